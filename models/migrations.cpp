@@ -1,0 +1,136 @@
+#include "migrations.h"
+
+#include "database.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace {
+
+// Migration 1: conversations, messages and their assets.
+const char *const v1[] = {
+    R"(CREATE TABLE conversations (
+        id INTEGER PRIMARY KEY,
+        backend TEXT NOT NULL DEFAULT 'local',
+        remote_id TEXT,
+        title TEXT NOT NULL DEFAULT '',
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+        UNIQUE (backend, remote_id)))",
+    "CREATE INDEX conversations_by_update ON conversations (deleted, updated_at DESC, id DESC)",
+    R"(CREATE TABLE messages (
+        id INTEGER PRIMARY KEY,
+        conversation_id INTEGER NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+        remote_id TEXT,
+        role TEXT NOT NULL CHECK (role IN ('user', 'assistant', 'system')),
+        agent TEXT,
+        task TEXT,
+        locale_id TEXT,
+        text TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'complete'
+            CHECK (status IN ('pending', 'streaming', 'complete', 'interrupted', 'error')),
+        error_detail TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        UNIQUE (conversation_id, seq)))",
+    "CREATE INDEX messages_by_remote_id ON messages (remote_id) WHERE remote_id IS NOT NULL",
+    "CREATE INDEX messages_by_status ON messages (status) WHERE status = 'streaming'",
+    R"(CREATE TABLE message_assets (
+        id INTEGER PRIMARY KEY,
+        message_id INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+        remote_id TEXT,
+        type TEXT NOT NULL,
+        value_json TEXT NOT NULL,
+        data_json TEXT,
+        data_taken_at INTEGER,
+        created_at INTEGER NOT NULL))",
+    "CREATE INDEX message_assets_by_message ON message_assets (message_id)",
+};
+
+// Migration 2: full-text search over message text and conversation titles, kept in sync by
+// triggers (external-content FTS5 tables).
+const char *const v2[] = {
+    R"(CREATE VIRTUAL TABLE messages_fts USING fts5 (
+        text, content = 'messages', content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 2'))",
+    R"(CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
+        INSERT INTO messages_fts (rowid, text) VALUES (new.id, new.text);
+    END)",
+    R"(CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
+        INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    END)",
+    R"(CREATE TRIGGER messages_fts_update AFTER UPDATE OF text ON messages BEGIN
+        INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        INSERT INTO messages_fts (rowid, text) VALUES (new.id, new.text);
+    END)",
+    R"(CREATE VIRTUAL TABLE conversations_fts USING fts5 (
+        title, content = 'conversations', content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 2'))",
+    R"(CREATE TRIGGER conversations_fts_insert AFTER INSERT ON conversations BEGIN
+        INSERT INTO conversations_fts (rowid, title) VALUES (new.id, new.title);
+    END)",
+    R"(CREATE TRIGGER conversations_fts_delete AFTER DELETE ON conversations BEGIN
+        INSERT INTO conversations_fts (conversations_fts, rowid, title)
+            VALUES ('delete', old.id, old.title);
+    END)",
+    R"(CREATE TRIGGER conversations_fts_update AFTER UPDATE OF title ON conversations BEGIN
+        INSERT INTO conversations_fts (conversations_fts, rowid, title)
+            VALUES ('delete', old.id, old.title);
+        INSERT INTO conversations_fts (rowid, title) VALUES (new.id, new.title);
+    END)",
+    // Rows written before this migration.
+    "INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')",
+    "INSERT INTO conversations_fts (conversations_fts) VALUES ('rebuild')",
+};
+
+struct Migration
+{
+    const char *const *begin;
+    const char *const *end;
+};
+
+const Migration migrations[] = {
+    { std::begin(v1), std::end(v1) },
+    { std::begin(v2), std::end(v2) },
+};
+
+} // namespace
+
+int Migrations::latestVersion() { return int(std::size(migrations)); }
+
+StoreStatus Migrations::migrate(QSqlDatabase &db, int fromVersion, int toVersion)
+{
+    for (int version = fromVersion + 1; version <= toVersion; ++version) {
+        const QString what = u"Upgrading the history database to schema " + QString::number(version);
+        if (!db.transaction())
+            return storeErrorFromSql(db.lastError(), what);
+        QSqlQuery query(db);
+        const Migration &m = migrations[version - 1];
+        QStringList statements;
+        for (auto it = m.begin; it != m.end; ++it)
+            statements << QString::fromUtf8(*it);
+        if (version == 1)
+            statements << u"PRAGMA application_id = " + QString::number(Database::applicationId);
+        statements << u"PRAGMA user_version = " + QString::number(version);
+        for (const QString &sql : std::as_const(statements)) {
+            if (!query.exec(sql)) {
+                StoreError e = storeErrorFromSql(query.lastError(), what);
+                if (e.code == StoreError::Code::QueryFailed)
+                    e.code = StoreError::Code::MigrationFailed;
+                query.finish();
+                db.rollback();
+                return e;
+            }
+        }
+        query.finish();
+        if (!db.commit()) {
+            const StoreError e = storeErrorFromSql(db.lastError(), what);
+            db.rollback();
+            return e;
+        }
+    }
+    return std::nullopt;
+}

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "storeerror.h"
+#include "types.h"
+
+#include <QObject>
+
+class Database;
+
+// All reads and writes of conversations, messages and assets. Every query is prepared with
+// bound values; multi-statement writes run in one transaction. After each successful write it
+// emits a domain signal that the item models follow.
+class Repository : public QObject
+{
+    Q_OBJECT
+public:
+    enum class MessageField {
+        Text = 0x1,
+        Status = 0x2, // status and error detail
+        RemoteId = 0x4,
+        Assets = 0x8,
+    };
+    Q_DECLARE_FLAGS(MessageFields, MessageField)
+    Q_FLAG(MessageFields)
+
+    explicit Repository(Database &database, QObject *parent = nullptr);
+
+    // Conversations (soft-deleted ones are hidden from lists and search).
+    StoreResult<Conversation> createConversation(const QString &title,
+                                                 const QString &backend = u"local"_qs,
+                                                 const QString &remoteId = {});
+    StoreResult<Conversation> conversation(qint64 id) const;
+    // Newest first (by last update), `limit` rows after skipping `offset`.
+    StoreResult<QList<Conversation>> conversations(int limit, int offset = 0) const;
+    StoreResult<int> conversationCount() const;
+    StoreStatus renameConversation(qint64 id, const QString &title);
+    StoreStatus deleteConversation(qint64 id);
+    StoreStatus setConversationRemoteId(qint64 id, const QString &remoteId);
+
+    // Messages. addMessage assigns id, order and timestamps and stores the message's assets in
+    // the same transaction; it also bumps the conversation's update time.
+    StoreResult<Message> addMessage(Message message);
+    StoreResult<Message> message(qint64 id) const;
+    // Up to `limit` messages with seq < beforeSeq (0: the newest), returned in ascending order.
+    StoreResult<QList<Message>> messages(qint64 conversationId, qint64 beforeSeq = 0,
+                                         int limit = 1000) const;
+    StoreResult<int> messageCount(qint64 conversationId) const;
+    // Writes the given fields of `message` (looked up by id).
+    StoreStatus updateMessage(const Message &message, MessageFields fields);
+    StoreResult<Asset> addAsset(qint64 messageId, Asset asset);
+    StoreResult<Asset> asset(qint64 id) const;
+    StoreStatus setAssetSnapshot(qint64 assetId, const QByteArray &dataJson, const QDateTime &at);
+    // Start-up repair: answers left `streaming` by a crash become `interrupted`.
+    StoreResult<int> markStreamingInterrupted();
+
+    // Full-text search over titles and message text; see SearchQuery for the syntax.
+    StoreResult<QList<SearchHit>> search(const QString &query, int limit = 50) const;
+
+    Database &database() const { return m_database; }
+
+Q_SIGNALS:
+    void conversationAdded(const Conversation &conversation);
+    void conversationChanged(const Conversation &conversation);
+    void conversationRemoved(qint64 id);
+    void messageAdded(const Message &message);
+    void messageChanged(const Message &message, Repository::MessageFields fields);
+
+private:
+    StoreResult<QList<Asset>> assetsFor(const QList<qint64> &messageIds) const;
+    StoreStatus touchConversation(qint64 id, qint64 atMs);
+
+    Database &m_database;
+};
+
+Q_DECLARE_OPERATORS_FOR_FLAGS(Repository::MessageFields)

@@ -1,0 +1,76 @@
+#include "searchresultmodel.h"
+
+#include "conversationlistmodel.h"
+#include "repository.h"
+
+SearchResultModel::SearchResultModel(Repository &repository, QObject *parent)
+    : QAbstractListModel(parent), m_repository(repository)
+{
+}
+
+bool SearchResultModel::setQuery(const QString &query)
+{
+    m_query = query;
+    QList<SearchHit> hits;
+    bool ok = true;
+    if (!query.trimmed().isEmpty()) {
+        auto result = m_repository.search(query, 100);
+        if (result) {
+            hits = *result;
+        } else {
+            qWarning("Search: %s", qUtf8Printable(result.error().toString()));
+            ok = false;
+        }
+    }
+    beginResetModel();
+    m_hits = hits;
+    endResetModel();
+    return ok;
+}
+
+int SearchResultModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_hits.size());
+}
+
+QVariant SearchResultModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const SearchHit &hit = m_hits.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return QString(ConversationListModel::displayTitle(hit.conversationTitle) + u'\n'
+                       + hit.snippetWith({}, {}));
+    case ConversationIdRole:
+        return hit.conversationId;
+    case MessageIdRole:
+        return hit.messageId;
+    case TitleRole:
+        return hit.conversationTitle;
+    case SnippetRole:
+        return hit.snippet;
+    case SnippetHtmlRole: {
+        QString escaped = hit.snippet.toHtmlEscaped();
+        escaped.replace(SearchHit::markStart, u"<b>"_qs);
+        escaped.replace(SearchHit::markEnd, u"</b>"_qs);
+        return escaped;
+    }
+    case AtRole:
+        return hit.at;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> SearchResultModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert(ConversationIdRole, "conversationId");
+    names.insert(MessageIdRole, "messageId");
+    names.insert(TitleRole, "title");
+    names.insert(SnippetRole, "snippet");
+    names.insert(SnippetHtmlRole, "snippetHtml");
+    names.insert(AtRole, "at");
+    return names;
+}

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QString>
+
+class QSqlError;
+
+#include <optional>
+#include <utility>
+#include <variant>
+
+// A typed error from the local store: what went wrong, in words a person can act on, plus the
+// driver's own text for logs.
+struct StoreError
+{
+    enum class Code {
+        CannotCreateDirectory,
+        CannotOpen, // permissions, read-only location
+        NotADatabase, // corrupt file, or a file that is not SQLite
+        NotChartroom, // an SQLite file that belongs to another program
+        SchemaTooNew, // written by a newer Chartroom
+        MigrationFailed,
+        QueryFailed,
+        NotFound,
+        DiskFull,
+        ReadOnly,
+    };
+    Code code = Code::QueryFailed;
+    QString message; // for people
+    QString detail; // the driver's text, for logs
+
+    QString toString() const { return detail.isEmpty() ? message : message + u" (" + detail + u')'; }
+};
+
+// Either a value or a StoreError. A small stand-in for std::expected (C++23).
+template<typename T>
+class StoreResult
+{
+public:
+    StoreResult(T value) : m_data(std::move(value)) { }
+    StoreResult(StoreError error) : m_data(std::move(error)) { }
+
+    bool ok() const { return std::holds_alternative<T>(m_data); }
+    explicit operator bool() const { return ok(); }
+    const T &value() const { return std::get<T>(m_data); }
+    T &value() { return std::get<T>(m_data); }
+    const T &operator*() const { return value(); }
+    const T *operator->() const { return &value(); }
+    const StoreError &error() const { return std::get<StoreError>(m_data); }
+
+private:
+    std::variant<T, StoreError> m_data;
+};
+
+// Result of an operation that returns nothing but may fail.
+using StoreStatus = std::optional<StoreError>;
+
+// Classify an SQL driver error (disk full, read-only, corrupt, ...) into a StoreError whose
+// message starts with `what` ("Saving the message").
+StoreError storeErrorFromSql(const QSqlError &error, const QString &what);

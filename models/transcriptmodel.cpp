@@ -1,0 +1,197 @@
+#include "transcriptmodel.h"
+
+TranscriptModel::TranscriptModel(Repository &repository, int pageSize, QObject *parent)
+    : QAbstractListModel(parent), m_repository(repository), m_pageSize(qMax(1, pageSize))
+{
+    connect(&m_repository, &Repository::messageAdded, this, &TranscriptModel::onAdded);
+    connect(&m_repository, &Repository::messageChanged, this, &TranscriptModel::onChanged);
+    connect(&m_repository, &Repository::conversationRemoved, this, [this](qint64 id) {
+        if (id == m_conversationId)
+            setConversation(0);
+    });
+}
+
+void TranscriptModel::setConversation(qint64 id)
+{
+    beginResetModel();
+    m_rows.clear();
+    m_conversationId = id;
+    m_exhausted = id == 0;
+    if (id != 0) {
+        auto page = m_repository.messages(id, 0, m_pageSize);
+        if (page) {
+            m_rows = *page;
+            m_exhausted = page->size() < m_pageSize;
+        } else {
+            qWarning("Transcript: %s", qUtf8Printable(page.error().toString()));
+            m_exhausted = true;
+        }
+    }
+    endResetModel();
+}
+
+int TranscriptModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+namespace {
+QVariantList assetMaps(const QList<Asset> &assets)
+{
+    QVariantList list;
+    for (const Asset &a : assets) {
+        list << QVariantMap { { u"id"_qs, a.id },
+                              { u"type"_qs, a.type },
+                              { u"valueJson"_qs, a.valueJson },
+                              { u"dataJson"_qs, a.dataJson },
+                              { u"dataTakenAt"_qs, a.dataTakenAt } };
+    }
+    return list;
+}
+} // namespace
+
+QVariant TranscriptModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Message &m = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case TextRole:
+        return m.text;
+    case IdRole:
+        return m.id;
+    case RoleRole:
+        return toString(m.role);
+    case StatusRole:
+        return toString(m.status);
+    case ErrorRole:
+        return m.errorDetail;
+    case CreatedAtRole:
+        return m.createdAt;
+    case UpdatedAtRole:
+        return m.updatedAt;
+    case SeqRole:
+        return m.seq;
+    case RemoteIdRole:
+        return m.remoteId;
+    case AgentRole:
+        return m.agent;
+    case AssetCountRole:
+        return int(m.assets.size());
+    case AssetIdsRole: {
+        QVariantList ids;
+        for (const Asset &a : m.assets)
+            ids << a.id;
+        return ids;
+    }
+    case AssetsRole:
+        return assetMaps(m.assets);
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> TranscriptModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert(IdRole, "messageId");
+    names.insert(RoleRole, "role");
+    names.insert(TextRole, "text");
+    names.insert(StatusRole, "status");
+    names.insert(ErrorRole, "error");
+    names.insert(CreatedAtRole, "createdAt");
+    names.insert(UpdatedAtRole, "updatedAt");
+    names.insert(SeqRole, "seq");
+    names.insert(RemoteIdRole, "remoteId");
+    names.insert(AgentRole, "agent");
+    names.insert(AssetCountRole, "assetCount");
+    names.insert(AssetIdsRole, "assetIds");
+    names.insert(AssetsRole, "assets");
+    return names;
+}
+
+bool TranscriptModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_exhausted;
+}
+
+void TranscriptModel::fetchMore(const QModelIndex &parent)
+{
+    if (parent.isValid() || m_exhausted || m_rows.isEmpty())
+        return;
+    auto page = m_repository.messages(m_conversationId, m_rows.first().seq, m_pageSize);
+    if (!page) {
+        qWarning("Transcript: %s", qUtf8Printable(page.error().toString()));
+        m_exhausted = true;
+        return;
+    }
+    m_exhausted = page->size() < m_pageSize;
+    if (page->isEmpty())
+        return;
+    beginInsertRows({}, 0, int(page->size()) - 1);
+    m_rows = *page + m_rows;
+    endInsertRows();
+}
+
+int TranscriptModel::rowOf(qint64 messageId) const
+{
+    // Streaming updates hit the newest rows: search from the end.
+    for (qsizetype i = m_rows.size() - 1; i >= 0; --i) {
+        if (m_rows.at(i).id == messageId)
+            return int(i);
+    }
+    return -1;
+}
+
+const Message *TranscriptModel::messageAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
+}
+
+QList<int> TranscriptModel::rolesFor(Repository::MessageFields fields)
+{
+    QList<int> roles;
+    if (fields & Repository::MessageField::Text)
+        roles << Qt::DisplayRole << TextRole;
+    if (fields & Repository::MessageField::Status)
+        roles << StatusRole << ErrorRole;
+    if (fields & Repository::MessageField::RemoteId)
+        roles << RemoteIdRole;
+    if (fields & Repository::MessageField::Assets)
+        roles << AssetCountRole << AssetIdsRole << AssetsRole;
+    roles << UpdatedAtRole;
+    return roles;
+}
+
+void TranscriptModel::onAdded(const Message &message)
+{
+    if (message.conversationId != m_conversationId || rowOf(message.id) >= 0)
+        return;
+    const int row = int(m_rows.size());
+    beginInsertRows({}, row, row);
+    m_rows << message;
+    endInsertRows();
+}
+
+void TranscriptModel::onChanged(const Message &message, Repository::MessageFields fields)
+{
+    if (message.conversationId != m_conversationId)
+        return;
+    const int row = rowOf(message.id);
+    if (row < 0)
+        return;
+    Message &stored = m_rows[row];
+    if (fields & Repository::MessageField::Text)
+        stored.text = message.text;
+    if (fields & Repository::MessageField::Status) {
+        stored.status = message.status;
+        stored.errorDetail = message.errorDetail;
+    }
+    if (fields & Repository::MessageField::RemoteId)
+        stored.remoteId = message.remoteId;
+    if (fields & Repository::MessageField::Assets)
+        stored.assets = message.assets;
+    stored.updatedAt = message.updatedAt;
+    Q_EMIT dataChanged(index(row), index(row), rolesFor(fields));
+}

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "repository.h"
+#include "types.h"
+
+#include <QAbstractListModel>
+
+// The messages of one conversation in order, paged from the newest end: it first loads the
+// newest `pageSize` messages, and fetchMore() prepends older pages, so a 10,000-message
+// conversation opens as fast as a short one. It follows the repository: new messages are
+// appended, and a streaming answer changes through dataChanged() with exactly the roles that
+// changed (never a reset).
+class TranscriptModel : public QAbstractListModel
+{
+    Q_OBJECT
+public:
+    enum Role {
+        IdRole = Qt::UserRole + 1, // qint64, the local message id
+        RoleRole, // QString: "user", "assistant" or "system"
+        TextRole, // QString, markdown (also Qt::DisplayRole)
+        StatusRole, // QString: "pending", "streaming", "complete", "interrupted", "error"
+        ErrorRole, // QString, the error in words (empty unless status is error/interrupted)
+        CreatedAtRole, // QDateTime (UTC)
+        UpdatedAtRole, // QDateTime (UTC)
+        SeqRole, // qint64, order within the conversation
+        RemoteIdRole, // QString, the backend's message id
+        AgentRole, // QString, e.g. "item" or "analyst"
+        AssetCountRole, // int, number of assets (charts) attached
+        AssetIdsRole, // QVariantList of qint64 asset ids
+        AssetsRole, // QVariantList of QVariantMap {id, type, valueJson, dataJson, dataTakenAt}
+    };
+    Q_ENUM(Role)
+
+    explicit TranscriptModel(Repository &repository, int pageSize = 50, QObject *parent = nullptr);
+
+    // Shows conversation `id` (0: none), loading its newest page.
+    void setConversation(qint64 id);
+    qint64 conversationId() const { return m_conversationId; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+    int rowOf(qint64 messageId) const;
+    const Message *messageAt(int row) const;
+
+    // The roles that change when the given fields of a message change.
+    static QList<int> rolesFor(Repository::MessageFields fields);
+
+private:
+    void onAdded(const Message &message);
+    void onChanged(const Message &message, Repository::MessageFields fields);
+
+    Repository &m_repository;
+    QList<Message> m_rows;
+    qint64 m_conversationId = 0;
+    int m_pageSize;
+    bool m_exhausted = true;
+};

@@ -1,0 +1,80 @@
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+// Domain types shared by the store, the item models, the application core and the UI.
+// Ids are the local SQLite row ids; remote ids are the backend's own identifiers.
+
+enum class MessageRole { User, Assistant, System };
+enum class MessageStatus { Pending, Streaming, Complete, Interrupted, Error };
+
+QString toString(MessageRole role);
+QString toString(MessageStatus status);
+// Parse the stored spelling back; returns false on an unknown value.
+bool fromString(const QString &text, MessageRole *role);
+bool fromString(const QString &text, MessageStatus *status);
+
+struct Conversation
+{
+    qint64 id = 0;
+    QString backend = QStringLiteral("local");
+    QString remoteId;
+    QString title;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    bool deleted = false;
+};
+
+struct Asset
+{
+    qint64 id = 0;
+    qint64 messageId = 0;
+    QString remoteId;
+    QString type; // "item", "workflow", ...
+    QByteArray valueJson; // the asset definition as received
+    QByteArray dataJson; // snapshot of the data the asset shows (may be empty)
+    QDateTime dataTakenAt; // when the snapshot was taken (invalid when none)
+    QDateTime createdAt;
+};
+
+struct Message
+{
+    qint64 id = 0;
+    qint64 conversationId = 0;
+    QString remoteId;
+    MessageRole role = MessageRole::User;
+    QString agent;
+    QString task;
+    QString localeId;
+    QString text;
+    MessageStatus status = MessageStatus::Complete;
+    QString errorDetail;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    qint64 seq = 0; // order within the conversation, 1-based
+    QList<Asset> assets;
+};
+
+// A hit of a full-text search: a message (messageId != 0) or a conversation title.
+struct SearchHit
+{
+    qint64 conversationId = 0;
+    qint64 messageId = 0;
+    QString conversationTitle;
+    // Plain text around the match; matched terms are wrapped in SearchHit::markStart/markEnd.
+    QString snippet;
+    MessageRole role = MessageRole::User;
+    QDateTime at;
+    double rank = 0;
+
+    static constexpr QChar markStart = QChar(0x02);
+    static constexpr QChar markEnd = QChar(0x03);
+    // The snippet with the marks replaced, e.g. by "<b>" and "</b>" (text is not escaped).
+    QString snippetWith(const QString &open, const QString &close) const;
+};
+
+Q_DECLARE_METATYPE(Conversation)
+Q_DECLARE_METATYPE(Message)

@@ -1,0 +1,24 @@
+#include "tempstore.h"
+
+TempStore::TempStore()
+{
+    if (StoreStatus e = database.open(dir.path()))
+        error = e->toString();
+    repository = std::make_unique<Repository>(database);
+}
+
+qint64 TempStore::addConversation(const QString &title, int count)
+{
+    auto c = repository->createConversation(title);
+    if (!c)
+        return 0;
+    for (int i = 0; i < count; ++i) {
+        Message m;
+        m.conversationId = c->id;
+        m.role = i % 2 ? MessageRole::Assistant : MessageRole::User;
+        m.text = u"message " + QString::number(i + 1);
+        if (!repository->addMessage(m))
+            return 0;
+    }
+    return c->id;
+}

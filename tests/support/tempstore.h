@@ -1,0 +1,21 @@
+#pragma once
+
+#include "database.h"
+#include "repository.h"
+
+#include <QTemporaryDir>
+
+#include <memory>
+
+// A real SQLite store in a fresh temporary folder, opened and migrated; removed afterwards.
+struct TempStore
+{
+    TempStore();
+    QTemporaryDir dir;
+    Database database;
+    std::unique_ptr<Repository> repository;
+    QString error; // non-empty when opening failed
+
+    // Adds a conversation with `count` alternating user/assistant messages.
+    qint64 addConversation(const QString &title, int count);
+};
