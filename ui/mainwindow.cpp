@@ -1,0 +1,3 @@
+#include "mainwindow.h"
+
+MainWindow::MainWindow(Repository &, ChatSession &, QWidget *parent) : QMainWindow(parent) { }
