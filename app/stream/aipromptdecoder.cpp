@@ -1,0 +1,187 @@
+#include "aipromptdecoder.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QJsonValue>
+
+#include <array>
+#include <utility>
+
+namespace {
+
+constexpr qsizetype frameExcerptLength = 200;
+
+struct TypeName
+{
+    QStringView name;
+    StreamEvent::Type type;
+};
+
+constexpr std::array typeNames {
+    TypeName { u"start", StreamEvent::Type::Start },
+    TypeName { u"progress", StreamEvent::Type::Progress },
+    TypeName { u"text_start", StreamEvent::Type::TextStart },
+    TypeName { u"text_delta", StreamEvent::Type::TextDelta },
+    TypeName { u"text_end", StreamEvent::Type::TextEnd },
+    TypeName { u"asset_start", StreamEvent::Type::AssetStart },
+    TypeName { u"asset_delta", StreamEvent::Type::AssetDelta },
+    TypeName { u"asset_end", StreamEvent::Type::AssetEnd },
+    TypeName { u"error", StreamEvent::Type::Error },
+    TypeName { u"finish", StreamEvent::Type::Finish },
+    TypeName { u"[DONE]", StreamEvent::Type::Done },
+};
+
+// A string, or a number written as text (ids are strings in the docs, but be tolerant).
+QString stringOf(const QJsonValue &value)
+{
+    if (value.isString())
+        return value.toString();
+    if (value.isDouble())
+        return QString::number(value.toDouble(), 'g', 17);
+    return {};
+}
+
+// A string as is; an object or an array as compact JSON text (an asset delta sent as JSON).
+QString textOf(const QJsonValue &value)
+{
+    if (value.isObject())
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    if (value.isArray())
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    return stringOf(value);
+}
+
+QString firstString(const QJsonObject &object, std::initializer_list<QStringView> keys)
+{
+    for (const QStringView key : keys) {
+        const QJsonValue value = object.value(key);
+        if (!value.isUndefined() && !value.isNull())
+            return textOf(value);
+    }
+    return {};
+}
+
+int indexOf(const QJsonValue &value)
+{
+    if (value.isDouble()) {
+        const double number = value.toDouble();
+        return number >= 0 && number <= 1e9 ? int(number) : -1;
+    }
+    if (value.isString()) {
+        bool ok = false;
+        const int number = value.toString().toInt(&ok);
+        return ok && number >= 0 ? number : -1;
+    }
+    return -1;
+}
+
+QString errorMessageOf(const QJsonObject &object)
+{
+    if (const QJsonValue message = object.value(u"message"); message.isString())
+        return message.toString();
+    const QJsonValue error = object.value(u"error");
+    if (error.isString())
+        return error.toString();
+    if (error.isObject()) {
+        const QJsonObject inner = error.toObject();
+        if (const QJsonValue message = inner.value(u"message"); message.isString())
+            return message.toString();
+        return textOf(inner);
+    }
+    return {};
+}
+
+StreamEvent doneEvent()
+{
+    StreamEvent event;
+    event.type = StreamEvent::Type::Done;
+    event.typeName = QStringLiteral("[DONE]");
+    return event;
+}
+
+} // namespace
+
+QString StreamEvent::typeToString(Type type)
+{
+    for (const TypeName &entry : typeNames) {
+        if (entry.type == type)
+            return entry.name.toString();
+    }
+    return QStringLiteral("unknown");
+}
+
+StreamEvent::Type AiPromptDecoder::typeFromName(QStringView name)
+{
+    for (const TypeName &entry : typeNames) {
+        if (entry.name == name)
+            return entry.type;
+    }
+    return StreamEvent::Type::Unknown;
+}
+
+AiPromptDecoder::Result AiPromptDecoder::decode(const QString &data)
+{
+    if (QStringView(data).trimmed() == u"[DONE]")
+        return doneEvent();
+    return decode(QByteArrayView(data.toUtf8()));
+}
+
+AiPromptDecoder::Result AiPromptDecoder::decode(QByteArrayView utf8Data)
+{
+    if (utf8Data.trimmed() == QByteArrayView("[DONE]"))
+        return doneEvent();
+
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(utf8Data.toByteArray(), &parseError);
+    const QString excerpt = QString::fromUtf8(utf8Data.first(qMin(utf8Data.size(), frameExcerptLength)));
+    if (parseError.error != QJsonParseError::NoError) {
+        return DecodeError { DecodeError::Code::InvalidJson,
+                             QStringLiteral("A part of the answer could not be read: it is not valid "
+                                            "JSON (%1 at offset %2).")
+                                     .arg(parseError.errorString())
+                                     .arg(parseError.offset),
+                             excerpt };
+    }
+    if (!document.isObject()) {
+        return DecodeError { DecodeError::Code::NotAnObject,
+                             QStringLiteral("A part of the answer could not be read: it is JSON "
+                                            "but not an object."),
+                             excerpt };
+    }
+
+    StreamEvent event;
+    event.raw = document.object();
+    const QJsonObject &object = event.raw;
+    event.typeName = stringOf(object.value(u"type"));
+    event.type = typeFromName(event.typeName);
+    if (event.type == StreamEvent::Type::Done)
+        event.type = StreamEvent::Type::Unknown; // only the bare [DONE] frame ends the stream
+
+    event.conversationId = stringOf(object.value(u"conversation_id"));
+    event.userMessageId = stringOf(object.value(u"user_message_id"));
+    event.assistantMessageId = stringOf(object.value(u"assistant_message_id"));
+    event.index = indexOf(object.value(u"index"));
+    event.text = firstString(object, { u"delta", u"text", u"content" });
+    event.assetType = firstString(object, { u"asset_type", u"assetType" });
+    event.assetId = firstString(object, { u"asset_id", u"assetId", u"id" });
+
+    switch (event.type) {
+    case StreamEvent::Type::Progress:
+        event.progressMessage = firstString(object, { u"message", u"text", u"status" });
+        break;
+    case StreamEvent::Type::Error:
+        event.errorMessage = errorMessageOf(object);
+        break;
+    case StreamEvent::Type::Finish: {
+        const QJsonValue result = object.value(u"result");
+        if (result.isObject())
+            event.result = result.toObject();
+        event.resultIsNull = result.isNull();
+        break;
+    }
+    default:
+        break;
+    }
+    return event;
+}

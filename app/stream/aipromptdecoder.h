@@ -1,0 +1,23 @@
+#pragma once
+
+#include "decodeerror.h"
+#include "streamevent.h"
+
+#include <QString>
+
+#include <variant>
+
+// Decodes the `data` of one AIPrompt stream frame into a StreamEvent. Accepts the shape of seed 000
+// and the tolerant variants of PROTOCOLS.md (`text` or `content` instead of `delta`, `asset_id`
+// instead of `id`, `error` as a string or an object, an index sent as a string). Invalid JSON or a
+// value that is not an object is a DecodeError, never a crash.
+class AiPromptDecoder
+{
+public:
+    using Result = std::variant<StreamEvent, DecodeError>;
+
+    static Result decode(const QString &data);
+    static Result decode(QByteArrayView utf8Data);
+
+    static StreamEvent::Type typeFromName(QStringView name);
+};

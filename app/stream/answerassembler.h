@@ -1,0 +1,119 @@
+#pragma once
+
+#include "answerasset.h"
+#include "decodeerror.h"
+#include "streamevent.h"
+
+#include <QFlags>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <map>
+#include <optional>
+
+// Applies the events of one AIPrompt answer stream, in order, and holds the answer being built:
+// its text (text blocks in index order, a blank line between blocks), its assets, the latest
+// progress message, the context ids, the errors, and whether it is complete. Pure: no QObject,
+// no I/O. Each apply() says what changed so that its owner can persist text at a bounded rate
+// and at each text_end, store an asset when it completes, and so on.
+//
+// finish.result is authoritative: its assistant message text and assets replace what was
+// assembled, and the message ids come from it.
+class AnswerAssembler
+{
+public:
+    enum class State {
+        Streaming,
+        Complete, // finish (with a result) and/or [DONE] seen
+        Failed, // an error event, or finish with a null result
+        Incomplete, // the stream ended without finish/[DONE], or a frame could not be read
+    };
+
+    enum class Change {
+        None = 0,
+        TextChanged = 0x1, // text() differs
+        TextEnded = 0x2, // a text block ended: a good moment to persist text()
+        AssetStarted = 0x4,
+        AssetCompleted = 0x8, // an asset's item was read (see assets())
+        AssetsReplaced = 0x10, // finish.result replaced the assets
+        ProgressChanged = 0x20,
+        IdsChanged = 0x40,
+        ErrorReceived = 0x80,
+        ProblemRecorded = 0x100, // a protocol problem was noted (see problems())
+        Finished = 0x200, // state() left Streaming
+    };
+    Q_DECLARE_FLAGS(Changes, Change)
+
+    Changes apply(const StreamEvent &event);
+    // A frame that could not be decoded: the answer can no longer be trusted to be whole, unless
+    // finish.result later replaces it.
+    Changes applyInvalidFrame(const DecodeError &error);
+    // Decodes the data of one SSE frame and applies it (or applyInvalidFrame()).
+    Changes applyFrame(const QString &data);
+    // The byte stream ended. Settles the state: still streaming means Incomplete.
+    Changes end();
+
+    State state() const { return m_state; }
+    bool isFinished() const { return m_state != State::Streaming; }
+    // Why the answer failed or is incomplete, in words for people; empty when complete.
+    QString reason() const { return m_reason; }
+
+    QString text() const;
+    const QList<AnswerAsset> &assets() const { return m_assets; }
+    QString progressMessage() const { return m_progressMessage; }
+    QString conversationId() const { return m_conversationId; }
+    QString userMessageId() const { return m_userMessageId; }
+    QString assistantMessageId() const { return m_assistantMessageId; }
+    QStringList errorMessages() const { return m_errors; }
+    // Protocol problems that were tolerated (a delta for a block never started, an asset whose
+    // JSON is invalid, an unreadable frame...), for logs and diagnostics.
+    QStringList problems() const { return m_problems; }
+
+    bool sawFinish() const { return m_sawFinish; }
+    bool sawDone() const { return m_sawDone; }
+    bool isReconciled() const { return m_result.has_value(); }
+    const std::optional<QJsonObject> &result() const { return m_result; }
+
+private:
+    struct TextBlock
+    {
+        QString text;
+        bool started = false;
+        bool ended = false;
+    };
+
+    Changes applyContext(const StreamEvent &event);
+    Changes applyText(const StreamEvent &event);
+    Changes applyAsset(const StreamEvent &event);
+    Changes applyError(const StreamEvent &event);
+    Changes applyFinish(const StreamEvent &event);
+    Changes applyDone();
+    Changes reconcile(const QJsonObject &result);
+    Changes settle(State state, const QString &reason);
+    Changes problem(const QString &what);
+    int blockIndexFor(const StreamEvent &event) const;
+    AnswerAsset *assetFor(const StreamEvent &event);
+    static void readAssetJson(AnswerAsset &asset, const QJsonObject &rawEvent);
+    bool setId(QString &id, const QString &value);
+
+    State m_state = State::Streaming;
+    QString m_reason;
+    std::map<int, TextBlock> m_blocks;
+    int m_currentBlock = -1;
+    std::optional<QString> m_reconciledText;
+    QList<AnswerAsset> m_assets;
+    QString m_progressMessage;
+    QString m_conversationId;
+    QString m_userMessageId;
+    QString m_assistantMessageId;
+    QStringList m_errors;
+    QStringList m_problems;
+    std::optional<QJsonObject> m_result;
+    int m_lostFrames = 0;
+    bool m_sawFinish = false;
+    bool m_sawDone = false;
+};
+
+Q_DECLARE_OPERATORS_FOR_FLAGS(AnswerAssembler::Changes)

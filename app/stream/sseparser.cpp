@@ -1,0 +1,203 @@
+#include "sseparser.h"
+
+#include <algorithm>
+#include <cstring>
+#include <limits>
+
+namespace {
+
+constexpr char utf8Bom[] = { '\xEF', '\xBB', '\xBF' };
+
+// The first `c` in [from, end), or end.
+const char *findByte(const char *from, const char *end, char c)
+{
+    const void *hit = std::memchr(from, c, static_cast<size_t>(end - from));
+    return hit ? static_cast<const char *>(hit) : end;
+}
+
+bool containsNul(QByteArrayView bytes)
+{
+    return !bytes.isEmpty() && std::memchr(bytes.data(), '\0', size_t(bytes.size())) != nullptr;
+}
+
+// `retry` takes ASCII digits only; anything else makes the field ignored. Too large a number is
+// clamped rather than wrapped.
+std::optional<int> parseRetry(QByteArrayView value)
+{
+    if (value.isEmpty())
+        return std::nullopt;
+    qint64 ms = 0;
+    for (const char c : value) {
+        if (c < '0' || c > '9')
+            return std::nullopt;
+        ms = std::min<qint64>(ms * 10 + (c - '0'), std::numeric_limits<int>::max());
+    }
+    return int(ms);
+}
+
+} // namespace
+
+SseParser::SseParser(qsizetype maxEventSize) : m_maxEventSize(maxEventSize) { }
+
+QList<SseEvent> SseParser::feed(QByteArrayView chunk)
+{
+    QList<SseEvent> events;
+    feed(chunk, [&events](SseEvent &&event) { events.append(std::move(event)); });
+    return events;
+}
+
+void SseParser::feed(QByteArrayView chunk, const EventSink &sink)
+{
+    if (hasFailed())
+        return;
+    if (!m_bomChecked) {
+        consumeBom(chunk);
+        if (!m_bomChecked)
+            return; // still a prefix of a BOM; it waits in m_line
+    }
+
+    const char *p = chunk.data();
+    const char *const end = p + chunk.size();
+    if (m_skipLf && p != end) {
+        m_skipLf = false;
+        if (*p == '\n')
+            ++p;
+    }
+
+    // The next LF and the next CR, each searched with memchr and only again once passed.
+    const char *lf = findByte(p, end, '\n');
+    const char *cr = findByte(p, end, '\r');
+    while (p != end) {
+        if (lf < p)
+            lf = findByte(p, end, '\n');
+        if (cr < p)
+            cr = findByte(p, end, '\r');
+        const char *const eol = std::min(lf, cr);
+        if (eol == end) {
+            if (m_data.size() + m_line.size() + (end - p) > m_maxEventSize)
+                return fail();
+            m_line.append(p, end - p);
+            return;
+        }
+
+        if (m_data.size() + m_line.size() + (eol - p) > m_maxEventSize)
+            return fail();
+        if (m_line.isEmpty()) {
+            processLine(QByteArrayView(p, eol), sink);
+        } else {
+            m_line.append(p, eol - p);
+            processLine(m_line, sink);
+            m_line.clear();
+        }
+
+        p = eol + 1;
+        if (*eol == '\r') {
+            if (p == end)
+                m_skipLf = true;
+            else if (*p == '\n')
+                ++p;
+        }
+    }
+}
+
+bool SseParser::finish()
+{
+    const bool trailing = m_eventPending || !m_line.isEmpty();
+    m_line.clear();
+    m_data.clear();
+    m_eventType.clear();
+    m_eventPending = false;
+    m_skipLf = false;
+    return trailing;
+}
+
+void SseParser::reset()
+{
+    m_line = QByteArray();
+    m_data = QByteArray();
+    m_eventType = QByteArray();
+    m_lastEventId.clear();
+    m_retryMs.reset();
+    m_error = SseError();
+    m_bomChecked = false;
+    m_eventPending = false;
+    m_skipLf = false;
+}
+
+void SseParser::consumeBom(QByteArrayView &chunk)
+{
+    // The stream's first bytes sit in m_line until they are known to be a BOM or not.
+    while (!chunk.isEmpty() && m_line.size() < qsizetype(sizeof utf8Bom)) {
+        if (chunk.front() != utf8Bom[m_line.size()]) {
+            m_bomChecked = true; // not a BOM: what was kept is the start of the first line
+            return;
+        }
+        m_line.append(chunk.front());
+        chunk = chunk.sliced(1);
+    }
+    if (m_line.size() == qsizetype(sizeof utf8Bom)) {
+        m_line.clear();
+        m_bomChecked = true;
+    }
+}
+
+void SseParser::processLine(QByteArrayView line, const EventSink &sink)
+{
+    if (line.isEmpty())
+        return dispatch(sink);
+    if (line.front() == ':')
+        return; // a comment
+
+    const void *colon = std::memchr(line.data(), ':', size_t(line.size()));
+    if (!colon)
+        return processField(line, {}); // the whole line is the field name
+
+    const qsizetype at = static_cast<const char *>(colon) - line.data();
+    QByteArrayView value = line.sliced(at + 1);
+    if (value.startsWith(' '))
+        value = value.sliced(1);
+    processField(line.first(at), value);
+}
+
+void SseParser::processField(QByteArrayView field, QByteArrayView value)
+{
+    m_eventPending = true;
+    if (field == QByteArrayView("data")) {
+        m_data.append(value.data(), value.size());
+        m_data.append('\n');
+    } else if (field == QByteArrayView("event")) {
+        m_eventType = value.toByteArray();
+    } else if (field == QByteArrayView("id")) {
+        if (!containsNul(value))
+            m_lastEventId = QString::fromUtf8(value);
+    } else if (field == QByteArrayView("retry")) {
+        if (const auto ms = parseRetry(value))
+            m_retryMs = ms;
+    }
+    // Any other field is ignored.
+}
+
+void SseParser::dispatch(const EventSink &sink)
+{
+    m_eventPending = false;
+    if (m_data.isEmpty()) {
+        m_eventType.clear();
+        return;
+    }
+    m_data.chop(1); // the newline after the last data line
+    SseEvent event { m_eventType.isEmpty() ? QStringLiteral("message")
+                                           : QString::fromUtf8(m_eventType),
+                     QString::fromUtf8(m_data), m_lastEventId };
+    m_data.clear();
+    m_eventType.clear();
+    sink(std::move(event));
+}
+
+void SseParser::fail()
+{
+    m_error = SseError::eventTooLarge(m_maxEventSize);
+    m_line = QByteArray();
+    m_data = QByteArray();
+    m_eventType = QByteArray();
+    m_eventPending = false;
+}
