@@ -3,7 +3,8 @@
 #include "repository.h"
 
 ChatSession::ChatSession(Repository &repository, QObject *parent)
-    : QObject(parent), m_repository(repository)
+    : QObject(parent)
+    , m_repository(repository)
 {
 }
 

@@ -2,15 +2,18 @@
 
 #include "repository.h"
 
-ConversationListModel::ConversationListModel(Repository &repository, int pageSize,
-                                             QObject *parent)
-    : QAbstractListModel(parent), m_repository(repository), m_pageSize(qMax(1, pageSize))
+#include <QScopedValueRollback>
+
+ConversationListModel::ConversationListModel(Repository &repository, int pageSize, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_repository(repository)
+    , m_pageSize(qMax(1, pageSize))
 {
     connect(&m_repository, &Repository::conversationAdded, this, &ConversationListModel::onAdded);
-    connect(&m_repository, &Repository::conversationChanged, this,
-            &ConversationListModel::onChanged);
-    connect(&m_repository, &Repository::conversationRemoved, this,
-            &ConversationListModel::onRemoved);
+    connect(
+        &m_repository, &Repository::conversationChanged, this, &ConversationListModel::onChanged);
+    connect(
+        &m_repository, &Repository::conversationRemoved, this, &ConversationListModel::onRemoved);
 }
 
 QString ConversationListModel::displayTitle(const QString &title)
@@ -69,8 +72,9 @@ bool ConversationListModel::canFetchMore(const QModelIndex &parent) const
 
 void ConversationListModel::fetchMore(const QModelIndex &parent)
 {
-    if (parent.isValid() || m_exhausted)
+    if (parent.isValid() || m_exhausted || m_fetching)
         return;
+    const QScopedValueRollback guard(m_fetching, true); // no re-entry from row signals
     auto page = m_repository.conversations(m_pageSize, int(m_rows.size()));
     if (!page) {
         qWarning("Conversation list: %s", qUtf8Printable(page.error().toString()));

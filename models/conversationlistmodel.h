@@ -24,8 +24,8 @@ public:
     };
     Q_ENUM(Role)
 
-    explicit ConversationListModel(Repository &repository, int pageSize = 100,
-                                   QObject *parent = nullptr);
+    explicit ConversationListModel(
+        Repository &repository, int pageSize = 100, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -50,4 +50,5 @@ private:
     QList<Conversation> m_rows;
     int m_pageSize;
     bool m_exhausted = false;
+    bool m_fetching = false;
 };

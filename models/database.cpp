@@ -32,9 +32,15 @@ StoreError error(StoreError::Code code, const QString &message, const QString &d
 }
 } // namespace
 
-Database::Database() : m_connectionName(nextConnectionName()) { }
+Database::Database()
+    : m_connectionName(nextConnectionName())
+{
+}
 
-Database::~Database() { close(); }
+Database::~Database()
+{
+    close();
+}
 
 QString Database::resolveDataDirectory(const QString &fromCommandLine)
 {
@@ -50,8 +56,8 @@ StoreStatus Database::open(const QString &directory)
 {
     if (!QDir().mkpath(directory)) {
         return error(StoreError::Code::CannotCreateDirectory,
-                     u"Cannot create the data folder " + QDir::toNativeSeparators(directory)
-                             + u". Check that its parent exists and is writable.");
+            u"Cannot create the data folder " + QDir::toNativeSeparators(directory)
+                + u". Check that its parent exists and is writable.");
     }
     return openFile(QDir(directory).filePath(QString::fromLatin1(fileName)));
 }
@@ -69,23 +75,32 @@ StoreStatus Database::openFileAtVersion(const QString &path, int version)
 StoreStatus Database::openAt(const QString &path, int targetVersion)
 {
     close();
+    // The connection handle used inside setUp() must be gone before close() removes it.
+    StoreStatus result = setUp(path, targetVersion);
+    if (result)
+        close();
+    return result;
+}
+
+StoreStatus Database::setUp(const QString &path, int targetVersion)
+{
     const bool inMemory = path == u":memory:";
     if (!inMemory) {
         const QFileInfo info(path);
         if (info.exists() && !info.isFile()) {
             return error(StoreError::Code::CannotOpen,
-                         QDir::toNativeSeparators(path) + u" exists but is not a file.");
+                QDir::toNativeSeparators(path) + u" exists but is not a file.");
         }
         if (!info.exists() && !QFileInfo(info.absolutePath()).isWritable()) {
             return error(StoreError::Code::CannotOpen,
-                         u"Cannot create the history database in "
-                                 + QDir::toNativeSeparators(info.absolutePath())
-                                 + u": the folder is not writable.");
+                u"Cannot create the history database in "
+                    + QDir::toNativeSeparators(info.absolutePath())
+                    + u": the folder is not writable.");
         }
         if (info.exists() && !info.isWritable()) {
             return error(StoreError::Code::ReadOnly,
-                         u"The history database " + QDir::toNativeSeparators(path)
-                                 + u" is read-only. Chartroom needs to write to it.");
+                u"The history database " + QDir::toNativeSeparators(path)
+                    + u" is read-only. Chartroom needs to write to it.");
         }
     }
 
@@ -93,41 +108,30 @@ StoreStatus Database::openAt(const QString &path, int targetVersion)
     db.setDatabaseName(path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!db.open()) {
-        const StoreError e = storeErrorFromSql(db.lastError(), u"Opening the history database"_qs);
-        close();
-        return e;
+        return storeErrorFromSql(db.lastError(), u"Opening the history database"_qs);
     }
     m_path = path;
 
     int userVersion = 0;
-    if (StoreStatus owned = checkOwnership(db, &userVersion)) {
-        close();
+    if (StoreStatus owned = checkOwnership(db, &userVersion))
         return owned;
-    }
     if (userVersion > Migrations::latestVersion()) {
-        close();
         return error(StoreError::Code::SchemaTooNew,
-                     u"The history database " + QDir::toNativeSeparators(path)
-                             + u" was written by a newer version of Chartroom (schema "
-                             + QString::number(userVersion) + u"; this version knows up to "
-                             + QString::number(Migrations::latestVersion())
-                             + u"). Update Chartroom to open it; the file was left unchanged.");
+            u"The history database " + QDir::toNativeSeparators(path)
+                + u" was written by a newer version of Chartroom (schema "
+                + QString::number(userVersion) + u"; this version knows up to "
+                + QString::number(Migrations::latestVersion())
+                + u"). Update Chartroom to open it; the file was left unchanged.");
     }
 
     QSqlError sqlError;
     if (!inMemory && !exec(db, QStringLiteral("PRAGMA journal_mode=WAL"), &sqlError)) {
-        const StoreError e = storeErrorFromSql(sqlError, u"Opening the history database"_qs);
-        close();
-        return e;
+        return storeErrorFromSql(sqlError, u"Opening the history database"_qs);
     }
     exec(db, QStringLiteral("PRAGMA synchronous=NORMAL"));
     exec(db, QStringLiteral("PRAGMA foreign_keys=ON"));
 
-    if (StoreStatus migrated = Migrations::migrate(db, userVersion, targetVersion)) {
-        close();
-        return migrated;
-    }
-    return std::nullopt;
+    return Migrations::migrate(db, userVersion, targetVersion);
 }
 
 StoreStatus Database::checkOwnership(QSqlDatabase &db, int *userVersion)
@@ -136,16 +140,16 @@ StoreStatus Database::checkOwnership(QSqlDatabase &db, int *userVersion)
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("PRAGMA application_id")) || !query.next()) {
         return error(StoreError::Code::NotADatabase,
-                     u"The history database " + QDir::toNativeSeparators(m_path)
-                             + u" is damaged or is not an SQLite database. It was left "
-                               u"unchanged; move it away to start a new history.",
-                     query.lastError().text());
+            u"The history database " + QDir::toNativeSeparators(m_path)
+                + u" is damaged or is not an SQLite database. It was left "
+                  u"unchanged; move it away to start a new history.",
+            query.lastError().text());
     }
     const int appId = query.value(0).toInt();
     query.finish();
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
         return error(StoreError::Code::NotADatabase, u"Cannot read the schema version."_qs,
-                     query.lastError().text());
+            query.lastError().text());
     }
     *userVersion = query.value(0).toInt();
     query.finish();
@@ -154,22 +158,22 @@ StoreStatus Database::checkOwnership(QSqlDatabase &db, int *userVersion)
         return std::nullopt;
     if (appId != 0) {
         return error(StoreError::Code::NotChartroom,
-                     u"The file " + QDir::toNativeSeparators(m_path)
-                             + u" belongs to another program. It was left unchanged.");
+            u"The file " + QDir::toNativeSeparators(m_path)
+                + u" belongs to another program. It was left unchanged.");
     }
     // No application id: only an empty database may become ours.
     if (!query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !query.next()) {
         return error(StoreError::Code::NotADatabase,
-                     u"The history database " + QDir::toNativeSeparators(m_path)
-                             + u" is damaged or is not an SQLite database. It was left "
-                               u"unchanged; move it away to start a new history.",
-                     query.lastError().text());
+            u"The history database " + QDir::toNativeSeparators(m_path)
+                + u" is damaged or is not an SQLite database. It was left "
+                  u"unchanged; move it away to start a new history.",
+            query.lastError().text());
     }
     if (query.value(0).toInt() > 0 || *userVersion != 0) {
         return error(StoreError::Code::NotChartroom,
-                     u"The file " + QDir::toNativeSeparators(m_path)
-                             + u" is an SQLite database of another program. It was left "
-                               u"unchanged.");
+            u"The file " + QDir::toNativeSeparators(m_path)
+                + u" is an SQLite database of another program. It was left "
+                  u"unchanged.");
     }
     return std::nullopt;
 }
@@ -189,7 +193,7 @@ void Database::close()
 bool Database::isOpen() const
 {
     return QSqlDatabase::contains(m_connectionName)
-            && QSqlDatabase::database(m_connectionName, false).isOpen();
+        && QSqlDatabase::database(m_connectionName, false).isOpen();
 }
 
 int Database::schemaVersion() const

@@ -38,6 +38,7 @@ public:
 
 private:
     StoreStatus openAt(const QString &path, int targetVersion);
+    StoreStatus setUp(const QString &path, int targetVersion);
     StoreStatus checkOwnership(QSqlDatabase &db, int *userVersion);
 
     QString m_connectionName;

@@ -99,12 +99,16 @@ const Migration migrations[] = {
 
 } // namespace
 
-int Migrations::latestVersion() { return int(std::size(migrations)); }
+int Migrations::latestVersion()
+{
+    return int(std::size(migrations));
+}
 
 StoreStatus Migrations::migrate(QSqlDatabase &db, int fromVersion, int toVersion)
 {
     for (int version = fromVersion + 1; version <= toVersion; ++version) {
-        const QString what = u"Upgrading the history database to schema " + QString::number(version);
+        const QString what
+            = u"Upgrading the history database to schema " + QString::number(version);
         if (!db.transaction())
             return storeErrorFromSql(db.lastError(), what);
         QSqlQuery query(db);

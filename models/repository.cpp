@@ -10,16 +10,27 @@
 
 namespace {
 
-qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
 QDateTime fromMs(const QVariant &v)
 {
     return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
 }
-QVariant nullable(const QString &s) { return s.isNull() ? QVariant() : QVariant(s); }
+QVariant nullable(const QString &s)
+{
+    return s.isNull() ? QVariant() : QVariant(s);
+}
+// For NOT NULL text columns: a null QString would bind as SQL NULL.
+QString nonNull(const QString &s)
+{
+    return s.isNull() ? u""_qs : s;
+}
 
 // Prepares and runs `sql` with positional values; returns the error, if any.
-StoreStatus run(QSqlQuery &query, const QString &sql, const QVariantList &values,
-                const QString &what)
+StoreStatus run(
+    QSqlQuery &query, const QString &sql, const QVariantList &values, const QString &what)
 {
     if (!query.prepare(sql))
         return storeErrorFromSql(query.lastError(), what);
@@ -35,8 +46,8 @@ StoreError notFound(const QString &what)
     return StoreError { StoreError::Code::NotFound, what, {} };
 }
 
-const QString conversationColumns =
-        u"id, backend, remote_id, title, created_at, updated_at, deleted"_qs;
+const QString conversationColumns
+    = u"id, backend, remote_id, title, created_at, updated_at, deleted"_qs;
 Conversation readConversation(const QSqlQuery &q)
 {
     Conversation c;
@@ -58,12 +69,12 @@ Message readMessage(const QSqlQuery &q)
     m.id = q.value(0).toLongLong();
     m.conversationId = q.value(1).toLongLong();
     m.remoteId = q.value(2).toString();
-    fromString(q.value(3).toString(), &m.role);
+    parseRole(q.value(3).toString(), &m.role);
     m.agent = q.value(4).toString();
     m.task = q.value(5).toString();
     m.localeId = q.value(6).toString();
     m.text = q.value(7).toString();
-    fromString(q.value(8).toString(), &m.status);
+    parseStatus(q.value(8).toString(), &m.status);
     m.errorDetail = q.value(9).toString();
     m.createdAt = fromMs(q.value(10));
     m.updatedAt = fromMs(q.value(11));
@@ -71,8 +82,8 @@ Message readMessage(const QSqlQuery &q)
     return m;
 }
 
-const QString assetColumns =
-        u"id, message_id, remote_id, type, value_json, data_json, data_taken_at, created_at"_qs;
+const QString assetColumns
+    = u"id, message_id, remote_id, type, value_json, data_json, data_taken_at, created_at"_qs;
 Asset readAsset(const QSqlQuery &q)
 {
     Asset a;
@@ -87,7 +98,10 @@ Asset readAsset(const QSqlQuery &q)
     return a;
 }
 
-QVariant msOrNull(const QDateTime &t) { return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant(); }
+QVariant msOrNull(const QDateTime &t)
+{
+    return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant();
+}
 
 StoreStatus insertAsset(QSqlQuery &q, Asset *asset, qint64 messageId)
 {
@@ -95,14 +109,14 @@ StoreStatus insertAsset(QSqlQuery &q, Asset *asset, qint64 messageId)
     if (!asset->createdAt.isValid())
         asset->createdAt = fromMs(nowMs());
     if (StoreStatus e = run(q,
-                            u"INSERT INTO message_assets (message_id, remote_id, type, value_json, "
-                            u"data_json, data_taken_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_qs,
-                            { messageId, nullable(asset->remoteId), asset->type,
-                              QString::fromUtf8(asset->valueJson),
-                              asset->dataJson.isEmpty() ? QVariant()
-                                                        : QVariant(QString::fromUtf8(asset->dataJson)),
-                              msOrNull(asset->dataTakenAt), asset->createdAt.toMSecsSinceEpoch() },
-                            u"Saving a chart"_qs))
+            u"INSERT INTO message_assets (message_id, remote_id, type, value_json, "
+            u"data_json, data_taken_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_qs,
+            { messageId, nullable(asset->remoteId), nonNull(asset->type),
+                QString::fromUtf8(asset->valueJson),
+                asset->dataJson.isEmpty() ? QVariant()
+                                          : QVariant(QString::fromUtf8(asset->dataJson)),
+                msOrNull(asset->dataTakenAt), asset->createdAt.toMSecsSinceEpoch() },
+            u"Saving a chart"_qs))
         return e;
     asset->id = q.lastInsertId().toLongLong();
     return std::nullopt;
@@ -110,23 +124,24 @@ StoreStatus insertAsset(QSqlQuery &q, Asset *asset, qint64 messageId)
 
 } // namespace
 
-Repository::Repository(Database &database, QObject *parent) : QObject(parent), m_database(database)
+Repository::Repository(Database &database, QObject *parent)
+    : QObject(parent)
+    , m_database(database)
 {
     qRegisterMetaType<Conversation>();
     qRegisterMetaType<Message>();
 }
 
-StoreResult<Conversation> Repository::createConversation(const QString &title,
-                                                         const QString &backend,
-                                                         const QString &remoteId)
+StoreResult<Conversation> Repository::createConversation(
+    const QString &title, const QString &backend, const QString &remoteId)
 {
     QSqlQuery q(m_database.connection());
     const qint64 now = nowMs();
     if (StoreStatus e = run(q,
-                            u"INSERT INTO conversations (backend, remote_id, title, created_at, "
-                            u"updated_at) VALUES (?, ?, ?, ?, ?)"_qs,
-                            { backend, nullable(remoteId), title, now, now },
-                            u"Creating the conversation"_qs))
+            u"INSERT INTO conversations (backend, remote_id, title, created_at, "
+            u"updated_at) VALUES (?, ?, ?, ?, ?)"_qs,
+            { nonNull(backend), nullable(remoteId), nonNull(title), now, now },
+            u"Creating the conversation"_qs))
         return *e;
     Conversation c;
     c.id = q.lastInsertId().toLongLong();
@@ -141,8 +156,9 @@ StoreResult<Conversation> Repository::createConversation(const QString &title,
 StoreResult<Conversation> Repository::conversation(qint64 id) const
 {
     QSqlQuery q(m_database.connection());
-    if (StoreStatus e = run(q, u"SELECT " + conversationColumns + u" FROM conversations WHERE id = ?",
-                            { id }, u"Reading the conversation"_qs))
+    if (StoreStatus e
+        = run(q, u"SELECT " + conversationColumns + u" FROM conversations WHERE id = ?", { id },
+            u"Reading the conversation"_qs))
         return *e;
     if (!q.next())
         return notFound(u"There is no conversation " + QString::number(id) + u'.');
@@ -154,10 +170,10 @@ StoreResult<QList<Conversation>> Repository::conversations(int limit, int offset
     QSqlQuery q(m_database.connection());
     q.setForwardOnly(true);
     if (StoreStatus e = run(q,
-                            u"SELECT " + conversationColumns
-                                    + u" FROM conversations WHERE deleted = 0 "
-                                      u"ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?",
-                            { limit, offset }, u"Reading the conversation list"_qs))
+            u"SELECT " + conversationColumns
+                + u" FROM conversations WHERE deleted = 0 "
+                  u"ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?",
+            { limit, offset }, u"Reading the conversation list"_qs))
         return *e;
     QList<Conversation> list;
     while (q.next())
@@ -169,7 +185,7 @@ StoreResult<int> Repository::conversationCount() const
 {
     QSqlQuery q(m_database.connection());
     if (StoreStatus e = run(q, u"SELECT count(*) FROM conversations WHERE deleted = 0"_qs, {},
-                            u"Counting conversations"_qs))
+            u"Counting conversations"_qs))
         return *e;
     q.next();
     return q.value(0).toInt();
@@ -178,8 +194,9 @@ StoreResult<int> Repository::conversationCount() const
 StoreStatus Repository::renameConversation(qint64 id, const QString &title)
 {
     QSqlQuery q(m_database.connection());
-    if (StoreStatus e = run(q, u"UPDATE conversations SET title = ? WHERE id = ? AND deleted = 0"_qs,
-                            { title, id }, u"Renaming the conversation"_qs))
+    if (StoreStatus e
+        = run(q, u"UPDATE conversations SET title = ? WHERE id = ? AND deleted = 0"_qs,
+            { nonNull(title), id }, u"Renaming the conversation"_qs))
         return e;
     if (q.numRowsAffected() != 1)
         return notFound(u"There is no conversation " + QString::number(id) + u'.');
@@ -191,8 +208,9 @@ StoreStatus Repository::renameConversation(qint64 id, const QString &title)
 StoreStatus Repository::deleteConversation(qint64 id)
 {
     QSqlQuery q(m_database.connection());
-    if (StoreStatus e = run(q, u"UPDATE conversations SET deleted = 1 WHERE id = ? AND deleted = 0"_qs,
-                            { id }, u"Deleting the conversation"_qs))
+    if (StoreStatus e
+        = run(q, u"UPDATE conversations SET deleted = 1 WHERE id = ? AND deleted = 0"_qs, { id },
+            u"Deleting the conversation"_qs))
         return e;
     if (q.numRowsAffected() != 1)
         return notFound(u"There is no conversation " + QString::number(id) + u'.');
@@ -204,7 +222,7 @@ StoreStatus Repository::setConversationRemoteId(qint64 id, const QString &remote
 {
     QSqlQuery q(m_database.connection());
     if (StoreStatus e = run(q, u"UPDATE conversations SET remote_id = ? WHERE id = ?"_qs,
-                            { nullable(remoteId), id }, u"Saving the conversation"_qs))
+            { nullable(remoteId), id }, u"Saving the conversation"_qs))
         return e;
     if (q.numRowsAffected() != 1)
         return notFound(u"There is no conversation " + QString::number(id) + u'.');
@@ -217,7 +235,7 @@ StoreStatus Repository::touchConversation(qint64 id, qint64 atMs)
 {
     QSqlQuery q(m_database.connection());
     return run(q, u"UPDATE conversations SET updated_at = max(updated_at, ?) WHERE id = ?"_qs,
-               { atMs, id }, u"Saving the conversation"_qs);
+        { atMs, id }, u"Saving the conversation"_qs);
 }
 
 StoreResult<Message> Repository::addMessage(Message m)
@@ -225,8 +243,9 @@ StoreResult<Message> Repository::addMessage(Message m)
     const QString what = u"Saving the message"_qs;
     SqlTransaction transaction(m_database.connection());
     QSqlQuery q(m_database.connection());
-    if (StoreStatus e = run(q, u"SELECT coalesce(max(seq), 0) + 1 FROM messages WHERE conversation_id = ?"_qs,
-                            { m.conversationId }, what))
+    if (StoreStatus e
+        = run(q, u"SELECT coalesce(max(seq), 0) + 1 FROM messages WHERE conversation_id = ?"_qs,
+            { m.conversationId }, what))
         return *e;
     q.next();
     m.seq = q.value(0).toLongLong();
@@ -236,14 +255,13 @@ StoreResult<Message> Repository::addMessage(Message m)
         m.createdAt = fromMs(now);
     m.updatedAt = fromMs(now);
     if (StoreStatus e = run(q,
-                            u"INSERT INTO messages (conversation_id, remote_id, role, agent, task, "
-                            u"locale_id, text, status, error_detail, created_at, updated_at, seq) "
-                            u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_qs,
-                            { m.conversationId, nullable(m.remoteId), toString(m.role),
-                              nullable(m.agent), nullable(m.task), nullable(m.localeId), m.text,
-                              toString(m.status), nullable(m.errorDetail),
-                              m.createdAt.toMSecsSinceEpoch(), now, m.seq },
-                            what))
+            u"INSERT INTO messages (conversation_id, remote_id, role, agent, task, "
+            u"locale_id, text, status, error_detail, created_at, updated_at, seq) "
+            u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_qs,
+            { m.conversationId, nullable(m.remoteId), roleName(m.role), nullable(m.agent),
+                nullable(m.task), nullable(m.localeId), nonNull(m.text), statusName(m.status),
+                nullable(m.errorDetail), m.createdAt.toMSecsSinceEpoch(), now, m.seq },
+            what))
         return *e;
     m.id = q.lastInsertId().toLongLong();
     for (Asset &asset : m.assets) {
@@ -264,7 +282,7 @@ StoreResult<Message> Repository::message(qint64 id) const
 {
     QSqlQuery q(m_database.connection());
     if (StoreStatus e = run(q, u"SELECT " + messageColumns + u" FROM messages WHERE id = ?", { id },
-                            u"Reading the message"_qs))
+            u"Reading the message"_qs))
         return *e;
     if (!q.next())
         return notFound(u"There is no message " + QString::number(id) + u'.');
@@ -276,18 +294,18 @@ StoreResult<Message> Repository::message(qint64 id) const
     return m;
 }
 
-StoreResult<QList<Message>> Repository::messages(qint64 conversationId, qint64 beforeSeq,
-                                                 int limit) const
+StoreResult<QList<Message>> Repository::messages(
+    qint64 conversationId, qint64 beforeSeq, int limit) const
 {
     QSqlQuery q(m_database.connection());
     q.setForwardOnly(true);
     if (StoreStatus e = run(q,
-                            u"SELECT " + messageColumns
-                                    + u" FROM messages WHERE conversation_id = ? AND seq < ? "
-                                      u"ORDER BY seq DESC LIMIT ?",
-                            { conversationId, beforeSeq > 0 ? beforeSeq : std::numeric_limits<qint64>::max(),
-                              limit },
-                            u"Reading the conversation"_qs))
+            u"SELECT " + messageColumns
+                + u" FROM messages WHERE conversation_id = ? AND seq < ? "
+                  u"ORDER BY seq DESC LIMIT ?",
+            { conversationId, beforeSeq > 0 ? beforeSeq : std::numeric_limits<qint64>::max(),
+                limit },
+            u"Reading the conversation"_qs))
         return *e;
     QList<Message> list;
     QList<qint64> ids;
@@ -323,9 +341,9 @@ StoreResult<QList<Asset>> Repository::assetsFor(const QList<qint64> &messageIds)
     QSqlQuery q(m_database.connection());
     q.setForwardOnly(true);
     if (StoreStatus e = run(q,
-                            u"SELECT " + assetColumns + u" FROM message_assets WHERE message_id IN ("
-                                    + placeholders + u") ORDER BY id",
-                            values, u"Reading charts"_qs))
+            u"SELECT " + assetColumns + u" FROM message_assets WHERE message_id IN (" + placeholders
+                + u") ORDER BY id",
+            values, u"Reading charts"_qs))
         return *e;
     while (q.next())
         assets << readAsset(q);
@@ -336,7 +354,7 @@ StoreResult<int> Repository::messageCount(qint64 conversationId) const
 {
     QSqlQuery q(m_database.connection());
     if (StoreStatus e = run(q, u"SELECT count(*) FROM messages WHERE conversation_id = ?"_qs,
-                            { conversationId }, u"Counting messages"_qs))
+            { conversationId }, u"Counting messages"_qs))
         return *e;
     q.next();
     return q.value(0).toInt();
@@ -348,11 +366,11 @@ StoreStatus Repository::updateMessage(const Message &message, MessageFields fiel
     QVariantList values;
     if (fields & MessageField::Text) {
         sets << u"text = ?"_qs;
-        values << message.text;
+        values << nonNull(message.text);
     }
     if (fields & MessageField::Status) {
         sets << u"status = ?"_qs << u"error_detail = ?"_qs;
-        values << toString(message.status) << nullable(message.errorDetail);
+        values << statusName(message.status) << nullable(message.errorDetail);
     }
     if (fields & MessageField::RemoteId) {
         sets << u"remote_id = ?"_qs;
@@ -366,8 +384,8 @@ StoreStatus Repository::updateMessage(const Message &message, MessageFields fiel
     SqlTransaction transaction(m_database.connection());
     QSqlQuery q(m_database.connection());
     // The column names come from the fixed list above, never from input.
-    if (StoreStatus e = run(q, u"UPDATE messages SET " + sets.join(u", ") + u" WHERE id = ?",
-                            values, what))
+    if (StoreStatus e
+        = run(q, u"UPDATE messages SET " + sets.join(u", ") + u" WHERE id = ?", values, what))
         return e;
     if (q.numRowsAffected() != 1)
         return notFound(u"There is no message " + QString::number(message.id) + u'.');
@@ -403,20 +421,20 @@ StoreResult<Asset> Repository::asset(qint64 id) const
 {
     QSqlQuery q(m_database.connection());
     if (StoreStatus e = run(q, u"SELECT " + assetColumns + u" FROM message_assets WHERE id = ?",
-                            { id }, u"Reading the chart"_qs))
+            { id }, u"Reading the chart"_qs))
         return *e;
     if (!q.next())
         return notFound(u"There is no asset " + QString::number(id) + u'.');
     return readAsset(q);
 }
 
-StoreStatus Repository::setAssetSnapshot(qint64 assetId, const QByteArray &dataJson,
-                                         const QDateTime &at)
+StoreStatus Repository::setAssetSnapshot(
+    qint64 assetId, const QByteArray &dataJson, const QDateTime &at)
 {
     QSqlQuery q(m_database.connection());
-    if (StoreStatus e = run(q, u"UPDATE message_assets SET data_json = ?, data_taken_at = ? WHERE id = ?"_qs,
-                            { QString::fromUtf8(dataJson), msOrNull(at), assetId },
-                            u"Saving the chart data"_qs))
+    if (StoreStatus e
+        = run(q, u"UPDATE message_assets SET data_json = ?, data_taken_at = ? WHERE id = ?"_qs,
+            { QString::fromUtf8(dataJson), msOrNull(at), assetId }, u"Saving the chart data"_qs))
         return e;
     if (q.numRowsAffected() != 1)
         return notFound(u"There is no asset " + QString::number(assetId) + u'.');
@@ -427,10 +445,10 @@ StoreResult<int> Repository::markStreamingInterrupted()
 {
     QSqlQuery q(m_database.connection());
     if (StoreStatus e = run(q,
-                            u"UPDATE messages SET status = 'interrupted', error_detail = "
-                            u"coalesce(error_detail, 'The answer was cut off when Chartroom "
-                            u"stopped.') WHERE status IN ('streaming', 'pending')"_qs,
-                            {}, u"Repairing unfinished answers"_qs))
+            u"UPDATE messages SET status = 'interrupted', error_detail = "
+            u"coalesce(error_detail, 'The answer was cut off when Chartroom "
+            u"stopped.') WHERE status IN ('streaming', 'pending')"_qs,
+            {}, u"Repairing unfinished answers"_qs))
         return *e;
     return q.numRowsAffected();
 }
@@ -446,11 +464,11 @@ StoreResult<QList<SearchHit>> Repository::search(const QString &text, int limit)
     QSqlQuery q(m_database.connection());
     q.setForwardOnly(true);
     if (StoreStatus e = run(q,
-                            u"SELECT c.id, c.title, snippet(conversations_fts, 0, ?, ?, '…', 12), "
-                            u"c.updated_at FROM conversations_fts JOIN conversations c ON "
-                            u"c.id = conversations_fts.rowid WHERE conversations_fts MATCH ? AND "
-                            u"c.deleted = 0 ORDER BY rank LIMIT ?"_qs,
-                            { open, close, match, limit }, what))
+            u"SELECT c.id, c.title, snippet(conversations_fts, 0, ?, ?, '…', 12), "
+            u"c.updated_at FROM conversations_fts JOIN conversations c ON "
+            u"c.id = conversations_fts.rowid WHERE conversations_fts MATCH ? AND "
+            u"c.deleted = 0 ORDER BY rank LIMIT ?"_qs,
+            { open, close, match, limit }, what))
         return *e;
     while (q.next()) {
         SearchHit hit;
@@ -462,13 +480,13 @@ StoreResult<QList<SearchHit>> Repository::search(const QString &text, int limit)
     }
     q.finish();
     if (StoreStatus e = run(q,
-                            u"SELECT m.id, m.conversation_id, c.title, "
-                            u"snippet(messages_fts, 0, ?, ?, '…', 16), m.role, m.created_at, "
-                            u"messages_fts.rank FROM messages_fts JOIN messages m ON "
-                            u"m.id = messages_fts.rowid JOIN conversations c ON "
-                            u"c.id = m.conversation_id WHERE messages_fts MATCH ? AND "
-                            u"c.deleted = 0 ORDER BY messages_fts.rank LIMIT ?"_qs,
-                            { open, close, match, limit }, what))
+            u"SELECT m.id, m.conversation_id, c.title, "
+            u"snippet(messages_fts, 0, ?, ?, '…', 16), m.role, m.created_at, "
+            u"messages_fts.rank FROM messages_fts JOIN messages m ON "
+            u"m.id = messages_fts.rowid JOIN conversations c ON "
+            u"c.id = m.conversation_id WHERE messages_fts MATCH ? AND "
+            u"c.deleted = 0 ORDER BY messages_fts.rank LIMIT ?"_qs,
+            { open, close, match, limit }, what))
         return *e;
     while (q.next()) {
         SearchHit hit;
@@ -476,7 +494,7 @@ StoreResult<QList<SearchHit>> Repository::search(const QString &text, int limit)
         hit.conversationId = q.value(1).toLongLong();
         hit.conversationTitle = q.value(2).toString();
         hit.snippet = q.value(3).toString();
-        fromString(q.value(4).toString(), &hit.role);
+        parseRole(q.value(4).toString(), &hit.role);
         hit.at = fromMs(q.value(5));
         hit.rank = q.value(6).toDouble();
         hits << hit;

@@ -26,9 +26,8 @@ public:
     explicit Repository(Database &database, QObject *parent = nullptr);
 
     // Conversations (soft-deleted ones are hidden from lists and search).
-    StoreResult<Conversation> createConversation(const QString &title,
-                                                 const QString &backend = u"local"_qs,
-                                                 const QString &remoteId = {});
+    StoreResult<Conversation> createConversation(
+        const QString &title, const QString &backend = u"local"_qs, const QString &remoteId = {});
     StoreResult<Conversation> conversation(qint64 id) const;
     // Newest first (by last update), `limit` rows after skipping `offset`.
     StoreResult<QList<Conversation>> conversations(int limit, int offset = 0) const;
@@ -42,8 +41,8 @@ public:
     StoreResult<Message> addMessage(Message message);
     StoreResult<Message> message(qint64 id) const;
     // Up to `limit` messages with seq < beforeSeq (0: the newest), returned in ascending order.
-    StoreResult<QList<Message>> messages(qint64 conversationId, qint64 beforeSeq = 0,
-                                         int limit = 1000) const;
+    StoreResult<QList<Message>> messages(
+        qint64 conversationId, qint64 beforeSeq = 0, int limit = 1000) const;
     StoreResult<int> messageCount(qint64 conversationId) const;
     // Writes the given fields of `message` (looked up by id).
     StoreStatus updateMessage(const Message &message, MessageFields fields);

@@ -4,7 +4,8 @@
 #include "repository.h"
 
 SearchResultModel::SearchResultModel(Repository &repository, QObject *parent)
-    : QAbstractListModel(parent), m_repository(repository)
+    : QAbstractListModel(parent)
+    , m_repository(repository)
 {
 }
 
@@ -41,7 +42,7 @@ QVariant SearchResultModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return QString(ConversationListModel::displayTitle(hit.conversationTitle) + u'\n'
-                       + hit.snippetWith({}, {}));
+            + hit.snippetWith({}, {}));
     case ConversationIdRole:
         return hit.conversationId;
     case MessageIdRole:

@@ -2,7 +2,8 @@
 
 #include <QSqlError>
 
-SqlTransaction::SqlTransaction(QSqlDatabase db) : m_db(std::move(db))
+SqlTransaction::SqlTransaction(QSqlDatabase db)
+    : m_db(std::move(db))
 {
     m_active = m_db.transaction();
 }

@@ -11,8 +11,9 @@ StoreError storeErrorFromSql(const QSqlError &error, const QString &what)
     switch (code) {
     case 13: // SQLITE_FULL
         result.code = StoreError::Code::DiskFull;
-        result.message = what + u": the disk is full. Free some space and try again; nothing "
-                                u"already saved was lost.";
+        result.message = what
+            + u": the disk is full. Free some space and try again; nothing "
+              u"already saved was lost.";
         break;
     case 8: // SQLITE_READONLY
         result.code = StoreError::Code::ReadOnly;

@@ -28,16 +28,24 @@ struct StoreError
     QString message; // for people
     QString detail; // the driver's text, for logs
 
-    QString toString() const { return detail.isEmpty() ? message : message + u" (" + detail + u')'; }
+    QString toString() const
+    {
+        return detail.isEmpty() ? message : message + u" (" + detail + u')';
+    }
 };
 
 // Either a value or a StoreError. A small stand-in for std::expected (C++23).
-template<typename T>
-class StoreResult
+template<typename T> class StoreResult
 {
 public:
-    StoreResult(T value) : m_data(std::move(value)) { }
-    StoreResult(StoreError error) : m_data(std::move(error)) { }
+    StoreResult(T value)
+        : m_data(std::move(value))
+    {
+    }
+    StoreResult(StoreError error)
+        : m_data(std::move(error))
+    {
+    }
 
     bool ok() const { return std::holds_alternative<T>(m_data); }
     explicit operator bool() const { return ok(); }

@@ -1,7 +1,11 @@
 #include "transcriptmodel.h"
 
+#include <QScopedValueRollback>
+
 TranscriptModel::TranscriptModel(Repository &repository, int pageSize, QObject *parent)
-    : QAbstractListModel(parent), m_repository(repository), m_pageSize(qMax(1, pageSize))
+    : QAbstractListModel(parent)
+    , m_repository(repository)
+    , m_pageSize(qMax(1, pageSize))
 {
     connect(&m_repository, &Repository::messageAdded, this, &TranscriptModel::onAdded);
     connect(&m_repository, &Repository::messageChanged, this, &TranscriptModel::onChanged);
@@ -13,6 +17,9 @@ TranscriptModel::TranscriptModel(Repository &repository, int pageSize, QObject *
 
 void TranscriptModel::setConversation(qint64 id)
 {
+    // Views and testers may call fetchMore() from the reset signals; wait until the new rows
+    // are announced before paging further.
+    const QScopedValueRollback guard(m_busy, true);
     beginResetModel();
     m_rows.clear();
     m_conversationId = id;
@@ -40,11 +47,9 @@ QVariantList assetMaps(const QList<Asset> &assets)
 {
     QVariantList list;
     for (const Asset &a : assets) {
-        list << QVariantMap { { u"id"_qs, a.id },
-                              { u"type"_qs, a.type },
-                              { u"valueJson"_qs, a.valueJson },
-                              { u"dataJson"_qs, a.dataJson },
-                              { u"dataTakenAt"_qs, a.dataTakenAt } };
+        list << QVariantMap { { u"id"_qs, a.id }, { u"type"_qs, a.type },
+            { u"valueJson"_qs, a.valueJson }, { u"dataJson"_qs, a.dataJson },
+            { u"dataTakenAt"_qs, a.dataTakenAt } };
     }
     return list;
 }
@@ -62,9 +67,9 @@ QVariant TranscriptModel::data(const QModelIndex &index, int role) const
     case IdRole:
         return m.id;
     case RoleRole:
-        return toString(m.role);
+        return roleName(m.role);
     case StatusRole:
-        return toString(m.status);
+        return statusName(m.status);
     case ErrorRole:
         return m.errorDetail;
     case CreatedAtRole:
@@ -118,8 +123,11 @@ bool TranscriptModel::canFetchMore(const QModelIndex &parent) const
 
 void TranscriptModel::fetchMore(const QModelIndex &parent)
 {
-    if (parent.isValid() || m_exhausted || m_rows.isEmpty())
+    // m_busy: observers of the row signals (views, testers) may call fetchMore() again while
+    // a page is being inserted; that call must not insert the same page twice.
+    if (parent.isValid() || m_exhausted || m_rows.isEmpty() || m_busy)
         return;
+    const QScopedValueRollback guard(m_busy, true);
     auto page = m_repository.messages(m_conversationId, m_rows.first().seq, m_pageSize);
     if (!page) {
         qWarning("Transcript: %s", qUtf8Printable(page.error().toString()));

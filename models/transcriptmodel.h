@@ -58,4 +58,5 @@ private:
     qint64 m_conversationId = 0;
     int m_pageSize;
     bool m_exhausted = true;
+    bool m_busy = false; // a reset or a page insert is being announced
 };

@@ -17,8 +17,7 @@ constexpr std::array statusNames {
     std::pair { MessageStatus::Error, "error" },
 };
 
-template<typename Table, typename Enum>
-QString lookupName(const Table &table, Enum value)
+template<typename Table, typename Enum> QString lookupName(const Table &table, Enum value)
 {
     for (const auto &[v, name] : table) {
         if (v == value)
@@ -40,10 +39,19 @@ bool lookupValue(const Table &table, const QString &text, Enum *value)
 }
 } // namespace
 
-QString toString(MessageRole role) { return lookupName(roleNames, role); }
-QString toString(MessageStatus status) { return lookupName(statusNames, status); }
-bool fromString(const QString &text, MessageRole *role) { return lookupValue(roleNames, text, role); }
-bool fromString(const QString &text, MessageStatus *status)
+QString roleName(MessageRole role)
+{
+    return lookupName(roleNames, role);
+}
+QString statusName(MessageStatus status)
+{
+    return lookupName(statusNames, status);
+}
+bool parseRole(const QString &text, MessageRole *role)
+{
+    return lookupValue(roleNames, text, role);
+}
+bool parseStatus(const QString &text, MessageStatus *status)
 {
     return lookupValue(statusNames, text, status);
 }

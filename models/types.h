@@ -11,11 +11,11 @@
 enum class MessageRole { User, Assistant, System };
 enum class MessageStatus { Pending, Streaming, Complete, Interrupted, Error };
 
-QString toString(MessageRole role);
-QString toString(MessageStatus status);
+QString roleName(MessageRole role);
+QString statusName(MessageStatus status);
 // Parse the stored spelling back; returns false on an unknown value.
-bool fromString(const QString &text, MessageRole *role);
-bool fromString(const QString &text, MessageStatus *status);
+bool parseRole(const QString &text, MessageRole *role);
+bool parseStatus(const QString &text, MessageStatus *status);
 
 struct Conversation
 {

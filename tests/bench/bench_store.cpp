@@ -1,0 +1,210 @@
+// Store benchmarks (issue 2): inserts, opening a long conversation, full-text search.
+// Usage: bench_store [--smoke] [--search-messages N] [--dir DIR]
+// Prints one line per measurement; never asserts a time.
+
+#include "database.h"
+#include "repository.h"
+#include "sqltransaction.h"
+#include "transcriptmodel.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QRandomGenerator>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace {
+const QStringList vocabulary = {
+    u"revenue"_qs,
+    u"margin"_qs,
+    u"region"_qs,
+    u"monthly"_qs,
+    u"weekly"_qs,
+    u"units"_qs,
+    u"cost"_qs,
+    u"product"_qs,
+    u"emea"_qs,
+    u"apac"_qs,
+    u"americas"_qs,
+    u"trend"_qs,
+    u"chart"_qs,
+    u"quarter"_qs,
+    u"forecast"_qs,
+    u"growth"_qs,
+    u"decline"_qs,
+    u"average"_qs,
+    u"total"_qs,
+    u"customers"_qs,
+    u"orders"_qs,
+    u"the"_qs,
+    u"of"_qs,
+    u"by"_qs,
+    u"in"_qs,
+    u"show"_qs,
+    u"compare"_qs,
+    u"line"_qs,
+    u"sales"_qs,
+    u"profit"_qs,
+};
+
+QString sentence(QRandomGenerator &rng, int words)
+{
+    QStringList out;
+    for (int i = 0; i < words; ++i)
+        out << vocabulary.at(int(rng.bounded(vocabulary.size())));
+    // A rarer word now and then, so searches have selective terms too.
+    out << u"w" + QString::number(rng.bounded(50000));
+    return out.join(u' ');
+}
+
+void report(const char *name, double value, const char *unit)
+{
+    std::printf("%-48s %12.2f %s\n", name, value, unit);
+    std::fflush(stdout);
+}
+
+double percentile(QList<double> samples, double p)
+{
+    std::sort(samples.begin(), samples.end());
+    return samples.at(qMin(samples.size() - 1, qsizetype(p * double(samples.size()))));
+}
+
+// 100k messages in 1k conversations through the repository (one transaction per message,
+// as the app writes them).
+void benchInserts(Repository &repo, int conversations, int perConversation)
+{
+    QRandomGenerator rng(42);
+    QElapsedTimer timer;
+    timer.start();
+    for (int c = 0; c < conversations; ++c) {
+        auto conv = repo.createConversation(u"Conversation "_qs + QString::number(c));
+        for (int i = 0; i < perConversation; ++i) {
+            Message m;
+            m.conversationId = conv->id;
+            m.role = i % 2 ? MessageRole::Assistant : MessageRole::User;
+            m.text = sentence(rng, 12);
+            repo.addMessage(m);
+        }
+    }
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    const int total = conversations * perConversation;
+    std::printf("insert %d messages in %d conversations\n", total, conversations);
+    report("  total", seconds, "s");
+    report("  throughput", total / seconds, "messages/s");
+}
+
+void benchOpenLongConversation(Repository &repo, int messages)
+{
+    QRandomGenerator rng(7);
+    auto conv = repo.createConversation(u"Long conversation"_qs);
+    {
+        SqlTransaction t(repo.database().connection());
+        QSqlQuery q(repo.database().connection());
+        q.prepare(
+            u"INSERT INTO messages (conversation_id, role, text, created_at, updated_at, seq) "
+            u"VALUES (?, ?, ?, 0, 0, ?)"_qs);
+        for (int i = 1; i <= messages; ++i) {
+            q.addBindValue(conv->id);
+            q.addBindValue(i % 2 ? u"assistant"_qs : u"user"_qs);
+            q.addBindValue(sentence(rng, 40));
+            q.addBindValue(i);
+            q.exec();
+        }
+        t.commit(u"bench"_qs);
+    }
+    QList<double> samples;
+    for (int run = 0; run < 50; ++run) {
+        TranscriptModel model(repo);
+        QElapsedTimer timer;
+        timer.start();
+        model.setConversation(conv->id);
+        samples << double(timer.nsecsElapsed()) / 1e6;
+        if (model.rowCount() == 0)
+            std::printf("  (no rows loaded!)\n");
+    }
+    std::printf("open a %d-message conversation to its first page (50 runs)\n", messages);
+    report("  p50", percentile(samples, 0.5), "ms");
+    report("  p95", percentile(samples, 0.95), "ms");
+}
+
+void benchSearch(Repository &repo, int messages)
+{
+    QRandomGenerator rng(99);
+    std::printf("full-text search over %d messages\n", messages);
+    QElapsedTimer fill;
+    fill.start();
+    const int perConversation = 100;
+    QSqlQuery q(repo.database().connection());
+    for (int done = 0; done < messages;) {
+        SqlTransaction t(repo.database().connection());
+        auto conv = repo.createConversation(u"Search corpus "_qs + QString::number(done));
+        q.prepare(
+            u"INSERT INTO messages (conversation_id, role, text, created_at, updated_at, seq) "
+            u"VALUES (?, ?, ?, 0, 0, ?)"_qs);
+        for (int i = 1; i <= perConversation && done < messages; ++i, ++done) {
+            q.addBindValue(conv->id);
+            q.addBindValue(i % 2 ? u"assistant"_qs : u"user"_qs);
+            q.addBindValue(sentence(rng, 12));
+            q.addBindValue(i);
+            q.exec();
+        }
+        t.commit(u"bench"_qs);
+    }
+    report("  fill (bulk insert, indexed by triggers)", double(fill.elapsed()) / 1000.0, "s");
+
+    const QStringList queries = {
+        u"revenue"_qs,
+        u"w123"_qs,
+        u"margin region"_qs,
+        u"\"monthly revenue\""_qs,
+        u"fore*"_qs,
+        u"w4*"_qs,
+        u"emea OR apac"_qs,
+        u"profit NOT decline"_qs,
+        u"customers orders"_qs,
+        u"w777 revenue"_qs,
+    };
+    QList<double> samples;
+    for (int run = 0; run < 20; ++run) {
+        for (const QString &query : queries) {
+            QElapsedTimer timer;
+            timer.start();
+            auto hits = repo.search(query, 50);
+            samples << double(timer.nsecsElapsed()) / 1e6;
+            if (!hits)
+                std::printf("  search failed: %s\n", qPrintable(hits.error().toString()));
+        }
+    }
+    report("  p50 (limit 50)", percentile(samples, 0.5), "ms");
+    report("  p95 (limit 50)", percentile(samples, 0.95), "ms");
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    const bool smoke = args.contains(u"--smoke"_qs);
+    int searchMessages = smoke ? 2000 : 1000000;
+    const qsizetype n = args.indexOf(u"--search-messages"_qs);
+    if (n > 0 && n + 1 < args.size())
+        searchMessages = args.at(n + 1).toInt();
+
+    QTemporaryDir temp;
+    const qsizetype d = args.indexOf(u"--dir"_qs);
+    const QString dir = d > 0 && d + 1 < args.size() ? args.at(d + 1) : temp.path();
+
+    Database db;
+    if (StoreStatus e = db.open(dir)) {
+        std::fprintf(stderr, "cannot open store: %s\n", qPrintable(e->toString()));
+        return 1;
+    }
+    Repository repo(db);
+    benchInserts(repo, smoke ? 10 : 1000, smoke ? 10 : 100);
+    benchOpenLongConversation(repo, smoke ? 500 : 10000);
+    benchSearch(repo, searchMessages);
+    return 0;
+}

@@ -1,0 +1,251 @@
+#include "database.h"
+#include "repository.h"
+#include "tempstore.h"
+
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTest>
+
+class TestRepository : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void conversationLifecycle()
+    {
+        TempStore store;
+        QVERIFY2(store.error.isEmpty(), qPrintable(store.error));
+        Repository &repo = *store.repository;
+        QSignalSpy added(&repo, &Repository::conversationAdded);
+        QSignalSpy changed(&repo, &Repository::conversationChanged);
+        QSignalSpy removed(&repo, &Repository::conversationRemoved);
+
+        auto c = repo.createConversation(u"Revenue questions"_qs, u"luzmo"_qs, u"remote-1"_qs);
+        QVERIFY(c);
+        QVERIFY(c->id > 0);
+        QCOMPARE(added.count(), 1);
+        auto read = repo.conversation(c->id);
+        QVERIFY(read);
+        QCOMPARE(read->title, u"Revenue questions"_qs);
+        QCOMPARE(read->backend, u"luzmo"_qs);
+        QCOMPARE(read->remoteId, u"remote-1"_qs);
+        QVERIFY(read->createdAt.isValid());
+
+        QVERIFY(!repo.renameConversation(c->id, u"Margins"_qs));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.at(0).at(0).value<Conversation>().title, u"Margins"_qs);
+        QCOMPARE(repo.conversation(c->id)->title, u"Margins"_qs);
+
+        QVERIFY(!repo.deleteConversation(c->id));
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(*repo.conversationCount(), 0);
+        QVERIFY(repo.conversation(c->id)->deleted); // soft delete: the row is kept
+        auto again = repo.deleteConversation(c->id);
+        QVERIFY(again.has_value());
+        QCOMPARE(again->code, StoreError::Code::NotFound);
+        QCOMPARE(repo.renameConversation(4242, u"x"_qs)->code, StoreError::Code::NotFound);
+    }
+
+    void sameRemoteIdTwiceIsRefused()
+    {
+        TempStore store;
+        QVERIFY(store.repository->createConversation(u"a"_qs, u"luzmo"_qs, u"r1"_qs));
+        auto dup = store.repository->createConversation(u"b"_qs, u"luzmo"_qs, u"r1"_qs);
+        QVERIFY(!dup);
+        QVERIFY(store.repository->createConversation(u"c"_qs, u"looker"_qs, u"r1"_qs));
+    }
+
+    void newestFirstWithPaging()
+    {
+        TempStore store;
+        const qint64 a = store.addConversation(u"oldest"_qs, 1);
+        const qint64 b = store.addConversation(u"middle"_qs, 1);
+        const qint64 c = store.addConversation(u"newest"_qs, 1);
+        QVERIFY(a && b && c);
+        // A new message in the oldest conversation makes it the newest.
+        Message m;
+        m.conversationId = a;
+        m.text = u"bump"_qs;
+        QTest::qWait(2); // distinct millisecond timestamps
+        QVERIFY(store.repository->addMessage(m));
+        auto first = store.repository->conversations(2, 0);
+        auto second = store.repository->conversations(2, 2);
+        QVERIFY(first && second);
+        QCOMPARE(first->size(), 2);
+        QCOMPARE(first->at(0).id, a);
+        QCOMPARE(first->at(1).id, c);
+        QCOMPARE(second->size(), 1);
+        QCOMPARE(second->at(0).id, b);
+    }
+
+    void messagesAndAssets()
+    {
+        TempStore store;
+        Repository &repo = *store.repository;
+        const qint64 conv = store.addConversation(u"Chart"_qs, 0);
+        QSignalSpy added(&repo, &Repository::messageAdded);
+        QSignalSpy changed(&repo, &Repository::messageChanged);
+
+        Message answer;
+        answer.conversationId = conv;
+        answer.role = MessageRole::Assistant;
+        answer.agent = u"item"_qs;
+        answer.task = u"generate"_qs;
+        answer.localeId = u"en"_qs;
+        answer.status = MessageStatus::Streaming;
+        Asset chart;
+        chart.type = u"item"_qs;
+        chart.valueJson = R"({"type":"line-chart","slots":[]})";
+        answer.assets << chart;
+        auto stored = repo.addMessage(answer);
+        QVERIFY(stored);
+        QCOMPARE(stored->seq, 1);
+        QCOMPARE(stored->assets.size(), 1);
+        QVERIFY(stored->assets.first().id > 0);
+        QCOMPARE(added.count(), 1);
+
+        Message update = *stored;
+        update.text = u"Monthly revenue grew 12%."_qs;
+        update.status = MessageStatus::Complete;
+        update.remoteId = u"msg-9"_qs;
+        QVERIFY(!repo.updateMessage(update,
+            Repository::MessageField::Text | Repository::MessageField::Status
+                | Repository::MessageField::RemoteId));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.at(0).at(1).value<Repository::MessageFields>(),
+            Repository::MessageField::Text | Repository::MessageField::Status
+                | Repository::MessageField::RemoteId);
+
+        auto read = repo.message(stored->id);
+        QVERIFY(read);
+        QCOMPARE(read->text, u"Monthly revenue grew 12%."_qs);
+        QCOMPARE(read->status, MessageStatus::Complete);
+        QCOMPARE(read->remoteId, u"msg-9"_qs);
+        QCOMPARE(read->agent, u"item"_qs);
+        QCOMPARE(read->localeId, u"en"_qs);
+        QCOMPARE(read->assets.size(), 1);
+        QCOMPARE(read->assets.first().valueJson, chart.valueJson);
+
+        const QDateTime at = QDateTime::currentDateTimeUtc();
+        const qint64 assetId = read->assets.first().id;
+        QVERIFY(!repo.setAssetSnapshot(assetId, R"({"rows":[[1,2]]})", at));
+        auto asset = repo.asset(assetId);
+        QVERIFY(asset);
+        QCOMPARE(asset->dataJson, QByteArray(R"({"rows":[[1,2]]})"));
+        QCOMPARE(asset->dataTakenAt.toMSecsSinceEpoch(), at.toMSecsSinceEpoch());
+    }
+
+    void pagesFromTheNewestEnd()
+    {
+        TempStore store;
+        const qint64 conv = store.addConversation(u"Long"_qs, 25);
+        auto newest = store.repository->messages(conv, 0, 10);
+        QVERIFY(newest);
+        QCOMPARE(newest->size(), 10);
+        QCOMPARE(newest->first().seq, 16);
+        QCOMPARE(newest->last().seq, 25);
+        auto older = store.repository->messages(conv, newest->first().seq, 10);
+        QCOMPARE(older->first().seq, 6);
+        QCOMPARE(older->last().seq, 15);
+        auto oldest = store.repository->messages(conv, older->first().seq, 10);
+        QCOMPARE(oldest->size(), 5);
+        QCOMPARE(oldest->first().text, u"message 1"_qs);
+    }
+
+    void failedWriteRollsBackEverything()
+    {
+        TempStore store;
+        Repository &repo = *store.repository;
+        const qint64 conv = store.addConversation(u"Rollback"_qs, 1);
+        const QDateTime before = repo.conversation(conv)->updatedAt;
+        QSqlQuery q(store.database.connection());
+        QVERIFY(q.exec(u"CREATE TEMP TRIGGER refuse_assets BEFORE INSERT ON message_assets "
+                       u"BEGIN SELECT RAISE(ABORT, 'asset refused'); END"_qs));
+        QSignalSpy added(&repo, &Repository::messageAdded);
+        Message m;
+        m.conversationId = conv;
+        m.text = u"with a chart"_qs;
+        Asset a;
+        a.type = u"item"_qs;
+        a.valueJson = "{}";
+        m.assets << a;
+        QTest::qWait(2);
+        auto result = repo.addMessage(m);
+        QVERIFY(!result);
+        QVERIFY(result.error().detail.contains(u"asset refused"_qs));
+        QCOMPARE(added.count(), 0);
+        QCOMPARE(*repo.messageCount(conv), 1); // the message insert was rolled back too
+        QCOMPARE(repo.conversation(conv)->updatedAt, before);
+        QCOMPARE(repo.search(u"chart"_qs)->size(), 0);
+    }
+
+    void unknownConversationIsRefused()
+    {
+        TempStore store;
+        Message m;
+        m.conversationId = 999;
+        m.text = u"orphan"_qs;
+        QVERIFY(!store.repository->addMessage(m)); // foreign keys are on
+    }
+
+    void searchFindsMessagesAndTitles()
+    {
+        TempStore store;
+        Repository &repo = *store.repository;
+        auto c = repo.createConversation(u"Regional margins"_qs);
+        Message m;
+        m.conversationId = c->id;
+        m.text = u"Compare the margin by region for 2024"_qs;
+        QVERIFY(repo.addMessage(m));
+        m.text = u"Show monthly revenue as a line chart"_qs;
+        QVERIFY(repo.addMessage(m));
+
+        auto hits = repo.search(u"margin"_qs);
+        QVERIFY(hits);
+        QCOMPARE(hits->size(), 1); // "margins" in the title is another word
+        QCOMPARE(hits->first().messageId > 0, true);
+        QVERIFY(hits->first().snippetWith(u"["_qs, u"]"_qs).contains(u"[margin]"_qs));
+
+        hits = repo.search(u"margin*"_qs);
+        QCOMPARE(hits->size(), 2); // the title and the message
+        QCOMPARE(hits->first().messageId, 0);
+
+        QCOMPARE(repo.search(u"\"line chart\""_qs)->size(), 1);
+        QCOMPARE(repo.search(u"\"chart line\""_qs)->size(), 0);
+        QCOMPARE(repo.search(u"revenue OR region"_qs)->size(), 2);
+        QCOMPARE(repo.search(u"revenue NOT monthly"_qs)->size(), 0);
+        QCOMPARE(repo.search(u"REVENUE"_qs)->size(), 1); // case-insensitive
+        QVERIFY(repo.search(u"(\"*:^"_qs)); // syntax characters never make an error
+
+        // Streaming updates keep the index in step.
+        Message streaming = repo.messages(c->id)->last();
+        streaming.text = u"Quarterly forecast"_qs;
+        QVERIFY(!repo.updateMessage(streaming, Repository::MessageField::Text));
+        QCOMPARE(repo.search(u"forecast"_qs)->size(), 1);
+        QCOMPARE(repo.search(u"monthly"_qs)->size(), 0);
+
+        QVERIFY(!repo.deleteConversation(c->id));
+        QCOMPARE(repo.search(u"forecast"_qs)->size(), 0);
+    }
+
+    void startupMarksUnfinishedAnswersInterrupted()
+    {
+        TempStore store;
+        const qint64 conv = store.addConversation(u"Crash"_qs, 0);
+        Message m;
+        m.conversationId = conv;
+        m.role = MessageRole::Assistant;
+        m.status = MessageStatus::Streaming;
+        m.text = u"partial ans"_qs;
+        auto stored = store.repository->addMessage(m);
+        QCOMPARE(*store.repository->markStreamingInterrupted(), 1);
+        auto read = store.repository->message(stored->id);
+        QCOMPARE(read->status, MessageStatus::Interrupted);
+        QCOMPARE(read->text, u"partial ans"_qs);
+        QVERIFY(!read->errorDetail.isEmpty());
+        QCOMPARE(*store.repository->markStreamingInterrupted(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRepository)
+#include "tst_repository.moc"
