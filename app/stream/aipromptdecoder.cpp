@@ -92,6 +92,16 @@ QString errorMessageOf(const QJsonObject &object)
     return {};
 }
 
+// QJsonDocument only takes an object or an array at the top; tell a lone string, number,
+// boolean or null (valid JSON, wrong shape) from text that is not JSON at all.
+bool isScalarJson(QByteArrayView utf8Data)
+{
+    QJsonParseError parseError;
+    const QJsonDocument wrapped = QJsonDocument::fromJson(
+            QByteArray('[' + utf8Data.toByteArray() + ']'), &parseError);
+    return parseError.error == QJsonParseError::NoError && wrapped.array().size() == 1;
+}
+
 StreamEvent doneEvent()
 {
     StreamEvent event;
@@ -135,6 +145,12 @@ AiPromptDecoder::Result AiPromptDecoder::decode(QByteArrayView utf8Data)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(utf8Data.toByteArray(), &parseError);
     const QString excerpt = QString::fromUtf8(utf8Data.first(qMin(utf8Data.size(), frameExcerptLength)));
+    if (parseError.error != QJsonParseError::NoError && isScalarJson(utf8Data)) {
+        return DecodeError { DecodeError::Code::NotAnObject,
+                             QStringLiteral("A part of the answer could not be read: it is JSON "
+                                            "but not an object."),
+                             excerpt };
+    }
     if (parseError.error != QJsonParseError::NoError) {
         return DecodeError { DecodeError::Code::InvalidJson,
                              QStringLiteral("A part of the answer could not be read: it is not valid "
