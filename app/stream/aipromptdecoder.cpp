@@ -97,8 +97,8 @@ QString errorMessageOf(const QJsonObject &object)
 bool isScalarJson(QByteArrayView utf8Data)
 {
     QJsonParseError parseError;
-    const QJsonDocument wrapped = QJsonDocument::fromJson(
-            QByteArray('[' + utf8Data.toByteArray() + ']'), &parseError);
+    const QJsonDocument wrapped
+        = QJsonDocument::fromJson(QByteArray('[' + utf8Data.toByteArray() + ']'), &parseError);
     return parseError.error == QJsonParseError::NoError && wrapped.array().size() == 1;
 }
 
@@ -144,26 +144,27 @@ AiPromptDecoder::Result AiPromptDecoder::decode(QByteArrayView utf8Data)
 
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(utf8Data.toByteArray(), &parseError);
-    const QString excerpt = QString::fromUtf8(utf8Data.first(qMin(utf8Data.size(), frameExcerptLength)));
+    const QString excerpt
+        = QString::fromUtf8(utf8Data.first(qMin(utf8Data.size(), frameExcerptLength)));
     if (parseError.error != QJsonParseError::NoError && isScalarJson(utf8Data)) {
         return DecodeError { DecodeError::Code::NotAnObject,
-                             QStringLiteral("A part of the answer could not be read: it is JSON "
-                                            "but not an object."),
-                             excerpt };
+            QStringLiteral("A part of the answer could not be read: it is JSON "
+                           "but not an object."),
+            excerpt };
     }
     if (parseError.error != QJsonParseError::NoError) {
         return DecodeError { DecodeError::Code::InvalidJson,
-                             QStringLiteral("A part of the answer could not be read: it is not valid "
-                                            "JSON (%1 at offset %2).")
-                                     .arg(parseError.errorString())
-                                     .arg(parseError.offset),
-                             excerpt };
+            QStringLiteral("A part of the answer could not be read: it is not valid "
+                           "JSON (%1 at offset %2).")
+                .arg(parseError.errorString())
+                .arg(parseError.offset),
+            excerpt };
     }
     if (!document.isObject()) {
         return DecodeError { DecodeError::Code::NotAnObject,
-                             QStringLiteral("A part of the answer could not be read: it is JSON "
-                                            "but not an object."),
-                             excerpt };
+            QStringLiteral("A part of the answer could not be read: it is JSON "
+                           "but not an object."),
+            excerpt };
     }
 
     StreamEvent event;

@@ -57,10 +57,10 @@ Changes AnswerAssembler::apply(const StreamEvent &event)
 {
     if (m_sawDone)
         return problem(QStringLiteral("An event (%1) arrived after [DONE]; it was ignored.")
-                               .arg(event.typeName));
+                           .arg(event.typeName));
     if (m_sawFinish && event.type != Type::Done)
         return problem(QStringLiteral("An event (%1) arrived after finish; it was ignored.")
-                               .arg(event.typeName));
+                           .arg(event.typeName));
 
     Changes changes = applyContext(event);
     switch (event.type) {
@@ -166,8 +166,8 @@ Changes AnswerAssembler::applyText(const StreamEvent &event)
         return changes;
     }
     if (!block.started) {
-        changes |= problem(QStringLiteral("Text arrived for block %1, which was never started.")
-                                   .arg(index));
+        changes |= problem(
+            QStringLiteral("Text arrived for block %1, which was never started.").arg(index));
         block.started = true;
         m_currentBlock = index;
     }
@@ -202,15 +202,15 @@ AnswerAsset *AnswerAssembler::assetFor(const StreamEvent &event)
 Changes AnswerAssembler::applyAsset(const StreamEvent &event)
 {
     Changes changes;
-    AnswerAsset *asset = event.type == Type::AssetStart && event.index < 0 ? nullptr
-                                                                           : assetFor(event);
+    AnswerAsset *asset
+        = event.type == Type::AssetStart && event.index < 0 ? nullptr : assetFor(event);
     if (event.type == Type::AssetStart) {
         if (asset)
             return problem(QStringLiteral("Asset %1 was started twice.").arg(asset->index));
         changes |= Change::AssetStarted;
     } else if (!asset) {
-        changes |= problem(QStringLiteral("Data arrived for asset %1, which was never started.")
-                                   .arg(event.index));
+        changes |= problem(
+            QStringLiteral("Data arrived for asset %1, which was never started.").arg(event.index));
     }
     if (!asset) {
         AnswerAsset added;
@@ -257,13 +257,11 @@ void AnswerAssembler::readAssetJson(AnswerAsset &asset, const QJsonObject &rawEv
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
         asset.status = AnswerAsset::Status::Invalid;
         const QString why = parseError.error != QJsonParseError::NoError
-                ? QStringLiteral("%1 at offset %2")
-                          .arg(parseError.errorString())
-                          .arg(parseError.offset)
-                : QStringLiteral("not a JSON object");
+            ? QStringLiteral("%1 at offset %2").arg(parseError.errorString()).arg(parseError.offset)
+            : QStringLiteral("not a JSON object");
         asset.problem = QStringLiteral("The chart %1 of the answer could not be read (%2).")
-                                .arg(asset.index)
-                                .arg(why);
+                            .arg(asset.index)
+                            .arg(why);
         return;
     }
     asset.value = itemOf(document.object(), &asset.id);
@@ -273,8 +271,8 @@ void AnswerAssembler::readAssetJson(AnswerAsset &asset, const QJsonObject &rawEv
 Changes AnswerAssembler::applyError(const StreamEvent &event)
 {
     const QString message = event.errorMessage.isEmpty()
-            ? QStringLiteral("The service reported an error without saying what went wrong.")
-            : event.errorMessage;
+        ? QStringLiteral("The service reported an error without saying what went wrong.")
+        : event.errorMessage;
     m_errors.append(message);
     Changes changes = Change::ErrorReceived;
     if (m_state == State::Streaming)
@@ -294,8 +292,7 @@ Changes AnswerAssembler::applyFinish(const StreamEvent &event)
         return changes;
     if (event.resultIsNull) {
         return changes
-                | settle(State::Failed,
-                         QStringLiteral("The service could not produce an answer."));
+            | settle(State::Failed, QStringLiteral("The service could not produce an answer."));
     }
     if (m_lostFrames > 0 && !event.result)
         return changes | settle(State::Incomplete, partsUnreadable());

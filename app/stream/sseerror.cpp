@@ -3,8 +3,8 @@
 SseError SseError::eventTooLarge(qsizetype capBytes)
 {
     return { Code::EventTooLarge,
-             QStringLiteral("An event of the stream is larger than %1; the stream was stopped.")
-                     .arg(sizeInWords(capBytes)) };
+        QStringLiteral("An event of the stream is larger than %1; the stream was stopped.")
+            .arg(sizeInWords(capBytes)) };
 }
 
 QString SseError::sizeInWords(qsizetype bytes)

@@ -37,7 +37,10 @@ std::optional<int> parseRetry(QByteArrayView value)
 
 } // namespace
 
-SseParser::SseParser(qsizetype maxEventSize) : m_maxEventSize(maxEventSize) { }
+SseParser::SseParser(qsizetype maxEventSize)
+    : m_maxEventSize(maxEventSize)
+{
+}
 
 QList<SseEvent> SseParser::feed(QByteArrayView chunk)
 {
@@ -187,7 +190,7 @@ void SseParser::dispatch(const EventSink &sink)
     m_data.chop(1); // the newline after the last data line
     SseEvent event { m_eventType.isEmpty() ? QStringLiteral("message")
                                            : QString::fromUtf8(m_eventType),
-                     QString::fromUtf8(m_data), m_lastEventId };
+        QString::fromUtf8(m_data), m_lastEventId };
     m_data.clear();
     m_eventType.clear();
     sink(std::move(event));

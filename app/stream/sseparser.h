@@ -71,5 +71,6 @@ private:
     SseError m_error;
     bool m_bomChecked = false; // the start of the stream has been looked at for a BOM
     bool m_eventPending = false; // a field line was read since the last blank line
-    bool m_skipLf = false; // the last chunk ended with CR: an LF starting the next one belongs to it
+    bool m_skipLf
+        = false; // the last chunk ended with CR: an LF starting the next one belongs to it
 };

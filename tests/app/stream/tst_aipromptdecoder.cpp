@@ -5,7 +5,7 @@
 namespace {
 
 const QString ctx = QStringLiteral(
-        R"("conversation_id":"c1","user_message_id":"u1","assistant_message_id":"a1")");
+    R"("conversation_id":"c1","user_message_id":"u1","assistant_message_id":"a1")");
 
 QString frame(const QString &fields)
 {
@@ -45,62 +45,60 @@ void TestAiPromptDecoder::decode_data()
     const QString none;
     QTest::newRow("start") << frame(u"\"type\":\"start\""_qs) << T::Start << u"start"_qs << true
                            << -1 << none << none << none << none << none;
-    QTest::newRow("start without context")
-            << u"{\"type\":\"start\"}"_qs << T::Start << u"start"_qs << false << -1 << none << none
-            << none << none << none;
+    QTest::newRow("start without context") << u"{\"type\":\"start\"}"_qs << T::Start << u"start"_qs
+                                           << false << -1 << none << none << none << none << none;
     QTest::newRow("progress") << frame(u"\"type\":\"progress\",\"message\":\"Reading dataset\""_qs)
                               << T::Progress << u"progress"_qs << true << -1 << none
                               << u"Reading dataset"_qs << none << none << none;
     QTest::newRow("text_start") << frame(u"\"type\":\"text_start\",\"index\":0"_qs) << T::TextStart
                                 << u"text_start"_qs << true << 0 << none << none << none << none
                                 << none;
-    QTest::newRow("text_delta") << frame(u"\"type\":\"text_delta\",\"index\":2,\"delta\":\"Monthly \""_qs)
+    QTest::newRow("text_delta") << frame(
+        u"\"type\":\"text_delta\",\"index\":2,\"delta\":\"Monthly \""_qs)
                                 << T::TextDelta << u"text_delta"_qs << true << 2 << u"Monthly "_qs
                                 << none << none << none << none;
     QTest::newRow("text_delta with text")
-            << frame(u"\"type\":\"text_delta\",\"index\":0,\"text\":\"Grüße €\""_qs) << T::TextDelta
-            << u"text_delta"_qs << true << 0 << u"Grüße €"_qs << none << none << none << none;
+        << frame(u"\"type\":\"text_delta\",\"index\":0,\"text\":\"Grüße €\""_qs) << T::TextDelta
+        << u"text_delta"_qs << true << 0 << u"Grüße €"_qs << none << none << none << none;
     QTest::newRow("text_delta with content and string index")
-            << frame(u"\"type\":\"text_delta\",\"index\":\"3\",\"content\":\"x\""_qs)
-            << T::TextDelta << u"text_delta"_qs << true << 3 << u"x"_qs << none << none << none
-            << none;
+        << frame(u"\"type\":\"text_delta\",\"index\":\"3\",\"content\":\"x\""_qs) << T::TextDelta
+        << u"text_delta"_qs << true << 3 << u"x"_qs << none << none << none << none;
     QTest::newRow("text_delta without index")
-            << frame(u"\"type\":\"text_delta\",\"delta\":\"x\""_qs) << T::TextDelta
-            << u"text_delta"_qs << true << -1 << u"x"_qs << none << none << none << none;
+        << frame(u"\"type\":\"text_delta\",\"delta\":\"x\""_qs) << T::TextDelta << u"text_delta"_qs
+        << true << -1 << u"x"_qs << none << none << none << none;
     QTest::newRow("text_end") << frame(u"\"type\":\"text_end\",\"index\":0"_qs) << T::TextEnd
                               << u"text_end"_qs << true << 0 << none << none << none << none
                               << none;
-    QTest::newRow("asset_start")
-            << frame(u"\"type\":\"asset_start\",\"index\":0,\"asset_type\":\"item\""_qs)
-            << T::AssetStart << u"asset_start"_qs << true << 0 << none << none << u"item"_qs << none
-            << none;
-    QTest::newRow("asset_delta")
-            << frame(u"\"type\":\"asset_delta\",\"index\":0,\"delta\":\"{\\\"type\\\":\\\"line\""_qs)
-            << T::AssetDelta << u"asset_delta"_qs << true << 0 << u"{\"type\":\"line"_qs << none
-            << none << none << none;
+    QTest::newRow("asset_start") << frame(
+        u"\"type\":\"asset_start\",\"index\":0,\"asset_type\":\"item\""_qs)
+                                 << T::AssetStart << u"asset_start"_qs << true << 0 << none << none
+                                 << u"item"_qs << none << none;
+    QTest::newRow("asset_delta") << frame(
+        u"\"type\":\"asset_delta\",\"index\":0,\"delta\":\"{\\\"type\\\":\\\"line\""_qs)
+                                 << T::AssetDelta << u"asset_delta"_qs << true << 0
+                                 << u"{\"type\":\"line"_qs << none << none << none << none;
     QTest::newRow("asset_delta as an object")
-            << frame(u"\"type\":\"asset_delta\",\"index\":0,\"delta\":{\"type\":\"line-chart\"}"_qs)
-            << T::AssetDelta << u"asset_delta"_qs << true << 0 << u"{\"type\":\"line-chart\"}"_qs
-            << none << none << none << none;
+        << frame(u"\"type\":\"asset_delta\",\"index\":0,\"delta\":{\"type\":\"line-chart\"}"_qs)
+        << T::AssetDelta << u"asset_delta"_qs << true << 0 << u"{\"type\":\"line-chart\"}"_qs
+        << none << none << none << none;
     QTest::newRow("asset_end with id")
-            << frame(u"\"type\":\"asset_end\",\"index\":0,\"id\":\"7bfc\""_qs) << T::AssetEnd
-            << u"asset_end"_qs << true << 0 << none << none << none << u"7bfc"_qs << none;
+        << frame(u"\"type\":\"asset_end\",\"index\":0,\"id\":\"7bfc\""_qs) << T::AssetEnd
+        << u"asset_end"_qs << true << 0 << none << none << none << u"7bfc"_qs << none;
     QTest::newRow("asset_end with asset_id")
-            << frame(u"\"type\":\"asset_end\",\"index\":1,\"asset_id\":\"7bfd\""_qs) << T::AssetEnd
-            << u"asset_end"_qs << true << 1 << none << none << none << u"7bfd"_qs << none;
+        << frame(u"\"type\":\"asset_end\",\"index\":1,\"asset_id\":\"7bfd\""_qs) << T::AssetEnd
+        << u"asset_end"_qs << true << 1 << none << none << none << u"7bfd"_qs << none;
     QTest::newRow("error with message")
-            << frame(u"\"type\":\"error\",\"message\":\"Dataset not found\""_qs) << T::Error
-            << u"error"_qs << true << -1 << none << none << none << none << u"Dataset not found"_qs;
+        << frame(u"\"type\":\"error\",\"message\":\"Dataset not found\""_qs) << T::Error
+        << u"error"_qs << true << -1 << none << none << none << none << u"Dataset not found"_qs;
     QTest::newRow("error as a string")
-            << frame(u"\"type\":\"error\",\"error\":\"Quota exceeded\""_qs) << T::Error
-            << u"error"_qs << true << -1 << none << none << none << none << u"Quota exceeded"_qs;
+        << frame(u"\"type\":\"error\",\"error\":\"Quota exceeded\""_qs) << T::Error << u"error"_qs
+        << true << -1 << none << none << none << none << u"Quota exceeded"_qs;
     QTest::newRow("error as an object")
-            << frame(u"\"type\":\"error\",\"error\":{\"code\":429,\"message\":\"Too many\"}"_qs)
-            << T::Error << u"error"_qs << true << -1 << none << none << none << none
-            << u"Too many"_qs;
-    QTest::newRow("error without words") << frame(u"\"type\":\"error\""_qs) << T::Error
-                                         << u"error"_qs << true << -1 << none << none << none
-                                         << none << none;
+        << frame(u"\"type\":\"error\",\"error\":{\"code\":429,\"message\":\"Too many\"}"_qs)
+        << T::Error << u"error"_qs << true << -1 << none << none << none << none << u"Too many"_qs;
+    QTest::newRow("error without words")
+        << frame(u"\"type\":\"error\""_qs) << T::Error << u"error"_qs << true << -1 << none << none
+        << none << none << none;
     QTest::newRow("finish") << frame(u"\"type\":\"finish\",\"result\":{}"_qs) << T::Finish
                             << u"finish"_qs << true << -1 << none << none << none << none << none;
     QTest::newRow("[DONE]") << u"[DONE]"_qs << T::Done << u"[DONE]"_qs << false << -1 << none
@@ -111,13 +109,13 @@ void TestAiPromptDecoder::decode_data()
                                   << T::Unknown << u"thinking"_qs << true << -1 << u"hm"_qs << none
                                   << none << none << none;
     QTest::newRow("type [DONE] inside JSON is not the terminator")
-            << frame(u"\"type\":\"[DONE]\""_qs) << T::Unknown << u"[DONE]"_qs << true << -1 << none
-            << none << none << none << none;
+        << frame(u"\"type\":\"[DONE]\""_qs) << T::Unknown << u"[DONE]"_qs << true << -1 << none
+        << none << none << none << none;
     QTest::newRow("no type") << u"{\"delta\":\"x\"}"_qs << T::Unknown << none << false << -1
                              << u"x"_qs << none << none << none << none;
     QTest::newRow("unknown fields ignored")
-            << frame(u"\"type\":\"progress\",\"message\":\"m\",\"extra\":[1,2]"_qs) << T::Progress
-            << u"progress"_qs << true << -1 << none << u"m"_qs << none << none << none;
+        << frame(u"\"type\":\"progress\",\"message\":\"m\",\"extra\":[1,2]"_qs) << T::Progress
+        << u"progress"_qs << true << -1 << none << u"m"_qs << none << none << none;
 }
 
 void TestAiPromptDecoder::decode()
@@ -164,13 +162,13 @@ void TestAiPromptDecoder::finishResult_data()
     QTest::addColumn<bool>("resultIsNull");
 
     QTest::newRow("result object")
-            << frame(u"\"type\":\"finish\",\"result\":{\"conversation_id\":\"c1\"}"_qs) << true
-            << false;
+        << frame(u"\"type\":\"finish\",\"result\":{\"conversation_id\":\"c1\"}"_qs) << true
+        << false;
     QTest::newRow("null result") << frame(u"\"type\":\"finish\",\"result\":null"_qs) << false
                                  << true;
     QTest::newRow("no result") << frame(u"\"type\":\"finish\""_qs) << false << false;
-    QTest::newRow("result not an object") << frame(u"\"type\":\"finish\",\"result\":\"ok\""_qs)
-                                          << false << false;
+    QTest::newRow("result not an object")
+        << frame(u"\"type\":\"finish\",\"result\":\"ok\""_qs) << false << false;
 }
 
 void TestAiPromptDecoder::finishResult()
@@ -224,7 +222,7 @@ void TestAiPromptDecoder::invalid()
 void TestAiPromptDecoder::typeNamesRoundTrip()
 {
     for (const auto *name : { "start", "progress", "text_start", "text_delta", "text_end",
-                              "asset_start", "asset_delta", "asset_end", "error", "finish" }) {
+             "asset_start", "asset_delta", "asset_end", "error", "finish" }) {
         const QString typeName = QString::fromLatin1(name);
         const StreamEvent::Type type = AiPromptDecoder::typeFromName(typeName);
         QVERIFY2(type != StreamEvent::Type::Unknown, name);

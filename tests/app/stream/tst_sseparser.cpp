@@ -10,7 +10,7 @@ Q_DECLARE_METATYPE(SseEvent)
 char *toString(const SseEvent &event)
 {
     return QTest::toString(u"SseEvent(type=" % event.type % u", data=\"" % event.data % u"\", id=\""
-                           % event.id % u"\")");
+        % event.id % u"\")");
 }
 
 namespace {
@@ -24,8 +24,8 @@ SseEvent message(const QString &data, const QString &id = {})
 
 QByteArray sampleStream()
 {
-    QFile file(qEnvironmentVariable("CHARTROOM_TEST_SOURCE_DIR")
-               + u"/tests/data/aiprompt-stream.sse");
+    QFile file(
+        qEnvironmentVariable("CHARTROOM_TEST_SOURCE_DIR") + u"/tests/data/aiprompt-stream.sse");
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return file.readAll();
@@ -74,91 +74,88 @@ void TestSseParser::parse_data()
     QTest::addColumn<bool>("trailing"); // finish() reports bytes left over
 
     const QString none;
-    QTest::newRow("single event") << QByteArray("data: hello\n\n") << Events { message(u"hello"_qs) }
-                                  << none << -1 << false;
-    QTest::newRow("multi-line data")
-            << QByteArray("data: a\ndata:b\ndata:  c\n\n") << Events { message(u"a\nb\n c"_qs) }
-            << none << -1 << false;
+    QTest::newRow("single event") << QByteArray("data: hello\n\n")
+                                  << Events { message(u"hello"_qs) } << none << -1 << false;
+    QTest::newRow("multi-line data") << QByteArray("data: a\ndata:b\ndata:  c\n\n")
+                                     << Events { message(u"a\nb\n c"_qs) } << none << -1 << false;
     QTest::newRow("one space stripped, not two")
-            << QByteArray("data:  two\n\n") << Events { message(u" two"_qs) } << none << -1 << false;
-    QTest::newRow("field with no colon") << QByteArray("data\n\n") << Events { message({}) } << none
-                                         << -1 << false;
-    QTest::newRow("two bare data lines") << QByteArray("data\ndata\n\n")
-                                         << Events { message(u"\n"_qs) } << none << -1 << false;
+        << QByteArray("data:  two\n\n") << Events { message(u" two"_qs) } << none << -1 << false;
+    QTest::newRow("field with no colon")
+        << QByteArray("data\n\n") << Events { message({}) } << none << -1 << false;
+    QTest::newRow("two bare data lines")
+        << QByteArray("data\ndata\n\n") << Events { message(u"\n"_qs) } << none << -1 << false;
     QTest::newRow("named event") << QByteArray("event: chunk\ndata: x\n\n")
                                  << Events { { u"chunk"_qs, u"x"_qs, {} } } << none << -1 << false;
     QTest::newRow("bare event field means message")
-            << QByteArray("event\ndata: x\n\n") << Events { message(u"x"_qs) } << none << -1 << false;
+        << QByteArray("event\ndata: x\n\n") << Events { message(u"x"_qs) } << none << -1 << false;
     QTest::newRow("event type reset after dispatch")
-            << QByteArray("event: a\ndata: 1\n\ndata: 2\n\n")
-            << Events { { u"a"_qs, u"1"_qs, {} }, message(u"2"_qs) } << none << -1 << false;
+        << QByteArray("event: a\ndata: 1\n\ndata: 2\n\n")
+        << Events { { u"a"_qs, u"1"_qs, {} }, message(u"2"_qs) } << none << -1 << false;
     QTest::newRow("no data: no event, type reset")
-            << QByteArray("event: a\n\ndata: 2\n\n") << Events { message(u"2"_qs) } << none << -1
-            << false;
+        << QByteArray("event: a\n\ndata: 2\n\n") << Events { message(u"2"_qs) } << none << -1
+        << false;
     QTest::newRow("id without data sets last id")
-            << QByteArray("event: x\nid: 3\n\n") << Events {} << u"3"_qs << -1 << false;
+        << QByteArray("event: x\nid: 3\n\n") << Events {} << u"3"_qs << -1 << false;
     QTest::newRow("id persists across events")
-            << QByteArray("id: 1\ndata: a\n\ndata: b\n\n")
-            << Events { message(u"a"_qs, u"1"_qs), message(u"b"_qs, u"1"_qs) } << u"1"_qs << -1
-            << false;
+        << QByteArray("id: 1\ndata: a\n\ndata: b\n\n")
+        << Events { message(u"a"_qs, u"1"_qs), message(u"b"_qs, u"1"_qs) } << u"1"_qs << -1
+        << false;
     QTest::newRow("id with NUL ignored")
-            << QByteArray(QByteArray("id: 1\ndata: a\n\nid: 2") + '\0' + "x\ndata: b\n\n")
-            << Events { message(u"a"_qs, u"1"_qs), message(u"b"_qs, u"1"_qs) } << u"1"_qs << -1
-            << false;
+        << QByteArray(QByteArray("id: 1\ndata: a\n\nid: 2") + '\0' + "x\ndata: b\n\n")
+        << Events { message(u"a"_qs, u"1"_qs), message(u"b"_qs, u"1"_qs) } << u"1"_qs << -1
+        << false;
     QTest::newRow("empty id clears it")
-            << QByteArray("id: 1\ndata: a\n\nid\ndata: b\n\n")
-            << Events { message(u"a"_qs, u"1"_qs), message(u"b"_qs) } << none << -1 << false;
+        << QByteArray("id: 1\ndata: a\n\nid\ndata: b\n\n")
+        << Events { message(u"a"_qs, u"1"_qs), message(u"b"_qs) } << none << -1 << false;
     QTest::newRow("retry digits") << QByteArray("retry: 3000\n\n") << Events {} << none << 3000
                                   << false;
     QTest::newRow("bad retry ignored")
-            << QByteArray("retry: 3000\nretry: 12a\nretry: -5\nretry:\nretry:  7\nretry: 1.5\n\n")
-            << Events {} << none << 3000 << false;
+        << QByteArray("retry: 3000\nretry: 12a\nretry: -5\nretry:\nretry:  7\nretry: 1.5\n\n")
+        << Events {} << none << 3000 << false;
     QTest::newRow("huge retry clamped")
-            << QByteArray("retry: 99999999999999999999\n\n") << Events {} << none
-            << std::numeric_limits<int>::max() << false;
+        << QByteArray("retry: 99999999999999999999\n\n") << Events {} << none
+        << std::numeric_limits<int>::max() << false;
     QTest::newRow("comments") << QByteArray(": hello\ndata: x\n:\n: data: y\n\n")
                               << Events { message(u"x"_qs) } << none << -1 << false;
-    QTest::newRow("only comments") << QByteArray(":ping\n\n:ping\n\n") << Events {} << none << -1
-                                   << false;
-    QTest::newRow("unknown field ignored")
-            << QByteArray("foo: bar\ndata : y\ndata: x\n\n") << Events { message(u"x"_qs) }
-            << none << -1 << false;
+    QTest::newRow("only comments")
+        << QByteArray(":ping\n\n:ping\n\n") << Events {} << none << -1 << false;
+    QTest::newRow("unknown field ignored") << QByteArray("foo: bar\ndata : y\ndata: x\n\n")
+                                           << Events { message(u"x"_qs) } << none << -1 << false;
     QTest::newRow("CRLF") << QByteArray("data: a\r\ndata: b\r\n\r\ndata: c\r\n\r\n")
                           << Events { message(u"a\nb"_qs), message(u"c"_qs) } << none << -1
                           << false;
     QTest::newRow("CR") << QByteArray("data: a\rdata: b\r\rdata: c\r\r")
                         << Events { message(u"a\nb"_qs), message(u"c"_qs) } << none << -1 << false;
-    QTest::newRow("mixed line ends") << QByteArray("data: a\r\n\rdata: b\n\r\n")
-                                     << Events { message(u"a"_qs), message(u"b"_qs) } << none << -1
-                                     << false;
+    QTest::newRow("mixed line ends")
+        << QByteArray("data: a\r\n\rdata: b\n\r\n") << Events { message(u"a"_qs), message(u"b"_qs) }
+        << none << -1 << false;
     QTest::newRow("LF CR is two line ends")
-            << QByteArray("data: a\n\rdata: b\n\n")
-            << Events { message(u"a"_qs), message(u"b"_qs) } << none << -1 << false;
+        << QByteArray("data: a\n\rdata: b\n\n") << Events { message(u"a"_qs), message(u"b"_qs) }
+        << none << -1 << false;
     QTest::newRow("UTF-8 data") << QByteArray("data: Grüße € 🎉\n\n")
                                 << Events { message(u"Grüße € 🎉"_qs) } << none << -1 << false;
     QTest::newRow("invalid UTF-8 replaced")
-            << QByteArray("data: a\xFF" "b\n\n") << Events { message(u"a\uFFFDb"_qs) } << none << -1
-            << false;
-    QTest::newRow("BOM at start stripped")
-            << QByteArray("\xEF\xBB\xBF" "data: x\n\n") << Events { message(u"x"_qs) } << none
-            << -1 << false;
-    QTest::newRow("BOM only at start")
-            << QByteArray("\xEF\xBB\xBF" "data: x\n\n\xEF\xBB\xBF" "data: y\n\n")
-            << Events { message(u"x"_qs) } << none << -1 << false;
-    QTest::newRow("second BOM is content")
-            << QByteArray("\xEF\xBB\xBF\xEF\xBB\xBF" "data: x\n\n") << Events {} << none << -1
-            << false;
-    QTest::newRow("BOM prefix is content")
-            << QByteArray("\xEF\xBB:x\ndata: y\n\n") << Events { message(u"y"_qs) } << none << -1
-            << false;
+        << QByteArray("data: a\xFF"
+                      "b\n\n")
+        << Events { message(u"a\uFFFDb"_qs) } << none << -1 << false;
+    QTest::newRow("BOM at start stripped") << QByteArray("\xEF\xBB\xBF"
+                                                         "data: x\n\n")
+                                           << Events { message(u"x"_qs) } << none << -1 << false;
+    QTest::newRow("BOM only at start") << QByteArray("\xEF\xBB\xBF"
+                                                     "data: x\n\n\xEF\xBB\xBF"
+                                                     "data: y\n\n")
+                                       << Events { message(u"x"_qs) } << none << -1 << false;
+    QTest::newRow("second BOM is content") << QByteArray("\xEF\xBB\xBF\xEF\xBB\xBF"
+                                                         "data: x\n\n")
+                                           << Events {} << none << -1 << false;
+    QTest::newRow("BOM prefix is content") << QByteArray("\xEF\xBB:x\ndata: y\n\n")
+                                           << Events { message(u"y"_qs) } << none << -1 << false;
     QTest::newRow("trailing unterminated event")
-            << QByteArray("data: a\n\ndata: b\n") << Events { message(u"a"_qs) } << none << -1
-            << true;
+        << QByteArray("data: a\n\ndata: b\n") << Events { message(u"a"_qs) } << none << -1 << true;
     QTest::newRow("trailing partial line")
-            << QByteArray("data: a\n\ndata: b") << Events { message(u"a"_qs) } << none << -1 << true;
+        << QByteArray("data: a\n\ndata: b") << Events { message(u"a"_qs) } << none << -1 << true;
     QTest::newRow("trailing comment is not an event")
-            << QByteArray("data: a\n\n: bye\n") << Events { message(u"a"_qs) } << none << -1
-            << false;
+        << QByteArray("data: a\n\n: bye\n") << Events { message(u"a"_qs) } << none << -1 << false;
     QTest::newRow("empty stream") << QByteArray() << Events {} << none << -1 << false;
 }
 
@@ -266,7 +263,8 @@ void TestSseParser::sampleStreamSplitAnywhere()
         SseParser parser;
         Events events;
         for (qsizetype from = 0; from < stream.size(); from += size)
-            events += parser.feed(QByteArrayView(stream).sliced(from, qMin(size, stream.size() - from)));
+            events += parser.feed(
+                QByteArrayView(stream).sliced(from, qMin(size, stream.size() - from)));
         QCOMPARE(events, expected);
     }
     // The same stream with CRLF line ends gives the same events.
@@ -292,17 +290,16 @@ void TestSseParser::oversize_data()
 
     const QByteArray big(100, 'x');
     QTest::newRow("one long line in one chunk")
-            << QList<QByteArray> { "data: " + big + "\n\n" } << Events {};
+        << QList<QByteArray> { "data: " + big + "\n\n" } << Events {};
     QTest::newRow("one long line across chunks")
-            << QList<QByteArray> { "data: ", big.first(50), big.sliced(50), "\n\n" } << Events {};
-    QTest::newRow("data lines add up")
-            << QList<QByteArray> { "data: " + big.first(30) + "\ndata: " + big.first(30)
-                                   + "\ndata: " + big.first(30) + "\n\n" }
-            << Events {};
+        << QList<QByteArray> { "data: ", big.first(50), big.sliced(50), "\n\n" } << Events {};
+    QTest::newRow("data lines add up") << QList<QByteArray> {
+        "data: " + big.first(30) + "\ndata: " + big.first(30) + "\ndata: " + big.first(30) + "\n\n"
+    } << Events {};
     QTest::newRow("long comment") << QList<QByteArray> { ":" + big + "\n" } << Events {};
     QTest::newRow("after a good event")
-            << QList<QByteArray> { "data: ok\n\ndata: " + big + "\n\ndata: later\n\n" }
-            << Events { message(u"ok"_qs) };
+        << QList<QByteArray> { "data: ok\n\ndata: " + big + "\n\ndata: later\n\n" }
+        << Events { message(u"ok"_qs) };
 }
 
 void TestSseParser::oversize()
@@ -320,7 +317,7 @@ void TestSseParser::oversize()
     QVERIFY(parser.hasFailed());
     QCOMPARE(parser.error().code, SseError::Code::EventTooLarge);
     QCOMPARE(parser.error().message,
-             u"An event of the stream is larger than 64 bytes; the stream was stopped."_qs);
+        u"An event of the stream is larger than 64 bytes; the stream was stopped."_qs);
     QCOMPARE(parser.bufferedBytes(), 0);
     // A failed parser stays failed: nothing more comes out.
     QCOMPARE(parser.feed("data: small\n\n"), Events {});
@@ -342,11 +339,12 @@ void TestSseParser::oversizeDefaultCapMessage()
     QVERIFY(parser.hasFailed());
     QVERIFY(fed <= parser.maxEventSize() + chunk.size());
     QCOMPARE(parser.error().message,
-             u"An event of the stream is larger than 8 MiB; the stream was stopped."_qs);
+        u"An event of the stream is larger than 8 MiB; the stream was stopped."_qs);
 
     // Just under the cap passes.
     SseParser fits(64);
-    QCOMPARE(fits.feed(QByteArray("data: " + QByteArray(57, 'z') + "\n\n")).size(), 1); // 63 bytes + '\n'
+    QCOMPARE(fits.feed(QByteArray("data: " + QByteArray(57, 'z') + "\n\n")).size(),
+        1); // 63 bytes + '\n'
     QVERIFY(!fits.hasFailed());
 }
 
@@ -361,7 +359,9 @@ void TestSseParser::resetClearsEverything()
     QVERIFY(parser.lastEventId().isEmpty());
     QVERIFY(!parser.retryMs());
     // A fresh stream: its BOM is stripped again.
-    QCOMPARE(parser.feed("\xEF\xBB\xBF" "data: x\n\n"), Events { message(u"x"_qs) });
+    QCOMPARE(parser.feed("\xEF\xBB\xBF"
+                         "data: x\n\n"),
+        Events { message(u"x"_qs) });
 }
 
 void TestSseParser::benchmarkSampleStream()
@@ -371,12 +371,13 @@ void TestSseParser::benchmarkSampleStream()
     const QByteArray stream = sample.repeated(200); // about 1.2 MB
     constexpr qsizetype chunkSize = 16 * 1024;
     qsizetype count = 0;
-    QBENCHMARK {
+    QBENCHMARK
+    {
         SseParser parser;
         count = 0;
         for (qsizetype from = 0; from < stream.size(); from += chunkSize) {
             parser.feed(QByteArrayView(stream).sliced(from, qMin(chunkSize, stream.size() - from)),
-                        [&count](SseEvent &&) { ++count; });
+                [&count](SseEvent &&) { ++count; });
         }
     }
     QCOMPARE(count, 18 * 200);
