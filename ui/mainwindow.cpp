@@ -1,3 +1,320 @@
 #include "mainwindow.h"
 
-MainWindow::MainWindow(Repository &, ChatSession &, QWidget *parent) : QMainWindow(parent) { }
+#include "chatsession.h"
+#include "composer.h"
+#include "conversationlistmodel.h"
+#include "conversationsidebar.h"
+#include "emptystatewidget.h"
+#include "errorbanner.h"
+#include "repository.h"
+#include "transcriptmodel.h"
+#include "transcriptview.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QInputDialog>
+#include <QListView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace {
+const auto geometryKey = u"mainWindow/geometry"_qs;
+const auto stateKey = u"mainWindow/state"_qs;
+const auto splitterKey = u"mainWindow/splitter"_qs;
+const auto conversationKey = u"mainWindow/conversation"_qs;
+
+const auto windowStyle = uR"(
+#sidebar { background: #f5f6f8; }
+#sidebar QListView { background: #f5f6f8; }
+#searchField { padding: 5px 8px; border: 1px solid #d0d4da; border-radius: 7px;
+               background: white; }
+#searchField:focus { border-color: #5b9cf0; }
+#noSearchHits { color: #6a727d; }
+#chatPane, #transcriptView, #emptyState { background: white; }
+#emptyStateTitle { color: #1f2328; }
+#emptyStateHint { color: #6a727d; }
+#examplePrompt { padding: 9px 14px; border: 1px solid #d7dbe1; border-radius: 9px;
+                 background: #f7f8fa; color: #1f2328; text-align: left; }
+#examplePrompt:hover { background: #eef3fb; border-color: #a9c6ee; }
+#composerFrame { border: 1px solid #cfd4db; border-radius: 10px; background: white; }
+#composerEdit { background: white; }
+#sendButton { padding: 4px 14px; border-radius: 6px; border: 1px solid #2f6fd0;
+               background: #3a7be0; color: white; font-weight: 600; }
+#sendButton:hover { background: #2f6fd0; }
+#sendButton:disabled { background: #e6e9ee; border-color: #d5d9df; color: #9aa1ab; }
+#stopButton { padding: 4px 14px; border-radius: 6px; border: 1px solid #d5d9df;
+               background: white; color: #1f2328; }
+#stopButton:disabled { background: #f3f4f6; color: #a5abb4; }
+#errorBanner { background: #fdecea; border: 1px solid #f1b8b3; border-radius: 7px; }
+#errorBannerText { color: #8a1c12; }
+)"_qs;
+} // namespace
+
+MainWindow::MainWindow(
+    Repository &repository, ChatSession &session, QSettings *settings, QWidget *parent)
+    : QMainWindow(parent)
+    , m_repository(repository)
+    , m_session(session)
+    , m_ownedSettings(settings ? nullptr : std::make_unique<QSettings>())
+    , m_settings(settings ? settings : m_ownedSettings.get())
+    , m_transcript(new TranscriptModel(repository, 50, this))
+    , m_sidebar(new ConversationSidebar(repository, this))
+    , m_view(new TranscriptView(this))
+    , m_empty(new EmptyStateWidget(this))
+    , m_stack(new QStackedWidget(this))
+    , m_error(new ErrorBanner(this))
+    , m_composer(new Composer(this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+{
+    setObjectName(u"mainWindow"_qs);
+    setStyleSheet(windowStyle);
+    m_view->setObjectName(u"transcriptView"_qs);
+    m_view->setTranscriptModel(m_transcript);
+    m_stack->addWidget(m_empty);
+    m_stack->addWidget(m_view);
+
+    auto *chatPane = new QWidget(this);
+    chatPane->setObjectName(u"chatPane"_qs);
+    auto *chatLayout = new QVBoxLayout(chatPane);
+    chatLayout->setContentsMargins(0, 0, 0, 0);
+    chatLayout->setSpacing(0);
+    chatLayout->addWidget(m_stack, 1);
+    auto *bannerRow = new QVBoxLayout;
+    bannerRow->setContentsMargins(18, 6, 18, 0);
+    bannerRow->addWidget(m_error);
+    chatLayout->addLayout(bannerRow);
+    chatLayout->addWidget(m_composer);
+
+    m_splitter->setObjectName(u"mainSplitter"_qs);
+    m_splitter->addWidget(m_sidebar);
+    m_splitter->addWidget(chatPane);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setSizes({ 290, 810 });
+    setCentralWidget(m_splitter);
+
+    createActions();
+
+    connect(
+        m_sidebar, &ConversationSidebar::conversationChosen, this, &MainWindow::openConversation);
+    connect(m_sidebar, &ConversationSidebar::searchFailed, m_error, &ErrorBanner::showError);
+    connect(m_composer, &Composer::sendRequested, this, &MainWindow::send);
+    connect(m_composer, &Composer::stopRequested, &m_session, &ChatSession::stop);
+    connect(m_empty, &EmptyStateWidget::promptChosen, this, [this](const QString &prompt) {
+        m_composer->setText(prompt);
+        m_composer->focusEditor();
+    });
+    connect(&m_session, &ChatSession::busyChanged, m_composer, &Composer::setBusy);
+    connect(&m_session, &ChatSession::failed, m_error, &ErrorBanner::showError);
+    connect(m_transcript, &QAbstractItemModel::modelReset, this, &MainWindow::updateState);
+    connect(&m_repository, &Repository::conversationChanged, this, [this](const Conversation &c) {
+        if (c.id == currentConversation())
+            updateState();
+    });
+    connect(&m_repository, &Repository::conversationRemoved, this,
+        [this] { m_sidebar->refreshSearch(); });
+    m_composer->setBusy(m_session.isBusy());
+
+    resize(1100, 720);
+    restoreSettings();
+    updateState();
+    m_composer->focusEditor();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    auto *newAction
+        = new QAction(QIcon::fromTheme(u"document-new"_qs), tr("&New Conversation"), this);
+    newAction->setObjectName(u"actionNew"_qs);
+    newAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
+    newAction->setToolTip(tr("Start a new conversation (Ctrl+N)"));
+    connect(newAction, &QAction::triggered, this, &MainWindow::newConversation);
+
+    m_renameAction = new QAction(QIcon::fromTheme(u"edit-rename"_qs), tr("&Rename…"), this);
+    m_renameAction->setObjectName(u"actionRename"_qs);
+    m_renameAction->setShortcut(QKeySequence(Qt::Key_F2));
+    m_renameAction->setToolTip(tr("Rename this conversation (F2)"));
+    connect(m_renameAction, &QAction::triggered, this, &MainWindow::renameConversation);
+
+    m_deleteAction = new QAction(QIcon::fromTheme(u"edit-delete"_qs), tr("&Delete…"), this);
+    m_deleteAction->setObjectName(u"actionDelete"_qs);
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+    // Only from the list: in a text field the Delete key deletes text.
+    m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_sidebar->conversationList()->addAction(m_deleteAction);
+    m_deleteAction->setToolTip(tr("Delete this conversation (Delete in the list)"));
+    connect(m_deleteAction, &QAction::triggered, this, &MainWindow::deleteConversation);
+
+    auto *searchAction
+        = new QAction(QIcon::fromTheme(u"edit-find"_qs), tr("&Search History"), this);
+    searchAction->setObjectName(u"actionSearch"_qs);
+    searchAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    connect(searchAction, &QAction::triggered, m_sidebar, &ConversationSidebar::focusSearch);
+
+    auto *quitAction = new QAction(QIcon::fromTheme(u"application-exit"_qs), tr("&Quit"), this);
+    quitAction->setObjectName(u"actionQuit"_qs);
+    quitAction->setShortcut(QKeySequence::Quit);
+    quitAction->setMenuRole(QAction::QuitRole);
+    connect(quitAction, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(newAction);
+    file->addSeparator();
+    file->addAction(quitAction);
+    QMenu *conversation = menuBar()->addMenu(tr("&Conversation"));
+    conversation->addAction(m_renameAction);
+    conversation->addAction(m_deleteAction);
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(searchAction);
+
+    QToolBar *toolBar = addToolBar(tr("Main"));
+    toolBar->setObjectName(u"mainToolBar"_qs);
+    toolBar->setMovable(false);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->addAction(newAction);
+    toolBar->addAction(m_renameAction);
+    toolBar->addAction(m_deleteAction);
+    toolBar->addSeparator();
+    toolBar->addAction(searchAction);
+}
+
+qint64 MainWindow::currentConversation() const
+{
+    return m_transcript->conversationId();
+}
+
+void MainWindow::openConversation(qint64 id, qint64 messageId)
+{
+    if (id != 0 && !m_repository.conversation(id)) {
+        showStoreError(
+            tr("Opening the conversation"), m_repository.conversation(id).error().message);
+        return;
+    }
+    m_stack->setCurrentWidget(id ? static_cast<QWidget *>(m_view) : m_empty);
+    if (id != currentConversation())
+        m_transcript->setConversation(id);
+    m_sidebar->setCurrentConversation(id);
+    if (messageId != 0) {
+        const int row = m_transcript->rowOf(messageId);
+        if (row >= 0)
+            m_view->scrollTo(m_view->model()->index(row, 0), QAbstractItemView::PositionAtCenter);
+    }
+    updateState();
+}
+
+void MainWindow::newConversation()
+{
+    openConversation(0);
+    m_composer->focusEditor();
+}
+
+void MainWindow::send(const QString &text)
+{
+    const StoreResult<qint64> sent = m_session.send(currentConversation(), text);
+    if (!sent) {
+        m_error->showError(tr("Your question could not be sent: %1").arg(sent.error().message));
+        return;
+    }
+    m_error->hide();
+    const bool composing
+        = !QApplication::focusWidget() || m_composer->isAncestorOf(QApplication::focusWidget());
+    m_composer->clear();
+    if (composing)
+        m_composer->focusEditor();
+    if (*sent != currentConversation())
+        openConversation(*sent);
+    m_view->scrollToNewest();
+}
+
+void MainWindow::renameConversation()
+{
+    const qint64 id = currentConversation();
+    if (id == 0)
+        return;
+    bool ok = false;
+    const QString title = QInputDialog::getText(
+        this, tr("Rename Conversation"), tr("Title:"), QLineEdit::Normal, currentTitle(), &ok);
+    if (!ok || title.trimmed().isEmpty())
+        return;
+    if (StoreStatus error = m_repository.renameConversation(id, title.trimmed()))
+        showStoreError(tr("Renaming the conversation"), error->message);
+}
+
+void MainWindow::deleteConversation()
+{
+    const qint64 id = currentConversation();
+    if (id == 0)
+        return;
+    QMessageBox box(QMessageBox::Warning, tr("Delete Conversation"),
+        tr("Delete “%1”?").arg(ConversationListModel::displayTitle(currentTitle())),
+        QMessageBox::Yes | QMessageBox::Cancel, this);
+    box.setInformativeText(tr("Its messages and charts are removed from this computer."));
+    box.button(QMessageBox::Yes)->setText(tr("Delete"));
+    box.setDefaultButton(QMessageBox::Cancel);
+    if (box.exec() != QMessageBox::Yes)
+        return;
+    if (StoreStatus error = m_repository.deleteConversation(id))
+        showStoreError(tr("Deleting the conversation"), error->message);
+}
+
+QString MainWindow::currentTitle() const
+{
+    const auto conversation = m_repository.conversation(currentConversation());
+    return conversation ? conversation->title : QString();
+}
+
+void MainWindow::updateState()
+{
+    const qint64 id = currentConversation();
+    m_renameAction->setEnabled(id != 0);
+    m_deleteAction->setEnabled(id != 0);
+    m_stack->setCurrentWidget(id ? static_cast<QWidget *>(m_view) : m_empty);
+    if (id == 0) {
+        m_sidebar->setCurrentConversation(0);
+        setWindowTitle(QApplication::applicationDisplayName().isEmpty()
+                ? u"Chartroom"_qs
+                : QApplication::applicationDisplayName());
+    } else {
+        setWindowTitle(ConversationListModel::displayTitle(currentTitle()));
+    }
+}
+
+void MainWindow::showStoreError(const QString &what, const QString &message)
+{
+    QMessageBox::warning(this, what, tr("%1 failed.\n\n%2").arg(what, message));
+}
+
+void MainWindow::restoreSettings()
+{
+    restoreGeometry(m_settings->value(geometryKey).toByteArray());
+    restoreState(m_settings->value(stateKey).toByteArray());
+    m_splitter->restoreState(m_settings->value(splitterKey).toByteArray());
+    const qint64 last = m_settings->value(conversationKey).toLongLong();
+    if (last != 0 && m_repository.conversation(last))
+        openConversation(last);
+}
+
+void MainWindow::saveSettings()
+{
+    m_settings->setValue(geometryKey, saveGeometry());
+    m_settings->setValue(stateKey, saveState());
+    m_settings->setValue(splitterKey, m_splitter->saveState());
+    m_settings->setValue(conversationKey, currentConversation());
+    m_settings->sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}

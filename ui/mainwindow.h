@@ -2,12 +2,70 @@
 
 #include <QMainWindow>
 
-class Repository;
-class ChatSession;
+#include <memory>
 
+class ChatSession;
+class Composer;
+class ConversationSidebar;
+class EmptyStateWidget;
+class ErrorBanner;
+class QSettings;
+class QSplitter;
+class QStackedWidget;
+class Repository;
+class TranscriptModel;
+class TranscriptView;
+
+// The main window: conversations and search on the left, the open conversation and the
+// composer on the right. Window geometry and the splitter are kept in `settings` (when null, the
+// application's default QSettings). Every store error is shown in words.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    MainWindow(Repository &repository, ChatSession &session, QWidget *parent = nullptr);
+    MainWindow(Repository &repository, ChatSession &session, QSettings *settings = nullptr,
+        QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a conversation (0: none, the empty state); `messageId` is scrolled into view.
+    void openConversation(qint64 id, qint64 messageId = 0);
+    qint64 currentConversation() const;
+
+    void newConversation();
+    void renameConversation();
+    void deleteConversation();
+    void send(const QString &text);
+    void saveSettings();
+
+    ConversationSidebar *sidebar() const { return m_sidebar; }
+    TranscriptModel *transcriptModel() const { return m_transcript; }
+    TranscriptView *transcriptView() const { return m_view; }
+    Composer *composer() const { return m_composer; }
+    ErrorBanner *errorBanner() const { return m_error; }
+    QSplitter *splitter() const { return m_splitter; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void restoreSettings();
+    void updateState();
+    void showStoreError(const QString &what, const QString &message);
+    QString currentTitle() const;
+
+    Repository &m_repository;
+    ChatSession &m_session;
+    std::unique_ptr<QSettings> m_ownedSettings;
+    QSettings *m_settings;
+    TranscriptModel *m_transcript;
+    ConversationSidebar *m_sidebar;
+    TranscriptView *m_view;
+    EmptyStateWidget *m_empty;
+    QStackedWidget *m_stack;
+    ErrorBanner *m_error;
+    Composer *m_composer;
+    QSplitter *m_splitter;
+    QAction *m_renameAction = nullptr;
+    QAction *m_deleteAction = nullptr;
 };

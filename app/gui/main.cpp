@@ -1,7 +1,52 @@
+// chartroom: the GUI entry point. Builds the store, the chat session and the main window, and
+// wires them; nothing else lives here.
+#include "chatsession.h"
+#include "database.h"
+#include "mainwindow.h"
+#include "repository.h"
+
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QMessageBox>
 
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    return 0;
+    QApplication::setOrganizationName(u"Chartroom"_qs);
+    QApplication::setApplicationName(u"chartroom"_qs);
+    QApplication::setApplicationDisplayName(u"Chartroom"_qs);
+    QApplication::setApplicationVersion(QStringLiteral(CHARTROOM_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Local-first desktop client for AI analytics chat."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dataDir(u"data-dir"_qs,
+        QApplication::translate("main", "Keep the history in DIR instead of the default."),
+        u"DIR"_qs);
+    parser.addOption(dataDir);
+    parser.process(app);
+
+    Database database;
+    const QString directory = Database::resolveDataDirectory(parser.value(dataDir));
+    if (StoreStatus error = database.open(directory)) {
+        // The file is left exactly as it is: never deleted, never overwritten.
+        QMessageBox::critical(nullptr, QApplication::translate("main", "Chartroom"),
+            QApplication::translate("main",
+                "Chartroom cannot open its history."
+                "\n\n%1")
+                .arg(error->message));
+        return 1;
+    }
+
+    Repository repository(database);
+    const StoreResult<int> repaired = repository.markStreamingInterrupted();
+    if (!repaired)
+        qWarning("Could not mark unfinished answers as interrupted: %s",
+            qUtf8Printable(repaired.error().toString()));
+    ChatSession session(repository);
+    MainWindow window(repository, session);
+    window.show();
+    return app.exec();
 }

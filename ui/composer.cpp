@@ -1,0 +1,121 @@
+#include "composer.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QAction>
+#include <QHBoxLayout>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+constexpr int minLines = 2;
+constexpr int maxLines = 8;
+} // namespace
+
+Composer::Composer(QWidget *parent)
+    : QWidget(parent)
+    , m_edit(new QPlainTextEdit(this))
+    , m_send(new QPushButton(tr("Send"), this))
+    , m_stop(new QPushButton(tr("Stop"), this))
+    , m_sendAction(new QAction(tr("Send"), this))
+{
+    setObjectName(u"composer"_qs);
+    m_edit->setObjectName(u"composerEdit"_qs);
+    m_edit->setPlaceholderText(tr("Ask about your data… (Ctrl+Return to send)"));
+    m_edit->setTabChangesFocus(true);
+    m_edit->setFrameShape(QFrame::NoFrame);
+    m_edit->document()->setDocumentMargin(6);
+    m_send->setObjectName(u"sendButton"_qs);
+    m_stop->setObjectName(u"stopButton"_qs);
+    // Clicking a button leaves the focus in the text box, ready for the next question.
+    m_send->setFocusPolicy(Qt::TabFocus);
+    m_stop->setFocusPolicy(Qt::TabFocus);
+    m_send->setToolTip(tr("Send the question (Ctrl+Return)"));
+    m_stop->setToolTip(tr("Stop the answer that is streaming"));
+
+    m_sendAction->setObjectName(u"actionSend"_qs);
+    m_sendAction->setShortcuts(
+        { QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter) });
+    m_sendAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(m_sendAction);
+
+    auto *frame = new QFrame(this);
+    frame->setObjectName(u"composerFrame"_qs);
+    auto *frameLayout = new QHBoxLayout(frame);
+    frameLayout->setContentsMargins(6, 4, 8, 4);
+    frameLayout->setSpacing(8);
+    frameLayout->addWidget(m_edit, 1);
+    auto *buttons = new QVBoxLayout;
+    buttons->setSpacing(6);
+    buttons->addStretch();
+    buttons->addWidget(m_stop);
+    buttons->addWidget(m_send);
+    frameLayout->addLayout(buttons);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(18, 6, 18, 14);
+    layout->addWidget(frame);
+
+    connect(m_send, &QPushButton::clicked, this, &Composer::requestSend);
+    connect(m_sendAction, &QAction::triggered, this, &Composer::requestSend);
+    connect(m_stop, &QPushButton::clicked, this, &Composer::stopRequested);
+    connect(m_edit, &QPlainTextEdit::textChanged, this, [this] {
+        updateButtons();
+        updateHeight();
+    });
+    updateButtons();
+    updateHeight();
+}
+
+QString Composer::text() const
+{
+    return m_edit->toPlainText();
+}
+
+void Composer::setText(const QString &text)
+{
+    m_edit->setPlainText(text);
+    m_edit->moveCursor(QTextCursor::End);
+}
+
+void Composer::clear()
+{
+    m_edit->clear();
+}
+
+void Composer::setBusy(bool busy)
+{
+    m_busy = busy;
+    updateButtons();
+}
+
+void Composer::focusEditor()
+{
+    m_edit->setFocus(Qt::ShortcutFocusReason);
+}
+
+void Composer::requestSend()
+{
+    if (!m_send->isEnabled())
+        return;
+    Q_EMIT sendRequested(text());
+}
+
+void Composer::updateButtons()
+{
+    const bool hasText = !text().trimmed().isEmpty();
+    m_send->setEnabled(hasText && !m_busy);
+    m_sendAction->setEnabled(hasText && !m_busy);
+    m_stop->setEnabled(m_busy);
+}
+
+void Composer::updateHeight()
+{
+    const QFontMetrics fm(m_edit->font());
+    const int lines = std::clamp(m_edit->document()->lineCount(), minLines, maxLines);
+    const int margins = int(2 * m_edit->document()->documentMargin()) + 2 * m_edit->frameWidth();
+    m_edit->setFixedHeight(lines * fm.lineSpacing() + margins + 4);
+}

@@ -1,0 +1,6 @@
+#include "manualfetchproxymodel.h"
+
+bool ManualFetchProxyModel::canFetchMore(const QModelIndex &) const
+{
+    return false;
+}

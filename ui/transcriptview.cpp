@@ -1,0 +1,132 @@
+#include "transcriptview.h"
+
+#include "manualfetchproxymodel.h"
+#include "messagedelegate.h"
+#include "transcriptmodel.h"
+
+#include <QScrollBar>
+
+namespace {
+constexpr int fetchThreshold = 48; // px from the top that asks for older messages
+constexpr int bottomSlack = 4;
+} // namespace
+
+TranscriptView::TranscriptView(QWidget *parent)
+    : QListView(parent)
+    , m_proxy(new ManualFetchProxyModel(this))
+    , m_delegate(new MessageDelegate(this))
+{
+    setItemDelegate(m_delegate);
+    setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setUniformItemSizes(false);
+    setWordWrap(true);
+    setResizeMode(QListView::Adjust);
+    setSelectionMode(QAbstractItemView::NoSelection);
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setFrameShape(QFrame::NoFrame);
+    setMouseTracking(false);
+    verticalScrollBar()->setSingleStep(24);
+
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(frameInterval);
+    connect(&m_flushTimer, &QTimer::timeout, this, &TranscriptView::flushChanges);
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &TranscriptView::maybeFetchOlder);
+    connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, [this] {
+        // A short first page may not fill the view: ask for more once layout settles.
+        QTimer::singleShot(0, this, &TranscriptView::maybeFetchOlder);
+    });
+}
+
+void TranscriptView::setTranscriptModel(TranscriptModel *model)
+{
+    if (m_transcript)
+        disconnect(m_transcript, nullptr, this, nullptr);
+    m_transcript = model;
+    m_proxy->setSourceModel(model);
+    setModel(m_proxy);
+    if (!model)
+        return;
+    connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        m_pendingIds.clear();
+        m_delegate->clear();
+        scrollToNewest();
+    });
+}
+
+bool TranscriptView::isAtBottom() const
+{
+    const QScrollBar *bar = verticalScrollBar();
+    return bar->value() >= bar->maximum() - bottomSlack;
+}
+
+void TranscriptView::scrollToNewest()
+{
+    executeDelayedItemsLayout();
+    scrollToBottom();
+}
+
+void TranscriptView::dataChanged(
+    const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles)
+{
+    Q_UNUSED(roles)
+    // Note the message ids now (rows may shift before the flush), apply once per frame.
+    for (int row = topLeft.row(); row <= bottomRight.row(); ++row)
+        m_pendingIds.insert(model()->index(row, 0).data(TranscriptModel::IdRole).toLongLong());
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void TranscriptView::flushChanges()
+{
+    if (!m_transcript || m_pendingIds.isEmpty())
+        return;
+    ++m_flushCount;
+    const bool follow = isAtBottom();
+    const QSet<qint64> ids = std::exchange(m_pendingIds, {});
+    for (qint64 id : ids) {
+        const int row = m_transcript->rowOf(id);
+        if (row < 0)
+            continue;
+        const QModelIndex index = model()->index(row, 0);
+        m_delegate->invalidate(index);
+        QListView::dataChanged(index, index, {});
+    }
+    if (follow)
+        scrollToNewest();
+}
+
+void TranscriptView::rowsInserted(const QModelIndex &parent, int start, int end)
+{
+    const bool follow = isAtBottom() && start > 0;
+    QListView::rowsInserted(parent, start, end);
+    if (follow && end == model()->rowCount() - 1)
+        scrollToNewest();
+}
+
+void TranscriptView::resizeEvent(QResizeEvent *event)
+{
+    const bool follow = isAtBottom();
+    QListView::resizeEvent(event);
+    if (follow)
+        QTimer::singleShot(0, this, [this] {
+            if (!isAtBottom())
+                scrollToNewest();
+        });
+}
+
+void TranscriptView::maybeFetchOlder()
+{
+    if (m_fetching || !m_transcript || !m_transcript->canFetchMore({}))
+        return;
+    QScrollBar *bar = verticalScrollBar();
+    if (bar->value() > bar->minimum() + fetchThreshold)
+        return;
+    m_fetching = true;
+    executeDelayedItemsLayout();
+    const int fromBottom = bar->maximum() - bar->value();
+    m_transcript->fetchMore({});
+    executeDelayedItemsLayout();
+    bar->setValue(bar->maximum() - fromBottom);
+    m_fetching = false;
+}
