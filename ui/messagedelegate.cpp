@@ -52,29 +52,29 @@ void polishDocument(QTextDocument *document)
             format.setBorderCollapse(true);
             format.setCellPadding(5);
             format.setCellSpacing(0);
-            format.setBottomMargin(6);
             table->setFormat(format);
-            for (int column = 0; column < table->columns(); ++column) {
-                QTextTableCell cell = table->cellAt(0, column);
-                QTextCharFormat cellFormat = cell.format();
-                cellFormat.setBackground(QColor(0xe4, 0xe7, 0xec));
-                cell.setFormat(cellFormat);
+            for (int row = 0; row < table->rows(); ++row) {
+                for (int column = 0; column < table->columns(); ++column) {
+                    QTextTableCell cell = table->cellAt(row, column);
+                    QTextTableCellFormat cellFormat = cell.format().toTableCellFormat();
+                    cellFormat.setBackground(row == 0 ? QColor(0xe3, 0xe6, 0xeb) : Qt::white);
+                    cellFormat.setLeftPadding(8);
+                    cellFormat.setRightPadding(8);
+                    cell.setFormat(cellFormat);
+                }
             }
             continue;
         }
         const QTextBlock next = block.next();
-        if (!next.isValid())
-            break;
-        const bool sameList = block.textList() && block.textList() == next.textList();
-        if (!sameList) {
-            QTextBlockFormat format = block.blockFormat();
-            format.setBottomMargin(std::max<qreal>(format.bottomMargin(), 7));
-            cursor.setBlockFormat(format);
+        QTextBlockFormat format = block.blockFormat();
+        format.setLineHeight(115, QTextBlockFormat::ProportionalHeight);
+        if (next.isValid()) {
+            const bool sameList = block.textList() && block.textList() == next.textList();
+            format.setBottomMargin(sameList ? 3 : std::max<qreal>(format.bottomMargin(), 8));
         } else {
-            QTextBlockFormat format = block.blockFormat();
-            format.setBottomMargin(2);
-            cursor.setBlockFormat(format);
+            format.setBottomMargin(0);
         }
+        cursor.setBlockFormat(format);
     }
 }
 } // namespace
