@@ -96,13 +96,16 @@ int MessageDelegate::viewWidth(const QStyleOptionViewItem &option)
 
 void MessageDelegate::invalidate(const QModelIndex &index)
 {
-    m_cache.remove(index.data(TranscriptModel::IdRole).toLongLong());
+    const qint64 id = index.data(TranscriptModel::IdRole).toLongLong();
+    m_cache.remove(id);
+    m_sizes.remove(id);
     Q_EMIT sizeHintChanged(index);
 }
 
 void MessageDelegate::clear()
 {
     m_cache.clear();
+    m_sizes.clear();
 }
 
 const MessageDelegate::Entry &MessageDelegate::entryFor(
@@ -181,12 +184,18 @@ MessageDelegate::Entry *MessageDelegate::layOut(
     entry->layout.emplace(width, entry->user ? BubbleLayout::Side::Right : BubbleLayout::Side::Left,
         headerSize, textSize, statusSize);
     Entry *raw = entry.get();
-    m_cache.insert(index.data(TranscriptModel::IdRole).toLongLong(), entry.release());
+    const qint64 id = index.data(TranscriptModel::IdRole).toLongLong();
+    m_sizes.insert(id, { raw->updatedAt, width, raw->layout->sizeHint() });
+    m_cache.insert(id, entry.release());
     return raw;
 }
 
 QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
+    const auto known = m_sizes.constFind(index.data(TranscriptModel::IdRole).toLongLong());
+    if (known != m_sizes.constEnd() && known->width == viewWidth(option)
+        && known->updatedAt == index.data(TranscriptModel::UpdatedAtRole).toDateTime())
+        return known->size;
     return entryFor(option, index).layout->sizeHint();
 }
 

@@ -4,6 +4,7 @@
 
 #include <QCache>
 #include <QDateTime>
+#include <QHash>
 #include <QStyledItemDelegate>
 
 #include <memory>
@@ -57,7 +58,17 @@ private:
         const QRect &rect) const;
     static int viewWidth(const QStyleOptionViewItem &option);
 
+    struct SizeEntry
+    {
+        QDateTime updatedAt;
+        int width = 0;
+        QSize size;
+    };
+
+    // Laid-out documents for the rows painted recently (bounded), and the size of every row
+    // seen (small, unbounded), so a layout pass over a long transcript parses nothing.
     mutable QCache<qint64, Entry> m_cache;
+    mutable QHash<qint64, SizeEntry> m_sizes;
     mutable int m_layoutCount = 0;
     QDateTime m_now;
 };

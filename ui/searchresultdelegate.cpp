@@ -68,9 +68,12 @@ void SearchResultDelegate::paint(
     QTextDocument snippet;
     snippet.setDefaultFont(snippetFont(option.font));
     snippet.setDocumentMargin(0);
-    // Snippets come from stored markdown: drop emphasis and code markers for reading.
+    // Snippets come from stored markdown: drop emphasis and code markers for reading. A title
+    // hit would only repeat the title, so it says where the match is instead.
     QString html = index.data(SearchResultModel::SnippetHtmlRole).toString();
     html.remove(u"**"_qs).remove(u"__"_qs).remove(u'`');
+    if (index.data(SearchResultModel::MessageIdRole).toLongLong() == 0)
+        html = u"<i>"_qs + tr("Matched in the conversation title").toHtmlEscaped() + u"</i>"_qs;
     snippet.setHtml(html);
     snippet.setTextWidth(content.width());
     const QRect snippetRect(content.left(), content.top() + titleMetrics.height() + titleGap,
