@@ -1,11 +1,68 @@
 #include "chatsession.h"
 
+#include "answerassembler.h"
+#include "answerstream.h"
+#include "backend.h"
 #include "repository.h"
+
+#include <QJsonDocument>
+#include <QPointer>
+#include <QSet>
+
+struct ChatSession::Active
+{
+    QPointer<AnswerStream> stream;
+    AnswerAssembler assembler;
+    Conversation conversation;
+    Message question;
+    Message answer;
+    QSet<QString> storedAssets; // remote id, or the item JSON when it has none
+    bool textDirty = false;
+    bool stopped = false;
+};
 
 ChatSession::ChatSession(Repository &repository, QObject *parent)
     : QObject(parent)
     , m_repository(repository)
 {
+    m_persistTimer.setSingleShot(true);
+    m_persistTimer.setInterval(persistIntervalMs);
+    connect(&m_persistTimer, &QTimer::timeout, this, [this] {
+        if (m_active && m_active->textDirty)
+            persist(int(Repository::MessageField::Text));
+    });
+}
+
+ChatSession::~ChatSession()
+{
+    if (m_active) {
+        // Quitting mid-answer: keep what arrived, marked interrupted.
+        m_active->stopped = true;
+        finishAnswer(MessageStatus::Interrupted,
+            tr("Chartroom was closed while the answer "
+               "was arriving."));
+    }
+}
+
+void ChatSession::setBackend(Backend *backend)
+{
+    m_backend = backend;
+}
+
+void ChatSession::setAgent(const QString &agent, const QString &task)
+{
+    m_agent = agent;
+    m_task = task;
+}
+
+qint64 ChatSession::activeAnswerId() const
+{
+    return m_active ? m_active->answer.id : 0;
+}
+
+QString ChatSession::progressText() const
+{
+    return m_active ? m_active->assembler.progressMessage() : QString();
 }
 
 QString ChatSession::titleFor(const QString &prompt)
@@ -21,42 +78,282 @@ QString ChatSession::titleFor(const QString &prompt)
     return cut + u'…';
 }
 
-StoreResult<qint64> ChatSession::send(qint64 conversationId, const QString &text)
+StoreResult<Message> ChatSession::storeAnswerError(qint64 conversationId, const QString &detail)
 {
-    if (text.trimmed().isEmpty())
-        return StoreError { StoreError::Code::QueryFailed, tr("Type a question first."), {} };
-    if (conversationId == 0) {
-        auto created = m_repository.createConversation(titleFor(text));
-        if (!created)
-            return created.error();
-        conversationId = created->id;
-    }
-    Message user;
-    user.conversationId = conversationId;
-    user.role = MessageRole::User;
-    user.text = text;
-    user.status = MessageStatus::Complete;
-    auto storedUser = m_repository.addMessage(user);
-    if (!storedUser)
-        return storedUser.error();
-
     Message answer;
     answer.conversationId = conversationId;
     answer.role = MessageRole::Assistant;
     answer.status = MessageStatus::Error;
-    answer.errorDetail = tr("No backend configured: add one in Settings to get answers. Your "
-                            "question was saved.");
-    auto storedAnswer = m_repository.addMessage(answer);
-    if (!storedAnswer)
-        return storedAnswer.error();
-    return conversationId;
+    answer.errorDetail = detail;
+    return m_repository.addMessage(answer);
+}
+
+StoreResult<qint64> ChatSession::send(qint64 conversationId, const QString &text)
+{
+    if (text.trimmed().isEmpty())
+        return StoreError { StoreError::Code::QueryFailed, tr("Type a question first."), {} };
+    if (m_active) {
+        return StoreError { StoreError::Code::QueryFailed,
+            tr("An answer is still arriving: wait for it or press Stop."), {} };
+    }
+    StoreResult<Conversation> conversation = conversationId == 0
+        ? m_repository.createConversation(titleFor(text), m_backend ? m_backend->id() : u"local"_qs)
+        : m_repository.conversation(conversationId);
+    if (!conversation)
+        return conversation.error();
+
+    Message question;
+    question.conversationId = conversation->id;
+    question.role = MessageRole::User;
+    question.agent = m_agent;
+    question.task = m_task;
+    question.localeId = u"en"_qs;
+    question.text = text;
+    auto stored = m_repository.addMessage(question);
+    if (!stored)
+        return stored.error();
+    return startAnswer(*conversation, *stored);
+}
+
+StoreResult<qint64> ChatSession::retry(qint64 assistantMessageId)
+{
+    if (m_active) {
+        return StoreError { StoreError::Code::QueryFailed,
+            tr("An answer is still arriving: wait for it or press Stop."), {} };
+    }
+    auto failedAnswer = m_repository.message(assistantMessageId);
+    if (!failedAnswer)
+        return failedAnswer.error();
+    auto conversation = m_repository.conversation(failedAnswer->conversationId);
+    if (!conversation)
+        return conversation.error();
+    auto earlier = m_repository.messages(conversation->id, failedAnswer->seq, 20);
+    if (!earlier)
+        return earlier.error();
+    for (auto it = earlier->crbegin(); it != earlier->crend(); ++it) {
+        if (it->role == MessageRole::User)
+            return startAnswer(*conversation, *it);
+    }
+    return StoreError { StoreError::Code::NotFound, tr("There is no question to ask again."), {} };
+}
+
+StoreResult<qint64> ChatSession::startAnswer(
+    const Conversation &conversation, const Message &question)
+{
+    if (!m_backend) {
+        auto e = storeAnswerError(conversation.id,
+            tr("No backend configured: add one in Settings to get "
+               "answers. Your question was saved."));
+        if (!e)
+            return e.error();
+        return conversation.id;
+    }
+    PromptRequest request;
+    request.text = question.text;
+    request.remoteConversationId = conversation.remoteId;
+    request.agent = m_agent;
+    request.task = m_task;
+    request.stream = m_stream;
+    if (const QString invalid = m_backend->validate(request); !invalid.isEmpty()) {
+        auto e = storeAnswerError(conversation.id, invalid);
+        if (!e)
+            return e.error();
+        return conversation.id;
+    }
+
+    Message answer;
+    answer.conversationId = conversation.id;
+    answer.role = MessageRole::Assistant;
+    answer.agent = m_agent;
+    answer.task = m_task;
+    answer.localeId = question.localeId;
+    answer.status = MessageStatus::Pending;
+    auto stored = m_repository.addMessage(answer);
+    if (!stored)
+        return stored.error();
+
+    m_active = std::make_unique<Active>();
+    m_active->conversation = conversation;
+    m_active->question = question;
+    m_active->answer = *stored;
+    AnswerStream *stream = m_backend->ask(request, this);
+    m_active->stream = stream;
+    connect(stream, &AnswerStream::eventReceived, this, &ChatSession::onEvent);
+    connect(stream, &AnswerStream::invalidFrame, this, &ChatSession::onInvalidFrame);
+    connect(stream, &AnswerStream::ended, this, &ChatSession::onEnded);
+    Q_EMIT busyChanged(true);
+    return conversation.id;
 }
 
 void ChatSession::stop()
 {
-    // Nothing streams until a backend exists; kept so the UI wires Stop now.
-    if (m_activeAnswerId == 0)
+    if (!m_active)
         return;
-    m_activeAnswerId = 0;
+    m_active->stopped = true;
+    if (m_active->stream)
+        m_active->stream->abort(); // ended(Cancelled) follows
+    else
+        finishAnswer(MessageStatus::Interrupted, tr("Stopped."));
+}
+
+void ChatSession::onEvent(const StreamEvent &event)
+{
+    if (!m_active)
+        return;
+    applyChanges(int(m_active->assembler.apply(event)));
+}
+
+void ChatSession::onInvalidFrame(const DecodeError &error)
+{
+    if (!m_active)
+        return;
+    applyChanges(int(m_active->assembler.applyInvalidFrame(error)));
+}
+
+void ChatSession::applyChanges(int changesValue)
+{
+    const AnswerAssembler::Changes changes = AnswerAssembler::Changes::fromInt(changesValue);
+    Active &a = *m_active;
+    if (changes & AnswerAssembler::Change::IdsChanged)
+        mapIds();
+    if (!m_active)
+        return;
+    if (a.answer.status == MessageStatus::Pending && !a.assembler.isFinished()) {
+        a.answer.status = MessageStatus::Streaming;
+        persist(int(Repository::MessageField::Status));
+    }
+    if (changes & AnswerAssembler::Change::ProgressChanged)
+        Q_EMIT progressChanged(a.answer.id, a.assembler.progressMessage());
+    if (changes & AnswerAssembler::Change::TextChanged) {
+        a.answer.text = a.assembler.text();
+        a.textDirty = true;
+        if (!m_persistTimer.isActive())
+            m_persistTimer.start();
+    }
+    if (m_active && (changes & AnswerAssembler::Change::TextEnded) && a.textDirty)
+        persist(int(Repository::MessageField::Text));
+    if (m_active
+        && (changes
+            & (AnswerAssembler::Change::AssetCompleted | AnswerAssembler::Change::AssetsReplaced)))
+        storeNewAssets();
+}
+
+void ChatSession::mapIds()
+{
+    Active &a = *m_active;
+    const QString remoteConversation = a.assembler.conversationId();
+    if (!remoteConversation.isEmpty() && a.conversation.remoteId != remoteConversation) {
+        if (StoreStatus e
+            = m_repository.setConversationRemoteId(a.conversation.id, remoteConversation))
+            Q_EMIT failed(e->message);
+        a.conversation.remoteId = remoteConversation;
+    }
+    const QString remoteQuestion = a.assembler.userMessageId();
+    if (!remoteQuestion.isEmpty() && a.question.remoteId != remoteQuestion) {
+        a.question.remoteId = remoteQuestion;
+        if (StoreStatus e
+            = m_repository.updateMessage(a.question, Repository::MessageField::RemoteId))
+            Q_EMIT failed(e->message);
+    }
+    const QString remoteAnswer = a.assembler.assistantMessageId();
+    if (!remoteAnswer.isEmpty() && a.answer.remoteId != remoteAnswer) {
+        a.answer.remoteId = remoteAnswer;
+        persist(int(Repository::MessageField::RemoteId));
+    }
+}
+
+void ChatSession::storeNewAssets()
+{
+    Active &a = *m_active;
+    for (const AnswerAsset &asset : a.assembler.assets()) {
+        if (asset.status != AnswerAsset::Status::Complete)
+            continue;
+        const QByteArray json = QJsonDocument(asset.value).toJson(QJsonDocument::Compact);
+        const QString key = asset.id.isEmpty() ? QString::fromUtf8(json) : asset.id;
+        if (a.storedAssets.contains(key) || a.storedAssets.contains(QString::fromUtf8(json)))
+            continue;
+        Asset stored;
+        stored.remoteId = asset.id;
+        stored.type = asset.type.isEmpty() ? u"item"_qs : asset.type;
+        stored.valueJson = json;
+        auto added = m_repository.addAsset(a.answer.id, stored);
+        if (!added) {
+            Q_EMIT failed(added.error().message);
+            continue;
+        }
+        a.answer.assets << *added;
+        a.storedAssets << key << QString::fromUtf8(json);
+    }
+}
+
+void ChatSession::persist(int fieldsValue)
+{
+    Active &a = *m_active;
+    auto fields = Repository::MessageFields::fromInt(fieldsValue);
+    if (fields & Repository::MessageField::Text) {
+        a.textDirty = false;
+        m_persistTimer.stop();
+    }
+    if (StoreStatus e = m_repository.updateMessage(a.answer, fields)) {
+        // The store refused (e.g. disk full): stop receiving rather than lose track silently.
+        Q_EMIT failed(tr("The answer could not be saved: %1").arg(e->message));
+        if (a.stream)
+            a.stream->abort();
+    }
+}
+
+void ChatSession::onEnded(const std::optional<ApiError> &error)
+{
+    if (!m_active)
+        return;
+    Active &a = *m_active;
+    if (a.stopped) {
+        a.assembler.end();
+        finishAnswer(MessageStatus::Interrupted, tr("Stopped."));
+        return;
+    }
+    if (error && a.assembler.state() != AnswerAssembler::State::Complete) {
+        finishAnswer(
+            a.assembler.text().isEmpty() ? MessageStatus::Error : MessageStatus::Interrupted,
+            error->toString());
+        return;
+    }
+    applyChanges(int(a.assembler.end()));
+    if (!m_active)
+        return;
+    switch (a.assembler.state()) {
+    case AnswerAssembler::State::Complete:
+        finishAnswer(MessageStatus::Complete, {});
+        break;
+    case AnswerAssembler::State::Failed: {
+        const QStringList errors = a.assembler.errorMessages();
+        finishAnswer(
+            MessageStatus::Error, errors.isEmpty() ? a.assembler.reason() : errors.join(u'\n'));
+        break;
+    }
+    case AnswerAssembler::State::Incomplete:
+    case AnswerAssembler::State::Streaming:
+        finishAnswer(MessageStatus::Interrupted, a.assembler.reason());
+        break;
+    }
+}
+
+void ChatSession::finishAnswer(MessageStatus status, const QString &detail)
+{
+    std::unique_ptr<Active> active = std::move(m_active);
+    m_persistTimer.stop();
+    active->answer.text = active->assembler.text();
+    active->answer.status = status;
+    active->answer.errorDetail = detail;
+    if (StoreStatus e = m_repository.updateMessage(
+            active->answer, Repository::MessageField::Text | Repository::MessageField::Status))
+        Q_EMIT failed(tr("The answer could not be saved: %1").arg(e->message));
+    if (active->stream) {
+        active->stream->disconnect(this);
+        active->stream->deleteLater();
+    }
+    const qint64 id = active->answer.id;
+    Q_EMIT progressChanged(id, QString());
+    Q_EMIT answerFinished(id);
     Q_EMIT busyChanged(false);
 }

@@ -4,32 +4,81 @@
 #include "types.h"
 
 #include <QObject>
+#include <QTimer>
 
+#include <memory>
+#include <optional>
+
+class Backend;
 class Repository;
+struct ApiError;
+struct StreamEvent;
+struct DecodeError;
 
 // Turns a prompt into stored messages. The user's message is written before anything is sent;
-// the assistant's answer is a message of its own whose text and status follow the backend.
-// Until a backend is configured, the answer is an error that says so (never a made-up reply).
+// the assistant's answer is a message of its own that appears at once (pending), grows as text
+// arrives (persisted at least every 500 ms and at the end of each text block, so a crash keeps
+// the partial text), gets its assets as they complete, and ends complete, interrupted (stopped
+// or cut off; partial text kept) or in error (with the error in words). The backend's ids are
+// mapped onto the local rows, so a follow-up continues the same remote conversation.
+// Without a backend the answer is an error that says so: never a made-up reply.
 class ChatSession : public QObject
 {
     Q_OBJECT
 public:
+    static constexpr int persistIntervalMs = 500;
+
     explicit ChatSession(Repository &repository, QObject *parent = nullptr);
+    ~ChatSession() override;
+
+    // The backend new prompts go to (not owned); nullptr: none configured.
+    void setBackend(Backend *backend);
+    Backend *backend() const { return m_backend; }
+    // Luzmo agent ("item" | "analyst") and task ("generate" | "suggest" | "describe").
+    void setAgent(const QString &agent, const QString &task = QStringLiteral("generate"));
+    void setStreaming(bool stream) { m_stream = stream; }
 
     // Sends `text` in conversation `conversationId` (0: starts a new conversation titled after
     // the prompt). Returns the conversation id, or the store's error.
     StoreResult<qint64> send(qint64 conversationId, const QString &text);
-    // Stops the answer being streamed, if any, keeping its partial text (marked interrupted).
+    // Asks again for the answer `assistantMessageId` (in error or interrupted): a new answer to
+    // the same question, in the same conversation.
+    StoreResult<qint64> retry(qint64 assistantMessageId);
+    // Stops the answer being streamed, keeping its partial text (marked interrupted).
     void stop();
-    bool isBusy() const { return m_activeAnswerId != 0; }
+    bool isBusy() const { return m_active != nullptr; }
+    qint64 activeAnswerId() const;
+    // The latest progress line of the active answer ("Reading dataset Sales").
+    QString progressText() const;
 
     static QString titleFor(const QString &prompt);
 
 Q_SIGNALS:
     void busyChanged(bool busy);
+    void progressChanged(qint64 messageId, const QString &text);
+    // The answer ended, whatever its outcome (read the message's status from the store).
+    void answerFinished(qint64 messageId);
+    // A store error while streaming (e.g. the disk is full), in words.
     void failed(const QString &message);
 
 private:
+    struct Active;
+    StoreResult<qint64> startAnswer(const Conversation &conversation, const Message &question);
+    void onEvent(const StreamEvent &event);
+    void onInvalidFrame(const DecodeError &error);
+    void onEnded(const std::optional<ApiError> &error);
+    void applyChanges(int changes);
+    void mapIds();
+    void storeNewAssets();
+    void persist(int fields);
+    void finishAnswer(MessageStatus status, const QString &detail);
+    StoreResult<Message> storeAnswerError(qint64 conversationId, const QString &detail);
+
     Repository &m_repository;
-    qint64 m_activeAnswerId = 0;
+    Backend *m_backend = nullptr;
+    QString m_agent = QStringLiteral("analyst");
+    QString m_task = QStringLiteral("generate");
+    bool m_stream = true;
+    std::unique_ptr<Active> m_active;
+    QTimer m_persistTimer;
 };

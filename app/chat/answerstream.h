@@ -1,0 +1,28 @@
+#pragma once
+
+#include "apierror.h"
+#include "decodeerror.h"
+#include "streamevent.h"
+
+#include <QObject>
+
+#include <optional>
+
+// One answer arriving from a backend, whatever its wire format: each backend turns its own
+// events into StreamEvents (start, progress, text_*, asset_*, error, finish, done), and the chat
+// session applies them the same way for all. ended() is emitted exactly once, last.
+class AnswerStream : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+    // Stops receiving; ended() follows with ApiError::Code::Cancelled.
+    virtual void abort() = 0;
+
+Q_SIGNALS:
+    void eventReceived(const StreamEvent &event);
+    void invalidFrame(const DecodeError &error);
+    // The transport is done: no error, or why it failed (HTTP error, timeout, cancelled...).
+    void ended(const std::optional<ApiError> &error);
+};

@@ -1,0 +1,38 @@
+#include "luzmobackend.h"
+
+#include "luzmoanswerstream.h"
+
+LuzmoBackend::LuzmoBackend(QNetworkAccessManager &network, LuzmoConfig config, QString id)
+    : m_client(network, std::move(config))
+    , m_id(std::move(id))
+{
+}
+
+QString LuzmoBackend::displayName() const
+{
+    return u"Luzmo at "_qs + m_client.config().host.toDisplayString();
+}
+
+AiPromptRequest LuzmoBackend::toAiPrompt(const PromptRequest &request)
+{
+    AiPromptRequest prompt;
+    prompt.agent = request.agent;
+    prompt.task = request.task;
+    prompt.conversationId = request.remoteConversationId;
+    prompt.localeId = request.localeId;
+    prompt.texts = { request.text };
+    prompt.stream = request.stream;
+    return prompt;
+}
+
+QString LuzmoBackend::validate(const PromptRequest &request) const
+{
+    if (m_client.config().key.isEmpty() || m_client.config().token.isEmpty())
+        return QObject::tr("The Luzmo backend needs an API key and token (Settings).");
+    return toAiPrompt(request).validate();
+}
+
+AnswerStream *LuzmoBackend::ask(const PromptRequest &request, QObject *parent)
+{
+    return new LuzmoAnswerStream(m_client.createAiPrompt(toAiPrompt(request), nullptr), parent);
+}

@@ -1,0 +1,108 @@
+#include "luzmoclient.h"
+
+#include "apicall.h"
+
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+QUrl LuzmoConfig::urlFor(const QString &resource) const
+{
+    QUrl url = host;
+    QString path = url.path();
+    if (!path.endsWith(u'/'))
+        path += u'/';
+    url.setPath(path + apiVersion + u'/' + resource);
+    return url;
+}
+
+LuzmoClient::LuzmoClient(QNetworkAccessManager &network, LuzmoConfig config)
+    : m_network(network)
+    , m_config(std::move(config))
+{
+}
+
+QByteArray LuzmoClient::methodFor(const QString &action)
+{
+    if (action == u"create")
+        return "POST";
+    if (action == u"get")
+        return "SEARCH";
+    if (action == u"update")
+        return "PATCH";
+    if (action == u"delete")
+        return "DELETE";
+    if (action == u"associate")
+        return "LINK";
+    if (action == u"dissociate")
+        return "UNLINK";
+    return "POST";
+}
+
+ApiCall *LuzmoClient::send(const QString &resource, const QString &action, QJsonObject body,
+    bool streaming, QObject *parent)
+{
+    body.insert(u"action"_qs, action);
+    body.insert(u"key"_qs, m_config.key);
+    body.insert(u"token"_qs, m_config.token);
+    body.insert(u"version"_qs, m_config.apiVersion);
+    QNetworkRequest request(m_config.urlFor(resource));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setRawHeader("Accept",
+        streaming ? QByteArrayLiteral("text/event-stream, application/json")
+                  : QByteArrayLiteral("application/json"));
+    request.setAttribute(
+        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    if (streaming)
+        request.setAttribute(
+            QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    QNetworkReply *reply = m_network.sendCustomRequest(
+        request, methodFor(action), QJsonDocument(body).toJson(QJsonDocument::Compact));
+    return new ApiCall(reply, m_config.limits, streaming, parent);
+}
+
+ApiCall *LuzmoClient::create(
+    const QString &resource, const QJsonObject &properties, QObject *parent)
+{
+    return send(resource, u"create"_qs, { { u"properties"_qs, properties } }, false, parent);
+}
+
+ApiCall *LuzmoClient::get(const QString &resource, const QJsonObject &find, QObject *parent)
+{
+    return send(resource, u"get"_qs, { { u"find"_qs, find } }, false, parent);
+}
+
+ApiCall *LuzmoClient::update(
+    const QString &resource, const QString &id, const QJsonObject &properties, QObject *parent)
+{
+    return send(resource, u"update"_qs, { { u"id"_qs, id }, { u"properties"_qs, properties } },
+        false, parent);
+}
+
+ApiCall *LuzmoClient::remove(const QString &resource, const QString &id, QObject *parent)
+{
+    return send(resource, u"delete"_qs, { { u"id"_qs, id } }, false, parent);
+}
+
+ApiCall *LuzmoClient::associate(const QString &resource, const QString &id, const QString &role,
+    const QString &otherId, QObject *parent)
+{
+    const QJsonObject link { { u"role"_qs, role }, { u"id"_qs, otherId } };
+    return send(
+        resource, u"associate"_qs, { { u"id"_qs, id }, { u"resource"_qs, link } }, false, parent);
+}
+
+ApiCall *LuzmoClient::dissociate(const QString &resource, const QString &id, const QString &role,
+    const QString &otherId, QObject *parent)
+{
+    const QJsonObject link { { u"role"_qs, role }, { u"id"_qs, otherId } };
+    return send(
+        resource, u"dissociate"_qs, { { u"id"_qs, id }, { u"resource"_qs, link } }, false, parent);
+}
+
+ApiCall *LuzmoClient::createAiPrompt(const AiPromptRequest &request, QObject *parent)
+{
+    return send(u"aiprompt"_qs, u"create"_qs, { { u"properties"_qs, request.toProperties() } },
+        request.stream, parent);
+}

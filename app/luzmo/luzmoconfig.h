@@ -1,0 +1,18 @@
+#pragma once
+
+#include "apicall.h"
+
+#include <QString>
+#include <QUrl>
+
+// Where and as whom to call the Luzmo API. Calls go to {host}/{apiVersion}/{resource}.
+struct LuzmoConfig
+{
+    QUrl host = QUrl(QStringLiteral("https://api.luzmo.com"));
+    QString apiVersion = QStringLiteral("0.1.0");
+    QString key;
+    QString token; // a secret: kept in memory, never written to disk by Chartroom
+    ApiCall::Limits limits;
+
+    QUrl urlFor(const QString &resource) const;
+};

@@ -1,0 +1,320 @@
+// The chat session end to end: a real store, the Luzmo backend, real HTTP over loopback.
+
+#include "chatsession.h"
+#include "fakehttpserver.h"
+#include "luzmobackend.h"
+#include "tempstore.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+namespace {
+QByteArray recordedStream()
+{
+    QFile f(qEnvironmentVariable("CHARTROOM_TEST_SOURCE_DIR") + u"/tests/data/aiprompt-stream.sse");
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// The recorded stream up to (not including) the first frame starting {"type":"<prefix>.
+QByteArray streamUntil(const QByteArray &stream, const QByteArray &type)
+{
+    const qsizetype at = stream.indexOf(QByteArray("data: {\"type\":\"" + type));
+    return at < 0 ? stream : stream.left(at);
+}
+
+QByteArray frame(const QJsonObject &event)
+{
+    return "data: " + QJsonDocument(event).toJson(QJsonDocument::Compact) + "\n\n";
+}
+} // namespace
+
+class TestChatSession : public QObject
+{
+    Q_OBJECT
+
+private:
+    QNetworkAccessManager m_network;
+
+    LuzmoConfig config(const FakeHttpServer &server)
+    {
+        LuzmoConfig c;
+        c.host = QUrl(QString::fromLatin1(server.baseUrl()));
+        c.key = u"k"_qs;
+        c.token = u"t"_qs;
+        c.limits.idleTimeoutMs = 5000;
+        return c;
+    }
+
+    static Message lastMessage(TempStore &store, qint64 conversation)
+    {
+        auto messages = store.repository->messages(conversation);
+        return messages && !messages->isEmpty() ? messages->last() : Message {};
+    }
+
+private Q_SLOTS:
+    void streamsIntoTheStore()
+    {
+        TempStore store;
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        const QByteArray stream = recordedStream();
+        QVERIFY(!stream.isEmpty());
+        server.setHandler([&](const FakeHttpServer::Request &) {
+            return FakeHttpServer::sse(FakeHttpServer::split(stream, 97), 5);
+        });
+        LuzmoBackend backend(m_network, config(server));
+        ChatSession session(*store.repository);
+        session.setBackend(&backend);
+        session.setAgent(u"item"_qs);
+        QSignalSpy finished(&session, &ChatSession::answerFinished);
+        QSignalSpy progress(&session, &ChatSession::progressChanged);
+        QSignalSpy changed(store.repository.get(), &Repository::messageChanged);
+
+        auto conversation = session.send(0, u"Show monthly revenue as a line chart."_qs);
+        QVERIFY(conversation);
+        QVERIFY(session.isBusy());
+        // The question is stored before anything arrives, and the answer is there, pending.
+        auto early = store.repository->messages(*conversation);
+        QCOMPARE(early->size(), 2);
+        QCOMPARE(early->at(0).text, u"Show monthly revenue as a line chart."_qs);
+        QCOMPARE(early->at(1).status, MessageStatus::Pending);
+
+        QVERIFY(finished.wait(10000));
+        QVERIFY(!session.isBusy());
+        const Message answer = lastMessage(store, *conversation);
+        QCOMPARE(answer.status, MessageStatus::Complete);
+        QCOMPARE(answer.text,
+            u"Here is the monthly revenue for 2025.\n\nRevenue peaked in März at 12\u202F400 €."_qs);
+        QCOMPARE(answer.remoteId, u"2fdbacdc-d6e6-4a73-b22c-c4b6e9a10d98"_qs);
+        QCOMPARE(answer.assets.size(), 1);
+        QCOMPARE(answer.assets.first().remoteId, u"7bfcf7ff-dcb2-4963-9e9b-0fe651a342af"_qs);
+        const QJsonObject item = QJsonDocument::fromJson(answer.assets.first().valueJson).object();
+        QCOMPARE(item[u"type"_qs].toString(), u"line-chart"_qs);
+        QCOMPARE(store.repository->conversation(*conversation)->remoteId,
+            u"fdce930b-4f6d-4d2b-8a43-7ea7d62457a2"_qs);
+        QCOMPARE(store.repository->messages(*conversation)->first().remoteId,
+            u"1f3bb2f4-7589-40bc-b7d2-9a84b446d9ef"_qs);
+        QVERIFY(progress.count() >= 2);
+        QCOMPARE(progress.at(0).at(1).toString(), u"Reading dataset"_qs);
+
+        // The request: the documented aiprompt create, streaming.
+        const QJsonObject body = QJsonDocument::fromJson(server.requests().first().body).object();
+        QCOMPARE(server.requests().first().method, QByteArray("POST"));
+        QCOMPARE(server.requests().first().path, QByteArray("/0.1.0/aiprompt"));
+        QCOMPARE(body[u"action"_qs].toString(), u"create"_qs);
+        QCOMPARE(body[u"properties"_qs][u"stream"_qs].toBool(), true);
+        QCOMPARE(body[u"properties"_qs][u"agent"_qs].toString(), u"item"_qs);
+        QVERIFY(!body[u"properties"_qs].toObject().contains(u"conversation_id"_qs));
+
+        // A follow-up continues the same remote conversation.
+        QVERIFY(session.send(*conversation, u"And by region?"_qs));
+        QVERIFY(finished.wait(10000));
+        const QJsonObject second = QJsonDocument::fromJson(server.requests().at(1).body).object();
+        QCOMPARE(second[u"properties"_qs][u"conversation_id"_qs].toString(),
+            u"fdce930b-4f6d-4d2b-8a43-7ea7d62457a2"_qs);
+    }
+
+    void persistsWhileStreaming()
+    {
+        TempStore store;
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        const QJsonObject ctx { { u"conversation_id"_qs, u"c1"_qs },
+            { u"assistant_message_id"_qs, u"a1"_qs } };
+        QList<QByteArray> chunks;
+        chunks << frame({ { u"type"_qs, u"start"_qs }, { u"conversation_id"_qs, u"c1"_qs } })
+               << frame({ { u"type"_qs, u"text_start"_qs }, { u"index"_qs, 0 } });
+        for (int i = 0; i < 16; ++i)
+            chunks << frame({ { u"type"_qs, u"text_delta"_qs }, { u"index"_qs, 0 },
+                { u"delta"_qs, u"word%1 "_qs.arg(i) } });
+        server.setHandler([&](const FakeHttpServer::Request &) {
+            FakeHttpServer::Response r = FakeHttpServer::sse(chunks, 100);
+            r.stallAfterChunks = true; // never finishes: we stop it
+            return r;
+        });
+        LuzmoBackend backend(m_network, config(server));
+        ChatSession session(*store.repository);
+        session.setBackend(&backend);
+        auto conversation = session.send(0, u"Tell me slowly"_qs);
+        QVERIFY(conversation);
+        const qint64 answerId = session.activeAnswerId();
+        // Read the row the way a crash-recovering process would: straight from the store.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            store.repository->message(answerId)->text.contains(u"word3"_qs), 5000);
+        const Message midway = *store.repository->message(answerId);
+        QCOMPARE(midway.status, MessageStatus::Streaming);
+        QVERIFY(!midway.text.contains(u"word15"_qs));
+
+        QSignalSpy finished(&session, &ChatSession::answerFinished);
+        session.stop();
+        QVERIFY(finished.count() == 1 || finished.wait(5000));
+        const Message stopped = *store.repository->message(answerId);
+        QCOMPARE(stopped.status, MessageStatus::Interrupted);
+        QVERIFY(stopped.text.startsWith(u"word0 word1 word2 word3"_qs));
+        QVERIFY(!stopped.errorDetail.isEmpty());
+    }
+
+    void outcomes_data()
+    {
+        QTest::addColumn<QString>("scenario");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("detail"); // part of the error detail
+        QTest::newRow("no finish, connection closed")
+            << u"cut"_qs << int(MessageStatus::Interrupted)
+            << u"Here is the monthly revenue for 2025."_qs << u"stopped before"_qs;
+        QTest::newRow("connection dropped mid-stream")
+            << u"drop"_qs << int(MessageStatus::Interrupted)
+            << u"Here is the monthly revenue for 2025."_qs << QString();
+        QTest::newRow("error event") << u"error"_qs << int(MessageStatus::Error) << QString()
+                                     << u"The dataset is not accessible"_qs;
+        QTest::newRow("invalid json frame")
+            << u"badjson"_qs << int(MessageStatus::Interrupted) << u"Partial"_qs << QString();
+        QTest::newRow("http 401") << u"401"_qs << int(MessageStatus::Error) << QString()
+                                  << u"credentials"_qs;
+        QTest::newRow("not streaming: json")
+            << u"json"_qs << int(MessageStatus::Complete) << u"A complete answer."_qs << QString();
+    }
+
+    void outcomes()
+    {
+        QFETCH(QString, scenario);
+        QFETCH(int, status);
+        QFETCH(QString, text);
+        QFETCH(QString, detail);
+        TempStore store;
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        const QByteArray stream = recordedStream();
+        server.setHandler([&](const FakeHttpServer::Request &) {
+            if (scenario == u"cut")
+                return FakeHttpServer::sse({ streamUntil(stream, "text_start\",\"index\":1") });
+            if (scenario == u"drop") {
+                FakeHttpServer::Response r = FakeHttpServer::sse(
+                    { streamUntil(stream, "text_start\",\"index\":1"), "data: {\"type\":\"te" });
+                r.dropAfterChunks = 1;
+                return r;
+            }
+            if (scenario == u"error")
+                return FakeHttpServer::sse({ frame({ { u"type"_qs, u"start"_qs } }),
+                    frame({ { u"type"_qs, u"error"_qs },
+                        { u"message"_qs, u"The dataset is not accessible"_qs } }),
+                    frame({ { u"type"_qs, u"finish"_qs }, { u"result"_qs, QJsonValue() } }),
+                    "data: [DONE]\n\n" });
+            if (scenario == u"badjson")
+                return FakeHttpServer::sse(
+                    { frame({ { u"type"_qs, u"text_start"_qs }, { u"index"_qs, 0 } }),
+                        frame({ { u"type"_qs, u"text_delta"_qs }, { u"index"_qs, 0 },
+                            { u"delta"_qs, u"Partial"_qs } }),
+                        "data: {\"type\": \"text_delta\", oops\n\n", "data: [DONE]\n\n" });
+            if (scenario == u"401")
+                return FakeHttpServer::json(401, R"({"message":"Invalid token"})");
+            const QJsonObject result {
+                { u"conversation_id"_qs, u"c-9"_qs },
+                { u"user_message"_qs, QJsonObject { { u"id"_qs, u"u-9"_qs } } },
+                { u"assistant_message"_qs,
+                    QJsonObject { { u"id"_qs, u"a-9"_qs },
+                        { u"message"_qs, u"A complete answer."_qs },
+                        { u"aiMessageAssets"_qs, QJsonArray {} } } },
+            };
+            return FakeHttpServer::json(200, QJsonDocument(result).toJson());
+        });
+        LuzmoBackend backend(m_network, config(server));
+        ChatSession session(*store.repository);
+        session.setBackend(&backend);
+        session.setStreaming(scenario != u"json");
+        QSignalSpy finished(&session, &ChatSession::answerFinished);
+        auto conversation = session.send(0, u"question"_qs);
+        QVERIFY(conversation);
+        QVERIFY(finished.wait(10000));
+        const Message answer = lastMessage(store, *conversation);
+        QCOMPARE(int(answer.status), status);
+        QCOMPARE(answer.text, text);
+        if (!detail.isEmpty())
+            QVERIFY2(answer.errorDetail.contains(detail), qPrintable(answer.errorDetail));
+        if (status != int(MessageStatus::Complete))
+            QVERIFY(!answer.errorDetail.isEmpty());
+        // The question is always kept.
+        QCOMPARE(store.repository->messages(*conversation)->first().text, u"question"_qs);
+        if (scenario == u"json") {
+            const QJsonObject body
+                = QJsonDocument::fromJson(server.requests().first().body).object();
+            QCOMPARE(body[u"properties"_qs][u"stream"_qs].toBool(), false);
+            QCOMPARE(answer.remoteId, u"a-9"_qs);
+        }
+    }
+
+    void retryAsksTheSameQuestionAgain()
+    {
+        TempStore store;
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        int calls = 0;
+        server.setHandler([&](const FakeHttpServer::Request &) {
+            if (++calls == 1)
+                return FakeHttpServer::json(503, R"({"message":"busy"})");
+            return FakeHttpServer::sse({ recordedStream() });
+        });
+        LuzmoBackend backend(m_network, config(server));
+        ChatSession session(*store.repository);
+        session.setBackend(&backend);
+        QSignalSpy finished(&session, &ChatSession::answerFinished);
+        auto conversation = session.send(0, u"Show monthly revenue"_qs);
+        QVERIFY(finished.wait(10000));
+        const Message failed = lastMessage(store, *conversation);
+        QCOMPARE(failed.status, MessageStatus::Error);
+        QVERIFY(session.retry(failed.id));
+        QVERIFY(finished.wait(10000));
+        auto all = store.repository->messages(*conversation);
+        QCOMPARE(all->size(), 3); // the question once, the failed answer, the new answer
+        QCOMPARE(all->last().status, MessageStatus::Complete);
+        const QJsonObject body = QJsonDocument::fromJson(server.requests().at(1).body).object();
+        QCOMPARE(body[u"properties"_qs][u"inputs"_qs][0][u"text"_qs].toString(),
+            u"Show monthly revenue"_qs);
+    }
+
+    void refusedBeforeSending_data()
+    {
+        QTest::addColumn<bool>("withBackend");
+        QTest::addColumn<QString>("agent");
+        QTest::addColumn<QString>("task");
+        QTest::addColumn<QString>("detail");
+        QTest::newRow("no backend")
+            << false << u"analyst"_qs << u"generate"_qs << u"No backend configured"_qs;
+        QTest::newRow("analyst cannot suggest")
+            << true << u"analyst"_qs << u"suggest"_qs << u"only supports the task"_qs;
+    }
+
+    void refusedBeforeSending()
+    {
+        QFETCH(bool, withBackend);
+        QFETCH(QString, agent);
+        QFETCH(QString, task);
+        QFETCH(QString, detail);
+        TempStore store;
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        LuzmoBackend backend(m_network, config(server));
+        ChatSession session(*store.repository);
+        if (withBackend)
+            session.setBackend(&backend);
+        session.setAgent(agent, task);
+        auto conversation = session.send(0, u"question"_qs);
+        QVERIFY(conversation);
+        QVERIFY(!session.isBusy());
+        const Message answer = lastMessage(store, *conversation);
+        QCOMPARE(answer.role, MessageRole::Assistant);
+        QCOMPARE(answer.status, MessageStatus::Error);
+        QVERIFY2(answer.errorDetail.contains(detail), qPrintable(answer.errorDetail));
+        QTest::qWait(20);
+        QCOMPARE(server.requests().size(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestChatSession)
+#include "tst_chatsession.moc"
