@@ -1,0 +1,260 @@
+#include "datasetimporter.h"
+
+#include "csvreader.h"
+#include "sqltransaction.h"
+#include "typeinference.h"
+#include "valueparser.h"
+
+#include <QIODevice>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace {
+constexpr int progressEveryRows = 8192;
+constexpr int maxParametersPerStatement = 999;
+
+StoreError importError(const QString &message, const QString &detail = {})
+{
+    return StoreError { StoreError::Code::QueryFailed, message, detail };
+}
+
+StoreError cancelled()
+{
+    return importError(u"The import was cancelled; nothing was imported."_qs, u"cancelled"_qs);
+}
+
+QString insertSql(const QString &table, qsizetype columns, int rows)
+{
+    QString one = u"("_qs;
+    for (qsizetype i = 0; i < columns; ++i)
+        one += i == 0 ? u"?"_qs : u",?"_qs;
+    one += u')';
+    QString sql = u"INSERT INTO " + table + u" VALUES ";
+    for (int r = 0; r < rows; ++r) {
+        if (r > 0)
+            sql += u',';
+        sql += one;
+    }
+    return sql;
+}
+
+QString sqlType(ColumnType type)
+{
+    switch (type) {
+    case ColumnType::Datetime:
+        return u"INTEGER"_qs;
+    case ColumnType::Numeric:
+        return u"REAL"_qs;
+    case ColumnType::Hierarchy:
+        break;
+    }
+    return u"TEXT"_qs;
+}
+
+// The value to store, or an invalid QVariant with *ok false when the text does not fit.
+QVariant convert(const QString &text, ColumnType type, bool *ok)
+{
+    *ok = true;
+    const QStringView trimmed = QStringView(text).trimmed();
+    if (trimmed.isEmpty())
+        return QVariant();
+    switch (type) {
+    case ColumnType::Datetime:
+        if (const auto dt = ValueParser::dateTime(trimmed))
+            return QVariant(dt->seconds);
+        break;
+    case ColumnType::Numeric:
+        if (const auto n = ValueParser::number(trimmed))
+            return QVariant(*n);
+        break;
+    case ColumnType::Hierarchy:
+        return QVariant(text);
+    }
+    *ok = false;
+    return QVariant();
+}
+} // namespace
+
+DatasetImporter::DatasetImporter(QSqlDatabase db, DatasetStore::Progress progress)
+    : m_db(std::move(db))
+    , m_progress(std::move(progress))
+{
+}
+
+bool DatasetImporter::report(qint64 bytes)
+{
+    return !m_progress || m_progress(qMin(bytes, 2 * m_size), 2 * m_size);
+}
+
+StoreResult<DatasetSchema> DatasetImporter::run(
+    QIODevice &device, const QString &datasetId, const QString &name, const QString &table)
+{
+    m_start = device.pos();
+    m_size = qMax<qint64>(0, device.size() - m_start);
+    DatasetSchema schema;
+    schema.id = datasetId;
+    schema.name = name;
+    if (StoreStatus failed = inferPass(device, &schema))
+        return *failed;
+    if (!device.seek(m_start))
+        return importError(u"Cannot read the file a second time: " + device.errorString());
+
+    SqlTransaction transaction(m_db);
+    if (!transaction.isActive())
+        return storeErrorFromSql(m_db.lastError(), u"Importing the dataset"_qs);
+    if (StoreStatus failed = insertPass(device, schema, table))
+        return *failed;
+
+    QSqlQuery q(m_db);
+    schema.createdAt = QDateTime::currentDateTimeUtc();
+    q.prepare(u"INSERT INTO datasets (id, name, table_name, created_at, row_count) "
+              u"VALUES (?, ?, ?, ?, ?)"_qs);
+    q.addBindValue(schema.id);
+    q.addBindValue(schema.name);
+    q.addBindValue(table);
+    q.addBindValue(schema.createdAt.toMSecsSinceEpoch());
+    q.addBindValue(schema.rowCount);
+    if (!q.exec())
+        return storeErrorFromSql(q.lastError(), u"Saving the dataset"_qs);
+    q.prepare(u"INSERT INTO dataset_columns (dataset_id, position, id, name, type, "
+              u"lowest_level, currency) VALUES (?, ?, ?, ?, ?, ?, ?)"_qs);
+    for (qsizetype i = 0; i < schema.columns.size(); ++i) {
+        const ColumnSchema &c = schema.columns.at(i);
+        q.addBindValue(schema.id);
+        q.addBindValue(int(i));
+        q.addBindValue(c.id);
+        q.addBindValue(c.name);
+        q.addBindValue(columnTypeName(c.type));
+        q.addBindValue(c.lowestLevel);
+        q.addBindValue(c.currency ? 1 : 0);
+        if (!q.exec())
+            return storeErrorFromSql(q.lastError(), u"Saving the dataset's columns"_qs);
+    }
+    if (!report(2 * m_size))
+        return cancelled();
+    if (StoreStatus failed = transaction.commit(u"Importing the dataset"_qs))
+        return *failed;
+    return schema;
+}
+
+StoreStatus DatasetImporter::inferPass(QIODevice &device, DatasetSchema *schema)
+{
+    CsvReader reader(&device);
+    if (!reader.readHeader())
+        return importError(u"The file is empty: a CSV file needs a header row naming its "
+                           u"columns. Nothing was imported."_qs);
+    const qsizetype expected = reader.header().size();
+    TypeInference inference(reader.header());
+    qint64 badCount = 0;
+    QStringList bad;
+    for (;;) {
+        const CsvReader::Status status = reader.next();
+        if (status == CsvReader::Status::End)
+            break;
+        if (status == CsvReader::Status::BadRow) {
+            if (++badCount <= reportedBadRows) {
+                const QString line = QString::number(reader.line());
+                bad.append(reader.problem() == CsvReader::Problem::UnterminatedQuote
+                        ? QString(u"line " + line + u" opens a quote that is never closed")
+                        : u"line " + line + u" has " + QString::number(reader.fields().size())
+                            + u" fields instead of " + QString::number(expected));
+            }
+            continue;
+        }
+        inference.addRow(reader.fields());
+        if (inference.rowCount() % progressEveryRows == 0 && !report(reader.bytesRead()))
+            return cancelled();
+    }
+    if (!device.atEnd())
+        return importError(u"Reading the file failed: " + device.errorString());
+    if (badCount > 0) {
+        QString message = u"The file has " + QString::number(badCount)
+            + (badCount == 1 ? u" bad row: "_qs : u" bad rows: "_qs) + bad.join(u"; "_qs);
+        if (badCount > reportedBadRows)
+            message += u"; and " + QString::number(badCount - reportedBadRows) + u" more";
+        message += u". Every row needs as many fields as the header. Nothing was imported."_qs;
+        return importError(message);
+    }
+    if (inference.rowCount() == 0)
+        return importError(u"The file has a header but no data rows. Nothing was imported."_qs);
+    schema->rowCount = inference.rowCount();
+    schema->columns = inference.columns();
+    for (ColumnSchema &c : schema->columns)
+        c.id = DatasetStore::columnId(schema->id, c.name);
+    return report(m_size) ? StoreStatus() : StoreStatus(cancelled());
+}
+
+StoreStatus DatasetImporter::insertPass(
+    QIODevice &device, const DatasetSchema &schema, const QString &table)
+{
+    const qsizetype columnCount = schema.columns.size();
+    QString create = u"CREATE TABLE " + table + u" (";
+    for (qsizetype i = 0; i < columnCount; ++i) {
+        create += (i == 0 ? u""_qs : u", "_qs) + DatasetStore::columnSqlName(int(i)) + u' '
+            + sqlType(schema.columns.at(i).type);
+    }
+    create += u')';
+    QSqlQuery ddl(m_db);
+    if (!ddl.exec(create))
+        return storeErrorFromSql(ddl.lastError(), u"Creating the dataset's table"_qs);
+
+    const int batchRows = qMax(1, maxParametersPerStatement / int(columnCount));
+    QSqlQuery insert(m_db);
+    if (!insert.prepare(insertSql(table, columnCount, batchRows)))
+        return storeErrorFromSql(insert.lastError(), u"Importing the rows"_qs);
+
+    CsvReader reader(&device);
+    if (!reader.readHeader())
+        return importError(u"The file changed while it was imported. Nothing was imported."_qs);
+    int inBatch = 0;
+    qint64 rows = 0;
+    QVariantList pending;
+    for (;;) {
+        const CsvReader::Status status = reader.next();
+        if (status == CsvReader::Status::End)
+            break;
+        if (status == CsvReader::Status::BadRow)
+            return importError(u"The file changed while it was imported. Nothing was imported."_qs);
+        const QStringList &fields = reader.fields();
+        for (qsizetype i = 0; i < columnCount; ++i) {
+            bool ok = true;
+            const QVariant v = convert(fields.at(i), schema.columns.at(i).type, &ok);
+            if (!ok) {
+                return importError(u"The file changed while it was imported (line "
+                    + QString::number(reader.line()) + u"). Nothing was imported.");
+            }
+            insert.bindValue(int(inBatch * columnCount + i), v);
+        }
+        ++rows;
+        if (++inBatch == batchRows) {
+            if (!insert.exec())
+                return storeErrorFromSql(insert.lastError(), u"Importing the rows"_qs);
+            inBatch = 0;
+        }
+        if (rows % progressEveryRows == 0 && !report(m_size + reader.bytesRead()))
+            return cancelled();
+    }
+    if (rows != schema.rowCount)
+        return importError(u"The file changed while it was imported. Nothing was imported."_qs);
+    if (inBatch > 0) {
+        // The last, shorter batch: rebind its values to a statement of its size.
+        for (qsizetype i = 0; i < inBatch * columnCount; ++i)
+            pending.append(insert.boundValue(int(i)));
+        QSqlQuery tail(m_db);
+        if (!tail.prepare(insertSql(table, columnCount, inBatch)))
+            return storeErrorFromSql(tail.lastError(), u"Importing the rows"_qs);
+        for (qsizetype i = 0; i < pending.size(); ++i)
+            tail.bindValue(int(i), pending.at(i));
+        if (!tail.exec())
+            return storeErrorFromSql(tail.lastError(), u"Importing the rows"_qs);
+    }
+    for (qsizetype i = 0; i < columnCount; ++i) {
+        if (schema.columns.at(i).type != ColumnType::Datetime)
+            continue;
+        const QString column = DatasetStore::columnSqlName(int(i));
+        if (!ddl.exec(
+                u"CREATE INDEX " + table + u'_' + column + u" ON " + table + u" (" + column + u')'))
+            return storeErrorFromSql(ddl.lastError(), u"Indexing the dataset"_qs);
+    }
+    return std::nullopt;
+}

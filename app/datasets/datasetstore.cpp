@@ -1,0 +1,323 @@
+#include "datasetstore.h"
+
+#include "datasetimporter.h"
+#include "sqltransaction.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryFile>
+#include <QUuid>
+
+namespace {
+QString nextConnectionName()
+{
+    static QAtomicInteger<quint64> counter;
+    return u"chartroom-datasets-" + QString::number(++counter);
+}
+
+StoreError error(StoreError::Code code, const QString &message, const QString &detail = {})
+{
+    return StoreError { code, message, detail };
+}
+
+// Namespace of the deterministic ids (UUID v5) of the bundled sample.
+const QUuid sampleNamespace(u"6f1f5d0c-2b7e-4f4e-9a57-3c1c2f0b8a11"_qs);
+
+const QString datasetColumns = u"id, name, created_at, row_count"_qs;
+
+DatasetSchema readDataset(const QSqlQuery &q)
+{
+    DatasetSchema d;
+    d.id = q.value(0).toString();
+    d.name = q.value(1).toString();
+    d.createdAt = QDateTime::fromMSecsSinceEpoch(q.value(2).toLongLong(), Qt::UTC);
+    d.rowCount = q.value(3).toLongLong();
+    return d;
+}
+
+StoreStatus readColumns(QSqlDatabase db, DatasetSchema *d)
+{
+    QSqlQuery q(db);
+    q.prepare(u"SELECT id, name, type, lowest_level, currency FROM dataset_columns "
+              u"WHERE dataset_id = ? ORDER BY position"_qs);
+    q.addBindValue(d->id);
+    if (!q.exec())
+        return storeErrorFromSql(q.lastError(), u"Reading the dataset's columns"_qs);
+    while (q.next()) {
+        ColumnSchema c;
+        c.id = q.value(0).toString();
+        c.name = q.value(1).toString();
+        parseColumnType(q.value(2).toString(), &c.type);
+        c.lowestLevel = q.value(3).toInt();
+        c.currency = q.value(4).toBool();
+        d->columns.append(c);
+    }
+    return std::nullopt;
+}
+} // namespace
+
+DatasetStore::DatasetStore()
+    : m_connectionName(nextConnectionName())
+{
+}
+
+DatasetStore::~DatasetStore()
+{
+    close();
+}
+
+QString DatasetStore::sampleDatasetId()
+{
+    return QUuid::createUuidV5(sampleNamespace, u"chartroom:sample:sales"_qs)
+        .toString(QUuid::WithoutBraces);
+}
+
+QString DatasetStore::columnId(const QString &datasetId, const QString &columnName)
+{
+    const QUuid ns = QUuid::fromString(datasetId);
+    return QUuid::createUuidV5(ns.isNull() ? sampleNamespace : ns, columnName.toLower())
+        .toString(QUuid::WithoutBraces);
+}
+
+QString DatasetStore::columnSqlName(int position)
+{
+    return u"c" + QString::number(position);
+}
+
+StoreStatus DatasetStore::open(const QString &directory)
+{
+    if (!QDir().mkpath(directory)) {
+        return error(StoreError::Code::CannotCreateDirectory,
+            u"Cannot create the data folder " + QDir::toNativeSeparators(directory)
+                + u". Check that its parent exists and is writable.");
+    }
+    return openFile(QDir(directory).filePath(QString::fromLatin1(fileName)));
+}
+
+StoreStatus DatasetStore::openFile(const QString &path)
+{
+    close();
+    StoreStatus result = setUp(path);
+    if (result)
+        close();
+    return result;
+}
+
+StoreStatus DatasetStore::setUp(const QString &path)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, m_connectionName);
+    db.setDatabaseName(path);
+    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_qs);
+    if (!db.open())
+        return storeErrorFromSql(db.lastError(), u"Opening the datasets database"_qs);
+    m_path = path;
+    QSqlQuery q(db);
+    if (!q.exec(u"PRAGMA application_id"_qs) || !q.next()) {
+        return error(StoreError::Code::NotADatabase,
+            u"The datasets database " + QDir::toNativeSeparators(path)
+                + u" is damaged or is not an SQLite database. It was left unchanged.",
+            q.lastError().text());
+    }
+    const int appId = q.value(0).toInt();
+    q.finish();
+    if (!q.exec(u"PRAGMA user_version"_qs) || !q.next())
+        return storeErrorFromSql(q.lastError(), u"Opening the datasets database"_qs);
+    const int version = q.value(0).toInt();
+    q.finish();
+    if (appId != 0 && appId != applicationId) {
+        return error(StoreError::Code::NotChartroom,
+            u"The file " + QDir::toNativeSeparators(path)
+                + u" belongs to another program. It was left unchanged.");
+    }
+    if (version > schemaVersion) {
+        return error(StoreError::Code::SchemaTooNew,
+            u"The datasets database " + QDir::toNativeSeparators(path)
+                + u" was written by a newer version of Chartroom. Update Chartroom to open it.");
+    }
+    if (path != u":memory:" && !q.exec(u"PRAGMA journal_mode=WAL"_qs))
+        return storeErrorFromSql(q.lastError(), u"Opening the datasets database"_qs);
+    q.exec(u"PRAGMA synchronous=NORMAL"_qs);
+    q.exec(u"PRAGMA foreign_keys=ON"_qs);
+    q.exec(u"PRAGMA cache_size=-16000"_qs);
+    if (version < schemaVersion)
+        return createSchema(db);
+    return std::nullopt;
+}
+
+StoreStatus DatasetStore::createSchema(QSqlDatabase &db)
+{
+    const QStringList statements = {
+        u"CREATE TABLE datasets (id TEXT PRIMARY KEY, name TEXT NOT NULL, "
+        u"table_name TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL, "
+        u"row_count INTEGER NOT NULL)"_qs,
+        u"CREATE TABLE dataset_columns (dataset_id TEXT NOT NULL REFERENCES datasets(id) "
+        u"ON DELETE CASCADE, position INTEGER NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, "
+        u"type TEXT NOT NULL, lowest_level INTEGER NOT NULL, currency INTEGER NOT NULL, "
+        u"PRIMARY KEY (dataset_id, position), UNIQUE (dataset_id, id))"_qs,
+        u"PRAGMA application_id = "_qs + QString::number(applicationId),
+        u"PRAGMA user_version = "_qs + QString::number(schemaVersion),
+    };
+    SqlTransaction transaction(db);
+    QSqlQuery q(db);
+    for (const QString &sql : statements) {
+        if (!q.exec(sql)) {
+            StoreError e = storeErrorFromSql(q.lastError(), u"Creating the datasets database"_qs);
+            e.code = e.code == StoreError::Code::QueryFailed ? StoreError::Code::MigrationFailed
+                                                             : e.code;
+            return e;
+        }
+    }
+    return transaction.commit(u"Creating the datasets database"_qs);
+}
+
+void DatasetStore::close()
+{
+    if (QSqlDatabase::contains(m_connectionName)) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+    m_path.clear();
+}
+
+bool DatasetStore::isOpen() const
+{
+    return QSqlDatabase::contains(m_connectionName)
+        && QSqlDatabase::database(m_connectionName, false).isOpen();
+}
+
+QSqlDatabase DatasetStore::connection() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+StoreResult<DatasetSchema> DatasetStore::import(
+    QIODevice &device, const QString &name, const Progress &progress)
+{
+    return importWithId(device, QUuid::createUuid().toString(QUuid::WithoutBraces), name, progress);
+}
+
+StoreResult<DatasetSchema> DatasetStore::importWithId(
+    QIODevice &device, const QString &datasetId, const QString &name, const Progress &progress)
+{
+    if (!isOpen())
+        return error(StoreError::Code::CannotOpen, u"The datasets database is not open."_qs);
+    if (!device.isOpen() || !device.isReadable())
+        return error(StoreError::Code::CannotOpen, u"The file is not open for reading."_qs);
+    const QString displayName = name.trimmed().isEmpty() ? u"Dataset"_qs : name.trimmed();
+    const QString table = u"d_" + QString(datasetId).remove(u'-');
+    if (device.isSequential()) {
+        // Two passes need a seekable file: spool the stream to a temporary one.
+        QTemporaryFile spool;
+        if (!spool.open())
+            return error(StoreError::Code::CannotOpen, u"Cannot create a temporary file."_qs);
+        QByteArray block;
+        while (!(block = device.read(1 << 16)).isEmpty()) {
+            if (spool.write(block) != block.size())
+                return error(StoreError::Code::DiskFull, u"Cannot copy the input: disk full?"_qs);
+        }
+        spool.seek(0);
+        return DatasetImporter(connection(), progress).run(spool, datasetId, displayName, table);
+    }
+    return DatasetImporter(connection(), progress).run(device, datasetId, displayName, table);
+}
+
+StoreResult<DatasetSchema> DatasetStore::importFile(
+    const QString &filePath, const QString &name, const Progress &progress)
+{
+    const QFileInfo info(filePath);
+    if (!info.exists()) {
+        return error(StoreError::Code::NotFound,
+            u"The file " + QDir::toNativeSeparators(filePath) + u" does not exist.");
+    }
+    QFile file(filePath);
+    if (info.isDir() || !file.open(QIODevice::ReadOnly)) {
+        return error(StoreError::Code::CannotOpen,
+            u"Cannot read " + QDir::toNativeSeparators(filePath) + u": " + file.errorString());
+    }
+    return import(file, name.isEmpty() ? info.completeBaseName() : name, progress);
+}
+
+StoreResult<QList<DatasetSchema>> DatasetStore::datasets() const
+{
+    QSqlQuery q(connection());
+    if (!q.exec(u"SELECT " + datasetColumns + u" FROM datasets ORDER BY created_at, name"))
+        return storeErrorFromSql(q.lastError(), u"Listing the datasets"_qs);
+    QList<DatasetSchema> result;
+    while (q.next())
+        result.append(readDataset(q));
+    for (DatasetSchema &d : result) {
+        if (StoreStatus failed = readColumns(connection(), &d))
+            return *failed;
+    }
+    return result;
+}
+
+StoreResult<DatasetSchema> DatasetStore::dataset(const QString &id) const
+{
+    QSqlQuery q(connection());
+    q.prepare(u"SELECT " + datasetColumns + u" FROM datasets WHERE id = ?");
+    q.addBindValue(id);
+    if (!q.exec())
+        return storeErrorFromSql(q.lastError(), u"Reading the dataset"_qs);
+    if (!q.next())
+        return error(StoreError::Code::NotFound, u"There is no dataset with id " + id + u'.');
+    DatasetSchema d = readDataset(q);
+    if (StoreStatus failed = readColumns(connection(), &d))
+        return *failed;
+    return d;
+}
+
+StoreResult<QString> DatasetStore::tableName(const QString &datasetId) const
+{
+    QSqlQuery q(connection());
+    q.prepare(u"SELECT table_name FROM datasets WHERE id = ?"_qs);
+    q.addBindValue(datasetId);
+    if (!q.exec())
+        return storeErrorFromSql(q.lastError(), u"Reading the dataset"_qs);
+    if (!q.next())
+        return error(
+            StoreError::Code::NotFound, u"There is no dataset with id " + datasetId + u'.');
+    return q.value(0).toString();
+}
+
+StoreStatus DatasetStore::remove(const QString &id)
+{
+    const StoreResult<QString> table = tableName(id);
+    if (!table)
+        return table.error();
+    SqlTransaction transaction(connection());
+    QSqlQuery q(connection());
+    q.prepare(u"DELETE FROM datasets WHERE id = ?"_qs);
+    q.addBindValue(id);
+    if (!q.exec())
+        return storeErrorFromSql(q.lastError(), u"Removing the dataset"_qs);
+    if (!q.exec(u"DROP TABLE IF EXISTS " + *table))
+        return storeErrorFromSql(q.lastError(), u"Removing the dataset"_qs);
+    return transaction.commit(u"Removing the dataset"_qs);
+}
+
+StoreStatus DatasetStore::ensureSampleDataset()
+{
+    QSqlQuery q(connection());
+    if (!q.exec(u"SELECT count(*) FROM datasets"_qs) || !q.next())
+        return storeErrorFromSql(q.lastError(), u"Listing the datasets"_qs);
+    if (q.value(0).toLongLong() > 0)
+        return std::nullopt;
+    q.finish();
+    QFile sample(u":/sample/sales.csv"_qs);
+    if (!sample.open(QIODevice::ReadOnly)) {
+        return error(StoreError::Code::NotFound,
+            u"The bundled sample dataset is missing from this build."_qs);
+    }
+    const auto imported = importWithId(sample, sampleDatasetId(), u"Sales"_qs, {});
+    if (!imported)
+        return imported.error();
+    return std::nullopt;
+}

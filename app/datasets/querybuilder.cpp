@@ -1,0 +1,265 @@
+#include "querybuilder.h"
+
+#include "datasetstore.h"
+#include "valueparser.h"
+
+#include <QDateTime>
+
+namespace {
+StoreError invalid(const QString &message)
+{
+    return StoreError { StoreError::Code::QueryFailed, message, {} };
+}
+
+struct Column
+{
+    const ColumnSchema *schema = nullptr;
+    QString sql;
+};
+
+StoreResult<Column> findColumn(const DatasetSchema &schema, const QString &id)
+{
+    for (qsizetype i = 0; i < schema.columns.size(); ++i) {
+        if (schema.columns.at(i).id == id)
+            return Column { &schema.columns.at(i), DatasetStore::columnSqlName(int(i)) };
+    }
+    return StoreError { StoreError::Code::NotFound,
+        u"The dataset \"" + schema.name + u"\" has no column with id \"" + id + u"\".", {} };
+}
+
+QString quoted(const ColumnSchema &c)
+{
+    return u'"' + c.name + u'"';
+}
+} // namespace
+
+QString QueryBuilder::bucketExpression(const QString &c, int level)
+{
+    const QString epoch = c + u", 'unixepoch'";
+    switch (level) {
+    case 1:
+        return u"strftime('%Y-01-01T00:00:00.000Z', " + epoch + u')';
+    case 2:
+        return u"(strftime('%Y-', " + epoch + u") || printf('%02d', ((CAST(strftime('%m', " + epoch
+            + u") AS INTEGER) - 1) / 3) * 3 + 1) || '-01T00:00:00.000Z')";
+    case 3:
+        return u"strftime('%Y-%m-01T00:00:00.000Z', " + epoch + u')';
+    case 4: // ISO weeks start on Monday: the next Sunday (or today), then six days back.
+        return u"strftime('%Y-%m-%dT00:00:00.000Z', " + epoch + u", 'weekday 0', '-6 days')";
+    case 5:
+        return u"strftime('%Y-%m-%dT00:00:00.000Z', " + epoch + u')';
+    case 6:
+        return u"strftime('%Y-%m-%dT%H:00:00.000Z', " + epoch + u')';
+    case 7:
+        return u"strftime('%Y-%m-%dT%H:%M:00.000Z', " + epoch + u')';
+    default:
+        return u"strftime('%Y-%m-%dT%H:%M:%S.000Z', " + epoch + u')';
+    }
+}
+
+bool QueryBuilder::period(const QVariant &value, qint64 *start, qint64 *end)
+{
+    if (value.typeId() == QMetaType::QDateTime) {
+        *start = value.toDateTime().toSecsSinceEpoch();
+        *end = *start + 1;
+        return true;
+    }
+    const QString text = value.toString().trimmed();
+    bool isInt = false;
+    const int year = text.toInt(&isInt);
+    if (isInt && text.size() == 4) {
+        *start = ValueParser::daysFromCivil(year, 1, 1) * 86400;
+        *end = ValueParser::daysFromCivil(year + 1, 1, 1) * 86400;
+        return true;
+    }
+    if (text.size() == 7 && text.at(4) == u'-') {
+        if (const auto dt = ValueParser::dateTime(QString(text + u"-01"))) {
+            int y = 0, m = 0, d = 0;
+            ValueParser::civilFromDays(dt->seconds / 86400, &y, &m, &d);
+            *start = dt->seconds;
+            *end = *start + qint64(ValueParser::daysInMonth(y, m)) * 86400;
+            return true;
+        }
+        return false;
+    }
+    const auto dt = ValueParser::dateTime(text);
+    if (!dt)
+        return false;
+    *start = dt->seconds;
+    *end = text.size() == 10 ? *start + 86400 : *start + 1;
+    return true;
+}
+
+StoreResult<QueryBuilder::Statement> QueryBuilder::build(
+    const DataQuery &query, const DatasetSchema &schema, const QString &table)
+{
+    if (query.dimensions.isEmpty() && query.measures.isEmpty())
+        return invalid(u"A data query needs at least one dimension or measure."_qs);
+    Statement st;
+    QStringList select;
+    for (const QueryDimension &d : query.dimensions) {
+        const auto col = findColumn(schema, d.columnId);
+        if (!col)
+            return col.error();
+        if (col->schema->type == ColumnType::Datetime) {
+            const int level = d.level == 0 ? col->schema->lowestLevel : d.level;
+            if (level < 1 || level > 9)
+                return invalid(u"Unknown datetime level " + QString::number(d.level)
+                    + u" for column " + quoted(*col->schema) + u" (1 year ... 5 day).");
+            select.append(bucketExpression(col->sql, level));
+            st.kinds.append(ValueKind::Text);
+        } else {
+            select.append(col->sql);
+            st.kinds.append(
+                col->schema->type == ColumnType::Numeric ? ValueKind::Real : ValueKind::Text);
+        }
+    }
+    for (const QueryMeasure &m : query.measures) {
+        if (m.columnId.isEmpty()) {
+            if (m.aggregation != Aggregation::Count)
+                return invalid(
+                    u"The aggregation " + aggregationName(m.aggregation) + u" needs a column.");
+            select.append(u"COUNT(*)"_qs);
+            st.kinds.append(ValueKind::Integer);
+            continue;
+        }
+        const auto col = findColumn(schema, m.columnId);
+        if (!col)
+            return col.error();
+        const ColumnType type = col->schema->type;
+        switch (m.aggregation) {
+        case Aggregation::Count:
+            select.append(u"COUNT(" + col->sql + u')');
+            st.kinds.append(ValueKind::Integer);
+            break;
+        case Aggregation::DistinctCount:
+            select.append(u"COUNT(DISTINCT " + col->sql + u')');
+            st.kinds.append(ValueKind::Integer);
+            break;
+        case Aggregation::Sum:
+        case Aggregation::Average:
+            if (type != ColumnType::Numeric) {
+                return invalid(u"The column " + quoted(*col->schema) + u" is "
+                    + columnTypeName(type) + u", so it cannot be aggregated with "
+                    + aggregationName(m.aggregation) + u"; use count or distinctcount.");
+            }
+            select.append(
+                (m.aggregation == Aggregation::Sum ? u"SUM("_qs : u"AVG("_qs) + col->sql + u')');
+            st.kinds.append(ValueKind::Real);
+            break;
+        case Aggregation::Min:
+        case Aggregation::Max:
+            select.append(
+                (m.aggregation == Aggregation::Min ? u"MIN("_qs : u"MAX("_qs) + col->sql + u')');
+            st.kinds.append(type == ColumnType::Numeric ? ValueKind::Real
+                    : type == ColumnType::Datetime      ? ValueKind::Instant
+                                                        : ValueKind::Text);
+            break;
+        }
+    }
+
+    QStringList where;
+    for (const QueryFilter &f : query.filters) {
+        const auto col = findColumn(schema, f.columnId);
+        if (!col)
+            return col.error();
+        if (f.values.isEmpty() && f.op != QueryFilter::Op::In)
+            return invalid(u"The filter on " + quoted(*col->schema) + u" has no value.");
+        const ColumnType type = col->schema->type;
+        const QString &c = col->sql;
+        if (type == ColumnType::Datetime) {
+            QStringList ranges;
+            for (const QVariant &v : f.values) {
+                qint64 start = 0, end = 0;
+                if (!period(v, &start, &end)) {
+                    return invalid(u"The filter value \"" + v.toString() + u"\" on "
+                        + quoted(*col->schema) + u" is not a date (use 2024, 2024-03, "
+                        + u"2024-03-01 or an ISO 8601 date-time).");
+                }
+                switch (f.op) {
+                case QueryFilter::Op::Equals:
+                case QueryFilter::Op::NotEquals:
+                case QueryFilter::Op::In:
+                    ranges.append(u"(" + c + u" >= ? AND " + c + u" < ?)");
+                    st.values << start << end;
+                    break;
+                case QueryFilter::Op::Greater:
+                    ranges.append(c + u" >= ?");
+                    st.values << end;
+                    break;
+                case QueryFilter::Op::GreaterOrEqual:
+                    ranges.append(c + u" >= ?");
+                    st.values << start;
+                    break;
+                case QueryFilter::Op::Less:
+                    ranges.append(c + u" < ?");
+                    st.values << start;
+                    break;
+                case QueryFilter::Op::LessOrEqual:
+                    ranges.append(c + u" < ?");
+                    st.values << end;
+                    break;
+                }
+                if (f.op != QueryFilter::Op::In)
+                    break;
+            }
+            const QString any = ranges.isEmpty() ? u"0"_qs : u"(" + ranges.join(u" OR ") + u')';
+            where.append(f.op == QueryFilter::Op::NotEquals ? u"NOT " + any : any);
+            continue;
+        }
+        QVariantList values;
+        for (const QVariant &v : f.values) {
+            if (type == ColumnType::Numeric && !v.isNull()) {
+                bool ok = false;
+                const double d = v.toDouble(&ok);
+                if (!ok) {
+                    return invalid(u"The filter value \"" + v.toString() + u"\" on "
+                        + quoted(*col->schema) + u" is not a number.");
+                }
+                values.append(d);
+            } else {
+                values.append(v.isNull() ? QVariant() : QVariant(v.toString()));
+            }
+        }
+        static const QString ops[]
+            = { u"IS"_qs, u"IS NOT"_qs, u"IN"_qs, u">"_qs, u">="_qs, u"<"_qs, u"<="_qs };
+        if (f.op == QueryFilter::Op::In) {
+            QStringList marks;
+            for (const QVariant &v : values) {
+                marks.append(u"?"_qs);
+                st.values.append(v);
+            }
+            where.append(marks.isEmpty() ? u"0"_qs : c + u" IN (" + marks.join(u',') + u')');
+        } else {
+            where.append(c + u' ' + ops[int(f.op)] + u" ?");
+            st.values.append(values.first());
+        }
+    }
+
+    const qsizetype width = select.size();
+    st.sql = u"SELECT " + select.join(u", ") + u" FROM " + table;
+    if (!where.isEmpty())
+        st.sql += u" WHERE " + where.join(u" AND ");
+    QStringList positions;
+    for (qsizetype i = 1; i <= query.dimensions.size(); ++i)
+        positions.append(QString::number(i));
+    if (!positions.isEmpty())
+        st.sql += u" GROUP BY " + positions.join(u", ");
+    QStringList order;
+    for (const QuerySort &s : query.order) {
+        if (s.column < 0 || s.column >= width) {
+            return invalid(u"Cannot order by result column " + QString::number(s.column)
+                + u": the result has " + QString::number(width) + u" columns.");
+        }
+        order.append(QString::number(s.column + 1) + (s.descending ? u" DESC"_qs : u""_qs));
+    }
+    if (order.isEmpty())
+        order = positions;
+    if (!order.isEmpty())
+        st.sql += u" ORDER BY " + order.join(u", ");
+    if (query.limit > 0) {
+        st.sql += u" LIMIT ?";
+        st.values.append(query.limit);
+    }
+    return st;
+}

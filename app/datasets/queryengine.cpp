@@ -1,0 +1,64 @@
+#include "queryengine.h"
+
+#include "datasetstore.h"
+#include "querybuilder.h"
+
+#include <QDateTime>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace {
+QJsonValue toJson(const QVariant &v, QueryBuilder::ValueKind kind)
+{
+    if (v.isNull())
+        return QJsonValue::Null;
+    switch (kind) {
+    case QueryBuilder::ValueKind::Text:
+        return v.toString();
+    case QueryBuilder::ValueKind::Integer:
+        return v.toLongLong();
+    case QueryBuilder::ValueKind::Real:
+        return v.toDouble();
+    case QueryBuilder::ValueKind::Instant:
+        return QDateTime::fromSecsSinceEpoch(v.toLongLong(), Qt::UTC)
+            .toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_qs);
+    }
+    return QJsonValue::Null;
+}
+} // namespace
+
+QueryEngine::QueryEngine(const DatasetStore &store)
+    : m_store(store)
+{
+}
+
+StoreResult<QList<QJsonArray>> QueryEngine::run(const DataQuery &query) const
+{
+    const StoreResult<DatasetSchema> schema = m_store.dataset(query.datasetId);
+    if (!schema)
+        return schema.error();
+    const StoreResult<QString> table = m_store.tableName(query.datasetId);
+    if (!table)
+        return table.error();
+    const auto statement = QueryBuilder::build(query, *schema, *table);
+    if (!statement)
+        return statement.error();
+
+    QSqlQuery q(m_store.connection());
+    q.setForwardOnly(true);
+    if (!q.prepare(statement->sql))
+        return storeErrorFromSql(q.lastError(), u"Querying the dataset"_qs);
+    for (const QVariant &v : statement->values)
+        q.addBindValue(v);
+    if (!q.exec())
+        return storeErrorFromSql(q.lastError(), u"Querying the dataset"_qs);
+    QList<QJsonArray> rows;
+    const qsizetype width = statement->kinds.size();
+    while (q.next()) {
+        QJsonArray row;
+        for (qsizetype i = 0; i < width; ++i)
+            row.append(toJson(q.value(int(i)), statement->kinds.at(i)));
+        rows.append(row);
+    }
+    return rows;
+}
