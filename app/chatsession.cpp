@@ -200,7 +200,9 @@ void ChatSession::onEvent(const StreamEvent &event)
 {
     if (!m_active)
         return;
-    applyChanges(int(m_active->assembler.apply(event)));
+    Q_EMIT eventReceived(event);
+    if (m_active)
+        applyChanges(int(m_active->assembler.apply(event)));
 }
 
 void ChatSession::onInvalidFrame(const DecodeError &error)
@@ -212,25 +214,25 @@ void ChatSession::onInvalidFrame(const DecodeError &error)
 
 void ChatSession::applyChanges(int changesValue)
 {
+    // Every step re-checks m_active: a slot of a signal emitted here may stop the answer.
     const AnswerAssembler::Changes changes = AnswerAssembler::Changes::fromInt(changesValue);
-    Active &a = *m_active;
     if (changes & AnswerAssembler::Change::IdsChanged)
         mapIds();
-    if (!m_active)
-        return;
-    if (a.answer.status == MessageStatus::Pending && !a.assembler.isFinished()) {
-        a.answer.status = MessageStatus::Streaming;
+    if (m_active && m_active->answer.status == MessageStatus::Pending
+        && !m_active->assembler.isFinished()) {
+        m_active->answer.status = MessageStatus::Streaming;
         persist(int(Repository::MessageField::Status));
     }
-    if (changes & AnswerAssembler::Change::ProgressChanged)
-        Q_EMIT progressChanged(a.answer.id, a.assembler.progressMessage());
-    if (changes & AnswerAssembler::Change::TextChanged) {
-        a.answer.text = a.assembler.text();
-        a.textDirty = true;
+    if (m_active && (changes & AnswerAssembler::Change::ProgressChanged))
+        Q_EMIT progressChanged(m_active->answer.id, m_active->assembler.progressMessage());
+    if (m_active && (changes & AnswerAssembler::Change::TextChanged)) {
+        m_active->answer.text = m_active->assembler.text();
+        m_active->textDirty = true;
         if (!m_persistTimer.isActive())
             m_persistTimer.start();
+        Q_EMIT answerTextChanged(m_active->answer.id, m_active->answer.text);
     }
-    if (m_active && (changes & AnswerAssembler::Change::TextEnded) && a.textDirty)
+    if (m_active && (changes & AnswerAssembler::Change::TextEnded) && m_active->textDirty)
         persist(int(Repository::MessageField::Text));
     if (m_active
         && (changes

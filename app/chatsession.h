@@ -1,6 +1,7 @@
 #pragma once
 
 #include "storeerror.h"
+#include "streamevent.h"
 #include "types.h"
 
 #include <QObject>
@@ -12,7 +13,6 @@
 class Backend;
 class Repository;
 struct ApiError;
-struct StreamEvent;
 struct DecodeError;
 
 // Turns a prompt into stored messages. The user's message is written before anything is sent;
@@ -56,6 +56,10 @@ public:
 Q_SIGNALS:
     void busyChanged(bool busy);
     void progressChanged(qint64 messageId, const QString &text);
+    // Every event of the active answer as decoded, before it is applied (for --json output).
+    void eventReceived(const StreamEvent &event);
+    // The assembled text of the active answer, at every change (the store is written less often).
+    void answerTextChanged(qint64 messageId, const QString &text);
     // The answer ended, whatever its outcome (read the message's status from the store).
     void answerFinished(qint64 messageId);
     // A store error while streaming (e.g. the disk is full), in words.

@@ -1,0 +1,132 @@
+#include "askcommand.h"
+
+#include "backend.h"
+#include "chatsession.h"
+#include "jsonformat.h"
+#include "repository.h"
+
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonObject>
+
+AskCommand::AskCommand(Repository &repository, Backend &backend, const Output &output)
+    : m_repository(repository)
+    , m_backend(backend)
+    , m_output(output)
+{
+}
+
+QString AskCommand::usage()
+{
+    return u"usage: chartroom-cli ask [--url URL] [--key K] [--token T] [--conversation ID] "
+           u"[--agent item|analyst] [--task generate|suggest|describe] [--no-stream] [--json] "
+           u"[--data-dir DIR] PROMPT"_qs;
+}
+
+int AskCommand::run(const Options &options)
+{
+    if (options.agent != u"item" && options.agent != u"analyst") {
+        m_output.error(u"--agent must be \"item\" or \"analyst\"."_qs);
+        return ExitUsage;
+    }
+    if (options.task != u"generate" && options.task != u"suggest" && options.task != u"describe") {
+        m_output.error(u"--task must be \"generate\", \"suggest\" or \"describe\"."_qs);
+        return ExitUsage;
+    }
+    if (options.prompt.trimmed().isEmpty()) {
+        m_output.error(u"No prompt given."_qs);
+        m_output.error(usage());
+        return ExitUsage;
+    }
+    if (options.conversationId != 0) {
+        auto c = m_repository.conversation(options.conversationId);
+        if (!c || c->deleted) {
+            m_output.error(
+                c ? u"Conversation "_qs + QString::number(options.conversationId) + u" was deleted."
+                  : c.error().message);
+            return ExitFailure;
+        }
+    }
+
+    ChatSession session(m_repository);
+    session.setBackend(&m_backend);
+    session.setAgent(options.agent, options.task);
+    session.setStreaming(options.stream);
+
+    QString printed; // what text mode has written so far
+    QObject::connect(&session, &ChatSession::eventReceived, &session, [&](const StreamEvent &e) {
+        if (!options.json)
+            return;
+        m_output.json(e.type == StreamEvent::Type::Done
+                ? QJsonObject { { u"type"_qs, u"[DONE]"_qs } }
+                : e.raw);
+    });
+    QObject::connect(
+        &session, &ChatSession::answerTextChanged, &session, [&](qint64, const QString &text) {
+            if (options.json || !text.startsWith(printed))
+                return; // a reconciled text that differs is printed at the end
+            m_output.write(text.mid(printed.size()));
+            printed = text;
+        });
+    QStringList storeErrors;
+    QObject::connect(&session, &ChatSession::failed, &session,
+        [&](const QString &message) { storeErrors << message; });
+    qint64 answerId = 0;
+    QEventLoop loop;
+    QObject::connect(&session, &ChatSession::answerFinished, &loop, [&](qint64 id) {
+        answerId = id;
+        loop.quit();
+    });
+
+    auto conversation = session.send(options.conversationId, options.prompt);
+    if (!conversation) {
+        m_output.error(conversation.error().message);
+        return ExitFailure;
+    }
+    if (session.isBusy())
+        loop.exec();
+
+    auto messages = m_repository.messages(*conversation, 0, 50);
+    if (!messages || messages->isEmpty()) {
+        m_output.error(messages ? u"The answer was not stored."_qs : messages.error().message);
+        return ExitFailure;
+    }
+    const Message answer = answerId ? *m_repository.message(answerId) : messages->last();
+    Message question;
+    for (auto it = messages->crbegin(); it != messages->crend(); ++it) {
+        if (it->role == MessageRole::User && it->seq < answer.seq) {
+            question = *it;
+            break;
+        }
+    }
+
+    if (options.json) {
+        QJsonArray assets;
+        for (const Asset &a : answer.assets)
+            assets << JsonFormat::asset(a);
+        const auto c = m_repository.conversation(*conversation);
+        m_output.json(QJsonObject {
+            { u"type"_qs, u"result"_qs },
+            { u"conversation_id"_qs, c ? c->remoteId : QString() },
+            { u"local_conversation_id"_qs, *conversation },
+            { u"status"_qs, statusName(answer.status) },
+            { u"user_message"_qs, JsonFormat::message(question) },
+            { u"assistant_message"_qs, JsonFormat::message(answer) },
+            { u"assets"_qs, assets },
+        });
+    } else {
+        if (printed != answer.text)
+            m_output.write((printed.isEmpty() ? QString() : u"\n"_qs) + answer.text);
+        m_output.line();
+        for (const Asset &a : answer.assets)
+            m_output.line(u"[asset "_qs + QString::number(a.id) + u": " + a.type + u']');
+    }
+    for (const QString &e : std::as_const(storeErrors))
+        m_output.error(e);
+    if (answer.status != MessageStatus::Complete) {
+        m_output.error(
+            answer.errorDetail.isEmpty() ? u"The answer is incomplete."_qs : answer.errorDetail);
+        return ExitFailure;
+    }
+    return storeErrors.isEmpty() ? ExitOk : ExitFailure;
+}

@@ -1,0 +1,172 @@
+// `chartroom-cli ask` as a user runs it: the real binary, a real store, a loopback server.
+
+#include "fakehttpserver.h"
+#include "tempstore.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTest>
+
+class TestCliAsk : public QObject
+{
+    Q_OBJECT
+
+private:
+    struct Run
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+
+    // Runs the CLI while this process keeps serving the fake server.
+    static Run run(const QStringList &arguments,
+        const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+    {
+        QProcess process;
+        process.setProcessEnvironment(env);
+        process.start(qEnvironmentVariable("CHARTROOM_CLI"), arguments);
+        Run r;
+        if (!QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 30000)) {
+            process.kill();
+            process.waitForFinished();
+            return r;
+        }
+        r.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        r.out = process.readAllStandardOutput();
+        r.err = process.readAllStandardError();
+        return r;
+    }
+
+    static QByteArray recordedStream()
+    {
+        QFile f(
+            qEnvironmentVariable("CHARTROOM_TEST_SOURCE_DIR") + u"/tests/data/aiprompt-stream.sse");
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+
+private Q_SLOTS:
+    void jsonLinesThenResult()
+    {
+        TempStore store;
+        store.database.close();
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        const QByteArray stream = recordedStream();
+        server.setHandler([&](const FakeHttpServer::Request &) {
+            return FakeHttpServer::sse(FakeHttpServer::split(stream, 200), 2);
+        });
+        const Run r = run({ u"ask"_qs, u"--json"_qs, u"--url"_qs,
+            QString::fromLatin1(server.baseUrl()), u"--key"_qs, u"k"_qs, u"--token"_qs,
+            u"secret-token-123"_qs, u"--agent"_qs, u"item"_qs, u"--data-dir"_qs, store.dir.path(),
+            u"Show monthly revenue as a line chart."_qs });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 19); // 17 events + [DONE] + result
+        QStringList types;
+        for (const QByteArray &line : lines) {
+            const QJsonDocument doc = QJsonDocument::fromJson(line);
+            QVERIFY2(doc.isObject(), line.constData());
+            types << doc[u"type"_qs].toString();
+        }
+        QCOMPARE(types.first(), u"start"_qs);
+        QCOMPARE(types.at(types.size() - 2), u"[DONE]"_qs);
+        QCOMPARE(types.count(u"text_delta"_qs), 5);
+        QCOMPARE(QJsonDocument::fromJson(lines.at(4))[u"delta"_qs].toString(), u"Here is the "_qs);
+        const QJsonObject result = QJsonDocument::fromJson(lines.last()).object();
+        QCOMPARE(result[u"type"_qs].toString(), u"result"_qs);
+        QCOMPARE(
+            result[u"conversation_id"_qs].toString(), u"fdce930b-4f6d-4d2b-8a43-7ea7d62457a2"_qs);
+        QCOMPARE(result[u"user_message"_qs][u"message"_qs].toString(),
+            u"Show monthly revenue as a line chart."_qs);
+        QVERIFY(result[u"assistant_message"_qs][u"message"_qs].toString().startsWith(
+            u"Here is the monthly revenue for 2025.\n\nRevenue peaked"_qs));
+        QCOMPARE(result[u"assets"_qs].toArray().size(), 1);
+        QCOMPARE(result[u"assets"_qs][0][u"value"_qs][u"type"_qs].toString(), u"line-chart"_qs);
+        // The token is never echoed.
+        QVERIFY(!r.out.contains("secret-token-123"));
+        QVERIFY(!r.err.contains("secret-token-123"));
+
+        // Stored like in the GUI, and a follow-up continues the remote conversation.
+        const qint64 local = result[u"local_conversation_id"_qs].toInteger();
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"CHARTROOM_KEY"_qs, u"k"_qs);
+        env.insert(u"CHARTROOM_TOKEN"_qs, u"t-from-env"_qs);
+        const Run followUp = run(
+            { u"ask"_qs, u"--url"_qs, QString::fromLatin1(server.baseUrl()), u"--conversation"_qs,
+                QString::number(local), u"--data-dir"_qs, store.dir.path(), u"And by region?"_qs },
+            env);
+        QCOMPARE(followUp.exitCode, 0);
+        QVERIFY(followUp.out.startsWith("Here is the monthly revenue for 2025."));
+        const QJsonObject body = QJsonDocument::fromJson(server.requests().at(1).body).object();
+        QCOMPARE(body[u"token"_qs].toString(), u"t-from-env"_qs);
+        QCOMPARE(body[u"properties"_qs][u"conversation_id"_qs].toString(),
+            u"fdce930b-4f6d-4d2b-8a43-7ea7d62457a2"_qs);
+        QCOMPARE(body[u"properties"_qs][u"agent"_qs].toString(), u"analyst"_qs);
+    }
+
+    void failuresExitOne_data()
+    {
+        QTest::addColumn<QByteArray>("scenario");
+        QTest::addColumn<QByteArray>("stderrWords");
+        QTest::newRow("http 401") << QByteArray("401") << QByteArray("credentials");
+        QTest::newRow("error event") << QByteArray("error") << QByteArray("no such dataset");
+        QTest::newRow("incomplete stream") << QByteArray("cut") << QByteArray("stopped before");
+    }
+
+    void failuresExitOne()
+    {
+        QFETCH(QByteArray, scenario);
+        QFETCH(QByteArray, stderrWords);
+        TempStore store;
+        store.database.close();
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.setHandler([&](const FakeHttpServer::Request &) {
+            if (scenario == "401")
+                return FakeHttpServer::json(401, R"({"message":"bad token"})");
+            if (scenario == "error")
+                return FakeHttpServer::sse({ "data: {\"type\":\"start\"}\n\n",
+                    "data: {\"type\":\"error\",\"message\":\"no such dataset\"}\n\n",
+                    "data: [DONE]\n\n" });
+            return FakeHttpServer::sse({ "data: {\"type\":\"start\"}\n\n",
+                "data: {\"type\":\"text_start\",\"index\":0}\n\n",
+                "data: {\"type\":\"text_delta\",\"index\":0,\"delta\":\"Half\"}\n\n" });
+        });
+        const Run r = run(
+            { u"ask"_qs, u"--url"_qs, QString::fromLatin1(server.baseUrl()), u"--key"_qs, u"k"_qs,
+                u"--token"_qs, u"t"_qs, u"--data-dir"_qs, store.dir.path(), u"question"_qs });
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(stderrWords), r.err.constData());
+    }
+
+    void usageErrorsExitTwo_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("bad agent") << QStringList { u"--agent"_qs, u"oracle"_qs, u"q"_qs };
+        QTest::newRow("bad task") << QStringList { u"--task"_qs, u"dream"_qs, u"q"_qs };
+        QTest::newRow("no prompt") << QStringList {};
+        QTest::newRow("bad url") << QStringList { u"--url"_qs, u"ftp://x"_qs, u"q"_qs };
+        QTest::newRow("bad conversation") << QStringList { u"--conversation"_qs, u"x"_qs, u"q"_qs };
+    }
+
+    void usageErrorsExitTwo()
+    {
+        QFETCH(QStringList, arguments);
+        TempStore store;
+        store.database.close();
+        QStringList args { u"ask"_qs, u"--data-dir"_qs, store.dir.path() };
+        if (!arguments.contains(u"--url"_qs))
+            args << u"--url"_qs << u"http://127.0.0.1:1"_qs;
+        const Run r = run(args + arguments);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(!r.err.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliAsk)
+#include "tst_cliask.moc"
