@@ -1,0 +1,47 @@
+#pragma once
+
+#include "agentreply.h"
+#include "chartquery.h"
+#include "datasetschema.h"
+#include "intent.h"
+#include "queryrunner.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// The local, deterministic analyst behind the embedded server's `aiprompt` resource: no LLM and
+// no network, only the dataset schemas and a query runner. Methods mirror Luzmo's agent/task
+// pairs: item/generate, item/suggest, item/describe and analyst/generate.
+class AnalystAgent
+{
+public:
+    AnalystAgent(QList<DatasetSchema> datasets, QueryRunner runner);
+
+    // item: a line chart and a short text; analyst: a text answer with numbers (a table when
+    // comparing categories) and a chart when the question is about time.
+    AgentReply generate(const QString &question, Agent agent, const QString &datasetId = {});
+    // 3–5 distinct line charts for the dataset (the question's own chart first when it maps).
+    AgentReply suggest(const QString &question, const QString &datasetId = {});
+    // Runs the item's query and describes the result in words with real numbers.
+    AgentReply describe(const QJsonObject &item);
+
+private:
+    // The dataset to use (datasetId, else the first one the question maps to, else the first),
+    // with the question's intent; nullptr (and reply.error set) when there is none.
+    const DatasetSchema *choose(
+        const QString &question, const QString &datasetId, Intent *intent, AgentReply &reply);
+    QHash<QString, QStringList> categoryValues(const DatasetSchema &schema);
+    std::optional<QList<QJsonArray>> run(const ChartQuery &query, AgentReply &reply);
+    AgentReply chartAnswer(
+        const DatasetSchema &schema, const Intent &intent, Agent agent, AgentReply reply);
+    AgentReply tableAnswer(const DatasetSchema &schema, const Intent &intent, AgentReply reply);
+
+    QList<DatasetSchema> m_datasets;
+    QueryRunner m_runner;
+    QHash<QString, QHash<QString, QStringList>> m_values; // dataset id → column id → values
+};

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "datasetschema.h"
+#include "intent.h"
+
+#include <QJsonObject>
+#include <QString>
+
+// Builds a Luzmo line-chart item from an Intent. Pure.
+//
+// The shape follows the JSON Schemas shipped in the npm package
+// @luzmo/dashboard-contents-types (1.0.31): assets/json-schemas/line-chart.schema.json.js
+// (the item: type, options, slots), line-chart-slots.schema.json.js (slots "x-axis" and
+// "legend" with at most one content entry, "measure"; content fields datasetId, columnId, type,
+// label {locale: text}, level, lowestLevel, aggregationFunc, format (D3), subtype, currency) and
+// line-chart-options.schema.json.js (title, display, legend, interpolation, markers, locale, …).
+// The JSON Schemas do not cover `filters`; they follow the package's TypeScript type
+// ItemFilterGroup (src/lib/shared/types/item-filter-group.d.ts): [{condition, filters:
+// [{expression: "? in ?" | "? >= ?" | "? < ?" …, parameters: [{datasetId, columnId, level?},
+// value]}]}].
+//
+// A derived measure (margin, profit, price per unit) is charted as its operands: the schema's
+// numeric content has a `formula` field for ad-hoc formulas, but its syntax is not specified
+// there and the local data engine cannot evaluate formulas, so items stay plain columns.
+class ChartBuilder
+{
+public:
+    explicit ChartBuilder(DatasetSchema schema);
+
+    // A line chart over time at intent.level (month when 0).
+    QJsonObject build(const Intent &intent) const;
+    // "Monthly revenue by region in 2024"
+    QString title(const Intent &intent) const;
+
+    static constexpr int DefaultLevel = 3;
+
+private:
+    QJsonObject columnRef(const QString &columnId) const;
+    QJsonObject measureContent(const MeasureSpec &measure) const;
+    QJsonArray filters(const Intent &intent) const;
+
+    DatasetSchema m_schema;
+};

@@ -1,0 +1,13 @@
+#pragma once
+
+#include "dataquery.h"
+
+#include <QJsonArray>
+#include <QList>
+#include <QString>
+
+#include <functional>
+#include <variant>
+
+// Runs a data query: the result rows (dimension values, then measures), or an error message.
+using QueryRunner = std::function<std::variant<QList<QJsonArray>, QString>(const DataQuery &)>;
