@@ -1,7 +1,155 @@
+// `chartroom-cli import`: ImportCommand run in-process against a temporary data folder.
+
+#include "datasetstore.h"
+#include "importcommand.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
-class T : public QObject
+
+#include <cstdio>
+
+namespace {
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+QString readBack(std::FILE *f)
+{
+    std::fflush(f);
+    std::rewind(f);
+    QByteArray bytes;
+    char block[4096];
+    size_t n = 0;
+    while ((n = std::fread(block, 1, sizeof block, f)) > 0)
+        bytes.append(block, qsizetype(n));
+    std::fclose(f);
+    return QString::fromUtf8(bytes);
+}
+
+Run run(const QString &dataDir, const QStringList &arguments)
+{
+    std::FILE *out = std::tmpfile();
+    std::FILE *err = std::tmpfile();
+    Run r;
+    r.exitCode = ImportCommand(dataDir, Output(out, err)).run(arguments);
+    r.out = readBack(out);
+    r.err = readBack(err);
+    return r;
+}
+} // namespace
+
+class TestImportCommand : public QObject
 {
     Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void importsAsText();
+    void importsAsJson();
+    void failures_data();
+    void failures();
+
+private:
+    QString write(const QString &name, const QByteArray &bytes);
+    QTemporaryDir m_dir;
 };
-QTEST_GUILESS_MAIN(T)
+
+void TestImportCommand::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+}
+
+QString TestImportCommand::write(const QString &name, const QByteArray &bytes)
+{
+    const QString path = m_dir.filePath(name);
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly))
+        f.write(bytes);
+    return path;
+}
+
+void TestImportCommand::importsAsText()
+{
+    const QString file
+        = write(u"orders.csv"_qs, "Day,Shop,Amount\n2024-01-01,A,3.5\n2024-01-02,B,4\n");
+    const QString data = m_dir.filePath(u"data-text"_qs);
+    const Run r = run(data, { file });
+    QCOMPARE(r.exitCode, int(ExitOk));
+    QVERIFY(r.err.isEmpty());
+    QVERIFY2(r.out.contains(u"Imported \"orders\": 2 rows, 3 columns"_qs), qPrintable(r.out));
+    QVERIFY(r.out.contains(u"datetime (day)"_qs));
+    QVERIFY(r.out.contains(u"numeric (currency)"_qs));
+    QVERIFY(r.out.contains(u"hierarchy"_qs));
+
+    DatasetStore store;
+    QVERIFY(!store.open(data));
+    const auto list = store.datasets();
+    QCOMPARE(list->size(), 1);
+    QVERIFY(r.out.contains(u"id: " + list->first().id));
+}
+
+void TestImportCommand::importsAsJson()
+{
+    const QString file = write(u"x.csv"_qs, "a,b\n1,x\n2,y\n");
+    const Run r
+        = run(m_dir.filePath(u"data-json"_qs), { file, u"--name"_qs, u"Named"_qs, u"--json"_qs });
+    QCOMPARE(r.exitCode, int(ExitOk));
+    const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(o.value(u"name"_qs).toString(), u"Named"_qs);
+    QCOMPARE(o.value(u"rows"_qs).toInt(), 2);
+    QVERIFY(!o.value(u"id"_qs).toString().isEmpty());
+    const QJsonArray columns = o.value(u"columns"_qs).toArray();
+    QCOMPARE(columns.size(), 2);
+    QCOMPARE(columns.at(0).toObject().value(u"type"_qs).toString(), u"numeric"_qs);
+    QCOMPARE(columns.at(1).toObject().value(u"type"_qs).toString(), u"hierarchy"_qs);
+}
+
+void TestImportCommand::failures_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("errorContains");
+    const QString bad = write(u"bad.csv"_qs, "a,b\n1,2\n3\n4,5,6\n");
+    const QString empty = write(u"empty.csv"_qs, "");
+    QTest::newRow("no file") << QStringList {} << int(ExitUsage) << u"usage:"_qs;
+    QTest::newRow("unknown option") << QStringList { bad, u"--fast"_qs } << int(ExitUsage)
+                                    << u"Unexpected argument \"--fast\""_qs;
+    QTest::newRow("two files") << QStringList { bad, empty } << int(ExitUsage)
+                               << u"Unexpected argument"_qs;
+    QTest::newRow("name without value")
+        << QStringList { bad, u"--name"_qs } << int(ExitUsage) << u"--name needs a value"_qs;
+    QTest::newRow("missing file") << QStringList { m_dir.filePath(u"nope.csv"_qs) }
+                                  << int(ExitFailure) << u"does not exist"_qs;
+    QTest::newRow("a folder") << QStringList { m_dir.path() } << int(ExitFailure)
+                              << u"Cannot read"_qs;
+    QTest::newRow("bad rows") << QStringList { bad } << int(ExitFailure)
+                              << u"2 bad rows: line 3 has 1 fields instead of 2; line 4 has 3"_qs;
+    QTest::newRow("empty file") << QStringList { empty } << int(ExitFailure) << u"empty"_qs;
+}
+
+void TestImportCommand::failures()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, errorContains);
+    const QString data = m_dir.filePath(u"data-fail"_qs);
+    const Run r = run(data, arguments);
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY2(r.err.contains(errorContains), qPrintable(r.err));
+    QVERIFY(r.out.isEmpty());
+    DatasetStore store;
+    if (QFile::exists(data)) {
+        QVERIFY(!store.open(data));
+        QCOMPARE(store.datasets()->size(), 0);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestImportCommand)
 #include "tst_importcommand.moc"
