@@ -266,6 +266,10 @@ void TestDatasetStore::sampleDataset()
     QCOMPARE(list->size(), 1);
     const DatasetSchema sales = list->first();
     QCOMPARE(sales.id, DatasetStore::sampleDatasetId());
+    // Pinned: documentation and the analyst name these ids.
+    QCOMPARE(sales.id, u"3becb11d-33b3-5f3d-bba4-0ca488978e83"_qs);
+    QCOMPARE(sales.columns.at(0).id, u"b32404f6-bf16-54e5-82b1-5fcfd5ec0e92"_qs);
+    QCOMPARE(sales.columns.at(4).id, u"68f3796d-7b3e-5625-8906-c9df29f56b61"_qs);
     QCOMPARE(sales.name, u"Sales"_qs);
     QCOMPARE(sales.rowCount, 1096 * 4 * 5);
     QStringList names;
