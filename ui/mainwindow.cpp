@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "backendcontroller.h"
 #include "chatsession.h"
 #include "composer.h"
 #include "conversationlistmodel.h"
@@ -7,6 +8,7 @@
 #include "emptystatewidget.h"
 #include "errorbanner.h"
 #include "repository.h"
+#include "settingsdialog.h"
 #include "transcriptmodel.h"
 #include "transcriptview.h"
 
@@ -14,6 +16,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QInputDialog>
+#include <QLabel>
 #include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -21,6 +24,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStatusBar>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -54,6 +58,9 @@ const auto windowStyle = uR"(
 #stopButton:disabled { background: #f3f4f6; color: #a5abb4; }
 #errorBanner { background: #fdecea; border: 1px solid #f1b8b3; border-radius: 7px; }
 #errorBannerText { color: #8a1c12; }
+QStatusBar { background: #f5f6f8; border-top: 1px solid #e1e4e8; }
+QStatusBar::item { border: none; }
+#backendLabel { color: #6a727d; padding: 0 6px; }
 )"_qs;
 } // namespace
 
@@ -112,8 +119,10 @@ MainWindow::MainWindow(
         m_composer->setText(prompt);
         m_composer->focusEditor();
     });
-    connect(&m_session, &ChatSession::busyChanged, m_composer, &Composer::setBusy);
+    connect(&m_session, &ChatSession::busyChanged, this, &MainWindow::updateBusy);
+    connect(&m_session, &ChatSession::progressChanged, m_view, &TranscriptView::setProgress);
     connect(&m_session, &ChatSession::failed, m_error, &ErrorBanner::showError);
+    connect(m_view, &TranscriptView::retryRequested, this, &MainWindow::retry);
     connect(m_transcript, &QAbstractItemModel::modelReset, this, &MainWindow::updateState);
     connect(&m_repository, &Repository::conversationChanged, this, [this](const Conversation &c) {
         if (c.id == currentConversation())
@@ -121,7 +130,13 @@ MainWindow::MainWindow(
     });
     connect(&m_repository, &Repository::conversationRemoved, this,
         [this] { m_sidebar->refreshSearch(); });
-    m_composer->setBusy(m_session.isBusy());
+    updateBusy(m_session.isBusy());
+
+    m_backendLabel = new QLabel(this);
+    m_backendLabel->setObjectName(u"backendLabel"_qs);
+    statusBar()->addWidget(m_backendLabel, 1);
+    statusBar()->setSizeGripEnabled(false);
+    updateBackendLabel();
 
     resize(1100, 720);
     restoreSettings();
@@ -161,6 +176,15 @@ void MainWindow::createActions()
     searchAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     connect(searchAction, &QAction::triggered, m_sidebar, &ConversationSidebar::focusSearch);
 
+    m_settingsAction
+        = new QAction(QIcon::fromTheme(u"preferences-system"_qs), tr("Se&ttings…"), this);
+    m_settingsAction->setObjectName(u"actionSettings"_qs);
+    m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    m_settingsAction->setToolTip(tr("Choose where answers come from (Ctrl+,)"));
+    m_settingsAction->setEnabled(false);
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
+
     auto *quitAction = new QAction(QIcon::fromTheme(u"application-exit"_qs), tr("&Quit"), this);
     quitAction->setObjectName(u"actionQuit"_qs);
     quitAction->setShortcut(QKeySequence::Quit);
@@ -176,6 +200,8 @@ void MainWindow::createActions()
     conversation->addAction(m_deleteAction);
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(searchAction);
+    edit->addSeparator();
+    edit->addAction(m_settingsAction);
 
     QToolBar *toolBar = addToolBar(tr("Main"));
     toolBar->setObjectName(u"mainToolBar"_qs);
@@ -186,6 +212,10 @@ void MainWindow::createActions()
     toolBar->addAction(m_deleteAction);
     toolBar->addSeparator();
     toolBar->addAction(searchAction);
+    auto *spacer = new QWidget(toolBar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    toolBar->addWidget(spacer);
+    toolBar->addAction(m_settingsAction);
 }
 
 qint64 MainWindow::currentConversation() const
@@ -234,6 +264,53 @@ void MainWindow::send(const QString &text)
     if (*sent != currentConversation())
         openConversation(*sent);
     m_view->scrollToNewest();
+}
+
+void MainWindow::retry(qint64 messageId)
+{
+    const StoreResult<qint64> asked = m_session.retry(messageId);
+    if (!asked) {
+        m_error->showError(tr("Could not ask again: %1").arg(asked.error().message));
+        return;
+    }
+    m_error->hide();
+    m_view->scrollToNewest();
+}
+
+void MainWindow::updateBusy(bool busy)
+{
+    m_composer->setBusy(busy);
+    m_view->setActiveAnswer(busy ? m_session.activeAnswerId() : 0);
+}
+
+void MainWindow::setBackendController(BackendController *controller)
+{
+    if (m_backends)
+        disconnect(m_backends, nullptr, this, nullptr);
+    m_backends = controller;
+    m_settingsAction->setEnabled(controller != nullptr);
+    if (controller)
+        connect(controller, &BackendController::changed, this, &MainWindow::updateBackendLabel);
+    updateBackendLabel();
+}
+
+void MainWindow::openSettings()
+{
+    if (!m_backends)
+        return;
+    SettingsDialog dialog(this);
+    dialog.setLocalAvailable(m_backends->hasLocalBackend());
+    dialog.setSettings(m_backends->settings());
+    if (dialog.exec() == QDialog::Accepted)
+        m_backends->apply(dialog.settings());
+}
+
+void MainWindow::updateBackendLabel()
+{
+    if (!m_backendLabel)
+        return;
+    m_backendLabel->setText(m_backends ? tr("Answers from: %1").arg(m_backends->description())
+                                       : tr("No backend configured"));
 }
 
 void MainWindow::renameConversation()

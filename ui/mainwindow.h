@@ -4,11 +4,13 @@
 
 #include <memory>
 
+class BackendController;
 class ChatSession;
 class Composer;
 class ConversationSidebar;
 class EmptyStateWidget;
 class ErrorBanner;
+class QLabel;
 class QSettings;
 class QSplitter;
 class QStackedWidget;
@@ -35,7 +37,14 @@ public:
     void renameConversation();
     void deleteConversation();
     void send(const QString &text);
+    // Asks again for a failed or interrupted answer.
+    void retry(qint64 messageId);
     void saveSettings();
+
+    // Where answers come from (not owned): enables Settings… and shows the backend in use.
+    void setBackendController(BackendController *controller);
+    // Opens Settings… (modal) and applies what is accepted.
+    void openSettings();
 
     ConversationSidebar *sidebar() const { return m_sidebar; }
     TranscriptModel *transcriptModel() const { return m_transcript; }
@@ -52,6 +61,8 @@ private:
     void restoreSettings();
     void updateState();
     void showStoreError(const QString &what, const QString &message);
+    void updateBusy(bool busy);
+    void updateBackendLabel();
     QString currentTitle() const;
 
     Repository &m_repository;
@@ -68,4 +79,7 @@ private:
     QSplitter *m_splitter;
     QAction *m_renameAction = nullptr;
     QAction *m_deleteAction = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QLabel *m_backendLabel = nullptr;
+    BackendController *m_backends = nullptr;
 };

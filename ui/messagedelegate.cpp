@@ -1,16 +1,16 @@
 #include "messagedelegate.h"
 
+#include "assetcard.h"
+#include "markdownstyle.h"
 #include "timeformat.h"
 #include "transcriptmodel.h"
 
 #include <QAbstractItemView>
 #include <QAbstractTextDocumentLayout>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
-#include <QSet>
 #include <QTextDocument>
-#include <QTextFrame>
-#include <QTextTable>
 
 #include <cmath>
 
@@ -23,7 +23,13 @@ const QColor interruptedText(0xa1, 0x5c, 0x07);
 const QColor errorFill(0xfd, 0xec, 0xea);
 const QColor errorBorder(0xf1, 0xb8, 0xb3);
 const QColor errorText(0xa3, 0x1f, 0x14);
+const QColor linkText(0x1f, 0x5f, 0xc4);
+const QColor actionBorder(0xb9, 0xc8, 0xdd);
+const QColor pulseColour(0x3a, 0x7b, 0xe0);
 constexpr int errorPadding = 8;
+constexpr int actionPaddingX = 10;
+constexpr int actionPaddingY = 3;
+constexpr int footerDot = 7; // the progress line's dot, and its gap to the text
 constexpr qreal bubbleRadius = 12;
 
 QFont smallFont(const QFont &base)
@@ -33,49 +39,18 @@ QFont smallFont(const QFont &base)
     return f;
 }
 
-// Markdown comes without spacing between blocks and with bare tables: give paragraphs and
-// lists some air and tables a light grid with a shaded header row.
-void polishDocument(QTextDocument *document)
+QString actionText()
 {
-    QSet<QTextTable *> styled;
-    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
-        QTextCursor cursor(block);
-        QTextTable *table = cursor.currentTable();
-        if (table) {
-            if (styled.contains(table))
-                continue;
-            styled.insert(table);
-            QTextTableFormat format = table->format();
-            format.setBorder(1);
-            format.setBorderBrush(QColor(0xc8, 0xcc, 0xd2));
-            format.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
-            format.setBorderCollapse(true);
-            format.setCellPadding(5);
-            format.setCellSpacing(0);
-            table->setFormat(format);
-            for (int row = 0; row < table->rows(); ++row) {
-                for (int column = 0; column < table->columns(); ++column) {
-                    QTextTableCell cell = table->cellAt(row, column);
-                    QTextTableCellFormat cellFormat = cell.format().toTableCellFormat();
-                    cellFormat.setBackground(row == 0 ? QColor(0xe3, 0xe6, 0xeb) : Qt::white);
-                    cellFormat.setLeftPadding(8);
-                    cellFormat.setRightPadding(8);
-                    cell.setFormat(cellFormat);
-                }
-            }
-            continue;
-        }
-        const QTextBlock next = block.next();
-        QTextBlockFormat format = block.blockFormat();
-        format.setLineHeight(115, QTextBlockFormat::ProportionalHeight);
-        if (next.isValid()) {
-            const bool sameList = block.textList() && block.textList() == next.textList();
-            format.setBottomMargin(sameList ? 3 : std::max<qreal>(format.bottomMargin(), 8));
-        } else {
-            format.setBottomMargin(0);
-        }
-        cursor.setBlockFormat(format);
-    }
+    return MessageDelegate::tr("↻  Retry");
+}
+
+// "Reading dataset" → "Reading dataset…"; a line that ends in punctuation stays as it is.
+QString progressLine(const QString &progress)
+{
+    const QString line = progress.simplified();
+    if (line.isEmpty() || line.back().isPunct())
+        return line;
+    return line + u'…';
 }
 } // namespace
 
@@ -108,24 +83,60 @@ void MessageDelegate::clear()
     m_sizes.clear();
 }
 
+void MessageDelegate::setProgress(qint64 messageId, const QString &text)
+{
+    if (text.isEmpty())
+        m_progress.remove(messageId);
+    else
+        m_progress.insert(messageId, text);
+}
+
 const MessageDelegate::Entry &MessageDelegate::entryFor(
     const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const qint64 id = index.data(TranscriptModel::IdRole).toLongLong();
     const int width = viewWidth(option);
     Entry *entry = m_cache.object(id);
-    if (entry && entry->width == width
+    if (entry && entry->width == width && entry->progress == m_progress.value(id)
         && entry->updatedAt == index.data(TranscriptModel::UpdatedAtRole).toDateTime())
         return *entry;
     return *layOut(option, index, width);
+}
+
+void MessageDelegate::describeStatus(Entry *entry, const QModelIndex &index) const
+{
+    const QString status = index.data(TranscriptModel::StatusRole).toString();
+    const QString error = index.data(TranscriptModel::ErrorRole).toString();
+    const bool arriving = status == u"pending" || status == u"streaming";
+    if (arriving) {
+        if (!entry->document) {
+            entry->status = StatusKind::Thinking;
+            entry->statusText = tr("Thinking…");
+        }
+        const QString progress = progressLine(entry->progress);
+        if (!progress.isEmpty())
+            entry->footerText = progress;
+        else if (entry->document)
+            entry->footerText = tr("Writing…");
+    } else if (status == u"interrupted") {
+        entry->status = StatusKind::Interrupted;
+        entry->statusText = error.isEmpty() ? tr("Interrupted") : tr("Interrupted: %1").arg(error);
+        entry->retry = !entry->user;
+    } else if (status == u"error") {
+        entry->status = StatusKind::Error;
+        entry->statusText = error.isEmpty() ? tr("The answer failed.") : error;
+        entry->retry = !entry->user;
+    }
 }
 
 MessageDelegate::Entry *MessageDelegate::layOut(
     const QStyleOptionViewItem &option, const QModelIndex &index, int width) const
 {
     ++m_layoutCount;
+    const qint64 id = index.data(TranscriptModel::IdRole).toLongLong();
     auto entry = std::make_unique<Entry>();
     entry->width = width;
+    entry->progress = m_progress.value(id);
     entry->updatedAt = index.data(TranscriptModel::UpdatedAtRole).toDateTime();
     entry->user = index.data(TranscriptModel::RoleRole).toString() == u"user";
     entry->name = entry->user ? tr("You") : tr("Assistant");
@@ -133,70 +144,106 @@ MessageDelegate::Entry *MessageDelegate::layOut(
     entry->time
         = TimeFormat::messageTime(index.data(TranscriptModel::CreatedAtRole).toDateTime(), now);
 
+    BubbleLayout::Content content;
     const int maxText = BubbleLayout::maxTextWidth(width);
-    QSize textSize;
     const QString text = index.data(TranscriptModel::TextRole).toString();
     if (!text.trimmed().isEmpty()) {
         entry->document = std::make_unique<QTextDocument>();
         entry->document->setDefaultFont(option.font);
         entry->document->setDocumentMargin(0);
         entry->document->setMarkdown(text);
-        polishDocument(entry->document.get());
+        MarkdownStyle::apply(entry->document.get());
         entry->document->setTextWidth(maxText);
         const int ideal = int(std::ceil(entry->document->idealWidth()));
-        textSize
+        content.text
             = QSize(std::min(ideal, maxText), int(std::ceil(entry->document->size().height())));
     }
 
-    const QString status = index.data(TranscriptModel::StatusRole).toString();
-    const QString error = index.data(TranscriptModel::ErrorRole).toString();
-    if (status == u"streaming") {
-        entry->status = StatusKind::Streaming;
-        entry->statusText = tr("Streaming…");
-    } else if (status == u"pending") {
-        entry->status = StatusKind::Pending;
-        entry->statusText = tr("Sending…");
-    } else if (status == u"interrupted") {
-        entry->status = StatusKind::Interrupted;
-        entry->statusText = error.isEmpty() ? tr("Interrupted") : tr("Interrupted: %1").arg(error);
-    } else if (status == u"error") {
-        entry->status = StatusKind::Error;
-        entry->statusText = error.isEmpty() ? tr("The answer failed.") : error;
+    const QVariantList assets = index.data(TranscriptModel::AssetsRole).toList();
+    for (const QVariant &asset : assets) {
+        entry->cards << AssetSummary::fromAsset(asset.toMap());
+        content.cards << AssetCard::sizeFor(entry->cards.last(), option.font, maxText);
     }
-    QSize statusSize;
-    if (entry->status != StatusKind::None) {
-        const QFontMetrics fm(smallFont(option.font));
+
+    describeStatus(entry.get(), index);
+    const QFont small = smallFont(option.font);
+    const QFontMetrics fm(small);
+    if (entry->status == StatusKind::Thinking) {
+        // Room for the longest step of the animation, so it never changes the layout.
+        content.status = QSize(fm.horizontalAdvance(tr("Thinking") + u"..."_qs) + 2, fm.height());
+    } else if (entry->status != StatusKind::None) {
         const int pad = entry->status == StatusKind::Error ? errorPadding : 0;
         const QRect r = fm.boundingRect(
             QRect(0, 0, maxText - 2 * pad, 100000), Qt::TextWordWrap, entry->statusText);
-        statusSize = QSize(r.width() + 2 * pad, r.height() + 2 * pad);
+        content.status = QSize(r.width() + 2 * pad, r.height() + 2 * pad);
         if (entry->status == StatusKind::Error)
-            statusSize.setWidth(std::max(statusSize.width(), std::min(maxText, textSize.width())));
+            content.status.setWidth(std::max(content.status.width(), content.text.width()));
     }
+    if (entry->retry) {
+        content.action = QSize(fm.horizontalAdvance(actionText()) + 2 * actionPaddingX,
+            fm.height() + 2 * actionPaddingY);
+    }
+    if (!entry->footerText.isEmpty())
+        content.footer
+            = QSize(2 * footerDot + fm.horizontalAdvance(entry->footerText) + 2, fm.height());
 
-    const QFont headerFont = smallFont(option.font);
-    QFont bold = headerFont;
+    QFont bold = small;
     bold.setBold(true);
     const int headerWidth = QFontMetrics(bold).horizontalAdvance(entry->name)
-        + QFontMetrics(headerFont).horizontalAdvance(u"  ·  "_qs + entry->time) + 2;
-    const QSize headerSize(headerWidth, QFontMetrics(bold).height());
+        + fm.horizontalAdvance(u"  ·  "_qs + entry->time) + 2;
+    content.header = QSize(headerWidth, QFontMetrics(bold).height());
 
-    entry->layout.emplace(width, entry->user ? BubbleLayout::Side::Right : BubbleLayout::Side::Left,
-        headerSize, textSize, statusSize);
+    entry->layout.emplace(
+        width, entry->user ? BubbleLayout::Side::Right : BubbleLayout::Side::Left, content);
     Entry *raw = entry.get();
-    const qint64 id = index.data(TranscriptModel::IdRole).toLongLong();
-    m_sizes.insert(id, { raw->updatedAt, width, raw->layout->sizeHint() });
+    m_sizes.insert(id, { raw->updatedAt, width, raw->progress, raw->layout->sizeHint() });
     m_cache.insert(id, entry.release());
     return raw;
 }
 
 QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    const auto known = m_sizes.constFind(index.data(TranscriptModel::IdRole).toLongLong());
+    const qint64 id = index.data(TranscriptModel::IdRole).toLongLong();
+    const auto known = m_sizes.constFind(id);
     if (known != m_sizes.constEnd() && known->width == viewWidth(option)
+        && known->progress == m_progress.value(id)
         && known->updatedAt == index.data(TranscriptModel::UpdatedAtRole).toDateTime())
         return known->size;
     return entryFor(option, index).layout->sizeHint();
+}
+
+MessageDelegate::RowInfo MessageDelegate::rowInfo(
+    const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const Entry &entry = entryFor(option, index);
+    RowInfo info { *entry.layout, entry.statusText, entry.footerText, {}, entry.retry,
+        entry.status == StatusKind::Thinking };
+    for (const AssetSummary &card : entry.cards)
+        info.cards << card.headline();
+    return info;
+}
+
+BubbleLayout::Part MessageDelegate::partAt(
+    const QStyleOptionViewItem &option, const QModelIndex &index, QPoint pos) const
+{
+    return entryFor(option, index).layout->partAt(pos - option.rect.topLeft());
+}
+
+bool MessageDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
+    const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    const bool press = event->type() == QEvent::MouseButtonPress;
+    if (press || event->type() == QEvent::MouseButtonRelease) {
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        if (mouse->button() == Qt::LeftButton
+            && partAt(option, index, mouse->position().toPoint()) == BubbleLayout::Part::Action
+            && entryFor(option, index).retry) {
+            if (!press)
+                Q_EMIT retryRequested(index.data(TranscriptModel::IdRole).toLongLong());
+            return true;
+        }
+    }
+    return QStyledItemDelegate::editorEvent(event, model, option, index);
 }
 
 void MessageDelegate::paint(
@@ -226,7 +273,12 @@ void MessageDelegate::paint(
         entry.document->documentLayout()->draw(painter, context);
         painter->restore();
     }
+    for (int i = 0; i < entry.cards.size(); ++i)
+        AssetCard::paint(painter, layout.cardRect(i), entry.cards.at(i), option.font);
     paintStatus(painter, option, entry, layout.statusRect());
+    if (entry.retry)
+        paintAction(painter, option, layout.actionRect());
+    paintFooter(painter, option, entry, layout.footerRect());
     painter->restore();
 }
 
@@ -255,6 +307,7 @@ void MessageDelegate::paintStatus(QPainter *painter, const QStyleOptionViewItem 
     QFont font = smallFont(option.font);
     QRect textRect = rect;
     QColor colour = mutedText;
+    QString text = entry.statusText;
     switch (entry.status) {
     case StatusKind::Error: {
         QPainterPath box;
@@ -269,14 +322,50 @@ void MessageDelegate::paintStatus(QPainter *painter, const QStyleOptionViewItem 
     case StatusKind::Interrupted:
         colour = interruptedText;
         break;
-    case StatusKind::Pending:
-    case StatusKind::Streaming:
+    case StatusKind::Thinking:
         font.setItalic(true);
+        text = tr("Thinking") + QString(1 + m_pulse % 3, u'.');
         break;
     case StatusKind::None:
         break;
     }
     painter->setFont(font);
     painter->setPen(colour);
-    painter->drawText(textRect, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, entry.statusText);
+    painter->drawText(textRect, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, text);
+}
+
+void MessageDelegate::paintAction(
+    QPainter *painter, const QStyleOptionViewItem &option, const QRect &rect) const
+{
+    QPainterPath box;
+    box.addRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
+    painter->fillPath(box, Qt::white);
+    painter->setPen(actionBorder);
+    painter->drawPath(box);
+    QFont font = smallFont(option.font);
+    font.setBold(true);
+    painter->setFont(font);
+    painter->setPen(linkText);
+    painter->drawText(rect, Qt::AlignCenter, actionText());
+}
+
+void MessageDelegate::paintFooter(QPainter *painter, const QStyleOptionViewItem &option,
+    const Entry &entry, const QRect &rect) const
+{
+    if (entry.footerText.isEmpty())
+        return;
+    // A dot that breathes with the animation, then the progress line.
+    QColor dot = pulseColour;
+    dot.setAlphaF(0.35 + 0.65 * ((m_pulse % 3) / 2.0));
+    const QRectF dotRect(
+        rect.left() + 1, rect.center().y() - footerDot / 2.0 + 1, footerDot - 1, footerDot - 1);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(dot);
+    painter->drawEllipse(dotRect);
+    QFont font = smallFont(option.font);
+    font.setItalic(true);
+    painter->setFont(font);
+    painter->setPen(mutedText);
+    painter->drawText(
+        rect.adjusted(2 * footerDot, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, entry.footerText);
 }

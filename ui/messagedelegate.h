@@ -1,5 +1,6 @@
 #pragma once
 
+#include "assetsummary.h"
 #include "bubblelayout.h"
 
 #include <QCache>
@@ -12,9 +13,11 @@
 
 class QTextDocument;
 
-// Paints a TranscriptModel row as a chat bubble: the message's markdown in a QTextDocument, a
-// header with who and when, and the status under the text. Each row's laid-out document and
-// size are cached per (message id, update time, width), so only changed rows are laid out again.
+// Paints a TranscriptModel row as a chat bubble: a header with who and when, the message's
+// markdown in a QTextDocument, a placeholder card per asset, the status (thinking, interrupted,
+// error) with a Retry link, and the answer's progress under the bubble. Each row's laid-out
+// document and size are cached per (message id, update time, width, progress), so only changed
+// rows are laid out again; the view decides when (at most once per frame).
 class MessageDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -25,36 +28,70 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
         const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
+        const QModelIndex &index) override;
 
     // Forgets the row's layout and tells the view its size may have changed.
     void invalidate(const QModelIndex &index);
     void clear();
+
+    // The latest progress line of an answer that is arriving (empty: none).
+    void setProgress(qint64 messageId, const QString &text);
+    QString progress(qint64 messageId) const { return m_progress.value(messageId); }
+    // Moves the "Thinking…" animation one step (paint only, no layout).
+    void advancePulse() { ++m_pulse; }
+
+    // What a row shows, for hit-testing and tests; `pos` is in the row's coordinates.
+    struct RowInfo
+    {
+        BubbleLayout layout;
+        QString statusText;
+        QString footerText;
+        QStringList cards; // headlines
+        bool retry = false;
+        bool thinking = false;
+    };
+    RowInfo rowInfo(const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    BubbleLayout::Part partAt(
+        const QStyleOptionViewItem &option, const QModelIndex &index, QPoint pos) const;
 
     // How many rows have been laid out since construction (for tests and benchmarks).
     int layoutCount() const { return m_layoutCount; }
     // "Now" for the header's time; tests pin it.
     void setNow(const QDateTime &now) { m_now = now; }
 
+Q_SIGNALS:
+    void retryRequested(qint64 messageId);
+
 private:
-    enum class StatusKind { None, Pending, Streaming, Interrupted, Error };
+    enum class StatusKind { None, Thinking, Interrupted, Error };
     struct Entry
     {
         QDateTime updatedAt;
         int width = 0;
+        QString progress;
         bool user = false;
         std::unique_ptr<QTextDocument> document;
         QString name;
         QString time;
         StatusKind status = StatusKind::None;
         QString statusText;
+        QString footerText;
+        QList<AssetSummary> cards;
+        bool retry = false;
         std::optional<BubbleLayout> layout;
     };
 
     const Entry &entryFor(const QStyleOptionViewItem &option, const QModelIndex &index) const;
     Entry *layOut(const QStyleOptionViewItem &option, const QModelIndex &index, int width) const;
+    void describeStatus(Entry *entry, const QModelIndex &index) const;
     void paintHeader(QPainter *painter, const QStyleOptionViewItem &option, const Entry &entry,
         const QRect &rect) const;
     void paintStatus(QPainter *painter, const QStyleOptionViewItem &option, const Entry &entry,
+        const QRect &rect) const;
+    void paintAction(
+        QPainter *painter, const QStyleOptionViewItem &option, const QRect &rect) const;
+    void paintFooter(QPainter *painter, const QStyleOptionViewItem &option, const Entry &entry,
         const QRect &rect) const;
     static int viewWidth(const QStyleOptionViewItem &option);
 
@@ -62,6 +99,7 @@ private:
     {
         QDateTime updatedAt;
         int width = 0;
+        QString progress;
         QSize size;
     };
 
@@ -70,5 +108,7 @@ private:
     mutable QCache<qint64, Entry> m_cache;
     mutable QHash<qint64, SizeEntry> m_sizes;
     mutable int m_layoutCount = 0;
+    QHash<qint64, QString> m_progress;
+    int m_pulse = 0;
     QDateTime m_now;
 };

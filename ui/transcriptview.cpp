@@ -1,9 +1,9 @@
 #include "transcriptview.h"
 
 #include "manualfetchproxymodel.h"
-#include "messagedelegate.h"
 #include "transcriptmodel.h"
 
+#include <QMouseEvent>
 #include <QScrollBar>
 
 namespace {
@@ -25,12 +25,15 @@ TranscriptView::TranscriptView(QWidget *parent)
     setSelectionMode(QAbstractItemView::NoSelection);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setFrameShape(QFrame::NoFrame);
-    setMouseTracking(false);
+    setMouseTracking(true); // the Retry link's hand cursor
     verticalScrollBar()->setSingleStep(24);
 
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(frameInterval);
     connect(&m_flushTimer, &QTimer::timeout, this, &TranscriptView::flushChanges);
+    m_pulseTimer.setInterval(pulseInterval);
+    connect(&m_pulseTimer, &QTimer::timeout, this, &TranscriptView::pulse);
+    connect(m_delegate, &MessageDelegate::retryRequested, this, &TranscriptView::retryRequested);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &TranscriptView::maybeFetchOlder);
     connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, [this] {
         // A short first page may not fill the view: ask for more once layout settles.
@@ -129,4 +132,57 @@ void TranscriptView::maybeFetchOlder()
     executeDelayedItemsLayout();
     bar->setValue(bar->maximum() - fromBottom);
     m_fetching = false;
+}
+
+void TranscriptView::setProgress(qint64 messageId, const QString &text)
+{
+    if (m_delegate->progress(messageId) == text)
+        return;
+    m_delegate->setProgress(messageId, text);
+    m_pendingIds.insert(messageId);
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void TranscriptView::setActiveAnswer(qint64 messageId)
+{
+    m_activeAnswer = messageId;
+    if (messageId != 0)
+        m_pulseTimer.start();
+    else
+        m_pulseTimer.stop();
+}
+
+void TranscriptView::pulse()
+{
+    m_delegate->advancePulse();
+    const int row = m_transcript ? m_transcript->rowOf(m_activeAnswer) : -1;
+    if (row >= 0) // paint only: the animation never changes the layout
+        viewport()->update(visualRect(model()->index(row, 0)));
+}
+
+QStyleOptionViewItem TranscriptView::optionFor(const QModelIndex &index)
+{
+    QStyleOptionViewItem option;
+    initViewItemOption(&option);
+    option.rect = visualRect(index);
+    return option;
+}
+
+MessageDelegate::RowInfo TranscriptView::rowInfo(int row)
+{
+    executeDelayedItemsLayout();
+    const QModelIndex index = model()->index(row, 0);
+    return m_delegate->rowInfo(optionFor(index), index);
+}
+
+void TranscriptView::mouseMoveEvent(QMouseEvent *event)
+{
+    QListView::mouseMoveEvent(event);
+    const QPoint pos = event->position().toPoint();
+    const QModelIndex index = indexAt(pos);
+    // Only a row with a Retry link has an action part.
+    const bool onAction = index.isValid()
+        && m_delegate->partAt(optionFor(index), index, pos) == BubbleLayout::Part::Action;
+    viewport()->setCursor(onAction ? Qt::PointingHandCursor : Qt::ArrowCursor);
 }

@@ -1,17 +1,19 @@
 #pragma once
 
+#include "messagedelegate.h"
+
 #include <QListView>
 #include <QSet>
 #include <QTimer>
 
 class ManualFetchProxyModel;
-class MessageDelegate;
 class TranscriptModel;
 
 // The transcript: a per-pixel scrolling list of chat bubbles. Changes to rows (a streaming
 // answer) are coalesced and applied at most once per frame; older messages are fetched when the
 // user scrolls to the top, keeping what is on screen in place; new messages at the bottom are
-// followed when the view was already at the bottom.
+// followed when the view was already at the bottom. The answer that is arriving shows its
+// progress under its bubble, and a gentle animation while nothing has arrived yet.
 class TranscriptView : public QListView
 {
     Q_OBJECT
@@ -28,23 +30,41 @@ public:
     // How many coalesced updates have been applied (for tests).
     int flushCount() const { return m_flushCount; }
 
+    // The latest progress line of answer `messageId` (empty: none), applied with the next frame.
+    void setProgress(qint64 messageId, const QString &text);
+    // The answer that is arriving (0: none): its row is animated while it waits.
+    void setActiveAnswer(qint64 messageId);
+    qint64 activeAnswer() const { return m_activeAnswer; }
+    // What row `row` shows and where, in the row's coordinates (for tests).
+    MessageDelegate::RowInfo rowInfo(int row);
+
     static constexpr int frameInterval = 16; // ms, about 60 updates a second
+    static constexpr int pulseInterval = 400; // ms between animation steps
+
+Q_SIGNALS:
+    // The Retry link of answer `messageId` was clicked.
+    void retryRequested(qint64 messageId);
 
 protected:
     void dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
         const QList<int> &roles = QList<int>()) override;
     void rowsInserted(const QModelIndex &parent, int start, int end) override;
     void resizeEvent(QResizeEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
 
 private:
     void flushChanges();
     void maybeFetchOlder();
+    void pulse();
+    QStyleOptionViewItem optionFor(const QModelIndex &index);
 
     TranscriptModel *m_transcript = nullptr;
     ManualFetchProxyModel *m_proxy = nullptr;
     MessageDelegate *m_delegate = nullptr;
     QSet<qint64> m_pendingIds;
     QTimer m_flushTimer;
+    QTimer m_pulseTimer;
+    qint64 m_activeAnswer = 0;
     int m_flushCount = 0;
     bool m_fetching = false;
 };

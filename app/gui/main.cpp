@@ -1,5 +1,6 @@
-// chartroom: the GUI entry point. Builds the store, the chat session and the main window, and
-// wires them; nothing else lives here.
+// chartroom: the GUI entry point. Builds the store, the network access, the chat session, the
+// backend controller and the main window, and wires them; nothing else lives here.
+#include "backendcontroller.h"
 #include "chatsession.h"
 #include "database.h"
 #include "mainwindow.h"
@@ -8,6 +9,8 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QSettings>
 
 int main(int argc, char *argv[])
 {
@@ -45,8 +48,18 @@ int main(int argc, char *argv[])
     if (!repaired)
         qWarning("Could not mark unfinished answers as interrupted: %s",
             qUtf8Printable(repaired.error().toString()));
+    // Declared before the session: an answer still arriving at exit is ended by the session's
+    // destructor while its network request can still be torn down.
+    QNetworkAccessManager network;
     ChatSession session(repository);
-    MainWindow window(repository, session);
+    QSettings settings;
+    // The saved backend choice; a Luzmo token is never saved, so after a restart the answers
+    // ask for it (Settings) until it is entered again.
+    BackendController backends(session, network, settings);
+    // The built-in local server plugs in here: backends.setLocalBackend(&localBackend);
+    backends.restore();
+    MainWindow window(repository, session, &settings);
+    window.setBackendController(&backends);
     window.show();
     return app.exec();
 }

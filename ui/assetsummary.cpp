@@ -1,0 +1,131 @@
+#include "assetsummary.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace {
+struct KnownType
+{
+    const char16_t *name;
+    AssetSummary::Kind kind;
+    const char *label;
+};
+
+// The common Luzmo item types; others are spelled out from their name.
+const KnownType knownTypes[] = {
+    { u"line-chart", AssetSummary::Kind::Line, QT_TRANSLATE_NOOP("AssetSummary", "Line chart") },
+    { u"area-chart", AssetSummary::Kind::Area, QT_TRANSLATE_NOOP("AssetSummary", "Area chart") },
+    { u"bar-chart", AssetSummary::Kind::Bar, QT_TRANSLATE_NOOP("AssetSummary", "Bar chart") },
+    { u"column-chart", AssetSummary::Kind::Bar, QT_TRANSLATE_NOOP("AssetSummary", "Column chart") },
+    { u"combination-chart", AssetSummary::Kind::Bar,
+        QT_TRANSLATE_NOOP("AssetSummary", "Combination chart") },
+    { u"pie-chart", AssetSummary::Kind::Pie, QT_TRANSLATE_NOOP("AssetSummary", "Pie chart") },
+    { u"donut-chart", AssetSummary::Kind::Pie, QT_TRANSLATE_NOOP("AssetSummary", "Donut chart") },
+    { u"scatter-plot", AssetSummary::Kind::Scatter,
+        QT_TRANSLATE_NOOP("AssetSummary", "Scatter plot") },
+    { u"bubble-chart", AssetSummary::Kind::Scatter,
+        QT_TRANSLATE_NOOP("AssetSummary", "Bubble chart") },
+    { u"evolution-number", AssetSummary::Kind::Number,
+        QT_TRANSLATE_NOOP("AssetSummary", "Number with trend") },
+    { u"number", AssetSummary::Kind::Number, QT_TRANSLATE_NOOP("AssetSummary", "Number") },
+    { u"regular-table", AssetSummary::Kind::Table, QT_TRANSLATE_NOOP("AssetSummary", "Table") },
+    { u"pivot-table", AssetSummary::Kind::Table, QT_TRANSLATE_NOOP("AssetSummary", "Pivot table") },
+    { u"table", AssetSummary::Kind::Table, QT_TRANSLATE_NOOP("AssetSummary", "Table") },
+    { u"choropleth-map", AssetSummary::Kind::Map, QT_TRANSLATE_NOOP("AssetSummary", "Map") },
+    { u"symbol-map", AssetSummary::Kind::Map, QT_TRANSLATE_NOOP("AssetSummary", "Map") },
+};
+
+const KnownType *find(const QString &chartType)
+{
+    for (const KnownType &known : knownTypes) {
+        if (chartType == QStringView(known.name))
+            return &known;
+    }
+    return nullptr;
+}
+
+// A localized label: {"en": "..."}, a plain string, or the first non-empty translation.
+QString localized(const QJsonValue &value, const QString &locale)
+{
+    if (value.isString())
+        return value.toString().simplified();
+    const QJsonObject object = value.toObject();
+    if (const QString text = object.value(locale).toString().simplified(); !text.isEmpty())
+        return text;
+    if (const QString text = object.value(u"en").toString().simplified(); !text.isEmpty())
+        return text;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (const QString text = it->toString().simplified(); !text.isEmpty())
+            return text;
+    }
+    return {};
+}
+} // namespace
+
+QString AssetSummary::typeLabel(const QString &chartType)
+{
+    if (const KnownType *known = find(chartType))
+        return tr(known->label);
+    QString words = chartType.simplified();
+    words.replace(u'-', u' ').replace(u'_', u' ');
+    if (words.isEmpty())
+        return tr("Chart");
+    words[0] = words[0].toUpper();
+    return words;
+}
+
+AssetSummary::Kind AssetSummary::kindOf(const QString &chartType)
+{
+    if (const KnownType *known = find(chartType))
+        return known->kind;
+    return Kind::Other;
+}
+
+AssetSummary AssetSummary::fromAsset(const QVariantMap &asset, const QString &locale)
+{
+    return fromJson(
+        asset.value(u"type"_qs).toString(), asset.value(u"valueJson"_qs).toByteArray(), locale);
+}
+
+AssetSummary AssetSummary::fromJson(
+    const QString &assetType, const QByteArray &valueJson, const QString &locale)
+{
+    AssetSummary summary;
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(valueJson, &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject())
+        return summary;
+    const QJsonObject value = document.object();
+    const QJsonValue type = value.value(u"type");
+    if (!type.isString() || type.toString().trimmed().isEmpty()) {
+        // Not an item (a workflow, a dashboard...): say what it is, if anything.
+        if (assetType.isEmpty() || assetType == u"item")
+            return summary;
+        summary.m_kind = Kind::Other;
+        summary.m_typeLabel = typeLabel(assetType);
+        summary.m_title = localized(value.value(u"name"), locale);
+        return summary;
+    }
+    summary.m_chartType = type.toString().trimmed();
+    summary.m_kind = kindOf(summary.m_chartType);
+    summary.m_typeLabel = typeLabel(summary.m_chartType);
+    const QJsonValue title = value.value(u"options").toObject().value(u"title");
+    summary.m_title = localized(title, locale);
+    return summary;
+}
+
+QString AssetSummary::headline() const
+{
+    if (!isReadable())
+        return tr("Unreadable chart definition");
+    if (m_title.isEmpty())
+        return m_typeLabel;
+    return tr("%1 · %2").arg(m_typeLabel, m_title);
+}
+
+QString AssetSummary::note() const
+{
+    if (!isReadable())
+        return tr("This answer came with a chart that Chartroom could not read.");
+    return tr("Chart rendering comes in a later version.");
+}

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+#include <QVariantMap>
+
+// What an asset's card says about it, read from the stored definition: the chart type in words
+// and the title (Luzmo item: value.type and value.options.title). A definition that cannot be
+// read gives an "unreadable" summary, never a crash. Pure, tested on its own.
+class AssetSummary
+{
+    Q_DECLARE_TR_FUNCTIONS(AssetSummary)
+public:
+    enum class Kind { Line, Area, Bar, Pie, Scatter, Number, Table, Map, Other, Unreadable };
+
+    // From a TranscriptModel::AssetsRole entry {id, type, valueJson, dataJson, dataTakenAt}.
+    static AssetSummary fromAsset(const QVariantMap &asset, const QString &locale = u"en"_qs);
+    static AssetSummary fromJson(
+        const QString &assetType, const QByteArray &valueJson, const QString &locale = u"en"_qs);
+    // "line-chart" → "Line chart"; an unknown type is spelled out from its name.
+    static QString typeLabel(const QString &chartType);
+    static Kind kindOf(const QString &chartType);
+
+    Kind kind() const { return m_kind; }
+    bool isReadable() const { return m_kind != Kind::Unreadable; }
+    QString chartType() const { return m_chartType; }
+    QString typeLabel() const { return m_typeLabel; }
+    QString title() const { return m_title; }
+    // The card's first line, e.g. "Line chart · Monthly revenue" or "Unreadable chart definition".
+    QString headline() const;
+    // The card's second line.
+    QString note() const;
+
+private:
+    Kind m_kind = Kind::Unreadable;
+    QString m_chartType;
+    QString m_typeLabel;
+    QString m_title;
+};
