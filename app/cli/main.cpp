@@ -4,9 +4,12 @@
 #include "askcommand.h"
 #include "database.h"
 #include "historycommand.h"
+#include "importcommand.h"
+#include "localserver.h"
 #include "luzmobackend.h"
 #include "output.h"
 #include "repository.h"
+#include "servecommand.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -23,7 +26,12 @@ QString usage()
            u"  ask PROMPT              ask a question; the answer streams and is stored\n"
            u"      [--url URL] [--key K] [--token T] [--conversation ID]\n"
            u"      [--agent item|analyst] [--task generate|suggest|describe] [--no-stream]\n"
-           u"      credentials may also come from CHARTROOM_KEY and CHARTROOM_TOKEN\n"_qs;
+           u"      without --url the built-in local analyst server answers (offline)\n"
+           u"      credentials may also come from CHARTROOM_KEY and CHARTROOM_TOKEN\n"
+           u"  serve [--port N] [--key K --token T]\n"
+           u"                          run the local Luzmo-compatible server until Ctrl+C\n"
+           u"  import FILE.csv [--name NAME]\n"
+           u"                          add a CSV file as a dataset of the local server\n"_qs;
 }
 
 struct Options
@@ -41,6 +49,9 @@ struct Options
     QCommandLineOption task { u"task"_qs, u"generate, suggest or describe."_qs, u"TASK"_qs,
         u"generate"_qs };
     QCommandLineOption noStream { u"no-stream"_qs, u"Ask for one JSON answer, not a stream."_qs };
+    QCommandLineOption port { u"port"_qs, u"serve: the port on 127.0.0.1 (default: any free)."_qs,
+        u"N"_qs };
+    QCommandLineOption name { u"name"_qs, u"import: the dataset's name."_qs, u"NAME"_qs };
     QCommandLineOption help { QStringList { u"h"_qs, u"help"_qs }, u"Show help."_qs };
     QCommandLineOption version { u"version"_qs, u"Show the version."_qs };
 };
@@ -64,8 +75,8 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(usage());
     parser.addOptions({ o.dataDir, o.json, o.url, o.key, o.token, o.conversation, o.agent, o.task,
-        o.noStream, o.help, o.version });
-    parser.addPositionalArgument(u"command"_qs, u"history | ask"_qs);
+        o.noStream, o.port, o.name, o.help, o.version });
+    parser.addPositionalArgument(u"command"_qs, u"history | ask | serve | import"_qs);
 
     if (!parser.parse(QCoreApplication::arguments())) {
         output.error(parser.errorText());
@@ -82,7 +93,7 @@ int main(int argc, char *argv[])
     }
     const QStringList words = parser.positionalArguments();
     const QString command = words.value(0);
-    if (command != u"history" && command != u"ask") {
+    if (!QStringList { u"history"_qs, u"ask"_qs, u"serve"_qs, u"import"_qs }.contains(command)) {
         output.error(
             command.isEmpty() ? u"no command given"_qs : u"unknown command \"" + command + u"\"");
         output.error(usage());
@@ -107,11 +118,8 @@ int main(int argc, char *argv[])
             }
         }
         const QUrl url = QUrl::fromUserInput(parser.value(o.url));
-        if (!parser.isSet(o.url)) {
-            output.error(u"ask needs --url (the built-in local server is not available yet)."_qs);
-            return ExitUsage;
-        }
-        if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https")) {
+        if (parser.isSet(o.url)
+            && (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https"))) {
             output.error(u"--url must be an http or https address."_qs);
             return ExitUsage;
         }
@@ -120,8 +128,35 @@ int main(int argc, char *argv[])
         luzmo.token = valueOrEnv(parser, o.token, "CHARTROOM_TOKEN");
     }
 
-    Database database;
     const QString dataDir = Database::resolveDataDirectory(parser.value(o.dataDir));
+    if (command == u"serve") {
+        ServeCommand::Options serve;
+        serve.dataDirectory = dataDir;
+        serve.key = valueOrEnv(parser, o.key, "CHARTROOM_KEY");
+        serve.token = valueOrEnv(parser, o.token, "CHARTROOM_TOKEN");
+        if (serve.key.isEmpty() != serve.token.isEmpty()) {
+            output.error(u"serve: give both --key and --token, or neither."_qs);
+            return ExitUsage;
+        }
+        bool ok = true;
+        serve.port = parser.isSet(o.port) ? parser.value(o.port).toUShort(&ok) : 0;
+        if (!ok || words.size() > 1) {
+            output.error(
+                u"usage: chartroom-cli serve [--port N] [--key K --token T] [--data-dir DIR]"_qs);
+            return ExitUsage;
+        }
+        return ServeCommand(output).run(serve);
+    }
+    if (command == u"import") {
+        QStringList args = words.mid(1);
+        if (parser.isSet(o.name))
+            args << u"--name"_qs << parser.value(o.name);
+        if (parser.isSet(o.json))
+            args << u"--json"_qs;
+        return ImportCommand(dataDir, output).run(args);
+    }
+
+    Database database;
     if (StoreStatus e = database.open(dataDir)) {
         output.error(e->message);
         return ExitFailure;
@@ -131,7 +166,23 @@ int main(int argc, char *argv[])
         HistoryCommand history(repository, output, parser.isSet(o.json));
         return history.run(words.mid(1));
     }
+    // Without --url, the built-in local server answers, in this process.
+    std::unique_ptr<LocalServer> local;
+    QString backendId = u"luzmo"_qs;
+    if (!parser.isSet(o.url)) {
+        LocalServer::Options serverOptions;
+        serverOptions.dataDirectory = dataDir;
+        local = std::make_unique<LocalServer>(serverOptions);
+        if (const QString error = local->start(); !error.isEmpty()) {
+            output.error(u"The local analyst server could not start: "_qs + error);
+            return ExitFailure;
+        }
+        luzmo.host = QUrl(local->url());
+        luzmo.key = local->key();
+        luzmo.token = local->token();
+        backendId = u"local"_qs;
+    }
     QNetworkAccessManager network;
-    LuzmoBackend backend(network, luzmo);
+    LuzmoBackend backend(network, luzmo, backendId);
     return AskCommand(repository, backend, output).run(ask);
 }

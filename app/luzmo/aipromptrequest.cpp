@@ -43,3 +43,37 @@ QJsonObject AiPromptRequest::toProperties() const
         properties.insert(u"conversation_id"_qs, conversationId);
     return properties;
 }
+
+AiPromptRequest AiPromptRequest::fromProperties(const QJsonObject &properties)
+{
+    AiPromptRequest request;
+    request.agent = properties.value(u"agent").toString(u"item"_qs);
+    request.task = properties.value(u"task").toString(u"generate"_qs);
+    request.conversationId = properties.value(u"conversation_id").toString();
+    request.localeId = properties.value(u"locale_id").toString(u"en"_qs);
+    request.stream = properties.value(u"stream").toBool(false);
+    for (const QJsonValue &v : properties.value(u"inputs").toArray()) {
+        const QJsonObject input = v.toObject();
+        const QString type = input.value(u"type").toString();
+        if (type == u"text") {
+            for (const auto key : { u"text", u"value", u"message" }) {
+                if (input.value(key).isString()) {
+                    request.texts << input.value(key).toString();
+                    break;
+                }
+            }
+        } else if (type == u"dataset") {
+            const QString id = input.value(u"id").toString(input.value(u"dataset_id").toString());
+            if (!id.isEmpty())
+                request.datasetIds << id;
+        } else if (type == u"item") {
+            const QJsonValue item
+                = input.contains(u"value") ? input.value(u"value") : input.value(u"item");
+            if (item.isObject())
+                request.items << item.toObject();
+        }
+    }
+    if (request.texts.isEmpty() && properties.value(u"text").isString())
+        request.texts << properties.value(u"text").toString();
+    return request;
+}

@@ -20,4 +20,8 @@ struct AiPromptRequest
     // Why the request may not be sent, in words; empty when it is valid.
     QString validate() const;
     QJsonObject toProperties() const;
+    // Reads the properties a client sent, tolerantly (the server side of toProperties()): a text
+    // input's text in `text`, `value` or `message`; a dataset's id in `id` or `dataset_id`; an
+    // item in `value` or `item`; a top-level `text` when no text input is given.
+    static AiPromptRequest fromProperties(const QJsonObject &properties);
 };

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "aistore.h"
+#include "datasetstore.h"
+
+#include <QHttpServer>
+#include <QJsonObject>
+#include <QObject>
+
+class AiPromptRequest;
+struct AgentReply;
+struct ApiError;
+
+// Chartroom's own analyst server: the Luzmo wire format on 127.0.0.1 over local datasets, so
+// the app works with no account and no network through exactly the client code a real Luzmo
+// account uses (and other Luzmo clients, such as the official SDK, can use it too).
+//   /0.1.0/aiprompt        create (SSE when properties.stream, else JSON)
+//   /0.1.0/aiconversation  get (where/attributes/include/order/limit/offset), create
+//   /0.1.0/aimessage       get (include AIMessageAsset)
+//   /0.1.0/dataset         get (datasets and their columns)
+//   /0.1.0/data            get (find.queries: dimensions, measures, where)
+// Every request carries the key and token in its JSON body; a wrong pair is a 401. Errors are
+// JSON bodies {type: {code, description}, message}.
+class LocalServer : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QString dataDirectory;
+        QString key; // empty: a random key for this run
+        QString token; // empty: a random token for this run
+        quint16 port = 0; // 0: any free port
+        int streamDelayMs = 15; // between two SSE frames, so answers visibly stream
+        qint64 maxBodyBytes = 4 * 1024 * 1024;
+    };
+
+    explicit LocalServer(Options options, QObject *parent = nullptr);
+
+    // Opens the stores (importing the bundled sample dataset on first use) and listens.
+    // Returns an error in words, or an empty string.
+    QString start();
+    quint16 port() const { return m_port; }
+    QString url() const;
+    QString key() const { return m_options.key; }
+    QString token() const { return m_options.token; }
+    DatasetStore &datasets() { return m_datasets; }
+
+private:
+    void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    void createPrompt(const QJsonObject &body, QHttpServerResponder &&responder);
+    QJsonObject searchConversations(const QJsonObject &find, QString *error) const;
+    QJsonObject searchMessages(const QJsonObject &find, QString *error) const;
+    QJsonObject searchDatasets(const QJsonObject &find, QString *error) const;
+    QJsonObject queryData(const QJsonObject &find, QString *error) const;
+    AgentReply runAgent(const AiPromptRequest &request) const;
+    void streamAnswer(
+        const QJsonObject &result, const AgentReply &reply, QHttpServerResponder &&responder);
+
+    Options m_options;
+    QHttpServer m_http;
+    AiStore m_ai;
+    DatasetStore m_datasets;
+    quint16 m_port = 0;
+};
