@@ -74,6 +74,7 @@ void MessageDelegate::invalidate(const QModelIndex &index)
     const qint64 id = index.data(TranscriptModel::IdRole).toLongLong();
     m_cache.remove(id);
     m_sizes.remove(id);
+    m_held.remove(id);
     Q_EMIT sizeHintChanged(index);
 }
 
@@ -81,6 +82,7 @@ void MessageDelegate::clear()
 {
     m_cache.clear();
     m_sizes.clear();
+    m_held.clear();
 }
 
 void MessageDelegate::setProgress(qint64 messageId, const QString &text)
@@ -97,8 +99,10 @@ const MessageDelegate::Entry &MessageDelegate::entryFor(
     const qint64 id = index.data(TranscriptModel::IdRole).toLongLong();
     const int width = viewWidth(option);
     Entry *entry = m_cache.object(id);
-    if (entry && entry->width == width && entry->progress == m_progress.value(id)
-        && entry->updatedAt == index.data(TranscriptModel::UpdatedAtRole).toDateTime())
+    if (entry && entry->width == width
+        && (m_held.contains(id)
+            || (entry->progress == m_progress.value(id)
+                && entry->updatedAt == index.data(TranscriptModel::UpdatedAtRole).toDateTime())))
         return *entry;
     return *layOut(option, index, width);
 }
@@ -206,8 +210,9 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
     const qint64 id = index.data(TranscriptModel::IdRole).toLongLong();
     const auto known = m_sizes.constFind(id);
     if (known != m_sizes.constEnd() && known->width == viewWidth(option)
-        && known->progress == m_progress.value(id)
-        && known->updatedAt == index.data(TranscriptModel::UpdatedAtRole).toDateTime())
+        && (m_held.contains(id)
+            || (known->progress == m_progress.value(id)
+                && known->updatedAt == index.data(TranscriptModel::UpdatedAtRole).toDateTime())))
         return known->size;
     return entryFor(option, index).layout->sizeHint();
 }

@@ -6,6 +6,7 @@
 #include <QCache>
 #include <QDateTime>
 #include <QHash>
+#include <QSet>
 #include <QStyledItemDelegate>
 
 #include <memory>
@@ -33,6 +34,10 @@ public:
 
     // Forgets the row's layout and tells the view its size may have changed.
     void invalidate(const QModelIndex &index);
+    // Keeps painting the row's current layout, even though its data changed, until invalidate():
+    // the view applies changes once per frame, so a streaming row's markdown is parsed at that
+    // rate, never per delta, whatever else repaints it meanwhile.
+    void hold(qint64 messageId) { m_held.insert(messageId); }
     void clear();
 
     // The latest progress line of an answer that is arriving (empty: none).
@@ -109,6 +114,7 @@ private:
     mutable QHash<qint64, SizeEntry> m_sizes;
     mutable int m_layoutCount = 0;
     QHash<qint64, QString> m_progress;
+    QSet<qint64> m_held;
     int m_pulse = 0;
     QDateTime m_now;
 };

@@ -74,8 +74,11 @@ void TranscriptView::dataChanged(
 {
     Q_UNUSED(roles)
     // Note the message ids now (rows may shift before the flush), apply once per frame.
-    for (int row = topLeft.row(); row <= bottomRight.row(); ++row)
-        m_pendingIds.insert(model()->index(row, 0).data(TranscriptModel::IdRole).toLongLong());
+    for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
+        const qint64 id = model()->index(row, 0).data(TranscriptModel::IdRole).toLongLong();
+        m_pendingIds.insert(id);
+        m_delegate->hold(id);
+    }
     if (!m_flushTimer.isActive())
         m_flushTimer.start();
 }
@@ -138,6 +141,7 @@ void TranscriptView::setProgress(qint64 messageId, const QString &text)
 {
     if (m_delegate->progress(messageId) == text)
         return;
+    m_delegate->hold(messageId);
     m_delegate->setProgress(messageId, text);
     m_pendingIds.insert(messageId);
     if (!m_flushTimer.isActive())

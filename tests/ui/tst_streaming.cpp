@@ -1,0 +1,253 @@
+// A real answer streaming into the real window: the Luzmo backend (built by the backend
+// controller from settings, as in the app) against an in-process fake server on loopback.
+#include "composer.h"
+#include "errorbanner.h"
+#include "fakehttpserver.h"
+#include "messagedelegate.h"
+#include "transcriptmodel.h"
+#include "transcriptview.h"
+#include "windowfixture.h"
+
+#include <QFile>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+
+namespace {
+QByteArray recordedStream()
+{
+    QFile f(qEnvironmentVariable("CHARTROOM_TEST_SOURCE_DIR") + u"/tests/data/aiprompt-stream.sse");
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+BackendSettings luzmoAt(const FakeHttpServer &server)
+{
+    BackendSettings s;
+    s.kind = BackendSettings::Kind::Luzmo;
+    s.host = QString::fromLatin1(server.baseUrl());
+    s.key = u"key-id"_qs;
+    s.token = u"token-secret"_qs;
+    s.agent = u"item"_qs;
+    return s;
+}
+
+// What the transcript shows at one moment of the stream.
+struct Sample
+{
+    QString status;
+    QString text;
+    QString footer;
+    bool thinking = false;
+};
+} // namespace
+
+class TestStreaming : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(!recordedStream().isEmpty()); }
+    void answerStreamsIntoTheWindow();
+    void failedAnswerShowsErrorAndRetryWorks();
+    void stopMidStreamMarksInterrupted();
+    void sessionFailuresGoToTheBanner();
+};
+
+void TestStreaming::answerStreamsIntoTheWindow()
+{
+    WindowFixture f;
+    FakeHttpServer server;
+    QVERIFY(server.listen());
+    const QByteArray stream = recordedStream();
+    server.setHandler([&stream](const FakeHttpServer::Request &) {
+        return FakeHttpServer::sse(FakeHttpServer::split(stream, 90), 25);
+    });
+    f.backends.apply(luzmoAt(server));
+    auto window = f.makeWindow();
+    window->resize(1240, 820);
+    QVERIFY(showAndActivate(window.get()));
+    TranscriptView *view = window->transcriptView();
+    Composer *composer = window->composer();
+
+    QTest::keyClicks(composer->editor(), u"Show monthly revenue as a line chart."_qs);
+    QVERIFY(composer->sendButton()->isEnabled());
+    QSignalSpy finished(&f.session, &ChatSession::answerFinished);
+    QTest::mouseClick(composer->sendButton(), Qt::LeftButton);
+    QVERIFY(f.session.isBusy());
+    QVERIFY(composer->stopButton()->isEnabled());
+    QTest::keyClicks(composer->editor(), u"And by region?"_qs);
+    QVERIFY(!composer->sendButton()->isEnabled()); // not while an answer arrives
+
+    TranscriptModel *model = window->transcriptModel();
+    QCOMPARE(model->rowCount(), 2);
+    const int row = 1;
+    QCOMPARE(view->activeAnswer(), f.session.activeAnswerId());
+    const int layoutsBefore = view->messageDelegate()->layoutCount();
+    const int flushesBefore = view->flushCount();
+
+    // Sample what the window shows while the answer arrives.
+    QList<Sample> samples;
+    bool shot = false;
+    QTimer sampler;
+    sampler.setInterval(10);
+    connect(&sampler, &QTimer::timeout, this, [&] {
+        if (!f.session.isBusy())
+            return;
+        const MessageDelegate::RowInfo info = view->rowInfo(row);
+        const QModelIndex index = model->index(row);
+        samples << Sample { index.data(TranscriptModel::StatusRole).toString(),
+            index.data(TranscriptModel::TextRole).toString(), info.footerText, info.thinking };
+        // Mid-stream, as painted: text on screen and the progress line under it.
+        if (!shot && !info.thinking && !info.footerText.isEmpty()) {
+            shot = true;
+            view->viewport()->repaint();
+            QVERIFY(window->grab().save(screenshotPath(u"streaming.png"_qs)));
+        }
+    });
+    sampler.start();
+    QVERIFY(finished.wait(15000));
+    sampler.stop();
+    QVERIFY(shot);
+
+    // The placeholder first, then the progress line under the bubble, then text that grows.
+    QVERIFY(!samples.isEmpty());
+    QVERIFY(samples.first().thinking);
+    QVERIFY(samples.first().text.isEmpty());
+    const auto sawFooter = [&samples](const QString &line) {
+        return std::any_of(samples.cbegin(), samples.cend(),
+            [&line](const Sample &s) { return s.footer == line; });
+    };
+    QVERIFY(sawFooter(u"Reading dataset…"_qs) || sawFooter(u"Choosing a chart…"_qs));
+    QStringList texts;
+    for (const Sample &s : std::as_const(samples)) {
+        QVERIFY(s.status == u"pending" || s.status == u"streaming");
+        QVERIFY(!s.footer.isEmpty() || s.thinking);
+        if (!s.text.isEmpty() && (texts.isEmpty() || texts.last() != s.text)) {
+            QVERIFY(texts.isEmpty() || s.text.startsWith(texts.last())); // it only grows
+            texts << s.text;
+        }
+    }
+    QVERIFY2(texts.size() >= 2, qPrintable(texts.join(u" | ")));
+
+    // The end: complete, no progress line, the chart's card, Stop off, Send back.
+    QTRY_COMPARE(model->index(row).data(TranscriptModel::StatusRole).toString(), u"complete"_qs);
+    QTRY_VERIFY(view->rowInfo(row).footerText.isEmpty());
+    const MessageDelegate::RowInfo done = view->rowInfo(row);
+    QCOMPARE(model->index(row).data(TranscriptModel::AssetCountRole).toInt(), 1);
+    QCOMPARE(done.cards, QStringList { u"Line chart · Monthly revenue"_qs });
+    QVERIFY(done.layout.cardRect(0).top() > done.layout.textRect().bottom());
+    QVERIFY(!done.retry);
+    QVERIFY(!composer->stopButton()->isEnabled());
+    QVERIFY(composer->sendButton()->isEnabled());
+    QCOMPARE(view->activeAnswer(), 0);
+    // Rows are laid out (markdown parsed) at most once per applied frame, not per delta.
+    QTest::qWait(50);
+    const int layouts = view->messageDelegate()->layoutCount() - layoutsBefore;
+    const int flushes = view->flushCount() - flushesBefore;
+    QVERIFY2(
+        layouts <= flushes + 2, qPrintable(u"%1 layouts, %2 frames"_qs.arg(layouts).arg(flushes)));
+    QVERIFY(window->grab().save(screenshotPath(u"answer-with-asset.png"_qs)));
+}
+
+void TestStreaming::failedAnswerShowsErrorAndRetryWorks()
+{
+    WindowFixture f;
+    FakeHttpServer server;
+    QVERIFY(server.listen());
+    const QByteArray stream = recordedStream();
+    int calls = 0;
+    server.setHandler([&](const FakeHttpServer::Request &) {
+        if (++calls == 1) {
+            return FakeHttpServer::json(503,
+                R"({"type":{"code":503,"description":"Service Unavailable"},)"
+                R"("message":"The AI service is temporarily unavailable."})");
+        }
+        return FakeHttpServer::sse(FakeHttpServer::split(stream, 400), 5);
+    });
+    f.backends.apply(luzmoAt(server));
+    auto window = f.makeWindow();
+    window->resize(1240, 820);
+    QVERIFY(showAndActivate(window.get()));
+    QSignalSpy finished(&f.session, &ChatSession::answerFinished);
+    window->composer()->setText(u"Top customers by lifetime value"_qs);
+    QTest::mouseClick(window->composer()->sendButton(), Qt::LeftButton);
+    QVERIFY(finished.wait(10000));
+
+    TranscriptModel *model = window->transcriptModel();
+    TranscriptView *view = window->transcriptView();
+    QCOMPARE(model->rowCount(), 2);
+    QCOMPARE(model->index(1).data(TranscriptModel::StatusRole).toString(), u"error"_qs);
+    QTRY_VERIFY(view->rowInfo(1).statusText.contains(u"temporarily unavailable"_qs));
+    MessageDelegate::RowInfo failed = view->rowInfo(1);
+    QVERIFY(failed.retry);
+    QVERIFY(failed.layout.bubbleRect().contains(failed.layout.actionRect()));
+    QTest::qWait(30);
+    QVERIFY(window->grab().save(screenshotPath(u"error-retry.png"_qs)));
+
+    // A click beside the link does nothing; on it, the question is asked again.
+    const QRect rowRect = view->visualRect(view->model()->index(1, 0));
+    const QPoint beside = rowRect.topLeft() + failed.layout.statusRect().center();
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, beside);
+    QCOMPARE(server.requests().size(), 1);
+    const QPoint link = rowRect.topLeft() + failed.layout.actionRect().center();
+    QTest::mouseMove(view->viewport(), link);
+    QCOMPARE(view->viewport()->cursor().shape(), Qt::PointingHandCursor);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, link);
+    QVERIFY(f.session.isBusy());
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(server.requests().size(), 2);
+    QCOMPARE(model->rowCount(), 3); // the failed answer stays, the new one follows
+    QCOMPARE(model->index(2).data(TranscriptModel::StatusRole).toString(), u"complete"_qs);
+    QVERIFY(model->index(2).data(TranscriptModel::TextRole).toString().startsWith(u"Here is"_qs));
+    QVERIFY(!window->errorBanner()->isVisible());
+}
+
+void TestStreaming::stopMidStreamMarksInterrupted()
+{
+    WindowFixture f;
+    FakeHttpServer server;
+    QVERIFY(server.listen());
+    const QByteArray stream = recordedStream();
+    const QByteArray firstText
+        = stream.left(stream.indexOf("data: {\"type\":\"text_start\",\"index\":1"));
+    server.setHandler([&](const FakeHttpServer::Request &) {
+        FakeHttpServer::Response r = FakeHttpServer::sse(FakeHttpServer::split(firstText, 200), 5);
+        r.stallAfterChunks = true; // the rest never comes: the user stops it
+        return r;
+    });
+    f.backends.apply(luzmoAt(server));
+    auto window = f.makeWindow();
+    QVERIFY(showAndActivate(window.get()));
+    window->composer()->setText(u"Monthly revenue"_qs);
+    QTest::mouseClick(window->composer()->sendButton(), Qt::LeftButton);
+    TranscriptModel *model = window->transcriptModel();
+    TranscriptView *view = window->transcriptView();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !model->index(1).data(TranscriptModel::TextRole).toString().isEmpty(), 5000);
+    QVERIFY(window->composer()->stopButton()->isEnabled());
+
+    QSignalSpy finished(&f.session, &ChatSession::answerFinished);
+    QTest::mouseClick(window->composer()->stopButton(), Qt::LeftButton);
+    QVERIFY(finished.size() == 1 || finished.wait(5000));
+    QCOMPARE(model->index(1).data(TranscriptModel::StatusRole).toString(), u"interrupted"_qs);
+    QCOMPARE(model->index(1).data(TranscriptModel::TextRole).toString(),
+        u"Here is the monthly revenue for 2025."_qs);
+    QVERIFY(!window->composer()->stopButton()->isEnabled());
+    QTRY_VERIFY(view->rowInfo(1).statusText.startsWith(u"Interrupted"_qs));
+    QVERIFY(view->rowInfo(1).retry);
+    QVERIFY(view->rowInfo(1).footerText.isEmpty());
+}
+
+void TestStreaming::sessionFailuresGoToTheBanner()
+{
+    WindowFixture f;
+    auto window = f.makeWindow();
+    QVERIFY(showAndActivate(window.get()));
+    Q_EMIT f.session.failed(u"The answer could not be saved: the disk is full"_qs);
+    QCOMPARE(
+        window->errorBanner()->message(), u"The answer could not be saved: the disk is full"_qs);
+    window->retry(424242); // no such message
+    QVERIFY(window->errorBanner()->message().startsWith(u"Could not ask again"_qs));
+}
+
+QTEST_MAIN(TestStreaming)
+#include "tst_streaming.moc"
