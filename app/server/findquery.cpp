@@ -36,8 +36,16 @@ bool equal(const QJsonValue &a, const QJsonValue &b)
 
 bool like(const QJsonValue &value, const QJsonValue &pattern)
 {
-    QString rx = QRegularExpression::escape(pattern.toString());
-    rx.replace(u"%"_qs, u".*"_qs).replace(u"_"_qs, u"."_qs);
+    // SQL LIKE: % any run, _ one character; everything else literal.
+    QString rx;
+    for (const QChar c : pattern.toString()) {
+        if (c == u'%')
+            rx += u".*"_qs;
+        else if (c == u'_')
+            rx += u'.';
+        else
+            rx += QRegularExpression::escape(QString(c));
+    }
     const QRegularExpression re(QRegularExpression::anchoredPattern(rx),
         QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
     return re.match(value.toVariant().toString()).hasMatch();

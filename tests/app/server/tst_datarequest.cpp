@@ -1,0 +1,69 @@
+#include "datarequest.h"
+
+#include <QJsonDocument>
+#include <QTest>
+
+class TestDataRequest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void roundTrip()
+    {
+        DataQuery q;
+        q.datasetId = u"ds"_qs;
+        q.dimensions << QueryDimension { u"date"_qs, 3 } << QueryDimension { u"region"_qs, 0 };
+        q.measures << QueryMeasure { u"revenue"_qs, Aggregation::Sum }
+                   << QueryMeasure { u"units"_qs, Aggregation::Average };
+        q.filters << QueryFilter { u"region"_qs, QueryFilter::Op::In, { u"EMEA"_qs, u"APAC"_qs } }
+                  << QueryFilter { u"units"_qs, QueryFilter::Op::GreaterOrEqual, { 5 } };
+        q.order << QuerySort { 2, true };
+        q.limit = 50;
+        const auto parsed = DataRequest::fromJson(DataRequest::toJson(q));
+        QVERIFY(std::holds_alternative<DataQuery>(parsed));
+        const DataQuery &r = std::get<DataQuery>(parsed);
+        QCOMPARE(r.datasetId, u"ds"_qs);
+        QCOMPARE(r.dimensions.size(), 2);
+        QCOMPARE(r.dimensions[0].level, 3);
+        QCOMPARE(r.measures[1].aggregation, Aggregation::Average);
+        QCOMPARE(r.filters.size(), 2);
+        QCOMPARE(r.filters[0].op, QueryFilter::Op::In);
+        QCOMPARE(r.filters[0].values.size(), 2);
+        QCOMPARE(r.filters[1].op, QueryFilter::Op::GreaterOrEqual);
+        QCOMPARE(r.order.size(), 1);
+        QCOMPARE(r.order[0].column, 2);
+        QVERIFY(r.order[0].descending);
+        QCOMPARE(r.limit, 50);
+    }
+
+    void refusals_data()
+    {
+        QTest::addColumn<QByteArray>("find");
+        QTest::addColumn<QString>("words");
+        QTest::newRow("no queries") << QByteArray("{}") << u"queries"_qs;
+        QTest::newRow("empty query") << QByteArray(R"({"queries":[{}]})") << u"at least one"_qs;
+        QTest::newRow("no dataset")
+            << QByteArray(R"({"queries":[{"measures":[{"column_id":"x"}]}]})") << u"dataset_id"_qs;
+        QTest::newRow("bad aggregation") << QByteArray(
+            R"({"queries":[{"measures":[{"column_id":"x","dataset_id":"d","aggregation":{"type":"median-ish"}}]}]})")
+                                         << u"Unknown aggregation"_qs;
+        QTest::newRow("bad expression") << QByteArray(
+            R"({"queries":[{"measures":[{"column_id":"x","dataset_id":"d"}],"where":[{"expression":"? ~ ?","parameters":[{"column_id":"x"},1]}]}]})")
+                                        << u"Unsupported filter"_qs;
+        QTest::newRow("order outside the query") << QByteArray(
+            R"({"queries":[{"measures":[{"column_id":"x","dataset_id":"d"}],"order":[{"column_id":"y","order":"asc"}]}]})")
+                                                 << u"order names a column"_qs;
+    }
+
+    void refusals()
+    {
+        QFETCH(QByteArray, find);
+        QFETCH(QString, words);
+        const auto parsed = DataRequest::fromJson(QJsonDocument::fromJson(find).object());
+        QVERIFY(std::holds_alternative<QString>(parsed));
+        QVERIFY2(std::get<QString>(parsed).contains(words), qPrintable(std::get<QString>(parsed)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDataRequest)
+#include "tst_datarequest.moc"
