@@ -187,7 +187,14 @@ void SettingsDialog::updateState()
                  "answers will say so until it is."));
     const QString problem = luzmo ? BackendSettings::hostProblem(m_host->text()) : QString();
     m_hostMessage->setText(problem);
-    m_hostMessage->setVisible(!problem.isEmpty());
+    if (m_hostMessage->isHidden() != problem.isEmpty()) {
+        m_hostMessage->setVisible(!problem.isEmpty());
+        // Make room for the message rather than squeezing the fields.
+        if (isVisible() && layout()) {
+            layout()->activate();
+            resize(width(), std::max(height(), sizeHint().height()));
+        }
+    }
     okButton()->setEnabled(problem.isEmpty());
 
     const bool analyst = m_agent->currentData().toString() == u"analyst";
