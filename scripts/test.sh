@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
+bash scripts/install-peers.sh
 bash scripts/check-format.sh
 bash scripts/build.sh build-test Debug -DCHARTROOM_WERROR=ON -DCHARTROOM_BUILD_TESTS=ON
 cd build-test
