@@ -142,6 +142,15 @@ void TranscriptModel::fetchMore(const QModelIndex &parent)
     endInsertRows();
 }
 
+void TranscriptModel::setLiveText(qint64 messageId, const QString &text)
+{
+    const int row = rowOf(messageId);
+    if (row < 0 || m_rows.at(row).text == text)
+        return;
+    m_rows[row].text = text;
+    Q_EMIT dataChanged(index(row), index(row), { Qt::DisplayRole, TextRole });
+}
+
 int TranscriptModel::rowOf(qint64 messageId) const
 {
     // Streaming updates hit the newest rows: search from the end.

@@ -43,6 +43,10 @@ public:
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
 
+    // The text of an answer still arriving, ahead of the store (which is written at most every
+    // 500 ms): shown at once, replaced by the stored text at the next store update.
+    void setLiveText(qint64 messageId, const QString &text);
+
     int rowOf(qint64 messageId) const;
     const Message *messageAt(int row) const;
 

@@ -121,6 +121,9 @@ MainWindow::MainWindow(
     });
     connect(&m_session, &ChatSession::busyChanged, this, &MainWindow::updateBusy);
     connect(&m_session, &ChatSession::progressChanged, m_view, &TranscriptView::setProgress);
+    // Every delta reaches the view at once (the view bounds its own repaint rate).
+    connect(
+        &m_session, &ChatSession::answerTextChanged, m_transcript, &TranscriptModel::setLiveText);
     connect(&m_session, &ChatSession::failed, m_error, &ErrorBanner::showError);
     connect(m_view, &TranscriptView::retryRequested, this, &MainWindow::retry);
     connect(m_transcript, &QAbstractItemModel::modelReset, this, &MainWindow::updateState);

@@ -90,7 +90,7 @@ QJsonObject ChartBuilder::measureContent(const MeasureSpec &measure) const
     if (measure.columnId.isEmpty())
         content.remove(u"columnId"_s);
     content.insert(u"type"_s, u"numeric"_s);
-    content.insert(u"aggregationFunc"_s, LuzmoNames::aggregationFunc(measure.aggregation));
+    content.insert(u"aggregationFunc"_s, aggregationName(measure.aggregation));
     content.insert(u"label"_s, label(measure.label));
     const bool counting = measure.aggregation == Aggregation::Count
         || measure.aggregation == Aggregation::DistinctCount;

@@ -129,7 +129,7 @@ ChartQuery ItemReader::read(const QJsonObject &item, const QList<DatasetSchema> 
             return cq;
         }
         Aggregation aggregation = Aggregation::Sum;
-        LuzmoNames::parseAggregationFunc(m.value(u"aggregationFunc"_s).toString(), &aggregation);
+        parseAggregation(m.value(u"aggregationFunc"_s).toString(), &aggregation);
         if (id.isEmpty())
             aggregation = Aggregation::Count;
         cq.query.measures.append({ id, aggregation });

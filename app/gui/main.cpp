@@ -3,6 +3,8 @@
 #include "backendcontroller.h"
 #include "chatsession.h"
 #include "database.h"
+#include "localserver.h"
+#include "luzmobackend.h"
 #include "mainwindow.h"
 #include "repository.h"
 
@@ -56,10 +58,32 @@ int main(int argc, char *argv[])
     // The saved backend choice; a Luzmo token is never saved, so after a restart the answers
     // ask for it (Settings) until it is entered again.
     BackendController backends(session, network, settings);
-    // The built-in local server plugs in here: backends.setLocalBackend(&localBackend);
+    // The built-in analyst server: the default backend, on 127.0.0.1 with credentials made for
+    // this run, answering from the local datasets (the bundled sample on first use).
+    LocalServer::Options localOptions;
+    localOptions.dataDirectory = directory;
+    LocalServer localServer(localOptions);
+    std::unique_ptr<LuzmoBackend> localBackend;
+    const QString localError = localServer.start();
+    if (localError.isEmpty()) {
+        LuzmoConfig local;
+        local.host = QUrl(localServer.url());
+        local.key = localServer.key();
+        local.token = localServer.token();
+        localBackend = std::make_unique<LuzmoBackend>(network, local, u"local"_qs);
+        backends.setLocalBackend(localBackend.get());
+    }
     backends.restore();
     MainWindow window(repository, session, &settings);
     window.setBackendController(&backends);
     window.show();
+    if (!localError.isEmpty()) {
+        QMessageBox::warning(&window, QApplication::translate("main", "Chartroom"),
+            QApplication::translate("main",
+                "The built-in analyst server could not start, "
+                "so answers need a Luzmo backend (Settings)."
+                "\n\n%1")
+                .arg(localError));
+    }
     return app.exec();
 }

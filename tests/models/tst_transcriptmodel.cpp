@@ -134,6 +134,27 @@ private Q_SLOTS:
         QCOMPARE(reset.count(), 0); // never a reset per token
     }
 
+    void liveTextIsShownAheadOfTheStore()
+    {
+        TempStore store;
+        const qint64 conv = store.addConversation(u"live"_qs, 2);
+        TranscriptModel model(*store.repository);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setConversation(conv);
+        const qint64 id = model.index(1).data(TranscriptModel::IdRole).toLongLong();
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setLiveText(id, u"Revenue rose"_qs);
+        QCOMPARE(model.index(1).data().toString(), u"Revenue rose"_qs);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.at(0).at(2).value<QList<int>>(),
+            (QList<int> { Qt::DisplayRole, TranscriptModel::TextRole }));
+        model.setLiveText(id, u"Revenue rose"_qs); // unchanged: no signal
+        model.setLiveText(424242, u"elsewhere"_qs); // not in this conversation: ignored
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(store.repository->message(id)->text, u"message 2"_qs); // the store is untouched
+    }
+
     void deletedConversationEmptiesTheModel()
     {
         TempStore store;
