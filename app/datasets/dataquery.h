@@ -48,6 +48,7 @@ struct DataQuery
     QList<QueryFilter> filters;
     QList<QuerySort> order; // default: by the dimensions, ascending
     int limit = 100000;
+    int offset = 0; // rows skipped (after ordering), for paging
 };
 
 QString aggregationName(Aggregation aggregation); // "sum", "average", "count", ...

@@ -257,9 +257,13 @@ StoreResult<QueryBuilder::Statement> QueryBuilder::build(
         order = positions;
     if (!order.isEmpty())
         st.sql += u" ORDER BY " + order.join(u", ");
-    if (query.limit > 0) {
+    if (query.limit > 0 || query.offset > 0) {
         st.sql += u" LIMIT ?";
-        st.values.append(query.limit);
+        st.values.append(query.limit > 0 ? query.limit : -1); // -1: no limit in SQLite
+    }
+    if (query.offset > 0) {
+        st.sql += u" OFFSET ?";
+        st.values.append(query.offset);
     }
     return st;
 }

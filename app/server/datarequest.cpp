@@ -97,6 +97,8 @@ std::variant<DataQuery, QString> DataRequest::fromJson(const QJsonObject &find)
     const QJsonValue limit = q.value(u"limit");
     if (limit.isObject() && limit.toObject().value(u"by").isDouble())
         query.limit = qMax(1, limit.toObject().value(u"by").toInt());
+    if (limit.isObject() && limit.toObject().value(u"offset").isDouble())
+        query.offset = qMax(0, limit.toObject().value(u"offset").toInt());
     if (query.datasetId.isEmpty())
         return u"The query does not name a dataset_id."_qs;
     return query;
@@ -143,6 +145,9 @@ QJsonObject DataRequest::toJson(const DataQuery &query)
         q.insert(u"where"_qs, where);
     if (!order.isEmpty())
         q.insert(u"order"_qs, order);
-    q.insert(u"limit"_qs, QJsonObject { { u"by"_qs, query.limit } });
+    QJsonObject limit { { u"by"_qs, query.limit } };
+    if (query.offset > 0)
+        limit.insert(u"offset"_qs, query.offset);
+    q.insert(u"limit"_qs, limit);
     return QJsonObject { { u"queries"_qs, QJsonArray { q } } };
 }

@@ -14,7 +14,7 @@
 //      "where":      [{"expression": "? = ?", "parameters": [{"column_id": "...",
 //                                                             "dataset_id": "..."}, "EMEA"]}],
 //      "order":      [{"column_id": "...", "dataset_id": "...", "order": "asc"}],
-//      "limit":      {"by": 1000}}]}
+//      "limit":      {"by": 1000, "offset": 0}}]}
 // The expressions understood are "? = ?", "? != ?", "? in ?", "? > ?", "? >= ?", "? < ?" and
 // "? <= ?". The answer is {"data": [[dimension values..., measure values...], ...]}.
 namespace DataRequest {

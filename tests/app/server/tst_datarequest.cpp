@@ -19,6 +19,7 @@ private Q_SLOTS:
                   << QueryFilter { u"units"_qs, QueryFilter::Op::GreaterOrEqual, { 5 } };
         q.order << QuerySort { 2, true };
         q.limit = 50;
+        q.offset = 10;
         const auto parsed = DataRequest::fromJson(DataRequest::toJson(q));
         QVERIFY(std::holds_alternative<DataQuery>(parsed));
         const DataQuery &r = std::get<DataQuery>(parsed);
@@ -34,6 +35,7 @@ private Q_SLOTS:
         QCOMPARE(r.order[0].column, 2);
         QVERIFY(r.order[0].descending);
         QCOMPARE(r.limit, 50);
+        QCOMPARE(r.offset, 10);
     }
 
     void refusals_data()

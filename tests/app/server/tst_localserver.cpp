@@ -198,6 +198,20 @@ private Q_SLOTS:
         QCOMPARE(rows.size(), 3); // 2022, 2023, 2024
         QVERIFY(rows[0][0].toString().startsWith(u"2022-01-01"_qs));
         QVERIFY(rows[2][1].toDouble() > rows[0][1].toDouble()); // the sample grows
+
+        // Paging with limit {by, offset}: the second and third years.
+        QJsonObject paged = find;
+        QJsonArray queries = paged[u"queries"_qs].toArray();
+        QJsonObject query = queries[0].toObject();
+        query.insert(u"limit"_qs, QJsonObject { { u"by"_qs, 2 }, { u"offset"_qs, 1 } });
+        queries[0] = query;
+        paged.insert(u"queries"_qs, queries);
+        const Outcome page = call(u"data"_qs, u"get"_qs, paged);
+        QVERIFY(page.ok);
+        const QJsonArray pageRows = page.body[u"data"_qs].toArray();
+        QCOMPARE(pageRows.size(), 2);
+        QCOMPARE(pageRows[0], rows[1]);
+        QCOMPARE(pageRows[1], rows[2]);
     }
 
     void errors_data()
