@@ -48,8 +48,10 @@ private Q_SLOTS:
         const QString text = model->index(1).data(TranscriptModel::TextRole).toString();
         QVERIFY2(text.contains(u"Revenue"_qs) && text.contains(u"$"_qs), qPrintable(text));
         QCOMPARE(model->index(1).data(TranscriptModel::AssetCountRole).toInt(), 1);
-        const QVariantMap asset = model->index(1).data(TranscriptModel::AssetsRole).toList().first().toMap();
-        const QJsonObject item = QJsonDocument::fromJson(asset.value(u"valueJson"_qs).toByteArray()).object();
+        const QVariantMap asset
+            = model->index(1).data(TranscriptModel::AssetsRole).toList().first().toMap();
+        const QJsonObject item
+            = QJsonDocument::fromJson(asset.value(u"valueJson"_qs).toByteArray()).object();
         QCOMPARE(item[u"type"_qs].toString(), u"line-chart"_qs);
         QCOMPARE(f.store.repository->conversation(model->conversationId())->backend, u"local"_qs);
         QVERIFY(!f.store.repository->conversation(model->conversationId())->remoteId.isEmpty());
