@@ -1,0 +1,425 @@
+// ConversationExporter: each format rendered from a realistic stored conversation, written to a
+// file and read back; unwritable paths and unknown conversations are errors in words.
+
+#include "chartlabel.h"
+#include "conversationexporter.h"
+#include "exportfixture.h"
+#include "exporttext.h"
+#include "markdownexport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTextDocument>
+
+#include <unistd.h>
+
+Q_DECLARE_METATYPE(ExportError::Code)
+Q_DECLARE_METATYPE(ExportFormat)
+
+class TestConversationExporter : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void markdown_data();
+    void markdown();
+    void markdownFileIsTheCopiedText();
+    void html_data();
+    void html();
+    void htmlIsSelfContained();
+    void htmlInlinesTheRenderedChart();
+    void htmlWithoutRendererShowsPlaceholders();
+    void htmlRoundTripsThroughQTextDocument();
+    void pdf();
+    void pdfText_data();
+    void pdfText();
+    void json();
+    void unwritablePath_data();
+    void unwritablePath();
+    void replacesAnExistingFileLeavingNoTemporaries();
+    void unknownOrDeletedConversation();
+    void formatNames_data();
+    void formatNames();
+
+private:
+    QByteArray exportBytes(ExportFormat format, ChartImageRenderer renderer, const QString &name);
+
+    std::unique_ptr<ExportFixture> m_fixture;
+    QTemporaryDir m_out;
+};
+
+void TestConversationExporter::initTestCase()
+{
+    m_fixture = std::make_unique<ExportFixture>();
+    QVERIFY2(m_fixture->store.error.isEmpty(), qPrintable(m_fixture->store.error));
+    QVERIFY(m_fixture->conversationId > 0);
+    QVERIFY(m_fixture->chartWithData > 0 && m_fixture->chartWithoutData > 0);
+}
+
+QByteArray TestConversationExporter::exportBytes(
+    ExportFormat format, ChartImageRenderer renderer, const QString &name)
+{
+    const QString path = m_out.filePath(name);
+    const ConversationExporter exporter(std::move(renderer));
+    const ExportStatus error = exporter.exportToFile(
+        *m_fixture->store.repository, m_fixture->conversationId, format, path);
+    if (error) {
+        qWarning("%s", qPrintable(error->message));
+        return {};
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readAll();
+}
+
+void TestConversationExporter::markdown_data()
+{
+    QTest::addColumn<QString>("expected");
+    const auto time = [this](int index) {
+        auto messages = m_fixture->store.repository->messages(m_fixture->conversationId);
+        return ExportText::time(messages->at(index).createdAt);
+    };
+    QTest::newRow("title") << u"# Revenue review Q2\n"_qs;
+    QTest::newRow("metadata") << u"*Backend: local · Created "_qs;
+    QTest::newRow("message count") << u" · 6 messages*"_qs;
+    QTest::newRow("question") << u"### You · " + time(0) + u"\n\nShow monthly revenue";
+    QTest::newRow("answer header") << u"### Assistant · " + time(1) + u"\n\nHere is **monthly";
+    QTest::newRow("table verbatim") << u"| Region | Revenue | Share |\n| :----- |"_qs;
+    QTest::newRow("nested list verbatim") << u"- Americas was flat\n  - except in `Q2`"_qs;
+    QTest::newRow("chart with snapshot")
+        << u"📈 *Line chart: Monthly revenue* (asset %1, data as of 2024-05-14 10:03)"_qs.arg(
+               m_fixture->chartWithData);
+    QTest::newRow("chart without snapshot")
+        << u"📈 *Column chart: Revenue by region* (asset %1)\n"_qs.arg(m_fixture->chartWithoutData);
+    QTest::newRow("interrupted note")
+        << u"- EMEA 31%\n\n> ⚠ Interrupted: the answer was stopped before it finished.\n"_qs;
+    QTest::newRow("text kept verbatim") << ExportFixture::trickyQuestion;
+    QTest::newRow("error note") << u"> ⚠ Error: " + ExportFixture::errorDetail + u'\n';
+}
+
+void TestConversationExporter::markdown()
+{
+    QFETCH(QString, expected);
+    const QString md = QString::fromUtf8(exportBytes(ExportFormat::Markdown, {}, u"c.md"_qs));
+    QVERIFY2(md.contains(expected), qPrintable(md));
+}
+
+void TestConversationExporter::markdownFileIsTheCopiedText()
+{
+    const QByteArray file = exportBytes(ExportFormat::Markdown, {}, u"copy.md"_qs);
+    const auto copied
+        = ConversationExporter::markdown(*m_fixture->store.repository, m_fixture->conversationId);
+    QVERIFY(copied);
+    // Same text, except the export time in the metadata line.
+    const QRegularExpression exported(u"Exported \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d"_qs);
+    QCOMPARE(QString::fromUtf8(file).replace(exported, {}), QString(*copied).replace(exported, {}));
+    QCOMPARE(copied->count(u"\n### "_qs), 6);
+}
+
+void TestConversationExporter::html_data()
+{
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("doctype") << u"<!DOCTYPE html>\n<html lang=\"en\">"_qs;
+    QTest::newRow("charset") << u"<meta charset=\"utf-8\">"_qs;
+    QTest::newRow("title element") << u"<title>Revenue review Q2</title>"_qs;
+    QTest::newRow("inline css") << u"<style>"_qs;
+    QTest::newRow("heading") << u"<h1 class=\"title\">Revenue review Q2</h1>"_qs;
+    QTest::newRow("user message") << u"<section class=\"message user\""_qs;
+    QTest::newRow("assistant message") << u"<section class=\"message assistant\""_qs;
+    QTest::newRow("bold") << u"<strong>monthly revenue</strong>"_qs;
+    QTest::newRow("italic") << u"<em>fastest</em>"_qs;
+    QTest::newRow("inline code") << u"<code>Q2</code>"_qs;
+    QTest::newRow("table header") << u"<th>Region</th>"_qs;
+    QTest::newRow("right-aligned number") << u"<td style=\"text-align:right\">1,204,500</td>"_qs;
+    QTest::newRow("bullet list") << u"<ul>\n<li>EMEA grew"_qs;
+    QTest::newRow("nested list") << u"<li>Americas was flat<ul>\n<li>except in"_qs;
+    QTest::newRow("numbered list") << u"<ol>\n<li>Open the chart</li>"_qs;
+    QTest::newRow("escaped text")
+        << u"Is revenue &lt; cost &amp; margin &gt; 10%? &lt;script&gt;alert(1)&lt;/script&gt;"_qs;
+    QTest::newRow("interrupted note")
+        << u"<div class=\"note interrupted\">⚠ Interrupted: the answer was stopped"_qs;
+    QTest::newRow("error note") << u"<div class=\"note error\">⚠ Error: The analyst server"_qs;
+    QTest::newRow("chart caption")
+        << u"<figcaption>Line chart: Monthly revenue · data as of 2024-05-14 10:03</figcaption>"_qs;
+    QTest::newRow("placeholder") << u"<div class=\"chart-title\">Revenue by region</div>\n"
+                                    u"<div class=\"chart-note\">Chart not rendered: no stored "
+                                    u"data</div>"_qs;
+    QTest::newRow("print styles") << u"@media print"_qs;
+    QTest::newRow("closed") << u"</main>\n</body>\n</html>\n"_qs;
+}
+
+void TestConversationExporter::html()
+{
+    QFETCH(QString, expected);
+    const QString html = QString::fromUtf8(
+        exportBytes(ExportFormat::Html, ExportFixture::fakeRenderer(), u"c.html"_qs));
+    QVERIFY(!html.isEmpty());
+    QVERIFY2(html.contains(expected), qPrintable(expected));
+    QVERIFY(!html.contains(u"<script>"_qs));
+}
+
+void TestConversationExporter::htmlIsSelfContained()
+{
+    const QString html = QString::fromUtf8(
+        exportBytes(ExportFormat::Html, ExportFixture::fakeRenderer(), u"c.html"_qs));
+    QVERIFY(!html.isEmpty());
+    static const QRegularExpression reference(
+        u"(?:src|href)\\s*=\\s*(?![\"']?data:)|url\\(\\s*(?![\"']?data:)|@import|<link"_qs,
+        QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch match = reference.match(html);
+    QVERIFY2(!match.hasMatch(), qPrintable(html.mid(match.capturedStart() - 40, 120)));
+    QCOMPARE(html.count(u"src=\"data:image/png;base64,"_qs), 1);
+}
+
+void TestConversationExporter::htmlInlinesTheRenderedChart()
+{
+    int calls = 0;
+    const QString html = QString::fromUtf8(
+        exportBytes(ExportFormat::Html, ExportFixture::fakeRenderer(&calls), u"c.html"_qs));
+    QCOMPARE(calls, 2); // both charts are offered to the renderer
+    static const QRegularExpression img(
+        u"<img src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\" width=\"960\" height=\"480\" "
+        u"alt=\"Monthly revenue\">"_qs);
+    const QRegularExpressionMatch match = img.match(html);
+    QVERIFY2(match.hasMatch(), qPrintable(html.left(4000)));
+    QImage image;
+    QVERIFY(image.loadFromData(QByteArray::fromBase64(match.captured(1).toLatin1()), "PNG"));
+    QCOMPARE(image.size(), QSize(960, 480));
+    QCOMPARE(image.pixelColor(10, 10), QColor(Qt::white));
+    QCOMPARE(image.pixelColor(10, 470), ExportFixture::fakeColour());
+    // The chart without data falls back to the placeholder.
+    QCOMPARE(html.count(u"<div class=\"placeholder\""_qs), 1);
+}
+
+void TestConversationExporter::htmlWithoutRendererShowsPlaceholders()
+{
+    const QString html = QString::fromUtf8(exportBytes(ExportFormat::Html, {}, u"c.html"_qs));
+    QVERIFY(!html.contains(u"<img"_qs));
+    QCOMPARE(html.count(u"<div class=\"placeholder\""_qs), 2);
+    QVERIFY(html.contains(u"aria-label=\"Line chart: Monthly revenue\""_qs));
+    QVERIFY(html.contains(u"Chart not rendered: chart drawing is not available here"_qs));
+    QVERIFY(html.contains(u"Chart not rendered: no stored data"_qs));
+}
+
+void TestConversationExporter::htmlRoundTripsThroughQTextDocument()
+{
+    const QString html = QString::fromUtf8(
+        exportBytes(ExportFormat::Html, ExportFixture::fakeRenderer(), u"c.html"_qs));
+    QTextDocument document;
+    document.setHtml(html);
+    const QString text = document.toPlainText();
+    for (const QString &expected : { u"Revenue review Q2"_qs, u"You"_qs, u"Assistant"_qs,
+             u"Show monthly revenue"_qs, u"APAC"_qs, u"702,300"_qs, u"EMEA grew fastest (+12%)"_qs,
+             ExportFixture::trickyQuestion, u"Chart not rendered: no stored data"_qs,
+             ExportFixture::errorDetail }) {
+        QVERIFY2(text.contains(expected), qPrintable(expected));
+    }
+    QCOMPARE(document.metaInformation(QTextDocument::DocumentTitle), ExportFixture::title);
+}
+
+void TestConversationExporter::pdf()
+{
+    const QByteArray pdf
+        = exportBytes(ExportFormat::Pdf, ExportFixture::fakeRenderer(), u"c.pdf"_qs);
+    QVERIFY(pdf.startsWith("%PDF-"));
+    QVERIFY(pdf.trimmed().endsWith("%%EOF"));
+    static const QRegularExpression page(u"/Type\\s*/Page(?!s)"_qs);
+    QVERIFY(QString::fromLatin1(pdf).count(page) >= 1);
+    QVERIFY(pdf.contains("/Subtype /Image")); // the rendered chart
+    QVERIFY(pdf.contains("/Font")); // text, not a picture of text
+    // The document title is in the info dictionary (UTF-16BE, hex or literal).
+    QVERIFY(pdf.contains("/Title"));
+    QVERIFY(pdf.contains("/Creator"));
+}
+
+void TestConversationExporter::pdfText_data()
+{
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("title") << ExportFixture::title;
+    QTest::newRow("speaker") << u"Assistant"_qs;
+    QTest::newRow("table cell") << u"1,204,500"_qs;
+    QTest::newRow("caption") << u"Line chart: Monthly revenue"_qs;
+    QTest::newRow("placeholder") << u"Chart not rendered: no stored data"_qs;
+    QTest::newRow("interrupted") << u"Interrupted: the answer was stopped before it finished."_qs;
+    QTest::newRow("error") << ExportFixture::errorDetail;
+}
+
+void TestConversationExporter::pdfText()
+{
+    // Extracting the text needs poppler's pdftotext; the PDF checks above do not.
+    const QString pdftotext = QStandardPaths::findExecutable(u"pdftotext"_qs);
+    if (pdftotext.isEmpty())
+        QSKIP("pdftotext (poppler-utils) is not installed");
+    QFETCH(QString, expected);
+    QVERIFY(!exportBytes(ExportFormat::Pdf, ExportFixture::fakeRenderer(), u"t.pdf"_qs).isEmpty());
+    QProcess process;
+    process.start(pdftotext, { u"-layout"_qs, m_out.filePath(u"t.pdf"_qs), u"-"_qs });
+    QVERIFY(process.waitForFinished(30000));
+    QCOMPARE(process.exitCode(), 0);
+    const QString text = QString::fromUtf8(process.readAllStandardOutput())
+                             .normalized(QString::NormalizationForm_KC) // ligatures: ﬁ → fi
+                             .simplified();
+    QVERIFY2(text.contains(expected), qPrintable(text));
+}
+
+void TestConversationExporter::json()
+{
+    const QByteArray bytes = exportBytes(ExportFormat::Json, {}, u"c.json"_qs);
+    QJsonParseError error;
+    const QJsonObject root = QJsonDocument::fromJson(bytes, &error).object();
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QCOMPARE(root.value(u"format").toString(), u"chartroom-conversation"_qs);
+    QCOMPARE(root.value(u"version").toInt(), 1);
+    QVERIFY(
+        QDateTime::fromString(root.value(u"exported_at").toString(), Qt::ISODateWithMs).isValid());
+    const QJsonObject conversation = root.value(u"conversation").toObject();
+    QCOMPARE(conversation.value(u"id").toInteger(), m_fixture->conversationId);
+    QCOMPARE(conversation.value(u"title").toString(), ExportFixture::title);
+
+    const auto stored = m_fixture->store.repository->messages(m_fixture->conversationId);
+    const QJsonArray messages = root.value(u"messages").toArray();
+    QCOMPARE(messages.size(), stored->size());
+    for (int i = 0; i < messages.size(); ++i) {
+        const QJsonObject m = messages.at(i).toObject();
+        QCOMPARE(m.value(u"message").toString(), stored->at(i).text);
+        QCOMPARE(m.value(u"role").toString(), roleName(stored->at(i).role));
+        QCOMPARE(m.value(u"status").toString(), statusName(stored->at(i).status));
+    }
+    QCOMPARE(messages.at(3).toObject().value(u"status").toString(), u"interrupted"_qs);
+    QCOMPARE(messages.at(5).toObject().value(u"error").toString(), ExportFixture::errorDetail);
+    const QJsonArray assets = messages.at(1).toObject().value(u"assets").toArray();
+    QCOMPARE(assets.size(), 2);
+    QCOMPARE(assets.at(0).toObject().value(u"id").toInteger(), m_fixture->chartWithData);
+    QVERIFY(assets.at(0).toObject().value(u"data").isArray());
+    QVERIFY(!assets.at(0).toObject().value(u"data_taken_at").toString().isEmpty());
+    QVERIFY(assets.at(1).toObject().value(u"data").isNull());
+}
+
+void TestConversationExporter::unwritablePath_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<ExportError::Code>("code");
+    QTest::addColumn<QString>("reason");
+    const QString dir = m_out.path();
+    QTest::newRow("missing folder")
+        << dir + u"/no/such/folder/c.html" << ExportError::Code::FolderMissing
+        << u"the folder " + dir + u"/no/such/folder does not exist.";
+    QTest::newRow("parent is a file") << dir + u"/file.txt/c.html" << ExportError::Code::NotAFolder
+                                      << dir + u"/file.txt is not a folder.";
+    QTest::newRow("target is a folder")
+        << dir + u"/folder" << ExportError::Code::CannotWrite << u"it is a folder."_qs;
+    QTest::newRow("read-only folder")
+        << dir + u"/readonly/c.html" << ExportError::Code::PermissionDenied
+        << u"Permission denied."_qs;
+}
+
+void TestConversationExporter::unwritablePath()
+{
+    QFETCH(QString, path);
+    QFETCH(ExportError::Code, code);
+    QFETCH(QString, reason);
+    QFile file(m_out.filePath(u"file.txt"_qs));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    QVERIFY(QDir(m_out.path()).mkpath(u"folder"_qs));
+    QVERIFY(QDir(m_out.path()).mkpath(u"readonly"_qs));
+    QVERIFY(
+        QFile::setPermissions(m_out.filePath(u"readonly"_qs), QFile::ReadOwner | QFile::ExeOwner));
+    if (code == ExportError::Code::PermissionDenied && ::geteuid() == 0)
+        QSKIP("root may write into a read-only folder");
+
+    for (ExportFormat format : ExportFormats::all()) {
+        const ExportStatus error = ConversationExporter().exportToFile(
+            *m_fixture->store.repository, m_fixture->conversationId, format, path);
+        QVERIFY(error);
+        QCOMPARE(error->code, code);
+        QCOMPARE(error->message, u"Cannot write " + path + u": " + reason);
+        QVERIFY(!QFileInfo(path).isFile());
+    }
+    QVERIFY(QFile::setPermissions(
+        m_out.filePath(u"readonly"_qs), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+}
+
+void TestConversationExporter::replacesAnExistingFileLeavingNoTemporaries()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"report.json"_qs);
+    QFile old(path);
+    QVERIFY(old.open(QIODevice::WriteOnly));
+    old.write("old contents");
+    old.close();
+    QVERIFY(!ConversationExporter().exportToFile(
+        *m_fixture->store.repository, m_fixture->conversationId, ExportFormat::Json, path));
+    QCOMPARE(
+        QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList { u"report.json"_qs });
+    QFile now(path);
+    QVERIFY(now.open(QIODevice::ReadOnly));
+    QVERIFY(now.readAll().startsWith("{"));
+}
+
+void TestConversationExporter::unknownOrDeletedConversation()
+{
+    ExportFixture fixture; // its conversation is deleted below
+    const Repository &repository = *fixture.store.repository;
+    const QString path = m_out.filePath(u"none.md"_qs);
+    ExportStatus error
+        = ConversationExporter().exportToFile(repository, 9999, ExportFormat::Markdown, path);
+    QVERIFY(error);
+    QCOMPARE(error->code, ExportError::Code::NotFound);
+    QCOMPARE(error->message, u"Conversation 9999 does not exist."_qs);
+    QVERIFY(!QFile::exists(path));
+
+    QVERIFY(!fixture.store.repository->deleteConversation(fixture.conversationId));
+    error = ConversationExporter().exportToFile(
+        repository, fixture.conversationId, ExportFormat::Html, path);
+    QVERIFY(error);
+    QCOMPARE(error->code, ExportError::Code::Deleted);
+    QCOMPARE(error->message, u"Conversation %1 was deleted."_qs.arg(fixture.conversationId));
+    QVERIFY(!QFile::exists(path));
+    QVERIFY(!ConversationExporter::markdown(repository, fixture.conversationId));
+}
+
+void TestConversationExporter::formatNames_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("known");
+    QTest::addColumn<ExportFormat>("format");
+    QTest::newRow("md") << u"md"_qs << true << ExportFormat::Markdown;
+    QTest::newRow("markdown") << u"Markdown"_qs << true << ExportFormat::Markdown;
+    QTest::newRow("html") << u"HTML"_qs << true << ExportFormat::Html;
+    QTest::newRow("htm") << u"htm"_qs << true << ExportFormat::Html;
+    QTest::newRow("pdf") << u"pdf"_qs << true << ExportFormat::Pdf;
+    QTest::newRow("json") << u"json"_qs << true << ExportFormat::Json;
+    QTest::newRow("docx") << u"docx"_qs << false << ExportFormat::Markdown;
+    QTest::newRow("empty") << QString() << false << ExportFormat::Markdown;
+}
+
+void TestConversationExporter::formatNames()
+{
+    QFETCH(QString, name);
+    QFETCH(bool, known);
+    QFETCH(ExportFormat, format);
+    ExportFormat parsed = ExportFormat::Markdown;
+    QCOMPARE(ExportFormats::fromName(name, &parsed), known);
+    QCOMPARE(parsed, format);
+    QCOMPARE(ExportFormats::fromFileName(u"/tmp/report." + name, &parsed), known);
+    if (known) {
+        QCOMPARE(ExportFormats::fromName(ExportFormats::name(format), &parsed), true);
+        QCOMPARE(parsed, format);
+        ExportFormat fromFilter = ExportFormat::Json;
+        QVERIFY(ExportFormats::fromNameFilter(ExportFormats::nameFilter(format), &fromFilter));
+        QCOMPARE(fromFilter, format);
+    }
+}
+
+QTEST_MAIN(TestConversationExporter)
+#include "tst_conversationexporter.moc"
