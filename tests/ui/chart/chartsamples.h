@@ -1,0 +1,48 @@
+#pragma once
+
+// Sample line charts for the widget suites: the local server's monthly-revenue item (from
+// tests/app/analyst/data) with two years of plausible numbers per region.
+#include "chartdata.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <cmath>
+
+namespace ChartSamples {
+
+inline QJsonObject monthlyRevenueItem()
+{
+    QFile file(qEnvironmentVariable("CHARTROOM_TEST_SOURCE_DIR")
+        + QStringLiteral("/tests/app/analyst/data/monthly-revenue-item.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+// [month, region, revenue] for `months` months from January 2023.
+inline QJsonArray monthlyRevenueRows(int months = 24)
+{
+    const QStringList regions { QStringLiteral("EMEA"), QStringLiteral("Americas"),
+        QStringLiteral("APAC") };
+    QJsonArray rows;
+    for (int m = 0; m < months; ++m) {
+        const QDateTime at(QDate(2023, 1, 1).addMonths(m), QTime(0, 0), Qt::UTC);
+        for (int r = 0; r < regions.size(); ++r) {
+            const double base = 180000 + 60000 * r;
+            const double value = base * (1 + 0.02 * m) + 25000 * std::sin(m * 0.9 + r);
+            rows << QJsonArray { at.toString(Qt::ISODateWithMs), regions.at(r),
+                std::round(value * 100) / 100 };
+        }
+    }
+    return rows;
+}
+
+inline ChartData monthlyRevenue(int months = 24)
+{
+    return std::get<ChartData>(
+        ChartData::fromItem(monthlyRevenueItem(), monthlyRevenueRows(months)));
+}
+
+} // namespace ChartSamples
