@@ -86,6 +86,29 @@ const char *const v2[] = {
     "INSERT INTO conversations_fts (conversations_fts) VALUES ('rebuild')",
 };
 
+// Migration 3: prefix indexes (2, 3 and 4 characters) on message text, so that prefix
+// searches ("rev*") stay fast over a million messages instead of merging thousands of terms.
+const char *const v3[] = {
+    "DROP TRIGGER messages_fts_insert",
+    "DROP TRIGGER messages_fts_delete",
+    "DROP TRIGGER messages_fts_update",
+    "DROP TABLE messages_fts",
+    R"(CREATE VIRTUAL TABLE messages_fts USING fts5 (
+        text, content = 'messages', content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4'))",
+    R"(CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
+        INSERT INTO messages_fts (rowid, text) VALUES (new.id, new.text);
+    END)",
+    R"(CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
+        INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    END)",
+    R"(CREATE TRIGGER messages_fts_update AFTER UPDATE OF text ON messages BEGIN
+        INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        INSERT INTO messages_fts (rowid, text) VALUES (new.id, new.text);
+    END)",
+    "INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')",
+};
+
 struct Migration
 {
     const char *const *begin;
@@ -95,6 +118,7 @@ struct Migration
 const Migration migrations[] = {
     { std::begin(v1), std::end(v1) },
     { std::begin(v2), std::end(v2) },
+    { std::begin(v3), std::end(v3) },
 };
 
 } // namespace

@@ -479,15 +479,46 @@ StoreResult<QList<SearchHit>> Repository::search(const QString &text, int limit)
         hits << hit;
     }
     q.finish();
+
+    // Messages, in two steps so that a common word over a million messages stays fast:
+    // 1. the newest `rankingWindow` matches with their bm25 rank (FTS5 walks its index newest
+    //    first and stops there), best `limit` kept;
+    // 2. snippets for those only.
+    // Matches older than the window are not ranked; every match within it is, exactly.
+    if (StoreStatus e = run(q,
+            u"SELECT messages_fts.rowid, messages_fts.rank FROM messages_fts "
+            u"JOIN messages m ON m.id = messages_fts.rowid "
+            u"JOIN conversations c ON c.id = m.conversation_id "
+            u"WHERE messages_fts MATCH ? AND c.deleted = 0 "
+            u"ORDER BY messages_fts.rowid DESC LIMIT ?"_qs,
+            { match, rankingWindow }, what))
+        return *e;
+    QList<QPair<double, qint64>> ranked;
+    while (q.next())
+        ranked << qMakePair(q.value(1).toDouble(), q.value(0).toLongLong());
+    q.finish();
+    std::stable_sort(ranked.begin(), ranked.end(),
+        [](const auto &a, const auto &b) { return a.first < b.first; }); // bm25: lower is better
+    ranked = ranked.mid(0, limit);
+    if (ranked.isEmpty())
+        return hits;
+
+    QString placeholders;
+    QVariantList values { open, close, match };
+    for (const auto &r : std::as_const(ranked)) {
+        placeholders += placeholders.isEmpty() ? u"?"_qs : u", ?"_qs;
+        values << r.second;
+    }
     if (StoreStatus e = run(q,
             u"SELECT m.id, m.conversation_id, c.title, "
-            u"snippet(messages_fts, 0, ?, ?, '…', 16), m.role, m.created_at, "
-            u"messages_fts.rank FROM messages_fts JOIN messages m ON "
-            u"m.id = messages_fts.rowid JOIN conversations c ON "
-            u"c.id = m.conversation_id WHERE messages_fts MATCH ? AND "
-            u"c.deleted = 0 ORDER BY messages_fts.rank LIMIT ?"_qs,
-            { open, close, match, limit }, what))
+            u"snippet(messages_fts, 0, ?, ?, '…', 16), m.role, m.created_at "
+            u"FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid "
+            u"JOIN conversations c ON c.id = m.conversation_id "
+            u"WHERE messages_fts MATCH ? AND messages_fts.rowid IN ("
+                + placeholders + u")",
+            values, what))
         return *e;
+    QHash<qint64, SearchHit> byId;
     while (q.next()) {
         SearchHit hit;
         hit.messageId = q.value(0).toLongLong();
@@ -496,7 +527,13 @@ StoreResult<QList<SearchHit>> Repository::search(const QString &text, int limit)
         hit.snippet = q.value(3).toString();
         parseRole(q.value(4).toString(), &hit.role);
         hit.at = fromMs(q.value(5));
-        hit.rank = q.value(6).toDouble();
+        byId.insert(hit.messageId, hit);
+    }
+    for (const auto &[rank, id] : std::as_const(ranked)) {
+        if (!byId.contains(id))
+            continue;
+        SearchHit hit = byId.value(id);
+        hit.rank = rank;
         hits << hit;
     }
     return hits;

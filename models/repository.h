@@ -52,7 +52,9 @@ public:
     // Start-up repair: answers left `streaming` by a crash become `interrupted`.
     StoreResult<int> markStreamingInterrupted();
 
-    // Full-text search over titles and message text; see SearchQuery for the syntax.
+    // Full-text search over titles and message text; see SearchQuery for the syntax. Titles
+    // first, then messages by relevance (bm25) among the newest `rankingWindow` matches.
+    static constexpr int rankingWindow = 1000;
     StoreResult<QList<SearchHit>> search(const QString &query, int limit = 50) const;
 
     Database &database() const { return m_database; }

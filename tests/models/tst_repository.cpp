@@ -228,6 +228,29 @@ private Q_SLOTS:
         QCOMPARE(repo.search(u"forecast"_qs)->size(), 0);
     }
 
+    void messagesAreRankedByRelevance()
+    {
+        TempStore store;
+        Repository &repo = *store.repository;
+        const qint64 conv = store.addConversation(u"Ranking"_qs, 0);
+        Message m;
+        m.conversationId = conv;
+        m.text = u"A long note that mentions forecast once among many other words about cost, "
+                 u"units, regions, products, quarters and the weather"_qs;
+        const qint64 weak = repo.addMessage(m)->id;
+        m.text = u"Forecast: the forecast for Q3"_qs;
+        const qint64 strong = repo.addMessage(m)->id;
+        m.text = u"unrelated"_qs;
+        QVERIFY(repo.addMessage(m));
+        auto hits = repo.search(u"forecast"_qs);
+        QVERIFY(hits);
+        QCOMPARE(hits->size(), 2);
+        QCOMPARE(hits->at(0).messageId, strong); // denser match first, though not the newest
+        QCOMPARE(hits->at(1).messageId, weak);
+        QVERIFY(hits->at(0).rank < hits->at(1).rank);
+        QCOMPARE(repo.search(u"forecast"_qs, 1)->size(), 1);
+    }
+
     void startupMarksUnfinishedAnswersInterrupted()
     {
         TempStore store;
