@@ -14,6 +14,7 @@
 
 namespace {
 constexpr qreal chartWidth = 600; // document units (1/96 inch): the text width of A4
+constexpr int placeholderProperty = QTextFormat::UserProperty + 1; // marks a chart's box
 
 QTextCharFormat textFormat(const QColor &color, qreal points = 0, bool bold = false)
 {
@@ -39,13 +40,14 @@ void styleTables(QTextFrame *frame)
 {
     for (QTextFrame *child : frame->childFrames()) {
         auto *table = qobject_cast<QTextTable *>(child);
+        if (table && table->format().hasProperty(placeholderProperty))
+            continue;
         if (!table) {
             styleTables(child);
             continue;
         }
         QTextTableFormat f = table->format();
-        f.setBorderCollapse(true);
-        f.setBorder(0.75);
+        f.setBorder(0.5);
         f.setBorderBrush(QColor(0xc8cdd4));
         f.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
         f.setCellPadding(4);
@@ -56,7 +58,7 @@ void styleTables(QTextFrame *frame)
         table->setFormat(f);
         for (int column = 0; column < table->columns(); ++column) {
             QTextTableCell cell = table->cellAt(0, column);
-            QTextCharFormat cf = cell.format();
+            QTextTableCellFormat cf = cell.format().toTableCellFormat();
             cf.setBackground(QColor(0xf0f2f5));
             cell.setFormat(cf);
         }
@@ -159,6 +161,7 @@ void PdfExport::chart(const Asset &asset, QTextCursor &cursor) const
     box.setBackground(QColor(0xf7f8fa));
     box.setCellPadding(16);
     box.setCellSpacing(0);
+    box.setProperty(placeholderProperty, true);
     QTextTable *table = cursor.insertTable(1, 1, box);
     QTextCursor cell = table->cellAt(0, 0).firstCursorPosition();
     QTextBlockFormat middle;
