@@ -22,6 +22,11 @@ if ((${#missing[@]})); then
   fi
   echo "install-deps: installing ${#missing[@]} Debian packages..."
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >/dev/null
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  log=$(mktemp)
+  if ! { apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}"; } >"$log" 2>&1; then
+    cat "$log" >&2
+    echo "${0##*/}: apt-get failed" >&2
+    exit 1
+  fi
+  rm -f "$log"
 fi

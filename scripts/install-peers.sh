@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the peer tests (tests/peers) need: Node.js and npm, and the npm packages pinned by
-# each peer's committed package-lock.json (the official Luzmo Node SDK, Luzmo's item JSON Schemas).
+# each peer's committed package-lock.json (the official Luzmo Node SDK, Luzmo's item JSON Schemas),
+# and Debian's python3-socketio for the Socket.IO peer.
 # Idempotent: does nothing (quickly) when node_modules is already up to date with the lockfile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,6 +9,10 @@ cd "$(dirname "$0")/.."
 missing=()
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+# The Socket.IO peer (tests/peers/socketio) runs on Debian's python-socketio, under /usr/bin/python3.
+for p in python3-socketio python3-aiohttp; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
 if ((${#missing[@]})); then
   if [ "$(id -u)" -ne 0 ]; then
     echo "install-peers: missing packages: ${missing[*]} (run as root to install them)" >&2
@@ -15,8 +20,13 @@ if ((${#missing[@]})); then
   fi
   echo "install-peers: installing ${missing[*]}..."
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >/dev/null
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  log=$(mktemp)
+  if ! { apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}"; } >"$log" 2>&1; then
+    cat "$log" >&2
+    echo "${0##*/}: apt-get failed" >&2
+    exit 1
+  fi
+  rm -f "$log"
 fi
 
 for dir in tests/peers/*/; do

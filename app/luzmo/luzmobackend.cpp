@@ -1,6 +1,7 @@
 #include "luzmobackend.h"
 
 #include "luzmoanswerstream.h"
+#include "luzmosocketstream.h"
 
 LuzmoBackend::LuzmoBackend(QNetworkAccessManager &network, LuzmoConfig config, QString id)
     : m_client(network, std::move(config))
@@ -34,5 +35,12 @@ QString LuzmoBackend::validate(const PromptRequest &request) const
 
 AnswerStream *LuzmoBackend::ask(const PromptRequest &request, QObject *parent)
 {
+    const LuzmoConfig &config = m_client.config();
+    if (config.transport == LuzmoConfig::Transport::SocketIo && request.stream) {
+        return new LuzmoSocketStream(config,
+            m_client.body(
+                u"create"_qs, { { u"properties"_qs, toAiPrompt(request).toProperties() } }),
+            parent);
+    }
     return new LuzmoAnswerStream(m_client.createAiPrompt(toAiPrompt(request), nullptr), parent);
 }

@@ -40,13 +40,19 @@ QByteArray LuzmoClient::methodFor(const QString &action)
     return "POST";
 }
 
-ApiCall *LuzmoClient::send(const QString &resource, const QString &action, QJsonObject body,
+QJsonObject LuzmoClient::body(const QString &action, QJsonObject fields) const
+{
+    fields.insert(u"action"_qs, action);
+    fields.insert(u"key"_qs, m_config.key);
+    fields.insert(u"token"_qs, m_config.token);
+    fields.insert(u"version"_qs, m_config.apiVersion);
+    return fields;
+}
+
+ApiCall *LuzmoClient::send(const QString &resource, const QString &action, QJsonObject fields,
     bool streaming, QObject *parent)
 {
-    body.insert(u"action"_qs, action);
-    body.insert(u"key"_qs, m_config.key);
-    body.insert(u"token"_qs, m_config.token);
-    body.insert(u"version"_qs, m_config.apiVersion);
+    const QJsonObject body = this->body(action, std::move(fields));
     QNetworkRequest request(m_config.urlFor(resource));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setRawHeader("Accept",

@@ -34,12 +34,15 @@ public:
     // aiprompt create; a streaming call when request.stream (SSE), else one JSON answer.
     ApiCall *createAiPrompt(const AiPromptRequest &request, QObject *parent);
 
+    // The JSON body of a call: `fields` plus action, key, token and version.
+    QJsonObject body(const QString &action, QJsonObject fields) const;
+
     // The HTTP method the SDK uses for an action ("get" -> "SEARCH").
     static QByteArray methodFor(const QString &action);
 
 private:
-    ApiCall *send(const QString &resource, const QString &action, QJsonObject body, bool streaming,
-        QObject *parent);
+    ApiCall *send(const QString &resource, const QString &action, QJsonObject fields,
+        bool streaming, QObject *parent);
 
     QNetworkAccessManager &m_network;
     LuzmoConfig m_config;

@@ -13,6 +13,9 @@ struct LuzmoConfig
     QString key;
     QString token; // a secret: kept in memory, never written to disk by Chartroom
     ApiCall::Limits limits;
+    // How aiprompt answers stream: HTTP Server-Sent Events, or a Socket.IO connection.
+    enum class Transport { Sse, SocketIo };
+    Transport transport = Transport::Sse;
 
     QUrl urlFor(const QString &resource) const;
 };

@@ -1,0 +1,54 @@
+#include "luzmosocketstream.h"
+
+#include "aipromptdecoder.h"
+#include "socketioclient.h"
+
+#include <QJsonDocument>
+#include <QTimer>
+
+LuzmoSocketStream::LuzmoSocketStream(
+    const LuzmoConfig &config, const QJsonObject &body, QObject *parent)
+    : AnswerStream(parent)
+    , m_client(new SocketIoClient(this))
+    , m_body(body)
+{
+    connect(m_client, &SocketIoClient::connected, this,
+        [this] { m_client->emitEvent(u"aiprompt.create"_qs, m_body); });
+    connect(m_client, &SocketIoClient::eventReceived, this, &LuzmoSocketStream::onEvent);
+    connect(m_client, &SocketIoClient::failed, this, [this](const ApiError &error) { end(error); });
+    // Let the caller connect to our signals before anything can happen.
+    QTimer::singleShot(0, this, [this, host = config.host] { m_client->open(host); });
+}
+
+void LuzmoSocketStream::abort()
+{
+    end(ApiErrors::make(ApiError::Code::Cancelled, tr("Stopped")));
+}
+
+void LuzmoSocketStream::onEvent(const QString &name, const QJsonArray &arguments)
+{
+    if (m_ended || name != u"aiprompt")
+        return;
+    const QJsonValue payload = arguments.at(0);
+    const QString data = payload.isString()
+        ? payload.toString()
+        : QString::fromUtf8(QJsonDocument(payload.toObject()).toJson(QJsonDocument::Compact));
+    const AiPromptDecoder::Result result = AiPromptDecoder::decode(data);
+    const auto *event = std::get_if<StreamEvent>(&result);
+    if (!event) {
+        Q_EMIT invalidFrame(std::get<DecodeError>(result));
+        return;
+    }
+    Q_EMIT eventReceived(*event);
+    if (event->type == StreamEvent::Type::Finish || event->type == StreamEvent::Type::Done)
+        end(std::nullopt);
+}
+
+void LuzmoSocketStream::end(const std::optional<ApiError> &error)
+{
+    if (m_ended)
+        return;
+    m_ended = true;
+    m_client->close();
+    Q_EMIT ended(error);
+}
