@@ -26,6 +26,7 @@ QString usage()
            u"  ask PROMPT              ask a question; the answer streams and is stored\n"
            u"      [--url URL] [--key K] [--token T] [--conversation ID]\n"
            u"      [--agent item|analyst] [--task generate|suggest|describe] [--no-stream]\n"
+           u"      [--transport sse|socketio]\n"
            u"      without --url the built-in local analyst server answers (offline)\n"
            u"      credentials may also come from CHARTROOM_KEY and CHARTROOM_TOKEN\n"
            u"  serve [--port N] [--key K --token T]\n"
@@ -49,6 +50,8 @@ struct Options
     QCommandLineOption task { u"task"_qs, u"generate, suggest or describe."_qs, u"TASK"_qs,
         u"generate"_qs };
     QCommandLineOption noStream { u"no-stream"_qs, u"Ask for one JSON answer, not a stream."_qs };
+    QCommandLineOption transport { u"transport"_qs, u"ask: sse (default) or socketio."_qs,
+        u"TRANSPORT"_qs, u"sse"_qs };
     QCommandLineOption port { u"port"_qs, u"serve: the port on 127.0.0.1 (default: any free)."_qs,
         u"N"_qs };
     QCommandLineOption name { u"name"_qs, u"import: the dataset's name."_qs, u"NAME"_qs };
@@ -75,7 +78,7 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(usage());
     parser.addOptions({ o.dataDir, o.json, o.url, o.key, o.token, o.conversation, o.agent, o.task,
-        o.noStream, o.port, o.name, o.help, o.version });
+        o.noStream, o.transport, o.port, o.name, o.help, o.version });
     parser.addPositionalArgument(u"command"_qs, u"history | ask | serve | import"_qs);
 
     if (!parser.parse(QCoreApplication::arguments())) {
@@ -122,6 +125,18 @@ int main(int argc, char *argv[])
             && (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https"))) {
             output.error(u"--url must be an http or https address."_qs);
             return ExitUsage;
+        }
+        if (parser.value(o.transport) != u"sse" && parser.value(o.transport) != u"socketio") {
+            output.error(u"--transport must be \"sse\" or \"socketio\"."_qs);
+            return ExitUsage;
+        }
+        if (parser.value(o.transport) == u"socketio") {
+            if (!parser.isSet(o.url)) {
+                output.error(u"--transport socketio needs --url: the built-in server streams over "
+                             u"HTTP (SSE) only."_qs);
+                return ExitUsage;
+            }
+            luzmo.transport = LuzmoConfig::Transport::SocketIo;
         }
         luzmo.host = url;
         luzmo.key = valueOrEnv(parser, o.key, "CHARTROOM_KEY");

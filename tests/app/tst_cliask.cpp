@@ -152,6 +152,7 @@ private Q_SLOTS:
         QTest::newRow("no prompt") << QStringList {};
         QTest::newRow("bad url") << QStringList { u"--url"_qs, u"ftp://x"_qs, u"q"_qs };
         QTest::newRow("bad conversation") << QStringList { u"--conversation"_qs, u"x"_qs, u"q"_qs };
+        QTest::newRow("bad transport") << QStringList { u"--transport"_qs, u"pigeon"_qs, u"q"_qs };
     }
 
     void usageErrorsExitTwo()
