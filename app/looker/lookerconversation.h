@@ -1,0 +1,37 @@
+#pragma once
+
+#include "apierror.h"
+#include "lookerconfig.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+// A remote Looker conversation as `GET /conversations` lists it (seed 004's Conversation).
+struct LookerConversation
+{
+    QString id;
+    QString name;
+    QString category; // "conversation" | "dashboard"
+    QString agentId;
+    QString userId;
+    QList<LookerSource> sources;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    bool deleted = false;
+    int messageCount = 0; // 0 when the list does not include messages
+
+    static LookerConversation fromJson(const QJsonObject &object);
+    // The list answer (a JSON array), or a Protocol error when it is not one.
+    static std::optional<QList<LookerConversation>> listFromJson(const QByteArray &body);
+};
+
+// The outcome of LookerBackend::listConversations().
+struct LookerConversations
+{
+    QList<LookerConversation> conversations;
+    std::optional<ApiError> error;
+};

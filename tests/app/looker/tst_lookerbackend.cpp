@@ -1,0 +1,447 @@
+// The Looker backend end to end: a real ChatSession and store, the fake Looker server over
+// loopback HTTP (login and token expiry, conversations, the streamed chat, persisted turns,
+// every error class).
+
+#include "chatsession.h"
+#include "fakelookerserver.h"
+#include "lookerbackend.h"
+#include "tempstore.h"
+
+#include <QDeadlineTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+namespace {
+const QByteArray chatPath = "/api/4.0/conversational_analytics/chat";
+const QByteArray conversationsPath = "/api/4.0/conversations";
+
+QJsonObject bodyOf(const FakeHttpServer::Request &request)
+{
+    return QJsonDocument::fromJson(request.body).object();
+}
+
+QList<QJsonObject> script()
+{
+    const QJsonArray rows { QJsonObject { { u"month"_qs, u"2025-01"_qs }, { u"revenue"_qs, 120 } },
+        QJsonObject { { u"month"_qs, u"2025-02"_qs }, { u"revenue"_qs, 135 } } };
+    return { FakeLookerServer::thought(u"Planning the query"_qs),
+        FakeLookerServer::thought(u"Looking up revenue values"_qs, u"PROGRESS"_qs),
+        FakeLookerServer::data(u"monthly revenue"_qs, rows),
+        FakeLookerServer::text(u"Revenue grew from 120 "_qs),
+        FakeLookerServer::text(u"to 135 in February."_qs) };
+}
+
+const QString answerText = u"Revenue grew from 120 to 135 in February."_qs;
+} // namespace
+
+class TestLookerBackend : public QObject
+{
+    Q_OBJECT
+
+private:
+    QNetworkAccessManager m_network;
+
+    static LookerConfig config(const FakeLookerServer &server, int maxRateLimitRetries = 2)
+    {
+        LookerConfig c;
+        c.baseUrl = server.baseUrl();
+        c.clientId = u"looker-id"_qs;
+        c.clientSecret = u"looker-secret"_qs;
+        c.agentId = u"agent-7"_qs;
+        c.sources = { { u"thelook"_qs, u"orders"_qs } };
+        c.limits.connectTimeoutMs = 5000;
+        c.limits.idleTimeoutMs = 5000;
+        c.maxRateLimitRetries = maxRateLimitRetries;
+        return c;
+    }
+
+    static Message lastMessage(TempStore &store, qint64 conversation)
+    {
+        auto messages = store.repository->messages(conversation);
+        return messages && !messages->isEmpty() ? messages->last() : Message {};
+    }
+
+    // Sends `text` and waits for the answer; returns the stored answer.
+    static Message ask(ChatSession &session, TempStore &store, qint64 *conversation,
+        const QString &text, int timeoutMs = 10000)
+    {
+        QSignalSpy finished(&session, &ChatSession::answerFinished);
+        auto sent = session.send(*conversation, text);
+        if (!sent)
+            return {};
+        *conversation = *sent;
+        if (!finished.wait(timeoutMs))
+            return {};
+        return lastMessage(store, *conversation);
+    }
+
+private Q_SLOTS:
+    void newConversationAndFollowUp_data()
+    {
+        QTest::addColumn<int>("format");
+        QTest::newRow("json array") << int(FakeLookerServer::ChatFormat::JsonArray);
+        QTest::newRow("json lines") << int(FakeLookerServer::ChatFormat::JsonLines);
+        QTest::newRow("sse") << int(FakeLookerServer::ChatFormat::Sse);
+    }
+
+    void newConversationAndFollowUp()
+    {
+        QFETCH(int, format);
+        TempStore store;
+        QVERIFY2(store.error.isEmpty(), qPrintable(store.error));
+        FakeLookerServer server;
+        QVERIFY(server.listen());
+        server.setChatScript(script(), FakeLookerServer::ChatFormat(format), 37, 5);
+        LookerBackend backend(m_network, config(server));
+        ChatSession session(*store.repository);
+        session.setBackend(&backend);
+        QSignalSpy progress(&session, &ChatSession::progressChanged);
+
+        qint64 conversation = 0;
+        const Message answer = ask(session, store, &conversation,
+            u"How did monthly revenue develop in the first quarter of 2025 by region?"_qs);
+        QCOMPARE(answer.status, MessageStatus::Complete);
+        QCOMPARE(answer.text, answerText);
+        QCOMPARE(answer.errorDetail, QString());
+
+        // Created remotely, named after the prompt's first words, with the agent and sources.
+        const auto creates = server.requestsTo("POST", conversationsPath);
+        QCOMPARE(creates.size(), 1);
+        const QJsonObject create = bodyOf(creates.first());
+        QCOMPARE(
+            create[u"name"_qs].toString(), u"How did monthly revenue develop in the first…"_qs);
+        QCOMPARE(create[u"agent_id"_qs].toString(), u"agent-7"_qs);
+        QCOMPARE(create[u"sources"_qs][0][u"explore"_qs].toString(), u"orders"_qs);
+        const QString remoteId = server.conversations().first()[u"id"_qs].toString();
+        QCOMPARE(store.repository->conversation(conversation)->remoteId, remoteId);
+        QCOMPARE(store.repository->conversation(conversation)->backend, u"looker"_qs);
+
+        // Thoughts and progress arrived as status lines.
+        QStringList lines;
+        for (const auto &args : progress)
+            lines << args.at(1).toString();
+        QVERIFY2(lines.contains(u"Planning the query"_qs), qPrintable(lines.join(u" | ")));
+        QVERIFY(lines.contains(u"Looking up revenue values"_qs));
+
+        // The data part is stored as an asset.
+        QCOMPARE(answer.assets.size(), 1);
+        QCOMPARE(answer.assets.first().type, u"looker-data"_qs);
+        const QJsonObject data = QJsonDocument::fromJson(answer.assets.first().valueJson).object();
+        QCOMPARE(data[u"result"_qs][u"data"_qs][1][u"revenue"_qs].toInt(), 135);
+
+        // The chat request, and the turn persisted: the question then the answer.
+        const auto chats = server.requestsTo("POST", chatPath);
+        QCOMPARE(chats.size(), 1);
+        QCOMPARE(bodyOf(chats.first())[u"conversation_id"_qs].toString(), remoteId);
+        QVERIFY(bodyOf(chats.first())[u"user_message"_qs].toString().startsWith(u"How did"_qs));
+        QCOMPARE(chats.first().headers.value("authorization"), QByteArray("token token-1"));
+        QList<QJsonObject> saved = server.messagesOf(remoteId);
+        QCOMPARE(saved.size(), 2);
+        QCOMPARE(saved[0][u"type"_qs].toString(), u"user"_qs);
+        QCOMPARE(saved[0][u"order"_qs].toInt(), 1);
+        QVERIFY(saved[0][u"message"_qs][u"userMessage"_qs][u"text"_qs].toString().startsWith(
+            u"How did"_qs));
+        QCOMPARE(saved[1][u"type"_qs].toString(), u"system"_qs);
+        QCOMPARE(saved[1][u"order"_qs].toInt(), 2);
+        QCOMPARE(
+            saved[1][u"message"_qs][u"systemMessage"_qs][u"text"_qs][u"parts"_qs][0].toString(),
+            answerText);
+
+        // A follow-up continues the same remote conversation: no second create, no new login.
+        const Message second = ask(session, store, &conversation, u"And by region?"_qs);
+        QCOMPARE(second.status, MessageStatus::Complete);
+        QCOMPARE(server.requestsTo("POST", conversationsPath).size(), 1);
+        QCOMPARE(server.requestsTo("POST", chatPath).size(), 2);
+        QCOMPARE(
+            bodyOf(server.requestsTo("POST", chatPath).at(1))[u"conversation_id"_qs].toString(),
+            remoteId);
+        saved = server.messagesOf(remoteId);
+        QCOMPARE(saved.size(), 4);
+        QCOMPARE(saved[2][u"order"_qs].toInt(), 3);
+        QCOMPARE(saved[3][u"order"_qs].toInt(), 4);
+        QCOMPARE(server.loginCount(), 1);
+
+        // The secret went only to the login, in its form body.
+        const auto logins = server.requestsTo("POST", "/api/4.0/login");
+        QCOMPARE(logins.size(), 1);
+        QCOMPARE(logins.first().headers.value("content-type"),
+            QByteArray("application/x-www-form-urlencoded"));
+        QVERIFY(logins.first().body.contains("client_secret=looker-secret"));
+        for (const auto &request : server.requests()) {
+            if (request.path != "/api/4.0/login")
+                QVERIFY(
+                    !request.body.contains("looker-secret") && !request.path.contains("secret"));
+        }
+    }
+
+    void tokenRenewal_data()
+    {
+        QTest::addColumn<int>("advertisedSeconds");
+        QTest::addColumn<QByteArray>("inject401On");
+        QTest::addColumn<int>("chatRequests"); // of the second turn's conversation
+        QTest::newRow("expired between turns: renewed before the call") << 1 << QByteArray() << 2;
+        QTest::newRow("expired early although an hour was announced: 401, login, retry")
+            << 3600 << QByteArray() << 3;
+        QTest::newRow("401 once mid-call: login and retry") << 3600 << chatPath << 3;
+    }
+
+    void tokenRenewal()
+    {
+        QFETCH(int, advertisedSeconds);
+        QFETCH(QByteArray, inject401On);
+        QFETCH(int, chatRequests);
+        TempStore store;
+        FakeLookerServer server;
+        QVERIFY(server.listen());
+        server.setChatScript({ FakeLookerServer::text(u"Fine."_qs) });
+        const int lifetimeMs = inject401On.isEmpty() ? 1000 : 60000;
+        server.setTokenLifetime(lifetimeMs, advertisedSeconds);
+        LookerBackend backend(m_network, config(server));
+        ChatSession session(*store.repository);
+        session.setBackend(&backend);
+
+        qint64 conversation = 0;
+        QCOMPARE(ask(session, store, &conversation, u"First question"_qs).status,
+            MessageStatus::Complete);
+        QCOMPARE(server.loginCount(), 1);
+        if (inject401On.isEmpty()) {
+            // Let the server's token expire (the event loop keeps running meanwhile).
+            QDeadlineTimer expired(lifetimeMs + 100);
+            QTRY_VERIFY_WITH_TIMEOUT(expired.hasExpired(), lifetimeMs + 2000);
+        } else {
+            server.injectError("POST", inject401On, 401,
+                FakeLookerServer::messageBody(u"Requires authentication."_qs));
+        }
+        const Message second = ask(session, store, &conversation, u"Second question"_qs);
+        QCOMPARE(second.status, MessageStatus::Complete);
+        QCOMPARE(second.text, u"Fine."_qs);
+        QCOMPARE(server.loginCount(), 2); // exactly one new login
+        QCOMPARE(server.requestsTo("POST", chatPath).size(), chatRequests);
+        QCOMPARE(server.requestsTo("POST", conversationsPath).size(), 1);
+    }
+
+    void concurrentCallsShareOneLogin()
+    {
+        FakeLookerServer server;
+        QVERIFY(server.listen());
+        LookerBackend backend(m_network, config(server));
+        QObject context;
+        int answers = 0;
+        for (int i = 0; i < 3; ++i) {
+            backend.listConversations(&context, [&answers](const LookerConversations &result) {
+                QVERIFY(!result.error);
+                ++answers;
+            });
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(answers, 3, 5000);
+        QCOMPARE(server.loginCount(), 1);
+    }
+
+    void listsConversations()
+    {
+        TempStore store;
+        FakeLookerServer server;
+        QVERIFY(server.listen());
+        server.setChatScript({ FakeLookerServer::text(u"Yes."_qs) });
+        LookerBackend backend(m_network, config(server));
+        ChatSession session(*store.repository);
+        session.setBackend(&backend);
+        qint64 conversation = 0;
+        QCOMPARE(
+            ask(session, store, &conversation, u"Top products"_qs).status, MessageStatus::Complete);
+
+        QObject context;
+        std::optional<LookerConversations> listed;
+        backend.listConversations(
+            &context, [&listed](const LookerConversations &result) { listed = result; });
+        QTRY_VERIFY_WITH_TIMEOUT(listed.has_value(), 5000);
+        QVERIFY(!listed->error);
+        QCOMPARE(listed->conversations.size(), 1);
+        const LookerConversation &c = listed->conversations.first();
+        QCOMPARE(c.name, u"Top products"_qs);
+        QCOMPARE(c.agentId, u"agent-7"_qs);
+        QCOMPARE(c.sources.size(), 1);
+        QCOMPARE(c.sources.first().model, u"thelook"_qs);
+        QVERIFY(c.createdAt.isValid());
+
+        server.injectError(
+            "GET", conversationsPath, 404, FakeLookerServer::messageBody(u"Nope"_qs));
+        listed.reset();
+        backend.listConversations(
+            &context, [&listed](const LookerConversations &result) { listed = result; });
+        QTRY_VERIFY_WITH_TIMEOUT(listed.has_value(), 5000);
+        QVERIFY(listed->error);
+        QCOMPARE(listed->error->code, ApiError::Code::NotFound);
+    }
+
+    void errors_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QByteArray>("path");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("times");
+        QTest::addColumn<int>("messageStatus");
+        QTest::addColumn<QStringList>("words");
+
+        const int error = int(MessageStatus::Error);
+        QTest::newRow("400 bad request")
+            << QByteArray("POST") << conversationsPath << 400
+            << FakeLookerServer::messageBody(u"Malformed JSON"_qs) << 1 << error
+            << QStringList { u"malformed"_qs, u"HTTP 400"_qs, u"Malformed JSON"_qs };
+        QTest::newRow("404 not found")
+            << QByteArray("POST") << chatPath << 404
+            << FakeLookerServer::messageBody(u"Conversation not found"_qs) << 1 << error
+            << QStringList { u"does not know this conversation"_qs, u"HTTP 404"_qs };
+        QTest::newRow("409 already exists")
+            << QByteArray("POST") << conversationsPath << 409
+            << FakeLookerServer::messageBody(u"Conversation already exists"_qs) << 1 << error
+            << QStringList { u"already exists"_qs, u"HTTP 409"_qs };
+        QTest::newRow("422 lists the fields")
+            << QByteArray("POST") << conversationsPath << 422
+            << FakeLookerServer::validationBody({ { u"name"_qs, u"is too long"_qs },
+                   { u"sources"_qs, u"unknown explore orderz"_qs } })
+            << 1 << error
+            << QStringList { u"invalid"_qs, u"name: is too long"_qs,
+                   u"sources: unknown explore orderz"_qs, u"HTTP 422"_qs };
+        QTest::newRow("500 server")
+            << QByteArray("POST") << chatPath << 500
+            << FakeLookerServer::messageBody(u"Internal error"_qs) << 1 << error
+            << QStringList { u"HTTP 500"_qs, u"Internal error"_qs };
+        QTest::newRow("persisting the turn fails")
+            << QByteArray("POST") << QByteArray("/api/4.0/conversations/") << 404
+            << FakeLookerServer::messageBody(u"Conversation not found"_qs) << 1
+            << int(MessageStatus::Interrupted)
+            << QStringList { u"did not save this turn"_qs, u"HTTP 404"_qs };
+        QTest::newRow("401 after a new login")
+            << QByteArray("POST") << chatPath << 401
+            << FakeLookerServer::messageBody(u"Requires authentication."_qs) << 2 << error
+            << QStringList { u"client id/secret"_qs, u"HTTP 401"_qs };
+    }
+
+    void errors()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(QByteArray, path);
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(int, times);
+        QFETCH(int, messageStatus);
+        QFETCH(QStringList, words);
+        TempStore store;
+        FakeLookerServer server;
+        QVERIFY(server.listen());
+        server.setChatScript({ FakeLookerServer::text(u"An answer."_qs) });
+        server.injectError(method, path, status, body, times);
+        LookerBackend backend(m_network, config(server));
+        ChatSession session(*store.repository);
+        session.setBackend(&backend);
+
+        qint64 conversation = 0;
+        const Message answer = ask(session, store, &conversation, u"Revenue by month"_qs);
+        QCOMPARE(int(answer.status), messageStatus);
+        for (const QString &word : words)
+            QVERIFY2(answer.errorDetail.contains(word), qPrintable(answer.errorDetail));
+    }
+
+    void agentErrorMessage()
+    {
+        TempStore store;
+        FakeLookerServer server;
+        QVERIFY(server.listen());
+        server.setChatScript({ FakeLookerServer::thought(u"Planning"_qs),
+            FakeLookerServer::errorMessage(u"The Explore orders is not available"_qs) });
+        LookerBackend backend(m_network, config(server));
+        ChatSession session(*store.repository);
+        session.setBackend(&backend);
+        qint64 conversation = 0;
+        const Message answer = ask(session, store, &conversation, u"Revenue"_qs);
+        QCOMPARE(answer.status, MessageStatus::Error);
+        QCOMPARE(answer.errorDetail, u"The Explore orders is not available"_qs);
+    }
+
+    void rateLimited_data()
+    {
+        QTest::addColumn<int>("limitedResponses");
+        QTest::addColumn<int>("maxRetries");
+        QTest::addColumn<int>("messageStatus");
+        QTest::addColumn<int>("chatRequests");
+        QTest::newRow("retry-after honoured, then success")
+            << 1 << 2 << int(MessageStatus::Complete) << 2;
+        QTest::newRow("retries exhausted") << 5 << 1 << int(MessageStatus::Error) << 2;
+    }
+
+    void rateLimited()
+    {
+        QFETCH(int, limitedResponses);
+        QFETCH(int, maxRetries);
+        QFETCH(int, messageStatus);
+        QFETCH(int, chatRequests);
+        TempStore store;
+        FakeLookerServer server;
+        QVERIFY(server.listen());
+        server.setChatScript({ FakeLookerServer::text(u"Eventually."_qs) });
+        server.injectError("POST", chatPath, 429,
+            FakeLookerServer::messageBody(u"Too Many Requests"_qs), limitedResponses, "1");
+        LookerBackend backend(m_network, config(server, maxRetries));
+        ChatSession session(*store.repository);
+        session.setBackend(&backend);
+        QSignalSpy progress(&session, &ChatSession::progressChanged);
+
+        qint64 conversation = 0;
+        QElapsedTimer clock;
+        clock.start();
+        const Message answer = ask(session, store, &conversation, u"Revenue"_qs);
+        QCOMPARE(int(answer.status), messageStatus);
+        QCOMPARE(server.requestsTo("POST", chatPath).size(), chatRequests);
+        QVERIFY(clock.elapsed() >= 900); // Retry-After: 1 was honoured
+        QStringList lines;
+        for (const auto &args : progress)
+            lines << args.at(1).toString();
+        QVERIFY2(lines.contains(u"Looker is busy: trying again in 1 second(s)"_qs),
+            qPrintable(lines.join(u" | ")));
+        if (answer.status == MessageStatus::Complete) {
+            QCOMPARE(answer.text, u"Eventually."_qs);
+        } else {
+            QVERIFY2(answer.errorDetail.contains(u"too many requests: try again in 1 second"_qs),
+                qPrintable(answer.errorDetail));
+        }
+    }
+
+    void wrongSecret()
+    {
+        TempStore store;
+        FakeLookerServer server;
+        QVERIFY(server.listen());
+        server.setCredentials(u"looker-id"_qs, u"another-secret"_qs);
+        LookerBackend backend(m_network, config(server));
+        ChatSession session(*store.repository);
+        session.setBackend(&backend);
+        qint64 conversation = 0;
+        const Message answer = ask(session, store, &conversation, u"Revenue"_qs);
+        QCOMPARE(answer.status, MessageStatus::Error);
+        QVERIFY2(answer.errorDetail.contains(u"Looker refused the client id/secret"_qs),
+            qPrintable(answer.errorDetail));
+        QVERIFY(!answer.errorDetail.contains(u"looker-secret"_qs));
+        QCOMPARE(server.loginCount(), 1);
+        QCOMPARE(server.requestsTo("POST", conversationsPath).size(), 0);
+    }
+
+    void validatesConfig()
+    {
+        QNetworkAccessManager network;
+        LookerConfig c;
+        c.baseUrl = QUrl(u"https://example.looker.com"_qs);
+        LookerBackend backend(network, c);
+        PromptRequest request;
+        request.text = u"Hi"_qs;
+        QVERIFY(backend.validate(request).contains(u"client id and client secret"_qs));
+        QCOMPARE(backend.displayName(), u"Looker at https://example.looker.com"_qs);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLookerBackend)
+#include "tst_lookerbackend.moc"
