@@ -5,6 +5,8 @@
 #include "composer.h"
 #include "conversationlistmodel.h"
 #include "conversationsidebar.h"
+#include "csvimporter.h"
+#include "csvimportflow.h"
 #include "emptystatewidget.h"
 #include "errorbanner.h"
 #include "repository.h"
@@ -188,6 +190,13 @@ void MainWindow::createActions()
     m_settingsAction->setEnabled(false);
     connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
 
+    m_importAction = new QAction(QIcon::fromTheme(u"document-import"_qs), tr("&Import CSV…"), this);
+    m_importAction->setObjectName(u"actionImportCsv"_qs);
+    m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_importAction->setToolTip(tr("Import a CSV file as a dataset to ask about (Ctrl+I)"));
+    m_importAction->setEnabled(false);
+    connect(m_importAction, &QAction::triggered, this, &MainWindow::importCsv);
+
     auto *quitAction = new QAction(QIcon::fromTheme(u"application-exit"_qs), tr("&Quit"), this);
     quitAction->setObjectName(u"actionQuit"_qs);
     quitAction->setShortcut(QKeySequence::Quit);
@@ -196,6 +205,7 @@ void MainWindow::createActions()
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(newAction);
+    file->addAction(m_importAction);
     file->addSeparator();
     file->addAction(quitAction);
     QMenu *conversation = menuBar()->addMenu(tr("&Conversation"));
@@ -308,6 +318,34 @@ void MainWindow::openSettings()
         m_backends->apply(dialog.settings());
 }
 
+void MainWindow::setCsvImporter(CsvImporter *importer)
+{
+    if (m_importer)
+        disconnect(m_importer, nullptr, this, nullptr);
+    delete m_importFlow;
+    m_importFlow = nullptr;
+    m_importer = importer;
+    if (importer) {
+        m_importFlow = new CsvImportFlow(importer, this);
+        connect(importer, &CsvImporter::runningChanged, this, &MainWindow::updateImportAction);
+        connect(m_importFlow, &CsvImportFlow::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    }
+    updateImportAction();
+}
+
+void MainWindow::importCsv()
+{
+    if (m_importer && m_importFlow)
+        m_importFlow->run();
+}
+
+void MainWindow::updateImportAction()
+{
+    // One import at a time.
+    m_importAction->setEnabled(m_importer && !m_importer->isRunning());
+}
+
 void MainWindow::updateBackendLabel()
 {
     if (!m_backendLabel)
@@ -395,6 +433,9 @@ void MainWindow::saveSettings()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // An import still running is cancelled (nothing of it is kept) and its thread ended.
+    if (m_importer)
+        m_importer->cancelAndWait();
     saveSettings();
     QMainWindow::closeEvent(event);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
@@ -8,6 +9,8 @@ class BackendController;
 class ChatSession;
 class Composer;
 class ConversationSidebar;
+class CsvImportFlow;
+class CsvImporter;
 class EmptyStateWidget;
 class ErrorBanner;
 class QLabel;
@@ -46,6 +49,12 @@ public:
     // Opens Settings… (modal) and applies what is accepted.
     void openSettings();
 
+    // Imports CSV files into the local datasets (not owned): enables File ▸ Import CSV….
+    void setCsvImporter(CsvImporter *importer);
+    // File ▸ Import CSV…: asks for a file and a name, then imports with a progress dialog.
+    void importCsv();
+    CsvImportFlow *csvImportFlow() const { return m_importFlow; }
+
     ConversationSidebar *sidebar() const { return m_sidebar; }
     TranscriptModel *transcriptModel() const { return m_transcript; }
     TranscriptView *transcriptView() const { return m_view; }
@@ -63,6 +72,7 @@ private:
     void showStoreError(const QString &what, const QString &message);
     void updateBusy(bool busy);
     void updateBackendLabel();
+    void updateImportAction();
     QString currentTitle() const;
 
     Repository &m_repository;
@@ -82,4 +92,7 @@ private:
     QAction *m_settingsAction = nullptr;
     QLabel *m_backendLabel = nullptr;
     BackendController *m_backends = nullptr;
+    QAction *m_importAction = nullptr;
+    QPointer<CsvImporter> m_importer;
+    CsvImportFlow *m_importFlow = nullptr;
 };

@@ -1,7 +1,9 @@
 // chartroom: the GUI entry point. Builds the store, the network access, the chat session, the
-// backend controller and the main window, and wires them; nothing else lives here.
+// backend controller, the CSV importer and the main window, and wires them; nothing else lives
+// here.
 #include "backendcontroller.h"
 #include "chatsession.h"
+#include "csvimporter.h"
 #include "database.h"
 #include "localserver.h"
 #include "luzmobackend.h"
@@ -74,8 +76,12 @@ int main(int argc, char *argv[])
         backends.setLocalBackend(localBackend.get());
     }
     backends.restore();
+    // File ▸ Import CSV…: imports into the local server's data folder, on its own connection in
+    // its own thread. Declared before the window, so it outlives it.
+    CsvImporter importer(directory);
     MainWindow window(repository, session, &settings);
     window.setBackendController(&backends);
+    window.setCsvImporter(&importer);
     window.show();
     if (!localError.isEmpty()) {
         QMessageBox::warning(&window, QApplication::translate("main", "Chartroom"),
