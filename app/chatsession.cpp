@@ -16,6 +16,7 @@ struct ChatSession::Active
     Conversation conversation;
     Message question;
     Message answer;
+    QString backendId; // the backend answering
     QSet<QString> storedAssets; // remote id, or the item JSON when it has none
     bool textDirty = false;
     bool stopped = false;
@@ -47,6 +48,11 @@ ChatSession::~ChatSession()
 void ChatSession::setBackend(Backend *backend)
 {
     m_backend = backend;
+}
+
+void ChatSession::setBackendResolver(BackendResolver resolver)
+{
+    m_resolver = std::move(resolver);
 }
 
 void ChatSession::setAgent(const QString &agent, const QString &task)
@@ -137,13 +143,28 @@ StoreResult<qint64> ChatSession::retry(qint64 assistantMessageId)
     return StoreError { StoreError::Code::NotFound, tr("There is no question to ask again."), {} };
 }
 
+Backend *ChatSession::backendFor(const Conversation &conversation) const
+{
+    // A conversation that has started remotely continues on its own backend; one that has not
+    // goes to the current one (and takes its id when the first answer starts).
+    if (m_resolver && !conversation.remoteId.isEmpty())
+        return m_resolver(conversation.backend);
+    return m_backend;
+}
+
 StoreResult<qint64> ChatSession::startAnswer(
     const Conversation &conversation, const Message &question)
 {
-    if (!m_backend) {
+    Backend *backend = backendFor(conversation);
+    if (!backend) {
+        const bool known = !m_resolver || conversation.remoteId.isEmpty();
+        // (known: nothing was configured; else the conversation's own backend went away)
         auto e = storeAnswerError(conversation.id,
-            tr("No backend configured: add one in Settings to get "
-               "answers. Your question was saved."));
+            known ? tr("No backend configured: add one in Settings to get "
+                       "answers. Your question was saved.")
+                  : tr("This conversation belongs to the backend \"%1\", which is no longer "
+                       "configured. Your question was saved.")
+                        .arg(conversation.backend));
         if (!e)
             return e.error();
         return conversation.id;
@@ -154,7 +175,7 @@ StoreResult<qint64> ChatSession::startAnswer(
     request.agent = m_agent;
     request.task = m_task;
     request.stream = m_stream;
-    if (const QString invalid = m_backend->validate(request); !invalid.isEmpty()) {
+    if (const QString invalid = backend->validate(request); !invalid.isEmpty()) {
         auto e = storeAnswerError(conversation.id, invalid);
         if (!e)
             return e.error();
@@ -174,9 +195,10 @@ StoreResult<qint64> ChatSession::startAnswer(
 
     m_active = std::make_unique<Active>();
     m_active->conversation = conversation;
+    m_active->backendId = backend->id();
     m_active->question = question;
     m_active->answer = *stored;
-    AnswerStream *stream = m_backend->ask(request, this);
+    AnswerStream *stream = backend->ask(request, this);
     m_active->stream = stream;
     connect(stream, &AnswerStream::eventReceived, this, &ChatSession::onEvent);
     connect(stream, &AnswerStream::invalidFrame, this, &ChatSession::onInvalidFrame);
@@ -245,10 +267,11 @@ void ChatSession::mapIds()
     Active &a = *m_active;
     const QString remoteConversation = a.assembler.conversationId();
     if (!remoteConversation.isEmpty() && a.conversation.remoteId != remoteConversation) {
-        if (StoreStatus e
-            = m_repository.setConversationRemoteId(a.conversation.id, remoteConversation))
+        if (StoreStatus e = m_repository.setConversationRemoteId(
+                a.conversation.id, remoteConversation, a.backendId))
             Q_EMIT failed(e->message);
         a.conversation.remoteId = remoteConversation;
+        a.conversation.backend = a.backendId;
     }
     const QString remoteQuestion = a.assembler.userMessageId();
     if (!remoteQuestion.isEmpty() && a.question.remoteId != remoteQuestion) {

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -31,8 +32,13 @@ public:
     explicit ChatSession(Repository &repository, QObject *parent = nullptr);
     ~ChatSession() override;
 
-    // The backend new prompts go to (not owned); nullptr: none configured.
+    // The backend new conversations go to (not owned); nullptr: none configured.
     void setBackend(Backend *backend);
+    // Finds the backend a conversation belongs to by its stored backend id (not owned; nullptr
+    // when that backend is no longer configured). Without a resolver every conversation uses
+    // setBackend()'s backend.
+    using BackendResolver = std::function<Backend *(const QString &backendId)>;
+    void setBackendResolver(BackendResolver resolver);
     Backend *backend() const { return m_backend; }
     // Luzmo agent ("item" | "analyst") and task ("generate" | "suggest" | "describe").
     void setAgent(const QString &agent, const QString &task = QStringLiteral("generate"));
@@ -76,10 +82,12 @@ private:
     void storeNewAssets();
     void persist(int fields);
     void finishAnswer(MessageStatus status, const QString &detail);
+    Backend *backendFor(const Conversation &conversation) const;
     StoreResult<Message> storeAnswerError(qint64 conversationId, const QString &detail);
 
     Repository &m_repository;
     Backend *m_backend = nullptr;
+    BackendResolver m_resolver;
     QString m_agent = QStringLiteral("analyst");
     QString m_task = QStringLiteral("generate");
     bool m_stream = true;

@@ -218,11 +218,14 @@ StoreStatus Repository::deleteConversation(qint64 id)
     return std::nullopt;
 }
 
-StoreStatus Repository::setConversationRemoteId(qint64 id, const QString &remoteId)
+StoreStatus Repository::setConversationRemoteId(
+    qint64 id, const QString &remoteId, const QString &backend)
 {
     QSqlQuery q(m_database.connection());
-    if (StoreStatus e = run(q, u"UPDATE conversations SET remote_id = ? WHERE id = ?"_qs,
-            { nullable(remoteId), id }, u"Saving the conversation"_qs))
+    if (StoreStatus e = run(q,
+            u"UPDATE conversations SET remote_id = ?, backend = coalesce(?, backend) WHERE id = ?"_qs,
+            { nullable(remoteId), backend.isEmpty() ? QVariant() : QVariant(backend), id },
+            u"Saving the conversation"_qs))
         return e;
     if (q.numRowsAffected() != 1)
         return notFound(u"There is no conversation " + QString::number(id) + u'.');

@@ -34,7 +34,9 @@ public:
     StoreResult<int> conversationCount() const;
     StoreStatus renameConversation(qint64 id, const QString &title);
     StoreStatus deleteConversation(qint64 id);
-    StoreStatus setConversationRemoteId(qint64 id, const QString &remoteId);
+    // The backend's id for the conversation, and (when given) which backend it lives on.
+    StoreStatus setConversationRemoteId(
+        qint64 id, const QString &remoteId, const QString &backend = {});
 
     // Messages. addMessage assigns id, order and timestamps and stores the message's assets in
     // the same transaction; it also bumps the conversation's update time.

@@ -278,6 +278,51 @@ private Q_SLOTS:
             u"Show monthly revenue"_qs);
     }
 
+    void conversationsStayOnTheirBackend()
+    {
+        TempStore store;
+        FakeHttpServer serverA, serverB;
+        QVERIFY(serverA.listen());
+        QVERIFY(serverB.listen());
+        const auto handler = [](const FakeHttpServer::Request &) {
+            return FakeHttpServer::sse({ recordedStream() });
+        };
+        serverA.setHandler(handler);
+        serverB.setHandler(handler);
+        LuzmoBackend a(m_network, config(serverA), u"account-a"_qs);
+        LuzmoBackend b(m_network, config(serverB), u"account-b"_qs);
+        bool aConfigured = true;
+        ChatSession session(*store.repository);
+        session.setBackendResolver([&](const QString &id) -> Backend * {
+            if (id == u"account-a")
+                return aConfigured ? &a : nullptr;
+            return id == u"account-b" ? &b : nullptr;
+        });
+        session.setBackend(&a);
+        QSignalSpy finished(&session, &ChatSession::answerFinished);
+        auto conversation = session.send(0, u"first"_qs);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(store.repository->conversation(*conversation)->backend, u"account-a"_qs);
+
+        session.setBackend(&b); // the default changes; the conversation does not move
+        QVERIFY(session.send(*conversation, u"follow-up"_qs));
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(serverA.requests().size(), 2);
+        QCOMPARE(serverB.requests().size(), 0);
+
+        auto other = session.send(0, u"new conversation"_qs);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(serverB.requests().size(), 1);
+        QCOMPARE(store.repository->conversation(*other)->backend, u"account-b"_qs);
+
+        aConfigured = false; // account A removed
+        QVERIFY(session.send(*conversation, u"still there?"_qs));
+        const Message answer = lastMessage(store, *conversation);
+        QCOMPARE(answer.status, MessageStatus::Error);
+        QVERIFY2(answer.errorDetail.contains(u"account-a"_qs), qPrintable(answer.errorDetail));
+        QCOMPARE(serverA.requests().size(), 2);
+    }
+
     void refusedBeforeSending_data()
     {
         QTest::addColumn<bool>("withBackend");
