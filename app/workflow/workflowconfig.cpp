@@ -1,0 +1,21 @@
+#include "workflowconfig.h"
+
+#include <algorithm>
+
+int WorkflowConfig::Reconnect::delayMs(int attempt) const
+{
+    qint64 delay = qMax(0, baseDelayMs);
+    for (int i = 1; i < attempt && delay < maxDelayMs; ++i)
+        delay *= 2;
+    return int(std::min<qint64>(delay, qMax(0, maxDelayMs)));
+}
+
+QUrl WorkflowConfig::streamUrl() const
+{
+    QUrl url = baseUrl;
+    QString path = url.path();
+    while (path.endsWith(u'/'))
+        path.chop(1);
+    url.setPath(path + u"/v1/ai/workflow/chat/stream"_qs);
+    return url;
+}

@@ -1,0 +1,220 @@
+// The workflow backend through the real chat session and store: what a person ends up with.
+
+#include "chatsession.h"
+#include "fakeworkflowserver.h"
+#include "tempstore.h"
+#include "workflowanswerstream.h"
+#include "workflowbackend.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+namespace {
+const QString fullText = u"Planning a workflow with a trigger and an email step."_qs;
+
+QJsonObject node(const QString &id, const QString &type)
+{
+    return { { u"id"_qs, id }, { u"type"_qs, type } };
+}
+
+QJsonObject definition()
+{
+    return { { u"nodes"_qs,
+                 QJsonObject { { u"root"_qs, node(u"root"_qs, u"manual"_qs) },
+                     { u"send"_qs, node(u"send"_qs, u"http"_qs) } } },
+        { u"inputSchema"_qs,
+            QJsonArray { QJsonObject { { u"key"_qs, u"to"_qs }, { u"type"_qs, u"string"_qs },
+                { u"required"_qs, true } } } } };
+}
+
+QList<FakeWorkflowServer::Event> script()
+{
+    using S = FakeWorkflowServer;
+    return { S::chunk(u"Planning "_qs), S::chunk(u"a workflow "_qs),
+        S::node(node(u"root"_qs, u"manual"_qs)), S::chunk(u"with a trigger "_qs),
+        S::node(node(u"send"_qs, u"http"_qs)), S::chunk(u"and an email "_qs), S::chunk(u"step."_qs),
+        S::done(definition()) };
+}
+} // namespace
+
+class TestWorkflowChat : public QObject
+{
+    Q_OBJECT
+
+private:
+    QNetworkAccessManager m_network;
+
+    WorkflowConfig config(const FakeWorkflowServer &server)
+    {
+        WorkflowConfig c;
+        c.baseUrl = server.baseUrl();
+        c.token = u"secret-token"_qs;
+        c.limits.idleTimeoutMs = 5000;
+        c.reconnect.baseDelayMs = 10;
+        c.reconnect.maxDelayMs = 40;
+        c.reconnect.maxAttempts = 3;
+        return c;
+    }
+
+    static Message lastMessage(TempStore &store, qint64 conversation)
+    {
+        auto messages = store.repository->messages(conversation);
+        return messages && !messages->isEmpty() ? messages->last() : Message {};
+    }
+
+private Q_SLOTS:
+    void completeAnswer()
+    {
+        TempStore store;
+        QVERIFY2(store.error.isEmpty(), qPrintable(store.error));
+        FakeWorkflowServer server;
+        QVERIFY(server.listen());
+        server.setEvents(script());
+        WorkflowBackend backend(m_network, config(server));
+        ChatSession session(*store.repository);
+        session.setBackend(&backend);
+        QSignalSpy finished(&session, &ChatSession::answerFinished);
+        QSignalSpy progress(&session, &ChatSession::progressChanged);
+
+        auto conversation = session.send(0, u"Build a mailer"_qs);
+        QVERIFY(conversation);
+        QVERIFY(finished.wait(10000));
+        const Message answer = lastMessage(store, *conversation);
+        QCOMPARE(answer.status, MessageStatus::Complete);
+        QCOMPARE(answer.text, fullText);
+        QCOMPARE(answer.assets.size(), 1);
+        QCOMPARE(answer.assets.first().type, u"workflow"_qs);
+        QCOMPARE(QJsonDocument::fromJson(answer.assets.first().valueJson).object(), definition());
+        QCOMPARE(progress.at(0).at(1).toString(), u"Added node root (manual)"_qs);
+
+        // The client-made conversation id became the conversation's remote id...
+        const QString conversationId = server.bodies().first().value(u"conversationId").toString();
+        QVERIFY(!conversationId.isEmpty());
+        QCOMPARE(store.repository->conversation(*conversation)->backend, u"workflow"_qs);
+        QCOMPARE(store.repository->conversation(*conversation)->remoteId, conversationId);
+        // ...so a follow-up continues it, with a new request id.
+        QVERIFY(session.send(*conversation, u"Add a retry"_qs));
+        QVERIFY(finished.wait(10000));
+        const QJsonObject second = server.bodies().last();
+        QCOMPARE(second.value(u"conversationId").toString(), conversationId);
+        QVERIFY(second.value(u"requestId") != server.bodies().first().value(u"requestId"));
+        QCOMPARE(second.value(u"message").toString(), u"Add a retry"_qs);
+    }
+
+    void outcomes_data()
+    {
+        QTest::addColumn<QList<FakeWorkflowServer::Event>>("events");
+        QTest::addColumn<QList<int>>("dropAfter");
+        QTest::addColumn<int>("replayExtra");
+        QTest::addColumn<QString>("token");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("detail"); // part of the error detail
+
+        const QList<int> none;
+        QTest::newRow("drop after 3 events, resumed")
+            << script() << QList<int> { 3 } << 0 << u"secret-token"_qs
+            << int(MessageStatus::Complete) << fullText << QString();
+        QTest::newRow("server replays a seen event")
+            << script() << QList<int> { 5 } << 1 << u"secret-token"_qs
+            << int(MessageStatus::Complete) << fullText << QString();
+        QTest::newRow("retries exhausted")
+            << script() << QList<int> { 2, 0, 0, 0, 0 } << 0 << u"secret-token"_qs
+            << int(MessageStatus::Interrupted) << u"Planning a workflow "_qs
+            << u"lost after 3 attempts"_qs;
+        QTest::newRow("401") << script() << none << 0 << u"wrong"_qs << int(MessageStatus::Error)
+                             << QString() << u"credentials"_qs;
+        QTest::newRow("error event keeps the text")
+            << QList<FakeWorkflowServer::Event> { FakeWorkflowServer::chunk(u"Planning "_qs),
+                   FakeWorkflowServer::error(u"The planner ran out of credits"_qs) }
+            << none << 0 << u"secret-token"_qs << int(MessageStatus::Error) << u"Planning "_qs
+            << u"The planner ran out of credits"_qs;
+    }
+
+    void outcomes()
+    {
+        QFETCH(QList<FakeWorkflowServer::Event>, events);
+        QFETCH(QList<int>, dropAfter);
+        QFETCH(int, replayExtra);
+        QFETCH(QString, token);
+        QFETCH(int, status);
+        QFETCH(QString, text);
+        QFETCH(QString, detail);
+        TempStore store;
+        FakeWorkflowServer server;
+        QVERIFY(server.listen());
+        server.setEvents(events);
+        server.setDropAfter(dropAfter);
+        server.setReplayExtra(replayExtra);
+        WorkflowConfig c = config(server);
+        c.token = token;
+        WorkflowBackend backend(m_network, c);
+        ChatSession session(*store.repository);
+        session.setBackend(&backend);
+        QSignalSpy finished(&session, &ChatSession::answerFinished);
+        auto conversation = session.send(0, u"Build a mailer"_qs);
+        QVERIFY(conversation);
+        QVERIFY(finished.wait(10000));
+        const Message answer = lastMessage(store, *conversation);
+        QCOMPARE(int(answer.status), status);
+        QCOMPARE(answer.text, text);
+        QVERIFY2(answer.errorDetail.contains(detail), qPrintable(answer.errorDetail));
+        if (status == int(MessageStatus::Complete))
+            QCOMPARE(answer.assets.size(), 1);
+        QVERIFY(!answer.errorDetail.contains(u"secret-token"_qs));
+    }
+
+    void serverMessageOn400()
+    {
+        // A session the server does not know, resumed without the question: it refuses with 400.
+        TempStore store;
+        FakeWorkflowServer server;
+        QVERIFY(server.listen());
+        server.setEvents(script());
+        WorkflowBackend backend(m_network, config(server));
+        WorkflowResumeState state;
+        state.conversationId = u"c-1"_qs;
+        state.requestId = u"r-1"_qs;
+        WorkflowAnswerStream *stream = backend.resume(state, this);
+        QSignalSpy ended(stream, &AnswerStream::ended);
+        QVERIFY(ended.wait(10000));
+        const auto error = ended.first().first().value<std::optional<ApiError>>();
+        QVERIFY(error);
+        QCOMPARE(error->code, ApiError::Code::Validation);
+        QCOMPARE(error->serverMessage, u"message is required for a new session"_qs);
+        QVERIFY(error->toString().contains(u"message is required for a new session"_qs));
+    }
+
+    void stopMidStream()
+    {
+        TempStore store;
+        FakeWorkflowServer server;
+        QVERIFY(server.listen());
+        server.setEvents(script());
+        server.setEventDelayMs(50);
+        WorkflowBackend backend(m_network, config(server));
+        ChatSession session(*store.repository);
+        session.setBackend(&backend);
+        QSignalSpy finished(&session, &ChatSession::answerFinished);
+        auto conversation = session.send(0, u"Build a mailer"_qs);
+        QVERIFY(conversation);
+        const qint64 answerId = session.activeAnswerId();
+        QSignalSpy text(&session, &ChatSession::answerTextChanged);
+        QVERIFY(text.wait(10000));
+        session.stop();
+        QVERIFY(finished.count() == 1 || finished.wait(5000));
+        const Message stopped = *store.repository->message(answerId);
+        QCOMPARE(stopped.status, MessageStatus::Interrupted);
+        QVERIFY(stopped.text.startsWith(u"Planning "_qs));
+        QVERIFY(stopped.text.size() < fullText.size());
+        QSignalSpy requests(&server, &FakeWorkflowServer::requestReceived);
+        QVERIFY(!requests.wait(200)); // no reconnection after a stop
+        QCOMPARE(server.requests().size(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWorkflowChat)
+#include "tst_workflowchat.moc"
