@@ -201,7 +201,6 @@ void WorkflowAnswerStream::connectionLost(const ApiError &why)
     if (m_failures > policy.maxAttempts) {
         ApiError e = ApiErrors::make(ApiError::Code::Network,
             tr("The workflow stream was lost after %1 attempts").arg(policy.maxAttempts));
-        e.httpStatus = why.httpStatus;
         e.serverMessage = why.toString();
         end(e);
         return;
