@@ -51,6 +51,14 @@ Backend *BackendController::activeBackend() const
     return m_local;
 }
 
+LuzmoClient *BackendController::clientFor(const QString &id) const
+{
+    if (id == u"luzmo")
+        return m_luzmo ? &m_luzmo->client() : nullptr;
+    auto *local = dynamic_cast<LuzmoBackend *>(m_local);
+    return local ? &local->client() : nullptr;
+}
+
 QString BackendController::description() const
 {
     if (m_settings.kind == BackendSettings::Kind::Local) {

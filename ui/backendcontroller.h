@@ -10,6 +10,7 @@
 class Backend;
 class ChatSession;
 class LuzmoBackend;
+class LuzmoClient;
 class QNetworkAccessManager;
 class QSettings;
 
@@ -36,6 +37,9 @@ public:
     void setLocalBackend(Backend *backend);
     bool hasLocalBackend() const { return m_local != nullptr; }
     Backend *activeBackend() const;
+    // The Luzmo client of backend `id` ("local" or "luzmo", as conversations store it), for
+    // chart data queries; nullptr when that backend is not available.
+    LuzmoClient *clientFor(const QString &id) const;
     // For people: "Luzmo at https://api.luzmo.com", "Local (built in)", ...
     QString description() const;
 

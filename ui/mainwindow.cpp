@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
 #include "backendcontroller.h"
+#include "chartcardcache.h"
+#include "chartpanel.h"
 #include "chatsession.h"
 #include "composer.h"
 #include "conversationlistmodel.h"
@@ -86,6 +88,12 @@ MainWindow::MainWindow(
     setStyleSheet(windowStyle);
     m_view->setObjectName(u"transcriptView"_qs);
     m_view->setTranscriptModel(m_transcript);
+    m_charts = new ChartCardCache(m_repository, this);
+    m_charts->setClientProvider([this](const QString &backend) -> LuzmoClient * {
+        return m_backends ? m_backends->clientFor(backend) : nullptr;
+    });
+    m_view->setChartCache(m_charts);
+    connect(m_view, &TranscriptView::chartActivated, this, &MainWindow::openChart);
     m_stack->addWidget(m_empty);
     m_stack->addWidget(m_view);
 
@@ -344,6 +352,15 @@ void MainWindow::updateImportAction()
 {
     // One import at a time.
     m_importAction->setEnabled(m_importer && !m_importer->isRunning());
+}
+
+ChartPanel *MainWindow::openChart(qint64 assetId)
+{
+    auto *panel = new ChartPanel(*m_charts, assetId, this);
+    panel->setWindowFlag(Qt::Window);
+    panel->setAttribute(Qt::WA_DeleteOnClose);
+    panel->show();
+    return panel;
 }
 
 void MainWindow::updateBackendLabel()

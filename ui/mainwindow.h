@@ -6,6 +6,8 @@
 #include <memory>
 
 class BackendController;
+class ChartCardCache;
+class ChartPanel;
 class ChatSession;
 class Composer;
 class ConversationSidebar;
@@ -55,6 +57,11 @@ public:
     void importCsv();
     CsvImportFlow *csvImportFlow() const { return m_importFlow; }
 
+    // The charts of the transcript (their data, state and images).
+    ChartCardCache *chartCache() const { return m_charts; }
+    // Opens chart asset `assetId` in its own interactive window (deleted when closed).
+    ChartPanel *openChart(qint64 assetId);
+
     ConversationSidebar *sidebar() const { return m_sidebar; }
     TranscriptModel *transcriptModel() const { return m_transcript; }
     TranscriptView *transcriptView() const { return m_view; }
@@ -92,6 +99,7 @@ private:
     QAction *m_settingsAction = nullptr;
     QLabel *m_backendLabel = nullptr;
     BackendController *m_backends = nullptr;
+    ChartCardCache *m_charts = nullptr;
     QAction *m_importAction = nullptr;
     QPointer<CsvImporter> m_importer;
     CsvImportFlow *m_importFlow = nullptr;

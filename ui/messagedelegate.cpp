@@ -1,6 +1,8 @@
 #include "messagedelegate.h"
 
 #include "assetcard.h"
+#include "chartcard.h"
+#include "chartcardcache.h"
 #include "markdownstyle.h"
 #include "timeformat.h"
 #include "transcriptmodel.h"
@@ -166,7 +168,14 @@ MessageDelegate::Entry *MessageDelegate::layOut(
     const QVariantList assets = index.data(TranscriptModel::AssetsRole).toList();
     for (const QVariant &asset : assets) {
         entry->cards << AssetSummary::fromAsset(asset.toMap());
-        content.cards << AssetCard::sizeFor(entry->cards.last(), option.font, maxText);
+        if (m_charts && asset.toMap().value(u"type"_qs).toString() == u"item") {
+            const ChartCardCache::Card card = m_charts->card(asset.toMap());
+            entry->chartIds << card.assetId;
+            content.cards << ChartCard::sizeFor(maxText, option.font, card.state);
+        } else {
+            entry->chartIds << 0;
+            content.cards << AssetCard::sizeFor(entry->cards.last(), option.font, maxText);
+        }
     }
 
     describeStatus(entry.get(), index);
@@ -240,6 +249,23 @@ bool MessageDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
     const bool press = event->type() == QEvent::MouseButtonPress;
     if (press || event->type() == QEvent::MouseButtonRelease) {
         const auto *mouse = static_cast<QMouseEvent *>(event);
+        const Entry &entry = entryFor(option, index);
+        int card = -1;
+        const QPoint pos = mouse->position().toPoint() - option.rect.topLeft();
+        if (mouse->button() == Qt::LeftButton && m_charts
+            && entry.layout->partAt(pos, &card) == BubbleLayout::Part::Card
+            && entry.chartIds.value(card) != 0) {
+            if (!press) {
+                const qint64 id = entry.chartIds.at(card);
+                const QRect rect = entry.layout->cardRect(card);
+                if (m_charts->card(id).state == ChartCardCache::State::Failed
+                    && ChartCard::retryRect(rect, option.font).contains(pos))
+                    m_charts->refresh(id);
+                else
+                    Q_EMIT chartActivated(id);
+            }
+            return true;
+        }
         if (mouse->button() == Qt::LeftButton
             && partAt(option, index, mouse->position().toPoint()) == BubbleLayout::Part::Action
             && entryFor(option, index).retry) {
@@ -278,8 +304,18 @@ void MessageDelegate::paint(
         entry.document->documentLayout()->draw(painter, context);
         painter->restore();
     }
-    for (int i = 0; i < entry.cards.size(); ++i)
-        AssetCard::paint(painter, layout.cardRect(i), entry.cards.at(i), option.font);
+    for (int i = 0; i < entry.cards.size(); ++i) {
+        const qint64 chartId = entry.chartIds.value(i);
+        if (m_charts && chartId != 0) {
+            const QRect rect = layout.cardRect(i);
+            const qreal dpr = option.widget ? option.widget->devicePixelRatioF() : 1.0;
+            ChartCard::paint(painter, rect, m_charts->card(chartId),
+                m_charts->image(chartId, ChartCard::chartRect(rect, option.font).size(), dpr),
+                option.font);
+        } else {
+            AssetCard::paint(painter, layout.cardRect(i), entry.cards.at(i), option.font);
+        }
+    }
     paintStatus(painter, option, entry, layout.statusRect());
     if (entry.retry)
         paintAction(painter, option, layout.actionRect());

@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 
+class ChartCardCache;
 class QTextDocument;
 
 // Paints a TranscriptModel row as a chat bubble: a header with who and when, the message's
@@ -39,6 +40,8 @@ public:
     // rate, never per delta, whatever else repaints it meanwhile.
     void hold(qint64 messageId) { m_held.insert(messageId); }
     void clear();
+    // Draws chart assets as charts (the cache fetches and renders them); null: placeholder cards.
+    void setChartCache(ChartCardCache *cache) { m_charts = cache; }
 
     // The latest progress line of an answer that is arriving (empty: none).
     void setProgress(qint64 messageId, const QString &text);
@@ -67,6 +70,8 @@ public:
 
 Q_SIGNALS:
     void retryRequested(qint64 messageId);
+    // A chart card was clicked: open the chart.
+    void chartActivated(qint64 assetId);
 
 private:
     enum class StatusKind { None, Thinking, Interrupted, Error };
@@ -83,6 +88,7 @@ private:
         QString statusText;
         QString footerText;
         QList<AssetSummary> cards;
+        QList<qint64> chartIds; // per card: the asset id when drawn as a chart, else 0
         bool retry = false;
         std::optional<BubbleLayout> layout;
     };
@@ -117,4 +123,5 @@ private:
     QSet<qint64> m_held;
     int m_pulse = 0;
     QDateTime m_now;
+    ChartCardCache *m_charts = nullptr;
 };

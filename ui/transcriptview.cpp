@@ -1,5 +1,6 @@
 #include "transcriptview.h"
 
+#include "chartcardcache.h"
 #include "manualfetchproxymodel.h"
 #include "transcriptmodel.h"
 
@@ -34,6 +35,7 @@ TranscriptView::TranscriptView(QWidget *parent)
     m_pulseTimer.setInterval(pulseInterval);
     connect(&m_pulseTimer, &QTimer::timeout, this, &TranscriptView::pulse);
     connect(m_delegate, &MessageDelegate::retryRequested, this, &TranscriptView::retryRequested);
+    connect(m_delegate, &MessageDelegate::chartActivated, this, &TranscriptView::chartActivated);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &TranscriptView::maybeFetchOlder);
     connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, [this] {
         // A short first page may not fill the view: ask for more once layout settles.
@@ -55,6 +57,15 @@ void TranscriptView::setTranscriptModel(TranscriptModel *model)
         m_delegate->clear();
         scrollToNewest();
     });
+}
+
+void TranscriptView::setChartCache(ChartCardCache *cache)
+{
+    m_delegate->setChartCache(cache);
+    m_delegate->clear();
+    if (cache) // a card's state never changes its size: repaint only
+        connect(cache, &ChartCardCache::changed, viewport(), [this] { viewport()->update(); });
+    scheduleDelayedItemsLayout();
 }
 
 bool TranscriptView::isAtBottom() const

@@ -6,6 +6,7 @@
 #include <QSet>
 #include <QTimer>
 
+class ChartCardCache;
 class ManualFetchProxyModel;
 class TranscriptModel;
 
@@ -21,6 +22,8 @@ public:
     explicit TranscriptView(QWidget *parent = nullptr);
 
     void setTranscriptModel(TranscriptModel *model);
+    // Draws chart assets as charts and repaints when their data arrives (not owned).
+    void setChartCache(ChartCardCache *cache);
     TranscriptModel *transcriptModel() const { return m_transcript; }
     MessageDelegate *messageDelegate() const { return m_delegate; }
 
@@ -44,6 +47,8 @@ public:
 Q_SIGNALS:
     // The Retry link of answer `messageId` was clicked.
     void retryRequested(qint64 messageId);
+    // A chart card was clicked.
+    void chartActivated(qint64 assetId);
 
 protected:
     void dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,

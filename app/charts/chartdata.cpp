@@ -130,6 +130,7 @@ std::variant<ChartData, ChartError> ChartData::fromItem(
     d.headers << cq.measureLabels;
 
     const qsizetype first = (hasX ? 1 : 0) + (cq.hasLegend ? 1 : 0);
+    d.dimensionCount = int(first);
     QHash<QString, qsizetype> seriesOf; // legend value (or "") → index of its first series
     QHash<QString, qsizetype> categoryOf;
     for (qsizetype r = 0; r < rows.size(); ++r) {

@@ -46,6 +46,7 @@ public:
     QList<ChartSeries> series;
     ValueFormat format; // of the (first) measure
     QStringList headers; // the row columns' labels: x, (legend), measures…
+    int dimensionCount = 0; // leading columns of a row that are not measures
     QJsonArray rows; // the data as received, for tables and CSV
     QJsonObject item; // the definition
 

@@ -1,0 +1,156 @@
+#include "chartcard.h"
+
+#include "chartexport.h"
+
+#include <QCoreApplication>
+#include <QFontMetrics>
+#include <QPainter>
+#include <QPainterPath>
+
+namespace {
+const QColor cardBorder(0xd5, 0xd9, 0xe0);
+const QColor mutedText(0x6a, 0x72, 0x7d);
+const QColor errorText(0xa3, 0x1f, 0x14);
+const QColor linkText(0x1f, 0x5f, 0xc4);
+const QColor buttonBorder(0xb9, 0xc8, 0xdd);
+
+QFont smallFont(const QFont &base)
+{
+    QFont f = base;
+    f.setPointSizeF(base.pointSizeF() * 0.88);
+    return f;
+}
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ChartCard", text);
+}
+
+QString typeWords(const QString &type)
+{
+    if (type.isEmpty())
+        return tr("Chart");
+    QString words = type;
+    words.replace(u'-', u' ');
+    words[0] = words[0].toUpper();
+    return words;
+}
+} // namespace
+
+QSize ChartCard::sizeFor(int availableWidth, const QFont &font, ChartCardCache::State state)
+{
+    const int width = std::clamp(availableWidth, std::min(minWidth, availableWidth), maxWidth);
+    const QFontMetrics fm(smallFont(font));
+    if (state == ChartCardCache::State::NotRendered)
+        return { width, 2 * padding + 3 * fm.height() + 8 };
+    const int chartHeight = std::max(180, width * 9 / 16);
+    return { width, chartHeight + fm.height() + 2 * padding + 4 };
+}
+
+QRect ChartCard::chartRect(const QRect &card, const QFont &font)
+{
+    const QFontMetrics fm(smallFont(font));
+    return card.adjusted(1, 1, -1, -(fm.height() + padding + 4));
+}
+
+QRect ChartCard::retryRect(const QRect &card, const QFont &font)
+{
+    QFont bold = smallFont(font);
+    bold.setBold(true);
+    const QFontMetrics fm(bold);
+    const QSize size(fm.horizontalAdvance(tr("↻  Retry")) + 20, fm.height() + 8);
+    const QRect chart = chartRect(card, font);
+    return QRect(QPoint(chart.center().x() - size.width() / 2, chart.center().y() + 18), size);
+}
+
+QString ChartCard::captionFor(const ChartCardCache::Card &card)
+{
+    using S = ChartCardCache::State;
+    switch (card.state) {
+    case S::Ready: {
+        QString caption = ChartExport::caption(card.takenAt);
+        if (!card.error.message.isEmpty())
+            caption += tr(" · refresh failed");
+        return caption + tr(" · click to explore");
+    }
+    case S::Loading:
+        return tr("Loading chart…");
+    case S::Failed:
+        return typeWords(card.chartType) + (card.title.isEmpty() ? QString() : u" · " + card.title);
+    case S::NotRendered:
+        return tr("Not rendered here · click for its definition");
+    }
+    return QString();
+}
+
+void ChartCard::paint(QPainter *painter, const QRect &rect, const ChartCardCache::Card &card,
+    const QImage &image, const QFont &font)
+{
+    using S = ChartCardCache::State;
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    QPainterPath frame;
+    frame.addRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8);
+    painter->fillPath(frame, Qt::white);
+    const QFont small = smallFont(font);
+    const QFontMetrics fm(small);
+    painter->setFont(small);
+
+    if (card.state == S::NotRendered) {
+        QFont bold = font;
+        bold.setBold(true);
+        const QRect inner = rect.adjusted(padding + 4, padding, -padding - 4, -padding);
+        painter->setFont(bold);
+        painter->setPen(QColor(0x1f, 0x23, 0x28));
+        const QString headline
+            = typeWords(card.chartType) + (card.title.isEmpty() ? QString() : u" · " + card.title);
+        painter->drawText(inner, Qt::AlignLeft | Qt::AlignTop,
+            QFontMetrics(bold).elidedText(headline, Qt::ElideRight, inner.width()));
+        painter->setFont(small);
+        painter->setPen(mutedText);
+        painter->drawText(inner.adjusted(0, QFontMetrics(bold).height() + 4, 0, 0),
+            Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
+            card.error.message + u'\n' + captionFor(card));
+    } else {
+        const QRect chart = chartRect(rect, font);
+        if (card.state == S::Ready && !image.isNull()) {
+            painter->save();
+            painter->setClipPath(frame);
+            painter->drawImage(chart, image);
+            painter->restore();
+        } else if (card.state == S::Loading) {
+            painter->setPen(mutedText);
+            QFont italic = small;
+            italic.setItalic(true);
+            painter->setFont(italic);
+            painter->drawText(chart, Qt::AlignCenter, tr("Loading chart…"));
+            painter->setFont(small);
+        } else if (card.state == S::Failed) {
+            painter->setPen(errorText);
+            const QRect text = chart.adjusted(24, 0, -24, -chart.height() / 2 + 10);
+            painter->drawText(
+                text, Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap, card.error.message);
+            const QRect retry = retryRect(rect, font);
+            QPainterPath button;
+            button.addRoundedRect(QRectF(retry).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
+            painter->fillPath(button, Qt::white);
+            painter->setPen(buttonBorder);
+            painter->drawPath(button);
+            QFont bold = small;
+            bold.setBold(true);
+            painter->setFont(bold);
+            painter->setPen(linkText);
+            painter->drawText(retry, Qt::AlignCenter, tr("↻  Retry"));
+            painter->setFont(small);
+        }
+        painter->setPen(mutedText);
+        const QRect caption(rect.left() + padding + 4, chart.bottom() + 3,
+            rect.width() - 2 * padding - 8, fm.height() + padding);
+        painter->drawText(caption, Qt::AlignRight | Qt::AlignVCenter,
+            fm.elidedText(captionFor(card), Qt::ElideLeft, caption.width()));
+    }
+    painter->setPen(cardBorder);
+    painter->setBrush(Qt::NoBrush);
+    painter->drawPath(frame);
+    painter->restore();
+}
