@@ -5,6 +5,7 @@
 #include "chartpanel.h"
 #include "chatsession.h"
 #include "composer.h"
+#include "conversationexporter.h"
 #include "conversationlistmodel.h"
 #include "conversationsidebar.h"
 #include "csvimporter.h"
@@ -18,16 +19,22 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
 #include <QInputDialog>
 #include <QLabel>
 #include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -183,6 +190,20 @@ void MainWindow::createActions()
     m_deleteAction->setToolTip(tr("Delete this conversation (Delete in the list)"));
     connect(m_deleteAction, &QAction::triggered, this, &MainWindow::deleteConversation);
 
+    m_exportAction = new QAction(QIcon::fromTheme(u"document-export"_qs), tr("&Export…"), this);
+    m_exportAction->setObjectName(u"actionExport"_qs);
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportAction->setToolTip(
+        tr("Save this conversation as HTML, PDF, Markdown or JSON (Ctrl+E)"));
+    connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportConversation);
+
+    m_copyMarkdownAction
+        = new QAction(QIcon::fromTheme(u"edit-copy"_qs), tr("Copy as &Markdown"), this);
+    m_copyMarkdownAction->setObjectName(u"actionCopyMarkdown"_qs);
+    m_copyMarkdownAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    connect(
+        m_copyMarkdownAction, &QAction::triggered, this, &MainWindow::copyConversationAsMarkdown);
+
     auto *searchAction
         = new QAction(QIcon::fromTheme(u"edit-find"_qs), tr("&Search History"), this);
     searchAction->setObjectName(u"actionSearch"_qs);
@@ -219,6 +240,9 @@ void MainWindow::createActions()
     QMenu *conversation = menuBar()->addMenu(tr("&Conversation"));
     conversation->addAction(m_renameAction);
     conversation->addAction(m_deleteAction);
+    conversation->addSeparator();
+    conversation->addAction(m_exportAction);
+    conversation->addAction(m_copyMarkdownAction);
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(searchAction);
     edit->addSeparator();
@@ -402,6 +426,69 @@ void MainWindow::deleteConversation()
         showStoreError(tr("Deleting the conversation"), error->message);
 }
 
+void MainWindow::setChartImageRenderer(ChartImageRenderer renderer)
+{
+    m_chartRenderer = std::move(renderer);
+}
+
+void MainWindow::exportConversation()
+{
+    const qint64 id = currentConversation();
+    if (id == 0)
+        return;
+    QFileDialog dialog(this, tr("Export Conversation"));
+    dialog.setObjectName(u"exportDialog"_qs);
+    dialog.setOption(QFileDialog::DontUseNativeDialog);
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    QStringList filters;
+    for (ExportFormat format : ExportFormats::all())
+        filters << ExportFormats::nameFilter(format);
+    dialog.setNameFilters(filters);
+    dialog.setDefaultSuffix(ExportFormats::suffix(ExportFormats::all().constFirst()));
+    connect(&dialog, &QFileDialog::filterSelected, &dialog, [&dialog](const QString &filter) {
+        ExportFormat format;
+        if (ExportFormats::fromNameFilter(filter, &format))
+            dialog.setDefaultSuffix(ExportFormats::suffix(format));
+    });
+    QString name = ConversationListModel::displayTitle(currentTitle()).simplified();
+    name.replace(QRegularExpression(u"[/\\\\:*?\"<>|]+"_qs), u"-"_qs);
+    dialog.setDirectory(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
+    dialog.selectFile(name + u'.' + dialog.defaultSuffix());
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        return;
+    const QString path = dialog.selectedFiles().constFirst();
+    ExportFormat format = ExportFormats::all().constFirst();
+    if (!ExportFormats::fromFileName(path, &format))
+        ExportFormats::fromNameFilter(dialog.selectedNameFilter(), &format);
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const ExportStatus error
+        = ConversationExporter(m_chartRenderer).exportToFile(m_repository, id, format, path);
+    QApplication::restoreOverrideCursor();
+    if (error) {
+        QMessageBox::warning(this, tr("Export Conversation"),
+            tr("The conversation could not be exported.\n\n%1").arg(error->message));
+        return;
+    }
+    statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(path)), 8000);
+}
+
+void MainWindow::copyConversationAsMarkdown()
+{
+    const qint64 id = currentConversation();
+    if (id == 0)
+        return;
+    const ExportResult<QString> markdown = ConversationExporter::markdown(m_repository, id);
+    if (!markdown) {
+        showStoreError(tr("Copying the conversation"), markdown.error().message);
+        return;
+    }
+    auto *mime = new QMimeData;
+    mime->setText(*markdown);
+    mime->setData(u"text/markdown"_qs, markdown->toUtf8());
+    QApplication::clipboard()->setMimeData(mime);
+    statusBar()->showMessage(tr("Conversation copied as Markdown"), 5000);
+}
+
 QString MainWindow::currentTitle() const
 {
     const auto conversation = m_repository.conversation(currentConversation());
@@ -413,6 +500,8 @@ void MainWindow::updateState()
     const qint64 id = currentConversation();
     m_renameAction->setEnabled(id != 0);
     m_deleteAction->setEnabled(id != 0);
+    m_exportAction->setEnabled(id != 0);
+    m_copyMarkdownAction->setEnabled(id != 0);
     m_stack->setCurrentWidget(id ? static_cast<QWidget *>(m_view) : m_empty);
     if (id == 0) {
         m_sidebar->setCurrentConversation(0);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "chartimagerenderer.h"
+
 #include <QMainWindow>
 #include <QPointer>
 
@@ -51,6 +53,14 @@ public:
     // Opens Settings… (modal) and applies what is accepted.
     void openSettings();
 
+    // Draws charts in exports (none: exports show a placeholder box per chart).
+    void setChartImageRenderer(ChartImageRenderer renderer);
+    // Conversation ▸ Export… (Ctrl+E): asks for a file and a format (HTML, PDF, Markdown, JSON)
+    // and writes the open conversation; a failure is shown in words.
+    void exportConversation();
+    // Conversation ▸ Copy as Markdown (Ctrl+Shift+C): the open conversation to the clipboard.
+    void copyConversationAsMarkdown();
+
     // Imports CSV files into the local datasets (not owned): enables File ▸ Import CSV….
     void setCsvImporter(CsvImporter *importer);
     // File ▸ Import CSV…: asks for a file and a name, then imports with a progress dialog.
@@ -100,6 +110,9 @@ private:
     QLabel *m_backendLabel = nullptr;
     BackendController *m_backends = nullptr;
     ChartCardCache *m_charts = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_copyMarkdownAction = nullptr;
+    ChartImageRenderer m_chartRenderer;
     QAction *m_importAction = nullptr;
     QPointer<CsvImporter> m_importer;
     CsvImportFlow *m_importFlow = nullptr;
