@@ -9,6 +9,38 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+namespace {
+// An event as received (its raw JSON); events a backend made from another wire format (workflow
+// chunks, Looker system messages) are described by their decoded fields.
+QJsonObject eventJson(const StreamEvent &e)
+{
+    if (e.type == StreamEvent::Type::Done)
+        return QJsonObject { { u"type"_qs, u"[DONE]"_qs } };
+    if (!e.raw.isEmpty())
+        return e.raw;
+    QJsonObject o { { u"type"_qs,
+        e.typeName.isEmpty() ? StreamEvent::typeToString(e.type) : e.typeName } };
+    const auto put = [&o](const char16_t *key, const QString &value) {
+        if (!value.isEmpty())
+            o.insert(QString::fromUtf16(key), value);
+    };
+    put(u"conversation_id", e.conversationId);
+    put(u"user_message_id", e.userMessageId);
+    put(u"assistant_message_id", e.assistantMessageId);
+    if (e.index >= 0)
+        o.insert(u"index"_qs, e.index);
+    put(e.type == StreamEvent::Type::AssetDelta || e.type == StreamEvent::Type::TextDelta ? u"delta"
+                                                                                          : u"text",
+        e.text);
+    put(u"message", e.type == StreamEvent::Type::Error ? e.errorMessage : e.progressMessage);
+    put(u"asset_type", e.assetType);
+    put(u"id", e.assetId);
+    if (e.result)
+        o.insert(u"result"_qs, *e.result);
+    return o;
+}
+} // namespace
+
 AskCommand::AskCommand(Repository &repository, Backend &backend, const Output &output)
     : m_repository(repository)
     , m_backend(backend)
@@ -57,9 +89,7 @@ int AskCommand::run(const Options &options)
     QObject::connect(&session, &ChatSession::eventReceived, &session, [&](const StreamEvent &e) {
         if (!options.json)
             return;
-        m_output.json(e.type == StreamEvent::Type::Done
-                ? QJsonObject { { u"type"_qs, u"[DONE]"_qs } }
-                : e.raw);
+        m_output.json(eventJson(e));
     });
     QObject::connect(
         &session, &ChatSession::answerTextChanged, &session, [&](qint64, const QString &text) {

@@ -6,10 +6,12 @@
 #include "historycommand.h"
 #include "importcommand.h"
 #include "localserver.h"
+#include "lookerbackend.h"
 #include "luzmobackend.h"
 #include "output.h"
 #include "repository.h"
 #include "servecommand.h"
+#include "workflowbackend.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -26,7 +28,9 @@ QString usage()
            u"  ask PROMPT              ask a question; the answer streams and is stored\n"
            u"      [--url URL] [--key K] [--token T] [--conversation ID]\n"
            u"      [--agent item|analyst] [--task generate|suggest|describe] [--no-stream]\n"
-           u"      [--transport sse|socketio]\n"
+           u"      [--backend local|luzmo|workflow|looker] [--transport sse|socketio]\n"
+           u"      luzmo: --key/--token; workflow: --token (Bearer); looker: --key = client id,\n"
+           u"      --token = client secret\n"
            u"      without --url the built-in local analyst server answers (offline)\n"
            u"      credentials may also come from CHARTROOM_KEY and CHARTROOM_TOKEN\n"
            u"  serve [--port N] [--key K --token T]\n"
@@ -50,6 +54,9 @@ struct Options
     QCommandLineOption task { u"task"_qs, u"generate, suggest or describe."_qs, u"TASK"_qs,
         u"generate"_qs };
     QCommandLineOption noStream { u"no-stream"_qs, u"Ask for one JSON answer, not a stream."_qs };
+    QCommandLineOption backend { u"backend"_qs,
+        u"ask: local (default without --url), luzmo (default with --url), workflow or looker."_qs,
+        u"BACKEND"_qs };
     QCommandLineOption transport { u"transport"_qs, u"ask: sse (default) or socketio."_qs,
         u"TRANSPORT"_qs, u"sse"_qs };
     QCommandLineOption port { u"port"_qs, u"serve: the port on 127.0.0.1 (default: any free)."_qs,
@@ -78,7 +85,7 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(usage());
     parser.addOptions({ o.dataDir, o.json, o.url, o.key, o.token, o.conversation, o.agent, o.task,
-        o.noStream, o.transport, o.port, o.name, o.help, o.version });
+        o.noStream, o.backend, o.transport, o.port, o.name, o.help, o.version });
     parser.addPositionalArgument(u"command"_qs, u"history | ask | serve | import"_qs);
 
     if (!parser.parse(QCoreApplication::arguments())) {
@@ -105,7 +112,23 @@ int main(int argc, char *argv[])
 
     AskCommand::Options ask;
     LuzmoConfig luzmo;
+    QString backendKind;
     if (command == u"ask") {
+        backendKind = parser.isSet(o.backend) ? parser.value(o.backend)
+                                              : (parser.isSet(o.url) ? u"luzmo"_qs : u"local"_qs);
+        if (!QStringList { u"local"_qs, u"luzmo"_qs, u"workflow"_qs, u"looker"_qs }.contains(
+                backendKind)) {
+            output.error(u"--backend must be local, luzmo, workflow or looker."_qs);
+            return ExitUsage;
+        }
+        if (backendKind != u"local" && !parser.isSet(o.url)) {
+            output.error(u"--backend "_qs + backendKind + u" needs --url.");
+            return ExitUsage;
+        }
+        if (backendKind == u"local" && parser.isSet(o.url)) {
+            output.error(u"--backend local is the built-in server: leave out --url."_qs);
+            return ExitUsage;
+        }
         ask.prompt = words.mid(1).join(u' ');
         ask.agent = parser.value(o.agent);
         ask.task = parser.value(o.task);
@@ -131,9 +154,9 @@ int main(int argc, char *argv[])
             return ExitUsage;
         }
         if (parser.value(o.transport) == u"socketio") {
-            if (!parser.isSet(o.url)) {
-                output.error(u"--transport socketio needs --url: the built-in server streams over "
-                             u"HTTP (SSE) only."_qs);
+            if (backendKind != u"luzmo") {
+                output.error(u"--transport socketio is for --backend luzmo (the built-in server "
+                             u"and the other backends stream over HTTP)."_qs);
                 return ExitUsage;
             }
             luzmo.transport = LuzmoConfig::Transport::SocketIo;
@@ -181,10 +204,26 @@ int main(int argc, char *argv[])
         HistoryCommand history(repository, output, parser.isSet(o.json));
         return history.run(words.mid(1));
     }
-    // Without --url, the built-in local server answers, in this process.
+    QNetworkAccessManager network;
+    if (backendKind == u"workflow") {
+        WorkflowConfig config;
+        config.baseUrl = luzmo.host;
+        config.token = luzmo.token;
+        WorkflowBackend backend(network, config);
+        return AskCommand(repository, backend, output).run(ask);
+    }
+    if (backendKind == u"looker") {
+        LookerConfig config;
+        config.baseUrl = luzmo.host;
+        config.clientId = luzmo.key;
+        config.clientSecret = luzmo.token;
+        LookerBackend backend(network, config);
+        return AskCommand(repository, backend, output).run(ask);
+    }
+    // The built-in local server answers in this process.
     std::unique_ptr<LocalServer> local;
     QString backendId = u"luzmo"_qs;
-    if (!parser.isSet(o.url)) {
+    if (backendKind == u"local") {
         LocalServer::Options serverOptions;
         serverOptions.dataDirectory = dataDir;
         local = std::make_unique<LocalServer>(serverOptions);
@@ -197,7 +236,6 @@ int main(int argc, char *argv[])
         luzmo.token = local->token();
         backendId = u"local"_qs;
     }
-    QNetworkAccessManager network;
     LuzmoBackend backend(network, luzmo, backendId);
     return AskCommand(repository, backend, output).run(ask);
 }
