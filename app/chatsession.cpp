@@ -193,18 +193,58 @@ StoreResult<qint64> ChatSession::startAnswer(
     if (!stored)
         return stored.error();
 
+    attach(backend->ask(request, this), conversation, backend->id(), question, *stored);
+    return conversation.id;
+}
+
+void ChatSession::attach(AnswerStream *stream, const Conversation &conversation,
+    const QString &backendId, const Message &question, const Message &answer)
+{
     m_active = std::make_unique<Active>();
     m_active->conversation = conversation;
-    m_active->backendId = backend->id();
+    m_active->backendId = backendId;
     m_active->question = question;
-    m_active->answer = *stored;
-    AnswerStream *stream = backend->ask(request, this);
+    m_active->answer = answer;
     m_active->stream = stream;
     connect(stream, &AnswerStream::eventReceived, this, &ChatSession::onEvent);
     connect(stream, &AnswerStream::invalidFrame, this, &ChatSession::onInvalidFrame);
     connect(stream, &AnswerStream::ended, this, &ChatSession::onEnded);
     Q_EMIT busyChanged(true);
-    return conversation.id;
+}
+
+StoreResult<qint64> ChatSession::resumeInterrupted()
+{
+    if (m_active)
+        return qint64(0);
+    auto found = m_repository.resumableAnswer();
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return qint64(0);
+    Message answer = **found;
+    auto conversation = m_repository.conversation(answer.conversationId);
+    if (!conversation)
+        return conversation.error();
+    Backend *backend = m_resolver
+        ? m_resolver(conversation->backend)
+        : (m_backend && m_backend->id() == conversation->backend ? m_backend : nullptr);
+    AnswerStream *stream = backend ? backend->resume(answer.resumeState, this) : nullptr;
+    if (!stream)
+        return qint64(0);
+    Message question;
+    if (auto earlier = m_repository.messages(conversation->id, answer.seq, 20)) {
+        for (auto it = earlier->crbegin(); it != earlier->crend(); ++it) {
+            if (it->role == MessageRole::User) {
+                question = *it;
+                break;
+            }
+        }
+    }
+    answer.status = MessageStatus::Streaming;
+    answer.errorDetail.clear();
+    attach(stream, *conversation, backend->id(), question, answer);
+    persist(int(Repository::MessageField::Status));
+    return answer.id;
 }
 
 void ChatSession::stop()
@@ -318,6 +358,11 @@ void ChatSession::persist(int fieldsValue)
     if (fields & Repository::MessageField::Text) {
         a.textDirty = false;
         m_persistTimer.stop();
+        // Where the answer stands goes with its text, so a restart resumes from there.
+        if (a.stream && !a.stream->savedState().isEmpty()) {
+            a.answer.resumeState = a.stream->savedState();
+            fields |= Repository::MessageField::ResumeState;
+        }
     }
     if (StoreStatus e = m_repository.updateMessage(a.answer, fields)) {
         // The store refused (e.g. disk full): stop receiving rather than lose track silently.
@@ -370,8 +415,14 @@ void ChatSession::finishAnswer(MessageStatus status, const QString &detail)
     active->answer.text = active->assembler.text();
     active->answer.status = status;
     active->answer.errorDetail = detail;
-    if (StoreStatus e = m_repository.updateMessage(
-            active->answer, Repository::MessageField::Text | Repository::MessageField::Status))
+    // A lost connection can be resumed later (when the backend can); a finished, failed or
+    // stopped answer cannot.
+    const bool resumable = status == MessageStatus::Interrupted && !active->stopped;
+    active->answer.resumeState
+        = resumable && active->stream ? active->stream->savedState() : QByteArray();
+    if (StoreStatus e = m_repository.updateMessage(active->answer,
+            Repository::MessageField::Text | Repository::MessageField::Status
+                | Repository::MessageField::ResumeState))
         Q_EMIT failed(tr("The answer could not be saved: %1").arg(e->message));
     if (active->stream) {
         active->stream->disconnect(this);

@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 
+class AnswerStream;
 class Backend;
 class Repository;
 struct ApiError;
@@ -50,6 +51,9 @@ public:
     // Asks again for the answer `assistantMessageId` (in error or interrupted): a new answer to
     // the same question, in the same conversation.
     StoreResult<qint64> retry(qint64 assistantMessageId);
+    // At start-up: continues the newest answer that was cut off (not stopped) on a backend that
+    // can resume it (the workflow stream). Returns its message id, or 0 when there is none.
+    StoreResult<qint64> resumeInterrupted();
     // Stops the answer being streamed, keeping its partial text (marked interrupted).
     void stop();
     bool isBusy() const { return m_active != nullptr; }
@@ -74,6 +78,8 @@ Q_SIGNALS:
 private:
     struct Active;
     StoreResult<qint64> startAnswer(const Conversation &conversation, const Message &question);
+    void attach(AnswerStream *stream, const Conversation &conversation, const QString &backendId,
+        const Message &question, const Message &answer);
     void onEvent(const StreamEvent &event);
     void onInvalidFrame(const DecodeError &error);
     void onEnded(const std::optional<ApiError> &error);

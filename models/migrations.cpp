@@ -109,6 +109,12 @@ const char *const v3[] = {
     "INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')",
 };
 
+// Migration 4: where an unfinished answer stands on its backend (e.g. a workflow stream's ids
+// and last event index), so that it can be resumed after a restart.
+const char *const v4[] = {
+    "ALTER TABLE messages ADD COLUMN resume_state TEXT",
+};
+
 struct Migration
 {
     const char *const *begin;
@@ -119,6 +125,7 @@ const Migration migrations[] = {
     { std::begin(v1), std::end(v1) },
     { std::begin(v2), std::end(v2) },
     { std::begin(v3), std::end(v3) },
+    { std::begin(v4), std::end(v4) },
 };
 
 } // namespace

@@ -62,7 +62,8 @@ Conversation readConversation(const QSqlQuery &q)
 }
 
 const QString messageColumns = u"id, conversation_id, remote_id, role, agent, task, locale_id, "
-                               u"text, status, error_detail, created_at, updated_at, seq"_qs;
+                               u"text, status, error_detail, created_at, updated_at, seq, "
+                               u"resume_state"_qs;
 Message readMessage(const QSqlQuery &q)
 {
     Message m;
@@ -79,6 +80,7 @@ Message readMessage(const QSqlQuery &q)
     m.createdAt = fromMs(q.value(10));
     m.updatedAt = fromMs(q.value(11));
     m.seq = q.value(12).toLongLong();
+    m.resumeState = q.value(13).toString().toUtf8();
     return m;
 }
 
@@ -375,6 +377,12 @@ StoreStatus Repository::updateMessage(const Message &message, MessageFields fiel
         sets << u"status = ?"_qs << u"error_detail = ?"_qs;
         values << statusName(message.status) << nullable(message.errorDetail);
     }
+    if (fields & MessageField::ResumeState) {
+        sets << u"resume_state = ?"_qs;
+        values << (message.resumeState.isEmpty()
+                ? QVariant()
+                : QVariant(QString::fromUtf8(message.resumeState)));
+    }
     if (fields & MessageField::RemoteId) {
         sets << u"remote_id = ?"_qs;
         values << nullable(message.remoteId);
@@ -442,6 +450,23 @@ StoreStatus Repository::setAssetSnapshot(
     if (q.numRowsAffected() != 1)
         return notFound(u"There is no asset " + QString::number(assetId) + u'.');
     return std::nullopt;
+}
+
+StoreResult<std::optional<Message>> Repository::resumableAnswer() const
+{
+    QSqlQuery q(m_database.connection());
+    if (StoreStatus e = run(q,
+            u"SELECT m.id FROM messages m JOIN conversations c ON c.id = m.conversation_id "
+            u"WHERE m.resume_state IS NOT NULL AND m.status = 'interrupted' AND c.deleted = 0 "
+            u"ORDER BY m.updated_at DESC LIMIT 1"_qs,
+            {}, u"Looking for an answer to resume"_qs))
+        return *e;
+    if (!q.next())
+        return std::optional<Message>();
+    auto m = message(q.value(0).toLongLong());
+    if (!m)
+        return m.error();
+    return std::optional<Message>(*m);
 }
 
 StoreResult<int> Repository::markStreamingInterrupted()

@@ -19,6 +19,7 @@ public:
         Status = 0x2, // status and error detail
         RemoteId = 0x4,
         Assets = 0x8,
+        ResumeState = 0x10,
     };
     Q_DECLARE_FLAGS(MessageFields, MessageField)
     Q_FLAG(MessageFields)
@@ -51,6 +52,8 @@ public:
     StoreResult<Asset> addAsset(qint64 messageId, Asset asset);
     StoreResult<Asset> asset(qint64 id) const;
     StoreStatus setAssetSnapshot(qint64 assetId, const QByteArray &dataJson, const QDateTime &at);
+    // The newest interrupted answer that its backend can resume (it has a resume state).
+    StoreResult<std::optional<Message>> resumableAnswer() const;
     // Start-up repair: answers left `streaming` by a crash become `interrupted`.
     StoreResult<int> markStreamingInterrupted();
 

@@ -55,6 +55,8 @@ struct Message
     QDateTime createdAt;
     QDateTime updatedAt;
     qint64 seq = 0; // order within the conversation, 1-based
+    // Backend-specific state to resume an unfinished answer (JSON; empty when none).
+    QByteArray resumeState;
     QList<Asset> assets;
 };
 

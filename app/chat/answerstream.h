@@ -19,6 +19,9 @@ public:
 
     // Stops receiving; ended() follows with ApiError::Code::Cancelled.
     virtual void abort() = 0;
+    // Where the answer stands, for Backend::resume() after a restart (JSON); empty when this
+    // kind of stream cannot be resumed.
+    virtual QByteArray savedState() const { return {}; }
 
 Q_SIGNALS:
     void eventReceived(const StreamEvent &event);

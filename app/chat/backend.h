@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
+#include <QtGlobal>
 
 class AnswerStream;
 class QObject;
@@ -30,4 +32,12 @@ public:
     virtual QString validate(const PromptRequest &request) const = 0;
     // Starts the request; the stream is owned by `parent`.
     virtual AnswerStream *ask(const PromptRequest &request, QObject *parent) = 0;
+    // Continues an unfinished answer from AnswerStream::savedState(), re-sending what had
+    // arrived; nullptr when this backend cannot resume (the default).
+    virtual AnswerStream *resume(const QByteArray &savedState, QObject *parent)
+    {
+        Q_UNUSED(savedState);
+        Q_UNUSED(parent);
+        return nullptr;
+    }
 };

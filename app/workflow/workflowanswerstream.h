@@ -35,6 +35,7 @@ public:
     ~WorkflowAnswerStream() override;
 
     void abort() override;
+    QByteArray savedState() const override { return resumeState().toJson(); }
 
     const WorkflowRequest &request() const { return m_request; }
     // The state to save to resume this answer later; changes with every new event.

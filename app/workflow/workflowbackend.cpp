@@ -63,3 +63,11 @@ WorkflowAnswerStream *WorkflowBackend::resume(const WorkflowResumeState &state, 
 {
     return new WorkflowAnswerStream(m_network, m_config, state, parent);
 }
+
+AnswerStream *WorkflowBackend::resume(const QByteArray &savedState, QObject *parent)
+{
+    const std::optional<WorkflowResumeState> state = WorkflowResumeState::fromJson(savedState);
+    if (!state)
+        return nullptr;
+    return resume(*state, parent);
+}

@@ -32,6 +32,8 @@ public:
     WorkflowAnswerStream *start(const WorkflowRequest &request, QObject *parent);
     // Continues an unfinished answer from a state saved before a restart.
     WorkflowAnswerStream *resume(const WorkflowResumeState &state, QObject *parent);
+    // Backend::resume(): from the saved JSON of a WorkflowResumeState.
+    AnswerStream *resume(const QByteArray &savedState, QObject *parent) override;
 
     // Attaches an image (the file's bytes: PNG, JPEG...) to the next question; sent base64 in
     // `images[]` and then forgotten.

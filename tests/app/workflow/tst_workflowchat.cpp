@@ -66,6 +66,53 @@ private:
     }
 
 private Q_SLOTS:
+    // A stream lost for good is saved with where it stood; at the next start (a new session on
+    // the same store) it continues from there, without repeating what had arrived.
+    void resumedAfterARestart()
+    {
+        TempStore store;
+        FakeWorkflowServer server;
+        QVERIFY(server.listen());
+        server.setToken(u"secret-token"_qs);
+        server.setEvents(script());
+        server.setDropAfter({ 2, 0, 0, 0 }); // the first session gives up after 3 reconnections
+        qint64 answerId = 0;
+        QString conversationRemoteId;
+        {
+            WorkflowBackend backend(m_network, config(server));
+            ChatSession session(*store.repository);
+            session.setBackend(&backend);
+            QSignalSpy finished(&session, &ChatSession::answerFinished);
+            auto conversation = session.send(0, u"Build a workflow"_qs);
+            QVERIFY(conversation);
+            QVERIFY(finished.wait(10000));
+            const Message cut = lastMessage(store, *conversation);
+            QCOMPARE(cut.status, MessageStatus::Interrupted);
+            QCOMPARE(cut.text, u"Planning a workflow "_qs);
+            QVERIFY(!cut.resumeState.isEmpty()); // saved for later
+            answerId = cut.id;
+            conversationRemoteId = store.repository->conversation(*conversation)->remoteId;
+        }
+        // "Restart": a new backend and session over the same store.
+        WorkflowBackend backend(m_network, config(server));
+        ChatSession session(*store.repository);
+        session.setBackend(&backend);
+        QSignalSpy finished(&session, &ChatSession::answerFinished);
+        auto resumed = session.resumeInterrupted();
+        QVERIFY(resumed);
+        QCOMPARE(*resumed, answerId);
+        QVERIFY(finished.wait(10000));
+        const Message done = *store.repository->message(answerId);
+        QCOMPARE(done.status, MessageStatus::Complete);
+        QCOMPARE(done.text, fullText);
+        QVERIFY(done.resumeState.isEmpty()); // nothing left to resume
+        QCOMPARE(done.assets.size(), 1);
+        const QJsonObject last = server.bodies().last();
+        QCOMPARE(last[u"conversationId"_qs].toString(), conversationRemoteId);
+        QCOMPARE(last[u"lastEventIndex"_qs].toInt(), 1);
+        QCOMPARE(*session.resumeInterrupted(), 0); // nothing more to resume
+    }
+
     void completeAnswer()
     {
         TempStore store;
