@@ -1,12 +1,16 @@
 #include "askcommand.h"
 
 #include "backend.h"
+#include "chartdata.h"
+#include "chartdatafetcher.h"
 #include "chatsession.h"
 #include "jsonformat.h"
+#include "luzmobackend.h"
 #include "repository.h"
 
 #include <QEventLoop>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace {
@@ -46,6 +50,38 @@ AskCommand::AskCommand(Repository &repository, Backend &backend, const Output &o
     , m_backend(backend)
     , m_output(output)
 {
+}
+
+void AskCommand::storeChartData(qint64 answerId)
+{
+    // Charts keep a snapshot of their data, so they render (and export) offline later.
+    auto *luzmo = dynamic_cast<LuzmoBackend *>(&m_backend);
+    auto answer = m_repository.message(answerId);
+    if (!luzmo || !answer)
+        return;
+    ChartDataFetcher fetcher(m_repository);
+    int pending = 0;
+    QEventLoop loop;
+    const auto done = [&] {
+        if (--pending == 0)
+            loop.quit();
+    };
+    QObject::connect(&fetcher, &ChartDataFetcher::fetched, &loop, done);
+    QObject::connect(
+        &fetcher, &ChartDataFetcher::failed, &loop, [&](qint64 assetId, const ChartError &error) {
+            m_output.error(u"The data of chart "_qs + QString::number(assetId)
+                + u" could not be stored: " + error.message);
+            done();
+        });
+    for (const Asset &asset : answer->assets) {
+        if (asset.type != u"item"
+            || ChartData::check(QJsonDocument::fromJson(asset.valueJson).object()))
+            continue;
+        ++pending;
+        fetcher.fetch(asset.id, luzmo->client());
+    }
+    if (pending > 0)
+        loop.exec();
 }
 
 QString AskCommand::usage()
@@ -115,6 +151,8 @@ int AskCommand::run(const Options &options)
     }
     if (session.isBusy())
         loop.exec();
+    if (answerId)
+        storeChartData(answerId);
 
     auto messages = m_repository.messages(*conversation, 0, 50);
     if (!messages || messages->isEmpty()) {

@@ -29,6 +29,8 @@ public:
     static QString usage();
 
 private:
+    void storeChartData(qint64 answerId);
+
     Repository &m_repository;
     Backend &m_backend;
     const Output &m_output;

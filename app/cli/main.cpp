@@ -2,7 +2,10 @@
 // backend and hands the rest to the command.
 
 #include "askcommand.h"
+#include "chartexport.h"
 #include "database.h"
+#include "exportcommand.h"
+#include "exportconversationcommand.h"
 #include "historycommand.h"
 #include "importcommand.h"
 #include "localserver.h"
@@ -13,6 +16,7 @@
 #include "servecommand.h"
 #include "workflowbackend.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
@@ -36,7 +40,11 @@ QString usage()
            u"  serve [--port N] [--key K --token T]\n"
            u"                          run the local Luzmo-compatible server until Ctrl+C\n"
            u"  import FILE.csv [--name NAME]\n"
-           u"                          add a CSV file as a dataset of the local server\n"_qs;
+           u"                          add a CSV file as a dataset of the local server\n"
+           u"  export ASSET_ID --format png|svg|pdf|csv|json --out FILE [--width W --height H]\n"
+           u"                          one chart, from its stored data\n"
+           u"  export-conversation ID --format md|html|pdf|json --out FILE\n"
+           u"                          a whole conversation, charts included\n"_qs;
 }
 
 struct Options
@@ -62,6 +70,11 @@ struct Options
     QCommandLineOption port { u"port"_qs, u"serve: the port on 127.0.0.1 (default: any free)."_qs,
         u"N"_qs };
     QCommandLineOption name { u"name"_qs, u"import: the dataset's name."_qs, u"NAME"_qs };
+    QCommandLineOption format { u"format"_qs, u"export: the file format."_qs, u"FORMAT"_qs };
+    QCommandLineOption out { QStringList { u"o"_qs, u"out"_qs }, u"export: the file to write."_qs,
+        u"FILE"_qs };
+    QCommandLineOption width { u"width"_qs, u"export: image width in pixels."_qs, u"W"_qs };
+    QCommandLineOption height { u"height"_qs, u"export: image height in pixels."_qs, u"H"_qs };
     QCommandLineOption help { QStringList { u"h"_qs, u"help"_qs }, u"Show help."_qs };
     QCommandLineOption version { u"version"_qs, u"Show the version."_qs };
 };
@@ -75,7 +88,18 @@ QString valueOrEnv(
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Charts are drawn with Qt Charts, which needs a (widgets) application: the export commands
+    // get one, offscreen unless a display is there; every other command stays a plain one.
+    bool drawsCharts = false;
+    for (int i = 1; i < argc; ++i)
+        drawsCharts
+            |= qstrcmp(argv[i], "export") == 0 || qstrcmp(argv[i], "export-conversation") == 0;
+    if (drawsCharts && qEnvironmentVariableIsEmpty("DISPLAY")
+        && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    const std::unique_ptr<QCoreApplication> app = drawsCharts
+        ? std::make_unique<QApplication>(argc, argv)
+        : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setOrganizationName(u"Chartroom"_qs);
     QCoreApplication::setApplicationName(u"chartroom"_qs);
     QCoreApplication::setApplicationVersion(QStringLiteral(CHARTROOM_VERSION));
@@ -85,7 +109,8 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(usage());
     parser.addOptions({ o.dataDir, o.json, o.url, o.key, o.token, o.conversation, o.agent, o.task,
-        o.noStream, o.backend, o.transport, o.port, o.name, o.help, o.version });
+        o.noStream, o.backend, o.transport, o.port, o.name, o.format, o.out, o.width, o.height,
+        o.help, o.version });
     parser.addPositionalArgument(u"command"_qs, u"history | ask | serve | import"_qs);
 
     if (!parser.parse(QCoreApplication::arguments())) {
@@ -103,7 +128,9 @@ int main(int argc, char *argv[])
     }
     const QStringList words = parser.positionalArguments();
     const QString command = words.value(0);
-    if (!QStringList { u"history"_qs, u"ask"_qs, u"serve"_qs, u"import"_qs }.contains(command)) {
+    if (!QStringList { u"history"_qs, u"ask"_qs, u"serve"_qs, u"import"_qs, u"export"_qs,
+            u"export-conversation"_qs }
+             .contains(command)) {
         output.error(
             command.isEmpty() ? u"no command given"_qs : u"unknown command \"" + command + u"\"");
         output.error(usage());
@@ -200,6 +227,16 @@ int main(int argc, char *argv[])
         return ExitFailure;
     }
     Repository repository(database);
+    if (command == u"export" || command == u"export-conversation") {
+        QStringList args = words.mid(1);
+        for (const QCommandLineOption *option : { &o.format, &o.out, &o.width, &o.height }) {
+            if (parser.isSet(*option))
+                args << u"--"_qs + option->names().last() << parser.value(*option);
+        }
+        if (command == u"export")
+            return ExportCommand(repository, output).run(args);
+        return ExportConversationCommand(repository, output, &ChartExport::image).run(args);
+    }
     if (command == u"history") {
         HistoryCommand history(repository, output, parser.isSet(o.json));
         return history.run(words.mid(1));
