@@ -115,6 +115,30 @@ const char *const v4[] = {
     "ALTER TABLE messages ADD COLUMN resume_state TEXT",
 };
 
+// Migration 5: local-first plumbing. Where each backend's sync stands; the outbox of prompts
+// written while offline; remote ids of assets indexed for idempotent sync.
+const char *const v5[] = {
+    R"(CREATE TABLE sync_state (
+        backend TEXT PRIMARY KEY,
+        cursor TEXT,
+        synced_at INTEGER))",
+    R"(CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        conversation_id INTEGER REFERENCES conversations (id) ON DELETE CASCADE,
+        backend TEXT,
+        text TEXT NOT NULL,
+        agent TEXT,
+        task TEXT,
+        status TEXT NOT NULL DEFAULT 'queued'
+            CHECK (status IN ('queued', 'sending', 'sent', 'cancelled', 'failed')),
+        error TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL))",
+    "CREATE INDEX outbox_queued ON outbox (status, id)",
+    "CREATE INDEX message_assets_by_remote_id ON message_assets (remote_id) WHERE remote_id IS NOT "
+    "NULL",
+};
+
 struct Migration
 {
     const char *const *begin;
@@ -126,6 +150,7 @@ const Migration migrations[] = {
     { std::begin(v2), std::end(v2) },
     { std::begin(v3), std::end(v3) },
     { std::begin(v4), std::end(v4) },
+    { std::begin(v5), std::end(v5) },
 };
 
 } // namespace
