@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the peer tests (tests/peers) need: Node.js and npm, and the npm packages pinned by
 # each peer's committed package-lock.json (the official Luzmo Node SDK, Luzmo's item JSON Schemas),
-# and Debian's python3-socketio for the Socket.IO peer.
+# Debian's python3-socketio for the Socket.IO peer, and dbus + gnome-keyring for the keychain tests.
 # Idempotent: does nothing (quickly) when node_modules is already up to date with the lockfile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,7 +10,8 @@ missing=()
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 # The Socket.IO peer (tests/peers/socketio) runs on Debian's python-socketio, under /usr/bin/python3.
-for p in python3-socketio python3-aiohttp; do
+# The keychain tests (tests/app/accounts/run-with-keyring.sh) need a private Secret Service.
+for p in python3-socketio python3-aiohttp dbus libsecret-1-0 gnome-keyring; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if ((${#missing[@]})); then

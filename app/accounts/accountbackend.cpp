@@ -1,0 +1,145 @@
+#include "accountbackend.h"
+
+#include "deferredanswerstream.h"
+#include "lookerbackend.h"
+#include "luzmobackend.h"
+#include "workflowbackend.h"
+
+#include <QObject>
+
+AccountBackend::AccountBackend(QNetworkAccessManager &network, Account account)
+    : m_network(network)
+    , m_account(std::move(account))
+{
+    if (!m_account.hasSecret())
+        setSecret(m_account.secret);
+}
+
+AccountBackend::~AccountBackend() = default;
+
+QString AccountBackend::displayName() const
+{
+    return m_account.description();
+}
+
+PromptRequest AccountBackend::adjusted(const PromptRequest &request) const
+{
+    PromptRequest r = request;
+    if (m_account.kind == Account::Kind::Luzmo || m_account.kind == Account::Kind::Local) {
+        r.agent = m_account.agent;
+        r.task = m_account.agent == u"analyst" ? u"generate"_qs : m_account.task;
+    }
+    return r;
+}
+
+QString AccountBackend::validate(const PromptRequest &request) const
+{
+    if (!m_secretError.isEmpty())
+        return m_secretError;
+    if (const QString p = m_account.problem(); !p.isEmpty())
+        return QObject::tr("The account “%1” cannot be used yet: %2 (Settings)")
+            .arg(m_account.name, p);
+    if (m_loading)
+        return request.text.trimmed().isEmpty() ? QObject::tr("Type a question first.") : QString();
+    if (!m_inner)
+        return QObject::tr("The account “%1” cannot be used (Settings).").arg(m_account.name);
+    QString problem = m_inner->validate(adjusted(request));
+    if (!problem.isEmpty() && m_noKeychain && m_account.hasSecret() && m_account.secret.isEmpty()) {
+        problem += u' '
+            + QObject::tr("No keychain is available, so secrets are not kept after Chartroom "
+                          "quits.");
+    }
+    return problem;
+}
+
+AnswerStream *AccountBackend::ask(const PromptRequest &request, QObject *parent)
+{
+    if (!m_loading && m_inner)
+        return m_inner->ask(adjusted(request), parent);
+    auto *stream = new DeferredAnswerStream(parent);
+    if (!m_loading) {
+        stream->fail(ApiErrors::make(ApiError::Code::Usage, validate(request)));
+        return stream;
+    }
+    m_waiting.append(stream);
+    m_waitingRequests.append(request);
+    return stream;
+}
+
+void AccountBackend::setSecret(const QString &secret)
+{
+    m_account.secret = secret;
+    m_loading = false;
+    m_secretError.clear();
+    build();
+    const auto waiting = std::exchange(m_waiting, {});
+    const auto requests = std::exchange(m_waitingRequests, {});
+    for (qsizetype i = 0; i < waiting.size(); ++i) {
+        DeferredAnswerStream *stream = waiting.at(i);
+        if (!stream || !stream->isWaiting())
+            continue;
+        const QString problem = validate(requests.at(i));
+        if (!problem.isEmpty() || !m_inner)
+            stream->fail(ApiErrors::make(ApiError::Code::Auth, problem));
+        else
+            stream->start(m_inner->ask(adjusted(requests.at(i)), stream));
+    }
+}
+
+void AccountBackend::setSecretError(const QString &message)
+{
+    m_loading = false;
+    m_secretError = message;
+    const auto waiting = std::exchange(m_waiting, {});
+    m_waitingRequests.clear();
+    for (const auto &stream : waiting) {
+        if (stream)
+            stream->fail(ApiErrors::make(ApiError::Code::Auth, message));
+    }
+}
+
+LuzmoClient *AccountBackend::luzmoClient() const
+{
+    auto *luzmo = dynamic_cast<LuzmoBackend *>(m_inner);
+    return luzmo ? &luzmo->client() : nullptr;
+}
+
+void AccountBackend::build()
+{
+    m_inner = nullptr;
+    m_owned.reset();
+    if (!m_account.problem().isEmpty())
+        return;
+    switch (m_account.kind) {
+    case Account::Kind::Local:
+        break; // the built-in server's backend is made by the entry point
+    case Account::Kind::Luzmo: {
+        LuzmoConfig config;
+        config.host = m_account.url();
+        if (!m_account.apiVersion.trimmed().isEmpty())
+            config.apiVersion = m_account.apiVersion.trimmed();
+        config.key = m_account.keyId.trimmed();
+        config.token = m_account.secret;
+        config.transport = m_account.transport;
+        m_owned = std::make_unique<LuzmoBackend>(m_network, config, m_account.id);
+        break;
+    }
+    case Account::Kind::Workflow: {
+        WorkflowConfig config;
+        config.baseUrl = m_account.url();
+        config.token = m_account.secret;
+        m_owned = std::make_unique<WorkflowBackend>(m_network, config, m_account.id);
+        break;
+    }
+    case Account::Kind::Looker: {
+        LookerConfig config;
+        config.baseUrl = m_account.url();
+        config.clientId = m_account.keyId.trimmed();
+        config.clientSecret = m_account.secret;
+        config.agentId = m_account.agent.trimmed();
+        m_owned = std::make_unique<LookerBackend>(m_network, config, m_account.id);
+        break;
+    }
+    }
+    m_inner = m_owned.get();
+}

@@ -1,0 +1,120 @@
+// The keychain wrapper: a real round trip through a private Secret Service (run by
+// run-with-keyring.sh), and the in-memory fallback when there is no D-Bus at all.
+#include "secretstore.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <QUuid>
+
+namespace {
+SecretResult readNow(SecretStore &store, const QString &key)
+{
+    SecretResult out;
+    bool done = false;
+    QObject context;
+    store.read(key, &context, [&](const SecretResult &r) {
+        out = r;
+        done = true;
+    });
+    if (!QTest::qWaitFor([&done] { return done; }, 20000))
+        out.error = SecretError { SecretError::Code::Failed, u"timed out"_qs };
+    return out;
+}
+
+std::optional<SecretError> writeNow(SecretStore &store, const QString &key, const QString &value)
+{
+    std::optional<SecretError> out;
+    bool done = false;
+    QObject context;
+    store.write(key, value, &context, [&](const std::optional<SecretError> &e) {
+        out = e;
+        done = true;
+    });
+    if (!QTest::qWaitFor([&done] { return done; }, 20000))
+        return SecretError { SecretError::Code::Failed, u"timed out"_qs };
+    return out;
+}
+
+void skipWithoutKeyring()
+{
+    if (qEnvironmentVariable("CHARTROOM_KEYRING") != u"started")
+        QSKIP(
+            "No Secret Service could be started (needs dbus-run-session and gnome-keyring-daemon: "
+            "apt-get install dbus gnome-keyring libsecret-1-0); run through run-with-keyring.sh.");
+}
+} // namespace
+
+class TestSecretStore : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void roundTrip();
+    void missingEntryIsEmpty();
+    void noKeychainKeepsSecretsInMemory();
+};
+
+void TestSecretStore::roundTrip()
+{
+    skipWithoutKeyring();
+    const QString service = u"Chartroom-test-"_qs + QUuid::createUuid().toString(QUuid::Id128);
+    const QString key = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString secret = u"tok-ÿ-round-trip-"_qs + QUuid::createUuid().toString(QUuid::Id128);
+    {
+        SecretStore store(SecretStore::Mode::Keychain, service);
+        const auto error = writeNow(store, key, secret);
+        QVERIFY2(!error, error ? qPrintable(error->message) : "");
+        QCOMPARE(store.availability(), SecretStore::Availability::Available);
+    }
+    {
+        // A new store (as after a restart) has no memory copy: this comes from the keychain.
+        SecretStore store(SecretStore::Mode::Keychain, service);
+        QVERIFY(!store.cached(key));
+        const SecretResult r = readNow(store, key);
+        QVERIFY2(!r.error, r.error ? qPrintable(r.error->message) : "");
+        QCOMPARE(r.secret, secret);
+        QVERIFY(!writeNow(store, key, QString())); // removes it
+    }
+    SecretStore store(SecretStore::Mode::Keychain, service);
+    const SecretResult r = readNow(store, key);
+    QVERIFY(!r.error);
+    QVERIFY(r.secret.isEmpty());
+}
+
+void TestSecretStore::missingEntryIsEmpty()
+{
+    skipWithoutKeyring();
+    SecretStore store(SecretStore::Mode::Keychain, u"Chartroom-test-missing"_qs);
+    const SecretResult r = readNow(store, u"no-such-account"_qs);
+    QVERIFY(!r.error);
+    QVERIFY(r.secret.isEmpty());
+    QCOMPARE(store.availability(), SecretStore::Availability::Available);
+}
+
+void TestSecretStore::noKeychainKeepsSecretsInMemory()
+{
+    if (qEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS") != u"unix:path=/nonexistent")
+        QSKIP("Run with DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent (CTest does).");
+    SecretStore store(SecretStore::Mode::Keychain, u"Chartroom-test-none"_qs);
+    QSignalSpy availability(&store, &SecretStore::availabilityChanged);
+    const auto error = writeNow(store, u"acc"_qs, u"in-memory-secret"_qs);
+    QVERIFY(error);
+    QCOMPARE(error->code, SecretError::Code::Unavailable);
+    QCOMPARE(error->message,
+        u"No keychain is available: the secret is kept in memory until Chartroom quits."_qs);
+    QVERIFY(store.keychainUnavailable());
+    QCOMPARE(availability.count(), 1);
+    // Kept in memory for this run.
+    const SecretResult r = readNow(store, u"acc"_qs);
+    QVERIFY(!r.error);
+    QCOMPARE(r.secret, u"in-memory-secret"_qs);
+    // A fresh store (a restart) has nothing, and says the keychain is missing.
+    SecretStore again(SecretStore::Mode::Keychain, u"Chartroom-test-none"_qs);
+    const SecretResult lost = readNow(again, u"acc"_qs);
+    QVERIFY(lost.secret.isEmpty());
+    QVERIFY(lost.error);
+    QCOMPARE(lost.error->code, SecretError::Code::Unavailable);
+    QVERIFY(again.keychainUnavailable());
+}
+
+QTEST_GUILESS_MAIN(TestSecretStore)
+#include "tst_secretstore.moc"
