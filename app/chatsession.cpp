@@ -210,6 +210,7 @@ void ChatSession::attach(AnswerStream *stream, const Conversation &conversation,
     connect(stream, &AnswerStream::invalidFrame, this, &ChatSession::onInvalidFrame);
     connect(stream, &AnswerStream::ended, this, &ChatSession::onEnded);
     Q_EMIT busyChanged(true);
+    Q_EMIT streamStarted(answer.id, stream);
 }
 
 StoreResult<qint64> ChatSession::resumeInterrupted()

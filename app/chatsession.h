@@ -1,5 +1,6 @@
 #pragma once
 
+#include "answerstream.h"
 #include "storeerror.h"
 #include "streamevent.h"
 #include "types.h"
@@ -11,7 +12,6 @@
 #include <memory>
 #include <optional>
 
-class AnswerStream;
 class Backend;
 class Repository;
 struct ApiError;
@@ -68,6 +68,9 @@ Q_SIGNALS:
     void progressChanged(qint64 messageId, const QString &text);
     // Every event of the active answer as decoded, before it is applied (for --json output).
     void eventReceived(const StreamEvent &event);
+    // An answer started (or resumed) on `stream`; views that follow a backend's own signals (the
+    // workflow panel's nodes) connect here. The stream lives until answerFinished().
+    void streamStarted(qint64 messageId, AnswerStream *stream);
     // The assembled text of the active answer, at every change (the store is written less often).
     void answerTextChanged(qint64 messageId, const QString &text);
     // The answer ended, whatever its outcome (read the message's status from the store).

@@ -1,0 +1,91 @@
+// The workflow panel follows a real workflow stream (loopback fake server) node by node, shows
+// the stored definition later, and exports it as JSON.
+#include "chatsession.h"
+#include "fakeworkflowserver.h"
+#include "tempstore.h"
+#include "windowfixture.h"
+#include "workflowbackend.h"
+#include "workflowpanel.h"
+
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTreeWidget>
+
+namespace {
+QJsonObject node(const QString &id, const QString &type)
+{
+    return { { u"id"_qs, id }, { u"type"_qs, type } };
+}
+} // namespace
+
+class TestWorkflowPanel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void followsTheStreamAndShowsTheStoredDefinition()
+    {
+        FakeWorkflowServer server;
+        QVERIFY(server.listen());
+        server.setToken(u"t"_qs);
+        const QJsonObject definition { { u"nodes"_qs,
+            QJsonObject { { u"root"_qs, QJsonObject { { u"type"_qs, u"manual"_qs } } },
+                { u"send"_qs,
+                    QJsonObject { { u"type"_qs, u"http"_qs },
+                        { u"url"_qs, u"https://example.com/hook"_qs } } } } } };
+        QJsonObject send = node(u"send"_qs, u"http"_qs);
+        send.insert(u"url"_qs, u"https://example.com/hook"_qs);
+        server.setEvents({ FakeWorkflowServer::chunk(u"Building "_qs),
+            FakeWorkflowServer::node(node(u"root"_qs, u"manual"_qs)),
+            FakeWorkflowServer::node(send), FakeWorkflowServer::chunk(u"done."_qs),
+            FakeWorkflowServer::done(definition) });
+        server.setEventDelayMs(20);
+
+        TempStore store;
+        QNetworkAccessManager network;
+        WorkflowConfig config;
+        config.baseUrl = server.baseUrl();
+        config.token = u"t"_qs;
+        WorkflowBackend backend(network, config);
+        ChatSession session(*store.repository);
+        session.setBackend(&backend);
+        WorkflowPanel panel;
+        panel.resize(420, 320);
+        QSignalSpy shown(&panel, &WorkflowPanel::workflowShown);
+        connect(&session, &ChatSession::streamStarted, &panel,
+            [&panel](qint64, AnswerStream *stream) { panel.follow(stream); });
+        QSignalSpy finished(&session, &ChatSession::answerFinished);
+        auto conversation = session.send(0, u"Send a webhook when I press the button"_qs);
+        QVERIFY(conversation);
+        QCOMPARE(shown.count(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(panel.nodeCount(), 2, 5000); // live, node by node
+        QVERIFY(finished.wait(5000));
+
+        auto *tree = panel.findChild<QTreeWidget *>(u"workflowTree"_qs);
+        QVERIFY(tree);
+        QCOMPARE(tree->topLevelItem(1)->text(0), u"send"_qs);
+        QCOMPARE(tree->topLevelItem(1)->text(1), u"http"_qs);
+        QCOMPARE(tree->topLevelItem(1)->child(0)->text(1), u"https://example.com/hook"_qs);
+
+        // Later (another session, offline): from the stored "workflow" asset.
+        const Message answer = store.repository->messages(*conversation)->last();
+        QCOMPARE(answer.assets.size(), 1);
+        QCOMPARE(answer.assets.first().type, u"workflow"_qs);
+        WorkflowPanel later;
+        later.showDefinition(QJsonDocument::fromJson(answer.assets.first().valueJson).object());
+        QCOMPARE(later.nodeCount(), 2);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"workflow.json"_qs);
+        QVERIFY(later.exportJson(path).isEmpty());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(file.readAll()).object(), definition);
+        QVERIFY(!later.exportJson(dir.filePath(u"missing/dir/w.json"_qs)).isEmpty());
+
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QVERIFY(panel.grab().save(screenshotPath(u"workflow-panel.png"_qs)));
+    }
+};
+
+QTEST_MAIN(TestWorkflowPanel)
+#include "tst_workflowpanel.moc"
