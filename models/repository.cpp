@@ -8,6 +8,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <limits>
+
 namespace {
 
 qint64 nowMs()
@@ -481,7 +483,56 @@ StoreResult<int> Repository::markStreamingInterrupted()
     return q.numRowsAffected();
 }
 
-StoreResult<QList<SearchHit>> Repository::search(const QString &text, int limit) const
+namespace {
+// A search filter as SQL conditions with their bound values (never interpolated).
+struct FilterSql
+{
+    QString where;
+    QVariantList values;
+};
+
+void addDateRange(FilterSql &sql, const SearchFilter &filter, const QString &column)
+{
+    if (!filter.from.isValid() && !filter.to.isValid())
+        return;
+    sql.where += u" AND "_qs + column + u" BETWEEN ? AND ?"_qs;
+    sql.values << (filter.from.isValid() ? filter.from.startOfDay().toMSecsSinceEpoch()
+                                         : std::numeric_limits<qint64>::min());
+    sql.values << (filter.to.isValid() ? filter.to.addDays(1).startOfDay().toMSecsSinceEpoch() - 1
+                                       : std::numeric_limits<qint64>::max());
+}
+
+FilterSql titleFilterSql(const SearchFilter &filter)
+{
+    FilterSql sql;
+    if (!filter.backend.isEmpty()) {
+        sql.where += u" AND c.backend = ?"_qs;
+        sql.values << filter.backend;
+    }
+    addDateRange(sql, filter, u"c.updated_at"_qs);
+    if (filter.hasChart) {
+        sql.where += u" AND EXISTS (SELECT 1 FROM messages cm JOIN message_assets a ON "
+                     u"a.message_id = cm.id WHERE cm.conversation_id = c.id)"_qs;
+    }
+    return sql;
+}
+
+FilterSql messageFilterSql(const SearchFilter &filter)
+{
+    FilterSql sql;
+    if (!filter.backend.isEmpty()) {
+        sql.where += u" AND c.backend = ?"_qs;
+        sql.values << filter.backend;
+    }
+    addDateRange(sql, filter, u"m.created_at"_qs);
+    if (filter.hasChart)
+        sql.where += u" AND EXISTS (SELECT 1 FROM message_assets a WHERE a.message_id = m.id)"_qs;
+    return sql;
+}
+} // namespace
+
+StoreResult<QList<SearchHit>> Repository::search(
+    const QString &text, int limit, const SearchFilter &filter) const
 {
     QList<SearchHit> hits;
     const QString match = SearchQuery::toFts5(text);
@@ -489,14 +540,17 @@ StoreResult<QList<SearchHit>> Repository::search(const QString &text, int limit)
         return hits;
     const QString what = u"Searching the history"_qs;
     const QString open = SearchHit::markStart, close = SearchHit::markEnd;
+    const FilterSql titleSql = titleFilterSql(filter);
+    const FilterSql messageSql = messageFilterSql(filter);
     QSqlQuery q(m_database.connection());
     q.setForwardOnly(true);
     if (StoreStatus e = run(q,
             u"SELECT c.id, c.title, snippet(conversations_fts, 0, ?, ?, '…', 12), "
             u"c.updated_at FROM conversations_fts JOIN conversations c ON "
             u"c.id = conversations_fts.rowid WHERE conversations_fts MATCH ? AND "
-            u"c.deleted = 0 ORDER BY rank LIMIT ?"_qs,
-            { open, close, match, limit }, what))
+            u"c.deleted = 0"_qs
+                + titleSql.where + u" ORDER BY rank LIMIT ?"_qs,
+            QVariantList { open, close, match } + titleSql.values + QVariantList { limit }, what))
         return *e;
     while (q.next()) {
         SearchHit hit;
@@ -517,9 +571,9 @@ StoreResult<QList<SearchHit>> Repository::search(const QString &text, int limit)
             u"SELECT messages_fts.rowid, messages_fts.rank FROM messages_fts "
             u"JOIN messages m ON m.id = messages_fts.rowid "
             u"JOIN conversations c ON c.id = m.conversation_id "
-            u"WHERE messages_fts MATCH ? AND c.deleted = 0 "
-            u"ORDER BY messages_fts.rowid DESC LIMIT ?"_qs,
-            { match, rankingWindow }, what))
+            u"WHERE messages_fts MATCH ? AND c.deleted = 0"_qs
+                + messageSql.where + u" ORDER BY messages_fts.rowid DESC LIMIT ?"_qs,
+            QVariantList { match } + messageSql.values + QVariantList { rankingWindow }, what))
         return *e;
     QList<QPair<double, qint64>> ranked;
     while (q.next())
@@ -565,4 +619,18 @@ StoreResult<QList<SearchHit>> Repository::search(const QString &text, int limit)
         hits << hit;
     }
     return hits;
+}
+
+StoreResult<QStringList> Repository::searchableBackends() const
+{
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    if (StoreStatus e = run(q,
+            u"SELECT DISTINCT backend FROM conversations WHERE deleted = 0 ORDER BY backend"_qs, {},
+            u"Listing the backends of the history"_qs))
+        return *e;
+    QStringList backends;
+    while (q.next())
+        backends << q.value(0).toString();
+    return backends;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "searchfilter.h"
 #include "storeerror.h"
 #include "types.h"
 
@@ -59,8 +60,12 @@ public:
 
     // Full-text search over titles and message text; see SearchQuery for the syntax. Titles
     // first, then messages by relevance (bm25) among the newest `rankingWindow` matches.
+    // `filter` narrows both (see SearchFilter); the window counts only matches that pass it.
     static constexpr int rankingWindow = 1000;
-    StoreResult<QList<SearchHit>> search(const QString &query, int limit = 50) const;
+    StoreResult<QList<SearchHit>> search(
+        const QString &query, int limit = 50, const SearchFilter &filter = {}) const;
+    // The backends of the conversations that are not deleted, sorted (for search filters).
+    StoreResult<QStringList> searchableBackends() const;
 
     Database &database() const { return m_database; }
 

@@ -11,22 +11,33 @@ SearchResultModel::SearchResultModel(Repository &repository, QObject *parent)
 
 bool SearchResultModel::setQuery(const QString &query)
 {
+    return search(query, m_filter);
+}
+
+bool SearchResultModel::setFilter(const SearchFilter &filter)
+{
+    return search(m_query, filter);
+}
+
+bool SearchResultModel::search(const QString &query, const SearchFilter &filter)
+{
     m_query = query;
+    m_filter = filter;
+    m_error.clear();
     QList<SearchHit> hits;
-    bool ok = true;
     if (!query.trimmed().isEmpty()) {
-        auto result = m_repository.search(query, 100);
+        auto result = m_repository.search(query, maxHits, filter);
         if (result) {
             hits = *result;
         } else {
-            qWarning("Search: %s", qUtf8Printable(result.error().toString()));
-            ok = false;
+            m_error = result.error().toString();
+            qWarning("Search: %s", qUtf8Printable(m_error));
         }
     }
     beginResetModel();
     m_hits = hits;
     endResetModel();
-    return ok;
+    return m_error.isEmpty();
 }
 
 int SearchResultModel::rowCount(const QModelIndex &parent) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "searchfilter.h"
 #include "types.h"
 
 #include <QAbstractListModel>
@@ -26,6 +27,15 @@ public:
     // Runs the search; an empty query clears the results. Returns false on a store error.
     bool setQuery(const QString &query);
     QString query() const { return m_query; }
+    // Narrows the search and runs it again with the current query.
+    bool setFilter(const SearchFilter &filter);
+    SearchFilter filter() const { return m_filter; }
+    // Sets both and runs the search once.
+    bool search(const QString &query, const SearchFilter &filter);
+    // The last store error in words (empty after a successful search).
+    QString errorString() const { return m_error; }
+
+    static constexpr int maxHits = 100;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -34,5 +44,7 @@ public:
 private:
     Repository &m_repository;
     QString m_query;
+    SearchFilter m_filter;
+    QString m_error;
     QList<SearchHit> m_hits;
 };

@@ -36,7 +36,8 @@ HistoryCommand::HistoryCommand(Repository &repository, const Output &output, boo
 
 QString HistoryCommand::usage()
 {
-    return u"usage: chartroom-cli history list | show ID | search QUERY [--json] [--data-dir DIR]"_qs;
+    return u"usage: chartroom-cli history list | show ID | search QUERY [--backend NAME] "
+           u"[--from YYYY-MM-DD] [--to YYYY-MM-DD] [--has-chart] [--json] [--data-dir DIR]"_qs;
 }
 
 int HistoryCommand::run(const QStringList &arguments)
@@ -47,7 +48,7 @@ int HistoryCommand::run(const QStringList &arguments)
     if (sub == u"show" && arguments.size() == 2)
         return show(arguments.at(1));
     if (sub == u"search" && arguments.size() >= 2)
-        return search(arguments.mid(1).join(u' '));
+        return search(arguments.mid(1));
     m_output.error(usage());
     return ExitUsage;
 }
@@ -133,9 +134,62 @@ int HistoryCommand::show(const QString &idText)
     return ExitOk;
 }
 
-int HistoryCommand::search(const QString &query)
+int HistoryCommand::search(const QStringList &arguments)
 {
-    auto hits = m_repository.search(query, 50);
+    QStringList words;
+    SearchFilter filter;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        if (!argument.startsWith(u"--")) {
+            words << argument;
+            continue;
+        }
+        const qsizetype equals = argument.indexOf(u'=');
+        const QString name = argument.mid(2, equals < 0 ? -1 : equals - 2);
+        if (name == u"has-chart" && equals < 0) {
+            filter.hasChart = true;
+            continue;
+        }
+        if (name != u"backend" && name != u"from" && name != u"to") {
+            m_output.error(u"unknown search option \"" + argument + u"\"");
+            m_output.error(usage());
+            return ExitUsage;
+        }
+        QString value;
+        if (equals >= 0) {
+            value = argument.mid(equals + 1);
+        } else if (i + 1 < arguments.size()) {
+            value = arguments.at(++i);
+        }
+        if (value.isEmpty()) {
+            m_output.error(u"--" + name + u" needs a value.");
+            return ExitUsage;
+        }
+        if (name == u"backend") {
+            filter.backend = value;
+            continue;
+        }
+        const QDate date = QDate::fromString(value, Qt::ISODate);
+        if (!date.isValid()) {
+            m_output.error(u"--" + name + u" wants a date as YYYY-MM-DD, not \"" + value + u"\".");
+            return ExitUsage;
+        }
+        (name == u"from" ? filter.from : filter.to) = date;
+    }
+    if (filter.from.isValid() && filter.to.isValid() && filter.from > filter.to) {
+        m_output.error(u"--from must not be after --to."_qs);
+        return ExitUsage;
+    }
+    if (words.isEmpty()) {
+        m_output.error(usage());
+        return ExitUsage;
+    }
+    return search(words.join(u' '), filter);
+}
+
+int HistoryCommand::search(const QString &query, const SearchFilter &filter)
+{
+    auto hits = m_repository.search(query, 50, filter);
     if (!hits) {
         m_output.error(hits.error().message);
         return ExitFailure;

@@ -1,12 +1,15 @@
 #pragma once
 
 #include "output.h"
+#include "searchfilter.h"
 
 #include <QStringList>
 
 class Repository;
 
-// `chartroom-cli history list | show ID | search QUERY`, as text or JSON.
+// `chartroom-cli history list | show ID | search QUERY [filters]`, as text or JSON. The
+// search filters may stand anywhere after "search": --backend NAME, --from YYYY-MM-DD,
+// --to YYYY-MM-DD (inclusive days, local time), --has-chart; "--name=value" works too.
 class HistoryCommand
 {
 public:
@@ -20,7 +23,8 @@ public:
 private:
     int list();
     int show(const QString &idText);
-    int search(const QString &query);
+    int search(const QStringList &arguments);
+    int search(const QString &query, const SearchFilter &filter);
 
     Repository &m_repository;
     const Output &m_output;

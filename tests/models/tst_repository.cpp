@@ -251,6 +251,157 @@ private Q_SLOTS:
         QCOMPARE(repo.search(u"forecast"_qs, 1)->size(), 1);
     }
 
+    void searchFilters_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<QDate>("from");
+        QTest::addColumn<QDate>("to");
+        QTest::addColumn<bool>("hasChart");
+        QTest::addColumn<QStringList>("expected");
+
+        const QString revenue = u"revenue"_qs;
+        const QDate any;
+        // Titles: "title A" (local, updated 2024-03-25, has a chart), "title C" (looker, updated
+        // 2024-06-01, no chart). Messages: a1 (local, 2024-03-01, chart), a2 (local, 2024-03-20
+        // 23:30, no chart), b1 (luzmo, 2024-05-05, chart).
+        QTest::newRow("no filter")
+            << revenue << QString() << any << any << false
+            << QStringList { u"title A"_qs, u"title C"_qs, u"a1"_qs, u"a2"_qs, u"b1"_qs };
+        QTest::newRow("backend local") << revenue << u"local"_qs << any << any << false
+                                       << QStringList { u"title A"_qs, u"a1"_qs, u"a2"_qs };
+        QTest::newRow("backend luzmo")
+            << revenue << u"luzmo"_qs << any << any << false << QStringList { u"b1"_qs };
+        QTest::newRow("backend unknown")
+            << revenue << u"nowhere"_qs << any << any << false << QStringList {};
+        QTest::newRow("from only")
+            << revenue << QString() << QDate(2024, 3, 15) << any << false
+            << QStringList { u"title A"_qs, u"title C"_qs, u"a2"_qs, u"b1"_qs };
+        QTest::newRow("to is inclusive") << revenue << QString() << any << QDate(2024, 3, 20)
+                                         << false << QStringList { u"a1"_qs, u"a2"_qs };
+        QTest::newRow("one month")
+            << revenue << QString() << QDate(2024, 3, 1) << QDate(2024, 3, 31) << false
+            << QStringList { u"title A"_qs, u"a1"_qs, u"a2"_qs };
+        QTest::newRow("one day") << revenue << QString() << QDate(2024, 5, 5) << QDate(2024, 5, 5)
+                                 << false << QStringList { u"b1"_qs };
+        QTest::newRow("has chart") << revenue << QString() << any << any << true
+                                   << QStringList { u"title A"_qs, u"a1"_qs, u"b1"_qs };
+        QTest::newRow("all filters") << revenue << u"local"_qs << QDate(2024, 2, 1)
+                                     << QDate(2024, 3, 10) << true << QStringList { u"a1"_qs };
+        QTest::newRow("prefix and backend")
+            << u"rev*"_qs << u"looker"_qs << any << any << false << QStringList { u"title C"_qs };
+        QTest::newRow("phrase and chart")
+            << u"\"revenue by\""_qs << QString() << any << any << true << QStringList { u"a1"_qs };
+        QTest::newRow("OR and backend") << u"forecast OR margin"_qs << u"luzmo"_qs << any << any
+                                        << false << QStringList { u"title B"_qs, u"b1"_qs };
+    }
+
+    void searchFilters()
+    {
+        QFETCH(QString, query);
+        QFETCH(QString, backend);
+        QFETCH(QDate, from);
+        QFETCH(QDate, to);
+        QFETCH(bool, hasChart);
+        QFETCH(QStringList, expected);
+
+        TempStore store;
+        Repository &repo = *store.repository;
+        QHash<qint64, QString> names;
+        const auto add = [&](qint64 conversation, const QString &name, const QString &text,
+                             const QDateTime &at, bool chart) {
+            Message m;
+            m.conversationId = conversation;
+            m.role = MessageRole::Assistant;
+            m.text = text;
+            m.createdAt = at;
+            if (chart) {
+                Asset a;
+                a.type = u"item"_qs;
+                a.valueJson = R"({"type":"line-chart"})";
+                m.assets << a;
+            }
+            auto stored = repo.addMessage(m);
+            QVERIFY(stored);
+            names.insert(stored->id, name);
+        };
+        const auto local = [](int y, int mo, int d, int h = 12, int mi = 0) {
+            return QDateTime(QDate(y, mo, d), QTime(h, mi), Qt::LocalTime);
+        };
+        const qint64 a = repo.createConversation(u"Revenue review"_qs, u"local"_qs)->id;
+        const qint64 b = repo.createConversation(u"Margin talk"_qs, u"luzmo"_qs, u"r1"_qs)->id;
+        const qint64 c = repo.createConversation(u"Revenue plans"_qs, u"looker"_qs, u"r2"_qs)->id;
+        add(a, u"a1"_qs, u"Revenue by region as a line chart"_qs, local(2024, 3, 1), true);
+        add(a, u"a2"_qs, u"The revenue forecast for Q2"_qs, local(2024, 3, 20, 23, 30), false);
+        add(b, u"b1"_qs, u"Revenue and margin per plan"_qs, local(2024, 5, 5), true);
+        add(c, u"c1"_qs, u"No numbers yet"_qs, local(2024, 6, 1), false);
+        QSqlQuery q(repo.database().connection());
+        QVERIFY(q.prepare(u"UPDATE conversations SET updated_at = ? WHERE id = ?"_qs));
+        for (const auto &[id, at] : { std::pair { a, local(2024, 3, 25) },
+                 std::pair { b, local(2024, 5, 6) }, std::pair { c, local(2024, 6, 1) } }) {
+            q.addBindValue(at.toMSecsSinceEpoch());
+            q.addBindValue(id);
+            QVERIFY(q.exec());
+        }
+
+        const auto hits = repo.search(query, 50, SearchFilter { backend, from, to, hasChart });
+        QVERIFY(hits);
+        QStringList found;
+        for (const SearchHit &hit : *hits) {
+            found << (hit.messageId ? names.value(hit.messageId)
+                                    : u"title "_qs
+                        + (hit.conversationId == a        ? u"A"_qs
+                                : hit.conversationId == b ? u"B"_qs
+                                                          : u"C"_qs));
+        }
+        found.sort();
+        expected.sort();
+        QCOMPARE(found, expected);
+    }
+
+    void filterAppliesBeforeTheRankingWindow()
+    {
+        // Newer matches that the filter rejects must not fill the window and hide the old one.
+        TempStore store;
+        Repository &repo = *store.repository;
+        const qint64 local = repo.createConversation(u"Local"_qs, u"local"_qs)->id;
+        const qint64 remote = repo.createConversation(u"Remote"_qs, u"luzmo"_qs, u"r"_qs)->id;
+        Message old;
+        old.conversationId = remote;
+        old.text = u"forecast from the remote history"_qs;
+        const qint64 oldId = repo.addMessage(old)->id;
+        QSqlDatabase db = repo.database().connection();
+        QVERIFY(db.transaction());
+        QSqlQuery q(db);
+        QVERIFY(q.prepare(u"INSERT INTO messages (conversation_id, role, text, created_at, "
+                          u"updated_at, seq) VALUES (?, 'user', 'forecast again', 0, 0, ?)"_qs));
+        for (int i = 0; i < Repository::rankingWindow + 10; ++i) {
+            q.addBindValue(local);
+            q.addBindValue(i + 1);
+            QVERIFY(q.exec());
+        }
+        QVERIFY(db.commit());
+
+        auto hits = repo.search(u"forecast"_qs, 5, SearchFilter { u"luzmo"_qs, {}, {}, false });
+        QVERIFY(hits);
+        QCOMPARE(hits->size(), 1);
+        QCOMPARE(hits->first().messageId, oldId);
+        QCOMPARE(repo.search(u"forecast"_qs, 5)->size(), 5); // unfiltered: the newest window
+    }
+
+    void searchableBackendsAreDistinct()
+    {
+        TempStore store;
+        Repository &repo = *store.repository;
+        QCOMPARE(*repo.searchableBackends(), QStringList {});
+        repo.createConversation(u"One"_qs, u"local"_qs);
+        repo.createConversation(u"Two"_qs, u"luzmo"_qs, u"x"_qs);
+        repo.createConversation(u"Three"_qs, u"local"_qs);
+        const qint64 gone = repo.createConversation(u"Four"_qs, u"looker"_qs, u"y"_qs)->id;
+        QVERIFY(!repo.deleteConversation(gone));
+        QCOMPARE(*repo.searchableBackends(), (QStringList { u"local"_qs, u"luzmo"_qs }));
+    }
+
     void startupMarksUnfinishedAnswersInterrupted()
     {
         TempStore store;
