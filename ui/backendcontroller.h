@@ -1,5 +1,6 @@
 #pragma once
 
+#include "accountsettings.h"
 #include "backendsettings.h"
 
 #include <QObject>
@@ -7,54 +8,81 @@
 #include <memory>
 #include <vector>
 
+class AccountBackend;
 class Backend;
 class ChatSession;
-class LuzmoBackend;
 class LuzmoClient;
 class QNetworkAccessManager;
 class QSettings;
+class SecretStore;
 
-// Turns the backend settings into the chat session's backend: builds a LuzmoBackend for a Luzmo
-// account, or uses the built-in local server's backend (handed in by the entry point with
-// setLocalBackend(); until then there is none, and the session says so in the answer). Saves the
-// settings except the token, which stays in this object's memory until the app quits.
+// Turns the accounts into the chat session's backends: one AccountBackend per remote account
+// (its id is the account id), the built-in local server's backend for "local" (handed in by the
+// entry point with setLocalBackend()). The default account answers new conversations; a
+// resolver routes every other conversation to the account it started with. Accounts are saved
+// in QSettings without secrets (AccountStore); secrets go to the SecretStore (the keychain, or
+// memory when there is none) and are read back asynchronously after restore(): a question asked
+// meanwhile waits for its secret. Also installs the proxy choice (loopback always direct).
 // Owned by the entry point; not a singleton.
 class BackendController : public QObject
 {
     Q_OBJECT
 public:
+    // `secrets` (not owned) is the keychain; nullptr: a private memory-only store, so tests and
+    // tools never touch the person's keychain.
     BackendController(ChatSession &session, QNetworkAccessManager &network, QSettings &settings,
-        QObject *parent = nullptr);
+        SecretStore *secrets = nullptr, QObject *parent = nullptr);
     ~BackendController() override;
 
-    // Applies the saved settings (no token: a Luzmo backend then asks for it in its answers).
+    // Loads the saved accounts (migrating older single-backend settings) and starts reading
+    // their secrets.
     void restore();
-    // Saves `settings` (not the token) and applies them to the session.
+    // Saves `settings` (secrets to the SecretStore only) and applies them to the session.
+    void apply(const AccountSettings &settings);
+    // The single-backend form of older versions: updates Local, or the Luzmo account that took
+    // it over (created when missing), and makes it the default.
     void apply(const BackendSettings &settings);
-    BackendSettings settings() const { return m_settings; }
+    // The accounts with the secrets known so far.
+    AccountSettings settings() const { return m_settings; }
+    // Whether any secret is still being read from the keychain.
+    bool secretsLoading() const { return !m_loading.isEmpty(); }
 
     // The built-in local server's backend (not owned; nullptr: not available).
     void setLocalBackend(Backend *backend);
     bool hasLocalBackend() const { return m_local != nullptr; }
     Backend *activeBackend() const;
-    // The Luzmo client of backend `id` ("local" or "luzmo", as conversations store it), for
-    // chart data queries; nullptr when that backend is not available.
+    // The backend of a stored conversation backend id ("local", an account id, or "luzmo" from
+    // older versions); nullptr when that account no longer exists.
+    Backend *backendFor(const QString &id) const;
+    // The Luzmo client of backend `id`, for chart data queries; nullptr when there is none.
     LuzmoClient *clientFor(const QString &id) const;
-    // For people: "Luzmo at https://api.luzmo.com", "Local (built in)", ...
+    // For people: "Luzmo EU (Luzmo at https://api.luzmo.com)", "Local (built in)", ...
     QString description() const;
+    SecretStore &secrets() const { return *m_secrets; }
+    // False once the keychain was found missing (or for a memory-only store).
+    bool keychainAvailable() const;
 
 Q_SIGNALS:
     void changed();
+    // A secret could not be read or kept (e.g. no keychain), in words.
+    void secretProblem(const QString &message);
 
 private:
-    void applyToSession();
+    void rebuild();
+    void readSecrets();
+    void storeSecrets(const AccountSettings &previous);
+    void applyProxy();
+    AccountBackend *accountBackend(const QString &id) const;
 
     ChatSession &m_session;
     QNetworkAccessManager &m_network;
     QSettings &m_store;
-    BackendSettings m_settings;
+    std::unique_ptr<SecretStore> m_ownSecrets;
+    SecretStore *m_secrets;
+    AccountSettings m_settings;
+    QStringList m_loading; // ids (or ProxySettings::secretKey) whose secret is being read
     Backend *m_local = nullptr;
-    std::unique_ptr<LuzmoBackend> m_luzmo;
+    std::vector<std::unique_ptr<AccountBackend>> m_backends;
     // Replaced while an answer was arriving: kept until it has ended.
-    std::vector<std::unique_ptr<LuzmoBackend>> m_retired;
+    std::vector<std::unique_ptr<AccountBackend>> m_retired;
 };

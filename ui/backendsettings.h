@@ -6,9 +6,10 @@
 
 class QSettings;
 
-// Where answers come from, as chosen in Settings: Chartroom's built-in local server or a Luzmo
-// account, and the agent, task and streaming defaults. Everything but the token is kept in
-// QSettings; the token is a secret and lives in memory only (keychain support comes later).
+// The single-backend settings of versions before accounts: the built-in local server or one
+// Luzmo account, and the agent, task and streaming defaults. AccountStore migrates what save()
+// wrote into a Luzmo account; BackendController::apply(BackendSettings) still takes this form.
+// The token is never written by save().
 struct BackendSettings
 {
     Q_DECLARE_TR_FUNCTIONS(BackendSettings)

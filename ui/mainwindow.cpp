@@ -345,6 +345,7 @@ void MainWindow::openSettings()
         return;
     SettingsDialog dialog(this);
     dialog.setLocalAvailable(m_backends->hasLocalBackend());
+    dialog.setKeychainAvailable(m_backends->keychainAvailable());
     dialog.setSettings(m_backends->settings());
     if (dialog.exec() == QDialog::Accepted)
         m_backends->apply(dialog.settings());

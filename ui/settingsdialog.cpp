@@ -1,175 +1,275 @@
 #include "settingsdialog.h"
 
-#include <QButtonGroup>
+#include "accounteditor.h"
+#include "networkpage.h"
+#include "secretstore.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
 #include <QPushButton>
-#include <QRadioButton>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace {
 const auto dialogStyle = uR"(
-#hostMessage { color: #a31f14; }
-#tokenNote, #localHint, #taskHint { color: #6a727d; }
+#accountMessage, #proxyMessage, #settingsProblem { color: #a31f14; }
+#secretNote, #keychainNote, #loopbackNote { color: #6a727d; }
 )"_qs;
 
-QLabel *hintLabel(const QString &name, QWidget *parent)
+QString listText(const Account &a, bool isDefault)
 {
-    auto *label = new QLabel(parent);
-    label->setObjectName(name);
-    label->setWordWrap(true);
-    QFont f = label->font();
-    f.setPointSizeF(f.pointSizeF() * 0.9);
-    label->setFont(f);
-    return label;
+    const QString kind = a.isLocal() ? SettingsDialog::tr("built in") : Account::kindTitle(a.kind);
+    QString text = a.name + u"\n" + kind;
+    if (isDefault)
+        text += SettingsDialog::tr(" · default");
+    return text;
 }
 } // namespace
 
 SettingsDialog::SettingsDialog(QWidget *parent)
     : QDialog(parent)
-    , m_local(new QRadioButton(tr("&Local (built in)"), this))
-    , m_luzmo(new QRadioButton(tr("Lu&zmo"), this))
-    , m_localHint(hintLabel(u"localHint"_qs, this))
-    , m_luzmoFields(new QWidget(this))
-    , m_host(new QLineEdit(this))
-    , m_hostMessage(hintLabel(u"hostMessage"_qs, this))
-    , m_key(new QLineEdit(this))
-    , m_token(new QLineEdit(this))
-    , m_version(new QLineEdit(this))
-    , m_agent(new QComboBox(this))
-    , m_task(new QComboBox(this))
-    , m_taskHint(hintLabel(u"taskHint"_qs, this))
+    , m_tabs(new QTabWidget(this))
+    , m_list(new QListWidget(this))
+    , m_add(new QPushButton(tr("&Add"), this))
+    , m_remove(new QPushButton(tr("&Remove"), this))
+    , m_editor(new AccountEditor(this))
+    , m_default(new QComboBox(this))
     , m_stream(new QCheckBox(tr("&Stream answers (text appears as it is written)"), this))
+    , m_keychainNote(new QLabel(this))
+    , m_problem(new QLabel(this))
+    , m_network(new NetworkPage(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(u"settingsDialog"_qs);
     setWindowTitle(tr("Settings"));
     setStyleSheet(dialogStyle);
-    m_local->setObjectName(u"localBackend"_qs);
-    m_luzmo->setObjectName(u"luzmoBackend"_qs);
-    m_host->setObjectName(u"hostEdit"_qs);
-    m_key->setObjectName(u"keyEdit"_qs);
-    m_token->setObjectName(u"tokenEdit"_qs);
-    m_version->setObjectName(u"versionEdit"_qs);
-    m_agent->setObjectName(u"agentBox"_qs);
-    m_task->setObjectName(u"taskBox"_qs);
+    m_tabs->setObjectName(u"settingsTabs"_qs);
+    m_list->setObjectName(u"accountList"_qs);
+    m_add->setObjectName(u"addAccount"_qs);
+    m_remove->setObjectName(u"removeAccount"_qs);
+    m_default->setObjectName(u"defaultAccount"_qs);
     m_stream->setObjectName(u"streamBox"_qs);
+    m_keychainNote->setObjectName(u"keychainNote"_qs);
+    m_keychainNote->setWordWrap(true);
+    m_problem->setObjectName(u"settingsProblem"_qs);
+    m_problem->setWordWrap(true);
+    m_problem->hide();
 
+    m_tabs->addTab(createAccountsPage(), tr("A&ccounts"));
+    m_tabs->addTab(m_network, tr("&Network"));
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(18, 16, 18, 14);
-    layout->setSpacing(12);
-    layout->addWidget(createBackendGroup());
-    layout->addWidget(createAnswersGroup());
-    layout->addStretch();
+    layout->setContentsMargins(14, 14, 14, 12);
+    layout->setSpacing(10);
+    layout->addWidget(m_tabs, 1);
+    layout->addWidget(m_problem);
     layout->addWidget(m_buttons);
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_local, &QRadioButton::toggled, this, &SettingsDialog::updateState);
-    connect(m_host, &QLineEdit::textChanged, this, &SettingsDialog::updateState);
-    connect(m_agent, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateState);
-    setSettings(BackendSettings {});
-    setMinimumWidth(520);
+    connect(m_list, &QListWidget::currentRowChanged, this, &SettingsDialog::showCurrent);
+    connect(m_editor, &AccountEditor::edited, this, &SettingsDialog::editorChanged);
+    connect(m_remove, &QPushButton::clicked, this, &SettingsDialog::removeCurrent);
+    connect(m_network, &NetworkPage::edited, this, &SettingsDialog::updateState);
+    connect(m_default, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_filling)
+            return;
+        m_settings.setDefault(m_default->currentData().toString());
+        fillList();
+    });
+    setKeychainAvailable(true);
+    setSettings(AccountSettings {});
+    resize(720, 500);
 }
 
-QWidget *SettingsDialog::createBackendGroup()
+QWidget *SettingsDialog::createAccountsPage()
 {
-    auto *group = new QGroupBox(tr("Backend"), this);
-    auto *kinds = new QButtonGroup(group);
-    kinds->addButton(m_local);
-    kinds->addButton(m_luzmo);
+    auto *page = new QWidget(this);
+    auto *addMenu = new QMenu(m_add);
+    for (Account::Kind kind :
+        { Account::Kind::Luzmo, Account::Kind::Workflow, Account::Kind::Looker }) {
+        QAction *action = addMenu->addAction(tr("%1 account").arg(Account::kindTitle(kind)));
+        action->setObjectName(u"add_"_qs + Account::kindName(kind));
+        connect(action, &QAction::triggered, this, [this, kind] { addAccount(kind); });
+    }
+    m_add->setMenu(addMenu);
+    m_list->setMinimumWidth(200);
+    m_list->setMaximumWidth(240);
+    m_list->setSpacing(2);
 
-    m_host->setPlaceholderText(u"https://api.luzmo.com"_qs);
-    m_host->setClearButtonEnabled(true);
-    m_key->setPlaceholderText(tr("API key id"));
-    m_token->setEchoMode(QLineEdit::Password);
-    m_token->setPlaceholderText(tr("API token"));
-    m_version->setPlaceholderText(u"0.1.0"_qs);
-    m_version->setMaximumWidth(120);
-    m_hostMessage->hide();
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_add);
+    buttons->addWidget(m_remove);
+    buttons->addStretch();
+    auto *left = new QVBoxLayout;
+    left->addWidget(m_list, 1);
+    left->addLayout(buttons);
 
-    auto *tokenNote = hintLabel(u"tokenNote"_qs, this);
-    tokenNote->setText(tr("The token is kept in memory until Chartroom quits; keychain "
-                          "support comes later."));
+    auto *top = new QHBoxLayout;
+    top->setSpacing(14);
+    top->addLayout(left);
+    top->addWidget(m_editor, 1);
 
-    auto *form = new QFormLayout(m_luzmoFields);
-    form->setContentsMargins(22, 2, 0, 0);
+    auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->addRow(tr("&Host URL:"), m_host);
-    form->addRow(QString(), m_hostMessage);
-    form->addRow(tr("API &key:"), m_key);
-    form->addRow(tr("API &token:"), m_token);
-    form->addRow(QString(), tokenNote);
-    form->addRow(tr("API &version:"), m_version);
-
-    auto *layout = new QVBoxLayout(group);
-    layout->setSpacing(6);
-    layout->addWidget(m_local);
-    auto *hintRow = new QVBoxLayout;
-    hintRow->setContentsMargins(22, 0, 0, 4);
-    hintRow->addWidget(m_localHint);
-    layout->addLayout(hintRow);
-    layout->addWidget(m_luzmo);
-    layout->addWidget(m_luzmoFields);
-    return group;
-}
-
-QWidget *SettingsDialog::createAnswersGroup()
-{
-    auto *group = new QGroupBox(tr("Answers"), this);
-    m_agent->addItem(tr("Analyst: answers questions about the data"), u"analyst"_qs);
-    m_agent->addItem(tr("Item: builds a chart"), u"item"_qs);
-    m_task->addItem(tr("Generate"), u"generate"_qs);
-    m_task->addItem(tr("Suggest"), u"suggest"_qs);
-    m_task->addItem(tr("Describe"), u"describe"_qs);
-    m_taskHint->setText(tr("The analyst agent only generates answers."));
-
-    auto *form = new QFormLayout(group);
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->addRow(tr("&Agent:"), m_agent);
-    form->addRow(tr("T&ask:"), m_task);
-    form->addRow(QString(), m_taskHint);
+    form->addRow(tr("&Default for new conversations:"), m_default);
     form->addRow(QString(), m_stream);
-    return group;
+
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(12, 12, 12, 12);
+    layout->setSpacing(10);
+    layout->addLayout(top, 1);
+    layout->addLayout(form);
+    layout->addWidget(m_keychainNote);
+    return page;
 }
 
-void SettingsDialog::setSettings(const BackendSettings &settings)
+void SettingsDialog::setSettings(const AccountSettings &settings)
 {
-    (settings.kind == BackendSettings::Kind::Luzmo ? m_luzmo : m_local)->setChecked(true);
-    m_host->setText(settings.host);
-    m_key->setText(settings.key);
-    m_token->setText(settings.token);
-    m_version->setText(settings.apiVersion);
-    m_agent->setCurrentIndex(std::max(0, m_agent->findData(settings.agent)));
-    m_task->setCurrentIndex(std::max(0, m_task->findData(settings.task)));
-    m_stream->setChecked(settings.stream);
-    updateState();
+    m_settings = settings;
+    m_settings.normalize();
+    m_stream->setChecked(m_settings.stream);
+    m_network->setProxy(m_settings.proxy);
+    fillList();
+    m_list->setCurrentRow(0);
+    showCurrent();
 }
 
-BackendSettings SettingsDialog::settings() const
+AccountSettings SettingsDialog::settings() const
 {
-    BackendSettings s;
-    s.kind = m_luzmo->isChecked() ? BackendSettings::Kind::Luzmo : BackendSettings::Kind::Local;
-    s.host = m_host->text().trimmed();
-    s.key = m_key->text().trimmed();
-    s.token = m_token->text();
-    s.apiVersion
-        = m_version->text().trimmed().isEmpty() ? s.apiVersion : m_version->text().trimmed();
-    s.agent = m_agent->currentData().toString();
-    s.task = m_task->isEnabled() ? m_task->currentData().toString() : u"generate"_qs;
+    AccountSettings s = m_settings;
     s.stream = m_stream->isChecked();
+    s.proxy = m_network->proxy();
     return s;
 }
 
 void SettingsDialog::setLocalAvailable(bool available)
 {
     m_localAvailable = available;
+    fillList();
+}
+
+void SettingsDialog::setKeychainAvailable(bool available)
+{
+    m_editor->setKeychainAvailable(available);
+    m_keychainNote->setText(available
+            ? tr("Tokens and secrets are kept in the system keychain, never in Chartroom's "
+                 "settings, history or logs.")
+            : SecretStore::unavailableMessage());
+}
+
+void SettingsDialog::addAccount(Account::Kind kind)
+{
+    Account a = Account::create(kind);
+    int n = 1;
+    while (std::any_of(m_settings.accounts.cbegin(), m_settings.accounts.cend(),
+        [&a](const Account &other) { return other.name == a.name; }))
+        a.name = tr("%1 %2").arg(Account::kindTitle(kind)).arg(++n);
+    m_settings.accounts.append(a); // not valid yet: OK waits until it is
+    fillList();
+    selectAccount(a.id);
+    m_editor->nameEdit()->setFocus();
+}
+
+void SettingsDialog::selectAccount(const QString &id)
+{
+    for (int i = 0; i < m_settings.accounts.size(); ++i) {
+        if (m_settings.accounts.at(i).id == id)
+            m_list->setCurrentRow(i);
+    }
+}
+
+QString SettingsDialog::currentAccountId() const
+{
+    const int row = m_list->currentRow();
+    return row >= 0 && row < m_settings.accounts.size() ? m_settings.accounts.at(row).id
+                                                        : QString();
+}
+
+void SettingsDialog::fillList()
+{
+    m_filling = true;
+    const int row = m_list->currentRow();
+    if (m_list->count() != m_settings.accounts.size()) {
+        m_list->clear();
+        for (int i = 0; i < m_settings.accounts.size(); ++i)
+            m_list->addItem(QString());
+    }
+    for (int i = 0; i < m_settings.accounts.size(); ++i) {
+        const Account &a = m_settings.accounts.at(i);
+        QListWidgetItem *item = m_list->item(i);
+        item->setText(listText(a, a.id == m_settings.defaultId));
+        item->setData(Qt::UserRole, a.id);
+        const bool broken = !a.problem().isEmpty() || (a.isLocal() && !m_localAvailable);
+        item->setForeground(broken ? QColor(0xa3, 0x1f, 0x14) : palette().color(QPalette::Text));
+    }
+    if (row >= 0 && row < m_list->count())
+        m_list->setCurrentRow(row);
+    fillDefaultBox();
+    m_filling = false;
     updateState();
+}
+
+void SettingsDialog::fillDefaultBox()
+{
+    const bool wasFilling = std::exchange(m_filling, true);
+    m_default->clear();
+    for (const Account &a : std::as_const(m_settings.accounts))
+        m_default->addItem(a.name, a.id);
+    m_default->setCurrentIndex(std::max(0, m_default->findData(m_settings.defaultId)));
+    m_filling = wasFilling;
+}
+
+void SettingsDialog::showCurrent()
+{
+    const int row = m_list->currentRow();
+    if (row < 0 || row >= m_settings.accounts.size())
+        return;
+    const bool wasFilling = std::exchange(m_filling, true);
+    m_editor->setAccount(m_settings.accounts.at(row));
+    m_filling = wasFilling;
+    if (m_settings.accounts.at(row).isLocal()) {
+        m_editor->message()->setText(m_localAvailable
+                ? QString()
+                : tr("The built-in server is not running in this session: its answers will say "
+                     "so."));
+        m_editor->message()->setVisible(!m_localAvailable);
+    }
+    m_remove->setEnabled(!m_settings.accounts.at(row).isLocal());
+    m_remove->setToolTip(m_settings.accounts.at(row).isLocal()
+            ? tr("The built-in Local account cannot be removed.")
+            : QString());
+}
+
+void SettingsDialog::editorChanged()
+{
+    if (m_filling)
+        return;
+    const int row = m_list->currentRow();
+    if (row < 0 || row >= m_settings.accounts.size())
+        return;
+    const Account edited = m_editor->account();
+    if (edited.id != m_settings.accounts.at(row).id)
+        return;
+    m_settings.accounts[row] = edited;
+    fillList();
+}
+
+void SettingsDialog::removeCurrent()
+{
+    const QString id = currentAccountId();
+    const int row = m_list->currentRow();
+    if (id.isEmpty() || m_settings.remove(id))
+        return;
+    fillList();
+    m_list->setCurrentRow(std::min(row, static_cast<int>(m_settings.accounts.size()) - 1));
+    showCurrent();
 }
 
 QPushButton *SettingsDialog::okButton() const
@@ -179,27 +279,17 @@ QPushButton *SettingsDialog::okButton() const
 
 void SettingsDialog::updateState()
 {
-    const bool luzmo = m_luzmo->isChecked();
-    m_luzmoFields->setEnabled(luzmo);
-    m_localHint->setText(m_localAvailable
-            ? tr("Answers come from Chartroom's own server on this computer.")
-            : tr("Chartroom's own server on this computer. It is not part of this version yet: "
-                 "answers will say so until it is."));
-    const QString problem = luzmo ? BackendSettings::hostProblem(m_host->text()) : QString();
-    m_hostMessage->setText(problem);
-    if (m_hostMessage->isHidden() != problem.isEmpty()) {
-        m_hostMessage->setVisible(!problem.isEmpty());
-        // Make room for the message rather than squeezing the fields.
-        if (isVisible() && layout()) {
-            layout()->activate();
-            resize(width(), std::max(height(), sizeHint().height()));
+    QString problem;
+    for (const Account &a : std::as_const(m_settings.accounts)) {
+        if (const QString p = a.problem(); !p.isEmpty()) {
+            problem = tr("“%1”: %2")
+                          .arg(a.name.trimmed().isEmpty() ? Account::kindTitle(a.kind) : a.name, p);
+            break;
         }
     }
+    if (problem.isEmpty() && !m_network->problem().isEmpty())
+        problem = tr("Network: %1").arg(m_network->problem());
+    m_problem->setText(problem);
+    m_problem->setVisible(!problem.isEmpty());
     okButton()->setEnabled(problem.isEmpty());
-
-    const bool analyst = m_agent->currentData().toString() == u"analyst";
-    if (analyst)
-        m_task->setCurrentIndex(m_task->findData(u"generate"_qs));
-    m_task->setEnabled(!analyst);
-    m_taskHint->setVisible(analyst);
 }

@@ -1,62 +1,75 @@
 #pragma once
 
-#include "backendsettings.h"
+#include "accountsettings.h"
 
 #include <QDialog>
 
+class AccountEditor;
+class NetworkPage;
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
-class QLineEdit;
-class QRadioButton;
-class QWidget;
+class QListWidget;
+class QPushButton;
+class QTabWidget;
 
-// Settings…: where answers come from (the built-in local server or a Luzmo account with its
-// address, API key, token and version) and the agent, task and streaming defaults. The address
-// is checked as it is typed; OK stays disabled while it is unusable. The dialog says plainly
-// that the token is kept in memory only.
+// Settings…: the Accounts page (the built-in Local account and any Luzmo, workflow or Looker
+// accounts: add, edit, remove, and the default for new conversations; secrets in password
+// fields, said to go to the keychain — or, when there is none, to stay in memory) and the
+// Network page (proxy). Problems are shown in words as they are typed; OK stays disabled while
+// any account or the proxy is unusable.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
 public:
     explicit SettingsDialog(QWidget *parent = nullptr);
 
-    void setSettings(const BackendSettings &settings);
-    BackendSettings settings() const;
+    void setSettings(const AccountSettings &settings);
+    AccountSettings settings() const;
     // Whether the built-in local server is available in this build (only changes a hint).
     void setLocalAvailable(bool available);
+    // Whether secrets can go to a keychain; when not, the dialog says they stay in memory.
+    void setKeychainAvailable(bool available);
 
-    QRadioButton *localButton() const { return m_local; }
-    QRadioButton *luzmoButton() const { return m_luzmo; }
-    QLineEdit *hostEdit() const { return m_host; }
-    QLineEdit *keyEdit() const { return m_key; }
-    QLineEdit *tokenEdit() const { return m_token; }
-    QLineEdit *versionEdit() const { return m_version; }
-    QComboBox *agentBox() const { return m_agent; }
-    QComboBox *taskBox() const { return m_task; }
+    // Adds a new account of `kind` and selects it (what the Add menu's items do).
+    void addAccount(Account::Kind kind);
+    void selectAccount(const QString &id);
+    QString currentAccountId() const;
+
+    QTabWidget *tabs() const { return m_tabs; }
+    QListWidget *accountList() const { return m_list; }
+    QPushButton *addButton() const { return m_add; }
+    QPushButton *removeButton() const { return m_remove; }
+    QComboBox *defaultBox() const { return m_default; }
     QCheckBox *streamBox() const { return m_stream; }
-    QLabel *hostMessage() const { return m_hostMessage; }
+    AccountEditor *editor() const { return m_editor; }
+    NetworkPage *networkPage() const { return m_network; }
+    QLabel *keychainNote() const { return m_keychainNote; }
+    QLabel *problemLabel() const { return m_problem; }
     QPushButton *okButton() const;
 
 private:
-    QWidget *createBackendGroup();
-    QWidget *createAnswersGroup();
+    QWidget *createAccountsPage();
+    void fillList();
+    void fillDefaultBox();
+    void showCurrent();
+    void editorChanged();
+    void removeCurrent();
     void updateState();
 
-    QRadioButton *m_local;
-    QRadioButton *m_luzmo;
-    QLabel *m_localHint;
-    QWidget *m_luzmoFields;
-    QLineEdit *m_host;
-    QLabel *m_hostMessage;
-    QLineEdit *m_key;
-    QLineEdit *m_token;
-    QLineEdit *m_version;
-    QComboBox *m_agent;
-    QComboBox *m_task;
-    QLabel *m_taskHint;
+    AccountSettings m_settings;
+    QTabWidget *m_tabs;
+    QListWidget *m_list;
+    QPushButton *m_add;
+    QPushButton *m_remove;
+    AccountEditor *m_editor;
+    QComboBox *m_default;
     QCheckBox *m_stream;
+    QLabel *m_keychainNote;
+    QLabel *m_problem;
+    NetworkPage *m_network;
     QDialogButtonBox *m_buttons;
     bool m_localAvailable = false;
+    bool m_filling = false;
 };

@@ -9,6 +9,7 @@
 #include "luzmobackend.h"
 #include "mainwindow.h"
 #include "repository.h"
+#include "secretstore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -57,9 +58,11 @@ int main(int argc, char *argv[])
     QNetworkAccessManager network;
     ChatSession session(repository);
     QSettings settings;
-    // The saved backend choice; a Luzmo token is never saved, so after a restart the answers
-    // ask for it (Settings) until it is entered again.
-    BackendController backends(session, network, settings);
+    // Secrets (tokens, client secrets, the proxy password) live in the OS keychain, service
+    // "Chartroom"; without one they stay in memory until the app quits.
+    SecretStore secrets(SecretStore::Mode::Keychain);
+    // The accounts (QSettings, no secrets) as the session's backends, and the proxy choice.
+    BackendController backends(session, network, settings, &secrets);
     // The built-in analyst server: the default backend, on 127.0.0.1 with credentials made for
     // this run, answering from the local datasets (the bundled sample on first use).
     LocalServer::Options localOptions;
@@ -87,7 +90,7 @@ int main(int argc, char *argv[])
         QMessageBox::warning(&window, QApplication::translate("main", "Chartroom"),
             QApplication::translate("main",
                 "The built-in analyst server could not start, "
-                "so answers need a Luzmo backend (Settings)."
+                "so answers need another account (Settings)."
                 "\n\n%1")
                 .arg(localError));
     }

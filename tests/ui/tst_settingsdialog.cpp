@@ -1,6 +1,10 @@
-// Settings…: the dialog, what is saved (never the token), and the backend it gives the session.
+// Settings…: the accounts page driving the backend controller (never a secret on disk), the
+// default account, Local not removable, validation in words, the network page, screenshots.
+#include "accounteditor.h"
 #include "backend.h"
 #include "composer.h"
+#include "networkpage.h"
+#include "secretstore.h"
 #include "settingsdialog.h"
 #include "transcriptmodel.h"
 #include "windowfixture.h"
@@ -11,9 +15,11 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QStatusBar>
+#include <QTabWidget>
 
 namespace {
 const auto secretToken = u"tok-9f8e7d6c5b4a-very-secret"_qs;
@@ -27,6 +33,27 @@ public:
     QString validate(const PromptRequest &) const override { return u"stub: not answering"_qs; }
     AnswerStream *ask(const PromptRequest &, QObject *) override { return nullptr; }
 };
+
+void typeInto(QLineEdit *edit, const QString &text)
+{
+    edit->clear();
+    QTest::keyClicks(edit, text);
+}
+
+// Adds a Luzmo account through the Add menu's action and fills it in.
+QString addLuzmo(SettingsDialog *dialog, const QString &name, const QString &token)
+{
+    QAction *add = dialog->findChild<QAction *>(u"add_luzmo"_qs);
+    if (!add)
+        return {};
+    add->trigger();
+    AccountEditor *e = dialog->editor();
+    typeInto(e->nameEdit(), name);
+    typeInto(e->urlEdit(), u"https://api.eu.example.com"_qs);
+    typeInto(e->keyEdit(), u"key-1234"_qs);
+    typeInto(e->secretEdit(), token);
+    return dialog->currentAccountId();
+}
 } // namespace
 
 class TestSettingsDialog : public QObject
@@ -34,11 +61,14 @@ class TestSettingsDialog : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void tokenIsNeverWrittenToDisk();
-    void hostIsValidated_data();
-    void hostIsValidated();
-    void analystOnlyGenerates();
-    void restartWithoutTokenAsksForIt();
+    void urlIsValidated_data();
+    void urlIsValidated();
+    void localCannotBeRemoved();
+    void removingTheDefaultFallsBackToLocal();
+    void restartWithoutKeychainAsksForToken();
     void localUsesTheLocalBackend();
+    void conversationsFollowTheirAccount();
+    void proxyIsValidated();
     void screenshot();
 };
 
@@ -51,31 +81,39 @@ void TestSettingsDialog::tokenIsNeverWrittenToDisk()
     QVERIFY(action && action->isEnabled());
     QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Comma));
 
-    bool sawNote = false;
-    answerDialog<SettingsDialog>([&sawNote](SettingsDialog *dialog) {
-        for (const QLabel *label : dialog->findChildren<QLabel *>())
-            sawNote = sawNote || label->text().contains(u"kept in memory until Chartroom quits"_qs);
-        QCOMPARE(dialog->hostEdit()->text(), u"https://api.luzmo.com"_qs);
-        QCOMPARE(dialog->versionEdit()->text(), u"0.1.0"_qs);
-        QCOMPARE(dialog->tokenEdit()->echoMode(), QLineEdit::Password);
-        QRadioButton *luzmo = dialog->luzmoButton();
-        QTest::mouseClick(luzmo, Qt::LeftButton, {}, QPoint(8, luzmo->height() / 2));
-        QVERIFY(luzmo->isChecked());
-        dialog->hostEdit()->setText(u"https://api.eu.example.com"_qs);
-        dialog->keyEdit()->setText(u"key-1234"_qs);
-        dialog->tokenEdit()->setText(secretToken);
-        dialog->agentBox()->setCurrentIndex(dialog->agentBox()->findData(u"item"_qs));
-        dialog->taskBox()->setCurrentIndex(dialog->taskBox()->findData(u"suggest"_qs));
+    QString note;
+    QString id;
+    answerDialog<SettingsDialog>([&](SettingsDialog *dialog) {
+        // The fixture's controller has no keychain: the dialog says where secrets stay.
+        note = dialog->keychainNote()->text();
+        QCOMPARE(dialog->accountList()->count(), 1);
+        id = addLuzmo(dialog, u"Luzmo EU"_qs, secretToken);
+        QCOMPARE(dialog->editor()->secretEdit()->echoMode(), QLineEdit::Password);
+        dialog->editor()->agentBox()->setCurrentIndex(
+            dialog->editor()->agentBox()->findData(u"item"_qs));
+        dialog->editor()->taskBox()->setCurrentIndex(
+            dialog->editor()->taskBox()->findData(u"suggest"_qs));
+        dialog->defaultBox()->setCurrentIndex(dialog->defaultBox()->findData(id));
         dialog->streamBox()->setChecked(false);
+        QVERIFY(dialog->okButton()->isEnabled());
         QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
     });
     QTest::keyClick(window.get(), Qt::Key_Comma, Qt::ControlModifier);
-    QVERIFY(sawNote);
+    QCOMPARE(
+        note, u"No keychain is available: the secret is kept in memory until Chartroom quits."_qs);
+    QVERIFY(!id.isEmpty());
 
     // In memory and in the session: the token; on disk: everything else.
-    QCOMPARE(f.backends.settings().token, secretToken);
+    const Account *account = f.backends.settings().find(id);
+    QVERIFY(account);
+    QCOMPARE(account->secret, secretToken);
+    QCOMPARE(account->agent, u"item"_qs);
+    QCOMPARE(account->task, u"suggest"_qs);
     QVERIFY(f.session.backend());
-    QCOMPARE(f.session.backend()->id(), u"luzmo"_qs);
+    QCOMPARE(f.session.backend()->id(), id);
+    PromptRequest question;
+    question.text = u"Revenue"_qs;
+    QVERIFY(f.session.backend()->validate(question).isEmpty());
     QVERIFY(window->statusBar()
                 ->findChild<QLabel *>(u"backendLabel"_qs)
                 ->text()
@@ -86,29 +124,25 @@ void TestSettingsDialog::tokenIsNeverWrittenToDisk()
     const QByteArray bytes = ini.readAll();
     QVERIFY(bytes.contains("key-1234"));
     QVERIFY(bytes.contains("api.eu.example.com"));
+    QVERIFY(bytes.contains(id.toUtf8()));
     QVERIFY(!bytes.contains(secretToken.toUtf8()));
     QVERIFY(!bytes.contains("tok-9f8e"));
     QVERIFY(!bytes.toLower().contains("token"));
-    const BackendSettings saved = BackendSettings::load(f.settings);
-    QCOMPARE(saved.kind, BackendSettings::Kind::Luzmo);
-    QCOMPARE(saved.agent, u"item"_qs);
-    QCOMPARE(saved.task, u"suggest"_qs);
-    QCOMPARE(saved.stream, false);
-    QVERIFY(saved.token.isEmpty());
 
     // Reopened in the same session, the dialog still has the token (from memory).
     QString shownToken;
-    answerDialog<SettingsDialog>([&shownToken](SettingsDialog *dialog) {
-        shownToken = dialog->tokenEdit()->text();
+    answerDialog<SettingsDialog>([&shownToken, id](SettingsDialog *dialog) {
+        dialog->selectAccount(id);
+        shownToken = dialog->editor()->secretEdit()->text();
         dialog->reject();
     });
     window->openSettings();
     QCOMPARE(shownToken, secretToken);
 }
 
-void TestSettingsDialog::hostIsValidated_data()
+void TestSettingsDialog::urlIsValidated_data()
 {
-    QTest::addColumn<QString>("host");
+    QTest::addColumn<QString>("url");
     QTest::addColumn<bool>("valid");
     QTest::newRow("https") << u"https://api.luzmo.com"_qs << true;
     QTest::newRow("http loopback with port") << u"http://127.0.0.1:8080"_qs << true;
@@ -121,58 +155,88 @@ void TestSettingsDialog::hostIsValidated_data()
     QTest::newRow("spaces inside") << u"https://api luzmo.com"_qs << false;
 }
 
-void TestSettingsDialog::hostIsValidated()
+void TestSettingsDialog::urlIsValidated()
 {
-    QFETCH(QString, host);
+    QFETCH(QString, url);
     QFETCH(bool, valid);
-    QCOMPARE(BackendSettings::hostProblem(host).isEmpty(), valid);
     SettingsDialog dialog;
     dialog.show();
-    dialog.luzmoButton()->setChecked(true);
-    dialog.hostEdit()->clear();
-    QTest::keyClicks(dialog.hostEdit(), host);
-    QCOMPARE(dialog.okButton()->isEnabled(), valid);
-    QCOMPARE(dialog.hostMessage()->isVisible(), !valid);
-    if (!valid)
-        QVERIFY(!dialog.hostMessage()->text().isEmpty());
-    // The address only matters for Luzmo.
-    dialog.localButton()->setChecked(true);
+    addLuzmo(&dialog, u"Luzmo"_qs, secretToken);
     QVERIFY(dialog.okButton()->isEnabled());
-    QVERIFY(!dialog.hostMessage()->isVisible());
+    typeInto(dialog.editor()->urlEdit(), url);
+    QCOMPARE(dialog.okButton()->isEnabled(), valid);
+    QCOMPARE(dialog.editor()->message()->isVisible(), !valid);
+    QCOMPARE(dialog.problemLabel()->isVisible(), !valid);
+    if (!valid)
+        QVERIFY(!dialog.editor()->message()->text().isEmpty());
+    // A missing key is refused in words too.
+    typeInto(dialog.editor()->urlEdit(), u"https://api.luzmo.com"_qs);
+    dialog.editor()->keyEdit()->clear();
+    QTest::keyClick(dialog.editor()->keyEdit(), Qt::Key_Space);
+    QVERIFY(!dialog.okButton()->isEnabled());
+    QVERIFY(dialog.editor()->message()->text().contains(u"API key"_qs));
 }
 
-void TestSettingsDialog::analystOnlyGenerates()
+void TestSettingsDialog::localCannotBeRemoved()
 {
     SettingsDialog dialog;
-    dialog.agentBox()->setCurrentIndex(dialog.agentBox()->findData(u"item"_qs));
-    dialog.taskBox()->setCurrentIndex(dialog.taskBox()->findData(u"describe"_qs));
-    QVERIFY(dialog.taskBox()->isEnabled());
-    QCOMPARE(dialog.settings().task, u"describe"_qs);
-    dialog.agentBox()->setCurrentIndex(dialog.agentBox()->findData(u"analyst"_qs));
-    QVERIFY(!dialog.taskBox()->isEnabled());
-    QCOMPARE(dialog.settings().agent, u"analyst"_qs);
-    QCOMPARE(dialog.settings().task, u"generate"_qs);
+    dialog.show();
+    dialog.accountList()->setCurrentRow(0);
+    QCOMPARE(dialog.currentAccountId(), u"local"_qs);
+    QVERIFY(!dialog.removeButton()->isEnabled());
+    QVERIFY(!dialog.editor()->urlEdit()->isVisible());
+    QVERIFY(dialog.editor()->agentBox()->isVisible());
+    const QString id = addLuzmo(&dialog, u"Other"_qs, secretToken);
+    QCOMPARE(dialog.accountList()->count(), 2);
+    QVERIFY(dialog.removeButton()->isEnabled());
+    QTest::mouseClick(dialog.removeButton(), Qt::LeftButton);
+    QCOMPARE(dialog.accountList()->count(), 1);
+    QVERIFY(!dialog.settings().find(id));
 }
 
-void TestSettingsDialog::restartWithoutTokenAsksForIt()
+void TestSettingsDialog::removingTheDefaultFallsBackToLocal()
 {
     WindowFixture f;
-    BackendSettings luzmo;
+    AccountSettings s = f.backends.settings();
+    Account a = Account::create(Account::Kind::Workflow);
+    a.baseUrl = u"http://127.0.0.1:1"_qs;
+    a.secret = secretToken;
+    QVERIFY(!s.add(a));
+    QVERIFY(!s.setDefault(a.id));
+    f.backends.apply(s);
+    QCOMPARE(f.session.backend()->id(), a.id);
+    SettingsDialog dialog;
+    dialog.setSettings(f.backends.settings());
+    dialog.show();
+    dialog.selectAccount(a.id);
+    QTest::mouseClick(dialog.removeButton(), Qt::LeftButton);
+    QCOMPARE(dialog.defaultBox()->currentData().toString(), u"local"_qs);
+    f.backends.apply(dialog.settings());
+    QCOMPARE(f.backends.settings().defaultId, u"local"_qs);
+    QCOMPARE(f.backends.backendFor(a.id), nullptr);
+    QVERIFY(!f.backends.secrets().cached(a.id)); // its secret went with it
+}
+
+void TestSettingsDialog::restartWithoutKeychainAsksForToken()
+{
+    WindowFixture f;
+    BackendSettings luzmo; // the single-backend settings of older versions
     luzmo.kind = BackendSettings::Kind::Luzmo;
     luzmo.key = u"key-1234"_qs;
-    luzmo.token = secretToken;
     luzmo.save(f.settings);
 
-    // As at start-up: the saved choice, without a token.
+    // As at start-up: migrated into a Luzmo account, without a token (none was ever saved).
     f.backends.restore();
+    QTRY_VERIFY(!f.backends.secretsLoading());
     QVERIFY(f.session.backend());
-    QCOMPARE(f.session.backend()->id(), u"luzmo"_qs);
-    QVERIFY(f.backends.settings().token.isEmpty());
-    QVERIFY(f.backends.description().contains(u"needs an API key and token"_qs));
+    const AccountSettings s = f.backends.settings();
+    QCOMPARE(s.accounts.size(), 2);
+    QCOMPARE(f.session.backend()->id(), s.accounts.at(1).id);
+    QCOMPARE(f.backends.backendFor(u"luzmo"_qs), f.session.backend()); // older conversations
+    QVERIFY(f.backends.description().contains(u"needs its api token"_qs));
     auto window = f.makeWindow();
     QVERIFY(showAndActivate(window.get()));
-    window->composer()->setText(u"Revenue by month"_qs);
-    window->send(window->composer()->text());
+    window->send(u"Revenue by month"_qs);
     TranscriptModel *model = window->transcriptModel();
     QCOMPARE(model->rowCount(), 2);
     QCOMPARE(model->index(1).data(TranscriptModel::StatusRole).toString(), u"error"_qs);
@@ -183,39 +247,109 @@ void TestSettingsDialog::restartWithoutTokenAsksForIt()
 void TestSettingsDialog::localUsesTheLocalBackend()
 {
     WindowFixture f;
-    BackendSettings local;
-    local.kind = BackendSettings::Kind::Local;
-    f.backends.apply(local);
+    f.backends.restore();
     QCOMPARE(f.session.backend(), nullptr); // not built yet: the session says so
     QVERIFY(!f.backends.hasLocalBackend());
     StubBackend stub;
     f.backends.setLocalBackend(&stub);
     QCOMPARE(f.session.backend(), &stub);
-    BackendSettings luzmo = local;
+    BackendSettings luzmo;
     luzmo.kind = BackendSettings::Kind::Luzmo;
+    luzmo.key = u"k"_qs;
+    luzmo.token = secretToken;
     f.backends.apply(luzmo);
     QVERIFY(f.session.backend() != &stub);
+    QCOMPARE(f.backends.backendFor(u"local"_qs), &stub);
+    BackendSettings local;
     f.backends.apply(local);
     QCOMPARE(f.session.backend(), &stub);
     f.backends.setLocalBackend(nullptr);
     QCOMPARE(f.session.backend(), nullptr);
 }
 
+void TestSettingsDialog::conversationsFollowTheirAccount()
+{
+    WindowFixture f;
+    StubBackend stub;
+    f.backends.setLocalBackend(&stub);
+    AccountSettings s;
+    Account luzmo = Account::create(Account::Kind::Luzmo);
+    luzmo.keyId = u"k"_qs;
+    luzmo.secret = secretToken;
+    Account looker = Account::create(Account::Kind::Looker);
+    looker.baseUrl = u"https://example.looker.com"_qs;
+    looker.keyId = u"client"_qs;
+    looker.secret = secretToken;
+    QVERIFY(!s.add(luzmo));
+    QVERIFY(!s.add(looker));
+    QVERIFY(!s.setDefault(looker.id));
+    f.backends.apply(s);
+    QCOMPARE(f.session.backend()->id(), looker.id);
+    QCOMPARE(f.backends.backendFor(luzmo.id)->id(), luzmo.id);
+    QCOMPARE(f.backends.backendFor(u"local"_qs), &stub);
+    QVERIFY(f.backends.clientFor(luzmo.id));
+    QCOMPARE(f.backends.clientFor(looker.id), nullptr);
+    QCOMPARE(f.backends.backendFor(u"removed-account"_qs), nullptr);
+}
+
+void TestSettingsDialog::proxyIsValidated()
+{
+    SettingsDialog dialog;
+    dialog.show();
+    NetworkPage *page = dialog.networkPage();
+    QVERIFY(page->systemButton()->isChecked());
+    page->manualButton()->setChecked(true);
+    QVERIFY(!dialog.okButton()->isEnabled());
+    QVERIFY(dialog.problemLabel()->text().startsWith(u"Network: "_qs));
+    typeInto(page->hostEdit(), u"proxy.example.com"_qs);
+    QVERIFY(dialog.okButton()->isEnabled());
+    QVERIFY(!page->passwordEdit()->isEnabled());
+    typeInto(page->userEdit(), u"me"_qs);
+    typeInto(page->passwordEdit(), u"pw"_qs);
+    QCOMPARE(page->passwordEdit()->echoMode(), QLineEdit::Password);
+    const ProxySettings p = dialog.settings().proxy;
+    QCOMPARE(p.mode, ProxySettings::Mode::Manual);
+    QCOMPARE(p.host, u"proxy.example.com"_qs);
+    QCOMPARE(p.password, u"pw"_qs);
+}
+
 void TestSettingsDialog::screenshot()
 {
     SettingsDialog dialog;
-    BackendSettings s;
-    s.kind = BackendSettings::Kind::Luzmo;
-    s.key = u"6b1f0c2e-4c9d-4a57-9a11-2f3d5e7c8b90"_qs;
-    s.token = secretToken;
-    s.agent = u"item"_qs;
+    dialog.setLocalAvailable(true);
+    dialog.setKeychainAvailable(true);
+    AccountSettings s;
+    Account luzmo = Account::create(Account::Kind::Luzmo);
+    luzmo.name = u"Luzmo EU"_qs;
+    luzmo.baseUrl = u"https://api.eu.luzmo.com"_qs;
+    luzmo.keyId = u"6b1f0c2e-4c9d-4a57-9a11-2f3d5e7c8b90"_qs;
+    luzmo.secret = secretToken;
+    luzmo.agent = u"item"_qs;
+    Account workflow = Account::create(Account::Kind::Workflow);
+    workflow.name = u"Workflows (staging)"_qs;
+    workflow.baseUrl = u"https://workflows.staging.example.com"_qs;
+    Account looker = Account::create(Account::Kind::Looker);
+    looker.baseUrl = u"https://acme.looker.com"_qs;
+    looker.keyId = u"client-7"_qs;
+    for (const Account &a : { luzmo, workflow, looker })
+        QVERIFY(!s.add(a));
+    QVERIFY(!s.setDefault(luzmo.id));
     dialog.setSettings(s);
+    dialog.selectAccount(luzmo.id);
     QVERIFY(showAndActivate(&dialog));
     QTest::qWait(50);
-    QVERIFY(dialog.grab().save(screenshotPath(u"settings.png"_qs)));
-    dialog.hostEdit()->setText(u"api.luzmo.com"_qs);
+    QVERIFY(dialog.grab().save(screenshotPath(u"accounts.png"_qs)));
+    dialog.setKeychainAvailable(false);
+    dialog.selectAccount(looker.id);
+    dialog.editor()->urlEdit()->setText(u"acme.looker.com"_qs);
+    QTest::keyClick(dialog.editor()->urlEdit(), Qt::Key_End);
     QTest::qWait(50);
-    QVERIFY(dialog.grab().save(screenshotPath(u"settings-invalid-host.png"_qs)));
+    QVERIFY(dialog.grab().save(screenshotPath(u"accounts-invalid.png"_qs)));
+    dialog.tabs()->setCurrentIndex(1);
+    dialog.networkPage()->manualButton()->setChecked(true);
+    dialog.networkPage()->hostEdit()->setText(u"proxy.example.com"_qs);
+    QTest::qWait(50);
+    QVERIFY(dialog.grab().save(screenshotPath(u"network.png"_qs)));
 }
 
 QTEST_MAIN(TestSettingsDialog)
