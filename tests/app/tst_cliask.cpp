@@ -102,7 +102,14 @@ private Q_SLOTS:
             env);
         QCOMPARE(followUp.exitCode, 0);
         QVERIFY(followUp.out.startsWith("Here is the monthly revenue for 2025."));
-        const QJsonObject body = QJsonDocument::fromJson(server.requests().at(1).body).object();
+        // The second aiprompt (the first answer's chart also asked for its data).
+        QList<QByteArray> prompts;
+        for (const FakeHttpServer::Request &request : server.requests()) {
+            if (request.path.endsWith("/aiprompt"))
+                prompts << request.body;
+        }
+        QCOMPARE(prompts.size(), 2);
+        const QJsonObject body = QJsonDocument::fromJson(prompts.at(1)).object();
         QCOMPARE(body[u"token"_qs].toString(), u"t-from-env"_qs);
         QCOMPARE(body[u"properties"_qs][u"conversation_id"_qs].toString(),
             u"fdce930b-4f6d-4d2b-8a43-7ea7d62457a2"_qs);

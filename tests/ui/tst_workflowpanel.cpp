@@ -3,8 +3,10 @@
 #include "chatsession.h"
 #include "fakeworkflowserver.h"
 #include "tempstore.h"
+#include "transcriptmodel.h"
 #include "windowfixture.h"
 #include "workflowbackend.h"
+#include "workflowdock.h"
 #include "workflowpanel.h"
 
 #include <QJsonDocument>
@@ -22,6 +24,33 @@ class TestWorkflowPanel : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void dockShowsTheOpenConversationsWorkflow()
+    {
+        TempStore store;
+        const qint64 plain = store.addConversation(u"No workflow"_qs, 2);
+        const qint64 withWorkflow = store.addConversation(u"Webhook"_qs, 0);
+        Message m;
+        m.conversationId = withWorkflow;
+        m.role = MessageRole::Assistant;
+        m.text = u"Here is the workflow."_qs;
+        Asset a;
+        a.type = u"workflow"_qs;
+        a.valueJson = R"({"nodes":{"root":{"type":"manual"},"mail":{"type":"email"}}})";
+        m.assets << a;
+        QVERIFY(store.repository->addMessage(m));
+        ChatSession session(*store.repository);
+        TranscriptModel transcript(*store.repository);
+        QWidget window;
+        WorkflowDock dock(session, transcript, &window);
+        window.show();
+        transcript.setConversation(withWorkflow);
+        QVERIFY(dock.isVisible());
+        QCOMPARE(dock.panel()->nodeCount(), 2);
+        transcript.setConversation(plain);
+        QVERIFY(!dock.isVisible());
+        QCOMPARE(dock.panel()->nodeCount(), 0);
+    }
+
     void followsTheStreamAndShowsTheStoredDefinition()
     {
         FakeWorkflowServer server;
