@@ -3,6 +3,7 @@
 #include "database.h"
 #include "searchquery.h"
 #include "sqltransaction.h"
+#include "syncrecords.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -469,6 +470,25 @@ StoreResult<std::optional<Message>> Repository::resumableAnswer() const
     if (!m)
         return m.error();
     return std::optional<Message>(*m);
+}
+
+void Repository::notifySynced(const SyncChanges &changes)
+{
+    for (const Conversation &c : changes.addedConversations)
+        Q_EMIT conversationAdded(c);
+    for (const Message &m : changes.addedMessages)
+        Q_EMIT messageAdded(m);
+    const MessageFields rewritten = MessageField::Text | MessageField::Status
+        | MessageField::RemoteId | MessageField::Assets;
+    for (const Message &m : changes.changedMessages) {
+        // Rare (edits on the backend): read back, so the views get every asset.
+        auto stored = message(m.id);
+        Q_EMIT messageChanged(stored ? *stored : m, rewritten);
+    }
+    for (const Conversation &c : changes.changedConversations)
+        Q_EMIT conversationChanged(c);
+    for (qint64 id : changes.removedConversations)
+        Q_EMIT conversationRemoved(id);
 }
 
 StoreResult<int> Repository::markStreamingInterrupted()

@@ -7,6 +7,7 @@
 #include <QObject>
 
 class Database;
+struct SyncChanges;
 
 // All reads and writes of conversations, messages and assets. Every query is prepared with
 // bound values; multi-statement writes run in one transaction. After each successful write it
@@ -68,6 +69,9 @@ public:
     StoreResult<QStringList> searchableBackends() const;
 
     Database &database() const { return m_database; }
+    // Tells the views what a sync wrote through SyncWriter: emits the signals below for the
+    // added, changed and removed rows.
+    void notifySynced(const SyncChanges &changes);
 
 Q_SIGNALS:
     void conversationAdded(const Conversation &conversation);

@@ -2,6 +2,7 @@
 // backend controller, the CSV importer and the main window, and wires them; nothing else lives
 // here.
 #include "backendcontroller.h"
+#include "chartexport.h"
 #include "chatsession.h"
 #include "csvimporter.h"
 #include "database.h"
@@ -10,6 +11,7 @@
 #include "mainwindow.h"
 #include "repository.h"
 #include "secretstore.h"
+#include "workflowdock.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -85,7 +87,17 @@ int main(int argc, char *argv[])
     MainWindow window(repository, session, &settings);
     window.setBackendController(&backends);
     window.setCsvImporter(&importer);
+    // Charts in exported conversations (HTML, PDF) are drawn from their stored data.
+    window.setChartImageRenderer(&ChartExport::image);
+    // The workflow a workflow answer builds, beside the transcript.
+    window.addDockWidget(
+        Qt::RightDockWidgetArea, new WorkflowDock(session, *window.transcriptModel(), &window));
     window.show();
+    // An answer cut off when Chartroom last stopped continues where it stood, if its backend
+    // can resume (the workflow stream).
+    if (const StoreResult<qint64> resumed = session.resumeInterrupted(); !resumed)
+        qWarning("Could not resume an unfinished answer: %s",
+            qUtf8Printable(resumed.error().toString()));
     if (!localError.isEmpty()) {
         QMessageBox::warning(&window, QApplication::translate("main", "Chartroom"),
             QApplication::translate("main",
