@@ -70,6 +70,8 @@ QVariant SearchResultModel::data(const QModelIndex &index, int role) const
     }
     case AtRole:
         return hit.at;
+    case RankRole:
+        return hit.rank;
     default:
         return {};
     }
@@ -84,5 +86,6 @@ QHash<int, QByteArray> SearchResultModel::roleNames() const
     names.insert(SnippetRole, "snippet");
     names.insert(SnippetHtmlRole, "snippetHtml");
     names.insert(AtRole, "at");
+    names.insert(RankRole, "rank");
     return names;
 }

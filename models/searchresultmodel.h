@@ -19,6 +19,7 @@ public:
         SnippetRole, // QString, plain text with SearchHit marks around matches
         SnippetHtmlRole, // QString, escaped HTML with <b> around matches
         AtRole, // QDateTime
+        RankRole, // double, bm25 of a message hit (lower is better); 0 for a title
     };
     Q_ENUM(Role)
 

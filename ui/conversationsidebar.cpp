@@ -39,7 +39,7 @@ ConversationSidebar::ConversationSidebar(Repository &repository, QWidget *parent
 {
     setObjectName(u"sidebar"_qs);
     m_search->setObjectName(u"searchField"_qs);
-    m_search->setPlaceholderText(tr("Search history (Ctrl+K)"));
+    m_search->setPlaceholderText(tr("Search history (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
 
     m_list->setModel(m_conversations);

@@ -13,6 +13,7 @@
 #include "emptystatewidget.h"
 #include "errorbanner.h"
 #include "repository.h"
+#include "searchdialog.h"
 #include "settingsdialog.h"
 #include "transcriptmodel.h"
 #include "transcriptview.h"
@@ -208,7 +209,12 @@ void MainWindow::createActions()
         = new QAction(QIcon::fromTheme(u"edit-find"_qs), tr("&Search History"), this);
     searchAction->setObjectName(u"actionSearch"_qs);
     searchAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
-    connect(searchAction, &QAction::triggered, m_sidebar, &ConversationSidebar::focusSearch);
+    searchAction->setToolTip(tr("Search all conversations (Ctrl+K)"));
+    connect(searchAction, &QAction::triggered, this, &MainWindow::openSearch);
+    auto *filterAction = new QAction(tr("&Filter Conversations"), this);
+    filterAction->setObjectName(u"actionFilterConversations"_qs);
+    filterAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+    connect(filterAction, &QAction::triggered, m_sidebar, &ConversationSidebar::focusSearch);
 
     m_settingsAction
         = new QAction(QIcon::fromTheme(u"preferences-system"_qs), tr("Se&ttings…"), this);
@@ -245,6 +251,7 @@ void MainWindow::createActions()
     conversation->addAction(m_copyMarkdownAction);
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(searchAction);
+    edit->addAction(filterAction);
     edit->addSeparator();
     edit->addAction(m_settingsAction);
 
@@ -280,11 +287,25 @@ void MainWindow::openConversation(qint64 id, qint64 messageId)
         m_transcript->setConversation(id);
     m_sidebar->setCurrentConversation(id);
     if (messageId != 0) {
+        // An older message: load pages until it is there.
+        while (m_transcript->rowOf(messageId) < 0 && m_transcript->canFetchMore({}))
+            m_transcript->fetchMore({});
         const int row = m_transcript->rowOf(messageId);
-        if (row >= 0)
+        if (row >= 0) {
             m_view->scrollTo(m_view->model()->index(row, 0), QAbstractItemView::PositionAtCenter);
+            m_view->highlightMessage(messageId);
+        }
     }
     updateState();
+}
+
+void MainWindow::openSearch()
+{
+    if (!m_searchDialog) {
+        m_searchDialog = new SearchDialog(m_repository, this);
+        connect(m_searchDialog, &SearchDialog::resultChosen, this, &MainWindow::openConversation);
+    }
+    m_searchDialog->popup();
 }
 
 void MainWindow::newConversation()

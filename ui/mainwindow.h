@@ -22,6 +22,7 @@ class QSettings;
 class QSplitter;
 class QStackedWidget;
 class Repository;
+class SearchDialog;
 class TranscriptModel;
 class TranscriptView;
 
@@ -36,7 +37,8 @@ public:
         QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Opens a conversation (0: none, the empty state); `messageId` is scrolled into view.
+    // Opens a conversation (0: none, the empty state); `messageId` is loaded if need be,
+    // scrolled into view and highlighted for a moment.
     void openConversation(qint64 id, qint64 messageId = 0);
     qint64 currentConversation() const;
 
@@ -71,6 +73,11 @@ public:
     ChartCardCache *chartCache() const { return m_charts; }
     // Opens chart asset `assetId` in its own interactive window (deleted when closed).
     ChartPanel *openChart(qint64 assetId);
+
+    // Edit ▸ Search History (Ctrl+K): the search palette over all conversations; the chosen hit
+    // opens its conversation scrolled to the message, which is highlighted for a moment.
+    void openSearch();
+    SearchDialog *searchDialog() const { return m_searchDialog; }
 
     ConversationSidebar *sidebar() const { return m_sidebar; }
     TranscriptModel *transcriptModel() const { return m_transcript; }
@@ -116,4 +123,5 @@ private:
     QAction *m_importAction = nullptr;
     QPointer<CsvImporter> m_importer;
     CsvImportFlow *m_importFlow = nullptr;
+    SearchDialog *m_searchDialog = nullptr;
 };

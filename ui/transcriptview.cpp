@@ -5,11 +5,13 @@
 #include "transcriptmodel.h"
 
 #include <QMouseEvent>
+#include <QPainter>
 #include <QScrollBar>
 
 namespace {
 constexpr int fetchThreshold = 48; // px from the top that asks for older messages
 constexpr int bottomSlack = 4;
+constexpr int highlightFade = 800; // ms at the end of the highlight
 } // namespace
 
 TranscriptView::TranscriptView(QWidget *parent)
@@ -34,6 +36,14 @@ TranscriptView::TranscriptView(QWidget *parent)
     connect(&m_flushTimer, &QTimer::timeout, this, &TranscriptView::flushChanges);
     m_pulseTimer.setInterval(pulseInterval);
     connect(&m_pulseTimer, &QTimer::timeout, this, &TranscriptView::pulse);
+    m_highlightTimer.setInterval(2 * frameInterval);
+    connect(&m_highlightTimer, &QTimer::timeout, this, [this] {
+        const qint64 elapsed = m_highlightClock.elapsed();
+        if (elapsed >= highlightDuration)
+            highlightMessage(0);
+        else if (elapsed >= highlightDuration - highlightFade)
+            viewport()->update();
+    });
     connect(m_delegate, &MessageDelegate::retryRequested, this, &TranscriptView::retryRequested);
     connect(m_delegate, &MessageDelegate::chartActivated, this, &TranscriptView::chartActivated);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &TranscriptView::maybeFetchOlder);
@@ -200,4 +210,42 @@ void TranscriptView::mouseMoveEvent(QMouseEvent *event)
     const bool onAction = index.isValid()
         && m_delegate->partAt(optionFor(index), index, pos) == BubbleLayout::Part::Action;
     viewport()->setCursor(onAction ? Qt::PointingHandCursor : Qt::ArrowCursor);
+}
+
+void TranscriptView::highlightMessage(qint64 messageId)
+{
+    m_highlighted = messageId;
+    if (messageId != 0) {
+        m_highlightClock.start();
+        m_highlightTimer.start();
+    } else {
+        m_highlightTimer.stop();
+    }
+    viewport()->update();
+}
+
+void TranscriptView::paintEvent(QPaintEvent *event)
+{
+    QListView::paintEvent(event);
+    const int row = m_transcript && m_highlighted ? m_transcript->rowOf(m_highlighted) : -1;
+    if (row < 0)
+        return;
+    const QModelIndex index = model()->index(row, 0);
+    const QRect rect = visualRect(index);
+    if (!rect.intersects(viewport()->rect()))
+        return;
+    const QRect bubble = m_delegate->rowInfo(optionFor(index), index)
+                             .layout.bubbleRect()
+                             .translated(rect.topLeft());
+    const qint64 left = highlightDuration - m_highlightClock.elapsed();
+    const qreal strength = qBound(0.0, qreal(left) / highlightFade, 1.0);
+    QColor ring(58, 123, 224);
+    ring.setAlphaF(strength);
+    QColor glow = ring;
+    glow.setAlphaF(0.12 * strength);
+    QPainter painter(viewport());
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(ring, 2.5));
+    painter.setBrush(glow);
+    painter.drawRoundedRect(QRectF(bubble).adjusted(-4, -4, 4, 4), 14, 14);
 }

@@ -2,6 +2,7 @@
 
 #include "messagedelegate.h"
 
+#include <QElapsedTimer>
 #include <QListView>
 #include <QSet>
 #include <QTimer>
@@ -41,6 +42,12 @@ public:
     // What row `row` shows and where, in the row's coordinates (for tests).
     MessageDelegate::RowInfo rowInfo(int row);
 
+    // Draws a ring around message `messageId` for highlightDuration ms, fading out at the end
+    // (e.g. the hit chosen in the history search); 0 clears it.
+    void highlightMessage(qint64 messageId);
+    qint64 highlightedMessage() const { return m_highlighted; }
+
+    static constexpr int highlightDuration = 3000; // ms
     static constexpr int frameInterval = 16; // ms, about 60 updates a second
     static constexpr int pulseInterval = 400; // ms between animation steps
 
@@ -56,6 +63,7 @@ protected:
     void rowsInserted(const QModelIndex &parent, int start, int end) override;
     void resizeEvent(QResizeEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
 
 private:
     void flushChanges();
@@ -69,6 +77,9 @@ private:
     QSet<qint64> m_pendingIds;
     QTimer m_flushTimer;
     QTimer m_pulseTimer;
+    QTimer m_highlightTimer;
+    QElapsedTimer m_highlightClock;
+    qint64 m_highlighted = 0;
     qint64 m_activeAnswer = 0;
     int m_flushCount = 0;
     bool m_fetching = false;

@@ -267,7 +267,7 @@ void TestMainWindow::searchShowsHitsAndOpensThem()
     auto window = f.makeWindow();
     QVERIFY(showAndActivate(window.get()));
 
-    QTest::keyClick(window.get(), Qt::Key_K, Qt::ControlModifier);
+    QTest::keyClick(window.get(), Qt::Key_F, Qt::ControlModifier); // Ctrl+K is the palette
     QLineEdit *search = window->sidebar()->searchField();
     QVERIFY(search->hasFocus());
     QTest::keyClicks(search, u"margin"_qs);
