@@ -1,6 +1,5 @@
-#include "repository.h"
-
 #include "database.h"
+#include "repository.h"
 #include "searchquery.h"
 #include "sqltransaction.h"
 #include "syncrecords.h"
@@ -478,8 +477,8 @@ void Repository::notifySynced(const SyncChanges &changes)
         Q_EMIT conversationAdded(c);
     for (const Message &m : changes.addedMessages)
         Q_EMIT messageAdded(m);
-    const MessageFields rewritten = MessageField::Text | MessageField::Status
-        | MessageField::RemoteId | MessageField::Assets;
+    const MessageFields rewritten
+        = MessageField::Text | MessageField::Status | MessageField::RemoteId | MessageField::Assets;
     for (const Message &m : changes.changedMessages) {
         // Rare (edits on the backend): read back, so the views get every asset.
         auto stored = message(m.id);
