@@ -14,6 +14,7 @@
 #include "output.h"
 #include "repository.h"
 #include "servecommand.h"
+#include "synccommand.h"
 #include "workflowbackend.h"
 
 #include <QApplication>
@@ -29,6 +30,7 @@ QString usage()
            u"  history list            conversations, newest first\n"
            u"  history show ID         one conversation with its messages and asset ids\n"
            u"  history search QUERY    full-text search (words, prefix*, \"phrases\", OR, NOT)\n"
+           u"      [--backend NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--has-chart]\n"
            u"  ask PROMPT              ask a question; the answer streams and is stored\n"
            u"      [--url URL] [--key K] [--token T] [--conversation ID]\n"
            u"      [--agent item|analyst] [--task generate|suggest|describe] [--no-stream]\n"
@@ -37,6 +39,8 @@ QString usage()
            u"      --token = client secret\n"
            u"      without --url the built-in local analyst server answers (offline)\n"
            u"      credentials may also come from CHARTROOM_KEY and CHARTROOM_TOKEN\n"
+           u"  sync [--url URL --key K --token T]\n"
+           u"                          pull a backend's history (default: the built-in server)\n"
            u"  serve [--port N] [--key K --token T]\n"
            u"                          run the local Luzmo-compatible server until Ctrl+C\n"
            u"  import FILE.csv [--name NAME]\n"
@@ -70,6 +74,10 @@ struct Options
     QCommandLineOption port { u"port"_qs, u"serve: the port on 127.0.0.1 (default: any free)."_qs,
         u"N"_qs };
     QCommandLineOption name { u"name"_qs, u"import: the dataset's name."_qs, u"NAME"_qs };
+    QCommandLineOption from { u"from"_qs, u"history search: from this day."_qs, u"YYYY-MM-DD"_qs };
+    QCommandLineOption to { u"to"_qs, u"history search: up to this day."_qs, u"YYYY-MM-DD"_qs };
+    QCommandLineOption hasChart { u"has-chart"_qs,
+        u"history search: only answers with a chart."_qs };
     QCommandLineOption format { u"format"_qs, u"export: the file format."_qs, u"FORMAT"_qs };
     QCommandLineOption out { QStringList { u"o"_qs, u"out"_qs }, u"export: the file to write."_qs,
         u"FILE"_qs };
@@ -109,8 +117,8 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(usage());
     parser.addOptions({ o.dataDir, o.json, o.url, o.key, o.token, o.conversation, o.agent, o.task,
-        o.noStream, o.backend, o.transport, o.port, o.name, o.format, o.out, o.width, o.height,
-        o.help, o.version });
+        o.noStream, o.backend, o.transport, o.port, o.name, o.from, o.to, o.hasChart, o.format,
+        o.out, o.width, o.height, o.help, o.version });
     parser.addPositionalArgument(u"command"_qs, u"history | ask | serve | import"_qs);
 
     if (!parser.parse(QCoreApplication::arguments())) {
@@ -129,7 +137,7 @@ int main(int argc, char *argv[])
     const QStringList words = parser.positionalArguments();
     const QString command = words.value(0);
     if (!QStringList { u"history"_qs, u"ask"_qs, u"serve"_qs, u"import"_qs, u"export"_qs,
-            u"export-conversation"_qs }
+            u"export-conversation"_qs, u"sync"_qs }
              .contains(command)) {
         output.error(
             command.isEmpty() ? u"no command given"_qs : u"unknown command \"" + command + u"\"");
@@ -238,8 +246,33 @@ int main(int argc, char *argv[])
         return ExportConversationCommand(repository, output, &ChartExport::image).run(args);
     }
     if (command == u"history") {
+        QStringList args = words.mid(1);
+        for (const QCommandLineOption *option : { &o.backend, &o.from, &o.to }) {
+            if (parser.isSet(*option))
+                args << u"--"_qs + option->names().last() << parser.value(*option);
+        }
+        if (parser.isSet(o.hasChart))
+            args << u"--has-chart"_qs;
         HistoryCommand history(repository, output, parser.isSet(o.json));
-        return history.run(words.mid(1));
+        return history.run(args);
+    }
+    if (command == u"sync") {
+        SyncCommand::Options sync;
+        sync.backend = parser.value(o.backend);
+        if (parser.isSet(o.url)) {
+            sync.url = QUrl::fromUserInput(parser.value(o.url));
+            if (!sync.url.isValid()
+                || (sync.url.scheme() != u"http" && sync.url.scheme() != u"https")) {
+                output.error(u"--url must be an http or https address."_qs);
+                return ExitUsage;
+            }
+        }
+        sync.key = valueOrEnv(parser, o.key, "CHARTROOM_KEY");
+        sync.token = valueOrEnv(parser, o.token, "CHARTROOM_TOKEN");
+        sync.dataDirectory = dataDir;
+        sync.json = parser.isSet(o.json);
+        QNetworkAccessManager network;
+        return SyncCommand(repository, network, output).run(sync);
     }
     QNetworkAccessManager network;
     if (backendKind == u"workflow") {
