@@ -3,11 +3,15 @@
 #include "answerassembler.h"
 #include "answerstream.h"
 #include "backend.h"
+#include "connectivity.h"
+#include "outbox.h"
 #include "repository.h"
 
 #include <QJsonDocument>
 #include <QPointer>
 #include <QSet>
+
+#include <utility>
 
 struct ChatSession::Active
 {
@@ -20,6 +24,7 @@ struct ChatSession::Active
     QSet<QString> storedAssets; // remote id, or the item JSON when it has none
     bool textDirty = false;
     bool stopped = false;
+    bool unreachable = false; // ended with a Network or Timeout error
 };
 
 ChatSession::ChatSession(Repository &repository, QObject *parent)
@@ -53,6 +58,12 @@ void ChatSession::setBackend(Backend *backend)
 void ChatSession::setBackendResolver(BackendResolver resolver)
 {
     m_resolver = std::move(resolver);
+}
+
+void ChatSession::setOffline(Connectivity *connectivity, Outbox *outbox)
+{
+    m_connectivity = connectivity;
+    m_outbox = outbox;
 }
 
 void ChatSession::setAgent(const QString &agent, const QString &task)
@@ -115,10 +126,15 @@ StoreResult<qint64> ChatSession::send(qint64 conversationId, const QString &text
     question.task = m_task;
     question.localeId = u"en"_qs;
     question.text = text;
+    const bool queue = shouldQueue(*conversation);
+    if (queue)
+        question.status = MessageStatus::Pending;
     auto stored = m_repository.addMessage(question);
     if (!stored)
         return stored.error();
-    return startAnswer(*conversation, *stored);
+    if (queue)
+        return enqueue(*conversation, *stored);
+    return startAnswer(*conversation, *stored, backendFor(*conversation));
 }
 
 StoreResult<qint64> ChatSession::retry(qint64 assistantMessageId)
@@ -138,7 +154,7 @@ StoreResult<qint64> ChatSession::retry(qint64 assistantMessageId)
         return earlier.error();
     for (auto it = earlier->crbegin(); it != earlier->crend(); ++it) {
         if (it->role == MessageRole::User)
-            return startAnswer(*conversation, *it);
+            return startAnswer(*conversation, *it, backendFor(*conversation));
     }
     return StoreError { StoreError::Code::NotFound, tr("There is no question to ask again."), {} };
 }
@@ -152,10 +168,9 @@ Backend *ChatSession::backendFor(const Conversation &conversation) const
     return m_backend;
 }
 
-StoreResult<qint64> ChatSession::startAnswer(
-    const Conversation &conversation, const Message &question)
+StoreResult<qint64> ChatSession::startAnswer(const Conversation &conversation,
+    const Message &question, Backend *backend, qint64 reuseAnswerId)
 {
-    Backend *backend = backendFor(conversation);
     if (!backend) {
         const bool known = !m_resolver || conversation.remoteId.isEmpty();
         // (known: nothing was configured; else the conversation's own backend went away)
@@ -189,7 +204,15 @@ StoreResult<qint64> ChatSession::startAnswer(
     answer.task = m_task;
     answer.localeId = question.localeId;
     answer.status = MessageStatus::Pending;
-    auto stored = m_repository.addMessage(answer);
+    if (reuseAnswerId != 0) {
+        // A queued prompt tried before: its failed answer row is asked again, not duplicated.
+        answer.id = reuseAnswerId;
+        if (StoreStatus e = m_repository.updateMessage(
+                answer, Repository::MessageField::Text | Repository::MessageField::Status))
+            return *e;
+    }
+    auto stored = reuseAnswerId != 0 ? m_repository.message(reuseAnswerId)
+                                     : m_repository.addMessage(answer);
     if (!stored)
         return stored.error();
 
@@ -383,6 +406,12 @@ void ChatSession::onEnded(const std::optional<ApiError> &error)
         finishAnswer(MessageStatus::Interrupted, tr("Stopped."));
         return;
     }
+    a.unreachable = error
+        && (error->code == ApiError::Code::Network || error->code == ApiError::Code::Timeout);
+    if (m_connectivity && a.unreachable)
+        m_connectivity->reportFailure(a.backendId, *error);
+    else if (m_connectivity && (!error || error->code != ApiError::Code::Cancelled))
+        m_connectivity->reportSuccess(a.backendId); // it answered, even if with an error
     if (error && a.assembler.state() != AnswerAssembler::State::Complete) {
         finishAnswer(
             a.assembler.text().isEmpty() ? MessageStatus::Error : MessageStatus::Interrupted,
@@ -425,6 +454,12 @@ void ChatSession::finishAnswer(MessageStatus status, const QString &detail)
             Repository::MessageField::Text | Repository::MessageField::Status
                 | Repository::MessageField::ResumeState))
         Q_EMIT failed(tr("The answer could not be saved: %1").arg(e->message));
+    if (const qint64 outboxId = std::exchange(m_sendingQueued, 0)) {
+        // Still unreachable (nothing arrived): back in the queue, in the same place.
+        const bool again
+            = active->unreachable && active->assembler.text().isEmpty() && !active->stopped;
+        finishQueued(outboxId, active->question, status, detail, again);
+    }
     if (active->stream) {
         active->stream->disconnect(this);
         active->stream->deleteLater();

@@ -13,6 +13,8 @@
 #include <optional>
 
 class Backend;
+class Connectivity;
+class Outbox;
 class Repository;
 struct ApiError;
 struct DecodeError;
@@ -24,6 +26,9 @@ struct DecodeError;
 // or cut off; partial text kept) or in error (with the error in words). The backend's ids are
 // mapped onto the local rows, so a follow-up continues the same remote conversation.
 // Without a backend the answer is an error that says so: never a made-up reply.
+// Offline (setOffline): when the conversation's backend is known to be unreachable, or the
+// conversation already has prompts waiting, the question is stored `pending` and queued in the
+// outbox instead of sent; sendQueued() later asks for its answer.
 class ChatSession : public QObject
 {
     Q_OBJECT
@@ -44,6 +49,9 @@ public:
     // Luzmo agent ("item" | "analyst") and task ("generate" | "suggest" | "describe").
     void setAgent(const QString &agent, const QString &task = QStringLiteral("generate"));
     void setStreaming(bool stream) { m_stream = stream; }
+    // Where prompts wait while their backend is offline, and who knows (neither owned; both
+    // nullptr: never queue). Request failures are reported to `connectivity`.
+    void setOffline(Connectivity *connectivity, Outbox *outbox);
 
     // Sends `text` in conversation `conversationId` (0: starts a new conversation titled after
     // the prompt). Returns the conversation id, or the store's error.
@@ -51,6 +59,10 @@ public:
     // Asks again for the answer `assistantMessageId` (in error or interrupted): a new answer to
     // the same question, in the same conversation.
     StoreResult<qint64> retry(qint64 assistantMessageId);
+    // Asks for the answer to the queued prompt `outboxId` (its question is already stored). The
+    // row becomes `sent` when the answer completes; after a Network or Timeout failure it is
+    // queued again (the question back to pending), after any other it is `failed`.
+    StoreResult<qint64> sendQueued(qint64 outboxId);
     // At start-up: continues the newest answer that was cut off (not stopped) on a backend that
     // can resume it (the workflow stream). Returns its message id, or 0 when there is none.
     StoreResult<qint64> resumeInterrupted();
@@ -75,12 +87,19 @@ Q_SIGNALS:
     void answerTextChanged(qint64 messageId, const QString &text);
     // The answer ended, whatever its outcome (read the message's status from the store).
     void answerFinished(qint64 messageId);
+    // send() stored `messageId` as pending and queued it as outbox row `outboxId`.
+    void queued(qint64 outboxId, qint64 messageId);
     // A store error while streaming (e.g. the disk is full), in words.
     void failed(const QString &message);
 
 private:
     struct Active;
-    StoreResult<qint64> startAnswer(const Conversation &conversation, const Message &question);
+    StoreResult<qint64> startAnswer(const Conversation &conversation, const Message &question,
+        Backend *backend, qint64 reuseAnswerId = 0);
+    bool shouldQueue(const Conversation &conversation) const;
+    StoreResult<qint64> enqueue(const Conversation &conversation, const Message &question);
+    void finishQueued(qint64 outboxId, const Message &question, MessageStatus status,
+        const QString &detail, bool queueAgain);
     void attach(AnswerStream *stream, const Conversation &conversation, const QString &backendId,
         const Message &question, const Message &answer);
     void onEvent(const StreamEvent &event);
@@ -97,6 +116,9 @@ private:
     Repository &m_repository;
     Backend *m_backend = nullptr;
     BackendResolver m_resolver;
+    Connectivity *m_connectivity = nullptr;
+    Outbox *m_outbox = nullptr;
+    qint64 m_sendingQueued = 0; // the outbox row whose answer is active, or 0
     QString m_agent = QStringLiteral("analyst");
     QString m_task = QStringLiteral("generate");
     bool m_stream = true;

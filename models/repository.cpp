@@ -496,7 +496,7 @@ StoreResult<int> Repository::markStreamingInterrupted()
     if (StoreStatus e = run(q,
             u"UPDATE messages SET status = 'interrupted', error_detail = "
             u"coalesce(error_detail, 'The answer was cut off when Chartroom "
-            u"stopped.') WHERE status IN ('streaming', 'pending')"_qs,
+            u"stopped.') WHERE status IN ('streaming', 'pending') AND role <> 'user'"_qs,
             {}, u"Repairing unfinished answers"_qs))
         return *e;
     return q.numRowsAffected();

@@ -56,7 +56,8 @@ public:
     StoreStatus setAssetSnapshot(qint64 assetId, const QByteArray &dataJson, const QDateTime &at);
     // The newest interrupted answer that its backend can resume (it has a resume state).
     StoreResult<std::optional<Message>> resumableAnswer() const;
-    // Start-up repair: answers left `streaming` by a crash become `interrupted`.
+    // Start-up repair: answers left `streaming` by a crash become `interrupted` (a `pending`
+    // user message is a question waiting in the outbox, and stays).
     StoreResult<int> markStreamingInterrupted();
 
     // Full-text search over titles and message text; see SearchQuery for the syntax. Titles
