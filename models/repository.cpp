@@ -1,5 +1,6 @@
-#include "database.h"
 #include "repository.h"
+
+#include "database.h"
 #include "searchquery.h"
 #include "sqltransaction.h"
 #include "syncrecords.h"
