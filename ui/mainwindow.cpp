@@ -241,7 +241,8 @@ void MainWindow::createActions()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(newAction);
     file->addAction(m_importAction);
-    file->addSeparator();
+    m_fileMenu = file;
+    m_fileExtras = file->addSeparator();
     file->addAction(quitAction);
     QMenu *conversation = menuBar()->addMenu(tr("&Conversation"));
     conversation->addAction(m_renameAction);
@@ -566,4 +567,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
         m_importer->cancelAndWait();
     saveSettings();
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::addFileMenuAction(QAction *action)
+{
+    m_fileMenu->insertAction(m_fileExtras, action);
+    addAction(action); // its shortcut works wherever the focus is
 }

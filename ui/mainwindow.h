@@ -19,6 +19,7 @@ class EmptyStateWidget;
 class ErrorBanner;
 class QLabel;
 class QSettings;
+class QMenu;
 class QSplitter;
 class QStackedWidget;
 class Repository;
@@ -49,6 +50,9 @@ public:
     // Asks again for a failed or interrupted answer.
     void retry(qint64 messageId);
     void saveSettings();
+
+    // Adds an action to the File menu, above Quit (e.g. Sync History from the composition root).
+    void addFileMenuAction(QAction *action);
 
     // Where answers come from (not owned): enables Settings… and shows the backend in use.
     void setBackendController(BackendController *controller);
@@ -121,6 +125,8 @@ private:
     QAction *m_copyMarkdownAction = nullptr;
     ChartImageRenderer m_chartRenderer;
     QAction *m_importAction = nullptr;
+    QMenu *m_fileMenu = nullptr;
+    QAction *m_fileExtras = nullptr; // the separator above Quit
     QPointer<CsvImporter> m_importer;
     CsvImportFlow *m_importFlow = nullptr;
     SearchDialog *m_searchDialog = nullptr;

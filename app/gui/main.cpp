@@ -11,6 +11,7 @@
 #include "mainwindow.h"
 #include "repository.h"
 #include "secretstore.h"
+#include "synccontroller.h"
 #include "workflowdock.h"
 
 #include <QApplication>
@@ -18,6 +19,8 @@
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QSettings>
+#include <QStatusBar>
+#include <QTimer>
 
 int main(int argc, char *argv[])
 {
@@ -92,7 +95,11 @@ int main(int argc, char *argv[])
     // The workflow a workflow answer builds, beside the transcript.
     window.addDockWidget(
         Qt::RightDockWidgetArea, new WorkflowDock(session, *window.transcriptModel(), &window));
+    // File ▸ Sync History (and at start-up): the Luzmo accounts' history into the local store.
+    SyncController sync(repository, backends, *window.statusBar());
+    window.addFileMenuAction(sync.action());
     window.show();
+    QTimer::singleShot(0, &sync, &SyncController::syncAtStartup);
     // An answer cut off when Chartroom last stopped continues where it stood, if its backend
     // can resume (the workflow stream).
     if (const StoreResult<qint64> resumed = session.resumeInterrupted(); !resumed)
