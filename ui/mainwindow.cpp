@@ -112,7 +112,9 @@ MainWindow::MainWindow(
     chatLayout->setSpacing(0);
     chatLayout->addWidget(m_stack, 1);
     auto *bannerRow = new QVBoxLayout;
+    bannerRow->setObjectName(u"bannerRow"_qs);
     bannerRow->setContentsMargins(18, 6, 18, 0);
+    bannerRow->setSpacing(6);
     bannerRow->addWidget(m_error);
     chatLayout->addLayout(bannerRow);
     chatLayout->addWidget(m_composer);
@@ -371,6 +373,12 @@ void MainWindow::openSettings()
     dialog.setSettings(m_backends->settings());
     if (dialog.exec() == QDialog::Accepted)
         m_backends->apply(dialog.settings());
+}
+
+void MainWindow::addBanner(QWidget *banner)
+{
+    auto *row = findChild<QVBoxLayout *>(u"bannerRow"_qs);
+    row->insertWidget(row->indexOf(m_error), banner);
 }
 
 void MainWindow::setCsvImporter(CsvImporter *importer)

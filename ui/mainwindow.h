@@ -88,6 +88,8 @@ public:
     TranscriptView *transcriptView() const { return m_view; }
     Composer *composer() const { return m_composer; }
     ErrorBanner *errorBanner() const { return m_error; }
+    // Puts `banner` (e.g. the offline banner) above the error line and the composer.
+    void addBanner(QWidget *banner);
     QSplitter *splitter() const { return m_splitter; }
 
 protected:

@@ -114,7 +114,11 @@ void MessageDelegate::describeStatus(Entry *entry, const QModelIndex &index) con
     const QString status = index.data(TranscriptModel::StatusRole).toString();
     const QString error = index.data(TranscriptModel::ErrorRole).toString();
     const bool arriving = status == u"pending" || status == u"streaming";
-    if (arriving) {
+    if (entry->user && status == u"pending") {
+        // A question waiting in the outbox: written while its backend was offline.
+        entry->status = StatusKind::Interrupted;
+        entry->statusText = tr("Queued — will be sent when back online");
+    } else if (arriving) {
         if (!entry->document) {
             entry->status = StatusKind::Thinking;
             entry->statusText = tr("Thinking…");

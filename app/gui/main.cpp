@@ -1,14 +1,20 @@
 // chartroom: the GUI entry point. Builds the store, the network access, the chat session, the
 // backend controller, the CSV importer and the main window, and wires them; nothing else lives
 // here.
+#include "backend.h"
 #include "backendcontroller.h"
 #include "chartexport.h"
 #include "chatsession.h"
+#include "connectivity.h"
 #include "csvimporter.h"
 #include "database.h"
+#include "errorbanner.h"
 #include "localserver.h"
 #include "luzmobackend.h"
 #include "mainwindow.h"
+#include "offlinebanner.h"
+#include "outbox.h"
+#include "outboxsender.h"
 #include "repository.h"
 #include "secretstore.h"
 #include "synccontroller.h"
@@ -61,7 +67,16 @@ int main(int argc, char *argv[])
     // Declared before the session: an answer still arriving at exit is ended by the session's
     // destructor while its network request can still be torn down.
     QNetworkAccessManager network;
+    // Offline (issue 7.2): reachability from the system and from failed requests; prompts for an
+    // unreachable backend wait in the outbox. Both outlive the session, which reports to them.
+    Connectivity connectivity;
+    connectivity.useSystemReachability();
+    Outbox outbox(database);
+    if (const StoreResult<int> failedSends = outbox.failInterruptedSends(); !failedSends)
+        qWarning("Could not repair the outbox: %s", qUtf8Printable(failedSends.error().toString()));
     ChatSession session(repository);
+    session.setOffline(&connectivity, &outbox);
+    OutboxSender outboxSender(outbox, session, connectivity, repository);
     QSettings settings;
     // Secrets (tokens, client secrets, the proxy password) live in the OS keychain, service
     // "Chartroom"; without one they stay in memory until the app quits.
@@ -92,6 +107,17 @@ int main(int argc, char *argv[])
     window.setCsvImporter(&importer);
     // Charts in exported conversations (HTML, PDF) are drawn from their stored data.
     window.setChartImageRenderer(&ChartExport::image);
+    // "You're offline — 2 questions will be sent…" above the composer, with the queue.
+    auto *offlineBanner = new OfflineBanner(connectivity, outbox, outboxSender);
+    offlineBanner->setNameResolver([&backends](const QString &id) {
+        const Backend *backend = backends.backendFor(id);
+        return backend ? backend->displayName() : QString();
+    });
+    window.addBanner(offlineBanner);
+    QObject::connect(
+        offlineBanner, &OfflineBanner::failed, window.errorBanner(), &ErrorBanner::showError);
+    QObject::connect(
+        &outboxSender, &OutboxSender::failed, window.errorBanner(), &ErrorBanner::showError);
     // The workflow a workflow answer builds, beside the transcript.
     window.addDockWidget(
         Qt::RightDockWidgetArea, new WorkflowDock(session, *window.transcriptModel(), &window));
@@ -105,6 +131,8 @@ int main(int argc, char *argv[])
     if (const StoreResult<qint64> resumed = session.resumeInterrupted(); !resumed)
         qWarning("Could not resume an unfinished answer: %s",
             qUtf8Printable(resumed.error().toString()));
+    // What was written offline last time goes out once its backend answers.
+    outboxSender.start();
     if (!localError.isEmpty()) {
         QMessageBox::warning(&window, QApplication::translate("main", "Chartroom"),
             QApplication::translate("main",
