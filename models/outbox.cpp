@@ -1,23 +1,15 @@
 #include "outbox.h"
 
 #include "database.h"
+#include "sqlrun.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
 namespace {
-StoreStatus run(
-    QSqlQuery &query, const QString &sql, const QVariantList &values, const QString &what)
-{
-    if (!query.prepare(sql))
-        return storeErrorFromSql(query.lastError(), what);
-    for (const QVariant &v : values)
-        query.addBindValue(v);
-    if (!query.exec())
-        return storeErrorFromSql(query.lastError(), what);
-    return std::nullopt;
-}
+// Prepared statements with bound values (sqlrun.h).
+constexpr auto run = &execPrepared;
 
 const QString columns
     = u"id, conversation_id, backend, text, agent, task, status, error, created_at, updated_at"_qs;

@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "searchquery.h"
+#include "sqlrun.h"
 #include "sqltransaction.h"
 #include "syncrecords.h"
 
@@ -31,18 +32,8 @@ QString nonNull(const QString &s)
     return s.isNull() ? u""_qs : s;
 }
 
-// Prepares and runs `sql` with positional values; returns the error, if any.
-StoreStatus run(
-    QSqlQuery &query, const QString &sql, const QVariantList &values, const QString &what)
-{
-    if (!query.prepare(sql))
-        return storeErrorFromSql(query.lastError(), what);
-    for (const QVariant &v : values)
-        query.addBindValue(v);
-    if (!query.exec())
-        return storeErrorFromSql(query.lastError(), what);
-    return std::nullopt;
-}
+// Prepared statements with bound values (sqlrun.h).
+constexpr auto run = &execPrepared;
 
 StoreError notFound(const QString &what)
 {
@@ -453,6 +444,30 @@ StoreStatus Repository::setAssetSnapshot(
     if (q.numRowsAffected() != 1)
         return notFound(u"There is no asset " + QString::number(assetId) + u'.');
     return std::nullopt;
+}
+
+StoreResult<QList<Asset>> Repository::assetsWithoutSnapshot(
+    const QString &backend, int limit) const
+{
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    // json_extract only on valid JSON: a malformed definition must not fail the whole query.
+    if (StoreStatus e = run(q,
+            u"SELECT a.id, a.message_id, a.remote_id, a.type, a.value_json, a.data_json, "
+            u"a.data_taken_at, a.created_at FROM message_assets a "
+            u"JOIN messages m ON m.id = a.message_id "
+            u"JOIN conversations c ON c.id = m.conversation_id "
+            u"WHERE c.backend = ? AND c.deleted = 0 AND a.type = 'item' "
+            u"AND (a.data_json IS NULL OR a.data_json = '') "
+            u"AND CASE WHEN json_valid(a.value_json) "
+            u"THEN json_extract(a.value_json, '$.type') END = 'line-chart' "
+            u"ORDER BY a.id LIMIT ?"_qs,
+            { backend, limit }, u"Reading the charts without data"_qs))
+        return *e;
+    QList<Asset> assets;
+    while (q.next())
+        assets << readAsset(q);
+    return assets;
 }
 
 StoreResult<std::optional<Message>> Repository::resumableAnswer() const

@@ -1,5 +1,6 @@
 #include "aistore.h"
 
+#include "sqlrun.h"
 #include "sqltransaction.h"
 
 #include <QAtomicInteger>
@@ -43,16 +44,8 @@ QString now()
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
 
-StoreStatus run(QSqlQuery &q, const QString &sql, const QVariantList &values, const QString &what)
-{
-    if (!q.prepare(sql))
-        return storeErrorFromSql(q.lastError(), what);
-    for (const QVariant &v : values)
-        q.addBindValue(v);
-    if (!q.exec())
-        return storeErrorFromSql(q.lastError(), what);
-    return std::nullopt;
-}
+// Prepared statements with bound values (sqlrun.h).
+constexpr auto run = &execPrepared;
 
 QJsonObject asset(const QSqlQuery &q)
 {
