@@ -6,29 +6,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-missing=()
-command -v node >/dev/null 2>&1 || missing+=(nodejs)
-command -v npm >/dev/null 2>&1 || missing+=(npm)
-# The Socket.IO peer (tests/peers/socketio) runs on Debian's python-socketio, under /usr/bin/python3.
-# The keychain tests (tests/app/accounts/run-with-keyring.sh) need a private Secret Service.
-for p in python3-socketio python3-aiohttp dbus libsecret-1-0 gnome-keyring; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if ((${#missing[@]})); then
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "install-peers: missing packages: ${missing[*]} (run as root to install them)" >&2
-    exit 1
-  fi
-  echo "install-peers: installing ${missing[*]}..."
-  export DEBIAN_FRONTEND=noninteractive
-  log=$(mktemp)
-  if ! { apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}"; } >"$log" 2>&1; then
-    cat "$log" >&2
-    echo "${0##*/}: apt-get failed" >&2
-    exit 1
-  fi
-  rm -f "$log"
-fi
+source scripts/lib-apt.sh
+# Node.js runs the official Luzmo Node SDK; the Socket.IO peer (tests/peers/socketio) runs on
+# Debian's python-socketio under /usr/bin/python3; the keychain tests
+# (tests/app/accounts/run-with-keyring.sh) need a private Secret Service.
+debs=(python3-socketio python3-aiohttp dbus libsecret-1-0 gnome-keyring)
+command -v node >/dev/null 2>&1 || debs+=(nodejs)
+command -v npm >/dev/null 2>&1 || debs+=(npm)
+ensure_debs "${debs[@]}"
 
 for dir in tests/peers/*/; do
   dir=${dir%/}
