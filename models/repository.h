@@ -54,6 +54,9 @@ public:
     StoreResult<Asset> addAsset(qint64 messageId, Asset asset);
     StoreResult<Asset> asset(qint64 id) const;
     StoreStatus setAssetSnapshot(qint64 assetId, const QByteArray &dataJson, const QDateTime &at);
+    // Up to `limit` line-chart items (oldest first) of `backend`'s conversations that are not
+    // deleted and have no data snapshot yet (e.g. just synced), to fetch their data.
+    StoreResult<QList<Asset>> assetsWithoutSnapshot(const QString &backend, int limit) const;
     // The newest interrupted answer that its backend can resume (it has a resume state).
     StoreResult<std::optional<Message>> resumableAnswer() const;
     // Start-up repair: answers left `streaming` by a crash become `interrupted` (a `pending`
