@@ -1,6 +1,8 @@
 #include "synccommand.h"
 
 #include "localserver.h"
+#include "lookersession.h"
+#include "lookersyncsource.h"
 #include "luzmoclient.h"
 #include "luzmosyncsource.h"
 #include "repository.h"
@@ -34,8 +36,8 @@ SyncCommand::SyncCommand(
 
 QString SyncCommand::usage()
 {
-    return u"usage: chartroom-cli sync [--backend local|luzmo | --url URL --key K --token T] "
-           u"[--json] [--data-dir DIR]"_qs;
+    return u"usage: chartroom-cli sync [--backend local|luzmo|looker | --url URL --key K "
+           u"--token T] [--json] [--data-dir DIR]"_qs;
 }
 
 int SyncCommand::run(const Options &options)
@@ -43,13 +45,13 @@ int SyncCommand::run(const Options &options)
     const QString backend = !options.backend.isEmpty()
         ? options.backend
         : (options.url.isEmpty() ? u"local"_qs : u"luzmo"_qs);
-    if (backend == u"looker" || backend == u"workflow") {
+    if (backend == u"workflow") {
         m_output.error(u"sync: the "_qs + backend
             + u" backend cannot be synced yet: its API does not list a conversation's messages.");
         return ExitUsage;
     }
-    if (backend != u"local" && backend != u"luzmo") {
-        m_output.error(u"sync: --backend must be local or luzmo."_qs);
+    if (backend != u"local" && backend != u"luzmo" && backend != u"looker") {
+        m_output.error(u"sync: --backend must be local, luzmo or looker."_qs);
         m_output.error(usage());
         return ExitUsage;
     }
@@ -57,15 +59,18 @@ int SyncCommand::run(const Options &options)
         m_output.error(u"sync: --backend local is the built-in server: leave out --url."_qs);
         return ExitUsage;
     }
-    if (backend == u"luzmo") {
+    if (backend == u"luzmo" || backend == u"looker") {
         if (!options.url.isValid()
             || (options.url.scheme() != u"http" && options.url.scheme() != u"https")) {
-            m_output.error(u"sync: --backend luzmo needs --url, an http or https address."_qs);
+            m_output.error(
+                u"sync: --backend "_qs + backend + u" needs --url, an http or https address.");
             return ExitUsage;
         }
         if (options.key.isEmpty() || options.token.isEmpty()) {
-            m_output.error(
-                u"sync: give --key and --token (or CHARTROOM_KEY and CHARTROOM_TOKEN)."_qs);
+            m_output.error(backend == u"looker"
+                    ? u"sync: give --key and --token: the Looker API client id and secret "
+                      u"(or CHARTROOM_KEY and CHARTROOM_TOKEN)."_qs
+                    : u"sync: give --key and --token (or CHARTROOM_KEY and CHARTROOM_TOKEN)."_qs);
             return ExitUsage;
         }
     }
@@ -88,15 +93,31 @@ int SyncCommand::run(const Options &options)
         config.token = local->token();
     }
 
-    LuzmoClient client(m_network, config);
-    LuzmoSyncSource source(client, backend);
     // CHARTROOM_SYNC_PAGE_SIZE: smaller pages, e.g. for the kill test.
     const int pageSize = options.pageSize > 0
         ? options.pageSize
         : qEnvironmentVariableIntValue("CHARTROOM_SYNC_PAGE_SIZE");
-    if (pageSize > 0)
-        source.setPageSize(pageSize);
-    SyncEngine engine(m_repository, source);
+    std::unique_ptr<LuzmoClient> client;
+    std::unique_ptr<LookerSession> session;
+    std::unique_ptr<SyncSource> source;
+    if (backend == u"looker") {
+        LookerConfig looker;
+        looker.baseUrl = options.url;
+        looker.clientId = options.key;
+        looker.clientSecret = options.token;
+        session = std::make_unique<LookerSession>(m_network, looker);
+        auto lookerSource = std::make_unique<LookerSyncSource>(*session, backend);
+        if (pageSize > 0)
+            lookerSource->setPageSize(pageSize);
+        source = std::move(lookerSource);
+    } else {
+        client = std::make_unique<LuzmoClient>(m_network, config);
+        auto luzmoSource = std::make_unique<LuzmoSyncSource>(*client, backend);
+        if (pageSize > 0)
+            luzmoSource->setPageSize(pageSize);
+        source = std::move(luzmoSource);
+    }
+    SyncEngine engine(m_repository, *source);
     QEventLoop loop;
     int exitCode = ExitFailure;
     QObject::connect(&engine, &SyncEngine::progressChanged, &loop, [&](const SyncProgress &p) {

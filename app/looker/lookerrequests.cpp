@@ -56,6 +56,13 @@ LookerCall::Spec LookerRequests::listConversations()
     return spec;
 }
 
+LookerCall::Spec LookerRequests::getConversation(const QString &conversationId)
+{
+    LookerCall::Spec spec;
+    spec.path = u"conversations/"_qs + QString::fromUtf8(QUrl::toPercentEncoding(conversationId));
+    return spec;
+}
+
 LookerCall::Spec LookerRequests::chat(
     const LookerConfig &config, const QString &conversationId, const QString &text)
 {

@@ -13,6 +13,8 @@ namespace LookerRequests {
 LookerCall::Spec createConversation(const LookerConfig &config, const QString &name);
 // GET conversations: the user's conversations.
 LookerCall::Spec listConversations();
+// GET conversations/:id: one conversation with its messages[] (sync).
+LookerCall::Spec getConversation(const QString &conversationId);
 // POST conversational_analytics/chat {conversation_id, user_message} (documented), plus
 // agent_id when configured (not in the public reference; Looker ignores unknown fields).
 LookerCall::Spec chat(

@@ -86,6 +86,60 @@ QList<QJsonObject> FakeLookerServer::messagesOf(const QString &conversationId) c
     return m_messages.value(conversationId);
 }
 
+QString FakeLookerServer::addConversation(
+    const QString &name, const QList<QJsonObject> &messages, const QString &updatedAt)
+{
+    const QString id = u"conv-%1"_qs.arg(m_nextId++);
+    m_conversations.append(QJsonObject { { u"id"_qs, id }, { u"name"_qs, name },
+        { u"category"_qs, u"conversation"_qs },
+        { u"created_at"_qs, u"2025-06-01T09:00:00.000+00:00"_qs }, { u"updated_at"_qs, updatedAt },
+        { u"deleted"_qs, false } });
+    for (const QJsonObject &message : messages)
+        addMessageTo(id, message);
+    return id;
+}
+
+void FakeLookerServer::addMessageTo(const QString &conversationId, const QJsonObject &message)
+{
+    QJsonObject stored = message;
+    stored.insert(u"id"_qs, u"msg-%1"_qs.arg(m_nextId++));
+    m_messages[conversationId].append(stored);
+}
+
+void FakeLookerServer::setUpdatedAt(const QString &conversationId, const QString &updatedAt)
+{
+    if (const int index = indexOf(conversationId); index >= 0)
+        m_conversations[index].insert(u"updated_at"_qs, updatedAt);
+}
+
+void FakeLookerServer::setDeleted(const QString &conversationId, bool deleted)
+{
+    if (const int index = indexOf(conversationId); index >= 0)
+        m_conversations[index].insert(u"deleted"_qs, deleted);
+}
+
+void FakeLookerServer::removeConversation(const QString &conversationId)
+{
+    if (const int index = indexOf(conversationId); index >= 0)
+        m_conversations.removeAt(index);
+    m_messages.remove(conversationId);
+}
+
+QJsonObject FakeLookerServer::userTurn(const QString &text, int order)
+{
+    return { { u"message"_qs,
+                 QJsonObject { { u"timestamp"_qs, u"2025-06-01T10:00:00Z"_qs },
+                     { u"userMessage"_qs, QJsonObject { { u"text"_qs, text } } } } },
+        { u"type"_qs, u"user"_qs }, { u"order"_qs, order } };
+}
+
+QJsonObject FakeLookerServer::systemTurn(const QString &text, int order)
+{
+    QJsonObject message = FakeLookerServer::text(text);
+    message.insert(u"timestamp"_qs, u"2025-06-01T10:00:01Z"_qs);
+    return { { u"message"_qs, message }, { u"type"_qs, u"system"_qs }, { u"order"_qs, order } };
+}
+
 QJsonObject FakeLookerServer::text(const QString &text, const QString &textType)
 {
     const QJsonObject part { { u"parts"_qs, QJsonArray { text } }, { u"textType"_qs, textType } };

@@ -46,6 +46,19 @@ public:
     QList<QJsonObject> conversations() const { return m_conversations; }
     QList<QJsonObject> messagesOf(const QString &conversationId) const;
 
+    // Seeding and changing the remote history directly (sync tests). addConversation() stores
+    // a conversation `name` with `messages` ({message, type, order}; ids given) and returns its
+    // id; the times are ISO text.
+    QString addConversation(const QString &name, const QList<QJsonObject> &messages,
+        const QString &updatedAt = QStringLiteral("2025-06-01T10:00:00.000+00:00"));
+    void addMessageTo(const QString &conversationId, const QJsonObject &message);
+    void setUpdatedAt(const QString &conversationId, const QString &updatedAt);
+    void setDeleted(const QString &conversationId, bool deleted = true); // soft delete
+    void removeConversation(const QString &conversationId);
+    // {message: {timestamp, userMessage: {text}}, type: "user", order} and the system answer.
+    static QJsonObject userTurn(const QString &text, int order);
+    static QJsonObject systemTurn(const QString &text, int order);
+
     // Scripted system messages, in Looker's documented shapes.
     static QJsonObject text(
         const QString &text, const QString &textType = QStringLiteral("FINAL_RESPONSE"));
