@@ -1,12 +1,20 @@
 #include "synccontroller.h"
 
 #include "backendcontroller.h"
+#include "chartdatafetcher.h"
 #include "luzmosyncsource.h"
+#include "repository.h"
 #include "syncengine.h"
 
 #include <QAction>
 #include <QProgressBar>
 #include <QStatusBar>
+
+namespace {
+// Chart data queries sent at once, and the most charts fetched after one sync.
+constexpr int parallelFetches = 3;
+constexpr int maxCharts = 10000;
+} // namespace
 
 SyncController::SyncController(
     Repository &repository, BackendController &backends, QStatusBar &statusBar, QObject *parent)
@@ -68,6 +76,7 @@ int SyncController::syncAll()
 
 void SyncController::next()
 {
+    m_fetcher.reset();
     m_engine.reset();
     m_source.reset();
     if (m_queue.isEmpty()) {
@@ -107,13 +116,98 @@ void SyncController::onProgress(const SyncProgress &progress)
 void SyncController::onFinished(const SyncReport &report)
 {
     ++m_synced;
-    m_statusBar.showMessage(report.summary(), 8000);
-    QMetaObject::invokeMethod(this, &SyncController::next, Qt::QueuedConnection);
+    m_summary = report.summary();
+    m_statusBar.showMessage(m_summary, 8000);
+    QMetaObject::invokeMethod(this, &SyncController::fetchSnapshots, Qt::QueuedConnection);
 }
 
 void SyncController::onFailed(const SyncError &error)
 {
     ++m_failed;
     m_statusBar.showMessage(tr("Sync stopped: %1").arg(error.message), 12000);
+    QMetaObject::invokeMethod(this, &SyncController::next, Qt::QueuedConnection);
+}
+
+void SyncController::fetchSnapshots()
+{
+    m_charts.clear();
+    m_chartError.clear();
+    m_chartsTotal = m_chartsInFlight = m_chartsStored = m_chartsFailed = 0;
+    const StoreResult<QList<Asset>> assets
+        = m_repository.assetsWithoutSnapshot(m_current, maxCharts);
+    if (!assets) {
+        m_statusBar.showMessage(tr("%1 The charts' data could not be fetched: %2")
+                                    .arg(m_summary, assets.error().message),
+            12000);
+        next();
+        return;
+    }
+    for (const Asset &asset : *assets)
+        m_charts << asset.id;
+    m_chartsTotal = int(m_charts.size());
+    if (m_chartsTotal == 0) {
+        next();
+        return;
+    }
+    m_fetcher = std::make_unique<ChartDataFetcher>(m_repository);
+    connect(m_fetcher.get(), &ChartDataFetcher::fetched, this, [this] { onSnapshotDone(nullptr); });
+    connect(m_fetcher.get(), &ChartDataFetcher::failed, this,
+        [this](qint64, const ChartError &error) { onSnapshotDone(&error); });
+    m_progress->setRange(0, m_chartsTotal);
+    m_progress->setValue(0);
+    m_progress->setFormat(tr("%v/%m charts"));
+    m_statusBar.showMessage(m_chartsTotal == 1
+            ? tr("Storing the data of 1 chart for offline use…")
+            : tr("Storing the data of %1 charts for offline use…").arg(m_chartsTotal));
+    fetchMoreSnapshots();
+}
+
+void SyncController::fetchMoreSnapshots()
+{
+    while (m_chartsInFlight < parallelFetches && !m_charts.isEmpty()) {
+        const qint64 assetId = m_charts.takeFirst();
+        LuzmoClient *client = m_backends.clientFor(m_current);
+        if (!client) {
+            // The account went away (Settings) while its charts were being fetched.
+            m_chartsFailed += int(m_charts.size()) + 1;
+            m_charts.clear();
+            if (m_chartError.isEmpty())
+                m_chartError = tr("the account is no longer set up");
+            break;
+        }
+        ++m_chartsInFlight;
+        m_fetcher->fetch(assetId, *client); // always reports later, never from fetch()
+    }
+    if (m_chartsInFlight == 0 && m_charts.isEmpty())
+        finishSnapshots();
+}
+
+void SyncController::onSnapshotDone(const ChartError *error)
+{
+    --m_chartsInFlight;
+    if (error) {
+        ++m_chartsFailed;
+        if (m_chartError.isEmpty())
+            m_chartError = error->message;
+    } else {
+        ++m_chartsStored;
+    }
+    m_progress->setValue(m_chartsStored + m_chartsFailed);
+    fetchMoreSnapshots();
+}
+
+void SyncController::finishSnapshots()
+{
+    QString message = m_summary + u' '
+        + (m_chartsStored == 1 ? tr("Stored the data of 1 chart.")
+                               : tr("Stored the data of %1 charts.").arg(m_chartsStored));
+    if (m_chartsFailed > 0) {
+        message += u' '
+            + (m_chartsFailed == 1 ? tr("1 chart could not be fetched: %1").arg(m_chartError)
+                                   : tr("%1 charts could not be fetched: %2")
+                                         .arg(QString::number(m_chartsFailed), m_chartError));
+    }
+    m_statusBar.showMessage(message, m_chartsFailed > 0 ? 12000 : 8000);
+    // Not from inside the fetcher's signal: it is destroyed by next().
     QMetaObject::invokeMethod(this, &SyncController::next, Qt::QueuedConnection);
 }

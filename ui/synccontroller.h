@@ -6,6 +6,8 @@
 #include <memory>
 
 class BackendController;
+class ChartDataFetcher;
+struct ChartError;
 class LuzmoSyncSource;
 class QAction;
 class QProgressBar;
@@ -19,7 +21,8 @@ struct SyncReport;
 // Pulls the history of every Luzmo account into the local store, one account after another, at
 // start-up and on demand (File ▸ Sync History). Progress shows in the status bar; the window
 // stays usable (the sync engine works page by page from the event loop); errors are told in
-// words there too, never in a modal box.
+// words there too, never in a modal box. After an account's sync, the data of its line charts
+// that have no snapshot yet is fetched and stored (a few at a time), so they render offline.
 class SyncController : public QObject
 {
     Q_OBJECT
@@ -45,6 +48,11 @@ private:
     void onProgress(const SyncProgress &progress);
     void onFinished(const SyncReport &report);
     void onFailed(const SyncError &error);
+    // The chart snapshots of the account just synced; next() when they are done.
+    void fetchSnapshots();
+    void fetchMoreSnapshots();
+    void onSnapshotDone(const ChartError *error); // null: stored
+    void finishSnapshots();
 
     Repository &m_repository;
     BackendController &m_backends;
@@ -57,4 +65,12 @@ private:
     std::unique_ptr<SyncEngine> m_engine;
     int m_synced = 0;
     int m_failed = 0;
+    std::unique_ptr<ChartDataFetcher> m_fetcher;
+    QList<qint64> m_charts; // chart assets still to fetch the data of
+    QString m_summary; // the finished sync's report, shown with the charts' progress
+    QString m_chartError; // the first fetch error, in words
+    int m_chartsTotal = 0;
+    int m_chartsInFlight = 0;
+    int m_chartsStored = 0;
+    int m_chartsFailed = 0;
 };

@@ -1,5 +1,6 @@
 #include "synccommand.h"
 
+#include "chartdatafetcher.h"
 #include "localserver.h"
 #include "lookersession.h"
 #include "lookersyncsource.h"
@@ -10,6 +11,7 @@
 
 #include <QEventLoop>
 #include <QJsonObject>
+#include <QList>
 
 #include <memory>
 
@@ -24,6 +26,59 @@ QJsonObject errorJson(const SyncError &error, const SyncReport &report)
             { u"http_status"_qs, error.api ? error.api->httpStatus : 0 } });
     return o;
 }
+struct SnapshotResult
+{
+    int stored = 0;
+    int failed = 0;
+};
+
+// Fetches and stores the data of `backend`'s line charts that have none yet (a few queries at
+// a time), so they render offline; each failure is told on stderr.
+SnapshotResult storeSnapshots(
+    Repository &repository, LuzmoClient &client, const QString &backend, const Output &output)
+{
+    constexpr int parallelFetches = 3;
+    constexpr int maxCharts = 10000;
+    SnapshotResult result;
+    const StoreResult<QList<Asset>> assets = repository.assetsWithoutSnapshot(backend, maxCharts);
+    if (!assets) {
+        output.error(u"sync: the charts' data could not be fetched: "_qs + assets.error().message);
+        return result;
+    }
+    QList<qint64> queue;
+    for (const Asset &asset : *assets)
+        queue << asset.id;
+    if (queue.isEmpty())
+        return result;
+    ChartDataFetcher fetcher(repository);
+    QEventLoop loop;
+    int inFlight = 0;
+    const auto more = [&] {
+        while (inFlight < parallelFetches && !queue.isEmpty()) {
+            ++inFlight;
+            fetcher.fetch(queue.takeFirst(), client); // reports later, never from fetch()
+        }
+        if (inFlight == 0)
+            loop.quit();
+    };
+    QObject::connect(&fetcher, &ChartDataFetcher::fetched, &loop, [&] {
+        ++result.stored;
+        --inFlight;
+        more();
+    });
+    QObject::connect(
+        &fetcher, &ChartDataFetcher::failed, &loop, [&](qint64 assetId, const ChartError &error) {
+            output.error(u"sync: the data of chart "_qs + QString::number(assetId)
+                + u" could not be stored: " + error.message);
+            ++result.failed;
+            --inFlight;
+            more();
+        });
+    more();
+    loop.exec();
+    return result;
+}
+
 } // namespace
 
 SyncCommand::SyncCommand(
@@ -129,11 +184,11 @@ int SyncCommand::run(const Options &options)
                                          : QString())
             + u" conversations, " + QString::number(p.messagesDone) + u" messages");
     });
+    QJsonObject okJson; // with --json, written once the charts' data is stored too
     QObject::connect(&engine, &SyncEngine::finished, &loop, [&](const SyncReport &report) {
         if (options.json) {
-            QJsonObject o = report.toJson();
-            o.insert(u"status"_qs, u"ok"_qs);
-            m_output.json(o);
+            okJson = report.toJson();
+            okJson.insert(u"status"_qs, u"ok"_qs);
         } else {
             m_output.line(report.summary());
         }
@@ -149,5 +204,25 @@ int SyncCommand::run(const Options &options)
     });
     engine.start();
     loop.exec();
-    return exitCode;
+    if (exitCode != ExitOk)
+        return exitCode;
+
+    // Synced charts have no data yet: store it now, so they render offline. A chart whose data
+    // cannot be fetched is told on stderr; the sync itself succeeded.
+    if (!client) { // Looker answers carry no Luzmo charts
+        if (options.json)
+            m_output.json(okJson);
+        return ExitOk;
+    }
+    const SnapshotResult charts = storeSnapshots(m_repository, *client, backend, m_output);
+    if (options.json) {
+        okJson.insert(u"charts_stored"_qs, charts.stored);
+        okJson.insert(u"charts_failed"_qs, charts.failed);
+        m_output.json(okJson);
+    } else {
+        m_output.line(u"Stored the data of "_qs + QString::number(charts.stored) + u" charts"
+            + (charts.failed > 0 ? u" (" + QString::number(charts.failed) + u" failed)"
+                                 : QString()));
+    }
+    return ExitOk;
 }

@@ -10,7 +10,10 @@ class Repository;
 
 // `chartroom-cli sync`: pulls a backend's conversations, messages and charts into the local
 // store (SyncEngine), printing a progress line per page and a summary, or with --json the
-// report as one JSON object. Backends:
+// report as one JSON object. Then it stores the data of the synced line charts that have none
+// yet (so they render offline): "Stored the data of N charts", or charts_stored/charts_failed
+// in the JSON; a chart whose data cannot be fetched is told on stderr and does not fail the
+// sync. Backends:
 //   local  (default without --url) the built-in server over DIR, started in this process
 //   luzmo  (default with --url) a Luzmo-compatible API at --url with --key/--token
 //   looker not yet: Looker's API lists conversations but not their messages
