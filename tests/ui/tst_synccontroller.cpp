@@ -1,6 +1,9 @@
 // File ▸ Sync History: the history of a Luzmo account (here the built-in server, on loopback,
 // added as a Luzmo account) lands in the local store with a progress bar, and the window's
-// conversation list shows it.
+// conversation list shows it. The synced line charts get their data snapshot afterwards, so
+// they still render once the server is gone.
+#include "chartcardcache.h"
+#include "chartdata.h"
 #include "conversationlistmodel.h"
 #include "localserver.h"
 #include "luzmoclient.h"
@@ -8,6 +11,7 @@
 #include "windowfixture.h"
 
 #include <QAction>
+#include <QJsonDocument>
 #include <QMainWindow>
 #include <QProgressBar>
 #include <QSignalSpy>
@@ -73,6 +77,92 @@ private Q_SLOTS:
         QCOMPARE(list.rowCount(), 2); // live, through the repository's signals
         QCOMPARE(f.store.repository->conversation(list.idAt(0))->backend, u"acct-1"_qs);
         QVERIFY(window.statusBar()->currentMessage().startsWith(u"Synced 2 conversations"_qs));
+    }
+
+    void syncedChartsRenderWithTheServerGone()
+    {
+        QTemporaryDir serverDir;
+        LocalServer::Options options;
+        options.dataDirectory = serverDir.path();
+        options.streamDelayMs = 0;
+        auto server = std::make_unique<LocalServer>(options);
+        QVERIFY(server->start().isEmpty());
+        LuzmoConfig remote;
+        remote.host = QUrl(server->url());
+        remote.key = server->key();
+        remote.token = server->token();
+        QNetworkAccessManager network;
+        LuzmoClient client(network, remote);
+        for (const QString &question : { u"Show monthly revenue"_qs, u"Plot monthly orders"_qs,
+                 u"Revenue by month as a line"_qs, u"Show monthly margin"_qs }) {
+            AiPromptRequest prompt;
+            prompt.agent = u"item"_qs;
+            prompt.texts = { question };
+            prompt.stream = false;
+            QObject owner;
+            ApiCall *call = client.createAiPrompt(prompt, &owner);
+            QSignalSpy done(call, &ApiCall::succeeded);
+            QVERIFY(done.wait(15000));
+        }
+
+        WindowFixture f;
+        AccountSettings accounts = f.backends.settings();
+        Account luzmo;
+        luzmo.id = u"acct-1"_qs;
+        luzmo.kind = Account::Kind::Luzmo;
+        luzmo.name = u"Team Luzmo"_qs;
+        luzmo.baseUrl = server->url();
+        luzmo.keyId = server->key();
+        luzmo.secret = server->token();
+        accounts.accounts << luzmo;
+        f.backends.apply(accounts);
+
+        QMainWindow window;
+        SyncController sync(*f.store.repository, f.backends, *window.statusBar());
+        QSignalSpy finished(&sync, &SyncController::allFinished);
+        QStringList shown;
+        const QMetaObject::Connection watching = connect(window.statusBar(),
+            &QStatusBar::messageChanged, this, [&](const QString &m) { shown << m; });
+        sync.action()->trigger();
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.at(0).at(0).toInt(), 1);
+        QVERIFY(!sync.isRunning());
+        disconnect(watching);
+        QVERIFY(shown.join(u'\n').contains(u"for offline use"_qs));
+        const QString last = window.statusBar()->currentMessage();
+        QVERIFY2(last.startsWith(u"Synced 4 conversations"_qs), qPrintable(last));
+        QVERIFY2(last.contains(u"Stored the data of "_qs), qPrintable(last));
+        QVERIFY2(!last.contains(u"could not"_qs), qPrintable(last));
+        QVERIFY(f.store.repository->assetsWithoutSnapshot(u"acct-1"_qs, 100)->isEmpty());
+
+        // The network is cut: every synced line chart renders from its snapshot.
+        server.reset();
+        ChartCardCache cache(*f.store.repository);
+        cache.setClientProvider([](const QString &) -> LuzmoClient * { return nullptr; });
+        int charts = 0;
+        const QList<Conversation> conversations = *f.store.repository->conversations(100);
+        for (const Conversation &c : conversations) {
+            const QList<Message> messages = *f.store.repository->messages(c.id);
+            for (const Message &m : messages) {
+                for (const Asset &a : m.assets) {
+                    if (a.type != u"item"
+                        || ChartData::check(QJsonDocument::fromJson(a.valueJson).object()))
+                        continue;
+                    ++charts;
+                    QVERIFY(!a.dataJson.isEmpty());
+                    const auto data = ChartData::fromAsset(a.valueJson, a.dataJson);
+                    QVERIFY(std::holds_alternative<ChartData>(data));
+                    QVERIFY(std::get<ChartData>(data).pointCount() > 0);
+                    const ChartCardCache::Card card = cache.card({ { u"id"_qs, a.id },
+                        { u"type"_qs, a.type }, { u"valueJson"_qs, a.valueJson },
+                        { u"dataJson"_qs, a.dataJson }, { u"dataTakenAt"_qs, a.dataTakenAt } });
+                    QCOMPARE(int(card.state), int(ChartCardCache::State::Ready));
+                    QVERIFY(!cache.image(a.id, QSize(400, 240), 1.0).isNull());
+                }
+            }
+        }
+        QVERIFY(charts >= 1); // not every answer is a line chart
+        QVERIFY(last.contains(u"Stored the data of "_qs + QString::number(charts)));
     }
 
     void nothingToSyncSaysSo()
