@@ -446,8 +446,7 @@ StoreStatus Repository::setAssetSnapshot(
     return std::nullopt;
 }
 
-StoreResult<QList<Asset>> Repository::assetsWithoutSnapshot(
-    const QString &backend, int limit) const
+StoreResult<QList<Asset>> Repository::assetsWithoutSnapshot(const QString &backend, int limit) const
 {
     QSqlQuery q(m_database.connection());
     q.setForwardOnly(true);

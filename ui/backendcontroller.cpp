@@ -147,8 +147,7 @@ QString BackendController::description() const
 {
     const Account &a = m_settings.defaultAccount();
     if (a.isLocal()) {
-        return m_local ? tr("Local (built in)")
-                       : tr("Local (built in) — not running");
+        return m_local ? tr("Local (built in)") : tr("Local (built in) — not running");
     }
     if (const QString p = a.problem(); !p.isEmpty())
         return tr("%1 — %2 (Settings)").arg(a.description(), p);
