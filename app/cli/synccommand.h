@@ -16,13 +16,12 @@ class Repository;
 // sync. Backends:
 //   local  (default without --url) the built-in server over DIR, started in this process
 //   luzmo  (default with --url) a Luzmo-compatible API at --url with --key/--token
-//   looker not yet: Looker's API lists conversations but not their messages
+//   looker a Looker instance at --url, --key = client id, --token = client secret (its
+//          conversations and their messages; no chart data step)
 // Exit 0 when the sync completed, 1 when it failed (the pages stored before are kept), 2 for
 // usage errors.
-//
-// Wiring in main.cpp: parse the shared flags (--backend, --url, --key/--token or
-// CHARTROOM_KEY/CHARTROOM_TOKEN, --json, --data-dir) into Options, open the store and call
-// SyncCommand(repository, network, output).run(options).
+// main.cpp parses the shared flags (--backend, --url, --key/--token or CHARTROOM_KEY/
+// CHARTROOM_TOKEN, --json, --data-dir) into Options.
 class SyncCommand
 {
 public:
