@@ -1,5 +1,6 @@
 // `chartroom-cli history search` with its filters: HistoryCommand run in-process against a
 // temporary store (main.cpp hands it the words after "history", options included).
+#include "capturedoutput.h"
 #include "historycommand.h"
 #include "tempstore.h"
 
@@ -11,25 +12,7 @@
 #include <cstdio>
 
 namespace {
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-QString readBack(std::FILE *f)
-{
-    std::fflush(f);
-    std::rewind(f);
-    QByteArray bytes;
-    char block[4096];
-    size_t n = 0;
-    while ((n = std::fread(block, 1, sizeof block, f)) > 0)
-        bytes.append(block, qsizetype(n));
-    std::fclose(f);
-    return QString::fromUtf8(bytes);
-}
+using Run = CapturedRun;
 
 Run run(Repository &repository, const QStringList &arguments, bool json = true)
 {

@@ -1,5 +1,6 @@
 // `chartroom-cli import`: ImportCommand run in-process against a temporary data folder.
 
+#include "capturedoutput.h"
 #include "datasetstore.h"
 #include "importcommand.h"
 
@@ -13,25 +14,7 @@
 #include <cstdio>
 
 namespace {
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-QString readBack(std::FILE *f)
-{
-    std::fflush(f);
-    std::rewind(f);
-    QByteArray bytes;
-    char block[4096];
-    size_t n = 0;
-    while ((n = std::fread(block, 1, sizeof block, f)) > 0)
-        bytes.append(block, qsizetype(n));
-    std::fclose(f);
-    return QString::fromUtf8(bytes);
-}
+using Run = CapturedRun;
 
 Run run(const QString &dataDir, const QStringList &arguments)
 {

@@ -1,6 +1,7 @@
 // `chartroom-cli export-conversation`: ExportConversationCommand run in-process against a
 // temporary store (it is wired into chartroom-cli's main separately).
 
+#include "capturedoutput.h"
 #include "exportconversationcommand.h"
 #include "exportfixture.h"
 
@@ -13,25 +14,7 @@
 #include <cstdio>
 
 namespace {
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-QString readBack(std::FILE *f)
-{
-    std::fflush(f);
-    std::rewind(f);
-    QByteArray bytes;
-    char block[4096];
-    size_t n = 0;
-    while ((n = std::fread(block, 1, sizeof block, f)) > 0)
-        bytes.append(block, qsizetype(n));
-    std::fclose(f);
-    return QString::fromUtf8(bytes);
-}
+using Run = CapturedRun;
 
 Run run(Repository &repository, const QStringList &arguments, ChartImageRenderer renderer = {})
 {
