@@ -138,6 +138,14 @@ LuzmoClient *BackendController::clientFor(const QString &id) const
     return local ? &local->client() : nullptr;
 }
 
+LookerSession *BackendController::lookerSessionFor(const QString &id) const
+{
+    const Account *account = m_settings.resolve(id);
+    AccountBackend *backend
+        = account && !account->isLocal() ? accountBackend(account->id) : nullptr;
+    return backend ? backend->lookerSession() : nullptr;
+}
+
 bool BackendController::keychainAvailable() const
 {
     return !m_secrets->keychainUnavailable();

@@ -11,6 +11,7 @@
 class AccountBackend;
 class Backend;
 class ChatSession;
+class LookerSession;
 class LuzmoClient;
 class QNetworkAccessManager;
 class QSettings;
@@ -56,6 +57,8 @@ public:
     Backend *backendFor(const QString &id) const;
     // The Luzmo client of backend `id`, for chart data queries; nullptr when there is none.
     LuzmoClient *clientFor(const QString &id) const;
+    // The Looker session of account `id`, for sync; nullptr when it is not a ready Looker account.
+    LookerSession *lookerSessionFor(const QString &id) const;
     // For people: "Luzmo EU (Luzmo at https://api.luzmo.com)", "Local (built in)", ...
     QString description() const;
     SecretStore &secrets() const { return *m_secrets; }

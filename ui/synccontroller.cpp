@@ -2,6 +2,7 @@
 
 #include "backendcontroller.h"
 #include "chartdatafetcher.h"
+#include "lookersyncsource.h"
 #include "luzmosyncsource.h"
 #include "repository.h"
 #include "syncengine.h"
@@ -46,7 +47,8 @@ QStringList SyncController::syncableAccounts() const
 {
     QStringList ids;
     for (const Account &account : m_backends.settings().accounts) {
-        if (account.kind == Account::Kind::Luzmo && m_backends.clientFor(account.id))
+        if ((account.kind == Account::Kind::Luzmo && m_backends.clientFor(account.id))
+            || (account.kind == Account::Kind::Looker && m_backends.lookerSessionFor(account.id)))
             ids << account.id;
     }
     return ids;
@@ -66,7 +68,7 @@ int SyncController::syncAll()
     m_synced = m_failed = 0;
     const int count = int(m_queue.size());
     if (count == 0) {
-        m_statusBar.showMessage(tr("No Luzmo account to sync (Settings…)."), 6000);
+        m_statusBar.showMessage(tr("No Luzmo or Looker account to sync (Settings…)."), 6000);
         return 0;
     }
     m_action->setEnabled(false);
@@ -87,13 +89,15 @@ void SyncController::next()
         return;
     }
     m_current = m_queue.takeFirst();
-    LuzmoClient *client = m_backends.clientFor(m_current);
-    if (!client) {
+    if (LuzmoClient *client = m_backends.clientFor(m_current)) {
+        m_source = std::make_unique<LuzmoSyncSource>(*client, m_current);
+    } else if (LookerSession *looker = m_backends.lookerSessionFor(m_current)) {
+        m_source = std::make_unique<LookerSyncSource>(*looker, m_current);
+    } else {
         ++m_failed;
         next();
         return;
     }
-    m_source = std::make_unique<LuzmoSyncSource>(*client, m_current);
     m_engine = std::make_unique<SyncEngine>(m_repository, *m_source);
     connect(m_engine.get(), &SyncEngine::progressChanged, this, &SyncController::onProgress);
     connect(m_engine.get(), &SyncEngine::finished, this, &SyncController::onFinished);

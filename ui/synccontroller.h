@@ -8,7 +8,7 @@
 class BackendController;
 class ChartDataFetcher;
 struct ChartError;
-class LuzmoSyncSource;
+class SyncSource;
 class QAction;
 class QProgressBar;
 class QStatusBar;
@@ -18,9 +18,9 @@ struct SyncError;
 struct SyncProgress;
 struct SyncReport;
 
-// Pulls the history of every Luzmo account into the local store, one account after another, at
-// start-up and on demand (File ▸ Sync History). Progress shows in the status bar; the window
-// stays usable (the sync engine works page by page from the event loop); errors are told in
+// Pulls the history of every Luzmo and Looker account into the local store, one account after
+// another, at start-up and on demand (File ▸ Sync History). Progress shows in the status bar; the
+// window stays usable (the sync engine works page by page from the event loop); errors are told in
 // words there too, never in a modal box. After an account's sync, the data of its line charts
 // that have no snapshot yet is fetched and stored (a few at a time), so they render offline.
 class SyncController : public QObject
@@ -61,7 +61,7 @@ private:
     QProgressBar *m_progress;
     QStringList m_queue; // account ids still to sync
     QString m_current;
-    std::unique_ptr<LuzmoSyncSource> m_source;
+    std::unique_ptr<SyncSource> m_source;
     std::unique_ptr<SyncEngine> m_engine;
     int m_synced = 0;
     int m_failed = 0;

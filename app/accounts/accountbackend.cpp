@@ -104,6 +104,12 @@ LuzmoClient *AccountBackend::luzmoClient() const
     return luzmo ? &luzmo->client() : nullptr;
 }
 
+LookerSession *AccountBackend::lookerSession() const
+{
+    auto *looker = dynamic_cast<LookerBackend *>(m_inner);
+    return looker ? &looker->session() : nullptr;
+}
+
 void AccountBackend::build()
 {
     m_inner = nullptr;

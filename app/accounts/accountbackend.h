@@ -9,6 +9,7 @@
 #include <memory>
 
 class DeferredAnswerStream;
+class LookerSession;
 class LuzmoClient;
 class QNetworkAccessManager;
 
@@ -38,6 +39,8 @@ public:
     void setKeychainUnavailable(bool unavailable) { m_noKeychain = unavailable; }
     // The Luzmo client, for chart data queries; nullptr for other kinds or before the secret.
     LuzmoClient *luzmoClient() const;
+    // The Looker session, for sync; nullptr for other kinds or before the secret.
+    LookerSession *lookerSession() const;
 
 private:
     void build();

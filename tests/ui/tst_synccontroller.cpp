@@ -5,6 +5,7 @@
 #include "chartcardcache.h"
 #include "chartdata.h"
 #include "conversationlistmodel.h"
+#include "fakelookerserver.h"
 #include "localserver.h"
 #include "luzmoclient.h"
 #include "synccontroller.h"
@@ -165,13 +166,48 @@ private Q_SLOTS:
         QVERIFY(last.contains(u"Stored the data of "_qs + QString::number(charts)));
     }
 
+    void syncsLookerAccountsToo()
+    {
+        FakeLookerServer looker;
+        QVERIFY(looker.listen());
+        looker.setCredentials(u"client-1"_qs, u"looker-secret"_qs);
+        looker.addConversation(u"Q3 revenue"_qs,
+            { FakeLookerServer::userTurn(u"How did revenue do in Q3?"_qs, 1),
+                FakeLookerServer::systemTurn(u"It grew 12%."_qs, 2) });
+
+        WindowFixture f;
+        AccountSettings accounts = f.backends.settings();
+        Account account = Account::create(Account::Kind::Looker);
+        account.name = u"Looker prod"_qs;
+        account.baseUrl = looker.baseUrl().toString();
+        account.keyId = u"client-1"_qs;
+        account.secret = u"looker-secret"_qs;
+        accounts.accounts << account;
+        f.backends.apply(accounts);
+        QVERIFY(f.backends.lookerSessionFor(account.id));
+
+        QMainWindow window;
+        SyncController sync(*f.store.repository, f.backends, *window.statusBar());
+        QSignalSpy finished(&sync, &SyncController::allFinished);
+        QCOMPARE(sync.syncAll(), 1);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.at(0).at(0).toInt(), 1);
+        auto conversations = f.store.repository->conversations(10);
+        QVERIFY(conversations);
+        QCOMPARE(conversations->size(), 1);
+        QCOMPARE(conversations->first().backend, account.id);
+        auto messages = f.store.repository->messages(conversations->first().id);
+        QCOMPARE(messages->size(), 2);
+        QCOMPARE(messages->last().text, u"It grew 12%."_qs);
+    }
+
     void nothingToSyncSaysSo()
     {
         WindowFixture f;
         QMainWindow window;
         SyncController sync(*f.store.repository, f.backends, *window.statusBar());
         QCOMPARE(sync.syncAll(), 0);
-        QVERIFY(window.statusBar()->currentMessage().contains(u"No Luzmo account"_qs));
+        QVERIFY(window.statusBar()->currentMessage().contains(u"No Luzmo or Looker account"_qs));
     }
 };
 
