@@ -87,7 +87,7 @@ private Q_SLOTS:
         QVERIFY(conversation);
         QCOMPARE(shown.count(), 1);
         QTRY_COMPARE_WITH_TIMEOUT(panel.nodeCount(), 2, 5000); // live, node by node
-        QVERIFY(finished.wait(5000));
+        QVERIFY(finished.count() == 1 || finished.wait(5000)); // it may have ended already
 
         auto *tree = panel.findChild<QTreeWidget *>(u"workflowTree"_qs);
         QVERIFY(tree);
