@@ -1,9 +1,9 @@
 #include "conversationdelegate.h"
 
 #include "conversationlistmodel.h"
+#include "itempanel.h"
 #include "timeformat.h"
 
-#include <QApplication>
 #include <QPainter>
 
 namespace {
@@ -22,17 +22,7 @@ void ConversationDelegate::paint(
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    opt.text.clear();
-    const QWidget *widget = option.widget;
-    QStyle *style = widget ? widget->style() : QApplication::style();
-    style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, painter, widget);
-
-    const bool selected = option.state & QStyle::State_Selected;
-    const QPalette::ColorGroup group
-        = option.state & QStyle::State_Active ? QPalette::Active : QPalette::Inactive;
-    const QColor text
-        = option.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
-    const QColor muted = selected ? text : option.palette.color(group, QPalette::PlaceholderText);
+    const auto [text, muted] = drawItemPanel(painter, opt);
 
     const QRect content = option.rect.adjusted(paddingX, 0, -paddingX, 0);
     const QDateTime now = m_now.isValid() ? m_now : QDateTime::currentDateTime();

@@ -1,10 +1,10 @@
 #include "searchresultdelegate.h"
 
 #include "conversationlistmodel.h"
+#include "itempanel.h"
 #include "searchresultmodel.h"
 
 #include <QAbstractTextDocumentLayout>
-#include <QApplication>
 #include <QPainter>
 #include <QTextDocument>
 
@@ -41,17 +41,7 @@ void SearchResultDelegate::paint(
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    opt.text.clear();
-    const QWidget *widget = option.widget;
-    QStyle *style = widget ? widget->style() : QApplication::style();
-    style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, painter, widget);
-
-    const bool selected = option.state & QStyle::State_Selected;
-    const QPalette::ColorGroup group
-        = option.state & QStyle::State_Active ? QPalette::Active : QPalette::Inactive;
-    const QColor text
-        = option.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
-    const QColor muted = selected ? text : option.palette.color(group, QPalette::PlaceholderText);
+    const auto [text, muted] = drawItemPanel(painter, opt);
 
     const QRect content = option.rect.adjusted(paddingX, paddingY, -paddingX, -paddingY);
     const QFont title = titleFont(option.font);
