@@ -4,6 +4,7 @@
 #include "lookerrequests.h"
 #include "lookersession.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimer>
@@ -13,7 +14,10 @@ LookerAnswerStream::LookerAnswerStream(
     : AnswerStream(parent)
     , m_session(session)
     , m_request(request)
+    , m_agents(new LookerAgentResolver(session, this))
 {
+    connect(m_agents, &LookerAgentResolver::resolved, this, &LookerAnswerStream::onAgent);
+    connect(m_agents, &LookerAgentResolver::working, this, &LookerAnswerStream::emitProgress);
     // The caller connects to our signals after ask() returns: start on the next turn.
     QTimer::singleShot(0, this, &LookerAnswerStream::begin);
 }
@@ -22,7 +26,9 @@ void LookerAnswerStream::abort()
 {
     if (m_ended)
         return;
-    if (m_call && !m_call->isFinished())
+    if (m_agents->isBusy())
+        m_agents->abort(); // resolved(Cancelled) follows and ends the stream
+    else if (m_call && !m_call->isFinished())
         m_call->abort(); // failed(Cancelled) follows and ends the stream
     else
         end(ApiErrors::make(ApiError::Code::Cancelled, tr("Stopped")));
@@ -55,9 +61,21 @@ void LookerAnswerStream::begin()
         chat();
         return;
     }
+    m_agents->start();
+}
+
+void LookerAnswerStream::onAgent(const QString &agentId, const std::optional<ApiError> &error)
+{
+    if (m_ended || !m_session)
+        return;
+    if (error) {
+        end(error);
+        return;
+    }
     emitProgress(tr("Starting a Looker conversation"));
     const QString name = LookerRequests::conversationName(m_request.text);
-    LookerCall *call = startCall(LookerRequests::createConversation(m_session->config(), name));
+    LookerCall *call
+        = startCall(LookerRequests::createConversation(m_session->config(), name, agentId));
     connect(call, &LookerCall::succeeded, this, &LookerAnswerStream::onCreated);
 }
 
@@ -70,8 +88,6 @@ void LookerAnswerStream::onCreated(const QByteArray &body)
             tr("Looker created the conversation but did not say its id.")));
         return;
     }
-    if (m_session)
-        m_session->conversationCreated(m_conversationId);
     chat();
 }
 
@@ -85,8 +101,7 @@ void LookerAnswerStream::chat()
     start.conversationId = m_conversationId;
     start.raw = QJsonObject { { u"conversation_id"_qs, m_conversationId } };
     Q_EMIT eventReceived(start);
-    LookerCall *call
-        = startCall(LookerRequests::chat(m_session->config(), m_conversationId, m_request.text));
+    LookerCall *call = startCall(LookerRequests::chat(m_conversationId, m_request.text));
     connect(call, &LookerCall::headersReceived, this,
         [this](int, const QByteArray &contentType) { m_parser.setContentType(contentType); });
     connect(call, &LookerCall::chunkReceived, this, &LookerAnswerStream::onChunk);
@@ -98,9 +113,10 @@ void LookerAnswerStream::onChunk(const QByteArray &chunk)
     for (const LookerChatParser::Item &item : m_parser.feed(chunk)) {
         if (m_ended)
             return;
-        if (const auto *message = std::get_if<QJsonObject>(&item))
+        if (const auto *message = std::get_if<QJsonObject>(&item)) {
+            m_chatMessages.append(*message);
             emitEvents(m_mapper.map(*message));
-        else
+        } else
             Q_EMIT invalidFrame(std::get<DecodeError>(item));
     }
     if (m_parser.hasFailed() && m_call) {
@@ -127,34 +143,35 @@ void LookerAnswerStream::onChatEnded()
         end(std::nullopt);
         return;
     }
-    saveQuestion();
+    saveTurn();
 }
 
-void LookerAnswerStream::saveQuestion()
+void LookerAnswerStream::saveTurn()
 {
     emitProgress(tr("Saving the turn in Looker"));
-    m_order = m_session ? m_session->reserveOrders(m_conversationId, 2) : std::nullopt;
-    LookerCall *call = startCall(LookerRequests::addMessage(
-        m_conversationId, LookerRequests::userMessage(m_request.text), u"user"_qs, m_order));
-    connect(call, &LookerCall::succeeded, this, &LookerAnswerStream::saveAnswer);
-}
-
-void LookerAnswerStream::saveAnswer()
-{
-    if (m_ended)
-        return;
-    const std::optional<int> order = m_order ? std::optional<int>(*m_order + 1) : std::nullopt;
-    LookerCall *call = startCall(LookerRequests::addMessage(m_conversationId,
-        LookerRequests::systemTextMessage(m_mapper.finalText()), u"system"_qs, order));
+    QJsonArray messages { LookerRequests::userEntry(m_request.text) };
+    for (const QJsonObject &message : std::as_const(m_chatMessages))
+        messages.append(LookerRequests::systemEntry(message));
+    LookerCall *call = startCall(LookerRequests::addMessages(m_conversationId, messages));
     connect(call, &LookerCall::succeeded, this, &LookerAnswerStream::complete);
 }
 
-void LookerAnswerStream::complete()
+void LookerAnswerStream::complete(const QByteArray &body)
 {
+    // ConversationMessage[] in the order sent: the user's message, then the system messages.
+    const QJsonArray saved = QJsonDocument::fromJson(body).array();
+    const auto idAt = [&saved](qsizetype i) {
+        const QJsonValue id = saved.at(i).toObject().value(u"id");
+        return id.isDouble() ? QString::number(qint64(id.toDouble())) : id.toString();
+    };
     StreamEvent finish;
     finish.type = StreamEvent::Type::Finish;
     finish.typeName = u"finish"_qs;
     finish.conversationId = m_conversationId;
+    if (saved.size() >= 1)
+        finish.userMessageId = idAt(0);
+    if (saved.size() >= 2)
+        finish.assistantMessageId = idAt(1);
     StreamEvent done;
     done.type = StreamEvent::Type::Done;
     done.typeName = u"[DONE]"_qs;

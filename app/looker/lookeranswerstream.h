@@ -2,6 +2,7 @@
 
 #include "answerstream.h"
 #include "backend.h"
+#include "lookeragentresolver.h"
 #include "lookercall.h"
 #include "lookerchatparser.h"
 #include "lookermessagemapper.h"
@@ -11,13 +12,16 @@
 class LookerSession;
 
 // One turn with Looker's Conversational Analytics, as an AnswerStream:
-//  1. a new conversation is created first (`POST /conversations`, named after the prompt) and
-//     its id sent as the start event's conversation id, so the chat session stores it;
-//  2. the turn goes to `POST /conversational_analytics/chat`, whose system messages become
-//     text, progress and asset events as they arrive (LookerChatParser, LookerMessageMapper);
-//  3. the turn is persisted (`POST /conversations/:id/messages`, the user's message then the
-//     answer's text), since the chat endpoint does not keep it;
-//  4. finish and done; ended() once, last. Any step's error ends the stream with it.
+//  1. for a new conversation, its agent is found (LookerAgentResolver: configured, or found or
+//     created for the configured sources), then the conversation created (`POST /conversations`
+//     {name, category, agent_id}) and its id sent as the start event's conversation id;
+//  2. the turn goes to `POST /conversational_analytics/chat` {conversation_id, user_message},
+//     whose ChatMessages become text, progress and asset events as they arrive
+//     (LookerChatParser, LookerMessageMapper);
+//  3. the turn is persisted with one `POST /conversations/:id/messages` {messages: [the user's
+//     message, every system message as received]}, since the chat endpoint does not keep it;
+//  4. finish (carrying the persisted ids of the user message and of the first system message,
+//     which a later sync matches) and done; ended() once, last. Any step's error ends it.
 class LookerAnswerStream : public AnswerStream
 {
     Q_OBJECT
@@ -30,13 +34,13 @@ public:
 private:
     LookerCall *startCall(const LookerCall::Spec &spec);
     void begin();
+    void onAgent(const QString &agentId, const std::optional<ApiError> &error);
     void onCreated(const QByteArray &body);
     void chat();
     void onChunk(const QByteArray &chunk);
     void onChatEnded();
-    void saveQuestion();
-    void saveAnswer();
-    void complete();
+    void saveTurn();
+    void complete(const QByteArray &body);
     void emitEvents(const QList<StreamEvent> &events);
     void emitProgress(const QString &message);
     void end(const std::optional<ApiError> &error);
@@ -47,6 +51,7 @@ private:
     QPointer<LookerCall> m_call;
     LookerChatParser m_parser;
     LookerMessageMapper m_mapper;
-    std::optional<int> m_order;
+    LookerAgentResolver *m_agents = nullptr;
+    QList<QJsonObject> m_chatMessages; // as received, persisted with the turn
     bool m_ended = false;
 };

@@ -1,8 +1,7 @@
 #include "lookerbackend.h"
 
 #include "lookeranswerstream.h"
-#include "lookercall.h"
-#include "lookerrequests.h"
+#include "lookerconversationsearch.h"
 
 #include <QPointer>
 
@@ -39,20 +38,19 @@ AnswerStream *LookerBackend::ask(const PromptRequest &request, QObject *parent)
 void LookerBackend::listConversations(
     QObject *context, std::function<void(const LookerConversations &)> done)
 {
-    auto *call = new LookerCall(&m_session, LookerRequests::listConversations(), context);
-    QObject::connect(call, &LookerCall::succeeded, context, [call, done](const QByteArray &body) {
-        call->deleteLater();
-        LookerConversations result;
-        if (auto list = LookerConversation::listFromJson(body))
-            result.conversations = *list;
-        else
-            result.error = ApiErrors::make(ApiError::Code::Protocol,
-                QObject::tr("Looker's list of conversations could not be read."));
-        done(result);
-    });
-    QObject::connect(call, &LookerCall::failed, context, [call, done](const ApiError &error) {
-        call->deleteLater();
-        done(LookerConversations { {}, error });
-    });
-    call->start();
+    auto *search = new LookerConversationSearch(m_session, context);
+    QObject::connect(search, &LookerConversationSearch::finished, context,
+        [search, done](const QList<QJsonObject> &found) {
+            search->deleteLater();
+            LookerConversations result;
+            for (const QJsonObject &object : found)
+                result.conversations.append(LookerConversation::fromJson(object));
+            done(result);
+        });
+    QObject::connect(
+        search, &LookerConversationSearch::failed, context, [search, done](const ApiError &error) {
+            search->deleteLater();
+            done(LookerConversations { {}, error });
+        });
+    search->start();
 }

@@ -22,8 +22,8 @@ public:
     QString validate(const PromptRequest &request) const override;
     AnswerStream *ask(const PromptRequest &request, QObject *parent) override;
 
-    // `GET /conversations`: the remote conversations, or the error; `done` is called once,
-    // unless `context` is destroyed first.
+    // `GET /conversations/search`, page after page: the remote conversations, or the error; `done`
+    // is called once, unless `context` is destroyed first.
     void listConversations(QObject *context, std::function<void(const LookerConversations &)> done);
 
     LookerSession &session() { return m_session; }

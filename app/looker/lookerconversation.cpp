@@ -1,7 +1,6 @@
 #include "lookerconversation.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 
 namespace {
 QString idOf(const QJsonValue &value)
@@ -26,17 +25,4 @@ LookerConversation LookerConversation::fromJson(const QJsonObject &object)
     c.deleted = object.value(u"deleted").toBool();
     c.messageCount = int(object.value(u"messages").toArray().size());
     return c;
-}
-
-std::optional<QList<LookerConversation>> LookerConversation::listFromJson(const QByteArray &body)
-{
-    const QJsonDocument document = QJsonDocument::fromJson(body);
-    if (!document.isArray())
-        return std::nullopt;
-    QList<LookerConversation> list;
-    for (const QJsonValue &value : document.array()) {
-        if (value.isObject())
-            list.append(fromJson(value.toObject()));
-    }
-    return list;
 }

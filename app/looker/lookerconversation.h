@@ -10,7 +10,7 @@
 
 #include <optional>
 
-// A remote Looker conversation as `GET /conversations` lists it (seed 004's Conversation).
+// A remote Looker conversation as `GET /conversations/search` lists it (OpenAPI Conversation).
 struct LookerConversation
 {
     QString id;
@@ -25,8 +25,6 @@ struct LookerConversation
     int messageCount = 0; // 0 when the list does not include messages
 
     static LookerConversation fromJson(const QJsonObject &object);
-    // The list answer (a JSON array), or a Protocol error when it is not one.
-    static std::optional<QList<LookerConversation>> listFromJson(const QByteArray &body);
 };
 
 // The outcome of LookerBackend::listConversations().

@@ -56,6 +56,7 @@ QList<StreamEvent> LookerMessageMapper::map(const QJsonObject &message)
     // Tolerance: a bare system message without the {systemMessage: ...} envelope.
     const QJsonObject system
         = message.contains(u"systemMessage") ? message.value(u"systemMessage").toObject() : message;
+    m_messageId = message.value(u"messageId").toString();
     if (const QJsonValue text = system.value(u"text"); text.isObject())
         mapText(text.toObject(), out);
     if (system.contains(u"schema"))
@@ -77,6 +78,7 @@ QList<StreamEvent> LookerMessageMapper::map(const QJsonObject &message)
             e.errorMessage = firstString(error.toObject());
         e.raw = error.toObject();
         m_sawError = true;
+        m_errorText = e.errorMessage;
         out << e;
     }
     return out;
@@ -93,6 +95,16 @@ void LookerMessageMapper::mapText(const QJsonObject &text, QList<StreamEvent> &o
         const QString summary = parts.value(0).trimmed();
         if (!summary.isEmpty())
             out << progress(summary);
+        return;
+    }
+    if (type == u"FOLLOWUP_QUESTIONS") {
+        QJsonArray questions;
+        for (const QString &part : std::as_const(parts)) {
+            if (!part.trimmed().isEmpty())
+                questions.append(part.trimmed());
+        }
+        if (!questions.isEmpty())
+            addAsset(FollowupsAssetType, { { u"questions"_qs, questions } }, out);
         return;
     }
     const QString delta = parts.join(QString());
@@ -117,7 +129,8 @@ void LookerMessageMapper::mapText(const QJsonObject &text, QList<StreamEvent> &o
 void LookerMessageMapper::mapResultPart(const QJsonObject &part, const QString &assetType,
     const QString &queryProgress, QList<StreamEvent> &out)
 {
-    const QString name = part.value(u"result").toObject().value(u"name").toString();
+    const QJsonObject result = part.value(u"result").toObject();
+    const QString name = result.value(u"name").toString();
     if (isEmptyResult(part.value(u"result")) || name.endsWith(u"_sample_values")) {
         const QJsonObject query = part.value(u"query").toObject();
         if (!query.isEmpty() || part.contains(u"generatedSql")) {
@@ -126,15 +139,41 @@ void LookerMessageMapper::mapResultPart(const QJsonObject &part, const QString &
         }
         return;
     }
+    QJsonObject value = part;
+    if (assetType == DataAssetType) {
+        m_latestData = result;
+        if (!name.isEmpty())
+            m_dataResults.insert(name, result);
+    } else if (assetType == ChartAssetType) {
+        const QString wanted = part.value(u"query").toObject().value(u"dataResultName").toString();
+        const QJsonObject data = m_dataResults.value(wanted, m_latestData);
+        if (!data.isEmpty())
+            value.insert(u"data"_qs, data);
+    }
+    addAsset(assetType, value, out);
+}
+
+void LookerMessageMapper::addAsset(
+    const QString &type, const QJsonObject &value, QList<StreamEvent> &out)
+{
     closeText(out);
-    const int index = m_assets++;
+    const int index = int(m_assets.size());
+    QString id = m_messageId + u'/' + type;
+    if (m_messageId.isEmpty())
+        id = u"part-"_qs + QString::number(index);
+    for (const Asset &asset : std::as_const(m_assets)) {
+        if (asset.id == id) // two parts of one kind in one message
+            id += u'-' + QString::number(index);
+    }
+    m_assets.append({ id, type, value });
     StreamEvent start = event(StreamEvent::Type::AssetStart, u"asset_start"_qs);
     start.index = index;
-    start.assetType = assetType;
+    start.assetType = type;
+    start.assetId = id;
     StreamEvent delta = start;
     delta.type = StreamEvent::Type::AssetDelta;
     delta.typeName = u"asset_delta"_qs;
-    delta.text = QString::fromUtf8(QJsonDocument(part).toJson(QJsonDocument::Compact));
+    delta.text = QString::fromUtf8(QJsonDocument(value).toJson(QJsonDocument::Compact));
     StreamEvent end = start;
     end.type = StreamEvent::Type::AssetEnd;
     end.typeName = u"asset_end"_qs;

@@ -93,18 +93,3 @@ void LookerSession::finishLogin(const std::optional<ApiError> &error)
             waiter.callback(token, error);
     }
 }
-
-std::optional<int> LookerSession::reserveOrders(const QString &conversationId, int count)
-{
-    const auto it = m_nextOrder.find(conversationId);
-    if (it == m_nextOrder.end())
-        return std::nullopt;
-    const int first = *it;
-    *it += count;
-    return first;
-}
-
-void LookerSession::conversationCreated(const QString &conversationId)
-{
-    m_nextOrder.insert(conversationId, 1);
-}

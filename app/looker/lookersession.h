@@ -43,11 +43,10 @@ public:
     bool hasFreshToken() const;
     int loginCount() const { return m_logins; }
 
-    // The `order` of the next messages persisted in a remote conversation: `count` numbers
-    // reserved, the first returned; nullopt when this session has not seen the conversation
-    // start (e.g. after a restart), and the server then orders them itself.
-    std::optional<int> reserveOrders(const QString &conversationId, int count);
-    void conversationCreated(const QString &conversationId);
+    // The agent Chartroom found or created for the configured sources (LookerAgentResolver),
+    // kept for the session's later conversations; empty until then.
+    QString provisionedAgentId() const { return m_provisionedAgentId; }
+    void setProvisionedAgentId(const QString &agentId) { m_provisionedAgentId = agentId; }
 
 private:
     struct Waiter
@@ -66,6 +65,6 @@ private:
     QDeadlineTimer m_renewAt; // when the token counts as about to expire
     QPointer<ApiCall> m_login;
     QList<Waiter> m_waiting;
-    QHash<QString, int> m_nextOrder;
+    QString m_provisionedAgentId;
     int m_logins = 0;
 };

@@ -1,12 +1,15 @@
 #include "lookersyncsource.h"
 
+#include "lookerconversationsearch.h"
+#include "lookermessagemapper.h"
 #include "lookerrequests.h"
 #include "lookersession.h"
 
-#include <QJsonArray>
+#include <QCoreApplication>
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <optional>
 
 namespace {
 QString idOf(const QJsonValue &value)
@@ -49,23 +52,31 @@ std::optional<std::pair<QDateTime, QString>> parseCursor(const QString &cursor)
     return std::make_pair(time, cursor.mid(bar + 1));
 }
 
-// The text of a message object, and whether it is one Chartroom shows (user text, or a system
-// text that is not a thought).
-std::optional<QString> textOf(const QJsonObject &message, bool *user)
+// One assistant answer being gathered from the system messages after a user message.
+struct Answer
 {
-    if (const QJsonValue u = message.value(u"userMessage"); u.isObject()) {
-        *user = true;
-        return u[u"text"].toString();
-    }
-    const QJsonObject system = message.value(u"systemMessage").toObject();
-    const QJsonObject text = system.value(u"text").toObject();
-    if (text.isEmpty() || text.value(u"textType").toString().startsWith(u"THOUGHT"))
-        return std::nullopt;
-    *user = false;
-    QStringList parts;
-    for (const QJsonValue &part : text.value(u"parts").toArray())
-        parts << part.toString();
-    return parts.join(QString());
+    RemoteMessage message;
+    LookerMessageMapper mapper;
+    bool open = false;
+};
+
+void closeAnswer(Answer &answer, RemoteConversation &c)
+{
+    if (!answer.open)
+        return;
+    answer.open = false;
+    (void)answer.mapper.finish();
+    RemoteMessage m = answer.message;
+    m.text = answer.mapper.finalText();
+    if (m.text.isEmpty() && answer.mapper.sawError())
+        m.text = QCoreApplication::translate("LookerSyncSource", "Looker could not answer: %1")
+                     .arg(answer.mapper.errorText());
+    for (const LookerMessageMapper::Asset &asset : answer.mapper.assets())
+        m.assets.append({ asset.id, asset.type,
+            QJsonDocument(asset.value).toJson(QJsonDocument::Compact), m.createdAt });
+    if (!m.text.isEmpty() || !m.assets.isEmpty())
+        c.messages.append(m);
+    answer.mapper = LookerMessageMapper();
 }
 } // namespace
 
@@ -73,10 +84,19 @@ LookerSyncSource::LookerSyncSource(LookerSession &session, QString backendId, QO
     : SyncSource(parent)
     , m_session(session)
     , m_backendId(std::move(backendId))
+    , m_search(new LookerConversationSearch(session, this))
 {
 }
 
-RemoteConversation LookerSyncSource::conversationFromJson(const QJsonObject &object)
+LookerSyncSource::~LookerSyncSource() = default;
+
+void LookerSyncSource::setSearchPageSize(int conversations)
+{
+    m_search->setPageSize(conversations);
+}
+
+RemoteConversation LookerSyncSource::conversationFromJson(
+    const QJsonObject &object, const QJsonArray &messages)
 {
     RemoteConversation c;
     c.remoteId = idOf(object.value(u"id"));
@@ -89,73 +109,65 @@ RemoteConversation LookerSyncSource::conversationFromJson(const QJsonObject &obj
     struct Entry
     {
         double order;
-        qsizetype index;
         QJsonObject object;
     };
     QList<Entry> entries;
-    const QJsonArray messages = object.value(u"messages").toArray();
     for (qsizetype i = 0; i < messages.size(); ++i) {
         const QJsonObject m = messages.at(i).toObject();
         const QJsonValue order = m.value(u"order");
-        entries.append({ order.isDouble() ? order.toDouble() : double(i), i, m });
+        entries.append({ order.isDouble() ? order.toDouble() : double(i), m });
     }
     std::stable_sort(entries.begin(), entries.end(),
         [](const Entry &a, const Entry &b) { return a.order < b.order; });
 
+    Answer answer;
     for (const Entry &entry : std::as_const(entries)) {
         const QJsonObject body = entry.object.value(u"message").toObject();
-        bool user = false;
-        const std::optional<QString> text = textOf(body, &user);
-        if (!text)
-            continue;
+        QString remoteId = idOf(entry.object.value(u"id"));
+        if (remoteId.isEmpty())
+            remoteId = c.remoteId + u'#' + QString::number(entry.order);
+        QDateTime time = timeOf(body.value(u"timestamp"));
+        if (!time.isValid())
+            time = c.createdAt;
         const QString type = entry.object.value(u"type").toString();
-        RemoteMessage m;
-        m.remoteId = idOf(entry.object.value(u"id"));
-        if (m.remoteId.isEmpty())
-            m.remoteId = c.remoteId + u'#' + QString::number(entry.order);
-        m.role = type == u"user" || (type.isEmpty() && user) ? MessageRole::User
-                                                             : MessageRole::Assistant;
-        m.text = *text;
-        m.createdAt = timeOf(body.value(u"timestamp"));
-        if (!m.createdAt.isValid())
-            m.createdAt = c.createdAt;
-        m.updatedAt = m.createdAt;
-        c.messages.append(m);
+        const QJsonValue user = body.value(u"userMessage");
+        if (type == LookerRequests::UserType || (type.isEmpty() && user.isObject())) {
+            closeAnswer(answer, c);
+            RemoteMessage m;
+            m.remoteId = remoteId;
+            m.role = MessageRole::User;
+            m.text = user[u"text"].toString();
+            m.createdAt = time;
+            m.updatedAt = time;
+            c.messages.append(m);
+            continue;
+        }
+        if (!answer.open) {
+            answer.open = true;
+            answer.message = RemoteMessage();
+            answer.message.remoteId = remoteId;
+            answer.message.role = MessageRole::Assistant;
+            answer.message.createdAt = time;
+            answer.message.updatedAt = time;
+        }
+        (void)answer.mapper.map(body);
     }
+    closeAnswer(answer, c);
     return c;
 }
 
-LookerCall *LookerSyncSource::start(const LookerCall::Spec &spec)
+void LookerSyncSource::fail(const ApiError &error)
 {
-    auto *call = new LookerCall(&m_session, spec, this);
-    m_call = call;
-    connect(call, &LookerCall::failed, this, [this, call](const ApiError &error) {
-        call->deleteLater();
-        m_pending.clear();
-        Q_EMIT failed(error);
-    });
-    call->start();
-    return call;
+    m_pending.clear();
+    Q_EMIT failed(error);
 }
 
 void LookerSyncSource::list(std::function<void(const QList<QJsonObject> &)> done)
 {
-    LookerCall *call = start(LookerRequests::listConversations());
-    connect(call, &LookerCall::succeeded, this, [this, call, done](const QByteArray &body) {
-        call->deleteLater();
-        const QJsonDocument document = QJsonDocument::fromJson(body);
-        if (!document.isArray()) {
-            Q_EMIT failed(ApiErrors::make(
-                ApiError::Code::Protocol, tr("Looker's list of conversations could not be read.")));
-            return;
-        }
-        QList<QJsonObject> conversations;
-        for (const QJsonValue &value : document.array()) {
-            if (value.isObject())
-                conversations.append(value.toObject());
-        }
-        done(conversations);
-    });
+    m_search->disconnect(this);
+    connect(m_search, &LookerConversationSearch::finished, this, std::move(done));
+    connect(m_search, &LookerConversationSearch::failed, this, &LookerSyncSource::fail);
+    m_search->start();
 }
 
 void LookerSyncSource::fetchPage(const QString &cursor)
@@ -170,7 +182,7 @@ void LookerSyncSource::fetchPage(const QString &cursor)
         for (const QJsonObject &c : conversations) {
             if (c.value(u"deleted").toBool())
                 continue;
-            const Listed listed { idOf(c.value(u"id")), changedAt(c) };
+            const Listed listed { idOf(c.value(u"id")), changedAt(c), c };
             if (listed.id.isEmpty())
                 continue;
             if (after
@@ -207,22 +219,18 @@ void LookerSyncSource::fetchNextConversation()
         Q_EMIT pageFetched(m_page);
         return;
     }
-    const QString id = m_pageQueue.takeFirst().id;
-    auto *call = new LookerCall(&m_session, LookerRequests::getConversation(id), this);
+    const Listed listed = m_pageQueue.takeFirst();
+    auto *call = new LookerCall(&m_session, LookerRequests::conversationMessages(listed.id), this);
     m_call = call;
-    connect(call, &LookerCall::succeeded, this, [this, call, id](const QByteArray &body) {
+    connect(call, &LookerCall::succeeded, this, [this, call, listed](const QByteArray &body) {
         call->deleteLater();
         const QJsonDocument document = QJsonDocument::fromJson(body);
-        if (!document.isObject()) {
-            m_pending.clear();
-            Q_EMIT failed(ApiErrors::make(ApiError::Code::Protocol,
-                tr("Looker's conversation %1 could not be read.").arg(id)));
+        if (!document.isArray()) {
+            fail(ApiErrors::make(ApiError::Code::Protocol,
+                tr("The messages of Looker's conversation %1 could not be read.").arg(listed.id)));
             return;
         }
-        const QJsonObject object = document.object();
-        // Deleted since it was listed: the ids of the end of the run leave it out.
-        if (!object.value(u"deleted").toBool())
-            m_page.conversations.append(conversationFromJson(object));
+        m_page.conversations.append(conversationFromJson(listed.object, document.array()));
         fetchNextConversation();
     });
     connect(call, &LookerCall::failed, this, [this, call](const ApiError &error) {
@@ -231,8 +239,7 @@ void LookerSyncSource::fetchNextConversation()
             fetchNextConversation(); // removed since it was listed
             return;
         }
-        m_pending.clear();
-        Q_EMIT failed(error);
+        fail(error);
     });
     call->start();
 }
@@ -252,6 +259,7 @@ void LookerSyncSource::fetchIds()
 void LookerSyncSource::cancel()
 {
     m_pending.clear();
+    m_search->abort();
     if (m_call && !m_call->isFinished())
         m_call->abort();
 }

@@ -76,12 +76,23 @@ private Q_SLOTS:
             QVERIFY2(QJsonDocument::fromJson(line).isObject(), line.constData());
     }
 
+    // Against the strict Looker fake (routes, bodies and errors as Looker's OpenAPI file): the
+    // final text, the thoughts as progress, the data, chart and follow-up parts as assets, the
+    // turn persisted with one messages call; then `sync --backend looker` into a fresh store
+    // pulls that conversation with the same parts.
     void looker()
     {
         FakeLookerServer server;
         QVERIFY(server.listen());
         server.setCredentials(u"client-1"_qs, u"looker-secret"_qs);
-        server.setChatScript({ FakeLookerServer::text(u"Revenue grew 12% in Q3."_qs) });
+        const QJsonArray rows { QJsonObject { { u"quarter"_qs, u"Q2"_qs }, { u"revenue"_qs, 100 } },
+            QJsonObject { { u"quarter"_qs, u"Q3"_qs }, { u"revenue"_qs, 112 } } };
+        server.setChatScript({ FakeLookerServer::thought(u"Planning the query"_qs),
+            FakeLookerServer::data(u"revenue by quarter"_qs, rows, u"revenue_by_quarter"_qs),
+            FakeLookerServer::chart(
+                QJsonObject { { u"mark"_qs, u"line"_qs } }, u"revenue_by_quarter"_qs),
+            FakeLookerServer::text(u"Revenue grew 12% in Q3."_qs),
+            FakeLookerServer::followups({ u"Which region grew most?"_qs }) });
         TempStore store;
         store.database.close();
         const Run r = run(
@@ -91,11 +102,43 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(!r.out.contains("looker-secret"));
         const QJsonObject result = lastLine(r.out);
+        QCOMPARE(result[u"status"_qs].toString(), u"complete"_qs);
         QCOMPARE(result[u"assistant_message"_qs][u"message"_qs].toString(),
             u"Revenue grew 12% in Q3."_qs);
+        QStringList types;
+        for (const QJsonValue &asset : result[u"assets"_qs].toArray())
+            types << asset[u"type"_qs].toString();
+        QCOMPARE(types, (QStringList { u"looker-data"_qs, u"looker-chart"_qs, u"followups"_qs }));
+        QStringList progress;
+        for (const QByteArray &line : r.out.trimmed().split('\n')) {
+            const QJsonObject event = QJsonDocument::fromJson(line).object();
+            if (event[u"type"_qs].toString() == u"progress")
+                progress << event[u"message"_qs].toString();
+        }
+        QVERIFY2(progress.contains(u"Planning the query"_qs), qPrintable(progress.join(u" | ")));
         QCOMPARE(server.conversations().size(), 1);
-        QCOMPARE(result[u"conversation_id"_qs].toString(),
-            server.conversations().first()[u"id"_qs].toVariant().toString());
+        const QString remote = server.conversations().first()[u"id"_qs].toString();
+        QCOMPARE(result[u"conversation_id"_qs].toString(), remote);
+        // One messages call: the question and the five system messages, numbered by the server.
+        QCOMPARE(
+            server.requestsTo("POST", "/api/4.0/conversations/" + remote.toUtf8() + "/messages")
+                .size(),
+            1);
+        QCOMPARE(server.messagesOf(remote).size(), 6);
+        QCOMPARE(server.messagesOf(remote).first()[u"type"_qs].toString(), u"user"_qs);
+
+        TempStore other;
+        other.database.close();
+        const Run synced = run({ u"sync"_qs, u"--backend"_qs, u"looker"_qs, u"--url"_qs,
+            server.baseUrl().toString(), u"--key"_qs, u"client-1"_qs, u"--token"_qs,
+            u"looker-secret"_qs, u"--json"_qs, u"--data-dir"_qs, other.dir.path() });
+        QVERIFY2(synced.exitCode == 0, synced.err.constData());
+        const QJsonObject report = lastLine(synced.out);
+        QCOMPARE(report[u"status"_qs].toString(), u"ok"_qs);
+        QCOMPARE(report[u"conversations"_qs][u"added"_qs].toInt(), 1);
+        QCOMPARE(report[u"messages"_qs][u"added"_qs].toInt(), 2);
+        QCOMPARE(report[u"assets"_qs][u"added"_qs].toInt(), 3);
+        QCOMPARE(server.requestsTo("GET", "/api/4.0/conversations").size(), 0);
     }
 
     void usage_data()

@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTimeZone>
 #include <QUrlQuery>
 
 namespace {
@@ -20,6 +21,12 @@ QByteArray pathOf(const Request &request)
 {
     const qsizetype query = request.path.indexOf('?');
     return query < 0 ? request.path : request.path.left(query);
+}
+
+QUrlQuery queryOf(const Request &request)
+{
+    const qsizetype mark = request.path.indexOf('?');
+    return QUrlQuery(mark < 0 ? QString() : QString::fromUtf8(request.path.mid(mark + 1)));
 }
 
 Response json(int status, const QJsonValue &value)
@@ -86,12 +93,21 @@ QList<QJsonObject> FakeLookerServer::messagesOf(const QString &conversationId) c
     return m_messages.value(conversationId);
 }
 
+QString FakeLookerServer::addAgent(const QString &name, const QJsonArray &sources)
+{
+    const QString id = u"agent-%1"_qs.arg(m_nextId++);
+    m_agents.append(QJsonObject { { u"id"_qs, id }, { u"name"_qs, name },
+        { u"description"_qs, name }, { u"category"_qs, u"conversation"_qs },
+        { u"sources"_qs, sources }, { u"deleted"_qs, false } });
+    return id;
+}
+
 QString FakeLookerServer::addConversation(
     const QString &name, const QList<QJsonObject> &messages, const QString &updatedAt)
 {
     const QString id = u"conv-%1"_qs.arg(m_nextId++);
     m_conversations.append(QJsonObject { { u"id"_qs, id }, { u"name"_qs, name },
-        { u"category"_qs, u"conversation"_qs },
+        { u"category"_qs, u"conversation"_qs }, { u"user_id"_qs, u"7"_qs },
         { u"created_at"_qs, u"2025-06-01T09:00:00.000+00:00"_qs }, { u"updated_at"_qs, updatedAt },
         { u"deleted"_qs, false } });
     for (const QJsonObject &message : messages)
@@ -137,7 +153,12 @@ QJsonObject FakeLookerServer::systemTurn(const QString &text, int order)
 {
     QJsonObject message = FakeLookerServer::text(text);
     message.insert(u"timestamp"_qs, u"2025-06-01T10:00:01Z"_qs);
-    return { { u"message"_qs, message }, { u"type"_qs, u"system"_qs }, { u"order"_qs, order } };
+    return systemTurn(message, order);
+}
+
+QJsonObject FakeLookerServer::systemTurn(const QJsonObject &chatMessage, int order)
+{
+    return { { u"message"_qs, chatMessage }, { u"type"_qs, u"system"_qs }, { u"order"_qs, order } };
 }
 
 QJsonObject FakeLookerServer::text(const QString &text, const QString &textType)
@@ -156,16 +177,52 @@ QJsonObject FakeLookerServer::thought(const QString &summary, const QString &tex
         { u"systemMessage"_qs, QJsonObject { { u"text"_qs, part } } } };
 }
 
-QJsonObject FakeLookerServer::data(const QString &question, const QJsonArray &rows)
+QJsonObject FakeLookerServer::data(
+    const QString &question, const QJsonArray &rows, const QString &name)
 {
     const QJsonObject query { { u"question"_qs, question },
         { u"looker"_qs,
             QJsonObject { { u"model"_qs, u"thelook"_qs }, { u"explore"_qs, u"orders"_qs } } } };
-    const QJsonObject result { { u"name"_qs, u"monthly_revenue"_qs }, { u"data"_qs, rows } };
+    QJsonArray fields;
+    if (!rows.isEmpty()) {
+        const QJsonObject first = rows.first().toObject();
+        for (auto it = first.begin(); it != first.end(); ++it)
+            fields.append(QJsonObject { { u"name"_qs, it.key() },
+                { u"type"_qs, it->isDouble() ? u"FLOAT64"_qs : u"STRING"_qs } });
+    }
+    const QJsonObject result { { u"name"_qs, name },
+        { u"schema"_qs, QJsonObject { { u"fields"_qs, fields } } }, { u"data"_qs, rows } };
     return { { u"timestamp"_qs, u"2025-06-01T10:00:01Z"_qs },
         { u"systemMessage"_qs,
             QJsonObject { { u"data"_qs,
                 QJsonObject { { u"query"_qs, query }, { u"result"_qs, result } } } } } };
+}
+
+QJsonObject FakeLookerServer::chart(const QJsonObject &vegaLite, const QString &dataResultName)
+{
+    QJsonObject query { { u"instructions"_qs, u"Draw it"_qs } };
+    if (!dataResultName.isEmpty())
+        query.insert(u"dataResultName"_qs, dataResultName);
+    const QJsonObject result { { u"vegaConfig"_qs,
+        QString::fromUtf8(QJsonDocument(vegaLite).toJson(QJsonDocument::Compact)) } };
+    return { { u"timestamp"_qs, u"2025-06-01T10:00:02Z"_qs },
+        { u"systemMessage"_qs,
+            QJsonObject { { u"chart"_qs,
+                QJsonObject { { u"query"_qs, query }, { u"result"_qs, result } } } } } };
+}
+
+QJsonObject FakeLookerServer::followups(const QStringList &questions)
+{
+    const QJsonObject part { { u"parts"_qs, QJsonArray::fromStringList(questions) },
+        { u"textType"_qs, u"FOLLOWUP_QUESTIONS"_qs } };
+    return { { u"timestamp"_qs, u"2025-06-01T10:00:03Z"_qs },
+        { u"systemMessage"_qs, QJsonObject { { u"text"_qs, part } } } };
+}
+
+QJsonObject FakeLookerServer::withId(QJsonObject chatMessage, const QString &messageId)
+{
+    chatMessage.insert(u"messageId"_qs, messageId);
+    return chatMessage;
 }
 
 QJsonObject FakeLookerServer::errorMessage(const QString &text)
@@ -176,30 +233,24 @@ QJsonObject FakeLookerServer::errorMessage(const QString &text)
 
 QByteArray FakeLookerServer::validationBody(const QList<QPair<QString, QString>> &fieldErrors)
 {
-    QJsonArray errors;
+    QList<FakeLookerSchema::FieldError> errors;
     for (const auto &[field, message] : fieldErrors)
-        errors.append(QJsonObject { { u"field"_qs, field }, { u"code"_qs, u"invalid"_qs },
-            { u"message"_qs, message },
-            { u"documentation_url"_qs, u"https://docs.example/422"_qs } });
-    return compact(QJsonObject { { u"message"_qs, u"Validation Failed"_qs },
-        { u"documentation_url"_qs, u"https://docs.example/422"_qs }, { u"errors"_qs, errors } });
+        errors.append({ field, u"invalid"_qs, message });
+    return FakeLookerSchema::validationBody(errors);
 }
 
 QByteArray FakeLookerServer::messageBody(const QString &message)
 {
-    return compact(QJsonObject { { u"message"_qs, message },
-        { u"documentation_url"_qs, u"https://docs.example/error"_qs } });
+    return FakeLookerSchema::messageBody(message);
 }
 
 bool FakeLookerServer::authorised(const Request &request) const
 {
+    // Looker's API takes `Authorization: token <access_token>`.
     const QByteArray header = request.headers.value("authorization");
-    QByteArray token;
-    if (header.startsWith("token "))
-        token = header.mid(6);
-    else if (header.startsWith("Bearer "))
-        token = header.mid(7);
-    const auto it = m_tokens.find(QString::fromLatin1(token));
+    if (!header.startsWith("token "))
+        return false;
+    const auto it = m_tokens.find(QString::fromLatin1(header.mid(6)));
     return it != m_tokens.end() && !it->hasExpired();
 }
 
@@ -210,6 +261,25 @@ int FakeLookerServer::indexOf(const QString &conversationId) const
             return int(i);
     }
     return -1;
+}
+
+QString FakeLookerServer::nextTime()
+{
+    const QDateTime base(QDate(2025, 6, 1), QTime(10, 0), QTimeZone::utc());
+    return base.addSecs(++m_clock).toString(Qt::ISODateWithMs);
+}
+
+std::optional<Response> FakeLookerServer::invalidBody(
+    const Request &request, const FakeLookerSchema::BodyRule &rule, QJsonObject *body) const
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(request.body, &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject())
+        return FakeHttpServer::json(400, messageBody(u"Request body could not be parsed."_qs));
+    *body = document.object();
+    if (const auto errors = FakeLookerSchema::check(*body, rule); !errors.isEmpty())
+        return FakeHttpServer::json(422, FakeLookerSchema::validationBody(errors));
+    return std::nullopt;
 }
 
 Response FakeLookerServer::handle(const Request &request)
@@ -226,39 +296,55 @@ Response FakeLookerServer::handle(const Request &request)
             m_injections.removeAt(i);
         return response;
     }
-    if (!path.startsWith(api))
-        return FakeHttpServer::json(404, messageBody(u"Not found"_qs));
-    const QByteArray resource = path.mid(api.size());
-    if (request.method == "POST" && resource == "login")
+    if (path == api + "login" && request.method == "POST")
         return login(request);
-    if (!authorised(request))
+    if (path.startsWith(api) && !authorised(request))
         return FakeHttpServer::json(401, messageBody(u"Requires authentication."_qs));
-    if (resource == "conversations") {
-        if (request.method == "POST")
-            return createConversation(request);
-        QJsonArray list;
-        for (const QJsonObject &conversation : m_conversations)
-            list.append(conversation);
-        return json(200, list);
-    }
-    if (request.method == "POST" && resource == "conversational_analytics/chat")
+    return route(request);
+}
+
+Response FakeLookerServer::route(const Request &request)
+{
+    const QByteArray path = pathOf(request);
+    const QList<QByteArray> parts
+        = path.startsWith(api) ? path.mid(api.size()).split('/') : QList<QByteArray> {};
+    const QByteArray &m = request.method;
+    if (parts.value(0) == "conversations")
+        return conversationRoute(request, parts);
+    if (parts.value(0) == "agents")
+        return agentRoute(request, parts);
+    if (parts.size() == 2 && parts.at(0) == "conversational_analytics" && parts.at(1) == "chat"
+        && m == "POST")
         return chat(request);
-    const QList<QByteArray> parts = resource.split('/');
-    if (parts.size() >= 2 && parts.at(0) == "conversations") {
-        const QString id = QString::fromUtf8(QByteArray::fromPercentEncoding(parts.at(1)));
-        const int index = indexOf(id);
-        if (index < 0)
-            return FakeHttpServer::json(404, messageBody(u"Not found"_qs));
-        if (parts.size() == 3 && parts.at(2) == "messages" && request.method == "POST")
-            return addMessage(id, request);
-        if (parts.size() == 2 && request.method == "GET") {
-            QJsonObject conversation = m_conversations.at(index);
-            QJsonArray messages;
-            for (const QJsonObject &message : m_messages.value(id))
-                messages.append(message);
-            conversation.insert(u"messages"_qs, messages);
-            return json(200, conversation);
-        }
+    return FakeHttpServer::json(404, messageBody(u"Not found"_qs));
+}
+
+Response FakeLookerServer::conversationRoute(const Request &request, const QList<QByteArray> &parts)
+{
+    const QByteArray &m = request.method;
+    if (parts.size() == 1 && m == "POST")
+        return createConversation(request);
+    if (parts.size() == 1 && m == "DELETE")
+        return deleteConversation(request);
+    if (parts.size() == 2 && parts.at(1) == "search" && m == "GET")
+        return searchConversations(request);
+    if (parts.size() < 2 || parts.size() > 3 || (parts.size() == 3 && parts.at(2) != "messages"))
+        return FakeHttpServer::json(404, messageBody(u"Not found"_qs)); // GET /conversations too
+    const QString id = QString::fromUtf8(QByteArray::fromPercentEncoding(parts.at(1)));
+    const int index = indexOf(id);
+    if (index < 0)
+        return FakeHttpServer::json(404, messageBody(u"Not found"_qs));
+    QJsonArray messages;
+    for (const QJsonObject &message : m_messages.value(id))
+        messages.append(message);
+    if (parts.size() == 3 && m == "POST")
+        return addMessages(id, request);
+    if (parts.size() == 3 && m == "GET")
+        return json(200, messages);
+    if (parts.size() == 2 && m == "GET") {
+        QJsonObject conversation = m_conversations.at(index);
+        conversation.insert(u"messages"_qs, messages);
+        return json(200, conversation);
     }
     return FakeHttpServer::json(404, messageBody(u"Not found"_qs));
 }
@@ -266,6 +352,8 @@ Response FakeLookerServer::handle(const Request &request)
 Response FakeLookerServer::login(const Request &request)
 {
     ++m_logins;
+    if (!request.headers.value("content-type").startsWith("application/x-www-form-urlencoded"))
+        return FakeHttpServer::json(400, messageBody(u"client_id and client_secret expected"_qs));
     const QUrlQuery form(QString::fromUtf8(request.body));
     const auto value
         = [&form](const QString &key) { return form.queryItemValue(key, QUrl::FullyDecoded); };
@@ -277,37 +365,115 @@ Response FakeLookerServer::login(const Request &request)
         = m_advertisedSeconds >= 0 ? m_advertisedSeconds : (m_lifetimeMs + 999) / 1000;
     return json(200,
         QJsonObject { { u"access_token"_qs, token }, { u"token_type"_qs, u"Bearer"_qs },
-            { u"expires_in"_qs, expiresIn } });
+            { u"expires_in"_qs, expiresIn }, { u"refresh_token"_qs, QJsonValue() } });
 }
 
 Response FakeLookerServer::createConversation(const Request &request)
 {
-    QJsonObject conversation = QJsonDocument::fromJson(request.body).object();
-    if (conversation.value(u"name").toString().trimmed().isEmpty())
-        return FakeHttpServer::json(422, validationBody({ { u"name"_qs, u"is required"_qs } }));
+    QJsonObject conversation;
+    if (auto refused = invalidBody(request, FakeLookerSchema::conversation(), &conversation))
+        return *refused;
+    const QString agentId = conversation.value(u"agent_id").toString();
+    if (!agentId.isEmpty()
+        && std::none_of(m_agents.begin(), m_agents.end(), [&agentId](const QJsonObject &agent) {
+               return agent.value(u"id").toString() == agentId;
+           }))
+        return FakeHttpServer::json(422,
+            FakeLookerSchema::validationBody(
+                { { u"agent_id"_qs, u"invalid"_qs, u"not found"_qs } }));
+    const QString now = nextTime();
     conversation.insert(u"id"_qs, u"conv-%1"_qs.arg(m_nextId++));
-    conversation.insert(u"category"_qs, u"conversation"_qs);
-    conversation.insert(u"created_at"_qs, u"2025-06-01T10:00:00.000+00:00"_qs);
-    conversation.insert(u"updated_at"_qs, u"2025-06-01T10:00:00.000+00:00"_qs);
+    if (!conversation.contains(u"category"))
+        conversation.insert(u"category"_qs, u"conversation"_qs);
+    conversation.insert(u"user_id"_qs, u"7"_qs);
+    conversation.insert(u"created_at"_qs, now);
+    conversation.insert(u"updated_at"_qs, now);
     conversation.insert(u"deleted"_qs, false);
     m_conversations.append(conversation);
     return json(200, conversation);
 }
 
-Response FakeLookerServer::addMessage(const QString &id, const Request &request)
+Response FakeLookerServer::searchConversations(const Request &request)
 {
-    QJsonObject message = QJsonDocument::fromJson(request.body).object();
-    if (!message.value(u"message").isObject())
-        return FakeHttpServer::json(
-            422, validationBody({ { u"message"_qs, u"must be an object"_qs } }));
-    message.insert(u"id"_qs, u"msg-%1"_qs.arg(m_nextId++));
-    m_messages[id].append(message);
-    return json(200, message);
+    const QUrlQuery query = queryOf(request);
+    if (const QString why = FakeLookerSchema::checkConversationSearch(query); !why.isEmpty())
+        return FakeHttpServer::json(400, messageBody(why));
+    QList<QJsonObject> found = m_conversations;
+    if (query.hasQueryItem(u"deleted"_qs)) {
+        const bool deleted = query.queryItemValue(u"deleted"_qs) == u"true";
+        found.removeIf(
+            [deleted](const QJsonObject &c) { return c[u"deleted"].toBool() != deleted; });
+    }
+    const QString sorts = query.queryItemValue(u"sorts"_qs);
+    if (!sorts.isEmpty()) {
+        const QStringList words = sorts.split(u',').first().simplified().split(u' ');
+        const bool descending = words.value(1) == u"desc";
+        std::stable_sort(
+            found.begin(), found.end(), [&](const QJsonObject &a, const QJsonObject &b) {
+                const QString x = a.value(words.first()).toString();
+                const QString y = b.value(words.first()).toString();
+                return descending ? y < x : x < y;
+            });
+    }
+    const int offset = query.queryItemValue(u"offset"_qs).toInt();
+    const int limit = query.hasQueryItem(u"limit"_qs) ? query.queryItemValue(u"limit"_qs).toInt()
+                                                      : int(found.size());
+    QJsonArray page;
+    for (const QJsonObject &c : found.mid(offset, limit))
+        page.append(c);
+    return json(200, page);
+}
+
+Response FakeLookerServer::deleteConversation(const Request &request)
+{
+    const QUrlQuery query = queryOf(request);
+    const int index = indexOf(query.queryItemValue(u"id"_qs));
+    if (index < 0)
+        return FakeHttpServer::json(404, messageBody(u"Not found"_qs));
+    m_conversations[index].insert(u"deleted"_qs, true);
+    return FakeHttpServer::json(204, {});
+}
+
+Response FakeLookerServer::addMessages(const QString &id, const Request &request)
+{
+    QJsonObject body;
+    if (auto refused = invalidBody(request, FakeLookerSchema::conversationMessages(), &body))
+        return *refused;
+    const QJsonArray messages = body.value(u"messages").toArray();
+    QList<FakeLookerSchema::FieldError> errors;
+    if (messages.isEmpty())
+        errors.append({ u"messages"_qs, u"missing"_qs, u"needs at least one message"_qs });
+    for (qsizetype i = 0; i < messages.size(); ++i) {
+        for (FakeLookerSchema::FieldError e : FakeLookerSchema::check(
+                 messages.at(i).toObject(), FakeLookerSchema::conversationMessage())) {
+            e.field = u"messages[%1].%2"_qs.arg(i).arg(e.field);
+            errors.append(e);
+        }
+        if (!messages.at(i).isObject())
+            errors.append({ u"messages[%1]"_qs.arg(i), u"invalid"_qs, u"must be an object"_qs });
+    }
+    if (!errors.isEmpty())
+        return FakeHttpServer::json(422, FakeLookerSchema::validationBody(errors));
+    int order = 0;
+    for (const QJsonObject &stored : m_messages.value(id))
+        order = std::max(order, stored.value(u"order").toInt());
+    QJsonArray created;
+    for (const QJsonValue &value : messages) {
+        QJsonObject message = value.toObject();
+        message.insert(u"id"_qs, u"msg-%1"_qs.arg(m_nextId++));
+        message.insert(u"order"_qs, ++order);
+        m_messages[id].append(message);
+        created.append(message);
+    }
+    m_conversations[indexOf(id)].insert(u"updated_at"_qs, nextTime());
+    return json(200, created);
 }
 
 Response FakeLookerServer::chat(const Request &request)
 {
-    const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+    QJsonObject body;
+    if (auto refused = invalidBody(request, FakeLookerSchema::chatRequest(), &body))
+        return *refused;
     if (indexOf(body.value(u"conversation_id").toString()) < 0)
         return FakeHttpServer::json(404, messageBody(u"Conversation not found"_qs));
     QByteArray stream;
@@ -335,4 +501,54 @@ Response FakeLookerServer::chat(const Request &request)
     response.chunks = FakeHttpServer::split(stream, m_chunkSize);
     response.chunkDelayMs = m_chunkDelayMs;
     return response;
+}
+
+Response FakeLookerServer::agentRoute(const Request &request, const QList<QByteArray> &parts)
+{
+    const QByteArray &m = request.method;
+    if (parts.size() == 1 && m == "POST")
+        return createAgent(request);
+    if (parts.size() == 2 && parts.at(1) == "search" && m == "GET") {
+        const QUrlQuery query = queryOf(request);
+        if (const QString why = FakeLookerSchema::checkAgentSearch(query); !why.isEmpty())
+            return FakeHttpServer::json(400, messageBody(why));
+        const auto matches = [&query](const QJsonObject &agent) {
+            for (const QString &key : { u"name"_qs, u"category"_qs }) {
+                if (query.hasQueryItem(key)
+                    && agent.value(key).toString() != query.queryItemValue(key, QUrl::FullyDecoded))
+                    return false;
+            }
+            return !query.hasQueryItem(u"deleted"_qs)
+                || agent.value(u"deleted").toBool()
+                == (query.queryItemValue(u"deleted"_qs) == u"true");
+        };
+        QJsonArray found;
+        for (const QJsonObject &agent : std::as_const(m_agents)) {
+            if (matches(agent))
+                found.append(agent);
+        }
+        return json(200, found);
+    }
+    if (parts.size() == 2 && m == "GET") {
+        for (const QJsonObject &agent : std::as_const(m_agents)) {
+            if (agent.value(u"id").toString() == QString::fromUtf8(parts.at(1)))
+                return json(200, agent);
+        }
+    }
+    return FakeHttpServer::json(404, messageBody(u"Not found"_qs));
+}
+
+Response FakeLookerServer::createAgent(const Request &request)
+{
+    QJsonObject agent;
+    if (auto refused = invalidBody(request, FakeLookerSchema::agent(), &agent))
+        return *refused;
+    if (agent.value(u"sources").toArray().isEmpty())
+        return FakeHttpServer::json(422,
+            FakeLookerSchema::validationBody(
+                { { u"sources"_qs, u"missing"_qs, u"is required"_qs } }));
+    const QString id = addAgent(agent.value(u"name").toString(), agent.value(u"sources").toArray());
+    for (auto it = agent.begin(); it != agent.end(); ++it)
+        m_agents.last().insert(it.key(), it.value());
+    return json(200, m_agents.last());
 }

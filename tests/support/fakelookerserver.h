@@ -1,6 +1,7 @@
 #pragma once
 
 #include "fakehttpserver.h"
+#include "fakelookerschema.h"
 
 #include <QDeadlineTimer>
 #include <QHash>
@@ -9,12 +10,23 @@
 #include <QObject>
 #include <QUrl>
 
+#include <optional>
+
 // An in-process Looker API 4.0 (Conversational Analytics) on 127.0.0.1 and a free port, on top
-// of FakeHttpServer: login issuing tokens that really expire (and a count of logins), 401 for
-// missing or expired tokens, conversations (create, list, get, add messages), the chat endpoint
-// streaming a scripted list of system messages in small chunks with delays, and error injection
-// per method and path (400/401/404/409/422 with errors[]/429 with Retry-After...). Every
-// request is recorded.
+// of FakeHttpServer, as strict as Looker's OpenAPI file (spec/Looker.4.0.oas.json, 4.0.26) says:
+//  - only the documented routes: POST login (form-encoded client_id/client_secret), POST
+//    conversations, GET conversations/search, GET conversations/:id, GET and POST
+//    conversations/:id/messages, DELETE conversations?id=, POST conversational_analytics/chat,
+//    GET agents/search, POST agents, GET agents/:id; anything else (GET /conversations
+//    included) is 404 {message, documentation_url};
+//  - `Authorization: token <access_token>` with tokens that really expire, else 401;
+//  - request bodies checked against the schemas (FakeLookerSchema): unknown, read-only or
+//    mistyped fields and missing required ones are 422 {message, errors[{field, code, message,
+//    documentation_url}], documentation_url}; unreadable JSON is 400; search parameters outside
+//    the spec's list are 400;
+//  - the chat endpoint answers a scripted ChatMessage list, streamed in small chunks (a JSON
+//    array, as documented; JSON Lines and SSE are tolerated variants the client also reads);
+//  - error injection per method and path (429 with Retry-After, ...). Every request is recorded.
 class FakeLookerServer : public QObject
 {
     Q_OBJECT
@@ -44,7 +56,11 @@ public:
     QList<FakeHttpServer::Request> requestsTo(
         const QByteArray &method, const QByteArray &path) const;
     QList<QJsonObject> conversations() const { return m_conversations; }
+    QList<QJsonObject> agents() const { return m_agents; }
+    // The stored ConversationMessages {id, type, message, order} of a conversation.
     QList<QJsonObject> messagesOf(const QString &conversationId) const;
+    // An agent as POST /agents would store it; returns its id.
+    QString addAgent(const QString &name, const QJsonArray &sources);
 
     // Seeding and changing the remote history directly (sync tests). addConversation() stores
     // a conversation `name` with `messages` ({message, type, order}; ids given) and returns its
@@ -55,17 +71,26 @@ public:
     void setUpdatedAt(const QString &conversationId, const QString &updatedAt);
     void setDeleted(const QString &conversationId, bool deleted = true); // soft delete
     void removeConversation(const QString &conversationId);
-    // {message: {timestamp, userMessage: {text}}, type: "user", order} and the system answer.
+    // {message: {timestamp, userMessage: {text}}, type: "user", order} and a system answer
+    // {message: <a ChatMessage>, type: "system", order}, as Chartroom persists a turn.
     static QJsonObject userTurn(const QString &text, int order);
     static QJsonObject systemTurn(const QString &text, int order);
+    static QJsonObject systemTurn(const QJsonObject &chatMessage, int order);
 
     // Scripted system messages, in Looker's documented shapes.
     static QJsonObject text(
         const QString &text, const QString &textType = QStringLiteral("FINAL_RESPONSE"));
     static QJsonObject thought(
         const QString &summary, const QString &textType = QStringLiteral("THOUGHT"));
-    static QJsonObject data(const QString &question, const QJsonArray &rows);
+    static QJsonObject data(const QString &question, const QJsonArray &rows,
+        const QString &name = QStringLiteral("monthly_revenue"));
+    // A chart part {query{instructions, dataResultName?}, result{vegaConfig (a Vega-Lite spec as
+    // text)}}.
+    static QJsonObject chart(const QJsonObject &vegaLite, const QString &dataResultName = {});
+    static QJsonObject followups(const QStringList &questions);
     static QJsonObject errorMessage(const QString &text);
+    // The same message with its messageId (ChatMessage.messageId).
+    static QJsonObject withId(QJsonObject chatMessage, const QString &messageId);
     // {message, documentation_url, errors: [{field, code, message, documentation_url}]}
     static QByteArray validationBody(const QList<QPair<QString, QString>> &fieldErrors);
     static QByteArray messageBody(const QString &message);
@@ -83,9 +108,21 @@ private:
 
     FakeHttpServer::Response handle(const FakeHttpServer::Request &request);
     FakeHttpServer::Response login(const FakeHttpServer::Request &request);
+    FakeHttpServer::Response route(const FakeHttpServer::Request &request);
+    FakeHttpServer::Response conversationRoute(
+        const FakeHttpServer::Request &request, const QList<QByteArray> &parts);
     FakeHttpServer::Response createConversation(const FakeHttpServer::Request &request);
-    FakeHttpServer::Response addMessage(const QString &id, const FakeHttpServer::Request &request);
+    FakeHttpServer::Response searchConversations(const FakeHttpServer::Request &request);
+    FakeHttpServer::Response deleteConversation(const FakeHttpServer::Request &request);
+    FakeHttpServer::Response addMessages(const QString &id, const FakeHttpServer::Request &request);
     FakeHttpServer::Response chat(const FakeHttpServer::Request &request);
+    FakeHttpServer::Response agentRoute(
+        const FakeHttpServer::Request &request, const QList<QByteArray> &parts);
+    FakeHttpServer::Response createAgent(const FakeHttpServer::Request &request);
+    // The body as a JSON object checked against `rule`, or the 400/422 to answer.
+    std::optional<FakeHttpServer::Response> invalidBody(const FakeHttpServer::Request &request,
+        const FakeLookerSchema::BodyRule &rule, QJsonObject *body) const;
+    QString nextTime();
     bool authorised(const FakeHttpServer::Request &request) const;
     int indexOf(const QString &conversationId) const;
 
@@ -102,6 +139,8 @@ private:
     int m_chunkDelayMs = 5;
     QList<QJsonObject> m_conversations;
     QHash<QString, QList<QJsonObject>> m_messages;
+    QList<QJsonObject> m_agents;
     int m_logins = 0;
+    int m_clock = 0; // seconds after 2025-06-01T10:00:00Z of the last change
     int m_nextId = 1;
 };

@@ -44,14 +44,17 @@ class TestLookerBackend : public QObject
 private:
     QNetworkAccessManager m_network;
 
-    static LookerConfig config(const FakeLookerServer &server, int maxRateLimitRetries = 2)
+    // An account with an agent the server knows (its id is "agent-1" on a fresh fake).
+    static LookerConfig config(FakeLookerServer &server, int maxRateLimitRetries = 2)
     {
         LookerConfig c;
         c.baseUrl = server.baseUrl();
         c.clientId = u"looker-id"_qs;
         c.clientSecret = u"looker-secret"_qs;
-        c.agentId = u"agent-7"_qs;
-        c.sources = { { u"thelook"_qs, u"orders"_qs } };
+        c.agentId = server.agents().isEmpty() ? server.addAgent(u"Orders"_qs,
+                        QJsonArray { QJsonObject {
+                            { u"model"_qs, u"thelook"_qs }, { u"explore"_qs, u"orders"_qs } } })
+                                              : server.agents().first()[u"id"_qs].toString();
         c.limits.connectTimeoutMs = 5000;
         c.limits.idleTimeoutMs = 5000;
         c.maxRateLimitRetries = maxRateLimitRetries;
@@ -107,14 +110,15 @@ private Q_SLOTS:
         QCOMPARE(answer.text, answerText);
         QCOMPARE(answer.errorDetail, QString());
 
-        // Created remotely, named after the prompt's first words, with the agent and sources.
+        // Created remotely, named after the prompt's first words, with the account's agent (the
+        // agent belongs to the conversation, as in Looker's SDK test).
         const auto creates = server.requestsTo("POST", conversationsPath);
         QCOMPARE(creates.size(), 1);
         const QJsonObject create = bodyOf(creates.first());
-        QCOMPARE(
-            create[u"name"_qs].toString(), u"How did monthly revenue develop in the first…"_qs);
-        QCOMPARE(create[u"agent_id"_qs].toString(), u"agent-7"_qs);
-        QCOMPARE(create[u"sources"_qs][0][u"explore"_qs].toString(), u"orders"_qs);
+        QCOMPARE(create,
+            (QJsonObject { { u"name"_qs, u"How did monthly revenue develop in the first…"_qs },
+                { u"category"_qs, u"conversation"_qs }, { u"agent_id"_qs, u"agent-1"_qs } }));
+        QCOMPARE(server.requestsTo("GET", "/api/4.0/agents/search").size(), 0);
         const QString remoteId = server.conversations().first()[u"id"_qs].toString();
         QCOMPARE(store.repository->conversation(conversation)->remoteId, remoteId);
         QCOMPARE(store.repository->conversation(conversation)->backend, u"looker"_qs);
@@ -132,23 +136,36 @@ private Q_SLOTS:
         const QJsonObject data = QJsonDocument::fromJson(answer.assets.first().valueJson).object();
         QCOMPARE(data[u"result"_qs][u"data"_qs][1][u"revenue"_qs].toInt(), 135);
 
-        // The chat request, and the turn persisted: the question then the answer.
+        // The chat request is exactly {conversation_id, user_message}.
         const auto chats = server.requestsTo("POST", chatPath);
         QCOMPARE(chats.size(), 1);
-        QCOMPARE(bodyOf(chats.first())[u"conversation_id"_qs].toString(), remoteId);
-        QVERIFY(bodyOf(chats.first())[u"user_message"_qs].toString().startsWith(u"How did"_qs));
-        QCOMPARE(chats.first().headers.value("authorization"), QByteArray("token token-1"));
+        QCOMPARE(bodyOf(chats.first()),
+            (QJsonObject { { u"conversation_id"_qs, remoteId },
+                { u"user_message"_qs,
+                    u"How did monthly revenue develop in the first quarter of 2025 by region?"_qs } }));
+        QCOMPARE(chats.first().headers.value("authorization"), QByteArray("token token-2"));
+
+        // The turn persisted in ONE call: the question, then the five system messages as
+        // received; the server numbered them 1..6.
+        const auto persists = server.requestsTo(
+            "POST", "/api/4.0/conversations/" + remoteId.toUtf8() + "/messages");
+        QCOMPARE(persists.size(), 1);
+        QCOMPARE(bodyOf(persists.first()).keys(), QStringList { u"messages"_qs });
         QList<QJsonObject> saved = server.messagesOf(remoteId);
-        QCOMPARE(saved.size(), 2);
+        QCOMPARE(saved.size(), 6);
         QCOMPARE(saved[0][u"type"_qs].toString(), u"user"_qs);
         QCOMPARE(saved[0][u"order"_qs].toInt(), 1);
-        QVERIFY(saved[0][u"message"_qs][u"userMessage"_qs][u"text"_qs].toString().startsWith(
-            u"How did"_qs));
-        QCOMPARE(saved[1][u"type"_qs].toString(), u"system"_qs);
-        QCOMPARE(saved[1][u"order"_qs].toInt(), 2);
-        QCOMPARE(
-            saved[1][u"message"_qs][u"systemMessage"_qs][u"text"_qs][u"parts"_qs][0].toString(),
-            answerText);
+        QCOMPARE(saved[0][u"message"_qs][u"userMessage"_qs][u"text"_qs].toString(),
+            u"How did monthly revenue develop in the first quarter of 2025 by region?"_qs);
+        for (int i = 1; i < 6; ++i) {
+            QCOMPARE(saved[i][u"type"_qs].toString(), u"system"_qs);
+            QCOMPARE(saved[i][u"order"_qs].toInt(), i + 1);
+            QCOMPARE(saved[i][u"message"_qs].toObject(), script().at(i - 1));
+        }
+        // The persisted ids are the local messages' remote ids (a later sync matches them).
+        QCOMPARE(answer.remoteId, saved[1][u"id"_qs].toString());
+        auto question = store.repository->messages(conversation);
+        QCOMPARE(question->first().remoteId, saved[0][u"id"_qs].toString());
 
         // A follow-up continues the same remote conversation: no second create, no new login.
         const Message second = ask(session, store, &conversation, u"And by region?"_qs);
@@ -159,9 +176,10 @@ private Q_SLOTS:
             bodyOf(server.requestsTo("POST", chatPath).at(1))[u"conversation_id"_qs].toString(),
             remoteId);
         saved = server.messagesOf(remoteId);
-        QCOMPARE(saved.size(), 4);
-        QCOMPARE(saved[2][u"order"_qs].toInt(), 3);
-        QCOMPARE(saved[3][u"order"_qs].toInt(), 4);
+        QCOMPARE(saved.size(), 12);
+        QCOMPARE(saved[6][u"type"_qs].toString(), u"user"_qs);
+        QCOMPARE(saved[6][u"order"_qs].toInt(), 7);
+        QCOMPARE(saved[11][u"order"_qs].toInt(), 12);
         QCOMPARE(server.loginCount(), 1);
 
         // The secret went only to the login, in its form body.
@@ -262,13 +280,18 @@ private Q_SLOTS:
         QCOMPARE(listed->conversations.size(), 1);
         const LookerConversation &c = listed->conversations.first();
         QCOMPARE(c.name, u"Top products"_qs);
-        QCOMPARE(c.agentId, u"agent-7"_qs);
-        QCOMPARE(c.sources.size(), 1);
-        QCOMPARE(c.sources.first().model, u"thelook"_qs);
+        QCOMPARE(c.agentId, u"agent-1"_qs);
+        QCOMPARE(c.category, u"conversation"_qs);
         QVERIFY(c.createdAt.isValid());
+        // Listed with the documented search, never GET /conversations (which the fake 404s).
+        QCOMPARE(server.requestsTo("GET", conversationsPath).size(), 0);
+        const auto searches = server.requestsTo("GET", "/api/4.0/conversations/search");
+        QCOMPARE(searches.size(), 1);
+        QCOMPARE(searches.first().path,
+            QByteArray("/api/4.0/conversations/search?sorts=updated_at&limit=100&offset=0"));
 
         server.injectError(
-            "GET", conversationsPath, 404, FakeLookerServer::messageBody(u"Nope"_qs));
+            "GET", "/api/4.0/conversations/search", 404, FakeLookerServer::messageBody(u"Nope"_qs));
         listed.reset();
         backend.listConversations(
             &context, [&listed](const LookerConversations &result) { listed = result; });

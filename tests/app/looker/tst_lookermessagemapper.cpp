@@ -69,6 +69,11 @@ private Q_SLOTS:
             FakeLookerServer::errorMessage(u"Explore not found"_qs) }
                                << u"text_start text_delta text_end error finish"_qs << u"Part"_qs
                                << QStringList() << int(AnswerAssembler::State::Failed);
+        QTest::newRow("follow-up questions are one followups asset, not text")
+            << QList<QJsonObject> { FakeLookerServer::text(u"Up 5%."_qs),
+                   FakeLookerServer::followups({ u"By region?"_qs, u"Last year?"_qs }) }
+            << u"text_start text_delta text_end asset_start asset_delta asset_end finish"_qs
+            << u"Up 5%."_qs << QStringList { LookerMessageMapper::FollowupsAssetType } << complete;
         QTest::newRow("unknown parts are skipped")
             << QList<QJsonObject> { QJsonObject {
                    { u"userMessage"_qs, QJsonObject { { u"text"_qs, u"hi"_qs } } } } }
@@ -106,6 +111,86 @@ private Q_SLOTS:
         }
         QCOMPARE(types, assetTypes);
         QVERIFY2(assembler.problems().isEmpty(), qPrintable(assembler.problems().join(u'\n')));
+    }
+
+    void followupsValue()
+    {
+        LookerMessageMapper mapper;
+        mapper.map(
+            FakeLookerServer::followups({ u" By region? "_qs, QString(), u"Last year?"_qs }));
+        QCOMPARE(mapper.assets().size(), 1);
+        QCOMPARE(mapper.assets().first().value,
+            (QJsonObject {
+                { u"questions"_qs, QJsonArray { u"By region?"_qs, u"Last year?"_qs } } }));
+    }
+
+    // The chart asset carries the DataResult it draws: the one its query names, else the
+    // answer's latest; none when no data came before it.
+    void chartCarriesItsData_data()
+    {
+        QTest::addColumn<QList<QJsonObject>>("messages");
+        QTest::addColumn<QString>("dataName"); // of the chart asset's "data"; empty: no key
+        const QJsonArray a { QJsonObject { { u"m"_qs, u"2025-01"_qs }, { u"v"_qs, 1 } } };
+        const QJsonArray b { QJsonObject { { u"m"_qs, u"2025-02"_qs }, { u"v"_qs, 2 } } };
+        const QJsonObject line { { u"mark"_qs, u"line"_qs } };
+        QTest::newRow("named by dataResultName")
+            << QList<QJsonObject> { FakeLookerServer::data(u"q"_qs, a, u"first"_qs),
+                   FakeLookerServer::data(u"q"_qs, b, u"second"_qs),
+                   FakeLookerServer::chart(line, u"first"_qs) }
+            << u"first"_qs;
+        QTest::newRow("no name: the latest data part")
+            << QList<QJsonObject> { FakeLookerServer::data(u"q"_qs, a, u"first"_qs),
+                   FakeLookerServer::data(u"q"_qs, b, u"second"_qs), FakeLookerServer::chart(line) }
+            << u"second"_qs;
+        QTest::newRow("an unknown name: the latest data part")
+            << QList<QJsonObject> { FakeLookerServer::data(u"q"_qs, a, u"first"_qs),
+                   FakeLookerServer::chart(line, u"missing"_qs) }
+            << u"first"_qs;
+        QTest::newRow("sample values are not chart data")
+            << QList<QJsonObject> { FakeLookerServer::data(u"q"_qs, a, u"first"_qs),
+                   FakeLookerServer::data(u"q"_qs, b, u"region_sample_values"_qs),
+                   FakeLookerServer::chart(line) }
+            << u"first"_qs;
+        QTest::newRow("no data before the chart")
+            << QList<QJsonObject> { FakeLookerServer::chart(line) } << QString();
+    }
+
+    void chartCarriesItsData()
+    {
+        QFETCH(QList<QJsonObject>, messages);
+        QFETCH(QString, dataName);
+        LookerMessageMapper mapper;
+        for (const QJsonObject &message : messages)
+            mapper.map(message);
+        const LookerMessageMapper::Asset chart = mapper.assets().last();
+        QCOMPARE(chart.type, LookerMessageMapper::ChartAssetType);
+        // The chart part itself, untouched: {query, result{vegaConfig}}.
+        const QJsonObject part = messages.last()[u"systemMessage"_qs][u"chart"_qs].toObject();
+        QCOMPARE(chart.value[u"query"_qs], part[u"query"_qs]);
+        QCOMPARE(chart.value[u"result"_qs][u"vegaConfig"_qs].toString(), u"{\"mark\":\"line\"}"_qs);
+        QCOMPARE(chart.value.contains(u"data"_qs), !dataName.isEmpty());
+        if (dataName.isEmpty())
+            return;
+        const QJsonObject data = chart.value[u"data"_qs].toObject();
+        QCOMPARE(data[u"name"_qs].toString(), dataName);
+        QCOMPARE(data[u"data"_qs][0][u"v"_qs].toInt(), dataName == u"second" ? 2 : 1);
+        QCOMPARE(data[u"schema"_qs][u"fields"_qs][1][u"name"_qs].toString(), u"v"_qs);
+    }
+
+    // Asset ids: the message's messageId and the part, else the place in the answer.
+    void assetIds()
+    {
+        LookerMessageMapper mapper;
+        const QJsonArray rows { QJsonObject { { u"v"_qs, 1 } } };
+        QList<StreamEvent> events = mapper.map(
+            FakeLookerServer::withId(FakeLookerServer::data(u"q"_qs, rows), u"m-7"_qs));
+        events << mapper.map(FakeLookerServer::chart({ { u"mark"_qs, u"line"_qs } }));
+        QStringList ids;
+        for (const StreamEvent &event : std::as_const(events)) {
+            if (event.type == StreamEvent::Type::AssetEnd)
+                ids << event.assetId;
+        }
+        QCOMPARE(ids, (QStringList { u"m-7/looker-data"_qs, u"part-1"_qs }));
     }
 };
 

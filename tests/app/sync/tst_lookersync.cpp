@@ -1,10 +1,16 @@
-// LookerSyncSource through the real SyncEngine into a TempStore, against FakeLookerServer on
-// loopback: the first sync imports the conversations and their messages in `order`; a re-run
-// changes nothing; a later change is picked up; conversations removed or marked deleted
-// remotely are soft-deleted locally; a wrong client secret fails as an auth error in words;
-// `sync --backend looker` through SyncCommand.
+// LookerSyncSource through the real SyncEngine into a TempStore, against the strict
+// FakeLookerServer on loopback: conversations are listed with GET /conversations/search, page
+// after page until a short one (never GET /conversations, which the fake answers 404); the
+// first sync imports the conversations and their messages in `order`, every part of an answer
+// (data, chart with its data, follow-ups) as assets; a re-run changes nothing; a later change is
+// picked up; a turn asked here and synced afterwards is matched, not doubled; conversations
+// removed or marked deleted remotely are soft-deleted locally; a wrong client secret fails as
+// an auth error in words; `sync --backend looker` through SyncCommand.
 
+#include "chatsession.h"
 #include "fakelookerserver.h"
+#include "lookerbackend.h"
+#include "lookermessagemapper.h"
 #include "lookersession.h"
 #include "lookersyncsource.h"
 #include "output.h"
@@ -13,9 +19,12 @@
 #include "tempstore.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
+#include <QUrlQuery>
 
 #include <cstdio>
 #include <memory>
@@ -37,12 +46,15 @@ private:
         return c;
     }
 
-    SyncRun sync(TempStore &store, int pageSize = 0, const QString &secret = u"looker-secret"_qs)
+    SyncRun sync(TempStore &store, int pageSize = 0, const QString &secret = u"looker-secret"_qs,
+        int searchPageSize = 0)
     {
         LookerSession session(m_network, config(secret));
         LookerSyncSource source(session, u"looker"_qs);
         if (pageSize > 0)
             source.setPageSize(pageSize);
+        if (searchPageSize > 0)
+            source.setSearchPageSize(searchPageSize);
         SyncEngine engine(*store.repository, source);
         return SyncRun::of(engine, 20000);
     }
@@ -70,6 +82,14 @@ private:
         return query(store,
             u"SELECT m.role || ':' || m.text FROM messages m JOIN conversations c ON "
             u"c.id = m.conversation_id WHERE c.remote_id = '%1' ORDER BY m.seq"_qs.arg(remoteId));
+    }
+    // "type" of a conversation's assets, in message and asset order.
+    static QString assets(TempStore &store, const QString &remoteId)
+    {
+        return query(store,
+            u"SELECT a.type || '=' || COALESCE(a.remote_id, '') FROM message_assets a JOIN "
+            u"messages m ON m.id = a.message_id JOIN conversations c ON c.id = m.conversation_id "
+            u"WHERE c.remote_id = '%1' ORDER BY m.seq, a.id"_qs.arg(remoteId));
     }
     static QString snapshot(TempStore &store)
     {
@@ -110,6 +130,124 @@ private Q_SLOTS:
         QCOMPARE(c.messages.at(1).role, MessageRole::Assistant);
         QCOMPARE(c.messages.at(1).text, u"It grew."_qs);
         QCOMPARE(c.messages.at(0).remoteId, u"c1#1"_qs); // no id: conversation and order
+    }
+
+    // Every part of an answer, as a live answer stores it: the data part, the chart part with
+    // the DataResult it draws, the follow-up questions; the thoughts are not text.
+    void syncsEveryPart()
+    {
+        TempStore store;
+        QVERIFY2(store.error.isEmpty(), qPrintable(store.error));
+        const QJsonArray rows { QJsonObject {
+                                    { u"month"_qs, u"2025-01"_qs }, { u"revenue"_qs, 120 } },
+            QJsonObject { { u"month"_qs, u"2025-02"_qs }, { u"revenue"_qs, 135 } } };
+        const QJsonObject vega { { u"mark"_qs, u"line"_qs } };
+        const QString a = m_server->addConversation(u"Revenue"_qs,
+            { FakeLookerServer::userTurn(u"Revenue by month?"_qs, 1),
+                FakeLookerServer::systemTurn(FakeLookerServer::thought(u"Planning"_qs), 2),
+                FakeLookerServer::systemTurn(
+                    FakeLookerServer::withId(FakeLookerServer::data(u"q"_qs, rows), u"m-1"_qs), 3),
+                FakeLookerServer::systemTurn(
+                    FakeLookerServer::withId(
+                        FakeLookerServer::chart(vega, u"monthly_revenue"_qs), u"m-2"_qs),
+                    4),
+                FakeLookerServer::systemTurn(u"Up from 120 to 135."_qs, 5),
+                FakeLookerServer::systemTurn(
+                    FakeLookerServer::followups({ u"By region?"_qs, u"Last year?"_qs }), 6) });
+        const SyncRun first = sync(store);
+        QVERIFY2(first.finished, qPrintable(first.error.message));
+        QCOMPARE(messages(store, a), u"user:Revenue by month?|assistant:Up from 120 to 135."_qs);
+        // Ids: messageId/part when the message has one, else the place in the answer.
+        QCOMPARE(assets(store, a),
+            u"looker-data=m-1/looker-data|looker-chart=m-2/looker-chart|followups=part-2"_qs);
+        const QString chartJson
+            = query(store, u"SELECT value_json FROM message_assets WHERE type = 'looker-chart'"_qs);
+        const QJsonObject chart = QJsonDocument::fromJson(chartJson.toUtf8()).object();
+        QCOMPARE(chart[u"result"_qs][u"vegaConfig"_qs].toString(), u"{\"mark\":\"line\"}"_qs);
+        QCOMPARE(chart[u"data"_qs][u"name"_qs].toString(), u"monthly_revenue"_qs);
+        QCOMPARE(chart[u"data"_qs][u"data"_qs].toArray(), rows);
+        const QString followups
+            = query(store, u"SELECT value_json FROM message_assets WHERE type = 'followups'"_qs);
+        QCOMPARE(followups, u"{\"questions\":[\"By region?\",\"Last year?\"]}"_qs);
+
+        const QString before = snapshot(store);
+        m_server->setUpdatedAt(a, u"2025-06-02T10:00:00.000+00:00"_qs); // listed again
+        const SyncRun again = sync(store);
+        QVERIFY2(again.finished, qPrintable(again.error.message));
+        QCOMPARE(again.report.messagesAdded, 0);
+        QCOMPARE(again.report.assetsAdded, 0);
+        QCOMPARE(assets(store, a).count(u'|'), 2);
+        QCOMPARE(snapshot(store), before);
+    }
+
+    // A turn asked here is persisted remotely; syncing it afterwards matches the local messages
+    // and assets by their remote ids instead of adding them again.
+    void askedHereThenSyncedIsNotDoubled()
+    {
+        TempStore store;
+        QVERIFY2(store.error.isEmpty(), qPrintable(store.error));
+        const QJsonArray rows { QJsonObject {
+            { u"month"_qs, u"2025-01"_qs }, { u"revenue"_qs, 7 } } };
+        m_server->setChatScript({ FakeLookerServer::thought(u"Planning"_qs),
+            FakeLookerServer::withId(FakeLookerServer::data(u"q"_qs, rows), u"m-1"_qs),
+            FakeLookerServer::chart({ { u"mark"_qs, u"line"_qs } }),
+            FakeLookerServer::text(u"Seven."_qs),
+            FakeLookerServer::followups({ u"And February?"_qs }) });
+        LookerBackend backend(m_network, config(), u"looker"_qs);
+        ChatSession session(*store.repository);
+        session.setBackend(&backend);
+        QSignalSpy finished(&session, &ChatSession::answerFinished);
+        QVERIFY(session.send(0, u"Revenue in January?"_qs));
+        QVERIFY(finished.wait(10000));
+        const QString remote = m_server->conversations().first()[u"id"_qs].toString();
+        QCOMPARE(messages(store, remote), u"user:Revenue in January?|assistant:Seven."_qs);
+        const QString live = assets(store, remote);
+        QCOMPARE(live, u"looker-data=m-1/looker-data|looker-chart=part-1|followups=part-2"_qs);
+
+        const SyncRun run = sync(store);
+        QVERIFY2(run.finished, qPrintable(run.error.message));
+        QCOMPARE(run.report.conversationsAdded, 0);
+        QCOMPARE(run.report.messagesAdded, 0);
+        QCOMPARE(run.report.assetsAdded, 0);
+        QCOMPARE(messages(store, remote), u"user:Revenue in January?|assistant:Seven."_qs);
+        QCOMPARE(assets(store, remote), live);
+    }
+
+    // GET /conversations/search with limit/offset until a page is shorter than the limit.
+    void searchPagesUntilShortPage_data()
+    {
+        QTest::addColumn<int>("conversations");
+        QTest::addColumn<QStringList>("offsets");
+        QTest::newRow("5 by 2: the third page is short")
+            << 5 << QStringList { u"0"_qs, u"2"_qs, u"4"_qs };
+        QTest::newRow("4 by 2: an empty page ends it")
+            << 4 << QStringList { u"0"_qs, u"2"_qs, u"4"_qs };
+        QTest::newRow("1 by 2: one page") << 1 << QStringList { u"0"_qs };
+        QTest::newRow("none") << 0 << QStringList { u"0"_qs };
+    }
+
+    void searchPagesUntilShortPage()
+    {
+        QFETCH(int, conversations);
+        QFETCH(QStringList, offsets);
+        TempStore store;
+        QVERIFY2(store.error.isEmpty(), qPrintable(store.error));
+        for (int i = 0; i < conversations; ++i)
+            m_server->addConversation(u"C%1"_qs.arg(i), { FakeLookerServer::userTurn(u"q"_qs, 1) },
+                u"2025-06-01T10:00:0%1.000+00:00"_qs.arg(i));
+        const SyncRun run = sync(store, 0, u"looker-secret"_qs, 2);
+        QVERIFY2(run.finished, qPrintable(run.error.message));
+        QCOMPARE(run.report.conversationsAdded, conversations);
+        QStringList seen;
+        // The page listing, then the listing for deletions: the same offsets twice.
+        for (const auto &request : m_server->requestsTo("GET", "/api/4.0/conversations/search")) {
+            const QUrlQuery q(QString::fromUtf8(request.path.mid(request.path.indexOf('?') + 1)));
+            QCOMPARE(q.queryItemValue(u"limit"_qs), u"2"_qs);
+            QCOMPARE(q.queryItemValue(u"sorts"_qs), u"updated_at"_qs);
+            seen << q.queryItemValue(u"offset"_qs);
+        }
+        QCOMPARE(seen, offsets + offsets);
+        QCOMPARE(m_server->requestsTo("GET", "/api/4.0/conversations").size(), 0);
     }
 
     void firstSyncImportsInOrderAndRerunIsIdempotent()
@@ -201,7 +339,7 @@ private Q_SLOTS:
         // Every list answers 401 (the token is refused even after a new login).
         TempStore store;
         QVERIFY2(store.error.isEmpty(), qPrintable(store.error));
-        m_server->injectError("GET", "/api/4.0/conversations", 401,
+        m_server->injectError("GET", "/api/4.0/conversations/search", 401,
             FakeLookerServer::messageBody(u"Requires authentication."_qs), 10);
         const SyncRun run = sync(store);
         QVERIFY(run.failed);
