@@ -1,5 +1,7 @@
 #include "assetsummary.h"
 
+#include "vegalitereader.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -96,6 +98,18 @@ AssetSummary AssetSummary::fromJson(
     if (error.error != QJsonParseError::NoError || !document.isObject())
         return summary;
     const QJsonObject value = document.object();
+    if (VegaLiteReader::isVegaLiteAsset(assetType)) {
+        // A Looker chart: the type and title come from its Vega-Lite spec.
+        const auto spec = VegaLiteReader::spec(value);
+        if (!std::holds_alternative<QJsonObject>(spec))
+            return summary;
+        const QJsonObject vl = std::get<QJsonObject>(spec);
+        summary.m_chartType = VegaLiteReader::chartType(vl);
+        summary.m_kind = kindOf(summary.m_chartType);
+        summary.m_typeLabel = typeLabel(summary.m_chartType);
+        summary.m_title = VegaLiteReader::title(vl);
+        return summary;
+    }
     const QJsonValue type = value.value(u"type");
     if (!type.isString() || type.toString().trimmed().isEmpty()) {
         // Not an item (a workflow, a dashboard...): say what it is, if anything.

@@ -5,8 +5,9 @@
 #include <QVariantMap>
 
 // What an asset's card says about it, read from the stored definition: the chart type in words
-// and the title (Luzmo item: value.type and value.options.title). A definition that cannot be
-// read gives an "unreadable" summary, never a crash. Pure, tested on its own.
+// and the title (Luzmo item: value.type and value.options.title; Looker chart: the mark and
+// title of its Vega-Lite spec, result.vegaConfig). A definition that cannot be read gives an
+// "unreadable" summary, never a crash. Pure, tested on its own.
 class AssetSummary
 {
     Q_DECLARE_TR_FUNCTIONS(AssetSummary)

@@ -172,7 +172,7 @@ MessageDelegate::Entry *MessageDelegate::layOut(
     const QVariantList assets = index.data(TranscriptModel::AssetsRole).toList();
     for (const QVariant &asset : assets) {
         entry->cards << AssetSummary::fromAsset(asset.toMap());
-        if (m_charts && asset.toMap().value(u"type"_qs).toString() == u"item") {
+        if (m_charts && ChartCardCache::isChartAsset(asset.toMap().value(u"type"_qs).toString())) {
             const ChartCardCache::Card card = m_charts->card(asset.toMap());
             entry->chartIds << card.assetId;
             content.cards << ChartCard::sizeFor(maxText, option.font, card.state);

@@ -4,6 +4,7 @@
 #include "chartsnapshot.h"
 #include "itemreader.h"
 #include "slotschema.h"
+#include "vegalitereader.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -95,6 +96,22 @@ std::variant<ChartData, ChartError> ChartData::fromAsset(
     if (auto *error = std::get_if<ChartError>(&snapshot))
         return *error;
     return fromItem(document.object(), std::get<ChartSnapshot>(snapshot).rows);
+}
+
+std::variant<ChartData, ChartError> ChartData::fromAsset(
+    const QString &assetType, const QByteArray &valueJson, const QByteArray &dataJson)
+{
+    if (!VegaLiteReader::isVegaLiteAsset(assetType))
+        return fromAsset(valueJson, dataJson);
+    const QJsonDocument document = QJsonDocument::fromJson(valueJson);
+    if (!document.isObject())
+        return malformed(u"The Looker chart is not a JSON object."_s);
+    return VegaLiteReader::fromChartPart(document.object());
+}
+
+std::optional<ChartError> ChartData::check(const QString &assetType, const QJsonObject &value)
+{
+    return VegaLiteReader::isVegaLiteAsset(assetType) ? VegaLiteReader::check(value) : check(value);
 }
 
 std::variant<ChartData, ChartError> ChartData::fromItem(

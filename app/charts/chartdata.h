@@ -34,8 +34,14 @@ public:
     // From a stored asset: the item's JSON and its snapshot (ChartSnapshot format).
     static std::variant<ChartData, ChartError> fromAsset(
         const QByteArray &valueJson, const QByteArray &dataJson);
+    // From a stored asset of any type: a Looker chart ("looker-chart", its Vega-Lite spec and
+    // the rows kept in its value; see VegaLiteReader) or a Luzmo item (as above).
+    static std::variant<ChartData, ChartError> fromAsset(
+        const QString &assetType, const QByteArray &valueJson, const QByteArray &dataJson);
     // Whether `item` is a line chart this class can read (nullopt) or why not.
     static std::optional<ChartError> check(const QJsonObject &item);
+    // The same for a stored asset's value of any type (a Looker chart's spec is checked).
+    static std::optional<ChartError> check(const QString &assetType, const QJsonObject &value);
 
     QString title;
     QString xTitle;
@@ -45,6 +51,7 @@ public:
     QStringList categories;
     QList<ChartSeries> series;
     ValueFormat format; // of the (first) measure
+    bool pointsOnly = false; // markers without lines (a Vega-Lite point mark)
     QStringList headers; // the row columns' labels: x, (legend), measures…
     int dimensionCount = 0; // leading columns of a row that are not measures
     QJsonArray rows; // the data as received, for tables and CSV

@@ -87,7 +87,7 @@ int ExportCommand::run(const QStringList &arguments)
         return ExitFailure;
     }
     const bool definitionOnly = *format == ChartExport::Format::Json;
-    auto data = ChartData::fromAsset(asset->valueJson,
+    auto data = ChartData::fromAsset(asset->type, asset->valueJson,
         definitionOnly && asset->dataJson.isEmpty() ? QByteArray(R"({"rows": []})")
                                                     : asset->dataJson);
     if (const auto *error = std::get_if<ChartError>(&data)) {

@@ -1,5 +1,7 @@
 #include "chartlabel.h"
 
+#include "vegalitereader.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -38,6 +40,18 @@ ChartLabel ChartLabel::fromAsset(const Asset &asset)
     label.m_dataTakenAt = asset.dataTakenAt;
     label.m_hasData = !asset.dataJson.trimmed().isEmpty();
     const QJsonObject value = QJsonDocument::fromJson(asset.valueJson).object();
+    if (VegaLiteReader::isVegaLiteAsset(asset.type)) {
+        // A Looker chart: its Vega-Lite spec names it; its rows are kept in the value.
+        const auto spec = VegaLiteReader::spec(value);
+        const QJsonObject vl = std::holds_alternative<QJsonObject>(spec)
+            ? std::get<QJsonObject>(spec)
+            : QJsonObject();
+        label.m_typeLabel = spelledOut(VegaLiteReader::chartType(vl));
+        label.m_title = VegaLiteReader::title(vl);
+        label.m_hasData = value.value(u"data").toObject().value(u"data").isArray()
+            || vl.value(u"data").toObject().value(u"values").isArray();
+        return label;
+    }
     const QString type = value.value(u"type").toString();
     if (!type.trimmed().isEmpty()) {
         label.m_typeLabel = spelledOut(type);

@@ -68,10 +68,12 @@ QString ChartCard::captionFor(const ChartCardCache::Card &card)
     using S = ChartCardCache::State;
     switch (card.state) {
     case S::Ready: {
-        QString caption = ChartExport::caption(card.takenAt);
+        QStringList parts { ChartExport::caption(card.takenAt) };
         if (!card.error.message.isEmpty())
-            caption += tr(" · refresh failed");
-        return caption + tr(" · click to explore");
+            parts << tr("refresh failed");
+        parts << tr("click to explore");
+        parts.removeAll(QString());
+        return parts.join(u" · ");
     }
     case S::Loading:
         return tr("Loading chart…");

@@ -3,6 +3,7 @@
 #include "chartexport.h"
 #include "chartrenderer.h"
 #include "repository.h"
+#include "vegalitereader.h"
 
 #include <QJsonDocument>
 #include <QTimer>
@@ -18,15 +19,38 @@ ChartCardCache::ChartCardCache(Repository &repository, QObject *parent)
     connect(&m_fetcher, &ChartDataFetcher::failed, this, &ChartCardCache::onFailed);
 }
 
+bool ChartCardCache::isChartAsset(const QString &assetType)
+{
+    return assetType == u"item" || VegaLiteReader::isVegaLiteAsset(assetType);
+}
+
 ChartCardCache::Entry ChartCardCache::load(const QVariantMap &asset) const
 {
     Entry e;
     Card &c = e.card;
     c.assetId = asset.value(u"id"_s).toLongLong();
+    c.assetType = asset.value(u"type"_s).toString();
     c.valueJson = asset.value(u"valueJson"_s).toByteArray();
     e.dataJson = asset.value(u"dataJson"_s).toByteArray();
     c.takenAt = asset.value(u"dataTakenAt"_s).toDateTime();
     const QJsonObject item = QJsonDocument::fromJson(c.valueJson).object();
+    if (VegaLiteReader::isVegaLiteAsset(c.assetType)) {
+        // Drawn from the rows kept with it; whatever stops it is "not rendered", never a fetch.
+        if (const auto spec = VegaLiteReader::spec(item);
+            std::holds_alternative<QJsonObject>(spec)) {
+            c.chartType = VegaLiteReader::chartType(std::get<QJsonObject>(spec));
+            c.title = VegaLiteReader::title(std::get<QJsonObject>(spec));
+        }
+        auto parsed = ChartData::fromAsset(c.assetType, c.valueJson, e.dataJson);
+        if (auto *error = std::get_if<ChartError>(&parsed)) {
+            c.state = State::NotRendered;
+            c.error = *error;
+            return e;
+        }
+        c.state = State::Ready;
+        c.data = std::make_shared<const ChartData>(std::move(std::get<ChartData>(parsed)));
+        return e;
+    }
     c.chartType = item.value(u"type"_s).toString();
     const QJsonObject title = item.value(u"options"_s).toObject().value(u"title"_s).toObject();
     c.title
@@ -107,12 +131,13 @@ void ChartCardCache::refresh(qint64 assetId)
         const StoreResult<Asset> asset = m_repository.asset(assetId);
         if (!asset)
             return;
-        Entry e = load({ { u"id"_s, asset->id }, { u"valueJson"_s, asset->valueJson },
-            { u"dataJson"_s, asset->dataJson }, { u"dataTakenAt"_s, asset->dataTakenAt } });
+        Entry e = load({ { u"id"_s, asset->id }, { u"type"_s, asset->type },
+            { u"valueJson"_s, asset->valueJson }, { u"dataJson"_s, asset->dataJson },
+            { u"dataTakenAt"_s, asset->dataTakenAt } });
         it = m_entries.insert(assetId, std::move(e));
     }
-    if (it->card.state == State::NotRendered)
-        return;
+    if (it->card.state == State::NotRendered || VegaLiteReader::isVegaLiteAsset(it->card.assetType))
+        return; // nothing to fetch
     it->fetchStarted = true;
     if (it->card.state != State::Ready)
         it->card.state = State::Loading;
@@ -150,8 +175,9 @@ void ChartCardCache::onFetched(qint64 assetId, const QByteArray &dataJson, const
     Entry &e = m_entries[assetId];
     const StoreResult<Asset> asset = m_repository.asset(assetId);
     const QByteArray valueJson = asset ? asset->valueJson : e.card.valueJson;
-    Entry fresh = load({ { u"id"_s, assetId }, { u"valueJson"_s, valueJson },
-        { u"dataJson"_s, dataJson }, { u"dataTakenAt"_s, takenAt } });
+    Entry fresh = load(
+        { { u"id"_s, assetId }, { u"type"_s, e.card.assetType }, { u"valueJson"_s, valueJson },
+            { u"dataJson"_s, dataJson }, { u"dataTakenAt"_s, takenAt } });
     fresh.fetchStarted = true;
     e = std::move(fresh);
     Q_EMIT changed(assetId);

@@ -19,7 +19,8 @@ class Repository;
 // fetched once automatically when there is none), its state (loading, ready, failed, not
 // rendered) and a rendered image per (asset id, snapshot time, size), so painting a row never
 // builds a chart unless one of those changed. Fetches go to the conversation's backend ("local"
-// or "luzmo") through the client provider. Owned by the window; not a singleton.
+// or "luzmo") through the client provider; a Looker chart carries its rows and is never fetched.
+// Owned by the window; not a singleton.
 class ChartCardCache : public QObject
 {
     Q_OBJECT
@@ -30,6 +31,7 @@ public:
     {
         qint64 assetId = 0;
         State state = State::Loading;
+        QString assetType; // "item" (Luzmo) or "looker-chart" (a Vega-Lite spec with its rows)
         QString chartType; // "line-chart", "bar-chart", … (empty when unreadable)
         QString title;
         ChartError error; // Failed, NotRendered; or a failed refresh of a Ready card
@@ -39,6 +41,10 @@ public:
     };
 
     explicit ChartCardCache(Repository &repository, QObject *parent = nullptr);
+
+    // Whether an asset of this type gets a chart card: a Luzmo item, or a Looker chart (drawn
+    // from the rows kept with it, never fetched).
+    static bool isChartAsset(const QString &assetType);
 
     void setClientProvider(ClientProvider provider) { m_provider = std::move(provider); }
     // The card of a TranscriptModel::AssetsRole entry {id, type, valueJson, dataJson,

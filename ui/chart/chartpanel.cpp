@@ -3,6 +3,7 @@
 #include "chartcard.h"
 #include "chartexport.h"
 #include "chartview.h"
+#include "vegalitereader.h"
 
 #include <QHBoxLayout>
 #include <QJsonDocument>
@@ -86,6 +87,9 @@ void ChartPanel::update()
     using S = ChartCardCache::State;
     const ChartCardCache::Card card = m_cache.card(m_assetId);
     setWindowTitle(card.title.isEmpty() ? tr("Chart") : card.title);
+    // A Looker chart keeps its rows: there is nothing to refresh.
+    if (auto *refresh = findChild<QPushButton *>(u"chartRefresh"_qs))
+        refresh->setVisible(!VegaLiteReader::isVegaLiteAsset(card.assetType));
     if (card.state == S::Ready && card.data) {
         if (!m_view || m_shownTakenAt != card.takenAt) {
             delete m_view;

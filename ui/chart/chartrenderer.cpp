@@ -14,6 +14,7 @@
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QPainter>
+#include <QScatterSeries>
 
 #include <cmath>
 
@@ -205,7 +206,13 @@ QChart *ChartRenderer::build(const ChartData &data, const Options &options)
         QPen pen(ChartStyle::seriesColour(int(i)), 2.4);
         pen.setCapStyle(Qt::RoundCap);
         pen.setJoinStyle(Qt::RoundJoin);
-        const QList<QList<QPointF>> runs = runsOf(source.points);
+        QList<QList<QPointF>> runs = runsOf(source.points);
+        if (data.pointsOnly && runs.size() > 1) { // unjoined points: gaps do not matter
+            QList<QPointF> all;
+            for (const QList<QPointF> &run : std::as_const(runs))
+                all << run;
+            runs = { all };
+        }
         bool first = true;
         for (const QList<QPointF> &run : runs) {
             for (const QPointF &p : run) {
@@ -216,15 +223,27 @@ QChart *ChartRenderer::build(const ChartData &data, const Options &options)
             }
             const qsizetype keep = std::max<qsizetype>(
                 3, budget * run.size() / std::max<qsizetype>(1, source.points.size()));
-            auto *line = new QLineSeries;
+            QXYSeries *line = nullptr;
+            if (data.pointsOnly) {
+                auto *dots = new QScatterSeries;
+                dots->setMarkerShape(QScatterSeries::MarkerShapeCircle);
+                dots->setMarkerSize(8);
+                dots->setColor(pen.color());
+                dots->setBorderColor(Qt::white);
+                line = dots;
+            } else {
+                line = new QLineSeries;
+                line->setPen(pen);
+            }
             line->setName(source.name);
             line->setProperty(seriesProperty, int(i));
             line->replace(
                 options.downsample && run.size() > keep ? Lttb::downsample(run, int(keep)) : run);
-            line->setPen(pen);
             chart->addSeries(line);
-            line->setPointsVisible(markers || run.size() == 1);
-            line->setMarkerSize(5);
+            if (!data.pointsOnly) {
+                line->setPointsVisible(markers || run.size() == 1);
+                line->setMarkerSize(5);
+            }
             line->attachAxis(x);
             line->attachAxis(y);
             if (!first) {
