@@ -128,18 +128,18 @@ void WorkflowAnswerStream::onEvent(const SseEvent &event)
 {
     if (m_ended)
         return;
+    // Every data frame has a number: the one in its `id:` line when the server sends one, else
+    // the next one after the last frame received (B3OS frames carry none; heartbeats are
+    // comments and never reach here). A number already seen is a replay: shown already.
+    const int sent = WorkflowFrame::idOf(event);
+    if (sent >= 0 && sent <= m_lastIndex) {
+        ++m_duplicates;
+        return;
+    }
+    m_lastIndex = sent >= 0 ? sent : m_lastIndex + 1;
+    m_failures = 0;
     const WorkflowFrame::Result decoded = WorkflowFrame::decode(event);
     const auto *frame = std::get_if<WorkflowFrame>(&decoded);
-    bool ok = false;
-    const int index = frame ? frame->index : event.id.trimmed().toInt(&ok);
-    if (frame ? index >= 0 : ok) {
-        if (index <= m_lastIndex) {
-            ++m_duplicates; // replayed: already shown
-            return;
-        }
-        m_lastIndex = index;
-        m_failures = 0;
-    }
     if (!frame) {
         Q_EMIT invalidFrame(std::get<DecodeError>(decoded));
     } else {

@@ -14,12 +14,14 @@
 class ApiCall;
 class QNetworkAccessManager;
 
-// Reads one answer of the workflow chat stream, over as many connections as it takes. When a
-// connection drops (a network error, a timeout, a 5xx or 429, or a body that ends before
-// `done`) it reconnects after a backoff with the same conversationId and requestId and
-// lastEventIndex = the last event index received, and skips every event whose index is not
-// above it, so nothing is shown twice even when the server replays too much. After
-// config.reconnect.maxAttempts reconnections in a row without a new event it gives up with a
+// Reads one answer of the workflow chat stream, over as many connections as it takes. Every
+// data frame received is numbered: by its `id:` line when there is one, else by counting from 0
+// across connections, whatever its type (B3OS frames have no `id:`). When a connection drops (a
+// network error, a timeout, a 5xx or 429, or a body that ends before `done`) it reconnects after
+// a backoff with the same conversationId and requestId and lastEventIndex = the number of the
+// last frame received; the server resends the frames after it. Frames whose `id:` is not above
+// it are skipped, so nothing is shown twice even when such a server replays too much. After
+// config.reconnect.maxAttempts reconnections in a row without a new frame it gives up with a
 // Network error. 400 (with the server's message), 401 and other refusals end it at once;
 // abort() ends it with Cancelled and never reconnects. See WorkflowEventMapper for the events.
 class WorkflowAnswerStream : public AnswerStream

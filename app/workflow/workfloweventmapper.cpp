@@ -76,6 +76,61 @@ QString WorkflowEventMapper::describeNode(const QJsonObject &node)
         : QCoreApplication::translate("WorkflowEventMapper", "Added node %1 (%2)").arg(id, type);
 }
 
+QString WorkflowEventMapper::describeStep(const WorkflowFrame &frame)
+{
+    const auto tr
+        = [](const char *text) { return QCoreApplication::translate("WorkflowEventMapper", text); };
+    switch (frame.kind) {
+    case WorkflowFrame::Kind::Thinking:
+        return frame.text.isEmpty() ? tr("Thinking…") : tr("Thinking: %1").arg(frame.text);
+    case WorkflowFrame::Kind::ToolStart:
+        return frame.toolName.isEmpty() ? tr("Using a tool…")
+                                        : tr("Using tool %1").arg(frame.toolName);
+    case WorkflowFrame::Kind::ToolResult:
+        return frame.toolName.isEmpty() ? tr("A tool finished")
+                                        : tr("Tool %1 finished").arg(frame.toolName);
+    case WorkflowFrame::Kind::ModeSwitch:
+        return frame.mode.isEmpty() ? tr("Switched mode")
+                                    : tr("Switched to %1 mode").arg(frame.mode);
+    default:
+        return {};
+    }
+}
+
+QString WorkflowEventMapper::notesMarkdown(const QStringList &incompleteFields,
+    const QList<WorkflowFrame::ValidationError> &validationErrors)
+{
+    const auto tr
+        = [](const char *text) { return QCoreApplication::translate("WorkflowEventMapper", text); };
+    // Inline code keeps field paths and node ids as they are (no markdown inside them).
+    const auto code = [](QString s) -> QString { return u"`"_qs + s.replace(u'`', u'\'') + u'`'; };
+    QStringList lines;
+    if (!incompleteFields.isEmpty()) {
+        lines << tr("**Incomplete fields** — the workflow needs your input for:") << QString();
+        for (const QString &field : incompleteFields)
+            lines << u"- "_qs + code(field);
+    }
+    if (!validationErrors.isEmpty()) {
+        if (!lines.isEmpty())
+            lines << QString();
+        lines << tr("**Validation errors** — fix these before running it:") << QString();
+        for (const WorkflowFrame::ValidationError &e : validationErrors)
+            lines << u"- "_qs + (e.nodeId.isEmpty() ? QString() : QString(code(e.nodeId) + u": "))
+                    + e.message;
+    }
+    return lines.join(u'\n');
+}
+
+void WorkflowEventMapper::startText(QList<StreamEvent> &out)
+{
+    if (m_textStarted)
+        return;
+    m_textStarted = true;
+    StreamEvent start = make(Type::TextStart, u"text_start"_qs);
+    start.index = 0;
+    out << start;
+}
+
 void WorkflowEventMapper::endText(QList<StreamEvent> &out)
 {
     if (!m_textStarted || m_textEnded)
@@ -84,6 +139,61 @@ void WorkflowEventMapper::endText(QList<StreamEvent> &out)
     StreamEvent end = make(Type::TextEnd, u"text_end"_qs);
     end.index = 0;
     out << end;
+}
+
+void WorkflowEventMapper::logIgnored(const WorkflowFrame &frame)
+{
+    if (m_ignoredTypes.contains(frame.typeName))
+        return;
+    m_ignoredTypes.insert(frame.typeName);
+    if (frame.kind == WorkflowFrame::Kind::SheetData)
+        qCDebug(lcWorkflowStream) << "Not shown: workflow event" << frame.typeName;
+    else
+        qCInfo(lcWorkflowStream).noquote()
+            << u"Ignored workflow event of unknown type \"%1\""_qs.arg(frame.typeName);
+}
+
+void WorkflowEventMapper::mapDone(const WorkflowFrame &frame, QList<StreamEvent> &out)
+{
+    if (m_text.isEmpty() && !frame.text.isEmpty()) {
+        // A "message" answer (or any done with data.message) that came with no chunk.
+        startText(out);
+        m_text = frame.text;
+        StreamEvent delta = make(Type::TextDelta, u"text_delta"_qs);
+        delta.index = 0;
+        delta.text = frame.text;
+        out << delta;
+    }
+    endText(out);
+    const QString notes = notesMarkdown(frame.incompleteFields, frame.validationErrors);
+    if (!notes.isEmpty()) {
+        // A text block of its own: the answer shows it under the text, after a blank line.
+        for (const Type type : { Type::TextStart, Type::TextDelta, Type::TextEnd }) {
+            StreamEvent e = make(type, StreamEvent::typeToString(type));
+            e.index = 1;
+            if (type == Type::TextDelta)
+                e.text = notes;
+            out << e;
+        }
+    }
+    if (!frame.definition.isEmpty()) {
+        StreamEvent start = make(Type::AssetStart, u"asset_start"_qs);
+        start.index = 0;
+        start.assetType = u"workflow"_qs;
+        StreamEvent delta = make(Type::AssetDelta, u"asset_delta"_qs);
+        delta.index = 0;
+        delta.assetType = u"workflow"_qs;
+        delta.text
+            = QString::fromUtf8(QJsonDocument(frame.definition).toJson(QJsonDocument::Compact));
+        StreamEvent end = make(Type::AssetEnd, u"asset_end"_qs);
+        end.index = 0;
+        end.assetType = u"workflow"_qs;
+        out << start << delta << end;
+    }
+    StreamEvent finish = make(Type::Finish, u"finish"_qs);
+    finish.raw = frame.raw;
+    out << finish << make(Type::Done, u"done"_qs);
+    m_finished = true;
 }
 
 QList<StreamEvent> WorkflowEventMapper::map(const WorkflowFrame &frame)
@@ -95,12 +205,7 @@ QList<StreamEvent> WorkflowEventMapper::map(const WorkflowFrame &frame)
     case WorkflowFrame::Kind::Chunk: {
         if (frame.text.isEmpty())
             break;
-        if (!m_textStarted) {
-            m_textStarted = true;
-            StreamEvent start = make(Type::TextStart, u"text_start"_qs);
-            start.index = 0;
-            out << start;
-        }
+        startText(out);
         m_text += frame.text;
         StreamEvent delta = make(Type::TextDelta, u"text_delta"_qs);
         delta.index = 0;
@@ -117,28 +222,19 @@ QList<StreamEvent> WorkflowEventMapper::map(const WorkflowFrame &frame)
         out << progress;
         break;
     }
-    case WorkflowFrame::Kind::Done: {
-        endText(out);
-        if (!frame.definition.isEmpty()) {
-            StreamEvent start = make(Type::AssetStart, u"asset_start"_qs);
-            start.index = 0;
-            start.assetType = u"workflow"_qs;
-            StreamEvent delta = make(Type::AssetDelta, u"asset_delta"_qs);
-            delta.index = 0;
-            delta.assetType = u"workflow"_qs;
-            delta.text
-                = QString::fromUtf8(QJsonDocument(frame.definition).toJson(QJsonDocument::Compact));
-            StreamEvent end = make(Type::AssetEnd, u"asset_end"_qs);
-            end.index = 0;
-            end.assetType = u"workflow"_qs;
-            out << start << delta << end;
-        }
-        StreamEvent finish = make(Type::Finish, u"finish"_qs);
-        finish.raw = frame.raw;
-        out << finish << make(Type::Done, u"done"_qs);
-        m_finished = true;
+    case WorkflowFrame::Kind::Thinking:
+    case WorkflowFrame::Kind::ToolStart:
+    case WorkflowFrame::Kind::ToolResult:
+    case WorkflowFrame::Kind::ModeSwitch: {
+        StreamEvent progress = make(Type::Progress, u"progress"_qs);
+        progress.progressMessage = describeStep(frame);
+        progress.raw = frame.raw;
+        out << progress;
         break;
     }
+    case WorkflowFrame::Kind::Done:
+        mapDone(frame, out);
+        break;
     case WorkflowFrame::Kind::Error: {
         endText(out);
         StreamEvent error = make(Type::Error, u"error"_qs);
@@ -148,7 +244,9 @@ QList<StreamEvent> WorkflowEventMapper::map(const WorkflowFrame &frame)
         m_finished = true;
         break;
     }
+    case WorkflowFrame::Kind::SheetData:
     case WorkflowFrame::Kind::Unknown:
+        logIgnored(frame);
         break;
     }
     return out;

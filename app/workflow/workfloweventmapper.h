@@ -6,16 +6,22 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 // Turns the events of one workflow answer into the StreamEvents every chat session applies:
 //   begin        → start {conversationId}
 //   chunk        → text_start (once), text_delta {text}
 //   node         → progress "Added node <id> (<type>)"; the node is kept (nodes())
-//   done         → text_end, asset_start {asset_type "workflow"}, asset_delta {definition JSON},
-//                  asset_end, finish (no result), [DONE]
+//   thinking     → progress "Thinking: <message>"
+//   tool_start   → progress "Using tool <toolName>"; tool_result → "Tool <toolName> finished"
+//   mode_switch  → progress "Switched to <mode> mode"
+//   done         → the answer text from data.message when no chunk came; text_end; a second text
+//                  block listing incompleteFields and validationErrors (see notesMarkdown());
+//                  asset_start {asset_type "workflow"}, asset_delta {definition JSON},
+//                  asset_end; finish (no result), [DONE]
 //   error        → text_end, error {message}, [DONE]
-//   unknown      → nothing
+//   sheet_data, unknown → nothing (logged under chartroom.workflow.stream)
 // Nothing is mapped after done or error. Pure: no QObject, no I/O; the caller de-duplicates
 // replayed events before mapping them.
 class WorkflowEventMapper
@@ -38,15 +44,25 @@ public:
 
     // "Added node send (http)".
     static QString describeNode(const QJsonObject &node);
+    // The progress line of a thinking, tool_start, tool_result or mode_switch frame, in words.
+    static QString describeStep(const WorkflowFrame &frame);
+    // The section shown under the answer for done's incompleteFields and validationErrors
+    // (markdown); empty when there are none.
+    static QString notesMarkdown(const QStringList &incompleteFields,
+        const QList<WorkflowFrame::ValidationError> &validationErrors);
 
 private:
     StreamEvent make(StreamEvent::Type type, const QString &name) const;
     void keepNode(const QJsonObject &node);
     void endText(QList<StreamEvent> &out);
+    void startText(QList<StreamEvent> &out);
+    void mapDone(const WorkflowFrame &frame, QList<StreamEvent> &out);
+    void logIgnored(const WorkflowFrame &frame);
 
     QString m_conversationId;
     QString m_text;
     QList<QJsonObject> m_nodes;
+    QSet<QString> m_ignoredTypes; // logged once each
     bool m_textStarted = false;
     bool m_textEnded = false;
     bool m_finished = false;

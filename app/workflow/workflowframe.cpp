@@ -3,15 +3,19 @@
 #include "sseevent.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+Q_LOGGING_CATEGORY(lcWorkflowStream, "chartroom.workflow.stream")
+
 namespace {
+// The first non-empty string among `keys`; an object in one of them counts by its `message`.
 QString firstString(const QJsonObject &object, std::initializer_list<QStringView> keys)
 {
     for (const QStringView key : keys) {
         const QJsonValue value = object.value(key);
-        if (value.isString())
+        if (value.isString() && !value.toString().isEmpty())
             return value.toString();
         if (value.isObject()) {
             const QString message = value.toObject().value(u"message").toString();
@@ -22,32 +26,80 @@ QString firstString(const QJsonObject &object, std::initializer_list<QStringView
     return {};
 }
 
-int indexOf(const SseEvent &event, const QJsonObject &data)
+// A string from `keys`, else from `data` when it is a string, else from the same keys inside
+// `data` when it is an object (B3OS events carry their payload in `data`).
+QString payloadString(const QJsonObject &raw, std::initializer_list<QStringView> keys)
 {
-    bool ok = false;
-    const int id = event.id.trimmed().toInt(&ok);
-    if (ok && id >= 0)
-        return id;
-    for (const QStringView key : { u"index", u"eventIndex" }) {
-        const QJsonValue value = data.value(key);
-        if (value.isDouble() && value.toDouble() >= 0)
-            return value.toInt(-1);
+    QString s = firstString(raw, keys);
+    if (!s.isEmpty())
+        return s;
+    const QJsonValue data = raw.value(u"data");
+    if (data.isString())
+        return data.toString();
+    return data.isObject() ? firstString(data.toObject(), keys) : QString();
+}
+
+// The data lines of one frame as one JSON text. SseParser joins them with a line feed (WHATWG);
+// B3OS's client joins them with nothing, so a line may end inside a token, even inside a string.
+// A raw line feed is only whitespace in valid JSON (never inside a string), so removing them all
+// reads both the same way.
+QJsonDocument parse(QString data, QJsonParseError &error)
+{
+    data.remove(u'\n');
+    return QJsonDocument::fromJson(data.toUtf8(), &error);
+}
+
+void readDone(WorkflowFrame &frame)
+{
+    const QJsonObject data = frame.raw.value(u"data").toObject();
+    frame.doneType = data.value(u"type").toString();
+    frame.definition = data.value(u"workflow").toObject();
+    if (frame.definition.isEmpty()) // the older shape
+        frame.definition = frame.raw.value(u"definition").toObject();
+    frame.text = data.value(u"message").toString();
+    for (const QJsonValue &field : data.value(u"incompleteFields").toArray()) {
+        if (!field.toString().isEmpty())
+            frame.incompleteFields << field.toString();
     }
-    return -1;
+    for (const QJsonValue &value : data.value(u"validationErrors").toArray()) {
+        WorkflowFrame::ValidationError e;
+        if (value.isString()) {
+            e.message = value.toString();
+        } else {
+            e.nodeId = value[u"nodeId"].toString();
+            e.message = value[u"message"].toString();
+        }
+        if (!e.message.isEmpty() || !e.nodeId.isEmpty())
+            frame.validationErrors << e;
+    }
 }
 } // namespace
 
 WorkflowFrame::Kind WorkflowFrame::kindOf(const QString &name)
 {
-    if (name == u"chunk")
-        return Kind::Chunk;
-    if (name == u"node")
-        return Kind::Node;
-    if (name == u"done")
-        return Kind::Done;
-    if (name == u"error")
-        return Kind::Error;
+    static const QList<std::pair<QStringView, Kind>> kinds {
+        { u"chunk", Kind::Chunk },
+        { u"node", Kind::Node },
+        { u"thinking", Kind::Thinking },
+        { u"tool_start", Kind::ToolStart },
+        { u"tool_result", Kind::ToolResult },
+        { u"mode_switch", Kind::ModeSwitch },
+        { u"sheet_data", Kind::SheetData },
+        { u"done", Kind::Done },
+        { u"error", Kind::Error },
+    };
+    for (const auto &[typeName, kind] : kinds) {
+        if (name == typeName)
+            return kind;
+    }
     return Kind::Unknown;
+}
+
+int WorkflowFrame::idOf(const SseEvent &event)
+{
+    bool ok = false;
+    const int id = event.id.trimmed().toInt(&ok);
+    return ok && id >= 0 ? id : -1;
 }
 
 WorkflowFrame::Result WorkflowFrame::decode(const SseEvent &event)
@@ -56,7 +108,7 @@ WorkflowFrame::Result WorkflowFrame::decode(const SseEvent &event)
     const QString data = event.data.trimmed();
     if (!data.isEmpty() && data != u"[DONE]") {
         QJsonParseError error;
-        const QJsonDocument document = QJsonDocument::fromJson(data.toUtf8(), &error);
+        const QJsonDocument document = parse(data, error);
         if (error.error != QJsonParseError::NoError || !document.isObject()) {
             DecodeError e;
             e.code = document.isNull() ? DecodeError::Code::InvalidJson
@@ -69,27 +121,47 @@ WorkflowFrame::Result WorkflowFrame::decode(const SseEvent &event)
         }
         frame.raw = document.object();
     }
-    // The named event wins; the data's `type` stands in for unnamed ("message") events.
-    frame.typeName = event.type;
-    if (frame.typeName.isEmpty() || frame.typeName == u"message")
-        frame.typeName = frame.raw.value(u"type").toString();
+    // The JSON `type` is the kind (B3OS reads no `event:` line); a named event stands in for
+    // data without a type (the older shape).
+    frame.typeName = frame.raw.value(u"type").toString();
+    if (frame.typeName.isEmpty() && event.type != u"message")
+        frame.typeName = event.type;
     if (frame.typeName.isEmpty() && data == u"[DONE]")
         frame.typeName = u"done"_qs;
     frame.kind = kindOf(frame.typeName);
-    frame.index = indexOf(event, frame.raw);
+    frame.index = idOf(event);
     switch (frame.kind) {
     case Kind::Chunk:
-        frame.text = firstString(frame.raw, { u"text", u"content", u"delta" });
+        frame.text = payloadString(frame.raw, { u"content", u"text", u"delta" });
         break;
     case Kind::Node:
         frame.node = frame.raw.value(u"node").toObject();
+        if (frame.node.isEmpty())
+            frame.node = frame.raw.value(u"data").toObject();
+        if (!frame.node.contains(u"id"_qs) && frame.raw.value(u"nodeId").isString())
+            frame.node.insert(u"id"_qs, frame.raw.value(u"nodeId"));
+        break;
+    case Kind::Thinking:
+        frame.text = payloadString(frame.raw, { u"message", u"content", u"text" });
+        break;
+    case Kind::ToolStart:
+    case Kind::ToolResult:
+        // Not `data` as a string: in a tool_result that may well be the result.
+        frame.toolName = firstString(frame.raw, { u"toolName", u"name", u"tool" });
+        if (frame.toolName.isEmpty())
+            frame.toolName = firstString(
+                frame.raw.value(u"data").toObject(), { u"toolName", u"name", u"tool" });
+        break;
+    case Kind::ModeSwitch:
+        frame.mode = payloadString(frame.raw, { u"mode", u"to", u"newMode" });
         break;
     case Kind::Done:
-        frame.definition = frame.raw.value(u"definition").toObject();
+        readDone(frame);
         break;
     case Kind::Error:
-        frame.errorMessage = firstString(frame.raw, { u"message", u"error", u"detail" });
+        frame.errorMessage = firstString(frame.raw, { u"error", u"message", u"detail" });
         break;
+    case Kind::SheetData:
     case Kind::Unknown:
         break;
     }

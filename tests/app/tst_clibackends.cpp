@@ -45,35 +45,64 @@ private:
     }
 
 private Q_SLOTS:
+    // Framed as B3OS frames it (data-only frames, heartbeats), cut halfway through the third
+    // frame: the CLI reconnects with lastEventIndex 1 (frames 0 thinking and 1 chunk) and prints
+    // each piece of text once, and the final workflow is kept.
+    void workflow_data()
+    {
+        QTest::addColumn<bool>("json");
+        QTest::newRow("json") << true;
+        QTest::newRow("text") << false;
+    }
+
     void workflow()
     {
-        FakeWorkflowServer server;
+        QFETCH(bool, json);
+        using S = FakeWorkflowServer;
+        S server;
         QVERIFY(server.listen());
         server.setToken(u"bearer-secret"_qs);
-        server.setEvents({ FakeWorkflowServer::chunk(u"Planning "_qs),
-            FakeWorkflowServer::chunk(u"the workflow."_qs),
-            FakeWorkflowServer::node(
-                QJsonObject { { u"id"_qs, u"root"_qs }, { u"type"_qs, u"manual"_qs } }),
-            FakeWorkflowServer::done(QJsonObject { { u"nodes"_qs,
-                QJsonObject {
-                    { u"root"_qs, QJsonObject { { u"type"_qs, u"manual"_qs } } } } } }) });
-        server.setDropAfter({ 2 }); // the first stream is cut: the CLI reconnects and resumes
+        const QJsonObject definition { { u"nodes"_qs,
+            QJsonObject { { u"root"_qs, QJsonObject { { u"type"_qs, u"manual"_qs } } } } } };
+        server.setEvents({ S::thinking(u"Reading the request"_qs), S::chunk(u"Planning "_qs),
+            S::chunk(u"the workflow."_qs),
+            S::node(QJsonObject { { u"id"_qs, u"root"_qs }, { u"type"_qs, u"manual"_qs } }),
+            S::done(definition) });
+        server.setHeartbeatEvery(1);
+        server.setDropAfter({ 2 });
+        server.setCutMidFrame(true);
         TempStore store;
         store.database.close();
-        const Run r = run({ u"ask"_qs, u"--backend"_qs, u"workflow"_qs, u"--url"_qs,
-            server.baseUrl().toString(), u"--token"_qs, u"bearer-secret"_qs, u"--json"_qs,
-            u"--data-dir"_qs, store.dir.path(), u"Build me a workflow"_qs });
+        QStringList arguments { u"ask"_qs, u"--backend"_qs, u"workflow"_qs, u"--url"_qs,
+            server.baseUrl().toString(), u"--token"_qs, u"bearer-secret"_qs, u"--data-dir"_qs,
+            store.dir.path(), u"Build me a workflow"_qs };
+        if (json)
+            arguments.insert(1, u"--json"_qs);
+        const Run r = run(arguments);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(!r.out.contains("bearer-secret"));
+        QCOMPARE(server.streamsServed(), 2);
+        QCOMPARE(server.bodies().last()[u"lastEventIndex"_qs].toInt(), 1);
+        QVERIFY(!server.bodies().last().contains(u"message"_qs));
+        if (!json) {
+            QVERIFY2(r.out.startsWith("Planning the workflow.\n[asset "), r.out.constData());
+            QVERIFY(r.out.trimmed().endsWith(": workflow]"));
+            return;
+        }
         const QJsonObject result = lastLine(r.out);
         QCOMPARE(result[u"type"_qs].toString(), u"result"_qs);
+        QCOMPARE(result[u"status"_qs].toString(), u"complete"_qs);
         QCOMPARE(result[u"assistant_message"_qs][u"message"_qs].toString(),
             u"Planning the workflow."_qs);
         QCOMPARE(result[u"assets"_qs].toArray().size(), 1);
         QCOMPARE(result[u"assets"_qs][0][u"type"_qs].toString(), u"workflow"_qs);
-        QVERIFY(server.streamsServed() >= 2);
-        for (const QByteArray &line : r.out.trimmed().split('\n'))
-            QVERIFY2(QJsonDocument::fromJson(line).isObject(), line.constData());
+        int chunks = 0;
+        for (const QByteArray &line : r.out.trimmed().split('\n')) {
+            const QJsonDocument event = QJsonDocument::fromJson(line);
+            QVERIFY2(event.isObject(), line.constData());
+            chunks += event[u"type"_qs].toString() == u"chunk";
+        }
+        QCOMPARE(chunks, 2); // each chunk once, although the stream was cut after the first
     }
 
     // Against the strict Looker fake (routes, bodies and errors as Looker's OpenAPI file): the

@@ -2,11 +2,98 @@
 
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace {
 FakeHttpServer::Response refuse(int status, const QString &message)
 {
-    const QJsonObject body { { u"message"_qs, message } };
+    const QJsonObject body { { u"error"_qs, message } };
     return FakeHttpServer::json(status, QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+QByteArray compact(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+enum class Field { String, Integer, Number, Object, Array };
+
+// The request fields of seed 003, with their JSON types.
+const QList<std::pair<QString, Field>> &bodyFields()
+{
+    static const QList<std::pair<QString, Field>> fields {
+        { u"agentVersion"_qs, Field::String },
+        { u"apiKeyOverride"_qs, Field::String },
+        { u"conversationId"_qs, Field::String },
+        { u"definition"_qs, Field::Object },
+        { u"description"_qs, Field::String },
+        { u"images"_qs, Field::Array },
+        { u"lastEventIndex"_qs, Field::Integer },
+        { u"message"_qs, Field::String },
+        { u"modelOverride"_qs, Field::String },
+        { u"name"_qs, Field::String },
+        { u"preferredMode"_qs, Field::String },
+        { u"requestId"_qs, Field::String },
+        { u"sessionId"_qs, Field::String },
+        { u"temperatureOverride"_qs, Field::Number },
+        { u"templateSearchMode"_qs, Field::String },
+        { u"timezone"_qs, Field::String },
+        { u"workflowId"_qs, Field::String },
+    };
+    return fields;
+}
+
+bool hasType(const QJsonValue &v, Field type)
+{
+    switch (type) {
+    case Field::String:
+        return v.isString();
+    case Field::Integer:
+        return v.isDouble() && v.toDouble() == double(qint64(v.toDouble()));
+    case Field::Number:
+        return v.isDouble();
+    case Field::Object:
+        return v.isObject();
+    case Field::Array:
+        return v.isArray();
+    }
+    return false;
+}
+
+QString checkEnum(const QJsonObject &body, const QString &field, const QStringList &allowed)
+{
+    if (!body.contains(field) || allowed.contains(body.value(field).toString()))
+        return {};
+    return field + u" must be one of: " + allowed.join(u", ");
+}
+
+QString checkDefinition(const QJsonObject &definition)
+{
+    const QStringList known { u"blockExpansions"_qs, u"inputSchema"_qs, u"nodes"_qs,
+        u"sensitivePropKeys"_qs };
+    for (const QString &key : definition.keys()) {
+        if (!known.contains(key))
+            return u"definition: unknown field \"%1\""_qs.arg(key);
+    }
+    if (!definition.value(u"nodes").isObject())
+        return u"definition.nodes is required"_qs;
+    if (definition[u"nodes"][u"root"][u"type"].toString() != u"manual")
+        return u"definition must contain a \"root\" node with type \"manual\""_qs;
+    return {};
+}
+
+QString checkImages(const QJsonArray &images)
+{
+    for (const QJsonValue &image : images) {
+        if (!image.isObject())
+            return u"images[] must be objects"_qs;
+        const QJsonObject fields = image.toObject();
+        for (auto it = fields.begin(); it != fields.end(); ++it) {
+            if ((it.key() != u"base64" && it.key() != u"ipfsUrl") || !it.value().isString())
+                return u"images[]: unknown or invalid field \"%1\""_qs.arg(it.key());
+        }
+    }
+    return {};
 }
 } // namespace
 
@@ -29,61 +116,181 @@ QUrl FakeWorkflowServer::baseUrl() const
 
 FakeWorkflowServer::Event FakeWorkflowServer::chunk(const QString &text)
 {
-    return { u"chunk"_qs, { { u"type"_qs, u"chunk"_qs }, { u"text"_qs, text } } };
+    return { { { u"type"_qs, u"chunk"_qs }, { u"data"_qs, text } } };
 }
 
 FakeWorkflowServer::Event FakeWorkflowServer::node(const QJsonObject &node)
 {
-    return { u"node"_qs, { { u"type"_qs, u"node"_qs }, { u"node"_qs, node } } };
+    return { { { u"type"_qs, u"node"_qs }, { u"data"_qs, node } } };
 }
 
-FakeWorkflowServer::Event FakeWorkflowServer::done(const QJsonObject &definition)
+FakeWorkflowServer::Event FakeWorkflowServer::thinking(const QString &message)
 {
-    return { u"done"_qs, { { u"type"_qs, u"done"_qs }, { u"definition"_qs, definition } } };
+    return { { { u"type"_qs, u"thinking"_qs }, { u"message"_qs, message } } };
+}
+
+FakeWorkflowServer::Event FakeWorkflowServer::toolStart(const QString &toolName)
+{
+    return { { { u"type"_qs, u"tool_start"_qs }, { u"toolName"_qs, toolName } } };
+}
+
+FakeWorkflowServer::Event FakeWorkflowServer::toolResult(const QString &toolName)
+{
+    return { { { u"type"_qs, u"tool_result"_qs }, { u"toolName"_qs, toolName } } };
+}
+
+FakeWorkflowServer::Event FakeWorkflowServer::modeSwitch(const QString &mode)
+{
+    return { { { u"type"_qs, u"mode_switch"_qs }, { u"mode"_qs, mode } } };
+}
+
+FakeWorkflowServer::Event FakeWorkflowServer::done(const QJsonObject &workflow,
+    const QStringList &incompleteFields, const QJsonArray &validationErrors)
+{
+    QJsonObject data { { u"type"_qs, u"workflow"_qs }, { u"workflow"_qs, workflow } };
+    if (!incompleteFields.isEmpty())
+        data.insert(u"incompleteFields"_qs, QJsonArray::fromStringList(incompleteFields));
+    if (!validationErrors.isEmpty())
+        data.insert(u"validationErrors"_qs, validationErrors);
+    return { { { u"type"_qs, u"done"_qs }, { u"data"_qs, data },
+        { u"usage"_qs, QJsonObject { { u"inputTokens"_qs, 100 }, { u"outputTokens"_qs, 50 } } } } };
+}
+
+FakeWorkflowServer::Event FakeWorkflowServer::doneMessage(const QString &message)
+{
+    return { { { u"type"_qs, u"done"_qs },
+        { u"data"_qs,
+            QJsonObject { { u"type"_qs, u"message"_qs }, { u"message"_qs, message } } } } };
 }
 
 FakeWorkflowServer::Event FakeWorkflowServer::error(const QString &message)
 {
-    return { u"error"_qs, { { u"type"_qs, u"error"_qs }, { u"message"_qs, message } } };
+    return { { { u"type"_qs, u"error"_qs }, { u"error"_qs, message } } };
 }
 
-QByteArray FakeWorkflowServer::frame(int id, const Event &event)
+FakeWorkflowServer::Event FakeWorkflowServer::legacyChunk(const QString &text)
 {
-    QJsonObject data = event.data;
-    if (!data.contains(u"type"_qs))
-        data.insert(u"type"_qs, event.type);
-    return "id: " + QByteArray::number(id) + "\nevent: " + event.type.toUtf8()
-        + "\ndata: " + QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n";
+    return { { { u"type"_qs, u"chunk"_qs }, { u"text"_qs, text } } };
+}
+
+FakeWorkflowServer::Event FakeWorkflowServer::legacyNode(const QJsonObject &node)
+{
+    return { { { u"type"_qs, u"node"_qs }, { u"node"_qs, node } } };
+}
+
+FakeWorkflowServer::Event FakeWorkflowServer::legacyDone(const QJsonObject &definition)
+{
+    return { { { u"type"_qs, u"done"_qs }, { u"definition"_qs, definition } } };
+}
+
+FakeWorkflowServer::Event FakeWorkflowServer::legacyError(const QString &message)
+{
+    return { { { u"type"_qs, u"error"_qs }, { u"message"_qs, message } } };
+}
+
+QByteArray FakeWorkflowServer::frame(int index, const Event &event) const
+{
+    QByteArray json = compact(event.data);
+    if (m_splitDataLines) {
+        const qsizetype comma = json.indexOf(',');
+        if (comma > 0)
+            json = json.left(comma + 1) + "\ndata: " + json.mid(comma + 1);
+    }
+    QByteArray head;
+    if (m_framing == Framing::EventAndIdLines)
+        head = "id: " + QByteArray::number(index) + "\nevent: " + event.type().toUtf8() + '\n';
+    return head + "data: " + json + "\n\n";
+}
+
+QString FakeWorkflowServer::checkBody(const QJsonObject &body) const
+{
+    for (auto it = body.begin(); it != body.end(); ++it) {
+        const auto field = std::find_if(bodyFields().begin(), bodyFields().end(),
+            [&](const auto &entry) { return entry.first == it.key(); });
+        if (field == bodyFields().end())
+            return u"unknown field \"%1\""_qs.arg(it.key());
+        if (!hasType(it.value(), field->second))
+            return u"%1 has the wrong type"_qs.arg(it.key());
+    }
+    for (const QString &problem : {
+             checkEnum(body, u"agentVersion"_qs, { u"v1"_qs, u"v2"_qs, u"both"_qs }),
+             checkEnum(body, u"preferredMode"_qs,
+                 { u"planning"_qs, u"building"_qs, u"repair"_qs, u"conversation"_qs }),
+             checkEnum(body, u"templateSearchMode"_qs, { u"lightweight"_qs, u"hybrid"_qs }),
+             body.contains(u"definition"_qs) ? checkDefinition(body[u"definition"_qs].toObject())
+                                             : QString(),
+             checkImages(body.value(u"images").toArray()),
+         }) {
+        if (!problem.isEmpty())
+            return problem;
+    }
+    if (body.contains(u"lastEventIndex"_qs) && body.value(u"lastEventIndex").toInteger() < 0)
+        return u"lastEventIndex must not be negative"_qs;
+    return {};
 }
 
 FakeHttpServer::Response FakeWorkflowServer::handle(const FakeHttpServer::Request &request)
 {
     const QJsonDocument document = QJsonDocument::fromJson(request.body);
     m_bodies << document.object();
-    if (request.method != "POST" || request.path != path)
-        return refuse(404, u"No such endpoint"_qs);
+    if (request.path != path)
+        return refuse(404, u"Not found"_qs);
+    if (request.method != "POST") {
+        FakeHttpServer::Response r = refuse(405, u"Method not allowed"_qs);
+        r.headers << qMakePair(QByteArray("Allow"), QByteArray("POST"));
+        return r;
+    }
     if (request.headers.value("authorization") != "Bearer " + m_token.toUtf8())
         return refuse(401, u"Invalid or missing bearer token"_qs);
+    if (!request.headers.value("content-type").startsWith("application/json"))
+        return refuse(415, u"Content-Type must be application/json"_qs);
     if (!document.isObject())
         return refuse(400, u"The body must be a JSON object"_qs);
     const QJsonObject body = document.object();
+    if (const QString problem = checkBody(body); !problem.isEmpty())
+        return refuse(400, problem);
     const QString requestId = body.value(u"requestId").toString();
-    const bool known = m_sessions.contains(requestId);
-    if (!known && body.value(u"message").toString().isEmpty())
+    const bool replay = body.contains(u"lastEventIndex"_qs);
+    if (replay && requestId.isEmpty())
+        return refuse(400, u"requestId is required to replay a session"_qs);
+    const bool known = !requestId.isEmpty() && m_sessions.contains(requestId);
+    if (!(replay && known) && body.value(u"message").toString().isEmpty())
         return refuse(400, u"message is required for a new session"_qs);
-    m_sessions.insert(requestId);
+    if (!requestId.isEmpty())
+        m_sessions.insert(requestId);
 
     int from = 0;
-    if (body.contains(u"lastEventIndex"_qs))
-        from = qMax(0, body.value(u"lastEventIndex").toInt() + 1 - m_replayExtra);
-    // A comment first, so that the headers leave with it even when the stream is cut before any
-    // event (a connection closed with no response at all is resent by QNetworkAccessManager).
-    QList<QByteArray> chunks { ": workflow stream\n\n" };
-    for (int id = from; id < m_events.size(); ++id)
-        chunks << frame(id, m_events.at(id));
-    FakeHttpServer::Response response = FakeHttpServer::sse(chunks, m_delayMs);
+    if (replay && known) {
+        const int extra = m_framing == Framing::EventAndIdLines ? m_replayExtra : 0;
+        from = qMax(0, body.value(u"lastEventIndex").toInt() + 1 - extra);
+    }
+    return stream(from);
+}
+
+FakeHttpServer::Response FakeWorkflowServer::stream(int from)
+{
+    // A heartbeat first, so that the headers leave with it even when the stream is cut before
+    // any frame (a connection closed with no response at all is resent by QNetworkAccessManager).
+    QList<QByteArray> chunks { ": heartbeat\n\n" };
     const int drop = m_dropAfter.value(m_streams, -1);
-    response.dropAfterChunks = drop >= 0 ? drop + 1 : -1;
+    int cutAt = -1; // the chunk count after which the connection is cut
+    int sent = 0;
+    for (int index = from; index < m_events.size(); ++index) {
+        if (sent == drop) {
+            if (m_cutMidFrame) {
+                const QByteArray next = frame(index, m_events.at(index));
+                chunks << next.left(next.size() / 2);
+            }
+            cutAt = int(chunks.size());
+            break;
+        }
+        chunks << frame(index, m_events.at(index));
+        ++sent;
+        if (m_heartbeatEvery > 0 && sent % m_heartbeatEvery == 0)
+            chunks << QByteArray(": heartbeat\n\n");
+    }
+    FakeHttpServer::Response response = FakeHttpServer::sse(chunks, m_delayMs);
+    response.dropAfterChunks = cutAt;
     ++m_streams;
     return response;
 }

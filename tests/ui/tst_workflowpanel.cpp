@@ -2,13 +2,16 @@
 // the stored definition later, and exports it as JSON.
 #include "chatsession.h"
 #include "fakeworkflowserver.h"
+#include "mainwindow.h"
 #include "tempstore.h"
 #include "transcriptmodel.h"
+#include "transcriptview.h"
 #include "windowfixture.h"
 #include "workflowbackend.h"
 #include "workflowdock.h"
 #include "workflowpanel.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTreeWidget>
@@ -113,6 +116,51 @@ private Q_SLOTS:
         panel.show();
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
         QVERIFY(panel.grab().save(screenshotPath(u"workflow-panel.png"_qs)));
+    }
+
+    // The whole window after a B3OS-framed answer with incompleteFields and validationErrors:
+    // the notes under the answer text, the workflow in its dock.
+    void answerWithNotesInTheWindow()
+    {
+        FakeWorkflowServer server;
+        QVERIFY(server.listen());
+        server.setToken(u"t"_qs);
+        const QJsonObject definition { { u"nodes"_qs,
+            QJsonObject { { u"root"_qs, QJsonObject { { u"type"_qs, u"manual"_qs } } },
+                { u"send"_qs, QJsonObject { { u"type"_qs, u"http"_qs } } } } } };
+        server.setEvents({ FakeWorkflowServer::thinking(u"Looking for a webhook action"_qs),
+            FakeWorkflowServer::chunk(u"I built a workflow that sends a **webhook** when you "
+                                      "press the button."_qs),
+            FakeWorkflowServer::node(node(u"root"_qs, u"manual"_qs)),
+            FakeWorkflowServer::node(node(u"send"_qs, u"http"_qs)),
+            FakeWorkflowServer::done(definition, { u"send.props.url"_qs, u"send.props.method"_qs },
+                QJsonArray { QJsonObject { { u"nodeId"_qs, u"send"_qs },
+                    { u"message"_qs, u"The URL is missing"_qs } } }) });
+        WindowFixture f;
+        WorkflowConfig config;
+        config.baseUrl = server.baseUrl();
+        config.token = u"t"_qs;
+        WorkflowBackend backend(f.network, config);
+        auto window = f.makeWindow();
+        auto *dock = new WorkflowDock(f.session, *window->transcriptModel(), window.get());
+        window->addDockWidget(Qt::RightDockWidgetArea, dock);
+        f.session.setBackend(&backend);
+        window->resize(1240, 760);
+        QVERIFY(showAndActivate(window.get()));
+        QSignalSpy finished(&f.session, &ChatSession::answerFinished);
+        auto conversation = f.session.send(0, u"Send a webhook when I press the button"_qs);
+        QVERIFY(conversation);
+        QVERIFY(finished.count() == 1 || finished.wait(10000));
+        window->openConversation(*conversation);
+        QTRY_VERIFY(dock->isVisible());
+        QTRY_COMPARE(dock->panel()->nodeCount(), 2);
+        const QString text
+            = window->transcriptModel()->index(1).data(TranscriptModel::TextRole).toString();
+        QVERIFY2(text.contains(u"**Incomplete fields**"_qs), qPrintable(text));
+        QVERIFY(text.contains(u"- `send`: The URL is missing"_qs));
+        QCoreApplication::processEvents();
+        window->transcriptView()->viewport()->repaint();
+        QVERIFY(window->grab().save(screenshotPath(u"workflow-notes.png"_qs)));
     }
 };
 

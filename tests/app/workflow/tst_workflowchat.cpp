@@ -5,6 +5,7 @@
 #include "tempstore.h"
 #include "workflowanswerstream.h"
 #include "workflowbackend.h"
+#include "workflowscript.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,7 +14,7 @@
 #include <QTest>
 
 namespace {
-const QString fullText = u"Planning a workflow with a trigger and an email step."_qs;
+using WorkflowScript::fullText;
 
 QJsonObject node(const QString &id, const QString &type)
 {
@@ -49,12 +50,7 @@ private:
 
     WorkflowConfig config(const FakeWorkflowServer &server)
     {
-        WorkflowConfig c;
-        c.baseUrl = server.baseUrl();
-        c.token = u"secret-token"_qs;
-        c.limits.idleTimeoutMs = 5000;
-        c.reconnect.baseDelayMs = 10;
-        c.reconnect.maxDelayMs = 40;
+        WorkflowConfig c = WorkflowScript::config(server);
         c.reconnect.maxAttempts = 3;
         return c;
     }
@@ -160,25 +156,48 @@ private Q_SLOTS:
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("detail"); // part of the error detail
+        QTest::addColumn<int>("assets");
 
+        using S = FakeWorkflowServer;
         const QList<int> none;
-        QTest::newRow("drop after 3 events, resumed")
-            << script() << QList<int> { 3 } << 0 << u"secret-token"_qs
-            << int(MessageStatus::Complete) << fullText << QString();
-        QTest::newRow("server replays a seen event")
-            << script() << QList<int> { 5 } << 1 << u"secret-token"_qs
-            << int(MessageStatus::Complete) << fullText << QString();
+        const QString token = u"secret-token"_qs;
+        QTest::newRow("drop after 3 frames, resumed")
+            << script() << QList<int> { 3 } << 0 << token << int(MessageStatus::Complete)
+            << fullText << QString() << 1;
+        QTest::newRow("drops twice, resumed")
+            << script() << QList<int> { 3, 2 } << 0 << token << int(MessageStatus::Complete)
+            << fullText << QString() << 1;
         QTest::newRow("retries exhausted")
-            << script() << QList<int> { 2, 0, 0, 0, 0 } << 0 << u"secret-token"_qs
+            << script() << QList<int> { 2, 0, 0, 0, 0 } << 0 << token
             << int(MessageStatus::Interrupted) << u"Planning a workflow "_qs
-            << u"lost after 3 attempts"_qs;
+            << u"lost after 3 attempts"_qs << 0;
         QTest::newRow("401") << script() << none << 0 << u"wrong"_qs << int(MessageStatus::Error)
-                             << QString() << u"credentials"_qs;
+                             << QString() << u"credentials"_qs << 0;
         QTest::newRow("error event keeps the text")
-            << QList<FakeWorkflowServer::Event> { FakeWorkflowServer::chunk(u"Planning "_qs),
-                   FakeWorkflowServer::error(u"The planner ran out of credits"_qs) }
-            << none << 0 << u"secret-token"_qs << int(MessageStatus::Error) << u"Planning "_qs
-            << u"The planner ran out of credits"_qs;
+            << QList<S::Event> { S::chunk(u"Planning "_qs),
+                   S::error(u"The planner ran out of credits"_qs) }
+            << none << 0 << token << int(MessageStatus::Error) << u"Planning "_qs
+            << u"The planner ran out of credits"_qs << 0;
+        // done.data.incompleteFields and validationErrors: a marked section under the answer
+        // text, stored with it (so it is there after a restart, in exports and in the CLI).
+        QTest::newRow("done with incomplete fields and validation errors")
+            << QList<S::Event> { S::chunk(u"Here is your workflow."_qs),
+                   S::done(definition(), { u"send.url"_qs },
+                       QJsonArray { QJsonObject { { u"nodeId"_qs, u"send"_qs },
+                           { u"message"_qs, u"URL is missing"_qs } } }) }
+            << none << 0 << token << int(MessageStatus::Complete)
+            << u"Here is your workflow.\n\n"
+               "**Incomplete fields** — the workflow needs your input for:\n\n"
+               "- `send.url`\n\n"
+               "**Validation errors** — fix these before running it:\n\n"
+               "- `send`: URL is missing"_qs
+            << QString() << 1;
+        // done.data.type "message" with no chunk: done.data.message is the answer.
+        QTest::newRow("done message without chunks")
+            << QList<S::Event> { S::thinking(u"Reading"_qs),
+                   S::doneMessage(u"Which chain should it watch?"_qs) }
+            << none << 0 << token << int(MessageStatus::Complete)
+            << u"Which chain should it watch?"_qs << QString() << 0;
     }
 
     void outcomes()
@@ -190,6 +209,7 @@ private Q_SLOTS:
         QFETCH(int, status);
         QFETCH(QString, text);
         QFETCH(QString, detail);
+        QFETCH(int, assets);
         TempStore store;
         FakeWorkflowServer server;
         QVERIFY(server.listen());
@@ -209,8 +229,10 @@ private Q_SLOTS:
         QCOMPARE(int(answer.status), status);
         QCOMPARE(answer.text, text);
         QVERIFY2(answer.errorDetail.contains(detail), qPrintable(answer.errorDetail));
-        if (status == int(MessageStatus::Complete))
-            QCOMPARE(answer.assets.size(), 1);
+        QCOMPARE(answer.assets.size(), assets);
+        if (assets > 0)
+            QCOMPARE(
+                QJsonDocument::fromJson(answer.assets.first().valueJson).object(), definition());
         QVERIFY(!answer.errorDetail.contains(u"secret-token"_qs));
     }
 

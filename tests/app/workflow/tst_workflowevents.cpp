@@ -1,5 +1,5 @@
-// The pure parts of the workflow backend: frame reading, event mapping, the request body, the
-// resume state and the reconnection delays.
+// The pure parts of the workflow backend: frame reading and event mapping (the request, the
+// resume state and the reconnection delays: tst_workflowrequest).
 
 #include "sseevent.h"
 #include "workflowconfig.h"
@@ -19,6 +19,39 @@ SseEvent sse(const QString &type, const QString &data, const QString &id)
     return SseEvent { type, data, id };
 }
 
+// The fields a frame of each kind carries, as one string (done: type|definition keys|message|
+// incomplete fields|nodeId=message;…).
+QString summaryOf(const WorkflowFrame &f)
+{
+    using K = WorkflowFrame::Kind;
+    switch (f.kind) {
+    case K::Chunk:
+    case K::Thinking:
+        return f.text;
+    case K::ToolStart:
+    case K::ToolResult:
+        return f.toolName;
+    case K::ModeSwitch:
+        return f.mode;
+    case K::Node:
+        return f.node.value(u"id").toString();
+    case K::Error:
+        return f.errorMessage;
+    case K::Done: {
+        QStringList errors;
+        for (const auto &e : f.validationErrors)
+            errors << e.nodeId + u'=' + e.message;
+        return QStringList { f.doneType, f.definition.keys().join(u','), f.text,
+            f.incompleteFields.join(u','), errors.join(u';') }
+            .join(u'|');
+    }
+    case K::SheetData:
+    case K::Unknown:
+        return {};
+    }
+    return {};
+}
+
 QString typesOf(const QList<StreamEvent> &events)
 {
     QStringList names;
@@ -33,41 +66,103 @@ class TestWorkflowEvents : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // Rows named "b3os …" are the shapes of B3OS's own client and its test
+    // (packages/mcp/src/sse-client.ts, __tests__/sse-client.test.ts): no `event:` nor `id:`
+    // line, the kind in the JSON `type`. "legacy …" rows are the older, tolerated shapes.
     void decode_data()
     {
         QTest::addColumn<SseEvent>("event");
         QTest::addColumn<int>("kind");
         QTest::addColumn<int>("index");
-        QTest::addColumn<QString>("text"); // text, error message, node id or definition key
+        QTest::addColumn<QString>("summary"); // see summary()
 
         using K = WorkflowFrame::Kind;
-        QTest::newRow("named chunk with text")
-            << sse(u"chunk"_qs, u"{\"type\":\"chunk\",\"text\":\"Planning \"}"_qs, u"0"_qs)
-            << int(K::Chunk) << 0 << u"Planning "_qs;
-        QTest::newRow("type field only, content")
-            << sse(u"message"_qs, u"{\"type\":\"chunk\",\"content\":\"Hi\"}"_qs, u"4"_qs)
-            << int(K::Chunk) << 4 << u"Hi"_qs;
-        QTest::newRow("delta instead of text") << sse(u"chunk"_qs, u"{\"delta\":\"more\"}"_qs,
-            u"2"_qs) << int(K::Chunk) << 2 << u"more"_qs;
-        QTest::newRow("named event wins over type")
-            << sse(u"node"_qs, u"{\"type\":\"chunk\",\"node\":{\"id\":\"a\"}}"_qs, u"1"_qs)
+        const auto b3os = [](const QString &data) { return sse(u"message"_qs, data, {}); };
+        QTest::newRow("b3os thinking")
+            << b3os(u"{\"type\":\"thinking\",\"message\":\"Searching actions...\"}"_qs)
+            << int(K::Thinking) << -1 << u"Searching actions..."_qs;
+        QTest::newRow("b3os tool_start")
+            << b3os(u"{\"type\":\"tool_start\",\"toolName\":\"search_actions\"}"_qs)
+            << int(K::ToolStart) << -1 << u"search_actions"_qs;
+        QTest::newRow("tool_result with a result in data")
+            << b3os(u"{\"type\":\"tool_result\",\"toolName\":\"search_actions\",\"data\":\"3\"}"_qs)
+            << int(K::ToolResult) << -1 << u"search_actions"_qs;
+        QTest::newRow("tool_result without a name")
+            << b3os(u"{\"type\":\"tool_result\",\"data\":\"3 actions\"}"_qs) << int(K::ToolResult)
+            << -1 << QString();
+        QTest::newRow("mode_switch") << b3os(u"{\"type\":\"mode_switch\",\"mode\":\"building\"}"_qs)
+                                     << int(K::ModeSwitch) << -1 << u"building"_qs;
+        QTest::newRow("b3os chunk, text in data")
+            << b3os(u"{\"type\":\"chunk\",\"data\":\"hello\"}"_qs) << int(K::Chunk) << -1
+            << u"hello"_qs;
+        QTest::newRow("chunk in content") << b3os(u"{\"type\":\"chunk\",\"content\":\"Hi\"}"_qs)
+                                          << int(K::Chunk) << -1 << u"Hi"_qs;
+        QTest::newRow("chunk in text") << b3os(u"{\"type\":\"chunk\",\"text\":\"Plan \"}"_qs)
+                                       << int(K::Chunk) << -1 << u"Plan "_qs;
+        QTest::newRow("chunk in delta") << b3os(u"{\"type\":\"chunk\",\"delta\":\"more\"}"_qs)
+                                        << int(K::Chunk) << -1 << u"more"_qs;
+        // SseParser joins data lines with '\n' (WHATWG); B3OS's client joins them with nothing.
+        QTest::newRow("b3os two data lines, split between tokens")
+            << b3os(u"{\"type\":\"chunk\",\n\"data\":\"hello\"}"_qs) << int(K::Chunk) << -1
+            << u"hello"_qs;
+        QTest::newRow("two data lines, split inside a string")
+            << b3os(u"{\"type\":\"chu\nnk\",\"data\":\"hel\nlo\"}"_qs) << int(K::Chunk) << -1
+            << u"hello"_qs;
+        QTest::newRow("b3os node, the node in data")
+            << b3os(u"{\"type\":\"node\",\"data\":{\"id\":\"send\",\"type\":\"http\"}}"_qs)
+            << int(K::Node) << -1 << u"send"_qs;
+        QTest::newRow("node id beside the node")
+            << b3os(u"{\"type\":\"node\",\"nodeId\":\"send\",\"data\":{\"type\":\"http\"}}"_qs)
+            << int(K::Node) << -1 << u"send"_qs;
+        QTest::newRow("legacy node in node")
+            << sse(u"node"_qs, u"{\"type\":\"node\",\"node\":{\"id\":\"a\"}}"_qs, u"1"_qs)
             << int(K::Node) << 1 << u"a"_qs;
-        QTest::newRow("done with definition")
+        QTest::newRow("b3os done workflow")
+            << b3os(u"{\"type\":\"done\",\"data\":{\"type\":\"workflow\",\"workflow\":{\"nodes\":"
+                    "{}}},\"usage\":{\"inputTokens\":100,\"outputTokens\":50}}"_qs)
+            << int(K::Done) << -1 << u"workflow|nodes|||"_qs;
+        QTest::newRow("b3os done message")
+            << b3os(u"{\"type\":\"done\",\"data\":{\"type\":\"message\",\"message\":\"hi\"}}"_qs)
+            << int(K::Done) << -1 << u"message||hi||"_qs;
+        QTest::newRow("done with incomplete fields and validation errors")
+            << b3os(u"{\"type\":\"done\",\"data\":{\"type\":\"workflow\",\"workflow\":{\"nodes\":"
+                    "{}},\"incompleteFields\":[\"root.schedule\",\"send.url\"],"
+                    "\"validationErrors\":[{\"nodeId\":\"send\",\"message\":\"URL is missing\"},"
+                    "{\"message\":\"No trigger\"}]}}"_qs)
+            << int(K::Done) << -1
+            << u"workflow|nodes||root.schedule,send.url|send=URL is missing;=No trigger"_qs;
+        QTest::newRow("legacy done with definition")
             << sse(u"done"_qs, u"{\"type\":\"done\",\"definition\":{\"nodes\":{}}}"_qs, u"8"_qs)
-            << int(K::Done) << 8 << u"nodes"_qs;
-        QTest::newRow("error message")
-            << sse(u"error"_qs, u"{\"type\":\"error\",\"message\":\"Quota exceeded\"}"_qs, u"3"_qs)
-            << int(K::Error) << 3 << u"Quota exceeded"_qs;
-        QTest::newRow("error as object") << sse(
-            u"message"_qs, u"{\"type\":\"error\",\"error\":{\"message\":\"Boom\"}}"_qs, QString())
-                                         << int(K::Error) << -1 << u"Boom"_qs;
-        QTest::newRow("index in the data when no id")
-            << sse(u"chunk"_qs, u"{\"text\":\"x\",\"index\":7}"_qs, QString()) << int(K::Chunk) << 7
+            << int(K::Done) << 8 << u"|nodes|||"_qs;
+        QTest::newRow("legacy done without data")
+            << sse(u"done"_qs, QString(), u"9"_qs) << int(K::Done) << 9 << u"||||"_qs;
+        QTest::newRow("[DONE]") << b3os(u"[DONE]"_qs) << int(K::Done) << -1 << u"||||"_qs;
+        QTest::newRow("b3os error string")
+            << b3os(u"{\"type\":\"error\",\"error\":\"Quota exceeded\"}"_qs) << int(K::Error) << -1
+            << u"Quota exceeded"_qs;
+        QTest::newRow("legacy error message")
+            << sse(u"error"_qs, u"{\"type\":\"error\",\"message\":\"No credits\"}"_qs, u"3"_qs)
+            << int(K::Error) << 3 << u"No credits"_qs;
+        QTest::newRow("legacy error object")
+            << b3os(u"{\"type\":\"error\",\"error\":{\"message\":\"Boom\"}}"_qs) << int(K::Error)
+            << -1 << u"Boom"_qs;
+        QTest::newRow("the JSON type wins over a named event")
+            << sse(u"node"_qs, u"{\"type\":\"chunk\",\"data\":\"x\"}"_qs, u"1"_qs) << int(K::Chunk)
+            << 1 << u"x"_qs;
+        QTest::newRow("legacy named event without a type")
+            << sse(u"chunk"_qs, u"{\"text\":\"more\"}"_qs, u"2"_qs) << int(K::Chunk) << 2
+            << u"more"_qs;
+        QTest::newRow("an index in the data is not the event number")
+            << b3os(u"{\"type\":\"chunk\",\"data\":\"x\",\"index\":7}"_qs) << int(K::Chunk) << -1
             << u"x"_qs;
-        QTest::newRow("unknown event")
-            << sse(u"heartbeat"_qs, u"{}"_qs, u"5"_qs) << int(K::Unknown) << 5 << QString();
-        QTest::newRow("done without data")
-            << sse(u"done"_qs, QString(), u"9"_qs) << int(K::Done) << 9 << QString();
+        QTest::newRow("id that is not a number")
+            << sse(u"message"_qs, u"{\"type\":\"chunk\",\"data\":\"x\"}"_qs, u"abc"_qs)
+            << int(K::Chunk) << -1 << u"x"_qs;
+        QTest::newRow("sheet_data: known, not shown")
+            << b3os(u"{\"type\":\"sheet_data\",\"data\":{\"rows\":[]}}"_qs) << int(K::SheetData)
+            << -1 << QString();
+        QTest::newRow("unknown type")
+            << b3os(u"{\"type\":\"plan_update\"}"_qs) << int(K::Unknown) << -1 << QString();
     }
 
     void decode()
@@ -75,28 +170,13 @@ private Q_SLOTS:
         QFETCH(SseEvent, event);
         QFETCH(int, kind);
         QFETCH(int, index);
-        QFETCH(QString, text);
+        QFETCH(QString, summary);
         const WorkflowFrame::Result result = WorkflowFrame::decode(event);
         QVERIFY(std::holds_alternative<WorkflowFrame>(result));
         const WorkflowFrame frame = std::get<WorkflowFrame>(result);
         QCOMPARE(int(frame.kind), kind);
         QCOMPARE(frame.index, index);
-        switch (frame.kind) {
-        case WorkflowFrame::Kind::Chunk:
-            QCOMPARE(frame.text, text);
-            break;
-        case WorkflowFrame::Kind::Error:
-            QCOMPARE(frame.errorMessage, text);
-            break;
-        case WorkflowFrame::Kind::Node:
-            QCOMPARE(frame.node.value(u"id").toString(), text);
-            break;
-        case WorkflowFrame::Kind::Done:
-            QCOMPARE(frame.definition.keys().value(0), text);
-            break;
-        case WorkflowFrame::Kind::Unknown:
-            break;
-        }
+        QCOMPARE(summaryOf(frame), summary);
     }
 
     void decodeInvalid_data()
@@ -122,31 +202,59 @@ private Q_SLOTS:
         QTest::addColumn<QList<SseEvent>>("frames");
         QTest::addColumn<QString>("types");
         QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("progress");
 
-        const SseEvent c0 = sse(u"chunk"_qs, u"{\"text\":\"Plan \"}"_qs, u"0"_qs);
-        const SseEvent c1 = sse(u"chunk"_qs, u"{\"text\":\"done.\"}"_qs, u"1"_qs);
+        const auto b3os = [](const QString &data) { return sse(u"message"_qs, data, {}); };
+        const SseEvent think = b3os(u"{\"type\":\"thinking\",\"message\":\"Searching\"}"_qs);
+        const SseEvent tool = b3os(u"{\"type\":\"tool_start\",\"toolName\":\"search_actions\"}"_qs);
+        const SseEvent result
+            = b3os(u"{\"type\":\"tool_result\",\"toolName\":\"search_actions\"}"_qs);
+        const SseEvent mode = b3os(u"{\"type\":\"mode_switch\",\"mode\":\"building\"}"_qs);
+        const SseEvent c0 = b3os(u"{\"type\":\"chunk\",\"data\":\"Plan \"}"_qs);
+        const SseEvent c1 = b3os(u"{\"type\":\"chunk\",\"data\":\"done.\"}"_qs);
         const SseEvent n2
-            = sse(u"node"_qs, u"{\"node\":{\"id\":\"root\",\"type\":\"manual\"}}"_qs, u"2"_qs);
-        const SseEvent d3 = sse(u"done"_qs,
-            u"{\"definition\":{\"nodes\":{\"root\":{\"type\":\"manual\"}}}}"_qs, u"3"_qs);
-        const SseEvent e3 = sse(u"error"_qs, u"{\"message\":\"No credits\"}"_qs, u"3"_qs);
-        const SseEvent unknown = sse(u"ping"_qs, u"{}"_qs, u"4"_qs);
-        QTest::newRow("chunks, node, done")
-            << QList<SseEvent> { c0, c1, n2, d3 }
-            << u"start text_start text_delta text_delta progress text_end asset_start "
+            = b3os(u"{\"type\":\"node\",\"data\":{\"id\":\"root\",\"type\":\"manual\"}}"_qs);
+        const SseEvent d3 = b3os(u"{\"type\":\"done\",\"data\":{\"type\":\"workflow\",\"workflow\":"
+                                 "{\"nodes\":{\"root\":{\"type\":\"manual\"}}}}}"_qs);
+        const SseEvent d3notes = b3os(
+            u"{\"type\":\"done\",\"data\":{\"type\":\"workflow\",\"workflow\":"
+            "{\"nodes\":{\"root\":{\"type\":\"manual\"}}},\"incompleteFields\":[\"a\"]}}"_qs);
+        const SseEvent message = b3os(
+            u"{\"type\":\"done\",\"data\":{\"type\":\"message\",\"message\":\"Which chain?\"}}"_qs);
+        const SseEvent e3 = b3os(u"{\"type\":\"error\",\"error\":\"No credits\"}"_qs);
+        const SseEvent unknown = b3os(u"{\"type\":\"plan_update\"}"_qs);
+        const SseEvent sheet = b3os(u"{\"type\":\"sheet_data\"}"_qs);
+        const QStringList steps { u"Thinking: Searching"_qs, u"Using tool search_actions"_qs,
+            u"Tool search_actions finished"_qs, u"Switched to building mode"_qs };
+        QTest::newRow("b3os steps, chunks, node, done")
+            << QList<SseEvent> { think, tool, result, mode, c0, c1, n2, d3 }
+            << u"start progress progress progress progress text_start text_delta text_delta "
+               "progress text_end asset_start asset_delta asset_end finish done"_qs
+            << u"Plan done."_qs << steps + QStringList { u"Added node root (manual)"_qs };
+        QTest::newRow("done with notes: a second text block")
+            << QList<SseEvent> { c0, d3notes }
+            << u"start text_start text_delta text_end text_start text_delta text_end asset_start "
                "asset_delta asset_end finish done"_qs
-            << u"Plan done."_qs;
+            << u"Plan "_qs << QStringList();
+        QTest::newRow("done message is the text when no chunk came")
+            << QList<SseEvent> { think, message }
+            << u"start progress text_start text_delta text_end finish done"_qs << u"Which chain?"_qs
+            << QStringList { u"Thinking: Searching"_qs };
+        QTest::newRow("done message after chunks is not added")
+            << QList<SseEvent> { c0, message }
+            << u"start text_start text_delta text_end finish done"_qs << u"Plan "_qs
+            << QStringList();
         QTest::newRow("error after text")
             << QList<SseEvent> { c0, e3 } << u"start text_start text_delta text_end error done"_qs
-            << u"Plan "_qs;
+            << u"Plan "_qs << QStringList();
         QTest::newRow("done without text nor definition")
             << QList<SseEvent> { sse(u"done"_qs, QString(), u"0"_qs) } << u"start finish done"_qs
-            << QString();
-        QTest::newRow("unknown ignored, nothing after done")
-            << QList<SseEvent> { unknown, c0, d3, c1 }
+            << QString() << QStringList();
+        QTest::newRow("unknown and sheet_data ignored, nothing after done")
+            << QList<SseEvent> { unknown, sheet, c0, d3, c1 }
             << u"start text_start text_delta text_end asset_start asset_delta asset_end finish "
                "done"_qs
-            << u"Plan "_qs;
+            << u"Plan "_qs << QStringList();
     }
 
     void mapping()
@@ -154,6 +262,11 @@ private Q_SLOTS:
         QFETCH(QList<SseEvent>, frames);
         QFETCH(QString, types);
         QFETCH(QString, text);
+        QFETCH(QStringList, progress);
+        if (QTest::currentDataTag()
+            == QByteArray("unknown and sheet_data ignored, nothing after done"))
+            QTest::ignoreMessage(
+                QtInfoMsg, "Ignored workflow event of unknown type \"plan_update\"");
         WorkflowEventMapper mapper(u"conv-1"_qs);
         QList<StreamEvent> events = mapper.begin();
         for (const SseEvent &frame : frames)
@@ -161,16 +274,63 @@ private Q_SLOTS:
         QCOMPARE(typesOf(events), types);
         QCOMPARE(mapper.text(), text);
         QVERIFY(mapper.isFinished());
-        for (const StreamEvent &e : events)
-            QCOMPARE(e.conversationId, u"conv-1"_qs);
+        QStringList lines;
         for (const StreamEvent &e : events) {
+            QCOMPARE(e.conversationId, u"conv-1"_qs);
+            if (e.type == StreamEvent::Type::Progress)
+                lines << e.progressMessage;
             if (e.type == StreamEvent::Type::AssetDelta)
                 QCOMPARE(e.text, u"{\"nodes\":{\"root\":{\"type\":\"manual\"}}}"_qs);
-            if (e.type == StreamEvent::Type::Progress)
-                QCOMPARE(e.progressMessage, u"Added node root (manual)"_qs);
             if (e.type == StreamEvent::Type::Error)
                 QCOMPARE(e.errorMessage, u"No credits"_qs);
+            if (e.type == StreamEvent::Type::TextDelta && e.index == 1)
+                QCOMPARE(e.text,
+                    u"**Incomplete fields** — the workflow needs your input for:\n\n- `a`"_qs);
         }
+        QCOMPARE(lines, progress);
+    }
+
+    void stepsInWords_data()
+    {
+        QTest::addColumn<QString>("data");
+        QTest::addColumn<QString>("line");
+        QTest::newRow("thinking") << u"{\"type\":\"thinking\",\"message\":\"Reading\"}"_qs
+                                  << u"Thinking: Reading"_qs;
+        QTest::newRow("thinking, no message") << u"{\"type\":\"thinking\"}"_qs << u"Thinking…"_qs;
+        QTest::newRow("tool_start, no name")
+            << u"{\"type\":\"tool_start\"}"_qs << u"Using a tool…"_qs;
+        QTest::newRow("tool_result, no name")
+            << u"{\"type\":\"tool_result\"}"_qs << u"A tool finished"_qs;
+        QTest::newRow("mode_switch, no mode")
+            << u"{\"type\":\"mode_switch\"}"_qs << u"Switched mode"_qs;
+    }
+
+    void stepsInWords()
+    {
+        QFETCH(QString, data);
+        QFETCH(QString, line);
+        const auto frame
+            = std::get<WorkflowFrame>(WorkflowFrame::decode(sse(u"message"_qs, data, {})));
+        QCOMPARE(WorkflowEventMapper::describeStep(frame), line);
+    }
+
+    void notesMarkdown()
+    {
+        const QString expected = u"**Incomplete fields** — the workflow needs your input for:\n"
+                                 "\n"
+                                 "- `root.schedule`\n"
+                                 "- `send.url`\n"
+                                 "\n"
+                                 "**Validation errors** — fix these before running it:\n"
+                                 "\n"
+                                 "- `send`: URL is missing\n"
+                                 "- No trigger"_qs;
+        QCOMPARE(WorkflowEventMapper::notesMarkdown({ u"root.schedule"_qs, u"send.url"_qs },
+                     { { u"send"_qs, u"URL is missing"_qs }, { QString(), u"No trigger"_qs } }),
+            expected);
+        QCOMPARE(WorkflowEventMapper::notesMarkdown({}, {}), QString());
+        QCOMPARE(WorkflowEventMapper::notesMarkdown({}, { { u"a`b"_qs, u"bad"_qs } }),
+            u"**Validation errors** — fix these before running it:\n\n- `a'b`: bad"_qs);
     }
 
     void nodesAreKeptAndReplaced()
@@ -200,106 +360,6 @@ private Q_SLOTS:
             WorkflowFrame::decode(sse(u"chunk"_qs, u"{\"text\":\"and more\"}"_qs, u"5"_qs))));
         QCOMPARE(typesOf(more), u"text_delta"_qs);
         QCOMPARE(mapper.text(), u"Earlier text and more"_qs);
-    }
-
-    void requestBody()
-    {
-        WorkflowConfig config;
-        config.name = u"Mailer"_qs;
-        config.preferredMode = u"building"_qs;
-        config.definition = QJsonObject { { u"nodes"_qs,
-            QJsonObject { { u"root"_qs, QJsonObject { { u"type"_qs, u"manual"_qs } } } } } };
-        WorkflowRequest request = WorkflowRequest::create(config, u"Send a mail"_qs, {});
-        request.imagesBase64 << QByteArray("aGVsbG8=");
-        QVERIFY(request.validate().isEmpty());
-        QVERIFY(!QUuid::fromString(request.conversationId).isNull());
-        QCOMPARE(QUuid::fromString(request.requestId).version(), QUuid::Random);
-        const QJsonObject first = request.toJson();
-        QCOMPARE(first.value(u"message").toString(), u"Send a mail"_qs);
-        QCOMPARE(first.value(u"timezone").toString(),
-            QString::fromLatin1(QTimeZone::systemTimeZoneId()));
-        QCOMPARE(first.value(u"name").toString(), u"Mailer"_qs);
-        QCOMPARE(first.value(u"preferredMode").toString(), u"building"_qs);
-        QCOMPARE(first.value(u"images")[0][u"base64"].toString(), u"aGVsbG8="_qs);
-        QVERIFY(first.value(u"definition").isObject());
-        QVERIFY(!first.contains(u"lastEventIndex"_qs));
-        QVERIFY(!first.contains(u"agentVersion"_qs)); // empty: not sent
-
-        const QJsonObject again = request.toJson(4);
-        QCOMPARE(again.value(u"lastEventIndex").toInt(), 4);
-        QCOMPARE(again.value(u"conversationId").toString(), request.conversationId);
-        QCOMPARE(again.value(u"requestId").toString(), request.requestId);
-        QVERIFY(!again.contains(u"message"_qs));
-
-        QCOMPARE(WorkflowRequest::create(config, u"x"_qs, u"kept"_qs).conversationId, u"kept"_qs);
-    }
-
-    void requestValidation_data()
-    {
-        QTest::addColumn<QString>("field");
-        QTest::addColumn<QString>("value");
-        QTest::addColumn<QString>("problem");
-        QTest::newRow("bad mode") << u"preferredMode"_qs << u"dreaming"_qs << u"planning"_qs;
-        QTest::newRow("bad agent") << u"agentVersion"_qs << u"v9"_qs << u"v1, v2, both"_qs;
-        QTest::newRow("definition without root")
-            << u"definition"_qs << u"{\"nodes\":{\"a\":{\"type\":\"http\"}}}"_qs << u"root"_qs;
-        QTest::newRow("definition without nodes")
-            << u"definition"_qs << u"{\"name\":\"x\"}"_qs << u"nodes"_qs;
-        QTest::newRow("empty message") << u"message"_qs << QString() << u"question"_qs;
-    }
-
-    void requestValidation()
-    {
-        QFETCH(QString, field);
-        QFETCH(QString, value);
-        QFETCH(QString, problem);
-        WorkflowRequest request = WorkflowRequest::create({}, u"hello"_qs, {});
-        if (field == u"preferredMode")
-            request.preferredMode = value;
-        else if (field == u"agentVersion")
-            request.agentVersion = value;
-        else if (field == u"definition")
-            request.definition = QJsonDocument::fromJson(value.toUtf8()).object();
-        else
-            request.message = value;
-        QVERIFY2(request.validate().contains(problem), qPrintable(request.validate()));
-    }
-
-    void resumeStateRoundTrip()
-    {
-        WorkflowResumeState state;
-        state.conversationId = u"c"_qs;
-        state.requestId = u"r"_qs;
-        state.lastEventIndex = 6;
-        state.text = u"Planning…"_qs;
-        state.nodes = QJsonArray { QJsonObject { { u"id"_qs, u"root"_qs } } };
-        state.message = u"q"_qs;
-        const auto back = WorkflowResumeState::fromJson(state.toJson());
-        QVERIFY(back);
-        QVERIFY(*back == state);
-        QVERIFY(!state.toJson().contains("token"));
-        QVERIFY(!WorkflowResumeState::fromJson("{}"));
-        QVERIFY(!WorkflowResumeState::fromJson("nope"));
-    }
-
-    void reconnectDelays()
-    {
-        WorkflowConfig::Reconnect policy;
-        QCOMPARE(policy.delayMs(1), 250);
-        QCOMPARE(policy.delayMs(2), 500);
-        QCOMPARE(policy.delayMs(3), 1000);
-        QCOMPARE(policy.delayMs(10), 8000);
-        QCOMPARE(policy.delayMs(1000), 8000);
-    }
-
-    void streamUrl()
-    {
-        WorkflowConfig config;
-        config.baseUrl = QUrl(u"https://api.example.com/"_qs);
-        QCOMPARE(
-            config.streamUrl(), QUrl(u"https://api.example.com/v1/ai/workflow/chat/stream"_qs));
-        config.baseUrl = QUrl(u"http://127.0.0.1:8080/prefix"_qs);
-        QCOMPARE(config.streamUrl().path(), u"/prefix/v1/ai/workflow/chat/stream"_qs);
     }
 };
 

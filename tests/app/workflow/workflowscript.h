@@ -1,0 +1,88 @@
+#pragma once
+
+// What the workflow stream tests share: one scripted answer (in the B3OS shapes or the older
+// ones), a recorder of the events a stream emits, and a client configuration for the fake.
+
+#include "fakeworkflowserver.h"
+#include "streamevent.h"
+#include "workflowconfig.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QStringList>
+
+namespace WorkflowScript {
+
+inline const QString fullText = u"Planning a workflow with a trigger and an email step."_qs;
+
+inline QJsonObject node(const QString &id, const QString &type, const QStringList &children = {})
+{
+    return { { u"id"_qs, id }, { u"type"_qs, type },
+        { u"children"_qs, QJsonArray::fromStringList(children) } };
+}
+
+inline QJsonObject definition()
+{
+    return { { u"nodes"_qs,
+        QJsonObject { { u"root"_qs, node(u"root"_qs, u"manual"_qs, { u"send"_qs }) },
+            { u"send"_qs, node(u"send"_qs, u"http"_qs, { u"notify"_qs }) },
+            { u"notify"_qs, node(u"notify"_qs, u"email"_qs) } } } };
+}
+
+// Eleven frames, numbered 0..10 by the server: 0 thinking, 1 chunk, 2 tool_start, 3 chunk,
+// 4 node root, 5 chunk, 6 node send, 7 chunk, 8 node notify, 9 chunk, 10 done. The five chunks
+// make fullText. `legacy`: chunk, node and done in the older shapes.
+inline QList<FakeWorkflowServer::Event> script(bool legacy = false)
+{
+    using S = FakeWorkflowServer;
+    const auto chunk
+        = [legacy](const QString &t) { return legacy ? S::legacyChunk(t) : S::chunk(t); };
+    const auto nodeEvent
+        = [legacy](const QJsonObject &n) { return legacy ? S::legacyNode(n) : S::node(n); };
+    return { S::thinking(u"Reading the request"_qs), chunk(u"Planning "_qs),
+        S::toolStart(u"search_actions"_qs), chunk(u"a workflow "_qs),
+        nodeEvent(node(u"root"_qs, u"manual"_qs, { u"send"_qs })), chunk(u"with a trigger "_qs),
+        nodeEvent(node(u"send"_qs, u"http"_qs, { u"notify"_qs })), chunk(u"and an email "_qs),
+        nodeEvent(node(u"notify"_qs, u"email"_qs)), chunk(u"step."_qs),
+        legacy ? S::legacyDone(definition()) : S::done(definition()) };
+}
+
+struct Recorder
+{
+    QList<StreamEvent> events;
+    QString text;
+    int deltas = 0;
+    QStringList progress;
+
+    void add(const StreamEvent &e)
+    {
+        events << e;
+        if (e.type == StreamEvent::Type::TextDelta) {
+            text += e.text;
+            ++deltas;
+        }
+        if (e.type == StreamEvent::Type::Progress)
+            progress << e.progressMessage;
+    }
+    QString types() const
+    {
+        QStringList names;
+        for (const StreamEvent &e : events)
+            names << e.typeName;
+        return names.join(u' ');
+    }
+};
+
+inline WorkflowConfig config(const FakeWorkflowServer &server)
+{
+    WorkflowConfig c;
+    c.baseUrl = server.baseUrl();
+    c.token = u"secret-token"_qs;
+    c.limits.idleTimeoutMs = 5000;
+    c.limits.connectTimeoutMs = 5000;
+    c.reconnect.baseDelayMs = 10;
+    c.reconnect.maxDelayMs = 40;
+    return c;
+}
+
+} // namespace WorkflowScript
