@@ -34,10 +34,11 @@ QJsonObject definition()
 QList<FakeWorkflowServer::Event> script()
 {
     using S = FakeWorkflowServer;
-    return { S::chunk(u"Planning "_qs), S::chunk(u"a workflow "_qs),
-        S::node(node(u"root"_qs, u"manual"_qs)), S::chunk(u"with a trigger "_qs),
-        S::node(node(u"send"_qs, u"http"_qs)), S::chunk(u"and an email "_qs), S::chunk(u"step."_qs),
-        S::done(definition()) };
+    // Frame 0 is not text: the client's count of frames includes it.
+    return { S::thinking(u"Reading the request"_qs), S::chunk(u"Planning "_qs),
+        S::chunk(u"a workflow "_qs), S::node(node(u"root"_qs, u"manual"_qs)),
+        S::chunk(u"with a trigger "_qs), S::node(node(u"send"_qs, u"http"_qs)),
+        S::chunk(u"and an email "_qs), S::chunk(u"step."_qs), S::done(definition()) };
 }
 } // namespace
 
@@ -71,7 +72,7 @@ private Q_SLOTS:
         QVERIFY(server.listen());
         server.setToken(u"secret-token"_qs);
         server.setEvents(script());
-        server.setDropAfter({ 2, 0, 0, 0 }); // the first session gives up after 3 reconnections
+        server.setDropAfter({ 3, 0, 0, 0 }); // the first session gives up after 3 reconnections
         qint64 answerId = 0;
         QString conversationRemoteId;
         {
@@ -105,7 +106,7 @@ private Q_SLOTS:
         QCOMPARE(done.assets.size(), 1);
         const QJsonObject last = server.bodies().last();
         QCOMPARE(last[u"conversationId"_qs].toString(), conversationRemoteId);
-        QCOMPARE(last[u"lastEventIndex"_qs].toInt(), 1);
+        QCOMPARE(last[u"lastEventIndex"_qs].toInt(), 2); // frames 0 (thinking), 1 and 2
         QCOMPARE(*session.resumeInterrupted(), 0); // nothing more to resume
     }
 
@@ -131,7 +132,8 @@ private Q_SLOTS:
         QCOMPARE(answer.assets.size(), 1);
         QCOMPARE(answer.assets.first().type, u"workflow"_qs);
         QCOMPARE(QJsonDocument::fromJson(answer.assets.first().valueJson).object(), definition());
-        QCOMPARE(progress.at(0).at(1).toString(), u"Added node root (manual)"_qs);
+        QCOMPARE(progress.at(0).at(1).toString(), u"Thinking: Reading the request"_qs);
+        QCOMPARE(progress.at(1).at(1).toString(), u"Added node root (manual)"_qs);
 
         // The client-made conversation id became the conversation's remote id...
         const QString conversationId = server.bodies().first().value(u"conversationId").toString();
@@ -168,7 +170,7 @@ private Q_SLOTS:
             << script() << QList<int> { 3, 2 } << 0 << token << int(MessageStatus::Complete)
             << fullText << QString() << 1;
         QTest::newRow("retries exhausted")
-            << script() << QList<int> { 2, 0, 0, 0, 0 } << 0 << token
+            << script() << QList<int> { 3, 0, 0, 0, 0 } << 0 << token
             << int(MessageStatus::Interrupted) << u"Planning a workflow "_qs
             << u"lost after 3 attempts"_qs << 0;
         QTest::newRow("401") << script() << none << 0 << u"wrong"_qs << int(MessageStatus::Error)
