@@ -11,6 +11,7 @@
 #include <QPointer>
 #include <QSet>
 
+#include <algorithm>
 #include <utility>
 
 struct ChatSession::Active
@@ -330,25 +331,84 @@ void ChatSession::mapIds()
 {
     Active &a = *m_active;
     const QString remoteConversation = a.assembler.conversationId();
-    if (!remoteConversation.isEmpty() && a.conversation.remoteId != remoteConversation) {
-        if (StoreStatus e = m_repository.setConversationRemoteId(
-                a.conversation.id, remoteConversation, a.backendId))
-            Q_EMIT failed(e->message);
-        a.conversation.remoteId = remoteConversation;
-        a.conversation.backend = a.backendId;
-    }
+    if (!remoteConversation.isEmpty() && a.conversation.remoteId != remoteConversation)
+        adoptRemoteConversation(remoteConversation);
     const QString remoteQuestion = a.assembler.userMessageId();
-    if (!remoteQuestion.isEmpty() && a.question.remoteId != remoteQuestion) {
-        a.question.remoteId = remoteQuestion;
-        if (StoreStatus e
-            = m_repository.updateMessage(a.question, Repository::MessageField::RemoteId))
-            Q_EMIT failed(e->message);
-    }
+    if (!remoteQuestion.isEmpty() && a.question.remoteId != remoteQuestion)
+        adoptRemoteMessage(a.question, remoteQuestion);
     const QString remoteAnswer = a.assembler.assistantMessageId();
-    if (!remoteAnswer.isEmpty() && a.answer.remoteId != remoteAnswer) {
-        a.answer.remoteId = remoteAnswer;
-        persist(int(Repository::MessageField::RemoteId));
+    if (!remoteAnswer.isEmpty() && a.answer.remoteId != remoteAnswer)
+        adoptRemoteMessage(a.answer, remoteAnswer);
+}
+
+void ChatSession::adoptRemoteConversation(const QString &remoteId)
+{
+    // The backend may name a conversation that is already stored here (synced earlier, a
+    // server that reuses ids, a replayed answer): it is one conversation, so this one joins it.
+    Active &a = *m_active;
+    auto existing = m_repository.conversationByRemoteId(a.backendId, remoteId);
+    if (!existing) {
+        Q_EMIT failed(existing.error().message);
+        return;
     }
+    if (!existing->has_value() || (*existing)->id == a.conversation.id) {
+        if (StoreStatus e
+            = m_repository.setConversationRemoteId(a.conversation.id, remoteId, a.backendId))
+            Q_EMIT failed(e->message);
+        a.conversation.remoteId = remoteId;
+        a.conversation.backend = a.backendId;
+        return;
+    }
+    const qint64 from = a.conversation.id;
+    const qint64 into = (*existing)->id;
+    if (StoreStatus e = m_repository.mergeConversation(from, into)) {
+        Q_EMIT failed(e->message);
+        return;
+    }
+    a.conversation = **existing;
+    a.conversation.deleted = false;
+    // The question and the answer moved: their conversation and order are the stored ones now.
+    for (Message *m : { &a.question, &a.answer }) {
+        if (auto moved = m_repository.message(m->id)) {
+            m->conversationId = moved->conversationId;
+            m->seq = moved->seq;
+        }
+    }
+    Q_EMIT conversationMoved(from, into);
+}
+
+void ChatSession::adoptRemoteMessage(Message &message, const QString &remoteId)
+{
+    // A remote id already stored in this conversation is the same message: that row is
+    // updated with what arrives now, and the row written for this turn goes.
+    auto existing = m_repository.messageByRemoteId(message.conversationId, remoteId, message.id);
+    if (!existing) {
+        Q_EMIT failed(existing.error().message);
+        return;
+    }
+    if (existing->has_value() && (*existing)->role == message.role) {
+        Message kept = **existing;
+        if (StoreStatus e = m_repository.removeMessage(message.id)) {
+            Q_EMIT failed(e->message);
+            return;
+        }
+        const qint64 previousId = message.id;
+        kept.text = message.text;
+        kept.status = message.status;
+        kept.errorDetail = message.errorDetail;
+        kept.agent = message.agent;
+        kept.task = message.task;
+        message = kept;
+        if (StoreStatus e = m_repository.updateMessage(
+                message, Repository::MessageField::Text | Repository::MessageField::Status))
+            Q_EMIT failed(e->message);
+        if (&message == &m_active->answer)
+            Q_EMIT answerMoved(previousId, message.id);
+        return;
+    }
+    message.remoteId = remoteId;
+    if (StoreStatus e = m_repository.updateMessage(message, Repository::MessageField::RemoteId))
+        Q_EMIT failed(e->message);
 }
 
 void ChatSession::storeNewAssets()
@@ -361,9 +421,26 @@ void ChatSession::storeNewAssets()
         const QString key = asset.id.isEmpty() ? QString::fromUtf8(json) : asset.id;
         if (a.storedAssets.contains(key) || a.storedAssets.contains(QString::fromUtf8(json)))
             continue;
+        const QString type = asset.type.isEmpty() ? u"item"_qs : asset.type;
+        // An asset the answer already has (the same remote id: a replay, or an answer matched
+        // to its stored copy) gets the new definition instead of a twin.
+        const auto same = std::find_if(
+            a.answer.assets.begin(), a.answer.assets.end(), [&](const Asset &stored) {
+                return !asset.id.isEmpty() && stored.remoteId == asset.id;
+            });
+        if (same != a.answer.assets.end()) {
+            if (StoreStatus e = m_repository.updateAssetValue(same->id, type, json)) {
+                Q_EMIT failed(e->message);
+                continue;
+            }
+            same->type = type;
+            same->valueJson = json;
+            a.storedAssets << key << QString::fromUtf8(json);
+            continue;
+        }
         Asset stored;
         stored.remoteId = asset.id;
-        stored.type = asset.type.isEmpty() ? u"item"_qs : asset.type;
+        stored.type = type;
         stored.valueJson = json;
         auto added = m_repository.addAsset(a.answer.id, stored);
         if (!added) {

@@ -91,6 +91,12 @@ Q_SIGNALS:
     void queued(qint64 outboxId, qint64 messageId);
     // A store error while streaming (e.g. the disk is full), in words.
     void failed(const QString &message);
+    // The backend named a conversation already stored as `into`: conversation `from` (the one
+    // just asked in) joined it and is gone. Views showing `from` show `into`.
+    void conversationMoved(qint64 from, qint64 into);
+    // The backend named the answer's message as one already stored: the answer continues in
+    // that row (`into`), and row `from` is gone.
+    void answerMoved(qint64 from, qint64 into);
 
 private:
     struct Active;
@@ -107,6 +113,8 @@ private:
     void onEnded(const std::optional<ApiError> &error);
     void applyChanges(int changes);
     void mapIds();
+    void adoptRemoteConversation(const QString &remoteId);
+    void adoptRemoteMessage(Message &message, const QString &remoteId);
     void storeNewAssets();
     void persist(int fields);
     void finishAnswer(MessageStatus status, const QString &detail);

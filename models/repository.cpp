@@ -230,6 +230,66 @@ StoreStatus Repository::setConversationRemoteId(
     return std::nullopt;
 }
 
+StoreResult<std::optional<Conversation>> Repository::conversationByRemoteId(
+    const QString &backend, const QString &remoteId) const
+{
+    QSqlQuery q(m_database.connection());
+    if (StoreStatus e = run(q,
+            u"SELECT " + conversationColumns
+                + u" FROM conversations WHERE backend = ? AND remote_id = ?",
+            { nonNull(backend), nonNull(remoteId) }, u"Reading the conversation"_qs))
+        return *e;
+    if (!q.next())
+        return std::optional<Conversation>();
+    return std::optional<Conversation>(readConversation(q));
+}
+
+StoreStatus Repository::mergeConversation(qint64 from, qint64 into)
+{
+    const QString what = u"Joining the conversation to its earlier copy"_qs;
+    if (from == into)
+        return StoreError { StoreError::Code::QueryFailed,
+            what + u": a conversation cannot join itself.", {} };
+    SqlTransaction transaction(m_database.connection());
+    QSqlQuery q(m_database.connection());
+    if (StoreStatus e
+        = run(q, u"SELECT coalesce(max(seq), 0) FROM messages WHERE conversation_id = ?"_qs,
+            { into }, what))
+        return e;
+    q.next();
+    const qint64 offset = q.value(0).toLongLong();
+    q.finish();
+    // Two steps keep (conversation_id, seq) unique at every row: first out of the way of
+    // `into`'s numbers (negative), then after them.
+    if (StoreStatus e = run(q,
+            u"UPDATE messages SET conversation_id = ?, seq = -seq WHERE conversation_id = ?"_qs,
+            { into, from }, what))
+        return e;
+    if (StoreStatus e
+        = run(q, u"UPDATE messages SET seq = ? - seq WHERE conversation_id = ? AND seq < 0"_qs,
+            { offset, into }, what))
+        return e;
+    if (StoreStatus e
+        = run(q, u"UPDATE outbox SET conversation_id = ? WHERE conversation_id = ?"_qs,
+            { into, from }, what))
+        return e;
+    if (StoreStatus e = run(q, u"DELETE FROM conversations WHERE id = ?"_qs, { from }, what))
+        return e;
+    if (q.numRowsAffected() != 1)
+        return notFound(u"There is no conversation " + QString::number(from) + u'.');
+    if (StoreStatus e
+        = run(q, u"UPDATE conversations SET deleted = 0 WHERE id = ?"_qs, { into }, what))
+        return e;
+    if (StoreStatus e = touchConversation(into, nowMs()))
+        return e;
+    if (StoreStatus e = transaction.commit(what))
+        return e;
+    Q_EMIT conversationRemoved(from);
+    if (auto c = conversation(into))
+        Q_EMIT conversationChanged(*c);
+    return std::nullopt;
+}
+
 StoreStatus Repository::touchConversation(qint64 id, qint64 atMs)
 {
     QSqlQuery q(m_database.connection());
@@ -359,6 +419,36 @@ StoreResult<int> Repository::messageCount(qint64 conversationId) const
     return q.value(0).toInt();
 }
 
+StoreResult<std::optional<Message>> Repository::messageByRemoteId(
+    qint64 conversationId, const QString &remoteId, qint64 exceptId) const
+{
+    QSqlQuery q(m_database.connection());
+    if (StoreStatus e = run(q,
+            u"SELECT id FROM messages WHERE remote_id = ? AND conversation_id = ? AND id != ? "
+            u"ORDER BY seq LIMIT 1"_qs,
+            { nonNull(remoteId), conversationId, exceptId }, u"Reading the message"_qs))
+        return *e;
+    if (!q.next())
+        return std::optional<Message>();
+    auto found = message(q.value(0).toLongLong());
+    if (!found)
+        return found.error();
+    return std::optional<Message>(*found);
+}
+
+StoreStatus Repository::removeMessage(qint64 id)
+{
+    auto removed = message(id);
+    if (!removed)
+        return removed.error();
+    QSqlQuery q(m_database.connection());
+    if (StoreStatus e
+        = run(q, u"DELETE FROM messages WHERE id = ?"_qs, { id }, u"Removing the message"_qs))
+        return e;
+    Q_EMIT messageRemoved(id, removed->conversationId);
+    return std::nullopt;
+}
+
 StoreStatus Repository::updateMessage(const Message &message, MessageFields fields)
 {
     QStringList sets;
@@ -431,6 +521,28 @@ StoreResult<Asset> Repository::asset(qint64 id) const
     if (!q.next())
         return notFound(u"There is no asset " + QString::number(id) + u'.');
     return readAsset(q);
+}
+
+StoreStatus Repository::updateAssetValue(
+    qint64 assetId, const QString &type, const QByteArray &valueJson)
+{
+    QSqlQuery q(m_database.connection());
+    if (StoreStatus e = run(q,
+            u"UPDATE message_assets SET type = ?, value_json = ?, "
+            u"data_json = CASE WHEN value_json = ? THEN data_json END, "
+            u"data_taken_at = CASE WHEN value_json = ? THEN data_taken_at END WHERE id = ?"_qs,
+            { nonNull(type), QString::fromUtf8(valueJson), QString::fromUtf8(valueJson),
+                QString::fromUtf8(valueJson), assetId },
+            u"Saving a chart"_qs))
+        return e;
+    if (q.numRowsAffected() != 1)
+        return notFound(u"There is no asset " + QString::number(assetId) + u'.');
+    auto updated = asset(assetId);
+    if (!updated)
+        return updated.error();
+    if (auto m = message(updated->messageId))
+        Q_EMIT messageChanged(*m, MessageField::Assets);
+    return std::nullopt;
 }
 
 StoreStatus Repository::setAssetSnapshot(

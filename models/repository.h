@@ -40,6 +40,13 @@ public:
     // The backend's id for the conversation, and (when given) which backend it lives on.
     StoreStatus setConversationRemoteId(
         qint64 id, const QString &remoteId, const QString &backend = {});
+    // The conversation of `backend` whose remote id is `remoteId` (deleted ones too), if any.
+    StoreResult<std::optional<Conversation>> conversationByRemoteId(
+        const QString &backend, const QString &remoteId) const;
+    // `from` and `into` are one remote conversation: moves every message (and queued prompt)
+    // of `from` after those of `into`, in order, removes `from` and un-deletes `into`, in one
+    // transaction. Emits conversationRemoved(from) and conversationChanged(into).
+    StoreStatus mergeConversation(qint64 from, qint64 into);
 
     // Messages. addMessage assigns id, order and timestamps and stores the message's assets in
     // the same transaction; it also bumps the conversation's update time.
@@ -49,10 +56,18 @@ public:
     StoreResult<QList<Message>> messages(
         qint64 conversationId, qint64 beforeSeq = 0, int limit = 1000) const;
     StoreResult<int> messageCount(qint64 conversationId) const;
+    // The message of the conversation whose remote id is `remoteId`, other than `exceptId`.
+    StoreResult<std::optional<Message>> messageByRemoteId(
+        qint64 conversationId, const QString &remoteId, qint64 exceptId = 0) const;
+    // Removes a message and its assets for good (a duplicate of another); emits messageRemoved.
+    StoreStatus removeMessage(qint64 id);
     // Writes the given fields of `message` (looked up by id).
     StoreStatus updateMessage(const Message &message, MessageFields fields);
     StoreResult<Asset> addAsset(qint64 messageId, Asset asset);
     StoreResult<Asset> asset(qint64 id) const;
+    // A new definition for an asset (the backend sent it again): its type and value; a data
+    // snapshot taken for another definition is dropped.
+    StoreStatus updateAssetValue(qint64 assetId, const QString &type, const QByteArray &valueJson);
     StoreStatus setAssetSnapshot(qint64 assetId, const QByteArray &dataJson, const QDateTime &at);
     // Up to `limit` line-chart items (oldest first) of `backend`'s conversations that are not
     // deleted and have no data snapshot yet (e.g. just synced), to fetch their data.
@@ -83,6 +98,7 @@ Q_SIGNALS:
     void conversationRemoved(qint64 id);
     void messageAdded(const Message &message);
     void messageChanged(const Message &message, Repository::MessageFields fields);
+    void messageRemoved(qint64 id, qint64 conversationId);
 
 private:
     StoreResult<QList<Asset>> assetsFor(const QList<qint64> &messageIds) const;

@@ -9,6 +9,7 @@ TranscriptModel::TranscriptModel(Repository &repository, int pageSize, QObject *
 {
     connect(&m_repository, &Repository::messageAdded, this, &TranscriptModel::onAdded);
     connect(&m_repository, &Repository::messageChanged, this, &TranscriptModel::onChanged);
+    connect(&m_repository, &Repository::messageRemoved, this, &TranscriptModel::onRemoved);
     connect(&m_repository, &Repository::conversationRemoved, this, [this](qint64 id) {
         if (id == m_conversationId)
             setConversation(0);
@@ -189,6 +190,16 @@ void TranscriptModel::onAdded(const Message &message)
     beginInsertRows({}, row, row);
     m_rows << message;
     endInsertRows();
+}
+
+void TranscriptModel::onRemoved(qint64 id, qint64 conversationId)
+{
+    const int row = conversationId == m_conversationId ? rowOf(id) : -1;
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    endRemoveRows();
 }
 
 void TranscriptModel::onChanged(const Message &message, Repository::MessageFields fields)

@@ -8,8 +8,8 @@
 // The messages of one conversation in order, paged from the newest end: it first loads the
 // newest `pageSize` messages, and fetchMore() prepends older pages, so a 10,000-message
 // conversation opens as fast as a short one. It follows the repository: new messages are
-// appended, and a streaming answer changes through dataChanged() with exactly the roles that
-// changed (never a reset).
+// appended (and removed when the store drops a duplicate), and a streaming answer changes through
+// dataChanged() with exactly the roles that changed (never a reset).
 class TranscriptModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -56,6 +56,7 @@ public:
 private:
     void onAdded(const Message &message);
     void onChanged(const Message &message, Repository::MessageFields fields);
+    void onRemoved(qint64 id, qint64 conversationId);
 
     Repository &m_repository;
     QList<Message> m_rows;

@@ -145,7 +145,15 @@ MainWindow::MainWindow(
     connect(
         &m_session, &ChatSession::answerTextChanged, m_transcript, &TranscriptModel::setLiveText);
     connect(&m_session, &ChatSession::failed, m_error, &ErrorBanner::showError);
+    // The answer joined the stored copy of its remote conversation: show that one.
+    connect(&m_session, &ChatSession::conversationMoved, this, [this](qint64 from, qint64 into) {
+        if (currentConversation() == from || currentConversation() == 0) {
+            openConversation(into);
+            m_view->scrollToNewest();
+        }
+    });
     connect(m_view, &TranscriptView::retryRequested, this, &MainWindow::retry);
+    connect(m_view, &TranscriptView::followupRequested, this, &MainWindow::send);
     connect(m_transcript, &QAbstractItemModel::modelReset, this, &MainWindow::updateState);
     connect(&m_repository, &Repository::conversationChanged, this, [this](const Conversation &c) {
         if (c.id == currentConversation())

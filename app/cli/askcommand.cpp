@@ -69,8 +69,10 @@ void AskCommand::storeChartData(qint64 answerId)
     QObject::connect(&fetcher, &ChartDataFetcher::fetched, &loop, done);
     QObject::connect(
         &fetcher, &ChartDataFetcher::failed, &loop, [&](qint64 assetId, const ChartError &error) {
-            m_output.error(u"The data of chart "_qs + QString::number(assetId)
-                + u" could not be stored: " + error.message);
+            // A warning: the answer is complete and stored; the chart fetches its data later.
+            m_output.error(u"warning: the data of chart "_qs + QString::number(assetId)
+                + u" could not be stored (it will be fetched when the chart is next shown): "
+                + error.message);
             done();
         });
     for (const Asset &asset : answer->assets) {
@@ -138,23 +140,27 @@ int AskCommand::run(const Options &options)
     QObject::connect(&session, &ChatSession::failed, &session,
         [&](const QString &message) { storeErrors << message; });
     qint64 answerId = 0;
+    qint64 conversationId = 0; // where the answer is stored (it may join an earlier copy)
+    QObject::connect(&session, &ChatSession::conversationMoved, &session,
+        [&](qint64, qint64 into) { conversationId = into; });
     QEventLoop loop;
     QObject::connect(&session, &ChatSession::answerFinished, &loop, [&](qint64 id) {
         answerId = id;
         loop.quit();
     });
 
-    auto conversation = session.send(options.conversationId, options.prompt);
-    if (!conversation) {
-        m_output.error(conversation.error().message);
+    auto sent = session.send(options.conversationId, options.prompt);
+    if (!sent) {
+        m_output.error(sent.error().message);
         return ExitFailure;
     }
+    conversationId = *sent;
     if (session.isBusy())
         loop.exec();
     if (answerId)
         storeChartData(answerId);
 
-    auto messages = m_repository.messages(*conversation, 0, 50);
+    auto messages = m_repository.messages(conversationId, 0, 50);
     if (!messages || messages->isEmpty()) {
         m_output.error(messages ? u"The answer was not stored."_qs : messages.error().message);
         return ExitFailure;
@@ -172,11 +178,11 @@ int AskCommand::run(const Options &options)
         QJsonArray assets;
         for (const Asset &a : answer.assets)
             assets << JsonFormat::asset(a);
-        const auto c = m_repository.conversation(*conversation);
+        const auto c = m_repository.conversation(conversationId);
         m_output.json(QJsonObject {
             { u"type"_qs, u"result"_qs },
             { u"conversation_id"_qs, c ? c->remoteId : QString() },
-            { u"local_conversation_id"_qs, *conversation },
+            { u"local_conversation_id"_qs, conversationId },
             { u"status"_qs, statusName(answer.status) },
             { u"user_message"_qs, JsonFormat::message(question) },
             { u"assistant_message"_qs, JsonFormat::message(answer) },

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QTimeZone>
 
 QString AiPromptRequest::validate() const
 {
@@ -14,6 +15,10 @@ QString AiPromptRequest::validate() const
     if (agent == u"item" && task != u"generate" && task != u"suggest" && task != u"describe")
         return tr(
             "Unknown task for the item agent: use \"generate\", \"suggest\" or \"describe\".");
+    if (responseMode != u"mixed" && responseMode != u"text" && responseMode != u"asset")
+        return tr("Unknown response mode: use \"mixed\", \"text\" or \"asset\".");
+    if (textFormat != u"plain" && textFormat != u"markdown")
+        return tr("Unknown text format: use \"plain\" or \"markdown\".");
     if (texts.size() != 1)
         return tr("Exactly one text input is required.");
     if (texts.first().trimmed().isEmpty())
@@ -36,9 +41,13 @@ QJsonObject AiPromptRequest::toProperties() const
         { u"agent"_qs, agent },
         { u"task"_qs, task },
         { u"locale_id"_qs, localeId },
+        { u"text_format"_qs, textFormat },
+        { u"response_mode"_qs, responseMode },
         { u"stream"_qs, stream },
-        { u"inputs"_qs, inputs },
+        { u"input"_qs, inputs },
     };
+    if (!timezoneId.isEmpty())
+        properties.insert(u"timezone_id"_qs, timezoneId);
     if (!conversationId.isEmpty())
         properties.insert(u"conversation_id"_qs, conversationId);
     return properties;
@@ -51,8 +60,15 @@ AiPromptRequest AiPromptRequest::fromProperties(const QJsonObject &properties)
     request.task = properties.value(u"task").toString(u"generate"_qs);
     request.conversationId = properties.value(u"conversation_id").toString();
     request.localeId = properties.value(u"locale_id").toString(u"en"_qs);
+    request.timezoneId = properties.value(u"timezone_id").toString();
+    request.textFormat = properties.value(u"text_format").toString(u"plain"_qs);
+    request.responseMode = properties.value(u"response_mode").toString(u"mixed"_qs);
+    if (request.responseMode == u"chart")
+        request.responseMode = u"asset"_qs;
     request.stream = properties.value(u"stream").toBool(false);
-    for (const QJsonValue &v : properties.value(u"inputs").toArray()) {
+    const QJsonValue inputs
+        = properties.contains(u"input") ? properties.value(u"input") : properties.value(u"inputs");
+    for (const QJsonValue &v : inputs.toArray()) {
         const QJsonObject input = v.toObject();
         const QString type = input.value(u"type").toString();
         if (type == u"text") {
@@ -76,4 +92,10 @@ AiPromptRequest AiPromptRequest::fromProperties(const QJsonObject &properties)
     if (request.texts.isEmpty() && properties.value(u"text").isString())
         request.texts << properties.value(u"text").toString();
     return request;
+}
+
+QString AiPromptRequest::systemTimezoneId()
+{
+    const QByteArray id = QTimeZone::systemTimeZoneId();
+    return id.isEmpty() ? u"UTC"_qs : QString::fromUtf8(id);
 }

@@ -21,6 +21,7 @@ AiPromptRequest LuzmoBackend::toAiPrompt(const PromptRequest &request)
     prompt.task = request.task;
     prompt.conversationId = request.remoteConversationId;
     prompt.localeId = request.localeId;
+    prompt.timezoneId = AiPromptRequest::systemTimezoneId();
     prompt.texts = { request.text };
     prompt.stream = request.stream;
     return prompt;

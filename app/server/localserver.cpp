@@ -102,6 +102,22 @@ QStringList deltas(const QString &text)
     return pieces;
 }
 
+// Luzmo's response_mode: "text" answers with no asset; "asset" with the item(s) and one line
+// of text (the first line of the answer); "mixed" with both. An answer with no asset keeps its
+// whole text in every mode: it is what says why there is no chart.
+AgentReply applyResponseMode(AgentReply reply, const QString &mode)
+{
+    const bool hasAsset = reply.item || !reply.suggestions.isEmpty();
+    if (mode == u"text") {
+        reply.item.reset();
+        reply.suggestions.clear();
+    } else if (mode == u"asset" && hasAsset) {
+        const QString text = reply.text.trimmed();
+        reply.text = text.left(text.indexOf(u'\n')).trimmed();
+    }
+    return reply;
+}
+
 QStringList fragments(const QString &json, int count)
 {
     QStringList out;
@@ -201,13 +217,15 @@ void LocalServer::handle(const QHttpServerRequest &request, QHttpServerResponder
         answer = *created;
     } else if (resource == u"aimessage" && action == u"get") {
         answer = searchMessages(find, &error);
+    } else if (resource == u"aimessageasset" && action == u"get") {
+        answer = searchAssets(find, &error);
     } else if (resource == u"dataset" && action == u"get") {
         answer = searchDatasets(find, &error);
     } else if (resource == u"data" && action == u"get") {
         answer = queryData(find, &error);
     } else {
         const bool known = QStringList { u"aiprompt"_qs, u"aiconversation"_qs, u"aimessage"_qs,
-            u"dataset"_qs, u"data"_qs }
+            u"aimessageasset"_qs, u"dataset"_qs, u"data"_qs }
                                .contains(resource);
         sendError(std::move(responder), known ? 400 : 404,
             known ? QString(
@@ -252,6 +270,24 @@ QJsonObject LocalServer::searchMessages(const QJsonObject &find, QString *error)
         }
         rows << FindQuery::select(row, find.value(u"attributes"), { u"aiMessageAssets"_qs });
     }
+    return searchResult(rows, found.count);
+}
+
+QJsonObject LocalServer::searchAssets(const QJsonObject &find, QString *error) const
+{
+    auto assets = m_ai.assets();
+    if (!assets) {
+        *error = assets.error().message;
+        return {};
+    }
+    const FindQuery::Result found = FindQuery::apply(*assets, find);
+    if (!found.error.isEmpty()) {
+        *error = found.error;
+        return {};
+    }
+    QList<QJsonObject> rows;
+    for (const QJsonObject &row : found.rows)
+        rows << FindQuery::select(row, find.value(u"attributes"), {});
     return searchResult(rows, found.count);
 }
 
@@ -408,7 +444,7 @@ void LocalServer::createPrompt(const QJsonObject &body, QHttpServerResponder &&r
         return;
     }
 
-    const AgentReply reply = runAgent(request);
+    const AgentReply reply = applyResponseMode(runAgent(request), request.responseMode);
     QList<QJsonObject> assets;
     if (reply.item)
         assets << QJsonObject { { u"type"_qs, u"item"_qs }, { u"value"_qs, *reply.item } };

@@ -17,6 +17,7 @@ struct ApiError;
 //   /0.1.0/aiprompt        create (SSE when properties.stream, else JSON)
 //   /0.1.0/aiconversation  get (where/attributes/include/order/limit/offset), create
 //   /0.1.0/aimessage       get (include AIMessageAsset)
+//   /0.1.0/aimessageasset  get (where/attributes/order/limit/offset)
 //   /0.1.0/dataset         get (datasets and their columns)
 //   /0.1.0/data            get (find.queries: dimensions, measures, where)
 // Every request carries the key and token in its JSON body; a wrong pair is a 401. Errors are
@@ -51,6 +52,7 @@ private:
     void createPrompt(const QJsonObject &body, QHttpServerResponder &&responder);
     QJsonObject searchConversations(const QJsonObject &find, QString *error) const;
     QJsonObject searchMessages(const QJsonObject &find, QString *error) const;
+    QJsonObject searchAssets(const QJsonObject &find, QString *error) const;
     QJsonObject searchDatasets(const QJsonObject &find, QString *error) const;
     QJsonObject queryData(const QJsonObject &find, QString *error) const;
     AgentReply runAgent(const AiPromptRequest &request) const;

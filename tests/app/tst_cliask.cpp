@@ -9,6 +9,8 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 
 class TestCliAsk : public QObject
@@ -149,6 +151,63 @@ private Q_SLOTS:
                 u"--token"_qs, u"t"_qs, u"--data-dir"_qs, store.dir.path(), u"question"_qs });
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(stderrWords), r.err.constData());
+    }
+
+    // A server that reuses ids (a replayed stream, a proxy answering the same prompt twice, a
+    // conversation synced earlier): the answer is matched to what is stored, not refused. The
+    // fake is as strict as Luzmo's documented create: `input` with exactly one text input.
+    void sameIdsTwiceExitZeroBothTimes()
+    {
+        TempStore store;
+        store.database.close();
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        const QByteArray stream = recordedStream();
+        server.setHandler([&](const FakeHttpServer::Request &request) {
+            const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+            if (request.path == "/0.1.0/aiprompt") {
+                const QJsonArray input = body[u"properties"_qs][u"input"_qs].toArray();
+                if (body[u"action"_qs] != u"create"_qs || input.size() != 1
+                    || input[0][u"type"_qs] != u"text"_qs)
+                    return FakeHttpServer::json(
+                        400, R"({"message":"Exactly one text input is required."})");
+                return FakeHttpServer::sse(FakeHttpServer::split(stream, 200), 2);
+            }
+            if (request.path == "/0.1.0/data") // the chart's data cannot be had right now
+                return FakeHttpServer::json(500, R"({"message":"the data service is down"})");
+            return FakeHttpServer::json(404, R"({"message":"Not found"})");
+        });
+        for (int i = 0; i < 2; ++i) {
+            const Run r = run({ u"ask"_qs, u"--json"_qs, u"--url"_qs,
+                QString::fromLatin1(server.baseUrl()), u"--key"_qs, u"k"_qs, u"--token"_qs, u"t"_qs,
+                u"--data-dir"_qs, store.dir.path(), u"Show monthly revenue as a line chart."_qs });
+            QVERIFY2(r.exitCode == 0, r.err.constData());
+            QVERIFY2(r.err.contains("warning: the data of chart"), r.err.constData());
+            const QJsonObject result
+                = QJsonDocument::fromJson(r.out.trimmed().split('\n').last()).object();
+            QCOMPARE(result[u"status"_qs].toString(), u"complete"_qs);
+            QCOMPARE(result[u"conversation_id"_qs].toString(),
+                u"fdce930b-4f6d-4d2b-8a43-7ea7d62457a2"_qs);
+        }
+        // Read back with plain SQL: one conversation, its question and answer once each, one
+        // chart (no snapshot: the data could not be fetched).
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, u"check"_qs);
+            db.setDatabaseName(store.dir.filePath(u"chartroom.sqlite"_qs));
+            QVERIFY(db.open());
+            const auto count = [&db](const QString &sql) {
+                QSqlQuery q(db);
+                return q.exec(sql) && q.next() ? q.value(0).toInt() : -1;
+            };
+            QCOMPARE(count(u"SELECT count(*) FROM conversations WHERE deleted = 0"_qs), 1);
+            QCOMPARE(count(u"SELECT count(*) FROM conversations"_qs), 1);
+            QCOMPARE(count(u"SELECT count(*) FROM messages"_qs), 2);
+            QCOMPARE(count(u"SELECT count(DISTINCT remote_id) FROM messages"_qs), 2);
+            QCOMPARE(count(u"SELECT count(*) FROM messages WHERE status = 'complete'"_qs), 2);
+            QCOMPARE(count(u"SELECT count(*) FROM message_assets"_qs), 1);
+            QCOMPARE(count(u"SELECT count(*) FROM message_assets WHERE data_json IS NULL"_qs), 1);
+        }
+        QSqlDatabase::removeDatabase(u"check"_qs);
     }
 
     void usageErrorsExitTwo_data()

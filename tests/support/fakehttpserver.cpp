@@ -1,8 +1,13 @@
 #include "fakehttpserver.h"
 
+#include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QPointer>
+#include <QRegularExpression>
 #include <QTcpSocket>
 #include <QTimer>
+#include <QUuid>
 
 #include <memory>
 
@@ -117,6 +122,36 @@ FakeHttpServer::Response FakeHttpServer::sse(const QList<QByteArray> &chunks, in
     r.chunks = chunks;
     r.chunkDelayMs = delayMs;
     return r;
+}
+
+QByteArray FakeHttpServer::withFreshIds(const QByteArray &recorded, const Request &request)
+{
+    static const QRegularExpression uuid(
+        u"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"_qs);
+    static const QRegularExpression conversation(u"\"conversation_id\":\"([0-9a-f-]{36})\""_qs);
+    const QString text = QString::fromUtf8(recorded);
+    QHash<QString, QString> fresh;
+    const QString continued = QJsonDocument::fromJson(request.body)
+                                  .object()
+                                  .value(u"properties")
+                                  .toObject()
+                                  .value(u"conversation_id")
+                                  .toString();
+    if (const auto m = conversation.match(text); m.hasMatch() && !continued.isEmpty())
+        fresh.insert(m.captured(1), continued);
+    QString out;
+    qsizetype at = 0;
+    for (auto it = uuid.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        out += QStringView(text).mid(at, m.capturedStart() - at);
+        auto found = fresh.find(m.captured());
+        if (found == fresh.end())
+            found = fresh.insert(m.captured(), QUuid::createUuid().toString(QUuid::WithoutBraces));
+        out += *found;
+        at = m.capturedEnd();
+    }
+    out += QStringView(text).mid(at);
+    return out.toUtf8();
 }
 
 QList<QByteArray> FakeHttpServer::split(const QByteArray &bytes, int size)

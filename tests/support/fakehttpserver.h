@@ -50,6 +50,10 @@ public:
     static Response sse(const QList<QByteArray> &chunks, int delayMs = 0);
     // Splits `bytes` into chunks of `size` bytes.
     static QList<QByteArray> split(const QByteArray &bytes, int size);
+    // A recorded Luzmo answer as a real server would give it to `request`: every UUID in it
+    // replaced by a new one, except the conversation's, which is the one the request continues
+    // (properties.conversation_id) or a new one. Ids are never reused across answers.
+    static QByteArray withFreshIds(const QByteArray &recorded, const Request &request);
 
 Q_SIGNALS:
     void requestReceived();

@@ -130,8 +130,10 @@ void ChartCard::paint(QPainter *painter, const QRect &rect, const ChartCardCache
         } else if (card.state == S::Failed) {
             painter->setPen(errorText);
             const QRect text = chart.adjusted(24, 0, -24, -chart.height() / 2 + 10);
-            painter->drawText(
-                text, Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap, card.error.message);
+            const QString message = card.retriesLater ? card.error.message + u'\n'
+                    + tr("The data will be fetched again later; Retry fetches it now.")
+                                                      : card.error.message;
+            painter->drawText(text, Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap, message);
             const QRect retry = retryRect(rect, font);
             QPainterPath button;
             button.addRoundedRect(QRectF(retry).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);

@@ -91,10 +91,24 @@ ChartCardCache::Card ChartCardCache::card(const QVariantMap &asset)
         *it = std::move(fresh);
     }
     if (it->card.state == State::Loading && !it->fetchStarted) {
-        it->fetchStarted = true; // once automatically; then only Retry/Refresh
+        it->fetchStarted = true; // once automatically; later only after a failure's delay
         QTimer::singleShot(0, this, [this, id] { startFetch(id); });
     }
     return it->card;
+}
+
+void ChartCardCache::shown(qint64 assetId)
+{
+    auto it = m_entries.find(assetId);
+    if (it == m_entries.end() || it->card.state != State::Failed || !it->retryAt.isValid()
+        || QDateTime::currentDateTimeUtc() < it->retryAt)
+        return;
+    // Its data could not be had before (offline, the server down): try again now it is seen.
+    it->retryAt = {};
+    it->card.retriesLater = false;
+    it->card.state = State::Loading;
+    it->card.error = {};
+    QTimer::singleShot(0, this, [this, assetId] { startFetch(assetId); });
 }
 
 ChartCardCache::Card ChartCardCache::card(qint64 assetId) const
@@ -188,7 +202,10 @@ void ChartCardCache::onFailed(qint64 assetId, const ChartError &error)
     Entry &e = m_entries[assetId];
     e.card.assetId = assetId;
     e.card.error = error;
-    if (e.card.state != State::Ready) // a failed refresh keeps the data it had
+    if (e.card.state != State::Ready) { // a failed refresh keeps the data it had
         e.card.state = State::Failed;
+        e.retryAt = QDateTime::currentDateTimeUtc().addMSecs(m_retryDelayMs);
+        e.card.retriesLater = true;
+    }
     Q_EMIT changed(assetId);
 }

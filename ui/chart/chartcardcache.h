@@ -35,6 +35,7 @@ public:
         QString chartType; // "line-chart", "bar-chart", … (empty when unreadable)
         QString title;
         ChartError error; // Failed, NotRendered; or a failed refresh of a Ready card
+        bool retriesLater = false; // Failed with no data: fetched again when next shown
         QDateTime takenAt;
         std::shared_ptr<const ChartData> data;
         QByteArray valueJson;
@@ -50,6 +51,9 @@ public:
     // The card of a TranscriptModel::AssetsRole entry {id, type, valueJson, dataJson,
     // dataTakenAt}; a line chart without a snapshot starts its one automatic fetch.
     Card card(const QVariantMap &asset);
+    // The card is on screen: a chart whose data could not be fetched, and whose retry delay
+    // has passed, fetches it again.
+    void shown(qint64 assetId);
     // The card as last seen (Loading for an unknown id).
     Card card(qint64 assetId) const;
     // The chart drawn at `size` logical pixels (null unless Ready); cached.
@@ -58,6 +62,8 @@ public:
     void refresh(qint64 assetId);
     ChartDataFetcher &fetcher() { return m_fetcher; }
     int renderCount() const { return m_renderCount; } // images drawn (for tests)
+    // How long a chart whose data could not be fetched waits before card() fetches it again.
+    void setRetryDelay(int milliseconds) { m_retryDelayMs = milliseconds; }
 
 Q_SIGNALS:
     void changed(qint64 assetId);
@@ -68,6 +74,7 @@ private:
         Card card;
         QByteArray dataJson;
         bool fetchStarted = false;
+        QDateTime retryAt; // Failed with no data: the next automatic fetch, when shown after it
         QImage image;
         QSize imageSize;
         QDateTime imageTakenAt;
@@ -82,4 +89,5 @@ private:
     ClientProvider m_provider;
     QHash<qint64, Entry> m_entries;
     int m_renderCount = 0;
+    int m_retryDelayMs = 30000;
 };

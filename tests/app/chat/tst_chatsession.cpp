@@ -274,7 +274,7 @@ private Q_SLOTS:
         QCOMPARE(all->size(), 3); // the question once, the failed answer, the new answer
         QCOMPARE(all->last().status, MessageStatus::Complete);
         const QJsonObject body = QJsonDocument::fromJson(server.requests().at(1).body).object();
-        QCOMPARE(body[u"properties"_qs][u"inputs"_qs][0][u"text"_qs].toString(),
+        QCOMPARE(body[u"properties"_qs][u"input"_qs][0][u"text"_qs].toString(),
             u"Show monthly revenue"_qs);
     }
 

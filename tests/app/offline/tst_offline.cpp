@@ -29,7 +29,7 @@ QByteArray recordedStream()
 QString promptOf(const FakeHttpServer::Request &request)
 {
     const QJsonObject body = QJsonDocument::fromJson(request.body).object();
-    return body[u"properties"_qs][u"inputs"_qs][0][u"text"_qs].toString();
+    return body[u"properties"_qs][u"input"_qs][0][u"text"_qs].toString();
 }
 
 // A remote backend ("remote") whose network can be cut: while down, requests go to a port where
@@ -170,9 +170,12 @@ private Q_SLOTS:
         QVERIFY(server.listen());
         int inFlight = 0;
         int maxInFlight = 0;
-        server.setHandler([&](const FakeHttpServer::Request &) {
+        server.setHandler([&](const FakeHttpServer::Request &request) {
             maxInFlight = std::max(maxInFlight, ++inFlight);
-            return FakeHttpServer::sse(FakeHttpServer::split(m_stream, 400), 2);
+            // Each answer its own ids, as a real server gives them (the same ids would be the
+            // same messages, and be matched to them).
+            return FakeHttpServer::sse(
+                FakeHttpServer::split(FakeHttpServer::withFreshIds(m_stream, request), 400), 2);
         });
         SwitchableBackend backend(m_network, server);
         Offline offline(store, backend);

@@ -314,9 +314,11 @@ test('data get: monthly revenue for the sample, 36 rows for 2022-2024', async ()
 });
 
 test('aiprompt create (item/generate, JSON): a conversation and a line-chart asset', async () => {
+    // The properties as Luzmo documents them (createAIPrompt; luzmo-official/agent-skills).
     const res = await sdk(client.create('aiprompt', {
-        agent: 'item', task: 'generate', stream: false,
-        inputs: [{ type: 'text', text: QUESTION }],
+        agent: 'item', task: 'generate', stream: false, locale_id: 'en',
+        timezone_id: 'Europe/Brussels', text_format: 'markdown', response_mode: 'mixed',
+        input: [{ type: 'text', text: QUESTION }],
     }), 'create aiprompt');
     assert.ok(typeof res.conversation_id === 'string' && res.conversation_id.length > 0,
         `no conversation_id in ${JSON.stringify(res).slice(0, 300)}`);
@@ -338,7 +340,7 @@ test('aiprompt create (item/generate, JSON): a conversation and a line-chart ass
 test('aiprompt create with conversation_id: a follow-up in the same conversation', async () => {
     const res = await sdk(client.create('aiprompt', {
         agent: 'item', task: 'generate', stream: false, conversation_id: conversationId,
-        inputs: [{ type: 'text', text: 'weekly units by region in 2024' }],
+        input: [{ type: 'text', text: 'weekly units by region in 2024' }],
     }), 'create follow-up aiprompt');
     assert.equal(res.conversation_id, conversationId);
     assertMessage(res.user_message, 'user', 'follow-up user_message');
@@ -412,7 +414,7 @@ test('aimessage get with where/order/limit/attributes', async () => {
 test('aiprompt create (item/suggest): every suggested chart is a valid line chart', async () => {
     const res = await sdk(client.create('aiprompt', {
         agent: 'item', task: 'suggest', stream: false,
-        inputs: [{ type: 'text', text: 'Suggest charts for the sales data' }],
+        input: [{ type: 'text', text: 'Suggest charts for the sales data' }],
     }), 'create aiprompt suggest');
     const assets = res.assistant_message.aiMessageAssets;
     assert.ok(assets.length >= 2, `suggest should return several charts, got ${assets.length}`);
@@ -420,6 +422,68 @@ test('aiprompt create (item/suggest): every suggested chart is a valid line char
         assert.equal(a.type, 'item');
         assertLineChart(a.value, `suggest asset ${i}`, salesDataset);
     });
+});
+
+test('aiprompt create response_mode: text has no asset, asset has the item and one line', async () => {
+    const text = await sdk(client.create('aiprompt', {
+        agent: 'item', task: 'generate', stream: false, response_mode: 'text',
+        input: [{ type: 'text', text: QUESTION }],
+    }), 'create aiprompt response_mode text');
+    assert.equal(text.assistant_message.aiMessageAssets.length, 0, 'response_mode text has an asset');
+    assert.ok(text.assistant_message.message.length > 0, 'response_mode text has no text');
+
+    const mixed = await sdk(client.create('aiprompt', {
+        agent: 'item', task: 'generate', stream: false, response_mode: 'mixed',
+        input: [{ type: 'text', text: QUESTION }],
+    }), 'create aiprompt response_mode mixed');
+    assert.equal(mixed.assistant_message.aiMessageAssets.length, 1);
+
+    const asset = await sdk(client.create('aiprompt', {
+        agent: 'item', task: 'generate', stream: false, response_mode: 'asset',
+        input: [{ type: 'text', text: QUESTION }],
+    }), 'create aiprompt response_mode asset');
+    assert.equal(asset.assistant_message.aiMessageAssets.length, 1, 'response_mode asset has no asset');
+    assertLineChart(asset.assistant_message.aiMessageAssets[0].value, 'response_mode asset', salesDataset);
+    const line = asset.assistant_message.message;
+    assert.ok(line.length > 0 && !line.includes('\n'), `not one line of text: ${JSON.stringify(line)}`);
+    // The one line is the first line of the mixed answer (the same question, the same data).
+    assert.equal(line, mixed.assistant_message.message.trim().split('\n')[0].trim());
+});
+
+test('aiprompt create: the older `inputs` array and a top-level `text` are tolerated', async () => {
+    const older = await sdk(client.create('aiprompt', {
+        agent: 'item', task: 'generate', stream: false,
+        inputs: [{ type: 'text', text: QUESTION }],
+    }), 'create aiprompt with inputs');
+    assert.equal(older.user_message.message, QUESTION);
+    const bare = await sdk(client.create('aiprompt', {
+        agent: 'item', task: 'generate', stream: false, text: QUESTION,
+    }), 'create aiprompt with text');
+    assert.equal(bare.user_message.message, QUESTION);
+    // No text at all: exactly one text input is required (a readable 400).
+    await assert.rejects(client.create('aiprompt', { agent: 'item', task: 'generate', input: [] }),
+        (e) => e.type && e.type.code === 400 && /text input/.test(e.message));
+});
+
+test('aimessageasset get: the stored assets by message, with attributes', async () => {
+    const assetId = firstAnswer.assistant_message.aiMessageAssets[0].id;
+    const res = await sdk(client.get('aimessageasset', {
+        where: { message_id: firstAnswer.assistant_message.id },
+    }), 'get aimessageasset');
+    assert.equal(res.count, 1, `count ${res.count}`);
+    const row = res.rows[0];
+    for (const f of ['id', 'message_id', 'type', 'value', 'created_at', 'updated_at'])
+        assert.ok(f in row, `the asset has no ${f}`);
+    assert.equal(row.id, assetId);
+    assert.equal(row.type, 'item');
+    assert.deepEqual(row.value, firstAnswer.assistant_message.aiMessageAssets[0].value);
+    const picked = await sdk(client.get('aimessageasset', {
+        where: { id: assetId }, attributes: ['id', 'type'],
+    }), 'get aimessageasset with attributes');
+    assert.deepEqual(picked.rows, [{ id: assetId, type: 'item' }]);
+    const none = await sdk(client.get('aimessageasset', { where: { id: 'no-such-asset' } }),
+        'get aimessageasset none');
+    assert.equal(none.count, 0);
 });
 
 test('wrong token: the SDK rejects with a readable 401 error', async () => {
@@ -440,7 +504,7 @@ test('wrong token: the SDK rejects with a readable 401 error', async () => {
     assert.ok(error.message.length > 5 && !/object Object/.test(error.message),
         `unreadable message ${JSON.stringify(error.message)}`);
     await assert.rejects(bad.create('aiprompt', { agent: 'item', task: 'generate',
-        inputs: [{ type: 'text', text: QUESTION }] }), (e) => e.type.code === 401);
+        input: [{ type: 'text', text: QUESTION }] }), (e) => e.type.code === 401);
 });
 
 test('aiprompt create stream:true over raw fetch: SSE frames in the documented order', async () => {
@@ -449,7 +513,7 @@ test('aiprompt create stream:true over raw fetch: SSE frames in the documented o
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ action: 'create', key: KEY, token: TOKEN, version: '0.1.0',
             properties: { agent: 'item', task: 'generate', stream: true,
-                inputs: [{ type: 'text', text: QUESTION }] } }),
+                input: [{ type: 'text', text: QUESTION }] } }),
         signal: AbortSignal.timeout(15000),
     });
     assert.equal(response.status, 200);
@@ -488,7 +552,7 @@ test('aiprompt create stream:true through the SDK: the SSE body comes back whole
     // Buffer. It still works as a client of the streaming answer.
     const raw = await sdk(client.create('aiprompt', {
         agent: 'item', task: 'generate', stream: true, conversation_id: conversationId,
-        inputs: [{ type: 'text', text: 'average revenue per quarter for EMEA' }],
+        input: [{ type: 'text', text: 'average revenue per quarter for EMEA' }],
     }), 'create streaming aiprompt through the SDK');
     assert.ok(Buffer.isBuffer(raw), `expected a Buffer, got ${typeof raw}`);
     const { finish, items } = checkEventOrder(sseData(raw.toString('utf8')), 'SDK SSE');

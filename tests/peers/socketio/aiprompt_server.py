@@ -50,6 +50,14 @@ def main():
             await sio.emit("aiprompt", {"type": "finish", "result": None}, to=sid)
             return
         properties = body.get("properties", {})
+        # As strict as Luzmo's documented create: properties.input with exactly one text input.
+        texts = [i for i in properties.get("input", []) if isinstance(i, dict)
+                 and i.get("type") == "text" and isinstance(i.get("text"), str)]
+        if len(texts) != 1 or not texts[0]["text"].strip():
+            await sio.emit("aiprompt", {"type": "error",
+                                        "message": "Exactly one text input is required."}, to=sid)
+            await sio.emit("aiprompt", {"type": "finish", "result": None}, to=sid)
+            return
         for i, event in enumerate(events):
             if i == args.drop_after:
                 await sio.disconnect(sid)

@@ -154,8 +154,10 @@ private Q_SLOTS:
         auto window = m_f.makeWindow(); // a fresh window: everything comes from the store
         window->resize(1240, 1300);
         QVERIFY(showAndActivate(window.get()));
-        window->openConversation(m_conversation);
         ChartCardCache *cache = window->chartCache();
+        cache->setRetryDelay(300);
+        QSignalSpy fetchFailed(&cache->fetcher(), &ChartDataFetcher::failed);
+        window->openConversation(m_conversation);
         window->transcriptView()->scrollToNewest();
         QTRY_VERIFY(cache->renderCount() >= 1);
         QCOMPARE(int(cache->card(m_assetId).state), int(ChartCardCache::State::Ready));
@@ -167,6 +169,18 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(int(cache->card(ids.at(1).toLongLong()).state),
             int(ChartCardCache::State::Failed), 20000);
         QVERIFY(!cache->card(ids.at(1).toLongLong()).error.message.isEmpty());
+        // The card says its data will be fetched later, and it is: shown again after the delay,
+        // it asks once more (and fails again, the server being gone).
+        QVERIFY(cache->card(ids.at(1).toLongLong()).retriesLater);
+        const int failures = int(fetchFailed.count());
+        QVERIFY(failures >= 1);
+        const auto shownAgainAndAsked = [&] {
+            window->transcriptView()->viewport()->update(); // as if scrolled past again
+            return fetchFailed.count() > failures;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(shownAgainAndAsked(), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(int(cache->card(ids.at(1).toLongLong()).state),
+            int(ChartCardCache::State::Failed), 20000);
         QTest::qWait(50);
         window->transcriptView()->scrollToNewest();
         QTest::qWait(50);
