@@ -21,6 +21,16 @@ QJsonObject node(const QString &id, const QString &type)
 {
     return { { u"id"_qs, id }, { u"type"_qs, type } };
 }
+
+// A manual trigger and an HTTP call.
+QJsonObject webhookDefinition()
+{
+    return { { u"nodes"_qs,
+        QJsonObject { { u"root"_qs, QJsonObject { { u"type"_qs, u"manual"_qs } } },
+            { u"send"_qs,
+                QJsonObject { { u"type"_qs, u"http"_qs },
+                    { u"url"_qs, u"https://example.com/hook"_qs } } } } } };
+}
 } // namespace
 
 class TestWorkflowPanel : public QObject
@@ -59,11 +69,7 @@ private Q_SLOTS:
         FakeWorkflowServer server;
         QVERIFY(server.listen());
         server.setToken(u"t"_qs);
-        const QJsonObject definition { { u"nodes"_qs,
-            QJsonObject { { u"root"_qs, QJsonObject { { u"type"_qs, u"manual"_qs } } },
-                { u"send"_qs,
-                    QJsonObject { { u"type"_qs, u"http"_qs },
-                        { u"url"_qs, u"https://example.com/hook"_qs } } } } } };
+        const QJsonObject definition = webhookDefinition();
         QJsonObject send = node(u"send"_qs, u"http"_qs);
         send.insert(u"url"_qs, u"https://example.com/hook"_qs);
         server.setEvents({ FakeWorkflowServer::chunk(u"Building "_qs),
@@ -125,9 +131,7 @@ private Q_SLOTS:
         FakeWorkflowServer server;
         QVERIFY(server.listen());
         server.setToken(u"t"_qs);
-        const QJsonObject definition { { u"nodes"_qs,
-            QJsonObject { { u"root"_qs, QJsonObject { { u"type"_qs, u"manual"_qs } } },
-                { u"send"_qs, QJsonObject { { u"type"_qs, u"http"_qs } } } } } };
+        const QJsonObject definition = webhookDefinition();
         server.setEvents({ FakeWorkflowServer::thinking(u"Looking for a webhook action"_qs),
             FakeWorkflowServer::chunk(u"I built a workflow that sends a **webhook** when you "
                                       "press the button."_qs),
