@@ -18,10 +18,7 @@
 // Without "data" the spec's inline `data.values` (or `datasets[data.name]`) are used; without
 // either the chart cannot be drawn (ChartError::Code::NoSnapshot, in words).
 //
-// Drawn: a single view with mark "line" or "point" (a string or {type}), x temporal, ordinal,
-// nominal or quantitative (with an optional non-periodic `timeUnit`), y quantitative (with an
-// optional `aggregate`), an optional `color` field splitting the series; `title`, axis titles.
-// Anything else (bar, area, arc, …, layer/concat/facet/repeat, transforms) is
+// What is drawn is decided by VegaLiteSpec (a line or point mark, one view); anything else is
 // ChartError::Code::Unsupported, saying what it is. See docs/protocols/vega-lite.md.
 class VegaLiteReader
 {
@@ -40,10 +37,8 @@ public:
     static std::variant<ChartData, ChartError> read(
         const QJsonObject &spec, const QJsonArray &rows);
 
-    // The spec's `title` (a string, lines, or {text}); empty when none.
+    // VegaLiteSpec's title, markType and chartType, for the cards and exports.
     static QString title(const QJsonObject &spec);
-    // The mark's type ("line", "bar", …), or the composition ("layer", "hconcat", …).
     static QString markType(const QJsonObject &spec);
-    // The chart in the Luzmo item type words the cards use: "line-chart", "bar-chart", …
     static QString chartType(const QJsonObject &spec);
 };

@@ -2,6 +2,7 @@
 
 #include "chartexport.h"
 #include "repository.h"
+#include "vegalitereader.h"
 
 #include <QFileInfo>
 
@@ -91,7 +92,8 @@ int ExportCommand::run(const QStringList &arguments)
         definitionOnly && asset->dataJson.isEmpty() ? QByteArray(R"({"rows": []})")
                                                     : asset->dataJson);
     if (const auto *error = std::get_if<ChartError>(&data)) {
-        if (error->code == ChartError::Code::NoSnapshot)
+        if (error->code == ChartError::Code::NoSnapshot
+            && !VegaLiteReader::isVegaLiteAsset(asset->type)) // a Looker chart's data comes with it
             m_output.error(u"This chart has no stored data yet; open it in Chartroom (or run ask) "
                            u"while the backend is reachable."_s);
         else

@@ -1,16 +1,19 @@
 // A stored Looker chart (asset "looker-chart": the chart part with its Vega-Lite spec and the
 // DataResult rows kept with it) in the real window, with no server at all: the line chart is
 // drawn in the transcript card and the chart panel, a bar chart and a chart whose data was not
-// kept get honest "not rendered" cards, nothing is fetched; the chart exports to PNG and CSV and
-// into a conversation's HTML export. Screenshots: looker-chart-card.png, looker-chart-panel.png.
+// kept get honest "not rendered" cards, nothing is fetched; the chart exports to PNG and CSV (also
+// through `chartroom-cli export`) and into a conversation's HTML export. Screenshots:
+// looker-chart-card.png, looker-chart-panel.png.
 #include "../windowfixture.h"
 #include "assetsummary.h"
+#include "capturedoutput.h"
 #include "chartcard.h"
 #include "chartcardcache.h"
 #include "chartexport.h"
 #include "chartpanel.h"
 #include "chartview.h"
 #include "conversationexporter.h"
+#include "exportcommand.h"
 #include "transcriptmodel.h"
 #include "transcriptview.h"
 
@@ -211,6 +214,53 @@ private Q_SLOTS:
         // The conversation exporter's renderer draws it too; the bar chart stays a placeholder.
         QVERIFY(!ChartExport::image(*asset, QSize(600, 340)).isNull());
         QVERIFY(ChartExport::image(*m_f.store.repository->asset(m_bar), QSize(600, 340)).isNull());
+    }
+
+    void cliExport_data()
+    {
+        QTest::addColumn<QString>("which");
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QByteArray>("starts"); // the file's first bytes, or the error's words
+        QTest::newRow("csv") << u"line"_s << u"csv"_s << 0
+                             << QByteArray("Month,Region,Order total\r\n2024-01-01,AMER,80\r\n");
+        QTest::newRow("png") << u"line"_s << u"png"_s << 0 << QByteArray("\x89PNG");
+        QTest::newRow("svg") << u"line"_s << u"svg"_s << 0 << QByteArray("<?xml");
+        QTest::newRow("pdf") << u"line"_s << u"pdf"_s << 0 << QByteArray("%PDF");
+        QTest::newRow("json, the chart part")
+            << u"line"_s << u"json"_s << 0 << QByteArray("{\n    \"data\": {");
+        QTest::newRow("bar") << u"bar"_s << u"png"_s << 1 << QByteArray("“bar”");
+        QTest::newRow("data not kept") << u"lost"_s << u"csv"_s << 1 << QByteArray("not kept");
+    }
+    void cliExport()
+    {
+        QFETCH(QString, which);
+        QFETCH(QString, format);
+        QFETCH(int, exitCode);
+        QFETCH(QByteArray, starts);
+        const qint64 id = which == u"line" ? m_line : which == u"bar" ? m_bar : m_lost;
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"out."_s + format);
+        std::FILE *out = std::tmpfile();
+        std::FILE *err = std::tmpfile();
+        CapturedRun r;
+        {
+            Output output(out, err);
+            r.exitCode = ExportCommand(*m_f.store.repository, output)
+                             .run({ QString::number(id), u"--format"_s, format, u"--out"_s, path });
+        }
+        r.out = readBack(out);
+        r.err = readBack(err);
+        QCOMPARE(r.exitCode, exitCode);
+        if (exitCode != 0) {
+            QVERIFY2(r.err.contains(QString::fromUtf8(starts)), qPrintable(r.err));
+            QVERIFY2(!r.err.contains(u"open it in Chartroom"_s), qPrintable(r.err));
+            return;
+        }
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY2(bytes.startsWith(starts), bytes.left(80).constData());
     }
 
     void inTheConversationExport()
