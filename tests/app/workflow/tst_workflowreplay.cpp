@@ -123,6 +123,31 @@ private Q_SLOTS:
         QCOMPARE(stream->duplicatesSkipped(), replayExtra * dropAfter.size());
     }
 
+    // Frames of a type the client does not show still count: the index it sends on reconnection
+    // is the server's frame number, not the number of frames it showed.
+    void framesNotShownStillCount()
+    {
+        using S = FakeWorkflowServer;
+        FakeWorkflowServer server;
+        QVERIFY(server.listen());
+        server.setEvents({ S::chunk(u"Planning "_qs), S::of({ { u"type"_qs, u"plan_update"_qs } }),
+            S::of({ { u"type"_qs, u"sheet_data"_qs }, { u"data"_qs, QJsonObject() } }),
+            S::chunk(u"done."_qs), S::doneMessage(u"Planning done."_qs) });
+        server.setDropAfter({ 3 });
+        QTest::ignoreMessage(QtInfoMsg, "Ignored workflow event of unknown type \"plan_update\"");
+        WorkflowBackend backend(m_network, config(server));
+        Recorder recorder;
+        WorkflowAnswerStream *stream = ask(backend, recorder);
+        QSignalSpy ended(stream, &AnswerStream::ended);
+        QVERIFY(ended.wait(10000));
+        QCOMPARE(ended.first().first().value<std::optional<ApiError>>(), std::nullopt);
+        QCOMPARE(server.bodies().last().value(u"lastEventIndex").toInt(), 2);
+        QCOMPARE(recorder.text, u"Planning done."_qs); // the chunks once; done's message not again
+        // The progress line is "Connection lost; reconnecting (attempt 1 of 5)…".
+        QCOMPARE(recorder.types(),
+            u"start text_start text_delta progress text_delta text_end finish done"_qs);
+    }
+
     void retriesExhausted()
     {
         FakeWorkflowServer server;
