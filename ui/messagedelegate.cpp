@@ -3,6 +3,7 @@
 #include "assetcard.h"
 #include "chartcard.h"
 #include "chartcardcache.h"
+#include "followupcard.h"
 #include "markdownstyle.h"
 #include "timeformat.h"
 #include "transcriptmodel.h"
@@ -172,7 +173,14 @@ MessageDelegate::Entry *MessageDelegate::layOut(
     const QVariantList assets = index.data(TranscriptModel::AssetsRole).toList();
     for (const QVariant &asset : assets) {
         entry->cards << AssetSummary::fromAsset(asset.toMap());
-        if (m_charts && ChartCardCache::isChartAsset(asset.toMap().value(u"type"_qs).toString())) {
+        entry->followups << (asset.toMap().value(u"type"_qs).toString() == FollowupCard::AssetType
+                ? FollowupCard::questionsOf(asset.toMap().value(u"valueJson"_qs).toByteArray())
+                : QStringList());
+        if (!entry->followups.last().isEmpty()) {
+            entry->chartIds << 0;
+            content.cards << FollowupCard::sizeFor(entry->followups.last(), option.font, maxText);
+        } else if (m_charts
+            && ChartCardCache::isChartAsset(asset.toMap().value(u"type"_qs).toString())) {
             const ChartCardCache::Card card = m_charts->card(asset.toMap());
             entry->chartIds << card.assetId;
             content.cards << ChartCard::sizeFor(maxText, option.font, card.state);
@@ -235,9 +243,17 @@ MessageDelegate::RowInfo MessageDelegate::rowInfo(
 {
     const Entry &entry = entryFor(option, index);
     RowInfo info { *entry.layout, entry.statusText, entry.footerText, {}, entry.retry,
-        entry.status == StatusKind::Thinking };
+        entry.status == StatusKind::Thinking, {}, {} };
     for (const AssetSummary &card : entry.cards)
         info.cards << card.headline();
+    for (int card = 0; card < entry.followups.size(); ++card) {
+        const QStringList &questions = entry.followups.at(card);
+        for (int i = 0; i < questions.size(); ++i) {
+            info.followups << questions.at(i);
+            info.followupRects << FollowupCard::linkRect(
+                entry.layout->cardRect(card), questions, option.font, i);
+        }
+    }
     return info;
 }
 
@@ -247,12 +263,34 @@ BubbleLayout::Part MessageDelegate::partAt(
     return entryFor(option, index).layout->partAt(pos - option.rect.topLeft());
 }
 
+QString MessageDelegate::followupAt(
+    const QStyleOptionViewItem &option, const QModelIndex &index, QPoint pos) const
+{
+    const Entry &entry = entryFor(option, index);
+    int card = -1;
+    const QPoint p = pos - option.rect.topLeft();
+    if (entry.layout->partAt(p, &card) != BubbleLayout::Part::Card
+        || entry.followups.value(card).isEmpty())
+        return {};
+    const QStringList &questions = entry.followups.at(card);
+    const int i = FollowupCard::questionAt(entry.layout->cardRect(card), questions, option.font, p);
+    return i >= 0 ? questions.at(i) : QString();
+}
+
 bool MessageDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
     const QStyleOptionViewItem &option, const QModelIndex &index)
 {
     const bool press = event->type() == QEvent::MouseButtonPress;
     if (press || event->type() == QEvent::MouseButtonRelease) {
         const auto *mouse = static_cast<QMouseEvent *>(event);
+        if (mouse->button() == Qt::LeftButton) {
+            if (const QString q = followupAt(option, index, mouse->position().toPoint());
+                !q.isEmpty()) {
+                if (!press)
+                    Q_EMIT followupRequested(q);
+                return true;
+            }
+        }
         const Entry &entry = entryFor(option, index);
         int card = -1;
         const QPoint pos = mouse->position().toPoint() - option.rect.topLeft();
@@ -310,9 +348,12 @@ void MessageDelegate::paint(
     }
     for (int i = 0; i < entry.cards.size(); ++i) {
         const qint64 chartId = entry.chartIds.value(i);
-        if (m_charts && chartId != 0) {
+        if (!entry.followups.value(i).isEmpty()) {
+            FollowupCard::paint(painter, layout.cardRect(i), entry.followups.at(i), option.font);
+        } else if (m_charts && chartId != 0) {
             const QRect rect = layout.cardRect(i);
             const qreal dpr = option.widget ? option.widget->devicePixelRatioF() : 1.0;
+            m_charts->shown(chartId);
             ChartCard::paint(painter, rect, m_charts->card(chartId),
                 m_charts->image(chartId, ChartCard::chartRect(rect, option.font).size(), dpr),
                 option.font);

@@ -58,9 +58,14 @@ public:
         QStringList cards; // headlines
         bool retry = false;
         bool thinking = false;
+        QStringList followups; // the follow-up questions shown as links
+        QList<QRect> followupRects; // where each link is, in the row's coordinates
     };
     RowInfo rowInfo(const QStyleOptionViewItem &option, const QModelIndex &index) const;
     BubbleLayout::Part partAt(
+        const QStyleOptionViewItem &option, const QModelIndex &index, QPoint pos) const;
+    // The follow-up question whose link is under `pos` (view coordinates), or empty.
+    QString followupAt(
         const QStyleOptionViewItem &option, const QModelIndex &index, QPoint pos) const;
 
     // How many rows have been laid out since construction (for tests and benchmarks).
@@ -70,6 +75,8 @@ public:
 
 Q_SIGNALS:
     void retryRequested(qint64 messageId);
+    // A follow-up question's link was clicked: ask it next.
+    void followupRequested(const QString &question);
     // A chart card was clicked: open the chart.
     void chartActivated(qint64 assetId);
 
@@ -89,6 +96,7 @@ private:
         QString footerText;
         QList<AssetSummary> cards;
         QList<qint64> chartIds; // per card: the asset id when drawn as a chart, else 0
+        QList<QStringList> followups; // per card: the questions of a "followups" asset
         bool retry = false;
         std::optional<BubbleLayout> layout;
     };

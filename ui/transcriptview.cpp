@@ -45,6 +45,8 @@ TranscriptView::TranscriptView(QWidget *parent)
             viewport()->update();
     });
     connect(m_delegate, &MessageDelegate::retryRequested, this, &TranscriptView::retryRequested);
+    connect(
+        m_delegate, &MessageDelegate::followupRequested, this, &TranscriptView::followupRequested);
     connect(m_delegate, &MessageDelegate::chartActivated, this, &TranscriptView::chartActivated);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &TranscriptView::maybeFetchOlder);
     connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, [this] {
@@ -206,9 +208,10 @@ void TranscriptView::mouseMoveEvent(QMouseEvent *event)
     QListView::mouseMoveEvent(event);
     const QPoint pos = event->position().toPoint();
     const QModelIndex index = indexAt(pos);
-    // Only a row with a Retry link has an action part.
+    // A Retry link, or a follow-up question's link.
     const bool onAction = index.isValid()
-        && m_delegate->partAt(optionFor(index), index, pos) == BubbleLayout::Part::Action;
+        && (m_delegate->partAt(optionFor(index), index, pos) == BubbleLayout::Part::Action
+            || !m_delegate->followupAt(optionFor(index), index, pos).isEmpty());
     viewport()->setCursor(onAction ? Qt::PointingHandCursor : Qt::ArrowCursor);
 }
 

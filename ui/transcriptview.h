@@ -54,6 +54,8 @@ public:
 Q_SIGNALS:
     // The Retry link of answer `messageId` was clicked.
     void retryRequested(qint64 messageId);
+    // A follow-up question under an answer was clicked: ask it next.
+    void followupRequested(const QString &question);
     // A chart card was clicked.
     void chartActivated(qint64 assetId);
 

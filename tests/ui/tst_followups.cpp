@@ -1,0 +1,96 @@
+// Follow-up questions under an answer (a Looker answer's FOLLOWUP_QUESTIONS part, stored as a
+// "followups" asset): drawn as links in the real window, a click asks the question next in the
+// same conversation, and they are still there after a restart. Screenshot: followups.png.
+#include "fakelookerserver.h"
+#include "lookerbackend.h"
+#include "messagedelegate.h"
+#include "transcriptmodel.h"
+#include "transcriptview.h"
+#include "windowfixture.h"
+
+#include <QJsonDocument>
+#include <QSignalSpy>
+
+class TestFollowups : public QObject
+{
+    Q_OBJECT
+
+private:
+    static MessageDelegate::RowInfo lastRow(TranscriptView *view)
+    {
+        return view->rowInfo(view->model()->rowCount() - 1);
+    }
+
+private Q_SLOTS:
+    void clickAsksTheQuestion()
+    {
+        WindowFixture f;
+        FakeLookerServer server;
+        QVERIFY(server.listen());
+        server.setChatScript({ FakeLookerServer::text(u"Revenue grew **12%** in Q3."_qs),
+            FakeLookerServer::followups(
+                { u"Which region grew most?"_qs, u"How does Q3 compare with last year?"_qs }) });
+        LookerConfig config;
+        config.baseUrl = server.baseUrl();
+        config.clientId = u"looker-id"_qs;
+        config.clientSecret = u"looker-secret"_qs;
+        LookerBackend backend(f.network, config);
+        auto window = f.makeWindow();
+        // This Looker backend answers every conversation (the controller knows only settings).
+        f.session.setBackend(&backend);
+        f.session.setBackendResolver([&backend](const QString &) { return &backend; });
+        window->resize(1000, 640);
+        QVERIFY(showAndActivate(window.get()));
+        TranscriptView *view = window->transcriptView();
+
+        QSignalSpy finished(&f.session, &ChatSession::answerFinished);
+        auto sent = f.session.send(0, u"How did revenue do in Q3?"_qs);
+        QVERIFY(sent);
+        QVERIFY(finished.wait(10000));
+        window->openConversation(*sent);
+        QTRY_COMPARE(view->model()->rowCount(), 2);
+        MessageDelegate::RowInfo row = lastRow(view);
+        QCOMPARE(row.followups,
+            (QStringList {
+                u"Which region grew most?"_qs, u"How does Q3 compare with last year?"_qs }));
+        QCOMPARE(row.followupRects.size(), 2);
+        QVERIFY(row.followupRects.at(0).bottom() < row.followupRects.at(1).top());
+        QVERIFY(window->grab().save(screenshotPath(u"followups.png"_qs)));
+
+        // A click on the first link asks it, in the same remote conversation.
+        const QRect rowRect = view->visualRect(view->model()->index(1, 0));
+        const QPoint link = rowRect.topLeft() + row.followupRects.at(0).center();
+        QSignalSpy asked(view, &TranscriptView::followupRequested);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, link);
+        QCOMPARE(asked.size(), 1);
+        QCOMPARE(asked.first().first().toString(), u"Which region grew most?"_qs);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 10000);
+        const auto chats = server.requestsTo("POST", "/api/4.0/conversational_analytics/chat");
+        QCOMPARE(chats.size(), 2);
+        const QJsonObject second = QJsonDocument::fromJson(chats.last().body).object();
+        QCOMPARE(second[u"user_message"_qs].toString(), u"Which region grew most?"_qs);
+        QCOMPARE(second[u"conversation_id"_qs].toString(),
+            server.conversations().first()[u"id"_qs].toString());
+        QCOMPARE(server.conversations().size(), 1);
+        // A click elsewhere in the bubble asks nothing.
+        QTRY_COMPARE(view->model()->rowCount(), 4);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+            view->visualRect(view->model()->index(1, 0)).topLeft() + QPoint(30, 12));
+        QVERIFY(!f.session.isBusy()); // send() would have started an answer at once
+        QCOMPARE(view->model()->rowCount(), 4);
+
+        // After a restart (a new window over the same store), the links are still there.
+        window.reset();
+        auto again = f.makeWindow();
+        again->resize(1000, 640);
+        QVERIFY(showAndActivate(again.get()));
+        again->openConversation(*sent);
+        TranscriptView *view2 = again->transcriptView();
+        QTRY_COMPARE(view2->model()->rowCount(), 4);
+        QCOMPARE(view2->rowInfo(1).followups.size(), 2);
+        QVERIFY(again->grab().save(screenshotPath(u"followups-restart.png"_qs)));
+    }
+};
+
+QTEST_MAIN(TestFollowups)
+#include "tst_followups.moc"

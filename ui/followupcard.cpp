@@ -1,0 +1,101 @@
+#include "followupcard.h"
+
+#include <QCoreApplication>
+#include <QFontMetrics>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPainter>
+
+#include <algorithm>
+
+namespace {
+const QColor headingText(0x6a, 0x72, 0x7d);
+const QColor linkText(0x1f, 0x5f, 0xc4);
+
+QFont headingFont(const QFont &base)
+{
+    QFont f = base;
+    f.setPointSizeF(base.pointSizeF() * 0.88);
+    return f;
+}
+
+QString heading()
+{
+    return QCoreApplication::translate("FollowupCard", "Follow-up questions");
+}
+
+QString linkLabel(const QString &question)
+{
+    return u"→  "_qs + question;
+}
+} // namespace
+
+QStringList FollowupCard::questionsOf(const QByteArray &valueJson)
+{
+    QStringList questions;
+    for (const QJsonValue &q :
+        QJsonDocument::fromJson(valueJson).object().value(u"questions").toArray()) {
+        if (const QString text = q.toString().trimmed(); !text.isEmpty())
+            questions << text;
+    }
+    return questions;
+}
+
+QSize FollowupCard::sizeFor(const QStringList &questions, const QFont &font, int maxWidth)
+{
+    const QFontMetrics head(headingFont(font));
+    const QFontMetrics link(font);
+    int width = head.horizontalAdvance(heading());
+    for (const QString &q : questions)
+        width = std::max(width, link.horizontalAdvance(linkLabel(q)) + 2);
+    const int height = head.height() + int(questions.size()) * (lineGap + link.height());
+    return { std::min(width, maxWidth), height };
+}
+
+QRect FollowupCard::linkRect(
+    const QRect &rect, const QStringList &questions, const QFont &font, int i)
+{
+    if (i < 0 || i >= questions.size())
+        return {};
+    const QFontMetrics head(headingFont(font));
+    const QFontMetrics link(font);
+    const int top = rect.top() + head.height() + lineGap + i * (lineGap + link.height());
+    const int width
+        = std::min(rect.width(), link.horizontalAdvance(linkLabel(questions.at(i))) + 2);
+    return { rect.left(), top, width, link.height() };
+}
+
+int FollowupCard::questionAt(
+    const QRect &rect, const QStringList &questions, const QFont &font, QPoint pos)
+{
+    for (int i = 0; i < questions.size(); ++i) {
+        if (linkRect(rect, questions, font, i)
+                .adjusted(0, -lineGap / 2, 0, lineGap / 2)
+                .contains(pos))
+            return i;
+    }
+    return -1;
+}
+
+void FollowupCard::paint(
+    QPainter *painter, const QRect &rect, const QStringList &questions, const QFont &font)
+{
+    painter->save();
+    const QFont small = headingFont(font);
+    painter->setFont(small);
+    painter->setPen(headingText);
+    painter->drawText(QRect(rect.left(), rect.top(), rect.width(), QFontMetrics(small).height()),
+        Qt::AlignLeft | Qt::AlignVCenter, heading());
+    QFont underlined = font;
+    underlined.setUnderline(true);
+    const QFontMetrics link(underlined);
+    painter->setFont(underlined);
+    painter->setPen(linkText);
+    for (int i = 0; i < questions.size(); ++i) {
+        const QRect r = linkRect(rect, questions, font, i);
+        painter->drawText(r, Qt::AlignLeft | Qt::AlignVCenter,
+            link.elidedText(linkLabel(questions.at(i)), Qt::ElideRight, r.width()));
+    }
+    painter->restore();
+}
