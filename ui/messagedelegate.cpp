@@ -396,7 +396,6 @@ void MessageDelegate::paintStatus(QPainter *painter, const QStyleOptionViewItem 
     QString text = entry.statusText;
     switch (entry.status) {
     case StatusKind::Error: {
-            m_charts->shown(chartId);
         QPainterPath box;
         box.addRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
         painter->fillPath(box, errorFill);
