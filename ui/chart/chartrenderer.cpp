@@ -265,7 +265,8 @@ QChart *ChartRenderer::build(const ChartData &data, const Options &options)
         x->setRange(-0.5, std::max(0.5, double(data.categories.size()) - 0.5));
     } else {
         const AxisTicks::Scale s = AxisTicks::nice(minX, maxX, 6);
-        x->setRange(minX == maxX ? s.min : minX, minX == maxX ? s.max : maxX);
+        const double pad = data.pointsOnly ? (maxX - minX) * 0.04 : 0; // whole dots at the ends
+        x->setRange(minX == maxX ? s.min : minX - pad, minX == maxX ? s.max : maxX + pad);
     }
     const int plotHeight = std::max(80, options.size.height() - 120);
     const AxisTicks::Scale ys = AxisTicks::nice(minY, maxY, std::clamp(plotHeight / 55, 3, 8));

@@ -3,7 +3,7 @@
 // drawn in the transcript card and the chart panel, a bar chart and a chart whose data was not
 // kept get honest "not rendered" cards, nothing is fetched; the chart exports to PNG and CSV (also
 // through `chartroom-cli export`) and into a conversation's HTML export. Screenshots:
-// looker-chart-card.png, looker-chart-panel.png.
+// looker-chart-card.png, looker-chart-panel.png, looker-point-chart.png.
 #include "../windowfixture.h"
 #include "assetsummary.h"
 #include "capturedoutput.h"
@@ -11,6 +11,7 @@
 #include "chartcardcache.h"
 #include "chartexport.h"
 #include "chartpanel.h"
+#include "chartrenderer.h"
 #include "chartview.h"
 #include "conversationexporter.h"
 #include "exportcommand.h"
@@ -24,6 +25,7 @@
 #include <QJsonObject>
 #include <QLineSeries>
 #include <QPushButton>
+#include <QScatterSeries>
 #include <QSignalSpy>
 
 using namespace Qt::StringLiterals;
@@ -214,6 +216,23 @@ private Q_SLOTS:
         // The conversation exporter's renderer draws it too; the bar chart stays a placeholder.
         QVERIFY(!ChartExport::image(*asset, QSize(600, 340)).isNull());
         QVERIFY(ChartExport::image(*m_f.store.repository->asset(m_bar), QSize(600, 340)).isNull());
+    }
+
+    void pointMarkDrawsUnjoinedDots()
+    {
+        const QByteArray value = chartPart(R"({"title": "Order size", "mark": "point", "encoding": {
+            "x": {"field": "orders.items", "type": "quantitative"},
+            "y": {"field": "orders.total", "type": "quantitative"}}})",
+            R"([{"orders.items": 1, "orders.total": 12}, {"orders.items": 3, "orders.total": 40},
+                {"orders.items": 2, "orders.total": null}, {"orders.items": 5, "orders.total": 61}])");
+        const auto data = std::get<ChartData>(ChartData::fromAsset(u"looker-chart"_s, value, {}));
+        std::unique_ptr<QChart> chart(ChartRenderer::build(data, {}));
+        QCOMPARE(chart->series().size(), 1); // the gap does not split unjoined points
+        auto *dots = qobject_cast<QScatterSeries *>(chart->series().first());
+        QVERIFY(dots);
+        QCOMPARE(dots->points(), (QList<QPointF> { { 1, 12 }, { 3, 40 }, { 5, 61 } }));
+        QVERIFY(ChartRenderer::image(data, QSize(700, 400))
+                    .save(screenshotPath(u"looker-point-chart.png"_s)));
     }
 
     void cliExport_data()
