@@ -1,7 +1,8 @@
 // Looker chart parts (Vega-Lite specs) → ChartData: line and point marks over temporal, ordinal
 // and quantitative x, colour splits, aggregates, time units, dotted and nested field names,
 // values as strings; the Looker DataResult kept with the chart or the spec's inline values; every
-// other mark or composition an honest Unsupported, and no data an error in words.
+// other mark or composition an honest Unsupported, and no data an error in words; and the asset
+// the real LookerMessageMapper makes of a data part and a chart part is drawn.
 //
 // Expected epoch milliseconds are worked by hand: 1970-01-01 → 2024-01-01 is 54 years with 13
 // leap days (1972 … 2020), 54 × 365 + 13 = 19723 days; × 86 400 000 = 1 704 067 200 000.
@@ -9,6 +10,7 @@
 // 1 709 251 200 000); 2023-01-01 is 365 days earlier (1 672 531 200 000); Sunday 2023-12-31,
 // the start of the week of Wednesday 2024-01-03, is one day before 2024 (1 703 980 800 000).
 #include "chartdata.h"
+#include "lookermessagemapper.h"
 #include "vegalitefield.h"
 #include "vegalitereader.h"
 
@@ -331,6 +333,43 @@ private Q_SLOTS:
             object(R"({"d1": [{"orders.created_month": "2024-02", "orders.total": 5}]})"));
         auto named = std::get<ChartData>(VegaLiteReader::fromChartPart(part(spec, {}, false)));
         QCOMPARE(points(named), (QStringList { at(u"orders.total"_s, feb2024, u"5"_s) }));
+    }
+
+    void lookerMapperOutputIsDrawn()
+    {
+        // Two ChatMessages as Looker's OpenAPI file shapes them: a data part, then its chart.
+        LookerMessageMapper mapper;
+        mapper.map(object(R"({"messageId": "m-1", "systemMessage": {"data": {
+            "query": {"question": "orders by month"}, "generatedSql": "SELECT …",
+            "result": {"name": "data_result", "schema": {"fields": [
+                {"name": "orders.created_month", "type": "STRING"},
+                {"name": "orders.total", "type": "FLOAT64"}]},
+              "data": [{"orders.created_month": "2024-01", "orders.total": "10"},
+                       {"orders.created_month": "2024-02", "orders.total": "20"}]}}}})"));
+        QJsonObject chart = object(R"({"messageId": "m-2", "systemMessage": {"chart": {
+            "query": {"instructions": "a line chart", "dataResultName": "data_result"},
+            "result": {"image": {"mimeType": "image/png", "data": ""}}}}})");
+        QJsonObject system = chart.value(u"systemMessage"_s).toObject();
+        QJsonObject part = system.value(u"chart"_s).toObject();
+        QJsonObject result = part.value(u"result"_s).toObject();
+        result.insert(u"vegaConfig"_s, QString::fromUtf8(QByteArray(monthly)));
+        part.insert(u"result"_s, result);
+        system.insert(u"chart"_s, part);
+        chart.insert(u"systemMessage"_s, system);
+        mapper.map(chart);
+        const auto assets = mapper.assets();
+        const auto it
+            = std::find_if(assets.cbegin(), assets.cend(), [](const LookerMessageMapper::Asset &a) {
+                  return a.type == VegaLiteReader::AssetType;
+              });
+        QVERIFY(it != assets.cend());
+        QCOMPARE(LookerMessageMapper::ChartAssetType, VegaLiteReader::AssetType);
+        const auto d = VegaLiteReader::fromChartPart(it->value);
+        const auto *error = std::get_if<ChartError>(&d);
+        QVERIFY2(!error, error ? qPrintable(error->message) : "");
+        QCOMPARE(points(std::get<ChartData>(d)),
+            (QStringList { at(u"orders.total"_s, jan2024, u"10"_s),
+                at(u"orders.total"_s, feb2024, u"20"_s) }));
     }
 
     void vegaConfigMayBeAnObject()
