@@ -36,7 +36,8 @@ QString usage()
            u"      [--agent item|analyst] [--task generate|suggest|describe] [--no-stream]\n"
            u"      [--backend local|luzmo|workflow|looker] [--transport sse|socketio]\n"
            u"      luzmo: --key/--token; workflow: --token (Bearer); looker: --key = client id,\n"
-           u"      --token = client secret\n"
+           u"      --token = client secret, [--looker-agent ID] [--looker-source "
+           u"MODEL/EXPLORE]...\n"
            u"      without --url the built-in local analyst server answers (offline)\n"
            u"      credentials may also come from CHARTROOM_KEY and CHARTROOM_TOKEN\n"
            u"  sync [--url URL --key K --token T]\n"
@@ -71,6 +72,12 @@ struct Options
         u"BACKEND"_qs };
     QCommandLineOption transport { u"transport"_qs, u"ask: sse (default) or socketio."_qs,
         u"TRANSPORT"_qs, u"sse"_qs };
+    QCommandLineOption lookerAgent { u"looker-agent"_qs,
+        u"ask --backend looker: the agent of new conversations."_qs, u"ID"_qs };
+    QCommandLineOption lookerSource { u"looker-source"_qs,
+        u"ask --backend looker: a source (repeatable); without --looker-agent an agent is found "
+        u"or created for them."_qs,
+        u"MODEL/EXPLORE"_qs };
     QCommandLineOption port { u"port"_qs, u"serve: the port on 127.0.0.1 (default: any free)."_qs,
         u"N"_qs };
     QCommandLineOption name { u"name"_qs, u"import: the dataset's name."_qs, u"NAME"_qs };
@@ -117,8 +124,8 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(usage());
     parser.addOptions({ o.dataDir, o.json, o.url, o.key, o.token, o.conversation, o.agent, o.task,
-        o.noStream, o.backend, o.transport, o.port, o.name, o.from, o.to, o.hasChart, o.format,
-        o.out, o.width, o.height, o.help, o.version });
+        o.noStream, o.backend, o.transport, o.lookerAgent, o.lookerSource, o.port, o.name, o.from,
+        o.to, o.hasChart, o.format, o.out, o.width, o.height, o.help, o.version });
     parser.addPositionalArgument(u"command"_qs, u"history | ask | serve | import"_qs);
 
     if (!parser.parse(QCoreApplication::arguments())) {
@@ -287,6 +294,15 @@ int main(int argc, char *argv[])
         config.baseUrl = luzmo.host;
         config.clientId = luzmo.key;
         config.clientSecret = luzmo.token;
+        config.agentId = parser.value(o.lookerAgent);
+        for (const QString &source : parser.values(o.lookerSource)) {
+            const qsizetype slash = source.indexOf(u'/');
+            if (slash <= 0 || slash == source.size() - 1) {
+                output.error(u"--looker-source must be MODEL/EXPLORE."_qs);
+                return ExitUsage;
+            }
+            config.sources.append({ source.left(slash), source.mid(slash + 1) });
+        }
         LookerBackend backend(network, config);
         return AskCommand(repository, backend, output).run(ask);
     }

@@ -170,6 +170,47 @@ private Q_SLOTS:
         QCOMPARE(server.requestsTo("GET", "/api/4.0/conversations").size(), 0);
     }
 
+    // `--looker-source` with no agent: the agent is found by name or created (POST /agents with
+    // the SDK test's fields) and the conversation belongs to it; `--looker-agent` is used as is.
+    void lookerAgent()
+    {
+        FakeLookerServer server;
+        QVERIFY(server.listen());
+        server.setChatScript({ FakeLookerServer::text(u"Fine."_qs) });
+        TempStore store;
+        store.database.close();
+        const QStringList common { u"ask"_qs, u"--backend"_qs, u"looker"_qs, u"--url"_qs,
+            server.baseUrl().toString(), u"--key"_qs, u"looker-id"_qs, u"--token"_qs,
+            u"looker-secret"_qs, u"--data-dir"_qs, store.dir.path() };
+        Run r = run(
+            common + QStringList { u"--looker-source"_qs, u"thelook/orders"_qs, u"Revenue?"_qs });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(server.agents().size(), 1);
+        const QJsonObject agent = server.agents().first();
+        QCOMPARE(agent[u"name"_qs].toString(), u"Chartroom: thelook/orders"_qs);
+        QCOMPARE(agent[u"sources"_qs].toArray(),
+            (QJsonArray {
+                QJsonObject { { u"model"_qs, u"thelook"_qs }, { u"explore"_qs, u"orders"_qs } } }));
+        QCOMPARE(
+            server.conversations().first()[u"agent_id"_qs].toString(), agent[u"id"_qs].toString());
+
+        // A second run finds the agent by name instead of creating another.
+        r = run(common + QStringList { u"--looker-source"_qs, u"thelook/orders"_qs, u"Again?"_qs });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(server.agents().size(), 1);
+        QCOMPARE(
+            server.conversations().last()[u"agent_id"_qs].toString(), agent[u"id"_qs].toString());
+
+        const QString other = server.addAgent(u"Hand-made"_qs, {});
+        r = run(common + QStringList { u"--looker-agent"_qs, other, u"Third?"_qs });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(server.conversations().last()[u"agent_id"_qs].toString(), other);
+
+        r = run(common + QStringList { u"--looker-source"_qs, u"orders"_qs, u"Bad?"_qs });
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("MODEL/EXPLORE"));
+    }
+
     void usage_data()
     {
         QTest::addColumn<QStringList>("arguments");
