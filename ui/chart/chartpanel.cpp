@@ -95,6 +95,7 @@ void ChartPanel::update()
             delete m_view;
             m_view = new ChartView(*card.data, m_chartPage);
             m_view->setTakenAt(card.takenAt);
+            m_view->setRefreshable(!VegaLiteReader::isVegaLiteAsset(card.assetType));
             connect(
                 m_view, &ChartView::refreshRequested, this, [this] { m_cache.refresh(m_assetId); });
             static_cast<QVBoxLayout *>(m_chartPage->layout())->insertWidget(0, m_view, 1);

@@ -211,7 +211,8 @@ QMenu *ChartView::createContextMenu()
     menu->addAction(tr("View Data"), this, &ChartView::viewData);
     menu->addSeparator();
     menu->addAction(tr("Reset Zoom"), this, &ChartView::resetZoom);
-    menu->addAction(tr("Refresh"), this, &ChartView::refreshRequested);
+    if (m_refreshable)
+        menu->addAction(tr("Refresh"), this, &ChartView::refreshRequested);
     return menu;
 }
 

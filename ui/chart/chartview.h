@@ -20,6 +20,8 @@ public:
 
     const ChartData &data() const { return m_data; }
     void setTakenAt(const QDateTime &at) { m_takenAt = at; }
+    // Whether the menu offers Refresh (not for a chart that keeps its rows, as Looker's do).
+    void setRefreshable(bool refreshable) { m_refreshable = refreshable; }
     void resetZoom();
     // Hides or shows data series `index` (all its runs) and dims its legend entry.
     void toggleSeries(int index);
@@ -51,5 +53,6 @@ private:
 
     ChartData m_data;
     QDateTime m_takenAt;
+    bool m_refreshable = true;
     ChartCallout *m_callout;
 };

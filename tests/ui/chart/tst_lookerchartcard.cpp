@@ -24,6 +24,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineSeries>
+#include <QMenu>
 #include <QPushButton>
 #include <QScatterSeries>
 #include <QSignalSpy>
@@ -181,6 +182,13 @@ private Q_SLOTS:
         QCOMPARE(amer->count(), 6);
         QCOMPARE(amer->at(0), QPointF(1704067200000.0, 80)); // 2024-01-01T00:00Z, by hand
         QVERIFY(!panel->findChild<QPushButton *>(u"chartRefresh"_s)->isVisible());
+        std::unique_ptr<QMenu> menu(panel->chartView()->createContextMenu());
+        QStringList actions;
+        for (QAction *a : menu->actions())
+            actions << a->text();
+        QVERIFY2(actions.contains(u"Export CSV…"_s) && actions.contains(u"View Data"_s),
+            qPrintable(actions.join(u", ")));
+        QVERIFY2(!actions.contains(u"Refresh"_s), "nothing to refresh: the rows came with it");
         QTest::qWait(50);
         QVERIFY(panel->grab().save(screenshotPath(u"looker-chart-panel.png"_s)));
         panel->close();
