@@ -8,7 +8,7 @@
 
 class QNetworkAccessManager;
 
-// A Looker instance's Conversational Analytics as a chat backend (seed 004): login with the
+// A Looker instance's Conversational Analytics as a chat backend (Looker API 4.0): login with the
 // API key's client id/secret, one remote conversation per local one, each turn streamed from
 // the chat endpoint and persisted with the conversation messages endpoint.
 class LookerBackend : public Backend

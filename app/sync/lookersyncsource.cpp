@@ -131,7 +131,9 @@ RemoteConversation LookerSyncSource::conversationFromJson(
             time = c.createdAt;
         const QString type = entry.object.value(u"type").toString();
         const QJsonValue user = body.value(u"userMessage");
-        if (type == LookerRequests::UserType || (type.isEmpty() && user.isObject())) {
+        // The spec leaves `type`'s values open: a userMessage is the user's unless marked system.
+        if (type == LookerRequests::UserType
+            || (type != LookerRequests::SystemType && user.isObject())) {
             closeAnswer(answer, c);
             RemoteMessage m;
             m.remoteId = remoteId;

@@ -41,7 +41,8 @@ public:
     void cancel() override;
 
     // A conversation (as listed) and its ConversationMessages, mapped to the store's records:
-    // messages by `order`; a "user" message (or one with userMessage) is a user message; the
+    // messages by `order`; a "user" message (or one with a userMessage, unless its type is
+    // "system") is a user message; the
     // system messages after it are one assistant answer, read with LookerMessageMapper like a
     // live answer (its text; data, chart and follow-up parts as assets with the same ids), whose
     // remote id is the first system message's id.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "fakehttpserver.h"
+#include "fakelookermessages.h"
 #include "fakelookerschema.h"
 
 #include <QDeadlineTimer>
@@ -27,7 +28,8 @@
 //  - the chat endpoint answers a scripted ChatMessage list, streamed in small chunks (a JSON
 //    array, as documented; JSON Lines and SSE are tolerated variants the client also reads);
 //  - error injection per method and path (429 with Retry-After, ...). Every request is recorded.
-class FakeLookerServer : public QObject
+// The message builders (FakeLookerServer::text(), ::chart(), ...) come from FakeLookerMessages.
+class FakeLookerServer : public QObject, public FakeLookerMessages
 {
     Q_OBJECT
 public:
@@ -71,29 +73,6 @@ public:
     void setUpdatedAt(const QString &conversationId, const QString &updatedAt);
     void setDeleted(const QString &conversationId, bool deleted = true); // soft delete
     void removeConversation(const QString &conversationId);
-    // {message: {timestamp, userMessage: {text}}, type: "user", order} and a system answer
-    // {message: <a ChatMessage>, type: "system", order}, as Chartroom persists a turn.
-    static QJsonObject userTurn(const QString &text, int order);
-    static QJsonObject systemTurn(const QString &text, int order);
-    static QJsonObject systemTurn(const QJsonObject &chatMessage, int order);
-
-    // Scripted system messages, in Looker's documented shapes.
-    static QJsonObject text(
-        const QString &text, const QString &textType = QStringLiteral("FINAL_RESPONSE"));
-    static QJsonObject thought(
-        const QString &summary, const QString &textType = QStringLiteral("THOUGHT"));
-    static QJsonObject data(const QString &question, const QJsonArray &rows,
-        const QString &name = QStringLiteral("monthly_revenue"));
-    // A chart part {query{instructions, dataResultName?}, result{vegaConfig (a Vega-Lite spec as
-    // text)}}.
-    static QJsonObject chart(const QJsonObject &vegaLite, const QString &dataResultName = {});
-    static QJsonObject followups(const QStringList &questions);
-    static QJsonObject errorMessage(const QString &text);
-    // The same message with its messageId (ChatMessage.messageId).
-    static QJsonObject withId(QJsonObject chatMessage, const QString &messageId);
-    // {message, documentation_url, errors: [{field, code, message, documentation_url}]}
-    static QByteArray validationBody(const QList<QPair<QString, QString>> &fieldErrors);
-    static QByteArray messageBody(const QString &message);
 
 private:
     struct Injection

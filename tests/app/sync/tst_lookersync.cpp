@@ -250,6 +250,56 @@ private Q_SLOTS:
         QCOMPARE(m_server->requestsTo("GET", "/api/4.0/conversations").size(), 0);
     }
 
+    // Tolerated variants of the stored messages: numeric ids, no `type` (the message object
+    // says who spoke), no `order` (their place), and an answer that ended in an error.
+    void toleratedMessageShapes_data()
+    {
+        QTest::addColumn<QJsonArray>("messages");
+        QTest::addColumn<QString>("expected"); // "role:text:remoteId|..."
+        const QJsonObject user { { u"userMessage"_qs, QJsonObject { { u"text"_qs, u"Hi?"_qs } } } };
+        const QJsonObject answer = FakeLookerServer::text(u"Hello."_qs);
+        QTest::newRow("numeric ids and order")
+            << QJsonArray { QJsonObject { { u"id"_qs, 12 }, { u"type"_qs, u"user"_qs },
+                                { u"order"_qs, 1 }, { u"message"_qs, user } },
+                   QJsonObject { { u"id"_qs, 13 }, { u"type"_qs, u"system"_qs }, { u"order"_qs, 2 },
+                       { u"message"_qs, answer } } }
+            << u"user:Hi?:12|assistant:Hello.:13"_qs;
+        QTest::newRow("no type, no order, no ids") << QJsonArray {
+            QJsonObject { { u"message"_qs, user } }, QJsonObject { { u"message"_qs, answer } }
+        } << u"user:Hi?:c1#0|assistant:Hello.:c1#1"_qs;
+        QTest::newRow("another type word with a userMessage")
+            << QJsonArray { QJsonObject { { u"id"_qs, u"a"_qs }, { u"type"_qs, u"USER"_qs },
+                                { u"message"_qs, user } },
+                   QJsonObject { { u"id"_qs, u"b"_qs }, { u"type"_qs, u"AGENT"_qs },
+                       { u"message"_qs, answer } } }
+            << u"user:Hi?:a|assistant:Hello.:b"_qs;
+        QTest::newRow("an answer that ended in an error")
+            << QJsonArray { QJsonObject { { u"id"_qs, u"a"_qs }, { u"type"_qs, u"user"_qs },
+                                { u"message"_qs, user } },
+                   QJsonObject { { u"id"_qs, u"b"_qs }, { u"type"_qs, u"system"_qs },
+                       { u"message"_qs, FakeLookerServer::errorMessage(u"No explore"_qs) } } }
+            << u"user:Hi?:a|assistant:Looker could not answer: No explore:b"_qs;
+        QTest::newRow("thoughts only: no answer")
+            << QJsonArray { QJsonObject { { u"id"_qs, u"a"_qs }, { u"type"_qs, u"user"_qs },
+                                { u"message"_qs, user } },
+                   QJsonObject { { u"id"_qs, u"b"_qs }, { u"type"_qs, u"system"_qs },
+                       { u"message"_qs, FakeLookerServer::thought(u"Hmm"_qs) } } }
+            << u"user:Hi?:a"_qs;
+    }
+
+    void toleratedMessageShapes()
+    {
+        QFETCH(QJsonArray, messages);
+        QFETCH(QString, expected);
+        const RemoteConversation c = LookerSyncSource::conversationFromJson(
+            QJsonObject { { u"id"_qs, u"c1"_qs }, { u"name"_qs, u"Hi"_qs } }, messages);
+        QStringList got;
+        for (const RemoteMessage &m : c.messages)
+            got << (m.role == MessageRole::User ? u"user"_qs : u"assistant"_qs) + u':' + m.text
+                    + u':' + m.remoteId;
+        QCOMPARE(got.join(u'|'), expected);
+    }
+
     void firstSyncImportsInOrderAndRerunIsIdempotent()
     {
         TempStore store;
