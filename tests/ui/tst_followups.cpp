@@ -8,6 +8,7 @@
 #include "transcriptview.h"
 #include "windowfixture.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
 
@@ -27,7 +28,22 @@ private Q_SLOTS:
         WindowFixture f;
         FakeLookerServer server;
         QVERIFY(server.listen());
-        server.setChatScript({ FakeLookerServer::text(u"Revenue grew **12%** in Q3."_qs),
+        // With the data and the chart before the text, as Looker answers, so the screenshot shows
+        // the follow-ups beside a drawn chart.
+        const QJsonArray rows { QJsonObject {
+                                    { u"quarter"_qs, u"2025-04-01"_qs }, { u"revenue"_qs, 100 } },
+            QJsonObject { { u"quarter"_qs, u"2025-07-01"_qs }, { u"revenue"_qs, 112 } } };
+        const QJsonObject vega { { u"mark"_qs, u"line"_qs },
+            { u"encoding"_qs,
+                QJsonObject { { u"x"_qs,
+                                  QJsonObject { { u"field"_qs, u"quarter"_qs },
+                                      { u"type"_qs, u"temporal"_qs } } },
+                    { u"y"_qs,
+                        QJsonObject { { u"field"_qs, u"revenue"_qs },
+                            { u"type"_qs, u"quantitative"_qs } } } } } };
+        server.setChatScript({ FakeLookerServer::data(u"revenue by quarter"_qs, rows, u"rq"_qs),
+            FakeLookerServer::chart(vega, u"rq"_qs),
+            FakeLookerServer::text(u"Revenue grew **12%** in Q3."_qs),
             FakeLookerServer::followups(
                 { u"Which region grew most?"_qs, u"How does Q3 compare with last year?"_qs }) });
         LookerConfig config;
