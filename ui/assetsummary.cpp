@@ -2,6 +2,7 @@
 
 #include "vegalitereader.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -110,6 +111,21 @@ AssetSummary AssetSummary::fromJson(
         summary.m_title = VegaLiteReader::title(vl);
         return summary;
     }
+    if (assetType == u"looker-data") {
+        // A Looker query result {query, result{name, schema{fields}, data[]}}: a table.
+        const QJsonObject result = value.value(u"result").toObject();
+        const QJsonArray rows = result.value(u"data").toArray();
+        QStringList fields;
+        for (const QJsonValue &f : result.value(u"schema").toObject().value(u"fields").toArray())
+            fields << f.toObject().value(u"name").toString();
+        summary.m_kind = Kind::Table;
+        summary.m_typeLabel = tr("Query result");
+        summary.m_title = result.value(u"name").toString();
+        summary.m_note = tr("%n row(s)", nullptr, int(rows.size()))
+            + (fields.isEmpty() ? QString() : tr(" of %1").arg(fields.join(u", ")))
+            + tr(" · in the conversation's JSON export");
+        return summary;
+    }
     const QJsonValue type = value.value(u"type");
     if (!type.isString() || type.toString().trimmed().isEmpty()) {
         // Not an item (a workflow, a dashboard...): say what it is, if anything.
@@ -141,5 +157,7 @@ QString AssetSummary::note() const
 {
     if (!isReadable())
         return tr("This answer came with a chart that Chartroom could not read.");
-    return tr("Chart rendering comes in a later version.");
+    if (!m_note.isEmpty())
+        return m_note;
+    return tr("Not drawn here: Chartroom draws line charts; this one is kept as it came.");
 }

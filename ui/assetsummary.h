@@ -37,4 +37,5 @@ private:
     QString m_chartType;
     QString m_typeLabel;
     QString m_title;
+    QString m_note; // what the card says instead of the default note, when set
 };

@@ -19,6 +19,7 @@ private Q_SLOTS:
     void footerUnderTheBubble();
     void assetSummary_data();
     void assetSummary();
+    void lookerDataNote();
     void timeFormat_data();
     void timeFormat();
 };
@@ -151,6 +152,22 @@ void TestBubbleLayout::assetSummary_data()
     QTest::newRow("another kind of asset")
         << u"workflow"_qs << QByteArray(R"({"name":{"en":"Weekly report"}})")
         << int(AssetSummary::Kind::Other) << u"Workflow · Weekly report"_qs;
+    QTest::newRow("looker query result")
+        << u"looker-data"_qs
+        << QByteArray(R"({"query":{},"result":{"name":"monthly_sales","schema":{"fields":[
+               {"name":"orders.month"},{"name":"orders.total"}]},"data":[{},{},{}]}})")
+        << int(AssetSummary::Kind::Table) << u"Query result · monthly_sales"_qs;
+}
+
+void TestBubbleLayout::lookerDataNote()
+{
+    const AssetSummary summary = AssetSummary::fromJson(u"looker-data"_qs,
+        R"({"result":{"name":"r","schema":{"fields":[{"name":"a"},{"name":"b"}]},"data":[{},{}]}})");
+    QCOMPARE(summary.note(), u"2 row(s) of a, b · in the conversation's JSON export"_qs);
+    // Other items say they are not drawn here, not that a later version will draw them.
+    QVERIFY(AssetSummary::fromJson(u"item"_qs, R"({"type":"bar-chart"})")
+                .note()
+                .startsWith(u"Not drawn here"_qs));
 }
 
 void TestBubbleLayout::assetSummary()
