@@ -1,5 +1,6 @@
 #include "workflowdock.h"
 
+#include "answerstream.h"
 #include "chatsession.h"
 #include "transcriptmodel.h"
 #include "workflowpanel.h"
@@ -16,7 +17,13 @@ WorkflowDock::WorkflowDock(ChatSession &session, TranscriptModel &transcript, QW
     hide();
     connect(m_panel, &WorkflowPanel::workflowShown, this, &QWidget::show);
     connect(&session, &ChatSession::streamStarted, this,
-        [this](qint64, AnswerStream *stream) { m_panel->follow(stream); });
+        [this](qint64 messageId, AnswerStream *stream) {
+            if (!m_panel->follow(stream))
+                return;
+            m_live = stream;
+            m_liveMessageId = messageId;
+            connect(stream, &AnswerStream::ended, this, [this] { m_live = nullptr; });
+        });
     connect(
         &m_transcript, &QAbstractItemModel::modelReset, this, &WorkflowDock::showStoredWorkflow);
     connect(&m_transcript, &QAbstractItemModel::dataChanged, this,
@@ -26,8 +33,22 @@ WorkflowDock::WorkflowDock(ChatSession &session, TranscriptModel &transcript, QW
         });
 }
 
+bool WorkflowDock::showsLiveAnswer() const
+{
+    if (!m_live)
+        return false;
+    for (int row = m_transcript.rowCount() - 1; row >= 0; --row) {
+        if (m_transcript.index(row).data(TranscriptModel::IdRole).toLongLong() == m_liveMessageId)
+            return true;
+    }
+    return false;
+}
+
 void WorkflowDock::showStoredWorkflow()
 {
+    if (showsLiveAnswer())
+        return; // its nodes are already shown, live; the stored definition comes at the end
+
     // The newest workflow definition of the open conversation, if any.
     for (int row = m_transcript.rowCount() - 1; row >= 0; --row) {
         const QVariantList assets

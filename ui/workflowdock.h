@@ -1,14 +1,17 @@
 #pragma once
 
 #include <QDockWidget>
+#include <QPointer>
 
+class AnswerStream;
 class ChatSession;
 class TranscriptModel;
 class WorkflowPanel;
 
 // The workflow panel as a dock beside the transcript: it appears when a workflow answer
 // streams (following its nodes) or when the open conversation holds a stored workflow, and
-// hides for conversations without one.
+// hides for conversations without one. Opening the conversation of the answer that streams
+// keeps following it.
 class WorkflowDock : public QDockWidget
 {
     Q_OBJECT
@@ -19,7 +22,10 @@ public:
 
 private:
     void showStoredWorkflow();
+    bool showsLiveAnswer() const;
 
     TranscriptModel &m_transcript;
     WorkflowPanel *m_panel;
+    QPointer<AnswerStream> m_live; // the workflow answer being followed, while it streams
+    qint64 m_liveMessageId = 0;
 };

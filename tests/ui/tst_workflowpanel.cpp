@@ -135,6 +135,7 @@ private Q_SLOTS:
         server.setEvents({ FakeWorkflowServer::thinking(u"Looking for a webhook action"_qs),
             FakeWorkflowServer::chunk(u"I built a workflow that sends a **webhook** when you "
                                       "press the button."_qs),
+            FakeWorkflowServer::toolStart(u"search_actions"_qs),
             FakeWorkflowServer::node(node(u"root"_qs, u"manual"_qs)),
             FakeWorkflowServer::node(node(u"send"_qs, u"http"_qs)),
             FakeWorkflowServer::done(definition, { u"send.props.url"_qs, u"send.props.method"_qs },
@@ -151,11 +152,26 @@ private Q_SLOTS:
         f.session.setBackend(&backend);
         window->resize(1240, 760);
         QVERIFY(showAndActivate(window.get()));
+        server.setEventDelayMs(30);
         QSignalSpy finished(&f.session, &ChatSession::answerFinished);
+        // Mid-stream, as painted: a B3OS step as the progress line under the answer.
+        QString shownStep;
+        bool shownWhileStreaming = false;
+        connect(&f.session, &ChatSession::progressChanged, window.get(),
+            [&](qint64, const QString &line) {
+                if (!shownStep.isEmpty() || !line.startsWith(u"Using tool "_qs))
+                    return;
+                shownStep = line;
+                shownWhileStreaming = dock->isVisible();
+                window->transcriptView()->viewport()->repaint();
+                window->grab().save(screenshotPath(u"workflow-progress.png"_qs));
+            });
         auto conversation = f.session.send(0, u"Send a webhook when I press the button"_qs);
         QVERIFY(conversation);
-        QVERIFY(finished.count() == 1 || finished.wait(10000));
         window->openConversation(*conversation);
+        QVERIFY(finished.count() == 1 || finished.wait(10000));
+        QCOMPARE(shownStep, u"Using tool search_actions"_qs);
+        QVERIFY(shownWhileStreaming); // opening the streaming answer's conversation kept the dock
         QTRY_VERIFY(dock->isVisible());
         QTRY_COMPARE(dock->panel()->nodeCount(), 2);
         const QString text
