@@ -131,6 +131,8 @@ AssetSummary AssetSummary::fromJson(
         // Not an item (a workflow, a dashboard...): say what it is, if anything.
         if (assetType.isEmpty() || assetType == u"item")
             return summary;
+        if (assetType == u"workflow")
+            summary.m_note = tr("Its nodes are shown in the workflow panel beside the transcript.");
         summary.m_kind = Kind::Other;
         summary.m_typeLabel = typeLabel(assetType);
         summary.m_title = localized(value.value(u"name"), locale);
