@@ -108,6 +108,20 @@ Intent QuestionParser::parse(const QString &question) const
     if (intent.dateColumnId.isEmpty() && (intent.period.isValid() || intent.level > 0)
         && intent.missing.isEmpty())
         intent.missing = u"a date column: the dataset has none, so periods cannot be read"_s;
+    if (intent.measures.isEmpty() && (intent.growth || intent.top > 0)) {
+        // "which products grew fastest": the main measure, shown in the interpretation.
+        const ColumnSchema *main = numericColumn(u"revenue"_s);
+        for (const ColumnSchema &c : m_schema.columns) {
+            if (!main && c.type == ColumnType::Numeric && c.currency)
+                main = &c;
+        }
+        for (const ColumnSchema &c : m_schema.columns) {
+            if (!main && c.type == ColumnType::Numeric)
+                main = &c;
+        }
+        if (main)
+            intent.measures.append({ main->id, Aggregation::Sum, main->name });
+    }
     reportUnread(w, intent);
     if (intent.measures.isEmpty() && intent.missing.isEmpty())
         intent.missing = u"a measure: none of the question's words names a numeric column"_s;
@@ -435,7 +449,10 @@ void QuestionParser::parseColumns(Words &w, Intent &intent, Aggregation aggregat
         const QString before = w.at(i - 1);
         const bool grouping = before == u"by" || before == u"per" || before == u"each"
             || before == u"every" || (before == u"across" && !w.used.value(i - 1));
-        if (grouping && (!index || m_schema.columns.at(*index).type == ColumnType::Numeric)) {
+        const bool rankedBy = before == u"by" && intent.top > 0 && index
+            && m_schema.columns.at(*index).type == ColumnType::Numeric; // "top 3 … by revenue"
+        if (grouping && !rankedBy
+            && (!index || m_schema.columns.at(*index).type == ColumnType::Numeric)) {
             // "by supplier": a grouping that names no category column.
             QStringList phrase;
             for (qsizetype k = i; k < w.size() && !w.used.at(k) && !TextMatch::isFiller(w.at(k));
