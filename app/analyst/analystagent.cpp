@@ -142,10 +142,19 @@ const DatasetSchema *AnalystAgent::choose(const QString &question, const QString
             return &d;
         }
     }
-    const DatasetSchema &first = current ? *current : m_datasets.first();
-    reply.progress.append(u"Reading dataset "_s + first.name);
-    *intent = read(first, question, previous);
-    return &first;
+    // None maps: the dataset where the question names a measure, to say what else is missing.
+    const DatasetSchema *best = current ? current : &m_datasets.first();
+    *intent = read(*best, question, previous);
+    for (const DatasetSchema &d : std::as_const(m_datasets)) {
+        if (!intent->measures.isEmpty() || current)
+            break;
+        if (Intent candidate = read(d, question, {}); !candidate.measures.isEmpty()) {
+            best = &d;
+            *intent = candidate;
+        }
+    }
+    reply.progress.append(u"Reading dataset "_s + best->name);
+    return best;
 }
 
 std::optional<QList<QJsonArray>> AnalystAgent::run(const ChartQuery &query, AgentReply &reply)
