@@ -182,14 +182,15 @@ AgentReply AnalystAgent::generate(const QString &question, Agent agent, const QS
     if (!schema)
         return reply;
     if (!intent.isValid()) {
-        reply.text = HelpAnswer::text(*schema, intent.missing);
+        reply.text = HelpAnswer::text(*schema, intent.missing, facts(*schema));
         return reply;
     }
     const bool chart = (intent.level > 0 || agent == Agent::Item) && !intent.dateColumnId.isEmpty();
     if (agent == Agent::Item && chart)
         reply = chartAnswer(*schema, intent, agent, std::move(reply));
     else if (agent == Agent::Item)
-        reply.text = HelpAnswer::text(*schema, u"a date column for a line chart over time"_s);
+        reply.text = HelpAnswer::text(
+            *schema, u"a date column for a line chart over time"_s, facts(*schema));
     else if (intent.growth || intent.comparePeriod.isValid() || intent.top > 0
         || intent.derived == DerivedMeasure::Share)
         reply = rankingAnswer(*schema, intent, std::move(reply));

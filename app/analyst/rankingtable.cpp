@@ -59,8 +59,11 @@ QString RankingTable::ranking(
     const QString name = m_valueName.toLower();
     QString text = u"**"_s + rows.first().name
         + (ascending ? u"** has the lowest "_s : u"** has the highest "_s) + name;
-    if (!periodLabel.isEmpty())
-        text += u" in "_s + periodLabel;
+    if (!periodLabel.isEmpty()) {
+        const bool relative = periodLabel.startsWith(u"last") || periodLabel.startsWith(u"this")
+            || periodLabel.startsWith(u"the last");
+        text += (relative ? u" "_s : u" in "_s) + periodLabel;
+    }
     text += u" ("_s + format(value(rows.first())) + u")."_s;
     if (top > 1 && top < 1000) {
         text += u" "_s + (ascending ? u"Bottom "_s : u"Top "_s) + QString::number(shown) + u" of "_s

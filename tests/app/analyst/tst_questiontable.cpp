@@ -3,6 +3,8 @@
 // here by a plain SQL query over the dataset's table, never by the analyst's code.
 #include "analystagent.h"
 #include "datasetstore.h"
+#include "emptystatewidget.h"
+#include "helpanswer.h"
 #include "interpretation.h"
 #include "numberformat.h"
 #include "queryengine.h"
@@ -28,8 +30,10 @@ private Q_SLOTS:
     void refusals();
     void roundTrip();
     void followUps();
+    void suggestions();
 
 private:
+    DataFacts facts(const DatasetSchema &s) const;
     double sql(const QString &dataset, const QString &query) const;
     AgentReply ask(const QString &question, const std::optional<Intent> &previous = {});
     DatasetSchema schema(const QString &name) const;
@@ -323,28 +327,42 @@ void tst_QuestionTable::refusals()
         QVERIFY2(reply.text.contains(name), qPrintable(reply.text + u"\nmissing: "_s + name));
 }
 
+DataFacts tst_QuestionTable::facts(const DatasetSchema &s) const
+{
+    DataFacts facts;
+    const QString table = *m_store.tableName(s.id);
+    for (int i = 0; i < s.columns.size(); ++i) {
+        QSqlQuery q(m_store.connection());
+        const QString c = u"c"_s + QString::number(i);
+        if (s.columns.at(i).type == ColumnType::Datetime) {
+            q.exec(u"SELECT date(MIN("_s + c + u"), 'unixepoch'), date(MAX("_s + c
+                + u"), 'unixepoch') FROM "_s + table);
+            if (q.next()) {
+                facts.first = QDate::fromString(q.value(0).toString(), Qt::ISODate);
+                facts.last = QDate::fromString(q.value(1).toString(), Qt::ISODate);
+            }
+        } else if (s.columns.at(i).type == ColumnType::Hierarchy) {
+            q.exec(u"SELECT DISTINCT "_s + c + u" FROM "_s + table + u" ORDER BY 1"_s);
+            while (q.next())
+                facts.values[s.columns.at(i).id].append(q.value(0).toString());
+        }
+    }
+    return facts;
+}
+
 void tst_QuestionTable::roundTrip()
 {
     for (const QString &name : { u"Sales"_s, u"Fleet"_s }) {
         const DatasetSchema s = schema(name);
-        const QueryEngine engine(m_store);
-        DataFacts facts;
+        const DataFacts facts = this->facts(s);
         QList<const ColumnSchema *> numeric;
         QList<const ColumnSchema *> categories;
         for (const ColumnSchema &c : s.columns) {
             if (c.type == ColumnType::Numeric)
                 numeric.append(&c);
-            if (c.type != ColumnType::Hierarchy)
-                continue;
-            categories.append(&c);
-            DataQuery q { s.id, { { c.id, 0 } }, { { QString(), Aggregation::Count } }, {}, {} };
-            const auto rows = engine.run(q);
-            QVERIFY(rows);
-            for (const QJsonArray &r : *rows)
-                facts.values[c.id].append(r.at(0).toString());
+            if (c.type == ColumnType::Hierarchy)
+                categories.append(&c);
         }
-        facts.first = QDate(2021, 1, 1);
-        facts.last = name == u"Sales" ? QDate(2024, 12, 31) : QDate(2023, 6, 30);
         const QuestionParser parser(s, facts);
         QRandomGenerator random(11);
         for (int i = 0; i < 200; ++i) {
@@ -405,6 +423,47 @@ void tst_QuestionTable::followUps()
     QCOMPARE(
         fleet.interpretation->value(u"text"_s).toString(), u"Fleet · Trips · sum · by Depot"_s);
     QVERIFY(fleet.progress.join(u'\n').contains(u"not of Sales"_s));
+}
+
+void tst_QuestionTable::suggestions()
+{
+    const DatasetSchema sales = schema(u"Sales"_s);
+    const QStringList prompts = EmptyStateWidget::examplePrompts();
+    QCOMPARE(prompts, HelpAnswer::examples(sales, facts(sales)));
+    for (const QString &name : { u"Sales"_s, u"Fleet"_s }) {
+        const DatasetSchema s = schema(name);
+        const QStringList examples = HelpAnswer::examples(s, facts(s));
+        QCOMPARE(examples.size(), 3);
+        for (const QString &example : examples) {
+            const AgentReply reply = ask(example);
+            QVERIFY2(
+                !reply.error && reply.interpretation, qPrintable(example + u": "_s + reply.text));
+            QVERIFY(reply.interpretation->value(u"text"_s).toString().startsWith(name));
+        }
+        QVERIFY(ask(examples.at(0)).item); // the trend is a chart
+    }
+    // The first-launch suggestions, answered with numbers from SQL.
+    const AgentReply trend = ask(prompts.at(0));
+    QVERIFY(trend.item);
+    QCOMPARE(
+        trend.interpretation->value(u"text"_s).toString(), u"Sales · Revenue · sum · by month"_s);
+    const AgentReply ranking = ask(prompts.at(1));
+    QCOMPARE(ranking.interpretation->value(u"text"_s).toString(),
+        u"Sales · Revenue · sum · by Region · last year (2024) · top 1"_s);
+    const double best = sql(u"Sales"_s,
+        u"SELECT MAX(s) FROM (SELECT SUM(c4) AS s FROM {T} WHERE "_s
+            + range(u"2024-01-01"_s, u"2025-01-01"_s) + u" GROUP BY c1)"_s);
+    QVERIFY2(ranking.text.contains(u"**Americas** has the highest revenue last year (2024) ("_s
+                 + NumberFormat::number(best, true) + u')'),
+        qPrintable(ranking.text));
+    const AgentReply number = ask(prompts.at(2));
+    QCOMPARE(number.interpretation->value(u"text"_s).toString(),
+        u"Sales · Units · sum · Product = Dock · 2024"_s);
+    const double units = sql(u"Sales"_s,
+        u"SELECT SUM(c3) FROM {T} WHERE c2 = 'Dock' AND "_s
+            + range(u"2024-01-01"_s, u"2025-01-01"_s));
+    QCOMPARE(
+        number.text.section(u"\n"_s, 0, 0), u"**Units**: "_s + NumberFormat::number(units) + u'.');
 }
 
 QTEST_GUILESS_MAIN(tst_QuestionTable)
