@@ -4,6 +4,7 @@
 #include "chartcard.h"
 #include "chartcardcache.h"
 #include "followupcard.h"
+#include "interpretationcard.h"
 #include "markdownstyle.h"
 #include "timeformat.h"
 #include "transcriptmodel.h"
@@ -176,7 +177,13 @@ MessageDelegate::Entry *MessageDelegate::layOut(
         entry->followups << (asset.toMap().value(u"type"_qs).toString() == FollowupCard::AssetType
                 ? FollowupCard::questionsOf(asset.toMap().value(u"valueJson"_qs).toByteArray())
                 : QStringList());
-        if (!entry->followups.last().isEmpty()) {
+        entry->chips << (asset.toMap().value(u"type"_qs).toString() == InterpretationCard::AssetType
+                ? InterpretationCard::tokensOf(asset.toMap().value(u"valueJson"_qs).toByteArray())
+                : QStringList());
+        if (!entry->chips.last().isEmpty()) {
+            entry->chartIds << 0;
+            content.cards << InterpretationCard::sizeFor(entry->chips.last(), option.font, maxText);
+        } else if (!entry->followups.last().isEmpty()) {
             entry->chartIds << 0;
             content.cards << FollowupCard::sizeFor(entry->followups.last(), option.font, maxText);
         } else if (m_charts
@@ -348,7 +355,9 @@ void MessageDelegate::paint(
     }
     for (int i = 0; i < entry.cards.size(); ++i) {
         const qint64 chartId = entry.chartIds.value(i);
-        if (!entry.followups.value(i).isEmpty()) {
+        if (!entry.chips.value(i).isEmpty()) {
+            InterpretationCard::paint(painter, layout.cardRect(i), entry.chips.at(i), option.font);
+        } else if (!entry.followups.value(i).isEmpty()) {
             FollowupCard::paint(painter, layout.cardRect(i), entry.followups.at(i), option.font);
         } else if (m_charts && chartId != 0) {
             const QRect rect = layout.cardRect(i);

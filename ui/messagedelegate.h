@@ -97,6 +97,7 @@ private:
         QList<AssetSummary> cards;
         QList<qint64> chartIds; // per card: the asset id when drawn as a chart, else 0
         QList<QStringList> followups; // per card: the questions of a "followups" asset
+        QList<QStringList> chips; // per card: the tokens of an "interpretation" asset
         bool retry = false;
         std::optional<BubbleLayout> layout;
     };

@@ -18,4 +18,6 @@ struct AgentReply
     QList<QJsonObject> suggestions; // suggest: several line-chart items
     QStringList progress; // e.g. "Reading dataset Sales", "Querying revenue by month"
     std::optional<QString> error; // set when the question could not be answered at all
+    // How the question was read (Interpretation::toJson), for the message's interpretation asset.
+    std::optional<QJsonObject> interpretation;
 };

@@ -4,11 +4,13 @@
 #include "chartdescriber.h"
 #include "comparisontable.h"
 #include "helpanswer.h"
+#include "interpretation.h"
 #include "itemreader.h"
 #include "luzmonames.h"
-#include "questionparser.h"
+#include "rankingtable.h"
 #include "suggestionplanner.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -27,6 +29,7 @@ QString derivedNote(DerivedMeasure derived)
         return u"Profit is revenue − cost; the chart plots revenue and cost."_s;
     case DerivedMeasure::PricePerUnit:
         return u"Price per unit is revenue / units; the chart plots revenue and units."_s;
+    case DerivedMeasure::Share:
     case DerivedMeasure::None:
         break;
     }
@@ -51,17 +54,32 @@ AnalystAgent::AnalystAgent(QList<DatasetSchema> datasets, QueryRunner runner)
 {
 }
 
-QHash<QString, QStringList> AnalystAgent::categoryValues(const DatasetSchema &schema)
+DataFacts AnalystAgent::facts(const DatasetSchema &schema)
 {
-    const auto cached = m_values.constFind(schema.id);
-    if (cached != m_values.constEnd())
+    const auto cached = m_facts.constFind(schema.id);
+    if (cached != m_facts.constEnd())
         return cached.value();
-    QHash<QString, QStringList> values;
+    DataFacts facts;
     for (const ColumnSchema &c : schema.columns) {
-        if (c.type != ColumnType::Hierarchy || !m_runner)
-            continue;
+        if (!m_runner)
+            break;
         DataQuery query;
         query.datasetId = schema.id;
+        if (c.type == ColumnType::Datetime && !facts.last.isValid()) {
+            query.measures = { { c.id, Aggregation::Min }, { c.id, Aggregation::Max } };
+            const auto result = m_runner(query);
+            if (const auto *rows = std::get_if<QList<QJsonArray>>(&result);
+                rows && !rows->isEmpty()) {
+                const auto day = [](const QJsonValue &v) {
+                    return QDateTime::fromString(v.toString(), Qt::ISODateWithMs).toUTC().date();
+                };
+                facts.first = day(rows->first().at(0));
+                facts.last = day(rows->first().at(1));
+            }
+            continue;
+        }
+        if (c.type != ColumnType::Hierarchy)
+            continue;
         query.dimensions = { { c.id, 0 } };
         query.measures = { { QString(), Aggregation::Count } };
         query.limit = MaxCategoryValues;
@@ -70,46 +88,73 @@ QHash<QString, QStringList> AnalystAgent::categoryValues(const DatasetSchema &sc
             for (const QJsonArray &row : *rows) {
                 const QString value = row.at(0).toVariant().toString();
                 if (!value.isEmpty())
-                    values[c.id].append(value);
+                    facts.values[c.id].append(value);
             }
         }
     }
-    m_values.insert(schema.id, values);
-    return values;
+    m_facts.insert(schema.id, facts);
+    return facts;
 }
 
-const DatasetSchema *AnalystAgent::choose(
-    const QString &question, const QString &datasetId, Intent *intent, AgentReply &reply)
+Intent AnalystAgent::read(
+    const DatasetSchema &schema, const QString &question, const std::optional<Intent> &previous)
+{
+    const QuestionParser parser(schema, facts(schema));
+    return previous ? parser.parse(question, *previous) : parser.parse(question);
+}
+
+const DatasetSchema *AnalystAgent::choose(const QString &question, const QString &datasetId,
+    Intent *intent, AgentReply &reply, const std::optional<Intent> &previous)
 {
     if (m_datasets.isEmpty()) {
         reply.error = u"No dataset is available. Import a CSV file first."_s;
         reply.text = *reply.error;
         return nullptr;
     }
-    if (!datasetId.isEmpty()) {
-        for (const DatasetSchema &d : std::as_const(m_datasets)) {
-            if (d.id == datasetId) {
-                reply.progress.append(u"Reading dataset "_s + d.name);
-                *intent = QuestionParser(d, categoryValues(d)).parse(question);
-                return &d;
-            }
-        }
+    const QString wanted = !datasetId.isEmpty() ? datasetId
+        : previous                              ? previous->datasetId
+                                                : QString();
+    const DatasetSchema *current = nullptr;
+    for (const DatasetSchema &d : std::as_const(m_datasets)) {
+        if (d.id == wanted)
+            current = &d;
+    }
+    if (!datasetId.isEmpty() && !current) {
         reply.error = u"The dataset "_s + datasetId + u" does not exist."_s;
         reply.text = *reply.error;
         return nullptr;
     }
+    if (current) {
+        *intent = read(*current, question, previous);
+        if (intent->isValid() || !datasetId.isEmpty()) {
+            reply.progress.append(u"Reading dataset "_s + current->name);
+            return current;
+        }
+    }
     for (const DatasetSchema &d : std::as_const(m_datasets)) {
-        const Intent candidate = QuestionParser(d, categoryValues(d)).parse(question);
+        const Intent candidate = read(d, question, {});
         if (candidate.isValid()) {
             reply.progress.append(u"Reading dataset "_s + d.name);
+            if (current)
+                reply.progress.append(u"The question names columns of "_s + d.name + u", not of "_s
+                    + current->name + u": answering from "_s + d.name);
             *intent = candidate;
             return &d;
         }
     }
-    const DatasetSchema &first = m_datasets.first();
-    reply.progress.append(u"Reading dataset "_s + first.name);
-    *intent = QuestionParser(first, categoryValues(first)).parse(question);
-    return &first;
+    // None maps: the dataset where the question names a measure, to say what else is missing.
+    const DatasetSchema *best = current ? current : &m_datasets.first();
+    *intent = read(*best, question, previous);
+    for (const DatasetSchema &d : std::as_const(m_datasets)) {
+        if (!intent->measures.isEmpty() || current)
+            break;
+        if (Intent candidate = read(d, question, {}); !candidate.measures.isEmpty()) {
+            best = &d;
+            *intent = candidate;
+        }
+    }
+    reply.progress.append(u"Reading dataset "_s + best->name);
+    return best;
 }
 
 std::optional<QList<QJsonArray>> AnalystAgent::run(const ChartQuery &query, AgentReply &reply)
@@ -128,25 +173,38 @@ std::optional<QList<QJsonArray>> AnalystAgent::run(const ChartQuery &query, Agen
     return std::get<QList<QJsonArray>>(std::move(result));
 }
 
-AgentReply AnalystAgent::generate(const QString &question, Agent agent, const QString &datasetId)
+AgentReply AnalystAgent::generate(const QString &question, Agent agent, const QString &datasetId,
+    const std::optional<Intent> &previous)
 {
     AgentReply reply;
     Intent intent;
-    const DatasetSchema *schema = choose(question, datasetId, &intent, reply);
+    const DatasetSchema *schema = choose(question, datasetId, &intent, reply, previous);
     if (!schema)
         return reply;
     if (!intent.isValid()) {
-        reply.text = HelpAnswer::text(*schema, intent.missing);
+        reply.text = HelpAnswer::text(*schema, intent.missing, facts(*schema));
         return reply;
     }
-    const bool timeSeries = intent.level > 0 || agent == Agent::Item;
-    if (timeSeries && !intent.dateColumnId.isEmpty())
-        return chartAnswer(*schema, intent, agent, std::move(reply));
-    if (agent == Agent::Item) {
-        reply.text = HelpAnswer::text(*schema, u"a date column for a line chart over time"_s);
-        return reply;
+    const bool chart = (intent.level > 0 || agent == Agent::Item) && !intent.dateColumnId.isEmpty();
+    if (agent == Agent::Item && chart)
+        reply = chartAnswer(*schema, intent, agent, std::move(reply));
+    else if (agent == Agent::Item)
+        reply.text = HelpAnswer::text(
+            *schema, u"a date column for a line chart over time"_s, facts(*schema));
+    else if (intent.growth || intent.comparePeriod.isValid() || intent.top > 0
+        || intent.derived == DerivedMeasure::Share)
+        reply = rankingAnswer(*schema, intent, std::move(reply));
+    else if (intent.perLevel > 0)
+        reply = perPeriodAnswer(*schema, intent, std::move(reply));
+    else if (chart)
+        reply = chartAnswer(*schema, intent, agent, std::move(reply));
+    else
+        reply = tableAnswer(*schema, intent, std::move(reply));
+    if (!reply.error) {
+        reply.interpretation = Interpretation::toJson(intent, *schema);
+        reply.text += u"\n\n*Read as: "_s + Interpretation::line(intent, *schema) + u"*"_s;
     }
-    return tableAnswer(*schema, intent, std::move(reply));
+    return reply;
 }
 
 AgentReply AnalystAgent::chartAnswer(
@@ -158,7 +216,8 @@ AgentReply AnalystAgent::chartAnswer(
     if (!rows)
         return reply;
     reply.progress.append(u"Building the line chart"_s);
-    const ChartDescriber describer(cq, *rows, intent.derived);
+    const ChartDescriber describer(
+        cq, *rows, intent.derived == DerivedMeasure::Share ? DerivedMeasure::None : intent.derived);
     QStringList parts;
     parts.append(agent == Agent::Item ? describer.headline() : describer.describe());
     if (intent.derived != DerivedMeasure::None)

@@ -24,6 +24,7 @@ QString measurePhrase(const Intent &intent)
             names.append(m.label.toLower());
         return names.join(u" and "_s);
     }
+    case DerivedMeasure::Share:
     case DerivedMeasure::None:
         break;
     }
@@ -70,11 +71,8 @@ QString ChartBuilder::title(const Intent &intent) const
         values.append(f.value);
     if (!values.isEmpty())
         text += u" for "_s + values.join(u", "_s);
-    if (intent.yearFrom != 0) {
-        text += u" in "_s + QString::number(intent.yearFrom);
-        if (intent.yearTo != intent.yearFrom)
-            text += u'–' + QString::number(intent.yearTo);
-    }
+    if (intent.period.isValid())
+        text += u" in "_s + intent.period.label;
     return text;
 }
 
@@ -111,11 +109,11 @@ QJsonArray ChartBuilder::filters(const Intent &intent) const
         list.append(QJsonObject { { u"expression"_s, u"? in ?"_s },
             { u"parameters"_s, QJsonArray { columnRef(f.columnId), QJsonArray { f.value } } } });
     }
-    if (intent.yearFrom != 0 && !intent.dateColumnId.isEmpty()) {
+    if (intent.period.isValid() && !intent.dateColumnId.isEmpty()) {
         QJsonObject date = columnRef(intent.dateColumnId);
         date.insert(u"level"_s, 5);
-        const QString from = QString::number(intent.yearFrom) + u"-01-01T00:00:00.000Z"_s;
-        const QString to = QString::number(intent.yearTo + 1) + u"-01-01T00:00:00.000Z"_s;
+        const QString from = intent.period.from.toString(Qt::ISODate) + u"T00:00:00.000Z"_s;
+        const QString to = intent.period.to.toString(Qt::ISODate) + u"T00:00:00.000Z"_s;
         list.append(QJsonObject {
             { u"expression"_s, u"? >= ?"_s }, { u"parameters"_s, QJsonArray { date, from } } });
         list.append(QJsonObject {

@@ -96,6 +96,7 @@ QString ChartDescriber::measureName(int measure) const
         return u"Profit"_s;
     case DerivedMeasure::PricePerUnit:
         return u"Price per unit"_s;
+    case DerivedMeasure::Share:
     case DerivedMeasure::None:
         break;
     }

@@ -22,6 +22,7 @@ QString ComparisonTable::derivedName() const
         return u"Profit"_s;
     case DerivedMeasure::PricePerUnit:
         return u"Price per unit"_s;
+    case DerivedMeasure::Share:
     case DerivedMeasure::None:
         break;
     }
@@ -57,6 +58,7 @@ QList<ComparisonTable::Row> ComparisonTable::rows() const
         case DerivedMeasure::PricePerUnit:
             row.value = b != 0 ? a / b : 0;
             break;
+        case DerivedMeasure::Share:
         case DerivedMeasure::None:
             row.value = a;
             break;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "datasetschema.h"
+#include "questionparser.h"
 
 #include <QString>
 #include <QStringList>
@@ -10,6 +11,9 @@
 class HelpAnswer
 {
 public:
-    static QString text(const DatasetSchema &schema, const QString &missing);
-    static QStringList examples(const DatasetSchema &schema);
+    static QString text(
+        const DatasetSchema &schema, const QString &missing, const DataFacts &facts = {});
+    // Three questions over the dataset's own columns and values: a trend, a ranking and a
+    // filtered number (the first-launch suggestions are these, for the sample).
+    static QStringList examples(const DatasetSchema &schema, const DataFacts &facts = {});
 };

@@ -1,5 +1,7 @@
 #include "questionparser.h"
 
+#include "numberformat.h"
+#include "periodparser.h"
 #include "textmatch.h"
 
 #include <QSet>
@@ -9,7 +11,9 @@ using namespace Qt::StringLiterals;
 struct QuestionParser::Words
 {
     QStringList list;
+    QStringList original; // as typed, for capitalised names
     QList<bool> used;
+    QStringList unknownColumns; // "by supplier"
 
     qsizetype size() const { return list.size(); }
     QString at(qsizetype i) const { return i >= 0 && i < list.size() ? list.at(i) : QString(); }
@@ -29,18 +33,42 @@ struct QuestionParser::Words
         }
         return false;
     }
+    void use(std::initializer_list<const char16_t *> any)
+    {
+        for (const char16_t *word : any) {
+            for (qsizetype i = 0; i < list.size(); ++i) {
+                if (list.at(i) == QString::fromUtf16(word))
+                    used[i] = true;
+            }
+        }
+    }
 };
 
-QuestionParser::QuestionParser(DatasetSchema schema, QHash<QString, QStringList> categoryValues)
+QuestionParser::QuestionParser(DatasetSchema schema, DataFacts facts)
     : m_schema(std::move(schema))
-    , m_values(std::move(categoryValues))
+    , m_facts(std::move(facts))
 {
+}
+
+QuestionParser::QuestionParser(DatasetSchema schema, QHash<QString, QStringList> categoryValues)
+    : QuestionParser(std::move(schema), DataFacts { std::move(categoryValues), {}, {} })
+{
+}
+
+bool QuestionParser::isFollowUp(const QString &question)
+{
+    const QStringList w = TextMatch::words(question);
+    const QString first = w.value(0);
+    return first == u"and" || first == u"now" || first == u"only" || first == u"just"
+        || first == u"same" || first == u"also" || first == u"then" || first == u"instead"
+        || ((first == u"what" || first == u"how") && w.value(1) == u"about");
 }
 
 Intent QuestionParser::parse(const QString &question) const
 {
     Words w;
     w.list = TextMatch::words(question);
+    w.original = TextMatch::words(question, false);
     w.used = QList<bool>(w.list.size(), false);
 
     Intent intent;
@@ -55,87 +83,187 @@ Intent QuestionParser::parse(const QString &question) const
     intent.wantsChart = w.has({ u"chart", u"plot", u"graph", u"line", u"trend", u"trends",
                             u"visualize", u"visualise", u"draw", u"timeline" })
         || w.hasPhrase(u"over"_s, u"time"_s);
+    w.use({ u"chart", u"plot", u"graph", u"line", u"trend", u"trends", u"visualize", u"visualise",
+        u"draw", u"timeline", u"compare", u"comparison", u"vs", u"versus" });
 
-    parseYears(w, intent);
-    parseTime(w, intent);
+    parsePeriods(w, intent);
+    parseRanking(w, intent);
     const Aggregation aggregation = parseAggregation(w);
+    parseTime(w, intent, aggregation == Aggregation::Average);
     parseDerived(w, intent);
     parseValues(w, intent);
-    parseColumns(w, intent, aggregation);
+    parseColumns(w, intent, intent.perLevel > 0 ? Aggregation::Sum : aggregation);
+    const bool ranking = intent.top > 0 && (!intent.splitColumnId.isEmpty() || intent.level > 0);
+    if (ranking && !intent.growth) {
+        for (MeasureSpec &m : intent.measures) {
+            if (m.aggregation == Aggregation::Max || m.aggregation == Aggregation::Min)
+                m.aggregation = Aggregation::Sum;
+        }
+    } else if (!intent.growth) {
+        intent.top = 0;
+    }
 
     if (intent.measures.isEmpty() && aggregation == Aggregation::Count)
         intent.measures.append({ QString(), Aggregation::Count, u"Rows"_s });
+    if (intent.dateColumnId.isEmpty() && (intent.period.isValid() || intent.level > 0)
+        && intent.missing.isEmpty())
+        intent.missing = u"a date column: the dataset has none, so periods cannot be read"_s;
+    if (intent.measures.isEmpty() && (intent.growth || intent.top > 0)) {
+        // "which products grew fastest": the main measure, shown in the interpretation.
+        const ColumnSchema *main = numericColumn(u"revenue"_s);
+        for (const ColumnSchema &c : m_schema.columns) {
+            if (!main && c.type == ColumnType::Numeric && c.currency)
+                main = &c;
+        }
+        for (const ColumnSchema &c : m_schema.columns) {
+            if (!main && c.type == ColumnType::Numeric)
+                main = &c;
+        }
+        if (main)
+            intent.measures.append({ main->id, Aggregation::Sum, main->name });
+    }
+    reportUnread(w, intent);
     if (intent.measures.isEmpty() && intent.missing.isEmpty())
         intent.missing = u"a measure: none of the question's words names a numeric column"_s;
+    if (intent.growth && !intent.period.isValid() && m_facts.last.isValid()) {
+        intent.period = PeriodParser::containing(m_facts.last, 1);
+        if (m_facts.last.addDays(1) != intent.period.to)
+            intent.period = PeriodParser::containing(intent.period.from.addDays(-1), 1);
+    }
+    if (intent.growth && intent.period.isValid() && !intent.comparePeriod.isValid())
+        intent.comparePeriod
+            = PeriodParser::previous(intent.period, PeriodParser::levelOf(intent.period));
+    if (intent.missing.isEmpty() && intent.period.isValid() && m_facts.first.isValid()
+        && (intent.period.to <= m_facts.first || intent.period.from > m_facts.last)) {
+        intent.missing = u"data for "_s + intent.period.label + u": the data covers "_s + coverage()
+            + u" only"_s;
+    }
     return intent;
 }
 
-void QuestionParser::parseYears(Words &w, Intent &intent) const
+Intent QuestionParser::parse(const QString &question, const Intent &previous) const
 {
-    for (qsizetype i = 0; i < w.size(); ++i) {
-        const QString &word = w.list.at(i);
-        bool ok = false;
-        const int year = word.toInt(&ok);
-        if (word.size() != 4 || !ok || year < 1900 || year > 2100)
-            continue;
-        w.used[i] = true;
-        intent.yearFrom = intent.yearFrom == 0 ? year : std::min(intent.yearFrom, year);
-        intent.yearTo = std::max(intent.yearTo, year);
+    Intent next = parse(question);
+    if (!previous.isValid() || previous.datasetId != m_schema.id)
+        return next;
+    const bool followUp = isFollowUp(question) || next.measures.isEmpty();
+    if (!followUp)
+        return next;
+    if (!next.missing.isEmpty() && !next.missing.startsWith(u"a measure"))
+        return next; // an unknown word: say so rather than reuse the old question
+    Intent merged = previous;
+    merged.missing.clear();
+    if (!next.measures.isEmpty()) {
+        merged.measures = next.measures;
+        merged.derived = next.derived;
     }
+    for (const CategoryFilter &f : std::as_const(next.filters)) {
+        merged.filters.removeIf(
+            [&f](const CategoryFilter &old) { return old.columnId == f.columnId; });
+        if (merged.splitColumnId == f.columnId)
+            merged.splitColumnId.clear();
+    }
+    for (const CategoryFilter &f : std::as_const(next.filters))
+        merged.filters.append(f);
+    if (!next.splitColumnId.isEmpty()) {
+        merged.splitColumnId = next.splitColumnId;
+        merged.filters.removeIf(
+            [&next](const CategoryFilter &old) { return old.columnId == next.splitColumnId; });
+    }
+    if (next.period.isValid()) {
+        merged.period = next.period;
+        merged.comparePeriod = next.comparePeriod;
+    }
+    if (next.level > 0)
+        merged.level = next.level;
+    if (next.top > 0) {
+        merged.top = next.top;
+        merged.ascending = next.ascending;
+    }
+    merged.growth = merged.growth || next.growth;
+    merged.wantsChart = merged.wantsChart || next.wantsChart;
+    return merged;
 }
 
-void QuestionParser::parseTime(Words &w, Intent &intent) const
+void QuestionParser::parsePeriods(Words &w, Intent &intent) const
 {
-    static const QHash<QString, int> levels = {
-        { u"daily"_s, 5 },
-        { u"day"_s, 5 },
-        { u"days"_s, 5 },
-        { u"weekly"_s, 4 },
-        { u"week"_s, 4 },
-        { u"weeks"_s, 4 },
-        { u"monthly"_s, 3 },
-        { u"month"_s, 3 },
-        { u"months"_s, 3 },
-        { u"quarterly"_s, 2 },
-        { u"quarter"_s, 2 },
-        { u"quarters"_s, 2 },
-        { u"yearly"_s, 1 },
-        { u"annual"_s, 1 },
-        { u"annually"_s, 1 },
-        { u"year"_s, 1 },
-        { u"years"_s, 1 },
-    };
+    const PeriodParser::Result read
+        = PeriodParser(m_facts.first, m_facts.last).read(w.list, w.used);
+    if (read.periods.isEmpty())
+        return;
+    if (intent.compare && read.periods.size() == 2 && !read.range) {
+        intent.comparePeriod = read.periods.at(0);
+        intent.period = read.periods.at(1);
+        return;
+    }
+    DatePeriod all = read.periods.first();
+    for (const DatePeriod &p : read.periods)
+        all = PeriodParser::span(all, p);
+    intent.period = all;
+}
+
+void QuestionParser::parseTime(Words &w, Intent &intent, bool averaging) const
+{
+    static const QHash<QString, int> adjectives
+        = { { u"daily"_s, 5 }, { u"weekly"_s, 4 }, { u"monthly"_s, 3 }, { u"quarterly"_s, 2 },
+              { u"yearly"_s, 1 }, { u"annual"_s, 1 }, { u"annually"_s, 1 } };
     for (qsizetype i = 0; i < w.size(); ++i) {
-        const auto it = levels.constFind(w.list.at(i));
-        if (it == levels.constEnd())
+        if (w.used.at(i))
+            continue;
+        int level = adjectives.value(w.list.at(i), 0);
+        if (level == 0)
+            level = PeriodParser::levelOf(w.list.at(i));
+        if (level == 0)
             continue;
         // "in the year 2024" names a filter, not a granularity.
-        if (it.value() == 1 && i + 1 < w.size() && w.used.at(i + 1))
+        if (level == 1 && i + 1 < w.size() && w.used.at(i + 1)
+            && !adjectives.contains(w.list.at(i)))
             continue;
         w.used[i] = true;
+        const bool per = w.at(i - 1) == u"per" || w.at(i - 1) == u"a" || w.at(i - 1) == u"each";
+        if (per)
+            w.used[i - 1] = true;
+        if (averaging && per && !intent.dateColumnId.isEmpty()) {
+            intent.perLevel = level;
+            continue;
+        }
         if (intent.level == 0)
-            intent.level = it.value();
+            intent.level = level;
     }
-    if (intent.level == 0 && intent.wantsChart)
+    if (intent.level == 0 && intent.wantsChart && intent.perLevel == 0)
         intent.level = 3;
-    if (intent.dateColumnId.isEmpty())
+    if (intent.dateColumnId.isEmpty()) {
         intent.level = 0;
+        intent.perLevel = 0;
+    }
 }
 
-Aggregation QuestionParser::parseAggregation(const Words &w) const
+Aggregation QuestionParser::parseAggregation(Words &w) const
 {
+    Aggregation found = Aggregation::Sum;
     if (w.has({ u"average", u"avg", u"mean" }))
-        return Aggregation::Average;
-    if (w.has({ u"count" }) || w.hasPhrase(u"number"_s, u"of"_s))
-        return Aggregation::Count;
-    if (w.has({ u"min", u"minimum", u"lowest", u"smallest" }))
-        return Aggregation::Min;
-    if (w.has({ u"max", u"maximum", u"highest", u"peak", u"largest", u"biggest" }))
-        return Aggregation::Max;
+        found = Aggregation::Average;
+    else if (w.has({ u"distinct", u"unique" }))
+        found = Aggregation::DistinctCount;
+    else if (w.has({ u"count" }) || w.hasPhrase(u"number"_s, u"of"_s)
+        || w.hasPhrase(u"how"_s, u"many"_s))
+        found = Aggregation::Count;
+    else if (w.has({ u"min", u"minimum", u"lowest", u"smallest" }))
+        found = Aggregation::Min;
+    else if (w.has({ u"max", u"maximum", u"highest", u"peak", u"largest", u"biggest" }))
+        found = Aggregation::Max;
+    w.use({ u"average", u"avg", u"mean", u"distinct", u"unique", u"count", u"min", u"minimum",
+        u"lowest", u"smallest", u"max", u"maximum", u"highest", u"peak", u"largest", u"biggest",
+        u"total", u"sum" });
+    if (found == Aggregation::Count && w.hasPhrase(u"number"_s, u"of"_s))
+        w.use({ u"number" });
+    if (found != Aggregation::Sum)
+        return found;
     // "per" before something that is not a time unit, a category or "unit": an average.
     for (qsizetype i = 0; i + 1 < w.size(); ++i) {
         if (w.list.at(i) == u"per" && !w.used.at(i + 1)
-            && TextMatch::singular(w.at(i + 1)) != u"unit" && !columnAt(w, i + 1, nullptr))
+            && TextMatch::singular(w.at(i + 1)) != u"unit" && !columnAt(w, i + 1, nullptr)
+            && PeriodParser::levelOf(w.at(i + 1)) == 0)
             return Aggregation::Average;
     }
     return Aggregation::Sum;
@@ -153,6 +281,50 @@ const ColumnSchema *QuestionParser::numericColumn(const QString &idea) const
     return nullptr;
 }
 
+void QuestionParser::parseRanking(Words &w, Intent &intent) const
+{
+    static const QSet<QString> most = { u"most"_s, u"highest"_s, u"largest"_s, u"biggest"_s,
+        u"best"_s, u"greatest"_s, u"top"_s, u"leading"_s, u"strongest"_s };
+    static const QSet<QString> least = { u"fewest"_s, u"least"_s, u"lowest"_s, u"smallest"_s,
+        u"worst"_s, u"bottom"_s, u"weakest"_s };
+    static const QSet<QString> growth = { u"grew"_s, u"grow"_s, u"growth"_s, u"growing"_s,
+        u"grown"_s, u"increase"_s, u"increased"_s, u"rose"_s, u"fastest"_s, u"change"_s,
+        u"changed"_s, u"declined"_s, u"decline"_s, u"fell"_s };
+    const bool asking = w.has({ u"which", u"what", u"who", u"rank", u"ranking", u"ranked" });
+    for (qsizetype i = 0; i < w.size(); ++i) {
+        const QString &word = w.list.at(i);
+        if (growth.contains(word)) {
+            intent.growth = true;
+            w.used[i] = true;
+            if (word == u"fastest" || word == u"most")
+                intent.top = 1;
+            if (word == u"declined" || word == u"decline" || word == u"fell")
+                intent.ascending = true;
+            continue;
+        }
+        const bool up = most.contains(word);
+        if (!up && !least.contains(word))
+            continue;
+        bool ok = false;
+        const int n = w.at(i + 1).toInt(&ok);
+        if (ok && n > 0 && n <= 1000) {
+            intent.top = n;
+            w.used[i + 1] = true;
+        } else if (word == u"top" || word == u"bottom") {
+            intent.top = 10;
+        } else if (asking || word == u"most" || word == u"fewest" || word == u"least") {
+            intent.top = intent.top == 0 ? 1 : intent.top;
+        } else {
+            continue; // "lowest cost in APAC": an aggregation
+        }
+        intent.ascending = !up;
+        w.used[i] = true;
+    }
+    if (w.has({ u"rank", u"ranking", u"ranked" }) && intent.top == 0)
+        intent.top = 1000;
+    w.use({ u"rank", u"ranking", u"ranked", u"fastest", u"slowest" });
+}
+
 void QuestionParser::parseDerived(Words &w, Intent &intent) const
 {
     const auto hasColumnNamed = [this](const QString &word) {
@@ -166,21 +338,35 @@ void QuestionParser::parseDerived(Words &w, Intent &intent) const
     QSet<QString> consumed;
     if (w.has({ u"margin", u"margins" }) && !hasColumnNamed(u"margin"_s)) {
         derived = DerivedMeasure::Margin;
-        consumed = { u"margin"_s, u"margins"_s };
-    } else if (w.has({ u"profit", u"profits", u"earnings" }) && !hasColumnNamed(u"profit"_s)) {
+        consumed = { u"margin"_s, u"margins"_s, u"gross"_s };
+    } else if (w.has({ u"profit", u"profits", u"earnings", u"profitability" })
+        && !hasColumnNamed(u"profit"_s)) {
         derived = DerivedMeasure::Profit;
-        consumed = { u"profit"_s, u"profits"_s, u"earnings"_s };
+        consumed = { u"profit"_s, u"profits"_s, u"earnings"_s, u"profitability"_s };
     } else if ((w.hasPhrase(u"per"_s, u"unit"_s) || w.hasPhrase(u"unit"_s, u"price"_s)
                    || w.has({ u"price", u"prices" }))
         && !hasColumnNamed(u"price"_s)) {
         derived = DerivedMeasure::PricePerUnit;
         consumed = { u"price"_s, u"prices"_s, u"per"_s, u"unit"_s };
+    } else if (w.has({ u"share", u"percent", u"percentage", u"proportion" })) {
+        intent.derived = DerivedMeasure::Share;
+        w.use({ u"share", u"percent", u"percentage", u"proportion" });
+        return;
     }
     if (derived == DerivedMeasure::None)
         return;
     const ColumnSchema *revenue = numericColumn(u"revenue"_s);
     const ColumnSchema *other
         = numericColumn(derived == DerivedMeasure::PricePerUnit ? u"unit"_s : u"cost"_s);
+    // "cost per unit": the named measure over units.
+    if (derived == DerivedMeasure::PricePerUnit && w.hasPhrase(u"per"_s, u"unit"_s)) {
+        for (qsizetype i = 0; i + 1 < w.size(); ++i) {
+            if (w.at(i + 1) == u"per" && w.at(i + 2) == u"unit")
+                if (const std::optional<int> c = columnAt(w, i, nullptr);
+                    c && m_schema.columns.at(*c).type == ColumnType::Numeric)
+                    revenue = &m_schema.columns.at(*c);
+        }
+    }
     if (!revenue || !other) {
         intent.missing = derived == DerivedMeasure::PricePerUnit
             ? u"a price per unit needs a revenue column and a units column"_s
@@ -190,10 +376,12 @@ void QuestionParser::parseDerived(Words &w, Intent &intent) const
     intent.derived = derived;
     intent.measures = { { revenue->id, Aggregation::Sum, revenue->name },
         { other->id, Aggregation::Sum, other->name } };
+    const QStringList revenueName = TextMatch::words(revenue->name);
     for (qsizetype i = 0; i < w.size(); ++i) {
         const QString canon = TextMatch::canonical(w.list.at(i));
         const QString operand = derived == DerivedMeasure::PricePerUnit ? u"unit"_s : u"cost"_s;
-        if (consumed.contains(w.list.at(i)) || canon == u"revenue" || canon == operand)
+        if (consumed.contains(w.list.at(i)) || canon == u"revenue" || canon == operand
+            || (revenueName.size() == 1 && TextMatch::matches(w.list.at(i), revenueName.first())))
             w.used[i] = true;
     }
 }
@@ -203,7 +391,7 @@ void QuestionParser::parseValues(Words &w, Intent &intent) const
     for (const ColumnSchema &c : m_schema.columns) {
         if (c.type != ColumnType::Hierarchy)
             continue;
-        for (const QString &value : m_values.value(c.id)) {
+        for (const QString &value : m_facts.values.value(c.id)) {
             const QStringList parts = TextMatch::words(value);
             if (parts.isEmpty())
                 continue;
@@ -213,6 +401,7 @@ void QuestionParser::parseValues(Words &w, Intent &intent) const
                     const QString &word = w.list.at(i + k);
                     all = !w.used.at(i + k)
                         && (word == parts.at(k) || TextMatch::singular(word) == parts.at(k)
+                            || TextMatch::singular(word) == TextMatch::singular(parts.at(k))
                             || (parts.at(k).size() >= 5 && !TextMatch::isKeyword(word)
                                 && word.at(0) == parts.at(k).at(0)
                                 && TextMatch::distance(word, parts.at(k)) <= 1));
@@ -253,26 +442,122 @@ std::optional<int> QuestionParser::columnAt(const Words &w, qsizetype i, qsizety
 void QuestionParser::parseColumns(Words &w, Intent &intent, Aggregation aggregation) const
 {
     for (qsizetype i = 0; i < w.size(); ++i) {
+        if (w.used.at(i))
+            continue;
         qsizetype length = 0;
         const std::optional<int> index = columnAt(w, i, &length);
+        const QString before = w.at(i - 1);
+        const bool grouping = before == u"by" || before == u"per" || before == u"each"
+            || before == u"every" || (before == u"across" && !w.used.value(i - 1));
+        const bool rankedBy = before == u"by" && intent.top > 0 && index
+            && m_schema.columns.at(*index).type == ColumnType::Numeric; // "top 3 … by revenue"
+        if (grouping && !rankedBy
+            && (!index || m_schema.columns.at(*index).type == ColumnType::Numeric)) {
+            // "by supplier": a grouping that names no category column.
+            QStringList phrase;
+            for (qsizetype k = i; k < w.size() && !w.used.at(k) && !TextMatch::isFiller(w.at(k));
+                 ++k) {
+                phrase.append(w.original.value(k));
+                w.used[k] = true;
+            }
+            if (!phrase.isEmpty())
+                w.unknownColumns.append(phrase.join(u' '));
+            continue;
+        }
         if (!index)
             continue;
         const ColumnSchema &c = m_schema.columns.at(*index);
         for (qsizetype k = 0; k < length; ++k)
             w.used[i + k] = true;
-        if (c.type == ColumnType::Numeric && intent.derived == DerivedMeasure::None) {
-            const MeasureSpec measure { c.id, aggregation, c.name };
+        if (c.type == ColumnType::Numeric
+            && (intent.derived == DerivedMeasure::None
+                || intent.derived == DerivedMeasure::Share)) {
+            const bool counting
+                = aggregation == Aggregation::Count || aggregation == Aggregation::DistinctCount;
+            const MeasureSpec measure { c.id, counting ? Aggregation::Sum : aggregation, c.name };
             if (!intent.measures.contains(measure))
                 intent.measures.append(measure);
         } else if (c.type == ColumnType::Hierarchy && intent.splitColumnId.isEmpty()) {
             bool filtered = false;
             for (const CategoryFilter &f : std::as_const(intent.filters))
                 filtered = filtered || f.columnId == c.id;
-            if (!filtered)
+            const bool distinct = aggregation == Aggregation::DistinctCount
+                || (aggregation == Aggregation::Count && intent.measures.isEmpty() && !grouping);
+            if (distinct && intent.measures.isEmpty())
+                intent.measures.append({ c.id, Aggregation::DistinctCount, c.name });
+            else if (!filtered || grouping)
                 intent.splitColumnId = c.id;
         } else if (c.type == ColumnType::Datetime && intent.level == 0) {
             intent.level = 5;
         }
         i += length - 1;
     }
+}
+
+QString QuestionParser::coverage() const
+{
+    return NumberFormat::period(m_facts.first, 5) + u" to "_s
+        + NumberFormat::period(m_facts.last, 5);
+}
+
+QString QuestionParser::valueList() const
+{
+    QStringList parts;
+    for (const ColumnSchema &c : m_schema.columns) {
+        if (c.type != ColumnType::Hierarchy)
+            continue;
+        QStringList values = m_facts.values.value(c.id);
+        const qsizetype all = values.size();
+        values = values.mid(0, 12);
+        QString text = c.name + u": "_s + values.join(u", "_s);
+        if (all > values.size())
+            text += u" and "_s + QString::number(all - values.size()) + u" more"_s;
+        parts.append(text);
+    }
+    return parts.join(u"; "_s);
+}
+
+void QuestionParser::reportUnread(const Words &w, Intent &intent) const
+{
+    QStringList reasons;
+    if (!intent.missing.isEmpty())
+        reasons.append(intent.missing);
+    QStringList columns;
+    for (const ColumnSchema &c : m_schema.columns)
+        columns.append(c.name);
+    for (const QString &name : w.unknownColumns) {
+        reasons.append(u"a column named \""_s + name + u"\": the "_s + m_schema.name
+            + u" dataset has "_s + columns.join(u", "_s));
+    }
+    QStringList values;
+    QStringList others;
+    static const QSet<QString> valueCues
+        = { u"for"_s, u"in"_s, u"only"_s, u"at"_s, u"of"_s, u"excluding"_s, u"without"_s };
+    for (qsizetype i = 0; i < w.size(); ++i) {
+        const QString &word = w.list.at(i);
+        if (w.used.at(i) || TextMatch::isFiller(word))
+            continue;
+        const QString typed = w.original.value(i);
+        const bool capital = i > 0 && !typed.isEmpty() && typed.at(0).isUpper();
+        if (capital || valueCues.contains(w.at(i - 1))
+            || (i > 0 && !values.isEmpty() && values.last().endsWith(w.original.value(i - 1))))
+            values.append(typed);
+        else
+            others.append(typed);
+    }
+    if (!values.isEmpty()) {
+        QString text = u"a value \""_s + values.join(u' ') + u"\" in the data"_s;
+        const QString list = valueList();
+        if (!list.isEmpty())
+            text += u" (the values are "_s + list + u')';
+        reasons.append(text);
+    }
+    if (!others.isEmpty()) {
+        QStringList quoted;
+        for (const QString &o : std::as_const(others))
+            quoted.append(u'"' + o + u'"');
+        reasons.append(u"what "_s + quoted.join(u", "_s) + u" means in the "_s + m_schema.name
+            + u" dataset"_s);
+    }
+    intent.missing = reasons.join(u"; "_s);
 }

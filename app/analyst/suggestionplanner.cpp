@@ -9,7 +9,7 @@ constexpr int MaxSuggestions = 5;
 bool sameChart(const Intent &a, const Intent &b)
 {
     return a.measures == b.measures && a.level == b.level && a.splitColumnId == b.splitColumnId
-        && a.derived == b.derived && a.filters == b.filters && a.yearFrom == b.yearFrom;
+        && a.derived == b.derived && a.filters == b.filters && a.period == b.period;
 }
 
 } // namespace

@@ -32,13 +32,13 @@ const QHash<QString, QString> &synonyms()
 
 } // namespace
 
-QStringList TextMatch::words(const QString &text)
+QStringList TextMatch::words(const QString &text, bool lower)
 {
     QStringList out;
     QString current;
     for (QChar c : text) {
         if (c.isLetterOrNumber()) {
-            current.append(c.toLower());
+            current.append(lower ? c.toLower() : c);
         } else if (!current.isEmpty()) {
             out.append(current);
             current.clear();
@@ -115,4 +115,36 @@ bool TextMatch::matches(const QString &word, const QString &target)
     if (distance(word, target) <= allowed)
         return true;
     return distance(singular(word), singular(target)) <= allowed;
+}
+
+bool TextMatch::isFiller(const QString &word)
+{
+    static const QSet<QString> filler = { u"a"_s, u"an"_s, u"the"_s, u"of"_s, u"in"_s, u"for"_s,
+        u"by"_s, u"per"_s, u"and"_s, u"or"_s, u"to"_s, u"from"_s, u"between"_s, u"with"_s,
+        u"each"_s, u"every"_s, u"all"_s, u"across"_s, u"on"_s, u"at"_s, u"as"_s, u"is"_s, u"was"_s,
+        u"were"_s, u"are"_s, u"be"_s, u"been"_s, u"being"_s, u"did"_s, u"do"_s, u"does"_s, u"has"_s,
+        u"have"_s, u"had"_s, u"what"_s, u"whats"_s, u"which"_s, u"who"_s, u"how"_s, u"when"_s,
+        u"where"_s, u"much"_s, u"many"_s, u"sold"_s, u"sell"_s, u"made"_s, u"make"_s, u"earned"_s,
+        u"generated"_s, u"spent"_s, u"get"_s, u"got"_s, u"only"_s, u"just"_s, u"now"_s, u"also"_s,
+        u"then"_s, u"about"_s, u"overall"_s, u"so"_s, u"far"_s, u"my"_s, u"our"_s, u"we"_s, u"i"_s,
+        u"you"_s, u"it"_s, u"its"_s, u"this"_s, u"that"_s, u"these"_s, u"those"_s, u"there"_s,
+        u"their"_s, u"than"_s, u"compared"_s, u"against"_s, u"side"_s, u"show"_s, u"me"_s,
+        u"give"_s, u"list"_s, u"display"_s, u"tell"_s, u"please"_s, u"over"_s, u"time"_s,
+        u"category"_s, u"categories"_s, u"type"_s, u"types"_s, u"kind"_s, u"kinds"_s,
+        u"breakdown"_s, u"split"_s, u"broken"_s, u"down"_s, u"group"_s, u"grouped"_s, u"figures"_s,
+        u"numbers"_s, u"amount"_s, u"level"_s, u"performance"_s, u"results"_s, u"summary"_s,
+        u"overview"_s, u"period"_s, u"since"_s, u"until"_s, u"through"_s, u"thru"_s, u"during"_s,
+        u"within"_s, u"into"_s, u"see"_s, u"view"_s, u"can"_s, u"could"_s, u"would"_s, u"will"_s,
+        u"up"_s, u"out"_s, u"full"_s, u"whole"_s, u"entire"_s, u"data"_s, u"dataset"_s, u"table"_s,
+        u"as"_s, u"s"_s, u"it"_s, u"same"_s, u"instead"_s, u"again"_s, u"together"_s,
+        u"respectively"_s, u"value"_s, u"values"_s, u"versus"_s, u"vs"_s, u"compare"_s,
+        u"comparison"_s, u"number"_s, u"total"_s, u"totals"_s, u"sum"_s, u"combined"_s, u"along"_s,
+        u"alongside"_s, u"one"_s, u"first"_s, u"most"_s, u"least"_s, u"any"_s, u"some"_s, u"let"_s,
+        u"lets"_s, u"want"_s, u"like"_s, u"need"_s, u"know"_s, u"find"_s, u"look"_s, u"chart"_s,
+        u"line"_s, u"graph"_s, u"plot"_s, u"draw"_s, u"trend"_s, u"trends"_s, u"timeline"_s,
+        u"year"_s, u"quarter"_s, u"month"_s, u"week"_s, u"day"_s, u"date"_s, u"dates"_s,
+        u"recorded"_s, u"happened"_s, u"performed"_s, u"did"_s, u"achieved"_s, u"brought"_s,
+        u"bring"_s, u"come"_s, u"came"_s, u"during"_s, u"do"_s, u"across"_s, u"split"_s, u"rows"_s,
+        u"records"_s, u"entries"_s };
+    return filler.contains(word);
 }

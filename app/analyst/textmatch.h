@@ -9,8 +9,8 @@
 class TextMatch
 {
 public:
-    // Lower-case words (letters and digits), in order.
-    static QStringList words(const QString &text);
+    // Words (letters and digits), in order; lower-case unless `lower` is false.
+    static QStringList words(const QString &text, bool lower = true);
     // Optimal string alignment (restricted Damerau-Levenshtein) distance.
     static int distance(const QString &a, const QString &b);
     // "regions" → "region", "categories" → "category", "sales" → "sale"; else unchanged.
@@ -22,4 +22,7 @@ public:
     static bool matches(const QString &word, const QString &target);
     // Words that are part of the question grammar and never fuzzy-match a column.
     static bool isKeyword(const QString &word);
+    // Words that name nothing in a dataset ("the", "show", "please", "sold"): a question's other
+    // words name a column, a value or a period, or are reported as not understood.
+    static bool isFiller(const QString &word);
 };

@@ -6,6 +6,7 @@
 #include "chatsession.h"
 #include "datarequest.h"
 #include "findquery.h"
+#include "interpretation.h"
 #include "queryengine.h"
 #include "sseresponse.h"
 
@@ -398,13 +399,29 @@ AgentReply LocalServer::runAgent(const AiPromptRequest &request) const
     });
     const QString question = request.texts.value(0);
     const QString datasetId = request.datasetIds.value(0);
+    // A follow-up starts from the interpretation of the conversation's last answer.
+    std::optional<Intent> previous;
+    if (!request.conversationId.isEmpty()) {
+        if (const auto messages = m_ai.messages()) {
+            for (const QJsonObject &m : *messages) {
+                if (m.value(u"conversation_id").toString() != request.conversationId)
+                    continue;
+                for (const QJsonValue &asset : m.value(u"aiMessageAssets").toArray()) {
+                    if (asset[u"type"].toString() == u"interpretation")
+                        previous = Interpretation::fromJson(asset[u"value"].toObject());
+                }
+            }
+        }
+    }
+    if (previous && !previous->missing.isEmpty())
+        previous.reset();
     if (request.agent == u"analyst")
-        return agent.generate(question, Agent::Analyst, datasetId);
+        return agent.generate(question, Agent::Analyst, datasetId, previous);
     if (request.task == u"suggest")
         return agent.suggest(question, datasetId);
     if (request.task == u"describe")
         return agent.describe(request.items.value(0));
-    return agent.generate(question, Agent::Item, datasetId);
+    return agent.generate(question, Agent::Item, datasetId, previous);
 }
 
 void LocalServer::createPrompt(const QJsonObject &body, QHttpServerResponder &&responder)
@@ -450,6 +467,11 @@ void LocalServer::createPrompt(const QJsonObject &body, QHttpServerResponder &&r
         assets << QJsonObject { { u"type"_qs, u"item"_qs }, { u"value"_qs, *reply.item } };
     for (const QJsonObject &item : reply.suggestions)
         assets << QJsonObject { { u"type"_qs, u"item"_qs }, { u"value"_qs, item } };
+    // Analyst answers carry how the question was read (the item agent's assets stay its charts).
+    if (reply.interpretation && request.agent == u"analyst") {
+        assets << QJsonObject { { u"type"_qs, u"interpretation"_qs },
+            { u"value"_qs, *reply.interpretation } };
+    }
     auto answer = m_ai.addMessage(
         conversationId, u"assistant"_qs, reply.text, {}, {}, request.localeId, assets);
     if (!answer) {

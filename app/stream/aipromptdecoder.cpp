@@ -144,13 +144,15 @@ AiPromptDecoder::Result AiPromptDecoder::decode(QByteArrayView utf8Data)
 
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(utf8Data.toByteArray(), &parseError);
-    const QString excerpt
-        = QString::fromUtf8(utf8Data.first(qMin(utf8Data.size(), frameExcerptLength)));
+    // Built only for a frame that fails: decoding 200 bytes of every frame showed in the profile.
+    const auto excerpt = [utf8Data] {
+        return QString::fromUtf8(utf8Data.first(qMin(utf8Data.size(), frameExcerptLength)));
+    };
     if (parseError.error != QJsonParseError::NoError && isScalarJson(utf8Data)) {
         return DecodeError { DecodeError::Code::NotAnObject,
             QStringLiteral("A part of the answer could not be read: it is JSON "
                            "but not an object."),
-            excerpt };
+            excerpt() };
     }
     if (parseError.error != QJsonParseError::NoError) {
         return DecodeError { DecodeError::Code::InvalidJson,
@@ -158,13 +160,13 @@ AiPromptDecoder::Result AiPromptDecoder::decode(QByteArrayView utf8Data)
                            "JSON (%1 at offset %2).")
                 .arg(parseError.errorString())
                 .arg(parseError.offset),
-            excerpt };
+            excerpt() };
     }
     if (!document.isObject()) {
         return DecodeError { DecodeError::Code::NotAnObject,
             QStringLiteral("A part of the answer could not be read: it is JSON "
                            "but not an object."),
-            excerpt };
+            excerpt() };
     }
 
     StreamEvent event;

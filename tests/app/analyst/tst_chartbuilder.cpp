@@ -134,8 +134,7 @@ void tst_ChartBuilder::filters()
     const DatasetSchema &schema = m_table.schema();
     Intent intent = monthlyRevenue();
     intent.filters = { { schema.columns.at(1).id, u"EMEA"_s } };
-    intent.yearFrom = 2024;
-    intent.yearTo = 2024;
+    intent.period = { QDate(2024, 1, 1), QDate(2025, 1, 1), u"2024"_s };
     const QJsonObject item = ChartBuilder(schema).build(intent);
     QCOMPARE(ChartBuilder(schema).title(intent), u"Monthly revenue for EMEA in 2024"_s);
 
@@ -181,8 +180,7 @@ void tst_ChartBuilder::exampleItemIsSaved()
     const DatasetSchema &schema = m_table.schema();
     Intent intent = monthlyRevenue();
     intent.splitColumnId = schema.columns.at(1).id;
-    intent.yearFrom = 2024;
-    intent.yearTo = 2024;
+    intent.period = { QDate(2024, 1, 1), QDate(2025, 1, 1), u"2024"_s };
     const QJsonObject item = ChartBuilder(schema).build(intent);
     QFile file(path);
     if (qEnvironmentVariableIsSet("CHARTROOM_UPDATE_TEST_DATA")) {

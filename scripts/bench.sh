@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Runs the benchmarks in a Release build (issue 14.6) and prints them beside their goals.
+# Builds build-release (configured once, if it does not exist yet; only the bench targets are
+# built, under the shared build lock), generates a 100 MB aiprompt stream in /tmp, runs bench_sse
+# and the npm eventsource-parser reference (tests/peers/sse-bench) on the same file in the same
+# run, and prints the SSE table: C++ MB/s, JS MB/s, the ratio and the goals (>= 1 GB/s, >= 5x).
+# Then it runs the other benchmarks of tests/bench with their default sizes and prints their lines
+# (bench_store takes minutes at 1M messages); --sse-only skips them.
+# Usage: scripts/bench.sh [--sse-only] [--megabytes N]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sse_only=0
+megabytes=100
+while [ $# -gt 0 ]; do
+  case $1 in
+    --sse-only) sse_only=1 ;;
+    --megabytes) megabytes=$2; shift ;;
+    *) echo "usage: scripts/bench.sh [--sse-only] [--megabytes N]" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+build=build-release
+others=(bench_store bench_import bench_chart bench_sync)
+targets=(bench_sse)
+[ "$sse_only" = 1 ] || targets+=("${others[@]}")
+if [ ! -f "$build/build.ninja" ]; then
+  flock /tmp/chartroom-build.lock cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    -DCHARTROOM_BUILD_TESTS=ON >/dev/null
+fi
+flock /tmp/chartroom-build.lock ninja -C "$build" -j 2 "${targets[@]}"
+
+js_dir=tests/peers/sse-bench
+if [ ! -d "$js_dir/node_modules/eventsource-parser" ]; then
+  (cd "$js_dir" && npm ci --no-audit --no-fund --silent)
+fi
+
+file=/tmp/chartroom-bench-sse-${megabytes}mb.sse
+[ -f "$file" ] || "$build/tests/bench/bench_sse" --generate "$file" --megabytes "$megabytes"
+
+field() { # field NAME JSON-LINE
+  sed -n "s/.*\"$1\":\([0-9.]*\).*/\1/p" <<<"$2"
+}
+
+cpp=$("$build/tests/bench/bench_sse" --file "$file")
+js=$(node "$js_dir/bench-sse.js" --file "$file")
+cpp_mbs=$(field mb_per_s "$cpp")
+js_mbs=$(field mb_per_s "$js")
+ratio=$(awk -v a="$cpp_mbs" -v b="$js_mbs" 'BEGIN { printf "%.2f", a / b }')
+meets() { awk -v v="$1" -v g="$2" 'BEGIN { print (v >= g ? "met" : "NOT met") }'; }
+
+echo "bench.sh: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(. /etc/os-release && echo "$PRETTY_NAME")"
+echo "SSE stream: $file ($(field bytes "$cpp") bytes, $(field events "$cpp") events), 16 KiB chunks"
+printf '%-52s %12s %14s  %s\n' "what" "measured" "goal" ""
+printf '%-52s %12s %14s  %s\n' "C++ SseParser + AiPromptDecoder + AnswerAssembler" \
+  "$cpp_mbs MB/s" ">= 1000 MB/s" "$(meets "$cpp_mbs" 1000)"
+printf '%-52s %12s %14s\n' "JS eventsource-parser + JSON.parse (node $(node --version))" \
+  "$js_mbs MB/s" "-"
+printf '%-52s %12s %14s  %s\n' "ratio C++ / JS" "${ratio}x" ">= 5x" "$(meets "$ratio" 5)"
+
+[ "$sse_only" = 1 ] && exit 0
+# The other benchmarks print one line per measurement; their goals are in the README's table.
+for bench in "${others[@]}"; do
+  echo "--- $bench"
+  QT_QPA_PLATFORM=offscreen "$build/tests/bench/$bench"
+done

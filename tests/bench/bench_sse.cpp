@@ -1,0 +1,124 @@
+// SSE benchmark (issue 14.1): MB/s of the whole streaming hot path — SseParser framing,
+// AiPromptDecoder JSON decoding and AnswerAssembler assembly — over a file of realistic Luzmo
+// aiprompt frames, fed in 16 KiB chunks as a socket would deliver them.
+// Usage: bench_sse --file FILE [--chunk BYTES]
+//        bench_sse --generate FILE --megabytes N
+//        bench_sse --smoke            (generates 1 MB in memory and checks every answer assembles)
+// Prints one JSON line {"bytes":…,"events":…,"seconds":…,"mb_per_s":…}; never asserts a time.
+
+#include "answerassembler.h"
+#include "ssegenerator.h"
+#include "sseparser.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+
+#include <cstdio>
+
+namespace {
+
+QString argValue(const QStringList &args, const QString &name)
+{
+    const qsizetype i = args.indexOf(name);
+    return i >= 0 && i + 1 < args.size() ? args.at(i + 1) : QString();
+}
+
+struct RunResult
+{
+    qint64 events = 0;
+    qint64 answers = 0; // answers that reached Complete
+    qint64 badAnswers = 0; // answers with a problem, no finish result or not one asset
+    double seconds = 0;
+};
+
+RunResult run(const QByteArray &body, qsizetype chunkSize)
+{
+    RunResult result;
+    SseParser parser;
+    AnswerAssembler assembler;
+    QElapsedTimer clock;
+    clock.start();
+    const auto sink = [&](SseEvent &&event) {
+        ++result.events;
+        assembler.applyFrame(event.data);
+        if (assembler.sawDone()) {
+            if (assembler.state() == AnswerAssembler::State::Complete && assembler.isReconciled()
+                && assembler.problems().isEmpty() && assembler.assets().size() == 1
+                && !assembler.text().isEmpty())
+                ++result.answers;
+            else
+                ++result.badAnswers;
+            assembler = AnswerAssembler();
+        }
+    };
+    for (qsizetype at = 0; at < body.size(); at += chunkSize)
+        parser.feed(QByteArrayView(body).sliced(at, std::min(chunkSize, body.size() - at)), sink);
+    parser.finish();
+    result.seconds = double(clock.nsecsElapsed()) / 1e9;
+    return result;
+}
+
+void printResult(qint64 bytes, const RunResult &r)
+{
+    std::printf("{\"bytes\":%lld,\"events\":%lld,\"seconds\":%.6f,\"mb_per_s\":%.1f}\n",
+        static_cast<long long>(bytes), static_cast<long long>(r.events), r.seconds,
+        double(bytes) / 1e6 / std::max(r.seconds, 1e-9));
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = QCoreApplication::arguments();
+    const qsizetype chunk = std::max(1, argValue(args, u"--chunk"_qs).toInt());
+    const qsizetype chunkSize = argValue(args, u"--chunk"_qs).isEmpty() ? 16 * 1024 : chunk;
+
+    if (args.contains(u"--smoke"_qs)) {
+        const QByteArray body = SseGenerator::generate(1);
+        const RunResult r = run(body, chunkSize);
+        printResult(body.size(), r);
+        if (r.badAnswers != 0 || r.answers == 0 || r.answers != SseGenerator::answersIn(body)) {
+            std::fprintf(stderr, "bench_sse: %lld answers complete, %lld not\n",
+                static_cast<long long>(r.answers), static_cast<long long>(r.badAnswers));
+            return 1;
+        }
+        return 0;
+    }
+
+    if (const QString out = argValue(args, u"--generate"_qs); !out.isEmpty()) {
+        const int megabytes = std::max(1, argValue(args, u"--megabytes"_qs).toInt());
+        QFile file(out);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)
+            || file.write(SseGenerator::generate(megabytes)) < 0) {
+            std::fprintf(stderr, "bench_sse: cannot write %s: %s\n", qPrintable(out),
+                qPrintable(file.errorString()));
+            return 1;
+        }
+        return 0;
+    }
+
+    const QString path = argValue(args, u"--file"_qs);
+    if (path.isEmpty()) {
+        std::fprintf(stderr,
+            "usage: bench_sse --file FILE [--chunk BYTES] | --generate FILE --megabytes N | "
+            "--smoke\n");
+        return 2;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        std::fprintf(stderr, "bench_sse: cannot read %s: %s\n", qPrintable(path),
+            qPrintable(file.errorString()));
+        return 1;
+    }
+    const QByteArray body = file.readAll();
+    const RunResult r = run(body, chunkSize);
+    printResult(body.size(), r);
+    if (r.badAnswers != 0) {
+        std::fprintf(stderr, "bench_sse: %lld answers did not assemble\n",
+            static_cast<long long>(r.badAnswers));
+        return 1;
+    }
+    return 0;
+}
