@@ -47,10 +47,10 @@ BubbleLayout::BubbleLayout(int viewWidth, Side side, const Content &content, con
         cursor += height;
         return r;
     };
-    m_text = place(contentWidth, std::max(0, content.text.height()));
-    for (int i = 0; i < content.cards.size(); ++i) {
-        const QSize card = content.cards.at(i);
-        if (i > 0 && card.height() > 0) {
+    // Cards follow one another a card gap apart; the first `cardsAboveText` come before the text.
+    bool lastWasCard = false;
+    const auto placeCard = [&](QSize card) {
+        if (lastWasCard && card.height() > 0) {
             cursor += metrics.cardGap;
             m_cards << QRect(
                 contentLeft, cursor, std::clamp(card.width(), 0, contentWidth), card.height());
@@ -58,7 +58,16 @@ BubbleLayout::BubbleLayout(int viewWidth, Side side, const Content &content, con
         } else {
             m_cards << place(card.width(), std::max(0, card.height()));
         }
-    }
+        lastWasCard = lastWasCard || card.height() > 0;
+    };
+    const int above = std::clamp(content.cardsAboveText, 0, int(content.cards.size()));
+    for (int i = 0; i < above; ++i)
+        placeCard(content.cards.at(i));
+    m_text = place(contentWidth, std::max(0, content.text.height()));
+    if (m_text.height() > 0)
+        lastWasCard = false;
+    for (int i = above; i < content.cards.size(); ++i)
+        placeCard(content.cards.at(i));
     m_status = place(contentWidth, std::max(0, content.status.height()));
     m_action = place(content.action.width(), std::max(0, content.action.height()));
     const int bubbleHeight = cursor + metrics.paddingY - bubbleTop;

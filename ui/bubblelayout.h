@@ -5,10 +5,10 @@
 #include <QSize>
 
 // The geometry of one transcript row: a header line ("You · 14:05"), then a bubble holding the
-// message text, one card per asset (chart), a status block (thinking, interrupted, error) and an
-// action link (Retry), then a muted footer line under the bubble (the answer's progress). Pure
-// arithmetic, no painting, so it is tested on its own, hit-testing included. Rects are relative
-// to the row's top-left corner.
+// message text (below the answer's chips, if any), one card per asset (chart), a status block
+// (thinking, interrupted, error) and an action link (Retry), then a muted footer line under the
+// bubble (the answer's progress). Pure arithmetic, no painting, so it is tested on its own,
+// hit-testing included. Rects are relative to the row's top-left corner.
 class BubbleLayout
 {
 public:
@@ -39,6 +39,7 @@ public:
         QSize status;
         QSize action;
         QSize footer;
+        int cardsAboveText = 0; // the first cards go above the text (an answer's chips)
     };
 
     // The widest the text inside a bubble may be in a view `viewWidth` pixels wide.
@@ -51,7 +52,7 @@ public:
     {
     }
     BubbleLayout(int viewWidth, Side side, QSize header, QSize text, QSize status)
-        : BubbleLayout(viewWidth, side, Content { header, text, {}, status, {}, {} })
+        : BubbleLayout(viewWidth, side, Content { header, text, {}, status, {}, {}, 0 })
     {
     }
 

@@ -14,8 +14,10 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QScrollBar>
 #include <QTextDocument>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -68,8 +70,16 @@ MessageDelegate::~MessageDelegate() = default;
 
 int MessageDelegate::viewWidth(const QStyleOptionViewItem &option)
 {
-    if (const auto *view = qobject_cast<const QAbstractItemView *>(option.widget))
-        return view->viewport()->width();
+    // Laid out as if the vertical scroll bar were always shown: a width that changed with the
+    // bar would change the heights, which can show or hide the bar, and so on forever (seen as
+    // an endless repaint of a chart card alternating between two sizes).
+    if (const auto *view = qobject_cast<const QAbstractItemView *>(option.widget)) {
+        const QScrollBar *bar = view->verticalScrollBar();
+        const int reserve = bar && bar->isVisible()
+            ? 0
+            : view->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, view);
+        return std::max(1, view->viewport()->width() - reserve);
+    }
     return option.rect.width();
 }
 
@@ -171,8 +181,14 @@ MessageDelegate::Entry *MessageDelegate::layOut(
             = QSize(std::min(ideal, maxText), int(std::ceil(entry->document->size().height())));
     }
 
-    const QVariantList assets = index.data(TranscriptModel::AssetsRole).toList();
-    for (const QVariant &asset : assets) {
+    // How the analyst read the question (its chips) comes first, above the answer's text.
+    QVariantList assets = index.data(TranscriptModel::AssetsRole).toList();
+    const auto isChips = [](const QVariant &asset) {
+        return asset.toMap().value(u"type"_qs).toString() == InterpretationCard::AssetType;
+    };
+    std::stable_partition(assets.begin(), assets.end(), isChips);
+    content.cardsAboveText = int(std::count_if(assets.cbegin(), assets.cend(), isChips));
+    for (const QVariant &asset : std::as_const(assets)) {
         entry->cards << AssetSummary::fromAsset(asset.toMap());
         entry->followups << (asset.toMap().value(u"type"_qs).toString() == FollowupCard::AssetType
                 ? FollowupCard::questionsOf(asset.toMap().value(u"valueJson"_qs).toByteArray())

@@ -23,12 +23,11 @@ QString derivedNote(DerivedMeasure derived)
 {
     switch (derived) {
     case DerivedMeasure::Margin:
-        return u"Margin is (revenue − cost) / revenue; a chart cannot hold a ratio as a plain "
-               u"column, so the chart plots revenue and cost."_s;
+        return u"Margin is (revenue − cost) / revenue, from each period's totals."_s;
     case DerivedMeasure::Profit:
-        return u"Profit is revenue − cost; the chart plots revenue and cost."_s;
+        return u"Profit is revenue − cost."_s;
     case DerivedMeasure::PricePerUnit:
-        return u"Price per unit is revenue / units; the chart plots revenue and units."_s;
+        return u"Price per unit is revenue / units, from each period's totals."_s;
     case DerivedMeasure::Share:
     case DerivedMeasure::None:
         break;
@@ -211,7 +210,8 @@ AgentReply AnalystAgent::chartAnswer(
     const DatasetSchema &schema, const Intent &intent, Agent agent, AgentReply reply)
 {
     const QJsonObject item = ChartBuilder(schema).build(intent);
-    const ChartQuery cq = ItemReader::read(item, m_datasets);
+    // The text needs a derived measure's operands (its overall value is a ratio of totals).
+    const ChartQuery cq = ItemReader::read(ChartBuilder(schema).buildOperands(intent), m_datasets);
     const std::optional<QList<QJsonArray>> rows = run(cq, reply);
     if (!rows)
         return reply;
@@ -230,7 +230,7 @@ AgentReply AnalystAgent::chartAnswer(
 AgentReply AnalystAgent::tableAnswer(
     const DatasetSchema &schema, const Intent &intent, AgentReply reply)
 {
-    ChartQuery cq = ItemReader::read(ChartBuilder(schema).build(intent), m_datasets);
+    ChartQuery cq = ItemReader::read(ChartBuilder(schema).buildOperands(intent), m_datasets);
     if (!intent.dateColumnId.isEmpty() && !cq.query.dimensions.isEmpty()
         && cq.query.dimensions.first().columnId == intent.dateColumnId) {
         cq.query.dimensions.removeFirst();

@@ -1,5 +1,6 @@
 #include "chartbuilder.h"
 
+#include "aggregationformula.h"
 #include "luzmonames.h"
 
 #include <QJsonArray>
@@ -17,13 +18,11 @@ QString measurePhrase(const Intent &intent)
 {
     switch (intent.derived) {
     case DerivedMeasure::Margin:
+        return u"margin"_s;
     case DerivedMeasure::Profit:
-    case DerivedMeasure::PricePerUnit: {
-        QStringList names;
-        for (const MeasureSpec &m : intent.measures)
-            names.append(m.label.toLower());
-        return names.join(u" and "_s);
-    }
+        return u"profit"_s;
+    case DerivedMeasure::PricePerUnit:
+        return u"price per unit"_s;
     case DerivedMeasure::Share:
     case DerivedMeasure::None:
         break;
@@ -125,7 +124,51 @@ QJsonArray ChartBuilder::filters(const Intent &intent) const
         { u"condition"_s, u"and"_s }, { u"origin"_s, u"itemFilter"_s }, { u"filters"_s, list } } };
 }
 
+QJsonObject ChartBuilder::formulaContent(const Intent &intent) const
+{
+    const QString a = AggregationFormula::termExpression(
+        m_schema.id, { intent.measures.value(0).columnId, Aggregation::Sum, {} });
+    const QString b = AggregationFormula::termExpression(
+        m_schema.id, { intent.measures.value(1).columnId, Aggregation::Sum, {} });
+    const ColumnSchema *first = m_schema.column(intent.measures.value(0).columnId);
+    QJsonObject content { { u"datasetId"_s, m_schema.id }, { u"type"_s, u"numeric"_s } };
+    bool money = first && first->currency;
+    switch (intent.derived) {
+    case DerivedMeasure::Margin:
+        content.insert(u"formula"_s, QString(u"("_s + a + u" - "_s + b + u") / "_s + a));
+        content.insert(u"label"_s, label(u"Margin"_s));
+        content.insert(u"format"_s, u".1%"_s);
+        money = false;
+        break;
+    case DerivedMeasure::Profit:
+        content.insert(u"formula"_s, QString(a + u" - "_s + b));
+        content.insert(u"label"_s, label(u"Profit"_s));
+        content.insert(u"format"_s, u",.2f"_s);
+        break;
+    default: // price per unit
+        content.insert(u"formula"_s, QString(a + u" / "_s + b));
+        content.insert(u"label"_s, label(u"Price per unit"_s));
+        content.insert(u"format"_s, u",.2f"_s);
+        break;
+    }
+    if (money) {
+        content.insert(u"subtype"_s, u"currency"_s);
+        content.insert(u"currency"_s, u"$"_s);
+    }
+    return content;
+}
+
 QJsonObject ChartBuilder::build(const Intent &intent) const
+{
+    return build(intent, true);
+}
+
+QJsonObject ChartBuilder::buildOperands(const Intent &intent) const
+{
+    return build(intent, false);
+}
+
+QJsonObject ChartBuilder::build(const Intent &intent, bool formulas) const
 {
     const int level = intent.level == 0 ? DefaultLevel : intent.level;
     QJsonArray slots;
@@ -140,9 +183,16 @@ QJsonObject ChartBuilder::build(const Intent &intent) const
             QJsonObject { { u"name"_s, u"x-axis"_s }, { u"content"_s, QJsonArray { x } } });
     }
 
+    const bool formula = formulas && intent.measures.size() == 2
+        && (intent.derived == DerivedMeasure::Margin || intent.derived == DerivedMeasure::Profit
+            || intent.derived == DerivedMeasure::PricePerUnit);
     QJsonArray measures;
-    for (const MeasureSpec &m : intent.measures)
-        measures.append(measureContent(m));
+    if (formula) {
+        measures.append(formulaContent(intent));
+    } else {
+        for (const MeasureSpec &m : intent.measures)
+            measures.append(measureContent(m));
+    }
     slots.append(QJsonObject { { u"name"_s, u"measure"_s }, { u"content"_s, measures } });
 
     const ColumnSchema *split = m_schema.column(intent.splitColumnId);
@@ -157,8 +207,8 @@ QJsonObject ChartBuilder::build(const Intent &intent) const
     const QJsonObject options {
         { u"title"_s, label(title(intent)) },
         { u"display"_s,
-            QJsonObject { { u"title"_s, true },
-                { u"legend"_s, split != nullptr || intent.measures.size() > 1 } } },
+            QJsonObject {
+                { u"title"_s, true }, { u"legend"_s, split != nullptr || measures.size() > 1 } } },
         { u"legend"_s, QJsonObject { { u"position"_s, u"bottom"_s } } },
         { u"interpolation"_s, u"linear"_s },
         { u"markers"_s, QJsonObject { { u"enabled"_s, level <= 3 } } },

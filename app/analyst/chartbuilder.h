@@ -19,9 +19,10 @@
 // [{expression: "? in ?" | "? >= ?" | "? < ?" …, parameters: [{datasetId, columnId, level?},
 // value]}]}].
 //
-// A derived measure (margin, profit, price per unit) is charted as its operands: the schema's
-// numeric content has a `formula` field for ad-hoc formulas, but its syntax is not specified
-// there and the local data engine cannot evaluate formulas, so items stay plain columns.
+// A derived measure (margin, profit, price per unit) is charted as its own series: one numeric
+// content with an ad-hoc aggregation `formula` (the schema's field; the syntax is that of
+// Luzmo's formula resource: SUM({dataset:column}) combined with + - * /), e.g. margin is
+// (SUM(revenue) - SUM(cost)) / SUM(revenue), formatted as a percentage.
 class ChartBuilder
 {
 public:
@@ -29,6 +30,9 @@ public:
 
     // A line chart over time at intent.level (month when 0).
     QJsonObject build(const Intent &intent) const;
+    // The same chart with a derived measure's operands as plain measures (for the answer's
+    // text, which needs the operands' totals), or build() when the intent derives nothing.
+    QJsonObject buildOperands(const Intent &intent) const;
     // "Monthly revenue by region in 2024"
     QString title(const Intent &intent) const;
 
@@ -37,6 +41,8 @@ public:
 private:
     QJsonObject columnRef(const QString &columnId) const;
     QJsonObject measureContent(const MeasureSpec &measure) const;
+    QJsonObject formulaContent(const Intent &intent) const;
+    QJsonObject build(const Intent &intent, bool formulas) const;
     QJsonArray filters(const Intent &intent) const;
 
     DatasetSchema m_schema;

@@ -122,6 +122,16 @@ ChartQuery ItemReader::read(const QJsonObject &item, const QList<DatasetSchema> 
     }
     for (const QJsonValue &value : std::as_const(measures)) {
         const QJsonObject m = value.toObject();
+        if (const QString formula = m.value(u"formula"_s).toString(); !formula.isEmpty()) {
+            // An ad-hoc aggregation formula: one value per group, computed by the engine.
+            QueryMeasure measure;
+            measure.formula = formula;
+            cq.query.measures.append(measure);
+            cq.measureLabels.append(labelOf(m, nullptr));
+            cq.measureAggregations.append(Aggregation::Sum);
+            cq.measureCurrency.append(m.value(u"subtype"_s).toString() == u"currency");
+            continue;
+        }
         const QString id = field(m, u"columnId"_s, u"column"_s);
         const ColumnSchema *column = schema->column(id);
         if (!column && !id.isEmpty()) {

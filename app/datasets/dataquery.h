@@ -24,6 +24,11 @@ struct QueryMeasure
 {
     QString columnId; // may be empty for Count (count of rows)
     Aggregation aggregation = Aggregation::Sum;
+    // A Luzmo aggregation formula instead of a column ("SUM({ds:a}) - SUM({ds:b})"); see
+    // AggregationFormula. When set, columnId and aggregation are not used.
+    QString formula = {};
+
+    bool operator==(const QueryMeasure &) const = default;
 };
 
 struct QueryFilter

@@ -1,5 +1,6 @@
 #include "queryengine.h"
 
+#include "aggregationformula.h"
 #include "datasetstore.h"
 #include "querybuilder.h"
 
@@ -34,6 +35,16 @@ QueryEngine::QueryEngine(const DatasetStore &store)
 
 StoreResult<QList<QJsonArray>> QueryEngine::run(const DataQuery &query) const
 {
+    if (FormulaExpansion::needed(query)) {
+        QList<std::optional<AggregationFormula>> formulas;
+        const auto expanded = FormulaExpansion::expand(query, &formulas);
+        if (const auto *error = std::get_if<QString>(&expanded))
+            return StoreError { StoreError::Code::QueryFailed, *error, {} };
+        auto rows = run(std::get<DataQuery>(expanded));
+        if (!rows)
+            return rows.error();
+        return FormulaExpansion::collapse(query, formulas, std::move(rows.value()));
+    }
     const StoreResult<DatasetSchema> schema = m_store.dataset(query.datasetId);
     if (!schema)
         return schema.error();

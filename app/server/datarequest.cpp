@@ -46,6 +46,11 @@ std::variant<DataQuery, QString> DataRequest::fromJson(const QJsonObject &find)
         const QJsonObject o = m.toObject();
         QueryMeasure measure;
         measure.columnId = columnOf(o, &query.datasetId);
+        if (o.value(u"formula").isString()) { // an ad-hoc aggregation formula
+            measure.formula = o.value(u"formula").toString();
+            query.measures << measure;
+            continue;
+        }
         const QJsonValue aggregation = o.value(u"aggregation");
         const QString name = aggregation.isObject()
             ? aggregation.toObject().value(u"type").toString()
@@ -117,6 +122,11 @@ QJsonObject DataRequest::toJson(const DataQuery &query)
         dimensions << o;
     }
     for (const QueryMeasure &m : query.measures) {
+        if (!m.formula.isEmpty()) {
+            measures << QJsonObject { { u"formula"_qs, m.formula },
+                { u"dataset_id"_qs, query.datasetId } };
+            continue;
+        }
         QJsonObject o = column(m.columnId);
         o.insert(u"aggregation"_qs, QJsonObject { { u"type"_qs, aggregationName(m.aggregation) } });
         measures << o;

@@ -10,7 +10,8 @@
 // ways: the local server reads it, and the chart view sends it.
 //   {"queries": [{
 //      "dimensions": [{"column_id": "...", "dataset_id": "...", "level": 3}],
-//      "measures":   [{"column_id": "...", "dataset_id": "...", "aggregation": {"type": "sum"}}],
+//      "measures":   [{"column_id": "...", "dataset_id": "...", "aggregation": {"type": "sum"}},
+//                     {"formula": "SUM({ds:a}) - SUM({ds:b})", "dataset_id": "..."}],
 //      "where":      [{"expression": "? = ?", "parameters": [{"column_id": "...",
 //                                                             "dataset_id": "..."}, "EMEA"]}],
 //      "order":      [{"column_id": "...", "dataset_id": "...", "order": "asc"}],

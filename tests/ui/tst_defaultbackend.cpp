@@ -47,9 +47,11 @@ private Q_SLOTS:
         QCOMPARE(model->index(1).data(TranscriptModel::StatusRole).toString(), u"complete"_qs);
         const QString text = model->index(1).data(TranscriptModel::TextRole).toString();
         QVERIFY2(text.contains(u"Revenue"_qs) && text.contains(u"$"_qs), qPrintable(text));
-        QCOMPARE(model->index(1).data(TranscriptModel::AssetCountRole).toInt(), 1);
-        const QVariantMap asset
-            = model->index(1).data(TranscriptModel::AssetsRole).toList().first().toMap();
+        // The chart, and how the built-in analyst read the question (drawn as chips).
+        QCOMPARE(model->index(1).data(TranscriptModel::AssetCountRole).toInt(), 2);
+        const QVariantList assets = model->index(1).data(TranscriptModel::AssetsRole).toList();
+        QCOMPARE(assets.at(1).toMap().value(u"type"_qs).toString(), u"interpretation"_qs);
+        const QVariantMap asset = assets.first().toMap();
         const QJsonObject item
             = QJsonDocument::fromJson(asset.value(u"valueJson"_qs).toByteArray()).object();
         QCOMPARE(item[u"type"_qs].toString(), u"line-chart"_qs);

@@ -303,8 +303,14 @@ void ChartRenderer::paint(QPainter *painter, const QRectF &target, const ChartDa
     QChart *chart = build(data, { size, true, {} });
     scene.addItem(chart);
     chart->setGeometry(QRectF(QPointF(0, 0), QSizeF(size)));
-    // Lay out now (normally done from the event loop), then label for the real plot size.
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    // Lay out now (normally done from the event loop), then label for the real plot size. Only
+    // the chart's own layout requests: delivering every object's posted events here, inside the
+    // transcript's paint event, re-entered the view's layout mid-paint and freed the delegate's
+    // entry being painted (heap corruption seen in tst_defaultbackend).
+    for (QGraphicsItem *item : scene.items()) {
+        if (QGraphicsObject *object = item->toGraphicsObject())
+            QCoreApplication::sendPostedEvents(object, QEvent::LayoutRequest);
+    }
     if (chart->layout())
         chart->layout()->activate();
     relabel(chart, data);

@@ -16,7 +16,7 @@ private Q_SLOTS:
     void slots_data();
     void slots();
     void filters();
-    void derivedPlotsOperands();
+    void derivedIsItsOwnSeries();
     void exampleItemIsSaved();
 
 private:
@@ -156,7 +156,7 @@ void tst_ChartBuilder::filters()
     QCOMPARE(ChartBuilder(schema).build(monthlyRevenue()).value(u"filters"_s).toArray().size(), 0);
 }
 
-void tst_ChartBuilder::derivedPlotsOperands()
+void tst_ChartBuilder::derivedIsItsOwnSeries()
 {
     const DatasetSchema &schema = m_table.schema();
     Intent intent = monthlyRevenue();
@@ -164,11 +164,23 @@ void tst_ChartBuilder::derivedPlotsOperands()
     intent.measures.append({ schema.columns.at(4).id, Aggregation::Sum, u"Cost"_s });
     const QJsonObject item = ChartBuilder(schema).build(intent);
     const QJsonArray m = slot(item, u"measure"_s).value(u"content"_s).toArray();
-    QCOMPARE(m.size(), 2);
-    QCOMPARE(m.at(0)[u"label"_s][u"en"_s].toString(), u"Revenue"_s);
-    QCOMPARE(m.at(1)[u"label"_s][u"en"_s].toString(), u"Cost"_s);
-    QVERIFY(!m.at(0).toObject().contains(u"formula"_s));
-    QCOMPARE(ChartBuilder(schema).title(intent), u"Monthly revenue and cost"_s);
+    QCOMPARE(m.size(), 1);
+    QCOMPARE(m.at(0)[u"label"_s][u"en"_s].toString(), u"Margin"_s);
+    QCOMPARE(m.at(0)[u"format"_s].toString(), u".1%"_s);
+    const QString revenue = u"SUM({"_s + schema.id + u':' + schema.columns.at(3).id + u"})"_s;
+    const QString cost = u"SUM({"_s + schema.id + u':' + schema.columns.at(4).id + u"})"_s;
+    QCOMPARE(m.at(0)[u"formula"_s].toString(),
+        QString(u"("_s + revenue + u" - "_s + cost + u") / "_s + revenue));
+    QCOMPARE(ChartBuilder(schema).title(intent), u"Monthly margin"_s);
+
+    // The operands, for the answer's text.
+    const QJsonArray operands = slot(ChartBuilder(schema).buildOperands(intent), u"measure"_s)
+                                    .value(u"content"_s)
+                                    .toArray();
+    QCOMPARE(operands.size(), 2);
+    QCOMPARE(operands.at(0)[u"label"_s][u"en"_s].toString(), u"Revenue"_s);
+    QCOMPARE(operands.at(1)[u"label"_s][u"en"_s].toString(), u"Cost"_s);
+    QVERIFY(!operands.at(0).toObject().contains(u"formula"_s));
 }
 
 // The saved example is what an npm-based test validates against Luzmo's line-chart JSON

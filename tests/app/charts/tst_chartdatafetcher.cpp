@@ -53,7 +53,10 @@ private Q_SLOTS:
         QVERIFY(session.send(0, u"Show monthly revenue by region as a line chart"_qs));
         QVERIFY(finished.wait(15000));
         const auto answer = m_store.repository->message(finished.first().first().toLongLong());
-        QVERIFY(answer && answer->assets.size() == 1);
+        // The chart, then how the analyst read the question.
+        QVERIFY(answer && answer->assets.size() == 2);
+        QCOMPARE(answer->assets.at(0).type, u"item"_qs);
+        QCOMPARE(answer->assets.at(1).type, u"interpretation"_qs);
         m_assetId = answer->assets.first().id;
         QVERIFY(answer->assets.first().dataJson.isEmpty());
     }

@@ -81,8 +81,17 @@ function assertLineChart(item, where, dataset) {
         for (const s of item.slots) {
             for (const c of s.content) {
                 assert.equal(c.datasetId, dataset.id, `${where}: slot ${s.name} dataset id`);
-                assert.ok(ids.has(c.columnId),
-                    `${where}: slot ${s.name} names column ${c.columnId}, not in the dataset`);
+                // An ad-hoc formula names its columns as {dataset:column} references.
+                const columns = c.formula
+                    ? [...c.formula.matchAll(/\{([^:}]+):([^}]+)\}/g)].map((m) => {
+                        assert.equal(m[1], dataset.id, `${where}: formula dataset id`);
+                        return m[2];
+                    })
+                    : [c.columnId];
+                assert.ok(columns.length > 0, `${where}: formula ${c.formula} names no column`);
+                for (const id of columns)
+                    assert.ok(ids.has(id),
+                        `${where}: slot ${s.name} names column ${id}, not in the dataset`);
             }
         }
     }
@@ -558,6 +567,50 @@ test('aiprompt create stream:true through the SDK: the SSE body comes back whole
     const { finish, items } = checkEventOrder(sseData(raw.toString('utf8')), 'SDK SSE');
     assert.equal(finish.result.conversation_id, conversationId);
     items.forEach((item, i) => assertLineChart(item, `SDK streamed asset ${i}`, salesDataset));
+});
+
+test('a margin chart is one formula series, and data get computes it from the totals', async () => {
+    const res = await sdk(client.create('aiprompt', {
+        agent: 'item', task: 'generate', stream: false,
+        input: [{ type: 'text', text: 'monthly margin in 2023' }],
+    }), 'create margin aiprompt');
+    const item = res.assistant_message.aiMessageAssets[0].value;
+    assertLineChart(item, 'margin item', salesDataset);
+    const measures = item.slots.find((s) => s.name === 'measure').content;
+    assert.equal(measures.length, 1, 'margin is one series, not revenue and cost');
+    assert.ok(measures[0].formula, `no formula in ${JSON.stringify(measures[0])}`);
+
+    // The formula's value per month, against revenue and cost summed by the same server and
+    // combined here.
+    const date = salesDataset.columns.find((c) => c.type === 'datetime');
+    const column = (name) => salesDataset.columns.find((c) => c.name.en === name);
+    const dimension = { column_id: date.id, dataset_id: salesDataset.id, level: 3 };
+    const where = [
+        { expression: '? >= ?', parameters: [{ column_id: date.id, dataset_id: salesDataset.id },
+            '2023-01-01T00:00:00.000Z'] },
+        { expression: '? < ?', parameters: [{ column_id: date.id, dataset_id: salesDataset.id },
+            '2024-01-01T00:00:00.000Z'] },
+    ];
+    const formula = await sdk(client.get('data', { queries: [{ dimensions: [dimension],
+        measures: [{ formula: measures[0].formula, dataset_id: salesDataset.id }], where }] }),
+    'get formula data');
+    const sums = await sdk(client.get('data', { queries: [{ dimensions: [dimension],
+        measures: ['Revenue', 'Cost'].map((n) => ({ column_id: column(n).id,
+            dataset_id: salesDataset.id, aggregation: { type: 'sum' } })), where }] }),
+    'get revenue and cost');
+    assert.equal(formula.data.length, 12);
+    assert.equal(sums.data.length, 12);
+    formula.data.forEach((row, i) => {
+        const [month, revenue, cost] = sums.data[i];
+        assert.equal(row[0], month);
+        assert.ok(Math.abs(row[1] - (revenue - cost) / revenue) < 1e-12,
+            `${month}: margin ${row[1]}, from the sums ${(revenue - cost) / revenue}`);
+    });
+
+    // A formula the server cannot read is refused in words.
+    await assert.rejects(client.get('data', { queries: [{ dimensions: [dimension],
+        measures: [{ formula: 'MEDIAN({x:y})', dataset_id: salesDataset.id }] }] }),
+    (e) => /MEDIAN/.test(JSON.stringify(e)));
 });
 
 test('every line-chart item seen was validated against the JSON Schema', () => {
