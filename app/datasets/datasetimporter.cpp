@@ -1,6 +1,7 @@
 #include "datasetimporter.h"
 
 #include "csvreader.h"
+#include "querybuilder.h"
 #include "sqltransaction.h"
 #include "typeinference.h"
 #include "valueparser.h"
@@ -104,16 +105,21 @@ StoreResult<DatasetSchema> DatasetImporter::run(
         return storeErrorFromSql(m_db.lastError(), u"Importing the dataset"_qs);
     if (StoreStatus failed = insertPass(device, schema, table))
         return *failed;
+    const StoreResult<QString> rollup = buildRollup(m_db, schema, table);
+    if (!rollup)
+        return rollup.error();
+    schema.rollupTable = *rollup;
 
     QSqlQuery q(m_db);
     schema.createdAt = QDateTime::currentDateTimeUtc();
-    q.prepare(u"INSERT INTO datasets (id, name, table_name, created_at, row_count) "
-              u"VALUES (?, ?, ?, ?, ?)"_qs);
+    q.prepare(u"INSERT INTO datasets (id, name, table_name, created_at, row_count, rollup_table) "
+              u"VALUES (?, ?, ?, ?, ?, ?)"_qs);
     q.addBindValue(schema.id);
     q.addBindValue(schema.name);
     q.addBindValue(table);
     q.addBindValue(schema.createdAt.toMSecsSinceEpoch());
     q.addBindValue(schema.rowCount);
+    q.addBindValue(rollup->isEmpty() ? QVariant() : QVariant(*rollup));
     if (!q.exec())
         return storeErrorFromSql(q.lastError(), u"Saving the dataset"_qs);
     q.prepare(u"INSERT INTO dataset_columns (dataset_id, position, id, name, type, "
@@ -135,6 +141,28 @@ StoreResult<DatasetSchema> DatasetImporter::run(
     if (StoreStatus failed = transaction.commit(u"Importing the dataset"_qs))
         return *failed;
     return schema;
+}
+
+StoreResult<QString> DatasetImporter::buildRollup(
+    QSqlDatabase db, const DatasetSchema &schema, const QString &table)
+{
+    const QString rollup = table + u"_rollup";
+    QSqlQuery q(db);
+    // At most one row more than it may have: enough to tell that it is too large.
+    const qint64 limit = schema.rowCount / rollupMinRatio + 1;
+    if (!q.exec(u"DROP TABLE IF EXISTS " + rollup)
+        || !q.exec(
+            QueryBuilder::rollupSql(schema, table, rollup) + u" LIMIT " + QString::number(limit)))
+        return storeErrorFromSql(q.lastError(), u"Summarising the dataset"_qs);
+    if (!q.exec(u"SELECT count(*) FROM " + rollup) || !q.next())
+        return storeErrorFromSql(q.lastError(), u"Summarising the dataset"_qs);
+    const qint64 rows = q.value(0).toLongLong();
+    q.finish();
+    if (rows * rollupMinRatio <= schema.rowCount)
+        return rollup;
+    if (!q.exec(u"DROP TABLE " + rollup))
+        return storeErrorFromSql(q.lastError(), u"Summarising the dataset"_qs);
+    return QString();
 }
 
 StoreStatus DatasetImporter::inferPass(QIODevice &device, DatasetSchema *schema)

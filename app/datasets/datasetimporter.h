@@ -10,7 +10,8 @@ class QIODevice;
 
 // One CSV import into an open dataset store, in two passes over a seekable device: the first
 // reads every row (validating its shape and inferring the column types), the second converts
-// and inserts the rows in batches with a reused prepared statement, inside one transaction.
+// and inserts the rows in batches with a reused prepared statement, then builds the dataset's
+// rollup (when it is small enough to help), inside one transaction.
 // Any bad row, failure or cancel leaves the store as it was.
 class DatasetImporter
 {
@@ -22,6 +23,14 @@ public:
 
     // How many bad rows an error names by line.
     static constexpr int reportedBadRows = 5;
+    // A rollup is kept only when it has at most 1/rollupMinRatio of the dataset's rows.
+    static constexpr qint64 rollupMinRatio = 4;
+
+    // Creates the rollup of a dataset's table (QueryBuilder::rollupSql) as TABLE_rollup, in the
+    // caller's transaction: its name, or an empty string when it would be too large to help (then
+    // it is not kept).
+    static StoreResult<QString> buildRollup(
+        QSqlDatabase db, const DatasetSchema &schema, const QString &table);
 
 private:
     StoreStatus inferPass(QIODevice &device, DatasetSchema *schema);

@@ -26,6 +26,9 @@ struct DatasetSchema
     qint64 rowCount = 0;
     QList<ColumnSchema> columns;
     QDateTime createdAt; // UTC, when it was imported
+    // The dataset's rollup in the store (see QueryBuilder::rollupSql), or empty when it has none:
+    // the query builder answers from it the queries it can answer exactly.
+    QString rollupTable;
 
     const ColumnSchema *column(const QString &columnId) const
     {

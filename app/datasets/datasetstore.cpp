@@ -27,7 +27,7 @@ StoreError error(StoreError::Code code, const QString &message, const QString &d
 // Namespace of the deterministic ids (UUID v5) of the bundled sample.
 const QUuid sampleNamespace(u"6f1f5d0c-2b7e-4f4e-9a57-3c1c2f0b8a11"_qs);
 
-const QString datasetColumns = u"id, name, created_at, row_count"_qs;
+const QString datasetColumns = u"id, name, created_at, row_count, rollup_table"_qs;
 
 DatasetSchema readDataset(const QSqlQuery &q)
 {
@@ -36,6 +36,7 @@ DatasetSchema readDataset(const QSqlQuery &q)
     d.name = q.value(1).toString();
     d.createdAt = QDateTime::fromMSecsSinceEpoch(q.value(2).toLongLong(), Qt::UTC);
     d.rowCount = q.value(3).toLongLong();
+    d.rollupTable = q.value(4).toString();
     return d;
 }
 
@@ -143,8 +144,10 @@ StoreStatus DatasetStore::setUp(const QString &path)
     q.exec(u"PRAGMA synchronous=NORMAL"_qs);
     q.exec(u"PRAGMA foreign_keys=ON"_qs);
     q.exec(u"PRAGMA cache_size=-16000"_qs);
-    if (version < schemaVersion)
+    if (version == 0)
         return createSchema(db);
+    if (version == 1)
+        return addRollups(db);
     return std::nullopt;
 }
 
@@ -153,7 +156,7 @@ StoreStatus DatasetStore::createSchema(QSqlDatabase &db)
     const QStringList statements = {
         u"CREATE TABLE datasets (id TEXT PRIMARY KEY, name TEXT NOT NULL, "
         u"table_name TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL, "
-        u"row_count INTEGER NOT NULL)"_qs,
+        u"row_count INTEGER NOT NULL, rollup_table TEXT)"_qs,
         u"CREATE TABLE dataset_columns (dataset_id TEXT NOT NULL REFERENCES datasets(id) "
         u"ON DELETE CASCADE, position INTEGER NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, "
         u"type TEXT NOT NULL, lowest_level INTEGER NOT NULL, currency INTEGER NOT NULL, "
@@ -172,6 +175,44 @@ StoreStatus DatasetStore::createSchema(QSqlDatabase &db)
         }
     }
     return transaction.commit(u"Creating the datasets database"_qs);
+}
+
+StoreStatus DatasetStore::addRollups(QSqlDatabase &db)
+{
+    const QString what = u"Upgrading the datasets database"_qs;
+    const auto failed = [&what](const QSqlQuery &q) {
+        StoreError e = storeErrorFromSql(q.lastError(), what);
+        e.code
+            = e.code == StoreError::Code::QueryFailed ? StoreError::Code::MigrationFailed : e.code;
+        return e;
+    };
+    SqlTransaction transaction(db);
+    QSqlQuery q(db);
+    if (!q.exec(u"ALTER TABLE datasets ADD COLUMN rollup_table TEXT"_qs))
+        return failed(q);
+    if (!q.exec(u"SELECT " + datasetColumns + u", table_name FROM datasets"))
+        return failed(q);
+    QList<QPair<DatasetSchema, QString>> tables;
+    while (q.next())
+        tables.append({ readDataset(q), q.value(5).toString() });
+    q.finish();
+    for (auto &[schema, table] : tables) {
+        if (StoreStatus e = readColumns(db, &schema))
+            return e;
+        const StoreResult<QString> rollup = DatasetImporter::buildRollup(db, schema, table);
+        if (!rollup)
+            return rollup.error();
+        if (rollup->isEmpty())
+            continue;
+        q.prepare(u"UPDATE datasets SET rollup_table = ? WHERE id = ?"_qs);
+        q.addBindValue(*rollup);
+        q.addBindValue(schema.id);
+        if (!q.exec())
+            return failed(q);
+    }
+    if (!q.exec(u"PRAGMA user_version = "_qs + QString::number(schemaVersion)))
+        return failed(q);
+    return transaction.commit(what);
 }
 
 void DatasetStore::close()
@@ -292,6 +333,9 @@ StoreStatus DatasetStore::remove(const QString &id)
     const StoreResult<QString> table = tableName(id);
     if (!table)
         return table.error();
+    const StoreResult<DatasetSchema> schema = dataset(id);
+    if (!schema)
+        return schema.error();
     SqlTransaction transaction(connection());
     QSqlQuery q(connection());
     q.prepare(u"DELETE FROM datasets WHERE id = ?"_qs);
@@ -299,6 +343,8 @@ StoreStatus DatasetStore::remove(const QString &id)
     if (!q.exec())
         return storeErrorFromSql(q.lastError(), u"Removing the dataset"_qs);
     if (!q.exec(u"DROP TABLE IF EXISTS " + *table))
+        return storeErrorFromSql(q.lastError(), u"Removing the dataset"_qs);
+    if (!schema->rollupTable.isEmpty() && !q.exec(u"DROP TABLE IF EXISTS " + schema->rollupTable))
         return storeErrorFromSql(q.lastError(), u"Removing the dataset"_qs);
     return transaction.commit(u"Removing the dataset"_qs);
 }

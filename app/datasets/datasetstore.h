@@ -13,13 +13,15 @@ class QIODevice;
 // The local analyst server's datasets, in their own SQLite file (DIR/datasets.sqlite, WAL):
 // a catalogue (datasets, dataset_columns) and one table per dataset with typed columns
 // (datetime as INTEGER Unix seconds UTC, numeric as REAL, hierarchy as TEXT). Table and column
-// names in SQL are generated ("d_<uuid hex>", "c0", "c1", ...), never taken from input.
+// names in SQL are generated ("d_<uuid hex>", "c0", "c1", ...), never taken from input. A dataset
+// with many rows per combination of its categories and dates also has a rollup table
+// ("d_<uuid hex>_rollup", see QueryBuilder::rollupSql) that most queries read instead.
 class DatasetStore
 {
 public:
     static constexpr auto fileName = "datasets.sqlite";
     static constexpr int applicationId = 0x43524453; // "CRDS"
-    static constexpr int schemaVersion = 1;
+    static constexpr int schemaVersion = 2; // 2: rollups (see QueryBuilder)
 
     // Called while importing with the bytes read so far and the total; both passes over the file
     // count, so totalBytes is twice the file's size. Return false to cancel the import.
@@ -68,6 +70,8 @@ private:
         QIODevice &device, const QString &datasetId, const QString &name, const Progress &progress);
     StoreStatus setUp(const QString &path);
     StoreStatus createSchema(QSqlDatabase &db);
+    // Version 1 → 2: the catalogue's rollup_table column, and the rollups of the datasets.
+    StoreStatus addRollups(QSqlDatabase &db);
 
     QString m_connectionName;
     QString m_path;

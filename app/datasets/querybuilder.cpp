@@ -31,7 +31,96 @@ QString quoted(const ColumnSchema &c)
 {
     return u'"' + c.name + u'"';
 }
+
+// A measure's SQL over the rows, or over the rollup (see QueryBuilder::rollupSql).
+QString measureSql(const Column &col, Aggregation aggregation, bool fromRollup)
+{
+    const QString &c = col.sql;
+    if (fromRollup && col.schema->type == ColumnType::Numeric) {
+        switch (aggregation) { // from the partial aggregates
+        case Aggregation::Count:
+            return u"COALESCE(SUM(" + c + u"_count), 0)";
+        case Aggregation::Sum:
+            return u"SUM(" + c + u"_sum)";
+        case Aggregation::Average:
+            return u"SUM(" + c + u"_sum) / SUM(" + c + u"_count)";
+        case Aggregation::Min:
+            return u"MIN(" + c + u"_min)";
+        case Aggregation::Max:
+            return u"MAX(" + c + u"_max)";
+        case Aggregation::DistinctCount:
+            break; // not covered (rollupCovers)
+        }
+    }
+    switch (aggregation) {
+    case Aggregation::Count:
+        if (fromRollup) // of a key column: the rows of its non-null groups
+            return u"COALESCE(SUM(CASE WHEN " + c + u" IS NULL THEN 0 ELSE n END), 0)";
+        return u"COUNT(" + c + u')';
+    case Aggregation::DistinctCount: // a rollup holds every distinct key value
+        return u"COUNT(DISTINCT " + c + u')';
+    case Aggregation::Sum:
+        return u"SUM(" + c + u')';
+    case Aggregation::Average:
+        return u"AVG(" + c + u')';
+    case Aggregation::Min:
+        return u"MIN(" + c + u')';
+    case Aggregation::Max:
+        return u"MAX(" + c + u')';
+    }
+    return {};
+}
 } // namespace
+
+QString QueryBuilder::rollupSql(
+    const DatasetSchema &schema, const QString &table, const QString &rollupTable)
+{
+    QStringList keys, select;
+    for (qsizetype i = 0; i < schema.columns.size(); ++i) {
+        const QString c = DatasetStore::columnSqlName(int(i));
+        if (schema.columns.at(i).type != ColumnType::Numeric)
+            keys.append(c);
+    }
+    select = keys;
+    select.append(u"COUNT(*) AS n"_qs);
+    for (qsizetype i = 0; i < schema.columns.size(); ++i) {
+        const QString c = DatasetStore::columnSqlName(int(i));
+        if (schema.columns.at(i).type == ColumnType::Numeric) {
+            select << u"SUM(" + c + u") AS " + c + u"_sum"
+                   << u"COUNT(" + c + u") AS " + c + u"_count"
+                   << u"MIN(" + c + u") AS " + c + u"_min" << u"MAX(" + c + u") AS " + c + u"_max";
+        }
+    }
+    QString sql
+        = u"CREATE TABLE " + rollupTable + u" AS SELECT " + select.join(u", ") + u" FROM " + table;
+    if (!keys.isEmpty())
+        sql += u" GROUP BY " + keys.join(u", ");
+    return sql;
+}
+
+bool QueryBuilder::rollupCovers(const DataQuery &query, const DatasetSchema &schema)
+{
+    const auto isKey = [&schema](const QString &id) {
+        const ColumnSchema *c = schema.column(id);
+        return c && c->type != ColumnType::Numeric;
+    };
+    for (const QueryDimension &d : query.dimensions) {
+        if (!isKey(d.columnId))
+            return false;
+    }
+    for (const QueryFilter &f : query.filters) {
+        if (!isKey(f.columnId))
+            return false;
+    }
+    for (const QueryMeasure &m : query.measures) {
+        if (m.columnId.isEmpty())
+            continue;
+        if (!schema.column(m.columnId)
+            || (m.aggregation == Aggregation::DistinctCount && !isKey(m.columnId)))
+            return false;
+    }
+    return true;
+}
 
 QString QueryBuilder::bucketExpression(const QString &c, int level)
 {
@@ -95,6 +184,7 @@ StoreResult<QueryBuilder::Statement> QueryBuilder::build(
 {
     if (query.dimensions.isEmpty() && query.measures.isEmpty())
         return invalid(u"A data query needs at least one dimension or measure."_qs);
+    const bool fromRollup = !schema.rollupTable.isEmpty() && rollupCovers(query, schema);
     Statement st;
     QStringList select;
     for (const QueryDimension &d : query.dimensions) {
@@ -119,7 +209,7 @@ StoreResult<QueryBuilder::Statement> QueryBuilder::build(
             if (m.aggregation != Aggregation::Count)
                 return invalid(
                     u"The aggregation " + aggregationName(m.aggregation) + u" needs a column.");
-            select.append(u"COUNT(*)"_qs);
+            select.append(fromRollup ? u"COALESCE(SUM(n), 0)"_qs : u"COUNT(*)"_qs);
             st.kinds.append(ValueKind::Integer);
             continue;
         }
@@ -127,30 +217,24 @@ StoreResult<QueryBuilder::Statement> QueryBuilder::build(
         if (!col)
             return col.error();
         const ColumnType type = col->schema->type;
+        if ((m.aggregation == Aggregation::Sum || m.aggregation == Aggregation::Average)
+            && type != ColumnType::Numeric) {
+            return invalid(u"The column " + quoted(*col->schema) + u" is " + columnTypeName(type)
+                + u", so it cannot be aggregated with " + aggregationName(m.aggregation)
+                + u"; use count or distinctcount.");
+        }
+        select.append(measureSql(*col, m.aggregation, fromRollup));
         switch (m.aggregation) {
         case Aggregation::Count:
-            select.append(u"COUNT(" + col->sql + u')');
-            st.kinds.append(ValueKind::Integer);
-            break;
         case Aggregation::DistinctCount:
-            select.append(u"COUNT(DISTINCT " + col->sql + u')');
             st.kinds.append(ValueKind::Integer);
             break;
         case Aggregation::Sum:
         case Aggregation::Average:
-            if (type != ColumnType::Numeric) {
-                return invalid(u"The column " + quoted(*col->schema) + u" is "
-                    + columnTypeName(type) + u", so it cannot be aggregated with "
-                    + aggregationName(m.aggregation) + u"; use count or distinctcount.");
-            }
-            select.append(
-                (m.aggregation == Aggregation::Sum ? u"SUM("_qs : u"AVG("_qs) + col->sql + u')');
             st.kinds.append(ValueKind::Real);
             break;
         case Aggregation::Min:
         case Aggregation::Max:
-            select.append(
-                (m.aggregation == Aggregation::Min ? u"MIN("_qs : u"MAX("_qs) + col->sql + u')');
             st.kinds.append(type == ColumnType::Numeric ? ValueKind::Real
                     : type == ColumnType::Datetime      ? ValueKind::Instant
                                                         : ValueKind::Text);
@@ -237,7 +321,8 @@ StoreResult<QueryBuilder::Statement> QueryBuilder::build(
     }
 
     const qsizetype width = select.size();
-    st.sql = u"SELECT " + select.join(u", ") + u" FROM " + table;
+    st.sql
+        = u"SELECT " + select.join(u", ") + u" FROM " + (fromRollup ? schema.rollupTable : table);
     if (!where.isEmpty())
         st.sql += u" WHERE " + where.join(u" AND ");
     QStringList positions;

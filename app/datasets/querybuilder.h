@@ -11,6 +11,12 @@
 // Translates a DataQuery on one dataset into a single SQL statement with bound values. Table
 // and column identifiers come from the schema ("c0", "c1", ... in the dataset's table), never
 // from the query's text. Pure: no database needed, so it is tested on its own.
+//
+// When the dataset has a rollup (DatasetSchema::rollupTable) and the query only groups and filters
+// on hierarchy and datetime columns, the statement reads the rollup instead of the rows: sums,
+// counts, minima and maxima of the groups' partial aggregates, averages as sum / count. Results
+// are the same as over the rows (sums may differ in the last bits of a double, as any other
+// order of adding would); a distinct count of a numeric column always reads the rows.
 class QueryBuilder
 {
 public:
@@ -26,6 +32,15 @@ public:
 
     static StoreResult<Statement> build(
         const DataQuery &query, const DatasetSchema &schema, const QString &table);
+
+    // The statement that creates the rollup of `table`: one row per distinct combination of the
+    // hierarchy and datetime values (under their own column names, "c0", ...), with the row count
+    // `n` and, per numeric column cN, cN_sum, cN_count (non-null values), cN_min and cN_max.
+    static QString rollupSql(
+        const DatasetSchema &schema, const QString &table, const QString &rollupTable);
+    // Whether the rollup answers `query` exactly: no numeric dimension or filter, and no distinct
+    // count of a numeric column. False for unknown columns (the rows' statement names them).
+    static bool rollupCovers(const DataQuery &query, const DatasetSchema &schema);
 
     // The SQL expression of a datetime column bucketed at a level (1 year ... 5 day, 6 hour,
     // 7 minute, 8 second, 9 millisecond) as the ISO 8601 string of the period's start.

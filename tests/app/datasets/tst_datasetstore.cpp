@@ -32,6 +32,17 @@ StoreResult<DatasetSchema> importBytes(DatasetStore &store, const QByteArray &cs
     return store.import(buffer, name, progress);
 }
 
+// 400 rows: 10 days x 2 regions, 20 rows each: a dataset with a rollup (20 rows).
+QByteArray repeatedRows()
+{
+    QByteArray csv = "Date,Region,Revenue\n";
+    for (int i = 0; i < 400; ++i) {
+        csv += "2024-03-" + QByteArray::number(10 + i % 10) + ',' + (i % 20 < 10 ? "EMEA" : "APAC")
+            + ',' + QByteArray::number(i % 9) + '\n';
+    }
+    return csv;
+}
+
 const QByteArray sample = "Date,Region,Revenue,Units,Note\n"
                           "2024-01-01,EMEA,100.5,3,\"first, quoted\"\n"
                           "2024-01-02,APAC,,4,\n"
@@ -54,6 +65,8 @@ private Q_SLOTS:
     void importFileErrors();
     void reopenPersists();
     void sampleDataset();
+    void rollupOnlyWhenSmaller();
+    void upgradesVersion1();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -293,6 +306,54 @@ void TestDatasetStore::sampleDataset()
     list = m_store->datasets();
     QCOMPARE(list->size(), 1);
     QCOMPARE(list->first().name, u"test"_qs);
+}
+
+void TestDatasetStore::rollupOnlyWhenSmaller()
+{
+    // Three rows, three combinations of date and region: no rollup.
+    const auto few = importBytes(*m_store, sample);
+    QVERIFY(few.ok());
+    QVERIFY(few->rollupTable.isEmpty());
+    QCOMPARE(datasetTables(*m_store), 1);
+
+    const auto many = importBytes(*m_store, repeatedRows());
+    QVERIFY(many.ok());
+    QCOMPARE(many->rollupTable, *m_store->tableName(many->id) + u"_rollup"_qs);
+    QCOMPARE(m_store->dataset(many->id)->rollupTable, many->rollupTable);
+    QCOMPARE(count(*m_store, u"SELECT count(*) FROM "_qs + many->rollupTable), 20);
+    QCOMPARE(count(*m_store, u"SELECT SUM(n) FROM "_qs + many->rollupTable), 400);
+    QCOMPARE(datasetTables(*m_store), 3);
+    QVERIFY(!m_store->remove(many->id));
+    QCOMPARE(datasetTables(*m_store), 1);
+}
+
+void TestDatasetStore::upgradesVersion1()
+{
+    const auto many = importBytes(*m_store, repeatedRows());
+    QVERIFY(many.ok());
+    const QString table = *m_store->tableName(many->id);
+    // Back to version 1: no rollup column, no rollup table.
+    {
+        QSqlQuery q(m_store->connection());
+        QVERIFY(q.exec(u"DROP TABLE "_qs + many->rollupTable));
+        QVERIFY(q.exec(u"ALTER TABLE datasets DROP COLUMN rollup_table"_qs));
+        QVERIFY(q.exec(u"PRAGMA user_version = 1"_qs));
+    }
+    m_store->close();
+    QVERIFY(!m_store->open(m_dir->path()));
+    QCOMPARE(count(*m_store, u"PRAGMA user_version"_qs), DatasetStore::schemaVersion);
+    const auto upgraded = m_store->dataset(many->id);
+    QVERIFY(upgraded.ok());
+    QCOMPARE(upgraded->rowCount, 400);
+    QCOMPARE(upgraded->rollupTable, many->rollupTable);
+    // The rebuilt rollup holds the rows' totals (plain SQL over both).
+    QCOMPARE(count(*m_store, u"SELECT SUM(c2_sum) FROM "_qs + upgraded->rollupTable),
+        count(*m_store, u"SELECT SUM(c2) FROM "_qs + table));
+    QCOMPARE(count(*m_store, u"SELECT SUM(n) FROM "_qs + upgraded->rollupTable), 400);
+    // A dataset imported after the upgrade gets one too.
+    const auto after = importBytes(*m_store, repeatedRows());
+    QVERIFY(after.ok());
+    QVERIFY(!after->rollupTable.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestDatasetStore)
