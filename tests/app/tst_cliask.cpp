@@ -52,6 +52,46 @@ private:
     }
 
 private Q_SLOTS:
+    // With no --url the built-in analyst answers, and the result line carries how it read the
+    // question; the number is checked against plain SQL over the imported sample.
+    void localAnswerCarriesItsInterpretation()
+    {
+        TempStore store;
+        store.database.close();
+        const Run r = run({ u"ask"_qs, u"--json"_qs, u"--data-dir"_qs, store.dir.path(),
+            u"units sold in June 2022"_qs });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject result
+            = QJsonDocument::fromJson(r.out.trimmed().split('\n').last()).object();
+        QJsonObject interpretation;
+        for (const QJsonValue &asset : result[u"assets"_qs].toArray()) {
+            if (asset[u"type"_qs].toString() == u"interpretation")
+                interpretation = asset[u"value"_qs].toObject();
+        }
+        QCOMPARE(interpretation[u"text"_qs].toString(), u"Sales · Units · sum · June 2022"_qs);
+        QCOMPARE(interpretation[u"tokens"_qs].toArray().size(), 4);
+
+        double expected = -1;
+        {
+            auto db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, u"datasets"_qs);
+            db.setDatabaseName(store.dir.filePath(u"datasets.sqlite"_qs));
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(u"SELECT table_name FROM datasets WHERE name = 'Sales'"_qs) && q.next());
+            const QString table = q.value(0).toString();
+            QVERIFY(q.exec(u"SELECT SUM(c3) FROM "_qs + table
+                        + u" WHERE c0 >= strftime('%s', '2022-06-01') AND c0 < strftime('%s', "
+                          u"'2022-07-01')")
+                && q.next());
+            expected = q.value(0).toDouble();
+        }
+        QSqlDatabase::removeDatabase(u"datasets"_qs);
+        QVERIFY(expected > 0);
+        const QString text = result[u"assistant_message"_qs][u"message"_qs].toString();
+        const QString number = QLocale(QLocale::English).toString(qint64(expected));
+        QVERIFY2(text.startsWith(u"**Units**: "_qs + number + u'.'), qPrintable(text));
+    }
+
     void jsonLinesThenResult()
     {
         TempStore store;
