@@ -81,6 +81,10 @@ AgentReply AnalystAgent::rankingAnswer(
         key = split->name;
     key = key.isEmpty() ? key : key.at(0).toUpper() + key.mid(1);
     RankingTable table(key, columns, intent.derived, Interpretation::measureName(intent));
+    QStringList values;
+    for (const CategoryFilter &f : intent.filters)
+        values.append(f.value);
+    table.setFilterValues(values);
     const int dims = intent.splitColumnId.isEmpty() && level == 0 ? 0 : 1;
     if (intent.comparePeriod.isValid()) {
         const auto before = grouped(schema, intent, intent.comparePeriod, level, reply);

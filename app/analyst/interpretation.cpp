@@ -92,12 +92,19 @@ QStringList Interpretation::tokens(const Intent &intent, const DatasetSchema &sc
         const ColumnSchema *c = schema.column(f.columnId);
         out.append((c ? c->name : f.columnId) + u" = "_s + values.join(u", "_s));
     }
-    if (intent.growth && intent.comparePeriod.isValid())
-        out.append(u"growth from "_s + intent.comparePeriod.label);
-    else if (intent.comparePeriod.isValid())
-        out.append(intent.comparePeriod.label + u" vs"_s);
-    if (intent.period.isValid())
+    // Two periods are one token: "2023 vs 2024", "growth from 2023 to 2024".
+    if (intent.comparePeriod.isValid() && intent.period.isValid()) {
+        const QString both = intent.growth
+            ? QString(
+                u"growth from "_s + intent.comparePeriod.label + u" to "_s + intent.period.label)
+            : QString(intent.comparePeriod.label + u" vs "_s + intent.period.label);
+        out.append(both);
+    } else if (intent.comparePeriod.isValid()) {
+        out.append(
+            (intent.growth ? u"growth from "_s : u"compared with "_s) + intent.comparePeriod.label);
+    } else if (intent.period.isValid()) {
         out.append(intent.period.label);
+    }
     if (intent.top > 0 && intent.top < 1000)
         out.append((intent.ascending ? u"bottom "_s : u"top "_s) + QString::number(intent.top));
     else if (intent.top >= 1000)

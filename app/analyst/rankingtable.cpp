@@ -46,6 +46,11 @@ QString RankingTable::format(double v) const
     return NumberFormat::number(v, currency);
 }
 
+QString RankingTable::filterPhrase() const
+{
+    return m_filterValues.isEmpty() ? QString() : u" for "_s + m_filterValues.join(u" and "_s);
+}
+
 QString RankingTable::ranking(
     QList<Row> rows, int top, bool ascending, const QString &periodLabel) const
 {
@@ -58,7 +63,7 @@ QString RankingTable::ranking(
         rows.size(), std::max(top, 1) >= 1000 ? rows.size() : std::max(top, 1));
     const QString name = m_valueName.toLower();
     QString text = u"**"_s + rows.first().name
-        + (ascending ? u"** has the lowest "_s : u"** has the highest "_s) + name;
+        + (ascending ? u"** has the lowest "_s : u"** has the highest "_s) + name + filterPhrase();
     if (!periodLabel.isEmpty()) {
         const bool relative = periodLabel.startsWith(u"last") || periodLabel.startsWith(u"this")
             || periodLabel.startsWith(u"the last");
@@ -110,16 +115,16 @@ QString RankingTable::growth(const QList<Row> &before, const QList<Row> &after, 
     const Change &best = changes.first();
     QString text;
     if (changes.size() == 1 && best.name.isEmpty()) {
-        text = m_valueName + u" went from "_s + format(best.from) + u" in "_s + beforeLabel
-            + u" to "_s + format(best.to) + u" in "_s + afterLabel + u": "_s
+        text = m_valueName + filterPhrase() + u" went from "_s + format(best.from) + u" in "_s
+            + beforeLabel + u" to "_s + format(best.to) + u" in "_s + afterLabel + u": "_s
             + (best.to >= best.from ? u"+"_s : QString()) + format(best.to - best.from)
             + (best.hasPercent ? u" ("_s + NumberFormat::signedPercent(best.percent) + u")."_s
                                : u"."_s);
         return text;
     }
     text = u"**"_s + best.name + (ascending ? u"** changed least"_s : u"** grew fastest"_s)
-        + u" from "_s + beforeLabel + u" to "_s + afterLabel + u": "_s + name + u' '
-        + (best.hasPercent ? NumberFormat::signedPercent(best.percent) : u"new"_s) + u" ("_s
+        + filterPhrase() + u" from "_s + beforeLabel + u" to "_s + afterLabel + u": "_s + name
+        + u' ' + (best.hasPercent ? NumberFormat::signedPercent(best.percent) : u"new"_s) + u" ("_s
         + format(best.from) + u" → "_s + format(best.to) + u")."_s;
     text += u"\n\n| "_s + m_key + u" | "_s + beforeLabel + u" | "_s + afterLabel
         + u" | Change | Change % |\n| --- | ---: | ---: | ---: | ---: |"_s;

@@ -38,12 +38,17 @@ public:
         const QString &beforeLabel, const QString &afterLabel) const;
 
 private:
+    QString filterPhrase() const; // " for EMEA and Laptop", or empty
+
     QString m_key;
     QList<Column> m_measures;
     DerivedMeasure m_derived;
     QString m_valueName;
     double m_shareTotal = 0;
+    QStringList m_filterValues;
 
 public:
     void setShareTotal(double total) { m_shareTotal = total; }
+    // The category values the rows are filtered on ("EMEA", "Laptop"), named in the sentence.
+    void setFilterValues(const QStringList &values) { m_filterValues = values; }
 };

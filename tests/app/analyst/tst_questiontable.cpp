@@ -141,7 +141,7 @@ void tst_QuestionTable::answers_data()
     row(u"cost in Q3 2023"_s, u"Sales · Cost · sum · Q3 2023"_s, u"Sales"_s,
         u"SELECT SUM(c5) FROM {T} WHERE "_s + range(u"2023-07-01"_s, u"2023-10-01"_s), true);
     row(u"Which product categories grew fastest last quarter?"_s,
-        u"Sales · Revenue · sum · by Product · growth from Q3 2024 · last quarter (Q4 2024) · top 1"_s,
+        u"Sales · Revenue · sum · by Product · growth from Q3 2024 to last quarter (Q4 2024) · top 1"_s,
         u"Sales"_s,
         u"SELECT MAX(g) FROM (SELECT (SUM(CASE WHEN "_s + range(u"2024-10-01"_s, u"2025-01-01"_s)
             + u" THEN c4 END) - SUM(CASE WHEN "_s + range(u"2024-07-01"_s, u"2024-10-01"_s)
@@ -224,7 +224,7 @@ void tst_QuestionTable::answers_data()
             + range(u"2024-01-01"_s, u"2025-01-01"_s)
             + u" GROUP BY c2) ORDER BY s DESC LIMIT 1 OFFSET 2"_s,
         true, u"Top 3 of 5"_s);
-    row(u"revenue 2023 vs 2024"_s, u"Sales · Revenue · sum · 2023 vs · 2024"_s, u"Sales"_s,
+    row(u"revenue 2023 vs 2024"_s, u"Sales · Revenue · sum · 2023 vs 2024"_s, u"Sales"_s,
         u"SELECT SUM(c4) FROM {T} WHERE "_s + range(u"2023-01-01"_s, u"2024-01-01"_s), true);
     row(u"share of revenue for Americas"_s, u"Sales · Share of revenue · Region = Americas"_s,
         u"Sales"_s, u"SELECT 1"_s, false, u"100.0%"_s);
