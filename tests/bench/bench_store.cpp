@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QRandomGenerator>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
@@ -73,6 +74,16 @@ double percentile(QList<double> samples, double p)
     return samples.at(qMin(samples.size() - 1, qsizetype(p * double(samples.size()))));
 }
 
+// Each failed write, empty page or failed search counts here; main() exits 1 if any did, so the
+// CTest smoke run fails on a benchmark that measured nothing.
+int failures = 0;
+
+void fail(const QString &what)
+{
+    ++failures;
+    std::fprintf(stderr, "  FAILED: %s\n", qPrintable(what));
+}
+
 // 100k messages in 1k conversations through the repository (one transaction per message,
 // as the app writes them).
 void benchInserts(Repository &repo, int conversations, int perConversation)
@@ -82,12 +93,15 @@ void benchInserts(Repository &repo, int conversations, int perConversation)
     timer.start();
     for (int c = 0; c < conversations; ++c) {
         auto conv = repo.createConversation(u"Conversation "_qs + QString::number(c));
+        if (!conv)
+            return fail(u"create a conversation: "_qs + conv.error().toString());
         for (int i = 0; i < perConversation; ++i) {
             Message m;
             m.conversationId = conv->id;
             m.role = i % 2 ? MessageRole::Assistant : MessageRole::User;
             m.text = sentence(rng, 12);
-            repo.addMessage(m);
+            if (auto added = repo.addMessage(m); !added)
+                return fail(u"add a message: "_qs + added.error().toString());
         }
     }
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
@@ -101,6 +115,8 @@ void benchOpenLongConversation(Repository &repo, int messages)
 {
     QRandomGenerator rng(7);
     auto conv = repo.createConversation(u"Long conversation"_qs);
+    if (!conv)
+        return fail(u"create a conversation: "_qs + conv.error().toString());
     {
         SqlTransaction t(repo.database().connection());
         QSqlQuery q(repo.database().connection());
@@ -112,7 +128,8 @@ void benchOpenLongConversation(Repository &repo, int messages)
             q.addBindValue(i % 2 ? u"assistant"_qs : u"user"_qs);
             q.addBindValue(sentence(rng, 40));
             q.addBindValue(i);
-            q.exec();
+            if (!q.exec())
+                return fail(u"insert a message: "_qs + q.lastError().text());
         }
         t.commit(u"bench"_qs);
     }
@@ -124,7 +141,7 @@ void benchOpenLongConversation(Repository &repo, int messages)
         model.setConversation(conv->id);
         samples << double(timer.nsecsElapsed()) / 1e6;
         if (model.rowCount() == 0)
-            std::printf("  (no rows loaded!)\n");
+            return fail(u"the long conversation opened with no rows"_qs);
     }
     std::printf("open a %d-message conversation to its first page (50 runs)\n", messages);
     report("  p50", percentile(samples, 0.5), "ms");
@@ -144,6 +161,8 @@ void benchSearch(Repository &repo, int messages, bool reuse)
     for (int done = 0; done < messages;) {
         SqlTransaction t(repo.database().connection());
         auto conv = repo.createConversation(u"Search corpus "_qs + QString::number(done));
+        if (!conv)
+            return fail(u"create a conversation: "_qs + conv.error().toString());
         q.prepare(
             u"INSERT INTO messages (conversation_id, role, text, created_at, updated_at, seq) "
             u"VALUES (?, ?, ?, 0, 0, ?)"_qs);
@@ -152,7 +171,8 @@ void benchSearch(Repository &repo, int messages, bool reuse)
             q.addBindValue(i % 2 ? u"assistant"_qs : u"user"_qs);
             q.addBindValue(sentence(rng, 12));
             q.addBindValue(i);
-            q.exec();
+            if (!q.exec())
+                return fail(u"insert a message: "_qs + q.lastError().text());
         }
         t.commit(u"bench"_qs);
     }
@@ -181,7 +201,10 @@ void benchSearch(Repository &repo, int messages, bool reuse)
             samples << ms;
             perQuery[query] << ms;
             if (!hits)
-                std::printf("  search failed: %s\n", qPrintable(hits.error().toString()));
+                return fail(u"search "_qs + query + u": "_qs + hits.error().toString());
+            // "revenue" is in the vocabulary of every sentence generator run: never no hits.
+            if (query == u"revenue" && hits->isEmpty())
+                return fail(u"search revenue found nothing"_qs);
         }
     }
     for (const QString &query : queries) {
@@ -218,5 +241,5 @@ int main(int argc, char *argv[])
         benchOpenLongConversation(repo, smoke ? 500 : 10000);
     }
     benchSearch(repo, searchMessages, args.contains(u"--reuse"_qs));
-    return 0;
+    return failures == 0 ? 0 : 1;
 }
