@@ -64,39 +64,6 @@ void BackendController::apply(const AccountSettings &settings)
     rebuild();
 }
 
-void BackendController::apply(const BackendSettings &legacy)
-{
-    AccountSettings s = m_settings;
-    s.stream = legacy.stream;
-    s.accounts.first().agent = legacy.agent;
-    s.accounts.first().task = legacy.task;
-    if (legacy.kind == BackendSettings::Kind::Local) {
-        s.defaultId = Account::localId;
-        apply(s);
-        return;
-    }
-    Account luzmo = Account::create(Account::Kind::Luzmo);
-    if (const Account *existing = s.find(s.legacyLuzmoId))
-        luzmo = *existing;
-    luzmo.baseUrl = legacy.host.trimmed();
-    luzmo.apiVersion = legacy.apiVersion.trimmed();
-    luzmo.keyId = legacy.key.trimmed();
-    luzmo.secret = legacy.token;
-    luzmo.agent = legacy.agent;
-    luzmo.task = legacy.task;
-    if (s.find(luzmo.id)) {
-        for (Account &a : s.accounts) {
-            if (a.id == luzmo.id)
-                a = luzmo;
-        }
-    } else {
-        s.accounts.append(luzmo);
-    }
-    s.legacyLuzmoId = luzmo.id;
-    s.defaultId = luzmo.id;
-    apply(s);
-}
-
 void BackendController::setLocalBackend(Backend *backend)
 {
     m_local = backend;

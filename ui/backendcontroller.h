@@ -1,7 +1,6 @@
 #pragma once
 
 #include "accountsettings.h"
-#include "backendsettings.h"
 
 #include <QObject>
 
@@ -40,9 +39,6 @@ public:
     void restore();
     // Saves `settings` (secrets to the SecretStore only) and applies them to the session.
     void apply(const AccountSettings &settings);
-    // The single-backend form of older versions: updates Local, or the Luzmo account that took
-    // it over (created when missing), and makes it the default.
-    void apply(const BackendSettings &settings);
     // The accounts with the secrets known so far.
     AccountSettings settings() const { return m_settings; }
     // Whether any secret is still being read from the keychain.

@@ -1,10 +1,7 @@
-// The pure parts of the transcript's look: bubble geometry and hit-testing, asset summaries
-// and time labels.
-#include "assetsummary.h"
+// The pure parts of the transcript's look: bubble geometry and hit-testing (asset summaries and
+// time labels: tests/app/core).
 #include "bubblelayout.h"
-#include "timeformat.h"
 
-#include <QLocale>
 #include <QTest>
 
 class TestBubbleLayout : public QObject
@@ -17,11 +14,6 @@ private Q_SLOTS:
     void hitTesting_data();
     void hitTesting();
     void footerUnderTheBubble();
-    void assetSummary_data();
-    void assetSummary();
-    void lookerDataNote();
-    void timeFormat_data();
-    void timeFormat();
 };
 
 void TestBubbleLayout::sectionsAndCards()
@@ -114,76 +106,6 @@ void TestBubbleLayout::footerUnderTheBubble()
     QVERIFY(left.partAt(left.statusRect().topLeft()) != BubbleLayout::Part::Action);
 }
 
-void TestBubbleLayout::assetSummary_data()
-{
-    QTest::addColumn<QString>("type");
-    QTest::addColumn<QByteArray>("json");
-    QTest::addColumn<int>("kind");
-    QTest::addColumn<QString>("headline");
-    QTest::newRow("line chart with title")
-        << u"item"_qs
-        << QByteArray(R"({"type":"line-chart","options":{"title":{"en":"Monthly revenue"}}})")
-        << int(AssetSummary::Kind::Line) << u"Line chart · Monthly revenue"_qs;
-    QTest::newRow("title in another locale only")
-        << u"item"_qs << QByteArray(R"({"type":"bar-chart","options":{"title":{"fr":"Ventes"}}})")
-        << int(AssetSummary::Kind::Bar) << u"Bar chart · Ventes"_qs;
-    QTest::newRow("no title") << u"item"_qs << QByteArray(R"({"type":"donut-chart"})")
-                              << int(AssetSummary::Kind::Pie) << u"Donut chart"_qs;
-    QTest::newRow("unknown type spelled out")
-        << u"item"_qs << QByteArray(R"({"type":"sankey-diagram","options":{"title":"Flows"}})")
-        << int(AssetSummary::Kind::Other) << u"Sankey diagram · Flows"_qs;
-    QTest::newRow("title not an object")
-        << u"item"_qs << QByteArray(R"({"type":"line-chart","options":{"title":[1,2]}})")
-        << int(AssetSummary::Kind::Line) << u"Line chart"_qs;
-    QTest::newRow("options not an object")
-        << u"item"_qs << QByteArray(R"({"type":"line-chart","options":7})")
-        << int(AssetSummary::Kind::Line) << u"Line chart"_qs;
-    QTest::newRow("truncated json")
-        << u"item"_qs << QByteArray(R"({"type":"line-ch)") << int(AssetSummary::Kind::Unreadable)
-        << u"Unreadable chart definition"_qs;
-    QTest::newRow("empty") << u"item"_qs << QByteArray() << int(AssetSummary::Kind::Unreadable)
-                           << u"Unreadable chart definition"_qs;
-    QTest::newRow("array") << u"item"_qs << QByteArray("[1,2]")
-                           << int(AssetSummary::Kind::Unreadable)
-                           << u"Unreadable chart definition"_qs;
-    QTest::newRow("type not a string")
-        << u"item"_qs << QByteArray(R"({"type":42})") << int(AssetSummary::Kind::Unreadable)
-        << u"Unreadable chart definition"_qs;
-    QTest::newRow("another kind of asset")
-        << u"workflow"_qs << QByteArray(R"({"name":{"en":"Weekly report"}})")
-        << int(AssetSummary::Kind::Other) << u"Workflow · Weekly report"_qs;
-    QTest::newRow("looker query result")
-        << u"looker-data"_qs
-        << QByteArray(R"({"query":{},"result":{"name":"monthly_sales","schema":{"fields":[
-               {"name":"orders.month"},{"name":"orders.total"}]},"data":[{},{},{}]}})")
-        << int(AssetSummary::Kind::Table) << u"Query result · monthly_sales"_qs;
-}
-
-void TestBubbleLayout::lookerDataNote()
-{
-    const AssetSummary summary = AssetSummary::fromJson(u"looker-data"_qs,
-        R"({"result":{"name":"r","schema":{"fields":[{"name":"a"},{"name":"b"}]},"data":[{},{}]}})");
-    QCOMPARE(summary.note(), u"2 row(s) of a, b · in the conversation's JSON export"_qs);
-    // Other items say they are not drawn here, not that a later version will draw them.
-    QVERIFY(AssetSummary::fromJson(u"item"_qs, R"({"type":"bar-chart"})")
-                .note()
-                .startsWith(u"Not drawn here"_qs));
-}
-
-void TestBubbleLayout::assetSummary()
-{
-    QFETCH(QString, type);
-    QFETCH(QByteArray, json);
-    QFETCH(int, kind);
-    QFETCH(QString, headline);
-    const QVariantMap asset { { u"id"_qs, 1 }, { u"type"_qs, type }, { u"valueJson"_qs, json } };
-    const AssetSummary summary = AssetSummary::fromAsset(asset);
-    QCOMPARE(int(summary.kind()), kind);
-    QCOMPARE(summary.headline(), headline);
-    QVERIFY(!summary.note().isEmpty());
-    QCOMPARE(summary.isReadable(), kind != int(AssetSummary::Kind::Unreadable));
-}
-
 void TestBubbleLayout::bubbleLayout_data()
 {
     QTest::addColumn<int>("viewWidth");
@@ -235,34 +157,6 @@ void TestBubbleLayout::bubbleLayout()
         QVERIFY(layout.headerRect().left() >= layout.bubbleRect().left());
     if (!status.isEmpty())
         QVERIFY(layout.statusRect().bottom() < layout.bubbleRect().bottom());
-}
-
-void TestBubbleLayout::timeFormat_data()
-{
-    QTest::addColumn<QDateTime>("at");
-    QTest::addColumn<QString>("message");
-    QTest::addColumn<QString>("list");
-    const QDateTime now(QDate(2025, 3, 5), QTime(16, 0));
-    QTest::newRow("today") << QDateTime(QDate(2025, 3, 5), QTime(14, 5)) << u"14:05"_qs
-                           << u"14:05"_qs;
-    QTest::newRow("this week") << QDateTime(QDate(2025, 3, 3), QTime(9, 30))
-                               << u"Mon 3 Mar 09:30"_qs << u"Mon"_qs;
-    QTest::newRow("this year") << QDateTime(QDate(2025, 1, 20), QTime(8, 0))
-                               << u"Mon 20 Jan 08:00"_qs << u"20 Jan"_qs;
-    QTest::newRow("last year") << QDateTime(QDate(2024, 12, 31), QTime(23, 59))
-                               << u"31 Dec 2024 23:59"_qs << u"31 Dec 2024"_qs;
-    QTest::newRow("invalid") << QDateTime() << QString() << QString();
-}
-
-void TestBubbleLayout::timeFormat()
-{
-    QFETCH(QDateTime, at);
-    QFETCH(QString, message);
-    QFETCH(QString, list);
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
-    const QDateTime now(QDate(2025, 3, 5), QTime(16, 0));
-    QCOMPARE(TimeFormat::messageTime(at, now), message);
-    QCOMPARE(TimeFormat::listTime(at, now), list);
 }
 
 QTEST_GUILESS_MAIN(TestBubbleLayout)

@@ -220,10 +220,15 @@ void TestSettingsDialog::removingTheDefaultFallsBackToLocal()
 void TestSettingsDialog::restartWithoutKeychainAsksForToken()
 {
     WindowFixture f;
-    BackendSettings luzmo; // the single-backend settings of older versions
-    luzmo.kind = BackendSettings::Kind::Luzmo;
-    luzmo.key = u"key-1234"_qs;
-    luzmo.save(f.settings);
+    // The single-backend settings of older versions (a Luzmo backend, never its token).
+    f.settings.setValue(u"backend/kind"_qs, u"luzmo"_qs);
+    f.settings.setValue(u"luzmo/host"_qs, u"https://api.luzmo.com"_qs);
+    f.settings.setValue(u"luzmo/apiVersion"_qs, u"0.1.0"_qs);
+    f.settings.setValue(u"luzmo/key"_qs, u"key-1234"_qs);
+    f.settings.setValue(u"chat/agent"_qs, u"analyst"_qs);
+    f.settings.setValue(u"chat/task"_qs, u"generate"_qs);
+    f.settings.setValue(u"chat/stream"_qs, true);
+    f.settings.sync();
 
     // As at start-up: migrated into a Luzmo account, without a token (none was ever saved).
     f.backends.restore();
@@ -253,15 +258,17 @@ void TestSettingsDialog::localUsesTheLocalBackend()
     StubBackend stub;
     f.backends.setLocalBackend(&stub);
     QCOMPARE(f.session.backend(), &stub);
-    BackendSettings luzmo;
-    luzmo.kind = BackendSettings::Kind::Luzmo;
-    luzmo.key = u"k"_qs;
-    luzmo.token = secretToken;
-    f.backends.apply(luzmo);
+    AccountSettings s = f.backends.settings();
+    Account luzmo = Account::create(Account::Kind::Luzmo);
+    luzmo.keyId = u"k"_qs;
+    luzmo.secret = secretToken;
+    QVERIFY(!s.add(luzmo));
+    QVERIFY(!s.setDefault(luzmo.id));
+    f.backends.apply(s);
     QVERIFY(f.session.backend() != &stub);
     QCOMPARE(f.backends.backendFor(u"local"_qs), &stub);
-    BackendSettings local;
-    f.backends.apply(local);
+    QVERIFY(!s.setDefault(Account::localId));
+    f.backends.apply(s);
     QCOMPARE(f.session.backend(), &stub);
     f.backends.setLocalBackend(nullptr);
     QCOMPARE(f.session.backend(), nullptr);

@@ -20,15 +20,18 @@ QByteArray recordedStream()
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
-BackendSettings luzmoAt(const FakeHttpServer &server)
+// `current` with a Luzmo account on the fake server as the default, agent "item".
+AccountSettings luzmoAt(AccountSettings current, const FakeHttpServer &server)
 {
-    BackendSettings s;
-    s.kind = BackendSettings::Kind::Luzmo;
-    s.host = QString::fromLatin1(server.baseUrl());
-    s.key = u"key-id"_qs;
-    s.token = u"token-secret"_qs;
-    s.agent = u"item"_qs;
-    return s;
+    Account luzmo = Account::create(Account::Kind::Luzmo);
+    luzmo.baseUrl = QString::fromLatin1(server.baseUrl());
+    luzmo.keyId = u"key-id"_qs;
+    luzmo.secret = u"token-secret"_qs;
+    luzmo.agent = u"item"_qs;
+    current.accounts.first().agent = u"item"_qs; // the session's agent
+    current.add(luzmo);
+    current.setDefault(luzmo.id);
+    return current;
 }
 
 // What the transcript shows at one moment of the stream.
@@ -61,7 +64,7 @@ void TestStreaming::answerStreamsIntoTheWindow()
     server.setHandler([&stream](const FakeHttpServer::Request &) {
         return FakeHttpServer::sse(FakeHttpServer::split(stream, 90), 25);
     });
-    f.backends.apply(luzmoAt(server));
+    f.backends.apply(luzmoAt(f.backends.settings(), server));
     auto window = f.makeWindow();
     window->resize(1240, 820);
     QVERIFY(showAndActivate(window.get()));
@@ -163,7 +166,7 @@ void TestStreaming::failedAnswerShowsErrorAndRetryWorks()
         }
         return FakeHttpServer::sse(FakeHttpServer::split(stream, 400), 5);
     });
-    f.backends.apply(luzmoAt(server));
+    f.backends.apply(luzmoAt(f.backends.settings(), server));
     auto window = f.makeWindow();
     window->resize(1240, 820);
     QVERIFY(showAndActivate(window.get()));
@@ -218,7 +221,7 @@ void TestStreaming::stopMidStreamMarksInterrupted()
         r.stallAfterChunks = true; // the rest never comes: the user stops it
         return r;
     });
-    f.backends.apply(luzmoAt(server));
+    f.backends.apply(luzmoAt(f.backends.settings(), server));
     auto window = f.makeWindow();
     QVERIFY(showAndActivate(window.get()));
     window->composer()->setText(u"Monthly revenue"_qs);
