@@ -7,6 +7,7 @@
 #include "transcriptview.h"
 #include "windowfixture.h"
 
+#include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -94,8 +95,10 @@ private Q_SLOTS:
         QVERIFY(dialog->isVisible());
         QTRY_VERIFY(dialog->queryField()->hasFocus());
 
-        QTest::keyClicks(dialog->queryField(), u"revenue"_qs);
         SearchResultModel *model = dialog->model();
+        QAbstractItemModelTester tester(
+            model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTest::keyClicks(dialog->queryField(), u"revenue"_qs);
         QTRY_COMPARE(model->query(), u"revenue"_qs); // after the debounce
         QCOMPARE(conversationsOf(model),
             (QSet<qint64> { history.review, history.churn, history.margins }));
