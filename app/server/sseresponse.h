@@ -1,19 +1,15 @@
 #pragma once
 
+#include "chunkedwriter.h"
+
 #include <QHttpServerResponder>
 #include <QObject>
-#include <QPointer>
 #include <QQueue>
 #include <QTimer>
 
-#include <memory>
-
-class QTcpSocket;
-
-// A chunked text/event-stream response on QHttpServer 6.4, which has no streaming API: the
-// responder is kept alive here, the status line and headers are written at once, then each
-// queued frame as an HTTP chunk, `delayMs` apart. The client may leave at any moment: the
-// socket is checked before every write and nothing is written after it has gone.
+// A chunked text/event-stream response: the status line and headers are written at once, then
+// each queued frame as an HTTP chunk, `delayMs` apart. ChunkedWriter does the framing and stops
+// writing once the client has gone; this class ends when it notices.
 class SseResponse : public QObject
 {
     Q_OBJECT
@@ -31,11 +27,9 @@ Q_SIGNALS:
 
 private:
     void writeNext();
-    bool writeChunk(const QByteArray &chunk);
     void close(bool gone);
 
-    std::unique_ptr<QHttpServerResponder> m_responder;
-    QPointer<QTcpSocket> m_socket;
+    ChunkedWriter m_writer;
     QQueue<QByteArray> m_frames;
     QTimer m_timer;
     bool m_ending = false;
