@@ -2,6 +2,8 @@
 
 #include <QString>
 
+#include <chrono>
+
 namespace {
 bool isDigit(QChar c)
 {
@@ -68,41 +70,31 @@ std::optional<double> ValueParser::number(QStringView s)
     return v;
 }
 
+// std::chrono's civil calendar rather than QDate: it counts year 0 (1 BC), as ISO 8601 does,
+// where QDate has none, and "0000-01-01" is a date the parser accepts.
 qint64 ValueParser::daysFromCivil(int year, int month, int day)
 {
-    // Howard Hinnant's days_from_civil.
-    const qint64 y = qint64(year) - (month <= 2 ? 1 : 0);
-    const qint64 era = (y >= 0 ? y : y - 399) / 400;
-    const qint64 yoe = y - era * 400;
-    const qint64 mp = (month + 9) % 12;
-    const qint64 doy = (153 * mp + 2) / 5 + day - 1;
-    const qint64 doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
+    using namespace std::chrono;
+    const year_month_day date { std::chrono::year(year), std::chrono::month(unsigned(month)),
+        std::chrono::day(unsigned(day)) };
+    return sys_days(date).time_since_epoch().count();
 }
 
-void ValueParser::civilFromDays(qint64 z, int *year, int *month, int *day)
+void ValueParser::civilFromDays(qint64 days, int *year, int *month, int *day)
 {
-    z += 719468;
-    const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
-    const qint64 doe = z - era * 146097;
-    const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const qint64 mp = (5 * doy + 2) / 153;
-    const int d = int(doy - (153 * mp + 2) / 5 + 1);
-    const int m = int(mp < 10 ? mp + 3 : mp - 9);
-    *year = int(yoe + era * 400 + (m <= 2 ? 1 : 0));
-    *month = m;
-    *day = d;
+    using namespace std::chrono;
+    const year_month_day date { sys_days(std::chrono::days(days)) };
+    *year = int(date.year());
+    *month = int(unsigned(date.month()));
+    *day = int(unsigned(date.day()));
 }
 
 int ValueParser::daysInMonth(int year, int month)
 {
-    static constexpr int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-    if (month == 2) {
-        const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-        return leap ? 29 : 28;
-    }
-    return days[month - 1];
+    using namespace std::chrono;
+    const year_month_day_last last { std::chrono::year(year),
+        month_day_last(std::chrono::month(unsigned(month))) };
+    return int(unsigned(last.day()));
 }
 
 std::optional<ValueParser::DateTime> ValueParser::dateTime(QStringView s)

@@ -23,7 +23,8 @@ public:
     // Without an offset, the time is taken as UTC.
     static std::optional<DateTime> dateTime(QStringView text);
 
-    // Days since 1970-01-01 of a proleptic Gregorian date (no validation).
+    // Days since 1970-01-01 of a proleptic Gregorian date with a year 0 (no validation: a day
+    // past the month's end counts on into the next).
     static qint64 daysFromCivil(int year, int month, int day);
     // The same date again from a day number.
     static void civilFromDays(qint64 days, int *year, int *month, int *day);

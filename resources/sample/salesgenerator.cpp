@@ -1,5 +1,6 @@
 #include "salesgenerator.h"
 
+#include <chrono>
 #include <cstdio>
 
 namespace {
@@ -35,29 +36,6 @@ constexpr double monthFactor[]
     = { 0.84, 0.82, 0.95, 0.97, 1.0, 0.96, 0.9, 0.88, 1.02, 1.06, 1.22, 1.48 };
 // Monday ... Sunday.
 constexpr double weekdayFactor[] = { 1.06, 1.09, 1.07, 1.04, 1.0, 0.68, 0.52 };
-
-long long daysFromCivil(int y, int m, int d)
-{
-    y -= m <= 2;
-    const long long era = (y >= 0 ? y : y - 399) / 400;
-    const long long yoe = y - era * 400;
-    const long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-void civilFromDays(long long z, int *y, int *m, int *d)
-{
-    z += 719468;
-    const long long era = (z >= 0 ? z : z - 146096) / 146097;
-    const long long doe = z - era * 146097;
-    const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const long long mp = (5 * doy + 2) / 153;
-    *d = int(doy - (153 * mp + 2) / 5 + 1);
-    *m = int(mp < 10 ? mp + 3 : mp - 9);
-    *y = int(yoe + era * 400 + (*m <= 2));
-}
 
 long long roundHalfUp(double v)
 {
@@ -95,13 +73,16 @@ std::string SalesGenerator::csv()
     std::string out;
     out.reserve(1 << 20);
     out += "Date,Region,Product,Units,Revenue,Cost\n";
-    const long long first = daysFromCivil(2022, 1, 1);
-    const long long last = daysFromCivil(2024, 12, 31);
-    for (long long day = first; day <= last; ++day) {
-        int y = 0, m = 0, d = 0;
-        civilFromDays(day, &y, &m, &d);
-        const int weekday = int(((day % 7) + 7 + 3) % 7); // 1970-01-01 was a Thursday; 0 = Monday
-        const double years = double(day - first) / 365.25;
+    using namespace std::chrono;
+    const sys_days first { 2022y / January / 1 };
+    const sys_days last { 2024y / December / 31 };
+    for (sys_days day = first; day <= last; day += days(1)) {
+        const year_month_day civil { day };
+        const int y = int(civil.year());
+        const int m = int(unsigned(civil.month()));
+        const int d = int(unsigned(civil.day()));
+        const int weekday = int(std::chrono::weekday(day).iso_encoding()) - 1; // 0 = Monday
+        const double years = double((day - first).count()) / 365.25;
         // The run-up to Christmas peaks in the days before the 24th.
         const double christmas = (m == 12 && d >= 10 && d <= 23) ? 1.15 : 1.0;
         char date[16];

@@ -14,6 +14,8 @@ private Q_SLOTS:
     void number();
     void dateTime_data();
     void dateTime();
+    void civilDays_data();
+    void civilDays();
     void civilRoundTrip();
     void columns_data();
     void columns();
@@ -99,6 +101,52 @@ void TestTypeInference::dateTime()
         return;
     QCOMPARE(dt->seconds, seconds);
     QCOMPARE(dt->level, level);
+}
+
+void TestTypeInference::civilDays_data()
+{
+    // Day numbers worked by hand from 1970-01-01 = 0: 1900-01-01 is 70 * 365 + 17 leap days
+    // (1904..1968) before; 2000-01-01 is 30 * 365 + 7 leap days (1972..1996) = 10957 after;
+    // 2023-01-01 is 10957 + 23 * 365 + 6 leap days (2000..2020) = 19358, 2024-01-01 19358 + 365;
+    // 2100-01-01 is 10957 + 100 * 365 + 25 leap days (2000..2096) = 47482. Year 0 is a leap
+    // year (divisible by 400), and 0001-01-01 is 719162 days before 1970 (1969 * 365 + 477 leap
+    // days, 492 - 19 + 4), as Python's date(1970, 1, 1).toordinal() - 1 says too.
+    QTest::addColumn<int>("year");
+    QTest::addColumn<int>("month");
+    QTest::addColumn<int>("day");
+    QTest::addColumn<qint64>("days");
+    QTest::addColumn<int>("monthLength");
+    QTest::newRow("epoch") << 1970 << 1 << 1 << qint64(0) << 31;
+    QTest::newRow("day before the epoch") << 1969 << 12 << 31 << qint64(-1) << 31;
+    QTest::newRow("1900-01-01") << 1900 << 1 << 1 << qint64(-25567) << 31;
+    QTest::newRow("1900-02-28, no leap day") << 1900 << 2 << 28 << qint64(-25567 + 31 + 27) << 28;
+    QTest::newRow("2000-01-01") << 2000 << 1 << 1 << qint64(10957) << 31;
+    QTest::newRow("2000-02-29, leap day") << 2000 << 2 << 29 << qint64(10957 + 31 + 28) << 29;
+    QTest::newRow("2000-03-01") << 2000 << 3 << 1 << qint64(10957 + 31 + 29) << 31;
+    QTest::newRow("2024-02-29, leap day") << 2024 << 2 << 29 << qint64(19723 + 31 + 28) << 29;
+    QTest::newRow("2023-04-30") << 2023 << 4 << 30 << qint64(19358 + 31 + 28 + 31 + 29) << 30;
+    QTest::newRow("2100-02-28, no leap day") << 2100 << 2 << 28 << qint64(47482 + 31 + 27) << 28;
+    QTest::newRow("2100-03-01") << 2100 << 3 << 1 << qint64(47482 + 31 + 28) << 31;
+    QTest::newRow("0001-01-01") << 1 << 1 << 1 << qint64(-719162) << 31;
+    QTest::newRow("0000-12-31") << 0 << 12 << 31 << qint64(-719163) << 31;
+    QTest::newRow("0000-02-29, year 0 leap day")
+        << 0 << 2 << 29 << qint64(-719163 - 365 + 31 + 28) << 29;
+}
+
+void TestTypeInference::civilDays()
+{
+    QFETCH(int, year);
+    QFETCH(int, month);
+    QFETCH(int, day);
+    QFETCH(qint64, days);
+    QFETCH(int, monthLength);
+    QCOMPARE(ValueParser::daysFromCivil(year, month, day), days);
+    int y = 0, m = 0, d = 0;
+    ValueParser::civilFromDays(days, &y, &m, &d);
+    QCOMPARE(y, year);
+    QCOMPARE(m, month);
+    QCOMPARE(d, day);
+    QCOMPARE(ValueParser::daysInMonth(year, month), monthLength);
 }
 
 void TestTypeInference::civilRoundTrip()
