@@ -109,9 +109,9 @@ StoreResult<Message> ChatSession::storeAnswerError(qint64 conversationId, const 
 StoreResult<qint64> ChatSession::send(qint64 conversationId, const QString &text)
 {
     if (text.trimmed().isEmpty())
-        return StoreError { StoreError::Code::QueryFailed, tr("Type a question first."), {} };
+        return StoreError { StoreError::Code::Invalid, tr("Type a question first."), {} };
     if (m_active) {
-        return StoreError { StoreError::Code::QueryFailed,
+        return StoreError { StoreError::Code::Busy,
             tr("An answer is still arriving: wait for it or press Stop."), {} };
     }
     StoreResult<Conversation> conversation = conversationId == 0
@@ -141,7 +141,7 @@ StoreResult<qint64> ChatSession::send(qint64 conversationId, const QString &text
 StoreResult<qint64> ChatSession::retry(qint64 assistantMessageId)
 {
     if (m_active) {
-        return StoreError { StoreError::Code::QueryFailed,
+        return StoreError { StoreError::Code::Busy,
             tr("An answer is still arriving: wait for it or press Stop."), {} };
     }
     auto failedAnswer = m_repository.message(assistantMessageId);

@@ -248,7 +248,7 @@ StoreStatus Repository::mergeConversation(qint64 from, qint64 into)
 {
     const QString what = u"Joining the conversation to its earlier copy"_qs;
     if (from == into)
-        return StoreError { StoreError::Code::QueryFailed,
+        return StoreError { StoreError::Code::Invalid,
             what + u": a conversation cannot join itself.", {} };
     SqlTransaction transaction(m_database.connection());
     QSqlQuery q(m_database.connection());

@@ -19,8 +19,10 @@ struct StoreError
         NotChartroom, // an SQLite file that belongs to another program
         SchemaTooNew, // written by a newer Chartroom
         MigrationFailed,
-        QueryFailed,
+        QueryFailed, // the database could not do what was asked
         NotFound,
+        Invalid, // the request itself is wrong (empty text, a bad query): nothing was tried
+        Busy, // not now: another operation (an answer arriving) must end first
         DiskFull,
         ReadOnly,
     };

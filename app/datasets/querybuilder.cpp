@@ -8,7 +8,7 @@
 namespace {
 StoreError invalid(const QString &message)
 {
-    return StoreError { StoreError::Code::QueryFailed, message, {} };
+    return StoreError { StoreError::Code::Invalid, message, {} };
 }
 
 struct Column

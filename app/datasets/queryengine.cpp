@@ -39,7 +39,7 @@ StoreResult<QList<QJsonArray>> QueryEngine::run(const DataQuery &query) const
         QList<std::optional<AggregationFormula>> formulas;
         const auto expanded = FormulaExpansion::expand(query, &formulas);
         if (const auto *error = std::get_if<QString>(&expanded))
-            return StoreError { StoreError::Code::QueryFailed, *error, {} };
+            return StoreError { StoreError::Code::Invalid, *error, {} };
         auto rows = run(std::get<DataQuery>(expanded));
         if (!rows)
             return rows.error();

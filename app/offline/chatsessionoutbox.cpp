@@ -42,7 +42,7 @@ StoreResult<qint64> ChatSession::enqueue(const Conversation &conversation, const
 StoreResult<qint64> ChatSession::sendQueued(qint64 outboxId)
 {
     if (m_active) {
-        return StoreError { StoreError::Code::QueryFailed,
+        return StoreError { StoreError::Code::Busy,
             tr("An answer is still arriving: wait for it or press Stop."), {} };
     }
     if (!m_outbox)
@@ -51,7 +51,7 @@ StoreResult<qint64> ChatSession::sendQueued(qint64 outboxId)
     if (!entry)
         return entry.error();
     if (entry->status != OutboxEntry::Status::Queued) {
-        return StoreError { StoreError::Code::QueryFailed, tr("This question is no longer queued."),
+        return StoreError { StoreError::Code::Invalid, tr("This question is no longer queued."),
             {} };
     }
     const auto fail = [&](const StoreError &error) -> StoreError {

@@ -305,7 +305,7 @@ void TestQueryEngine::errors_data()
     QTest::addColumn<QString>("messageContains");
     QTest::addColumn<int>("code");
     const int notFound = int(StoreError::Code::NotFound);
-    const int failed = int(StoreError::Code::QueryFailed);
+    const int failed = int(StoreError::Code::Invalid); // the query is wrong, not the database
     QTest::newRow("unknown dataset") << 0 << u"no dataset with id nope"_qs << notFound;
     QTest::newRow("unknown dimension") << 1 << u"no column with id \"bogus\""_qs << notFound;
     QTest::newRow("unknown measure") << 2 << u"no column with id \"bogus\""_qs << notFound;
