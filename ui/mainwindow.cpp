@@ -1,6 +1,6 @@
 #include "mainwindow.h"
 
-#include "backendcontroller.h"
+#include "backendregistry.h"
 #include "chartcardcache.h"
 #include "chartpanel.h"
 #include "chatsession.h"
@@ -360,14 +360,14 @@ void MainWindow::updateBusy(bool busy)
     m_view->setActiveAnswer(busy ? m_session.activeAnswerId() : 0);
 }
 
-void MainWindow::setBackendController(BackendController *controller)
+void MainWindow::setBackendRegistry(BackendRegistry *backends)
 {
     if (m_backends)
         disconnect(m_backends, nullptr, this, nullptr);
-    m_backends = controller;
-    m_settingsAction->setEnabled(controller != nullptr);
-    if (controller)
-        connect(controller, &BackendController::changed, this, &MainWindow::updateBackendLabel);
+    m_backends = backends;
+    m_settingsAction->setEnabled(backends != nullptr);
+    if (backends)
+        connect(backends, &BackendRegistry::changed, this, &MainWindow::updateBackendLabel);
     updateBackendLabel();
 }
 

@@ -7,7 +7,7 @@
 
 #include <memory>
 
-class BackendController;
+class BackendRegistry;
 class ChartCardCache;
 class ChartPanel;
 class ChatSession;
@@ -55,7 +55,7 @@ public:
     void addFileMenuAction(QAction *action);
 
     // Where answers come from (not owned): enables Settings… and shows the backend in use.
-    void setBackendController(BackendController *controller);
+    void setBackendRegistry(BackendRegistry *backends);
     // Opens Settings… (modal) and applies what is accepted.
     void openSettings();
 
@@ -121,7 +121,7 @@ private:
     QAction *m_deleteAction = nullptr;
     QAction *m_settingsAction = nullptr;
     QLabel *m_backendLabel = nullptr;
-    BackendController *m_backends = nullptr;
+    BackendRegistry *m_backends = nullptr;
     ChartCardCache *m_charts = nullptr;
     QAction *m_exportAction = nullptr;
     QAction *m_copyMarkdownAction = nullptr;

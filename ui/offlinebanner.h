@@ -21,7 +21,7 @@ public:
     OfflineBanner(Connectivity &connectivity, Outbox &outbox, OutboxSender &sender,
         QWidget *parent = nullptr);
 
-    // A backend's name for people (e.g. BackendController's display names); default: the id.
+    // A backend's name for people (e.g. BackendRegistry's display names); default: the id.
     using NameResolver = std::function<QString(const QString &backendId)>;
     void setNameResolver(NameResolver resolver);
 

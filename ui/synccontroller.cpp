@@ -1,24 +1,16 @@
 #include "synccontroller.h"
 
-#include "backendcontroller.h"
-#include "chartdatafetcher.h"
+#include "accountsync.h"
+#include "backendregistry.h"
 #include "lookersyncsource.h"
 #include "luzmosyncsource.h"
-#include "repository.h"
-#include "syncengine.h"
 
 #include <QAction>
 #include <QProgressBar>
 #include <QStatusBar>
 
-namespace {
-// Chart data queries sent at once, and the most charts fetched after one sync.
-constexpr int parallelFetches = 3;
-constexpr int maxCharts = 10000;
-} // namespace
-
 SyncController::SyncController(
-    Repository &repository, BackendController &backends, QStatusBar &statusBar, QObject *parent)
+    Repository &repository, BackendRegistry &backends, QStatusBar &statusBar, QObject *parent)
     : QObject(parent)
     , m_repository(repository)
     , m_backends(backends)
@@ -78,8 +70,7 @@ int SyncController::syncAll()
 
 void SyncController::next()
 {
-    m_fetcher.reset();
-    m_engine.reset();
+    m_sync.reset();
     m_source.reset();
     if (m_queue.isEmpty()) {
         m_current.clear();
@@ -89,8 +80,11 @@ void SyncController::next()
         return;
     }
     m_current = m_queue.takeFirst();
+    AccountSync::ClientLookup charts;
     if (LuzmoClient *client = m_backends.clientFor(m_current)) {
         m_source = std::make_unique<LuzmoSyncSource>(*client, m_current);
+        // Looked up at each fetch: the account may go away (Settings) meanwhile.
+        charts = [this, id = m_current] { return m_backends.clientFor(id); };
     } else if (LookerSession *looker = m_backends.lookerSessionFor(m_current)) {
         m_source = std::make_unique<LookerSyncSource>(*looker, m_current);
     } else {
@@ -98,14 +92,28 @@ void SyncController::next()
         next();
         return;
     }
-    m_engine = std::make_unique<SyncEngine>(m_repository, *m_source);
-    connect(m_engine.get(), &SyncEngine::progressChanged, this, &SyncController::onProgress);
-    connect(m_engine.get(), &SyncEngine::finished, this, &SyncController::onFinished);
-    connect(m_engine.get(), &SyncEngine::failed, this, &SyncController::onFailed);
+    m_sync = std::make_unique<AccountSync>(m_repository, *m_source, std::move(charts));
+    connect(m_sync.get(), &AccountSync::progressChanged, this, &SyncController::onProgress);
+    connect(m_sync.get(), &AccountSync::synced, this, &SyncController::onSynced);
+    connect(m_sync.get(), &AccountSync::chartsUnlisted, this, [this](const QString &message) {
+        m_statusBar.showMessage(
+            tr("%1 The charts' data could not be fetched: %2").arg(m_summary, message), 12000);
+    });
+    connect(m_sync.get(), &AccountSync::chartsStarted, this, &SyncController::onChartsStarted);
+    const auto chartDone
+        = [this] { m_progress->setValue(m_sync->chartsStored() + m_sync->chartsFailed()); };
+    connect(m_sync.get(), &AccountSync::chartStored, this, chartDone);
+    connect(m_sync.get(), &AccountSync::chartFailed, this, chartDone);
+    connect(m_sync.get(), &AccountSync::failed, this, [this](const SyncError &error) {
+        ++m_failed;
+        m_statusBar.showMessage(tr("Sync stopped: %1").arg(error.message), 12000);
+        next();
+    });
+    connect(m_sync.get(), &AccountSync::finished, this, &SyncController::onFinished);
     m_progress->setRange(0, 0); // busy until the backend says how many
     m_progress->show();
     m_statusBar.showMessage(tr("Syncing history…"));
-    m_engine->start();
+    m_sync->start();
 }
 
 void SyncController::onProgress(const SyncProgress &progress)
@@ -117,101 +125,39 @@ void SyncController::onProgress(const SyncProgress &progress)
     m_progress->setFormat(tr("%1 messages").arg(progress.messagesDone));
 }
 
-void SyncController::onFinished(const SyncReport &report)
+void SyncController::onSynced(const SyncReport &report)
 {
     ++m_synced;
     m_summary = report.summary();
     m_statusBar.showMessage(m_summary, 8000);
-    QMetaObject::invokeMethod(this, &SyncController::fetchSnapshots, Qt::QueuedConnection);
 }
 
-void SyncController::onFailed(const SyncError &error)
+void SyncController::onChartsStarted(int total)
 {
-    ++m_failed;
-    m_statusBar.showMessage(tr("Sync stopped: %1").arg(error.message), 12000);
-    QMetaObject::invokeMethod(this, &SyncController::next, Qt::QueuedConnection);
-}
-
-void SyncController::fetchSnapshots()
-{
-    m_charts.clear();
-    m_chartError.clear();
-    m_chartsTotal = m_chartsInFlight = m_chartsStored = m_chartsFailed = 0;
-    const StoreResult<QList<Asset>> assets
-        = m_repository.assetsWithoutSnapshot(m_current, maxCharts);
-    if (!assets) {
-        m_statusBar.showMessage(tr("%1 The charts' data could not be fetched: %2")
-                                    .arg(m_summary, assets.error().message),
-            12000);
-        next();
-        return;
-    }
-    for (const Asset &asset : *assets)
-        m_charts << asset.id;
-    m_chartsTotal = int(m_charts.size());
-    if (m_chartsTotal == 0) {
-        next();
-        return;
-    }
-    m_fetcher = std::make_unique<ChartDataFetcher>(m_repository);
-    connect(m_fetcher.get(), &ChartDataFetcher::fetched, this, [this] { onSnapshotDone(nullptr); });
-    connect(m_fetcher.get(), &ChartDataFetcher::failed, this,
-        [this](qint64, const ChartError &error) { onSnapshotDone(&error); });
-    m_progress->setRange(0, m_chartsTotal);
+    m_progress->setRange(0, total);
     m_progress->setValue(0);
     m_progress->setFormat(tr("%v/%m charts"));
-    m_statusBar.showMessage(m_chartsTotal == 1
+    m_statusBar.showMessage(total == 1
             ? tr("Storing the data of 1 chart for offline use…")
-            : tr("Storing the data of %1 charts for offline use…").arg(m_chartsTotal));
-    fetchMoreSnapshots();
+            : tr("Storing the data of %1 charts for offline use…").arg(total));
 }
 
-void SyncController::fetchMoreSnapshots()
+void SyncController::onFinished()
 {
-    while (m_chartsInFlight < parallelFetches && !m_charts.isEmpty()) {
-        const qint64 assetId = m_charts.takeFirst();
-        LuzmoClient *client = m_backends.clientFor(m_current);
-        if (!client) {
-            // The account went away (Settings) while its charts were being fetched.
-            m_chartsFailed += int(m_charts.size()) + 1;
-            m_charts.clear();
-            if (m_chartError.isEmpty())
-                m_chartError = tr("the account is no longer set up");
-            break;
+    if (m_sync->chartsTotal() > 0) {
+        const int stored = m_sync->chartsStored();
+        const int failed = m_sync->chartsFailed();
+        QString message = m_summary + u' '
+            + (stored == 1 ? tr("Stored the data of 1 chart.")
+                           : tr("Stored the data of %1 charts.").arg(stored));
+        if (failed > 0) {
+            const QString why = m_sync->firstChartError();
+            message += u' '
+                + (failed == 1 ? tr("1 chart could not be fetched: %1").arg(why)
+                               : tr("%1 charts could not be fetched: %2")
+                                     .arg(QString::number(failed), why));
         }
-        ++m_chartsInFlight;
-        m_fetcher->fetch(assetId, *client); // always reports later, never from fetch()
+        m_statusBar.showMessage(message, failed > 0 ? 12000 : 8000);
     }
-    if (m_chartsInFlight == 0 && m_charts.isEmpty())
-        finishSnapshots();
-}
-
-void SyncController::onSnapshotDone(const ChartError *error)
-{
-    --m_chartsInFlight;
-    if (error) {
-        ++m_chartsFailed;
-        if (m_chartError.isEmpty())
-            m_chartError = error->message;
-    } else {
-        ++m_chartsStored;
-    }
-    m_progress->setValue(m_chartsStored + m_chartsFailed);
-    fetchMoreSnapshots();
-}
-
-void SyncController::finishSnapshots()
-{
-    QString message = m_summary + u' '
-        + (m_chartsStored == 1 ? tr("Stored the data of 1 chart.")
-                               : tr("Stored the data of %1 charts.").arg(m_chartsStored));
-    if (m_chartsFailed > 0) {
-        message += u' '
-            + (m_chartsFailed == 1 ? tr("1 chart could not be fetched: %1").arg(m_chartError)
-                                   : tr("%1 charts could not be fetched: %2")
-                                         .arg(QString::number(m_chartsFailed), m_chartError));
-    }
-    m_statusBar.showMessage(message, m_chartsFailed > 0 ? 12000 : 8000);
-    // Not from inside the fetcher's signal: it is destroyed by next().
-    QMetaObject::invokeMethod(this, &SyncController::next, Qt::QueuedConnection);
+    next();
 }

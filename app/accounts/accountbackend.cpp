@@ -1,9 +1,9 @@
 #include "accountbackend.h"
 
+#include "backendfactory.h"
 #include "deferredanswerstream.h"
 #include "lookerbackend.h"
 #include "luzmobackend.h"
-#include "workflowbackend.h"
 
 #include <QObject>
 
@@ -116,36 +116,7 @@ void AccountBackend::build()
     m_owned.reset();
     if (!m_account.problem().isEmpty())
         return;
-    switch (m_account.kind) {
-    case Account::Kind::Local:
-        break; // the built-in server's backend is made by the entry point
-    case Account::Kind::Luzmo: {
-        LuzmoConfig config;
-        config.host = m_account.url();
-        if (!m_account.apiVersion.trimmed().isEmpty())
-            config.apiVersion = m_account.apiVersion.trimmed();
-        config.key = m_account.keyId.trimmed();
-        config.token = m_account.secret;
-        config.transport = m_account.transport;
-        m_owned = std::make_unique<LuzmoBackend>(m_network, config, m_account.id);
-        break;
-    }
-    case Account::Kind::Workflow: {
-        WorkflowConfig config;
-        config.baseUrl = m_account.url();
-        config.token = m_account.secret;
-        m_owned = std::make_unique<WorkflowBackend>(m_network, config, m_account.id);
-        break;
-    }
-    case Account::Kind::Looker: {
-        LookerConfig config;
-        config.baseUrl = m_account.url();
-        config.clientId = m_account.keyId.trimmed();
-        config.clientSecret = m_account.secret;
-        config.agentId = m_account.agent.trimmed();
-        m_owned = std::make_unique<LookerBackend>(m_network, config, m_account.id);
-        break;
-    }
-    }
+    // Local: nullptr, the built-in server's backend is made by the entry point.
+    m_owned = BackendFactory::create(m_network, m_account);
     m_inner = m_owned.get();
 }

@@ -2,6 +2,7 @@
 // backend and hands the rest to the command.
 
 #include "askcommand.h"
+#include "backendfactory.h"
 #include "chartexport.h"
 #include "database.h"
 #include "exportcommand.h"
@@ -9,13 +10,11 @@
 #include "historycommand.h"
 #include "importcommand.h"
 #include "localserver.h"
-#include "lookerbackend.h"
 #include "luzmobackend.h"
 #include "output.h"
 #include "repository.h"
 #include "servecommand.h"
 #include "synccommand.h"
-#include "workflowbackend.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -153,7 +152,7 @@ int main(int argc, char *argv[])
     }
 
     AskCommand::Options ask;
-    LuzmoConfig luzmo;
+    Account remote; // the account the flags describe, for ask
     QString backendKind;
     if (command == u"ask") {
         backendKind = parser.isSet(o.backend) ? parser.value(o.backend)
@@ -201,11 +200,16 @@ int main(int argc, char *argv[])
                              u"and the other backends stream over HTTP)."_qs);
                 return ExitUsage;
             }
-            luzmo.transport = LuzmoConfig::Transport::SocketIo;
+            remote.transport = LuzmoConfig::Transport::SocketIo;
         }
-        luzmo.host = url;
-        luzmo.key = valueOrEnv(parser, o.key, "CHARTROOM_KEY");
-        luzmo.token = valueOrEnv(parser, o.token, "CHARTROOM_TOKEN");
+        // Its id is the backend id stored with the conversation: "luzmo", "workflow", "looker".
+        remote.id = backendKind;
+        remote.kind = Account::kindFromName(backendKind);
+        remote.baseUrl = url.toString();
+        remote.keyId = valueOrEnv(parser, o.key, "CHARTROOM_KEY");
+        remote.secret = valueOrEnv(parser, o.token, "CHARTROOM_TOKEN");
+        if (remote.kind == Account::Kind::Looker)
+            remote.agent = parser.value(o.lookerAgent); // its agent id (Luzmo's: ask.agent)
     }
 
     const QString dataDir = Database::resolveDataDirectory(parser.value(o.dataDir));
@@ -282,46 +286,29 @@ int main(int argc, char *argv[])
         return SyncCommand(repository, network, output).run(sync);
     }
     QNetworkAccessManager network;
-    if (backendKind == u"workflow") {
-        WorkflowConfig config;
-        config.baseUrl = luzmo.host;
-        config.token = luzmo.token;
-        WorkflowBackend backend(network, config);
-        return AskCommand(repository, backend, output).run(ask);
-    }
-    if (backendKind == u"looker") {
-        LookerConfig config;
-        config.baseUrl = luzmo.host;
-        config.clientId = luzmo.key;
-        config.clientSecret = luzmo.token;
-        config.agentId = parser.value(o.lookerAgent);
-        for (const QString &source : parser.values(o.lookerSource)) {
+    if (backendKind != u"local") {
+        QList<LookerSource> sources;
+        const QStringList lookerSources
+            = remote.kind == Account::Kind::Looker ? parser.values(o.lookerSource) : QStringList();
+        for (const QString &source : lookerSources) {
             const qsizetype slash = source.indexOf(u'/');
             if (slash <= 0 || slash == source.size() - 1) {
                 output.error(u"--looker-source must be MODEL/EXPLORE."_qs);
                 return ExitUsage;
             }
-            config.sources.append({ source.left(slash), source.mid(slash + 1) });
+            sources.append({ source.left(slash), source.mid(slash + 1) });
         }
-        LookerBackend backend(network, config);
-        return AskCommand(repository, backend, output).run(ask);
+        const std::unique_ptr<Backend> backend = BackendFactory::create(network, remote, sources);
+        return AskCommand(repository, *backend, output).run(ask);
     }
     // The built-in local server answers in this process.
-    std::unique_ptr<LocalServer> local;
-    QString backendId = u"luzmo"_qs;
-    if (backendKind == u"local") {
-        LocalServer::Options serverOptions;
-        serverOptions.dataDirectory = dataDir;
-        local = std::make_unique<LocalServer>(serverOptions);
-        if (const QString error = local->start(); !error.isEmpty()) {
-            output.error(u"The local analyst server could not start: "_qs + error);
-            return ExitFailure;
-        }
-        luzmo.host = QUrl(local->url());
-        luzmo.key = local->key();
-        luzmo.token = local->token();
-        backendId = u"local"_qs;
+    LocalServer::Options serverOptions;
+    serverOptions.dataDirectory = dataDir;
+    LocalServer local(serverOptions);
+    if (const QString error = local.start(); !error.isEmpty()) {
+        output.error(u"The local analyst server could not start: "_qs + error);
+        return ExitFailure;
     }
-    LuzmoBackend backend(network, luzmo, backendId);
-    return AskCommand(repository, backend, output).run(ask);
+    const std::unique_ptr<LuzmoBackend> backend = BackendFactory::createLocal(network, local);
+    return AskCommand(repository, *backend, output).run(ask);
 }

@@ -1,17 +1,16 @@
 #include "synccommand.h"
 
-#include "chartdatafetcher.h"
+#include "accountsync.h"
+#include "backendfactory.h"
 #include "localserver.h"
 #include "lookersession.h"
 #include "lookersyncsource.h"
 #include "luzmoclient.h"
 #include "luzmosyncsource.h"
 #include "repository.h"
-#include "syncengine.h"
 
 #include <QEventLoop>
 #include <QJsonObject>
-#include <QList>
 
 #include <memory>
 
@@ -26,59 +25,6 @@ QJsonObject errorJson(const SyncError &error, const SyncReport &report)
             { u"http_status"_qs, error.api ? error.api->httpStatus : 0 } });
     return o;
 }
-struct SnapshotResult
-{
-    int stored = 0;
-    int failed = 0;
-};
-
-// Fetches and stores the data of `backend`'s line charts that have none yet (a few queries at
-// a time), so they render offline; each failure is told on stderr.
-SnapshotResult storeSnapshots(
-    Repository &repository, LuzmoClient &client, const QString &backend, const Output &output)
-{
-    constexpr int parallelFetches = 3;
-    constexpr int maxCharts = 10000;
-    SnapshotResult result;
-    const StoreResult<QList<Asset>> assets = repository.assetsWithoutSnapshot(backend, maxCharts);
-    if (!assets) {
-        output.error(u"sync: the charts' data could not be fetched: "_qs + assets.error().message);
-        return result;
-    }
-    QList<qint64> queue;
-    for (const Asset &asset : *assets)
-        queue << asset.id;
-    if (queue.isEmpty())
-        return result;
-    ChartDataFetcher fetcher(repository);
-    QEventLoop loop;
-    int inFlight = 0;
-    const auto more = [&] {
-        while (inFlight < parallelFetches && !queue.isEmpty()) {
-            ++inFlight;
-            fetcher.fetch(queue.takeFirst(), client); // reports later, never from fetch()
-        }
-        if (inFlight == 0)
-            loop.quit();
-    };
-    QObject::connect(&fetcher, &ChartDataFetcher::fetched, &loop, [&] {
-        ++result.stored;
-        --inFlight;
-        more();
-    });
-    QObject::connect(
-        &fetcher, &ChartDataFetcher::failed, &loop, [&](qint64 assetId, const ChartError &error) {
-            output.error(u"sync: the data of chart "_qs + QString::number(assetId)
-                + u" could not be stored: " + error.message);
-            ++result.failed;
-            --inFlight;
-            more();
-        });
-    more();
-    loop.exec();
-    return result;
-}
-
 } // namespace
 
 SyncCommand::SyncCommand(
@@ -130,10 +76,15 @@ int SyncCommand::run(const Options &options)
         }
     }
 
-    LuzmoConfig config;
-    config.host = options.url;
-    config.key = options.key;
-    config.token = options.token;
+    // The account the flags describe, connected as the GUI connects its accounts.
+    Account account;
+    account.id = backend;
+    account.kind = Account::kindFromName(backend);
+    account.baseUrl = options.url.toString();
+    account.keyId = options.key;
+    account.secret = options.token;
+    account.agent.clear(); // no Looker agent: sync reads conversations, asks nothing
+    LuzmoConfig config = BackendFactory::luzmoConfig(account);
     std::unique_ptr<LocalServer> local;
     if (backend == u"local") {
         LocalServer::Options serverOptions;
@@ -143,9 +94,7 @@ int SyncCommand::run(const Options &options)
             m_output.error(u"The local analyst server could not start: "_qs + error);
             return ExitFailure;
         }
-        config.host = QUrl(local->url());
-        config.key = local->key();
-        config.token = local->token();
+        config = BackendFactory::localConfig(*local);
     }
 
     // CHARTROOM_SYNC_PAGE_SIZE: smaller pages, e.g. for the kill test.
@@ -156,11 +105,7 @@ int SyncCommand::run(const Options &options)
     std::unique_ptr<LookerSession> session;
     std::unique_ptr<SyncSource> source;
     if (backend == u"looker") {
-        LookerConfig looker;
-        looker.baseUrl = options.url;
-        looker.clientId = options.key;
-        looker.clientSecret = options.token;
-        session = std::make_unique<LookerSession>(m_network, looker);
+        session = std::make_unique<LookerSession>(m_network, BackendFactory::lookerConfig(account));
         auto lookerSource = std::make_unique<LookerSyncSource>(*session, backend);
         if (pageSize > 0)
             lookerSource->setPageSize(pageSize);
@@ -172,10 +117,16 @@ int SyncCommand::run(const Options &options)
             luzmoSource->setPageSize(pageSize);
         source = std::move(luzmoSource);
     }
-    SyncEngine engine(m_repository, *source);
+    // Synced charts have no data yet: the sync stores it too, so they render offline (Looker
+    // answers carry no Luzmo charts). A chart whose data cannot be fetched is told on stderr; the
+    // sync itself succeeded.
+    AccountSync::ClientLookup charts;
+    if (client)
+        charts = [&client] { return client.get(); };
+    AccountSync sync(m_repository, *source, std::move(charts));
     QEventLoop loop;
     int exitCode = ExitFailure;
-    QObject::connect(&engine, &SyncEngine::progressChanged, &loop, [&](const SyncProgress &p) {
+    QObject::connect(&sync, &AccountSync::progressChanged, &loop, [&](const SyncProgress &p) {
         if (options.json)
             return;
         m_output.line(u"page "_qs + QString::number(p.pages) + u": "
@@ -185,44 +136,50 @@ int SyncCommand::run(const Options &options)
             + u" conversations, " + QString::number(p.messagesDone) + u" messages");
     });
     QJsonObject okJson; // with --json, written once the charts' data is stored too
-    QObject::connect(&engine, &SyncEngine::finished, &loop, [&](const SyncReport &report) {
+    QObject::connect(&sync, &AccountSync::synced, &loop, [&](const SyncReport &report) {
         if (options.json) {
             okJson = report.toJson();
             okJson.insert(u"status"_qs, u"ok"_qs);
         } else {
             m_output.line(report.summary());
         }
+    });
+    QObject::connect(&sync, &AccountSync::chartsUnlisted, &loop, [&](const QString &message) {
+        m_output.error(u"sync: the charts' data could not be fetched: "_qs + message);
+    });
+    QObject::connect(
+        &sync, &AccountSync::chartFailed, &loop, [&](qint64 assetId, const QString &why) {
+            m_output.error(u"sync: the data of chart "_qs + QString::number(assetId)
+                + u" could not be stored: " + why);
+        });
+    QObject::connect(&sync, &AccountSync::finished, &loop, [&] {
         exitCode = ExitOk;
         loop.quit();
     });
-    QObject::connect(&engine, &SyncEngine::failed, &loop, [&](const SyncError &error) {
+    QObject::connect(&sync, &AccountSync::failed, &loop, [&](const SyncError &error) {
         if (options.json)
-            m_output.json(errorJson(error, engine.report()));
+            m_output.json(errorJson(error, sync.report()));
         m_output.error(error.message);
         exitCode = ExitFailure;
         loop.quit();
     });
-    engine.start();
+    sync.start();
     loop.exec();
     if (exitCode != ExitOk)
         return exitCode;
-
-    // Synced charts have no data yet: store it now, so they render offline. A chart whose data
-    // cannot be fetched is told on stderr; the sync itself succeeded.
-    if (!client) { // Looker answers carry no Luzmo charts
+    if (!client) {
         if (options.json)
             m_output.json(okJson);
         return ExitOk;
     }
-    const SnapshotResult charts = storeSnapshots(m_repository, *client, backend, m_output);
     if (options.json) {
-        okJson.insert(u"charts_stored"_qs, charts.stored);
-        okJson.insert(u"charts_failed"_qs, charts.failed);
+        okJson.insert(u"charts_stored"_qs, sync.chartsStored());
+        okJson.insert(u"charts_failed"_qs, sync.chartsFailed());
         m_output.json(okJson);
     } else {
-        m_output.line(u"Stored the data of "_qs + QString::number(charts.stored) + u" charts"
-            + (charts.failed > 0 ? u" (" + QString::number(charts.failed) + u" failed)"
-                                 : QString()));
+        m_output.line(u"Stored the data of "_qs + QString::number(sync.chartsStored()) + u" charts"
+            + (sync.chartsFailed() > 0 ? u" (" + QString::number(sync.chartsFailed()) + u" failed)"
+                                       : QString()));
     }
     return ExitOk;
 }

@@ -1,8 +1,9 @@
 // chartroom: the GUI entry point. Builds the store, the network access, the chat session, the
-// backend controller, the CSV importer and the main window, and wires them; nothing else lives
+// backend registry, the CSV importer and the main window, and wires them; nothing else lives
 // here.
 #include "backend.h"
-#include "backendcontroller.h"
+#include "backendfactory.h"
+#include "backendregistry.h"
 #include "chartexport.h"
 #include "chatsession.h"
 #include "connectivity.h"
@@ -82,7 +83,7 @@ int main(int argc, char *argv[])
     // "Chartroom"; without one they stay in memory until the app quits.
     SecretStore secrets(SecretStore::Mode::Keychain);
     // The accounts (QSettings, no secrets) as the session's backends, and the proxy choice.
-    BackendController backends(session, network, settings, &secrets);
+    BackendRegistry backends(session, network, settings, &secrets);
     // The built-in analyst server: the default backend, on 127.0.0.1 with credentials made for
     // this run, answering from the local datasets (the bundled sample on first use).
     LocalServer::Options localOptions;
@@ -91,11 +92,7 @@ int main(int argc, char *argv[])
     std::unique_ptr<LuzmoBackend> localBackend;
     const QString localError = localServer.start();
     if (localError.isEmpty()) {
-        LuzmoConfig local;
-        local.host = QUrl(localServer.url());
-        local.key = localServer.key();
-        local.token = localServer.token();
-        localBackend = std::make_unique<LuzmoBackend>(network, local, u"local"_qs);
+        localBackend = BackendFactory::createLocal(network, localServer);
         backends.setLocalBackend(localBackend.get());
     }
     backends.restore();
@@ -103,7 +100,7 @@ int main(int argc, char *argv[])
     // its own thread. Declared before the window, so it outlives it.
     CsvImporter importer(directory);
     MainWindow window(repository, session, &settings);
-    window.setBackendController(&backends);
+    window.setBackendRegistry(&backends);
     window.setCsvImporter(&importer);
     // Charts in exported conversations (HTML, PDF) are drawn from their stored data.
     window.setChartImageRenderer(&ChartExport::image);

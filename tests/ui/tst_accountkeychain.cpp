@@ -1,4 +1,4 @@
-// The backend controller with the real keychain (a private Secret Service started by
+// The backend registry with the real keychain (a private Secret Service started by
 // run-with-keyring.sh): a Luzmo account's token written through Settings comes back after a
 // restart, a question asked while it loads waits for it, and no file under the data or config
 // directory ever holds it.
@@ -60,7 +60,7 @@ void TestAccountKeychain::tokenComesBackFromTheKeychain()
     QString id;
     {
         SecretStore secrets(SecretStore::Mode::Keychain, service);
-        BackendController controller(f.session, f.network, f.settings, &secrets);
+        BackendRegistry controller(f.session, f.network, f.settings, &secrets);
         controller.restore();
         QTRY_VERIFY(!controller.secretsLoading());
         QVERIFY(controller.keychainAvailable());
@@ -81,7 +81,7 @@ void TestAccountKeychain::tokenComesBackFromTheKeychain()
     // Restart: a new store and controller. The secret is read asynchronously; a question asked
     // meanwhile waits for it and is then sent (here: refused by the network, not for a token).
     SecretStore secrets(SecretStore::Mode::Keychain, service);
-    BackendController controller(f.session, f.network, f.settings, &secrets);
+    BackendRegistry controller(f.session, f.network, f.settings, &secrets);
     controller.restore();
     QVERIFY(controller.secretsLoading());
     QVERIFY(controller.description().contains(u"reading the api token from the keychain"_qs));

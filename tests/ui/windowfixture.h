@@ -1,8 +1,8 @@
 #pragma once
 
-// Shared by the widget suites: a real store, a chat session, a backend controller with its own
+// Shared by the widget suites: a real store, a chat session, a backend registry with its own
 // settings file, the real main window, and helpers to answer modal dialogs and take screenshots.
-#include "backendcontroller.h"
+#include "backendregistry.h"
 #include "chatsession.h"
 #include "mainwindow.h"
 #include "tempstore.h"
@@ -30,7 +30,7 @@ struct WindowFixture
     std::unique_ptr<MainWindow> makeWindow()
     {
         auto window = std::make_unique<MainWindow>(*store.repository, session, &settings);
-        window->setBackendController(&backends);
+        window->setBackendRegistry(&backends);
         return window;
     }
 
@@ -39,7 +39,7 @@ struct WindowFixture
     ChatSession session;
     QTemporaryDir settingsDir;
     QSettings settings;
-    BackendController backends;
+    BackendRegistry backends;
 };
 
 // Answers the next modal dialog of type D as soon as it is shown.

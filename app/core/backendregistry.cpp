@@ -1,4 +1,4 @@
-#include "backendcontroller.h"
+#include "backendregistry.h"
 
 #include "accountbackend.h"
 #include "accountstore.h"
@@ -9,7 +9,7 @@
 
 #include <QSettings>
 
-BackendController::BackendController(ChatSession &session, QNetworkAccessManager &network,
+BackendRegistry::BackendRegistry(ChatSession &session, QNetworkAccessManager &network,
     QSettings &settings, SecretStore *secrets, QObject *parent)
     : QObject(parent)
     , m_session(session)
@@ -25,13 +25,13 @@ BackendController::BackendController(ChatSession &session, QNetworkAccessManager
     m_session.setBackendResolver([this](const QString &id) { return backendFor(id); });
 }
 
-BackendController::~BackendController()
+BackendRegistry::~BackendRegistry()
 {
     m_session.setBackendResolver({});
     m_session.setBackend(nullptr);
 }
 
-void BackendController::restore()
+void BackendRegistry::restore()
 {
     m_settings = AccountStore::load(m_store);
     // Known before the backends are built, so each one waits for its secret.
@@ -46,7 +46,7 @@ void BackendController::restore()
     readSecrets();
 }
 
-void BackendController::apply(const AccountSettings &settings)
+void BackendRegistry::apply(const AccountSettings &settings)
 {
     const AccountSettings previous = m_settings;
     m_settings = settings;
@@ -64,13 +64,13 @@ void BackendController::apply(const AccountSettings &settings)
     rebuild();
 }
 
-void BackendController::setLocalBackend(Backend *backend)
+void BackendRegistry::setLocalBackend(Backend *backend)
 {
     m_local = backend;
     rebuild();
 }
 
-AccountBackend *BackendController::accountBackend(const QString &id) const
+AccountBackend *BackendRegistry::accountBackend(const QString &id) const
 {
     for (const auto &b : m_backends) {
         if (b->id() == id)
@@ -79,7 +79,7 @@ AccountBackend *BackendController::accountBackend(const QString &id) const
     return nullptr;
 }
 
-Backend *BackendController::backendFor(const QString &id) const
+Backend *BackendRegistry::backendFor(const QString &id) const
 {
     const Account *account = m_settings.resolve(id);
     if (!account)
@@ -89,12 +89,12 @@ Backend *BackendController::backendFor(const QString &id) const
     return accountBackend(account->id);
 }
 
-Backend *BackendController::activeBackend() const
+Backend *BackendRegistry::activeBackend() const
 {
     return backendFor(m_settings.defaultAccount().id);
 }
 
-LuzmoClient *BackendController::clientFor(const QString &id) const
+LuzmoClient *BackendRegistry::clientFor(const QString &id) const
 {
     const Account *account = m_settings.resolve(id);
     if (account && !account->isLocal()) {
@@ -105,7 +105,7 @@ LuzmoClient *BackendController::clientFor(const QString &id) const
     return local ? &local->client() : nullptr;
 }
 
-LookerSession *BackendController::lookerSessionFor(const QString &id) const
+LookerSession *BackendRegistry::lookerSessionFor(const QString &id) const
 {
     const Account *account = m_settings.resolve(id);
     AccountBackend *backend
@@ -113,12 +113,12 @@ LookerSession *BackendController::lookerSessionFor(const QString &id) const
     return backend ? backend->lookerSession() : nullptr;
 }
 
-bool BackendController::keychainAvailable() const
+bool BackendRegistry::keychainAvailable() const
 {
     return !m_secrets->keychainUnavailable();
 }
 
-QString BackendController::description() const
+QString BackendRegistry::description() const
 {
     const Account &a = m_settings.defaultAccount();
     if (a.isLocal()) {
@@ -135,7 +135,7 @@ QString BackendController::description() const
     return a.description();
 }
 
-void BackendController::rebuild()
+void BackendRegistry::rebuild()
 {
     for (auto &b : m_backends) {
         if (m_session.isBusy())
@@ -162,7 +162,7 @@ void BackendController::rebuild()
     Q_EMIT changed();
 }
 
-void BackendController::readSecrets()
+void BackendRegistry::readSecrets()
 {
     const QStringList keys = m_loading;
     for (const QString &key : keys) {
@@ -192,7 +192,7 @@ void BackendController::readSecrets()
     }
 }
 
-void BackendController::storeSecrets(const AccountSettings &previous)
+void BackendRegistry::storeSecrets(const AccountSettings &previous)
 {
     auto report = [this](const std::optional<SecretError> &error) {
         if (error)
@@ -216,7 +216,7 @@ void BackendController::storeSecrets(const AccountSettings &previous)
             ProxySettings::secretKey, manual ? m_settings.proxy.password : QString(), this, report);
 }
 
-void BackendController::applyProxy()
+void BackendRegistry::applyProxy()
 {
     QNetworkProxyFactory::setApplicationProxyFactory(new ProxyFactory(m_settings.proxy));
 }

@@ -24,15 +24,15 @@ class SecretStore;
 // memory when there is none) and are read back asynchronously after restore(): a question asked
 // meanwhile waits for its secret. Also installs the proxy choice (loopback always direct).
 // Owned by the entry point; not a singleton.
-class BackendController : public QObject
+class BackendRegistry : public QObject
 {
     Q_OBJECT
 public:
     // `secrets` (not owned) is the keychain; nullptr: a private memory-only store, so tests and
     // tools never touch the person's keychain.
-    BackendController(ChatSession &session, QNetworkAccessManager &network, QSettings &settings,
+    BackendRegistry(ChatSession &session, QNetworkAccessManager &network, QSettings &settings,
         SecretStore *secrets = nullptr, QObject *parent = nullptr);
-    ~BackendController() override;
+    ~BackendRegistry() override;
 
     // Loads the saved accounts (migrating older single-backend settings) and starts reading
     // their secrets.
