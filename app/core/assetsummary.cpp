@@ -47,8 +47,26 @@ const KnownType *find(const QString &chartType)
     return nullptr;
 }
 
-// A localized label: {"en": "..."}, a plain string, or the first non-empty translation.
-QString localized(const QJsonValue &value, const QString &locale)
+} // namespace
+
+QString AssetSummary::typeLabel(const QString &chartType)
+{
+    if (const KnownType *known = find(chartType))
+        return tr(known->label);
+    return spelledOut(chartType);
+}
+
+QString AssetSummary::spelledOut(const QString &type)
+{
+    QString words = type.simplified();
+    words.replace(u'-', u' ').replace(u'_', u' ');
+    if (words.isEmpty())
+        return tr("Chart");
+    words[0] = words[0].toUpper();
+    return words;
+}
+
+QString AssetSummary::localized(const QJsonValue &value, const QString &locale)
 {
     if (value.isString())
         return value.toString().simplified();
@@ -62,19 +80,6 @@ QString localized(const QJsonValue &value, const QString &locale)
             return text;
     }
     return {};
-}
-} // namespace
-
-QString AssetSummary::typeLabel(const QString &chartType)
-{
-    if (const KnownType *known = find(chartType))
-        return tr(known->label);
-    QString words = chartType.simplified();
-    words.replace(u'-', u' ').replace(u'_', u' ');
-    if (words.isEmpty())
-        return tr("Chart");
-    words[0] = words[0].toUpper();
-    return words;
 }
 
 AssetSummary::Kind AssetSummary::kindOf(const QString &chartType)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QJsonValue>
 #include <QString>
 #include <QVariantMap>
 
@@ -20,6 +21,11 @@ public:
         const QString &assetType, const QByteArray &valueJson, const QString &locale = u"en"_qs);
     // "line-chart" → "Line chart"; an unknown type is spelled out from its name.
     static QString typeLabel(const QString &chartType);
+    // A type's name in words: "evolution-number" → "Evolution number"; "Chart" when empty.
+    static QString spelledOut(const QString &type);
+    // A localized label: {"en": "..."}, a plain string, or the first non-empty translation
+    // (`locale` first, then English).
+    static QString localized(const QJsonValue &value, const QString &locale = u"en"_qs);
     static Kind kindOf(const QString &chartType);
 
     Kind kind() const { return m_kind; }

@@ -1,37 +1,10 @@
 #include "chartlabel.h"
 
+#include "assetsummary.h"
 #include "vegalitereader.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
-
-namespace {
-// A localized label: {"en": "..."}, a plain string, or the first non-empty translation.
-QString localized(const QJsonValue &value)
-{
-    if (value.isString())
-        return value.toString().simplified();
-    const QJsonObject object = value.toObject();
-    if (const QString text = object.value(u"en").toString().simplified(); !text.isEmpty())
-        return text;
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        if (const QString text = it->toString().simplified(); !text.isEmpty())
-            return text;
-    }
-    return {};
-}
-
-// "line-chart" → "Line chart"; "evolution-number" → "Evolution number".
-QString spelledOut(const QString &type)
-{
-    QString words = type.simplified();
-    words.replace(u'-', u' ').replace(u'_', u' ');
-    if (words.isEmpty())
-        return ChartLabel::tr("Chart");
-    words[0] = words[0].toUpper();
-    return words;
-}
-} // namespace
 
 ChartLabel ChartLabel::fromAsset(const Asset &asset)
 {
@@ -46,7 +19,7 @@ ChartLabel ChartLabel::fromAsset(const Asset &asset)
         const QJsonObject vl = std::holds_alternative<QJsonObject>(spec)
             ? std::get<QJsonObject>(spec)
             : QJsonObject();
-        label.m_typeLabel = spelledOut(VegaLiteReader::chartType(vl));
+        label.m_typeLabel = AssetSummary::spelledOut(VegaLiteReader::chartType(vl));
         label.m_title = VegaLiteReader::title(vl);
         label.m_hasData = value.value(u"data").toObject().value(u"data").isArray()
             || vl.value(u"data").toObject().value(u"values").isArray();
@@ -54,12 +27,13 @@ ChartLabel ChartLabel::fromAsset(const Asset &asset)
     }
     const QString type = value.value(u"type").toString();
     if (!type.trimmed().isEmpty()) {
-        label.m_typeLabel = spelledOut(type);
-        label.m_title = localized(value.value(u"options").toObject().value(u"title"));
+        label.m_typeLabel = AssetSummary::spelledOut(type);
+        label.m_title = AssetSummary::localized(value.value(u"options").toObject().value(u"title"));
     } else {
-        label.m_typeLabel
-            = asset.type.isEmpty() || asset.type == u"item" ? tr("Chart") : spelledOut(asset.type);
-        label.m_title = localized(value.value(u"name"));
+        label.m_typeLabel = asset.type.isEmpty() || asset.type == u"item"
+            ? tr("Chart")
+            : AssetSummary::spelledOut(asset.type);
+        label.m_title = AssetSummary::localized(value.value(u"name"));
     }
     return label;
 }
