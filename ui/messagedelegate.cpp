@@ -5,6 +5,7 @@
 #include "chartcardcache.h"
 #include "followupcard.h"
 #include "interpretationcard.h"
+#include "markdownpolicy.h"
 #include "markdownstyle.h"
 #include "timeformat.h"
 #include "transcriptmodel.h"
@@ -173,7 +174,7 @@ MessageDelegate::Entry *MessageDelegate::layOut(
         entry->document = std::make_unique<QTextDocument>();
         entry->document->setDefaultFont(option.font);
         entry->document->setDocumentMargin(0);
-        entry->document->setMarkdown(text);
+        entry->document->setMarkdown(text, MarkdownPolicy::documentFeatures());
         MarkdownStyle::apply(entry->document.get());
         entry->document->setTextWidth(maxText);
         const int ideal = int(std::ceil(entry->document->idealWidth()));

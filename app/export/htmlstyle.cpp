@@ -26,9 +26,13 @@ h1.title { font-size: 26px; line-height: 1.25; margin: 0 0 6px; }
 .body h1 { font-size: 20px; } .body h2 { font-size: 18px; } .body h3 { font-size: 16px; }
 .body ul, .body ol { margin: 0 0 10px; padding-left: 24px; }
 .body li { margin: 2px 0; }
+.body li.task-list-item { list-style: none; }
+.body li.task-list-item input { margin: 0 6px 0 -20px; }
 table { border-collapse: collapse; margin: 10px 0 12px; font-size: 14px; }
 th, td { border: 1px solid #d5d9df; padding: 5px 10px; vertical-align: top; }
 th { background: #f5f6f8; font-weight: 600; text-align: left; }
+th[align="right"], td[align="right"] { text-align: right; }
+th[align="center"], td[align="center"] { text-align: center; }
 tbody tr:nth-child(even) td { background: #fafbfc; }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono",
   monospace; font-size: 0.9em; background: #f0f1f3; padding: 1px 4px; border-radius: 4px; }

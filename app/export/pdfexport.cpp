@@ -3,6 +3,7 @@
 #include "chartlabel.h"
 #include "exporttext.h"
 #include "htmlexport.h"
+#include "markdownpolicy.h"
 
 #include <QBuffer>
 #include <QPageLayout>
@@ -109,9 +110,7 @@ void PdfExport::message(const Message &m, QTextCursor &cursor) const
     cursor.insertText(u"  " + ExportText::time(m.createdAt), textFormat(0x6a727d, 8.5));
     if (!m.text.trimmed().isEmpty()) {
         cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
-        cursor.insertMarkdown(m.text.trimmed(),
-            QTextDocument::MarkdownFeatures(
-                QTextDocument::MarkdownDialectGitHub | QTextDocument::MarkdownNoHTML));
+        cursor.insertMarkdown(m.text.trimmed(), MarkdownPolicy::documentFeatures());
     }
     for (const Asset &asset : m.assets) {
         cursor = inserted->lastCursorPosition();
