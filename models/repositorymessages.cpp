@@ -1,0 +1,347 @@
+// Repository: messages and their assets.
+#include "database.h"
+#include "repository.h"
+#include "repositoryrows.h"
+#include "sqlrun.h"
+#include "sqltransaction.h"
+#include "syncrecords.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <limits>
+
+using namespace RepositoryRows;
+
+StoreResult<Message> Repository::addMessage(Message m)
+{
+    const QString what = u"Saving the message"_qs;
+    SqlTransaction transaction(m_database.connection());
+    QSqlQuery q(m_database.connection());
+    if (StoreStatus e
+        = run(q, u"SELECT coalesce(max(seq), 0) + 1 FROM messages WHERE conversation_id = ?"_qs,
+            { m.conversationId }, what))
+        return *e;
+    q.next();
+    m.seq = q.value(0).toLongLong();
+    q.finish();
+    const qint64 now = nowMs();
+    if (!m.createdAt.isValid())
+        m.createdAt = fromMs(now);
+    m.updatedAt = fromMs(now);
+    if (StoreStatus e = run(q,
+            u"INSERT INTO messages (conversation_id, remote_id, role, agent, task, "
+            u"locale_id, text, status, error_detail, created_at, updated_at, seq) "
+            u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_qs,
+            { m.conversationId, nullable(m.remoteId), roleName(m.role), nullable(m.agent),
+                nullable(m.task), nullable(m.localeId), nonNull(m.text), statusName(m.status),
+                nullable(m.errorDetail), m.createdAt.toMSecsSinceEpoch(), now, m.seq },
+            what))
+        return *e;
+    m.id = q.lastInsertId().toLongLong();
+    for (Asset &asset : m.assets) {
+        if (StoreStatus e = insertAsset(q, &asset, m.id))
+            return *e;
+    }
+    if (StoreStatus e = touchConversation(m.conversationId, now))
+        return *e;
+    if (StoreStatus e = transaction.commit(what))
+        return *e;
+    Q_EMIT messageAdded(m);
+    if (auto c = conversation(m.conversationId))
+        Q_EMIT conversationChanged(*c);
+    return m;
+}
+
+StoreResult<Message> Repository::message(qint64 id) const
+{
+    QSqlQuery q(m_database.connection());
+    if (StoreStatus e = run(q, u"SELECT " + messageColumns + u" FROM messages WHERE id = ?", { id },
+            u"Reading the message"_qs))
+        return *e;
+    if (!q.next())
+        return notFound(u"There is no message " + QString::number(id) + u'.');
+    Message m = readMessage(q);
+    auto assets = assetsFor({ m.id });
+    if (!assets)
+        return assets.error();
+    m.assets = *assets;
+    return m;
+}
+
+StoreResult<QList<Message>> Repository::messages(
+    qint64 conversationId, qint64 beforeSeq, int limit) const
+{
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    if (StoreStatus e = run(q,
+            u"SELECT " + messageColumns
+                + u" FROM messages WHERE conversation_id = ? AND seq < ? "
+                  u"ORDER BY seq DESC LIMIT ?",
+            { conversationId, beforeSeq > 0 ? beforeSeq : std::numeric_limits<qint64>::max(),
+                limit },
+            u"Reading the conversation"_qs))
+        return *e;
+    QList<Message> list;
+    QList<qint64> ids;
+    while (q.next()) {
+        list.prepend(readMessage(q));
+        ids << list.first().id;
+    }
+    auto assets = assetsFor(ids);
+    if (!assets)
+        return assets.error();
+    for (const Asset &a : std::as_const(*assets)) {
+        for (Message &m : list) {
+            if (m.id == a.messageId) {
+                m.assets << a;
+                break;
+            }
+        }
+    }
+    return list;
+}
+
+StoreResult<QList<Asset>> Repository::assetsFor(const QList<qint64> &messageIds) const
+{
+    QList<Asset> assets;
+    if (messageIds.isEmpty())
+        return assets;
+    QString placeholders;
+    QVariantList values;
+    for (qint64 id : messageIds) {
+        placeholders += placeholders.isEmpty() ? u"?"_qs : u", ?"_qs;
+        values << id;
+    }
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    if (StoreStatus e = run(q,
+            u"SELECT " + assetColumns + u" FROM message_assets WHERE message_id IN (" + placeholders
+                + u") ORDER BY id",
+            values, u"Reading charts"_qs))
+        return *e;
+    while (q.next())
+        assets << readAsset(q);
+    return assets;
+}
+
+StoreResult<int> Repository::messageCount(qint64 conversationId) const
+{
+    QSqlQuery q(m_database.connection());
+    if (StoreStatus e = run(q, u"SELECT count(*) FROM messages WHERE conversation_id = ?"_qs,
+            { conversationId }, u"Counting messages"_qs))
+        return *e;
+    q.next();
+    return q.value(0).toInt();
+}
+
+StoreResult<std::optional<Message>> Repository::messageByRemoteId(
+    qint64 conversationId, const QString &remoteId, qint64 exceptId) const
+{
+    QSqlQuery q(m_database.connection());
+    if (StoreStatus e = run(q,
+            u"SELECT id FROM messages WHERE remote_id = ? AND conversation_id = ? AND id != ? "
+            u"ORDER BY seq LIMIT 1"_qs,
+            { nonNull(remoteId), conversationId, exceptId }, u"Reading the message"_qs))
+        return *e;
+    if (!q.next())
+        return std::optional<Message>();
+    auto found = message(q.value(0).toLongLong());
+    if (!found)
+        return found.error();
+    return std::optional<Message>(*found);
+}
+
+StoreStatus Repository::removeMessage(qint64 id)
+{
+    auto removed = message(id);
+    if (!removed)
+        return removed.error();
+    QSqlQuery q(m_database.connection());
+    if (StoreStatus e
+        = run(q, u"DELETE FROM messages WHERE id = ?"_qs, { id }, u"Removing the message"_qs))
+        return e;
+    Q_EMIT messageRemoved(id, removed->conversationId);
+    return std::nullopt;
+}
+
+StoreStatus Repository::updateMessage(const Message &message, MessageFields fields)
+{
+    QStringList sets;
+    QVariantList values;
+    if (fields & MessageField::Text) {
+        sets << u"text = ?"_qs;
+        values << nonNull(message.text);
+    }
+    if (fields & MessageField::Status) {
+        sets << u"status = ?"_qs << u"error_detail = ?"_qs;
+        values << statusName(message.status) << nullable(message.errorDetail);
+    }
+    if (fields & MessageField::ResumeState) {
+        sets << u"resume_state = ?"_qs;
+        values << (message.resumeState.isEmpty()
+                ? QVariant()
+                : QVariant(QString::fromUtf8(message.resumeState)));
+    }
+    if (fields & MessageField::RemoteId) {
+        sets << u"remote_id = ?"_qs;
+        values << nullable(message.remoteId);
+    }
+    const qint64 now = nowMs();
+    sets << u"updated_at = ?"_qs;
+    values << now << message.id;
+
+    const QString what = u"Saving the message"_qs;
+    SqlTransaction transaction(m_database.connection());
+    QSqlQuery q(m_database.connection());
+    // The column names come from the fixed list above, never from input.
+    if (StoreStatus e
+        = run(q, u"UPDATE messages SET " + sets.join(u", ") + u" WHERE id = ?", values, what))
+        return e;
+    if (q.numRowsAffected() != 1)
+        return notFound(u"There is no message " + QString::number(message.id) + u'.');
+    Message updated = message;
+    if (fields & MessageField::Assets) {
+        for (Asset &asset : updated.assets) {
+            if (asset.id == 0) {
+                if (StoreStatus e = insertAsset(q, &asset, message.id))
+                    return e;
+            }
+        }
+    }
+    if (StoreStatus e = touchConversation(message.conversationId, now))
+        return e;
+    if (StoreStatus e = transaction.commit(what))
+        return e;
+    updated.updatedAt = fromMs(now);
+    Q_EMIT messageChanged(updated, fields);
+    return std::nullopt;
+}
+
+StoreResult<Asset> Repository::addAsset(qint64 messageId, Asset asset)
+{
+    QSqlQuery q(m_database.connection());
+    if (StoreStatus e = insertAsset(q, &asset, messageId))
+        return *e;
+    if (auto m = message(messageId))
+        Q_EMIT messageChanged(*m, MessageField::Assets);
+    return asset;
+}
+
+StoreResult<Asset> Repository::asset(qint64 id) const
+{
+    QSqlQuery q(m_database.connection());
+    if (StoreStatus e = run(q, u"SELECT " + assetColumns + u" FROM message_assets WHERE id = ?",
+            { id }, u"Reading the chart"_qs))
+        return *e;
+    if (!q.next())
+        return notFound(u"There is no asset " + QString::number(id) + u'.');
+    return readAsset(q);
+}
+
+StoreStatus Repository::updateAssetValue(
+    qint64 assetId, const QString &type, const QByteArray &valueJson)
+{
+    QSqlQuery q(m_database.connection());
+    if (StoreStatus e = run(q,
+            u"UPDATE message_assets SET type = ?, value_json = ?, "
+            u"data_json = CASE WHEN value_json = ? THEN data_json END, "
+            u"data_taken_at = CASE WHEN value_json = ? THEN data_taken_at END WHERE id = ?"_qs,
+            { nonNull(type), QString::fromUtf8(valueJson), QString::fromUtf8(valueJson),
+                QString::fromUtf8(valueJson), assetId },
+            u"Saving a chart"_qs))
+        return e;
+    if (q.numRowsAffected() != 1)
+        return notFound(u"There is no asset " + QString::number(assetId) + u'.');
+    auto updated = asset(assetId);
+    if (!updated)
+        return updated.error();
+    if (auto m = message(updated->messageId))
+        Q_EMIT messageChanged(*m, MessageField::Assets);
+    return std::nullopt;
+}
+
+StoreStatus Repository::setAssetSnapshot(
+    qint64 assetId, const QByteArray &dataJson, const QDateTime &at)
+{
+    QSqlQuery q(m_database.connection());
+    if (StoreStatus e
+        = run(q, u"UPDATE message_assets SET data_json = ?, data_taken_at = ? WHERE id = ?"_qs,
+            { QString::fromUtf8(dataJson), msOrNull(at), assetId }, u"Saving the chart data"_qs))
+        return e;
+    if (q.numRowsAffected() != 1)
+        return notFound(u"There is no asset " + QString::number(assetId) + u'.');
+    return std::nullopt;
+}
+
+StoreResult<QList<Asset>> Repository::assetsWithoutSnapshot(const QString &backend, int limit) const
+{
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    // json_extract only on valid JSON: a malformed definition must not fail the whole query.
+    if (StoreStatus e = run(q,
+            u"SELECT a.id, a.message_id, a.remote_id, a.type, a.value_json, a.data_json, "
+            u"a.data_taken_at, a.created_at FROM message_assets a "
+            u"JOIN messages m ON m.id = a.message_id "
+            u"JOIN conversations c ON c.id = m.conversation_id "
+            u"WHERE c.backend = ? AND c.deleted = 0 AND a.type = 'item' "
+            u"AND (a.data_json IS NULL OR a.data_json = '') "
+            u"AND CASE WHEN json_valid(a.value_json) "
+            u"THEN json_extract(a.value_json, '$.type') END = 'line-chart' "
+            u"ORDER BY a.id LIMIT ?"_qs,
+            { backend, limit }, u"Reading the charts without data"_qs))
+        return *e;
+    QList<Asset> assets;
+    while (q.next())
+        assets << readAsset(q);
+    return assets;
+}
+
+StoreResult<std::optional<Message>> Repository::resumableAnswer() const
+{
+    QSqlQuery q(m_database.connection());
+    if (StoreStatus e = run(q,
+            u"SELECT m.id FROM messages m JOIN conversations c ON c.id = m.conversation_id "
+            u"WHERE m.resume_state IS NOT NULL AND m.status = 'interrupted' AND c.deleted = 0 "
+            u"ORDER BY m.updated_at DESC LIMIT 1"_qs,
+            {}, u"Looking for an answer to resume"_qs))
+        return *e;
+    if (!q.next())
+        return std::optional<Message>();
+    auto m = message(q.value(0).toLongLong());
+    if (!m)
+        return m.error();
+    return std::optional<Message>(*m);
+}
+
+void Repository::notifySynced(const SyncChanges &changes)
+{
+    for (const Conversation &c : changes.addedConversations)
+        Q_EMIT conversationAdded(c);
+    for (const Message &m : changes.addedMessages)
+        Q_EMIT messageAdded(m);
+    const MessageFields rewritten
+        = MessageField::Text | MessageField::Status | MessageField::RemoteId | MessageField::Assets;
+    for (const Message &m : changes.changedMessages) {
+        // Rare (edits on the backend): read back, so the views get every asset.
+        auto stored = message(m.id);
+        Q_EMIT messageChanged(stored ? *stored : m, rewritten);
+    }
+    for (const Conversation &c : changes.changedConversations)
+        Q_EMIT conversationChanged(c);
+    for (qint64 id : changes.removedConversations)
+        Q_EMIT conversationRemoved(id);
+}
+
+StoreResult<int> Repository::markStreamingInterrupted()
+{
+    QSqlQuery q(m_database.connection());
+    if (StoreStatus e = run(q,
+            u"UPDATE messages SET status = 'interrupted', error_detail = "
+            u"coalesce(error_detail, 'The answer was cut off when Chartroom "
+            u"stopped.') WHERE status IN ('streaming', 'pending') AND role <> 'user'"_qs,
+            {}, u"Repairing unfinished answers"_qs))
+        return *e;
+    return q.numRowsAffected();
+}

@@ -1,0 +1,111 @@
+#include "repositoryrows.h"
+
+#include "sqlrun.h"
+
+#include <QSqlQuery>
+
+namespace RepositoryRows {
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+QDateTime fromMs(const QVariant &v)
+{
+    return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+}
+QVariant nullable(const QString &s)
+{
+    return s.isNull() ? QVariant() : QVariant(s);
+}
+// For NOT NULL text columns: a null QString would bind as SQL NULL.
+QString nonNull(const QString &s)
+{
+    return s.isNull() ? u""_qs : s;
+}
+
+StoreError notFound(const QString &what)
+{
+    return StoreError { StoreError::Code::NotFound, what, {} };
+}
+
+extern const QString conversationColumns
+    = u"id, backend, remote_id, title, created_at, updated_at, deleted"_qs;
+Conversation readConversation(const QSqlQuery &q)
+{
+    Conversation c;
+    c.id = q.value(0).toLongLong();
+    c.backend = q.value(1).toString();
+    c.remoteId = q.value(2).toString();
+    c.title = q.value(3).toString();
+    c.createdAt = fromMs(q.value(4));
+    c.updatedAt = fromMs(q.value(5));
+    c.deleted = q.value(6).toBool();
+    return c;
+}
+
+extern const QString messageColumns
+    = u"id, conversation_id, remote_id, role, agent, task, locale_id, "
+      u"text, status, error_detail, created_at, updated_at, seq, "
+      u"resume_state"_qs;
+Message readMessage(const QSqlQuery &q)
+{
+    Message m;
+    m.id = q.value(0).toLongLong();
+    m.conversationId = q.value(1).toLongLong();
+    m.remoteId = q.value(2).toString();
+    parseRole(q.value(3).toString(), &m.role);
+    m.agent = q.value(4).toString();
+    m.task = q.value(5).toString();
+    m.localeId = q.value(6).toString();
+    m.text = q.value(7).toString();
+    parseStatus(q.value(8).toString(), &m.status);
+    m.errorDetail = q.value(9).toString();
+    m.createdAt = fromMs(q.value(10));
+    m.updatedAt = fromMs(q.value(11));
+    m.seq = q.value(12).toLongLong();
+    m.resumeState = q.value(13).toString().toUtf8();
+    return m;
+}
+
+extern const QString assetColumns
+    = u"id, message_id, remote_id, type, value_json, data_json, data_taken_at, created_at"_qs;
+Asset readAsset(const QSqlQuery &q)
+{
+    Asset a;
+    a.id = q.value(0).toLongLong();
+    a.messageId = q.value(1).toLongLong();
+    a.remoteId = q.value(2).toString();
+    a.type = q.value(3).toString();
+    a.valueJson = q.value(4).toString().toUtf8();
+    a.dataJson = q.value(5).toString().toUtf8();
+    a.dataTakenAt = fromMs(q.value(6));
+    a.createdAt = fromMs(q.value(7));
+    return a;
+}
+
+QVariant msOrNull(const QDateTime &t)
+{
+    return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant();
+}
+
+StoreStatus insertAsset(QSqlQuery &q, Asset *asset, qint64 messageId)
+{
+    asset->messageId = messageId;
+    if (!asset->createdAt.isValid())
+        asset->createdAt = fromMs(nowMs());
+    if (StoreStatus e = run(q,
+            u"INSERT INTO message_assets (message_id, remote_id, type, value_json, "
+            u"data_json, data_taken_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_qs,
+            { messageId, nullable(asset->remoteId), nonNull(asset->type),
+                QString::fromUtf8(asset->valueJson),
+                asset->dataJson.isEmpty() ? QVariant()
+                                          : QVariant(QString::fromUtf8(asset->dataJson)),
+                msOrNull(asset->dataTakenAt), asset->createdAt.toMSecsSinceEpoch() },
+            u"Saving a chart"_qs))
+        return e;
+    asset->id = q.lastInsertId().toLongLong();
+    return std::nullopt;
+}
+
+} // namespace RepositoryRows
