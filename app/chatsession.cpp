@@ -14,6 +14,8 @@
 #include <algorithm>
 #include <utility>
 
+using namespace Qt::StringLiterals;
+
 struct ChatSession::Active
 {
     QPointer<AnswerStream> stream;
@@ -115,7 +117,7 @@ StoreResult<qint64> ChatSession::send(qint64 conversationId, const QString &text
             tr("An answer is still arriving: wait for it or press Stop."), {} };
     }
     StoreResult<Conversation> conversation = conversationId == 0
-        ? m_repository.createConversation(titleFor(text), m_backend ? m_backend->id() : u"local"_qs)
+        ? m_repository.createConversation(titleFor(text), m_backend ? m_backend->id() : u"local"_s)
         : m_repository.conversation(conversationId);
     if (!conversation)
         return conversation.error();
@@ -125,7 +127,7 @@ StoreResult<qint64> ChatSession::send(qint64 conversationId, const QString &text
     question.role = MessageRole::User;
     question.agent = m_agent;
     question.task = m_task;
-    question.localeId = u"en"_qs;
+    question.localeId = u"en"_s;
     question.text = text;
     const bool queue = shouldQueue(*conversation);
     if (queue)
@@ -421,7 +423,7 @@ void ChatSession::storeNewAssets()
         const QString key = asset.id.isEmpty() ? QString::fromUtf8(json) : asset.id;
         if (a.storedAssets.contains(key) || a.storedAssets.contains(QString::fromUtf8(json)))
             continue;
-        const QString type = asset.type.isEmpty() ? u"item"_qs : asset.type;
+        const QString type = asset.type.isEmpty() ? u"item"_s : asset.type;
         // An asset the answer already has (the same remote id: a replay, or an answer matched
         // to its stored copy) gets the new definition instead of a twin.
         const auto same = std::find_if(

@@ -9,6 +9,8 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 QString nextConnectionName()
 {
@@ -108,7 +110,7 @@ StoreStatus Database::setUp(const QString &path, int targetVersion)
     db.setDatabaseName(path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!db.open()) {
-        return storeErrorFromSql(db.lastError(), u"Opening the history database"_qs);
+        return storeErrorFromSql(db.lastError(), u"Opening the history database"_s);
     }
     m_path = path;
 
@@ -126,7 +128,7 @@ StoreStatus Database::setUp(const QString &path, int targetVersion)
 
     QSqlError sqlError;
     if (!inMemory && !exec(db, QStringLiteral("PRAGMA journal_mode=WAL"), &sqlError)) {
-        return storeErrorFromSql(sqlError, u"Opening the history database"_qs);
+        return storeErrorFromSql(sqlError, u"Opening the history database"_s);
     }
     exec(db, QStringLiteral("PRAGMA synchronous=NORMAL"));
     exec(db, QStringLiteral("PRAGMA foreign_keys=ON"));
@@ -148,7 +150,7 @@ StoreStatus Database::checkOwnership(QSqlDatabase &db, int *userVersion)
     const int appId = query.value(0).toInt();
     query.finish();
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
-        return error(StoreError::Code::NotADatabase, u"Cannot read the schema version."_qs,
+        return error(StoreError::Code::NotADatabase, u"Cannot read the schema version."_s,
             query.lastError().text());
     }
     *userVersion = query.value(0).toInt();

@@ -3,6 +3,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+using namespace Qt::StringLiterals;
+
 QString JsonFormat::isoTime(const QDateTime &time)
 {
     return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
@@ -29,26 +31,26 @@ QJsonValue parsedOrText(const QByteArray &json)
 QJsonObject JsonFormat::conversation(const Conversation &c)
 {
     return QJsonObject {
-        { u"id"_qs, c.id },
-        { u"title"_qs, c.title },
-        { u"backend"_qs, c.backend },
-        { u"remote_id"_qs, orNull(c.remoteId) },
-        { u"created_at"_qs, isoTime(c.createdAt) },
-        { u"updated_at"_qs, isoTime(c.updatedAt) },
+        { u"id"_s, c.id },
+        { u"title"_s, c.title },
+        { u"backend"_s, c.backend },
+        { u"remote_id"_s, orNull(c.remoteId) },
+        { u"created_at"_s, isoTime(c.createdAt) },
+        { u"updated_at"_s, isoTime(c.updatedAt) },
     };
 }
 
 QJsonObject JsonFormat::asset(const Asset &a)
 {
     return QJsonObject {
-        { u"id"_qs, a.id },
-        { u"message_id"_qs, a.messageId },
-        { u"remote_id"_qs, orNull(a.remoteId) },
-        { u"type"_qs, a.type },
-        { u"value"_qs, parsedOrText(a.valueJson) },
-        { u"data"_qs, parsedOrText(a.dataJson) },
-        { u"data_taken_at"_qs, orNull(isoTime(a.dataTakenAt)) },
-        { u"created_at"_qs, isoTime(a.createdAt) },
+        { u"id"_s, a.id },
+        { u"message_id"_s, a.messageId },
+        { u"remote_id"_s, orNull(a.remoteId) },
+        { u"type"_s, a.type },
+        { u"value"_s, parsedOrText(a.valueJson) },
+        { u"data"_s, parsedOrText(a.dataJson) },
+        { u"data_taken_at"_s, orNull(isoTime(a.dataTakenAt)) },
+        { u"created_at"_s, isoTime(a.createdAt) },
     };
 }
 
@@ -58,31 +60,31 @@ QJsonObject JsonFormat::message(const Message &m)
     for (const Asset &a : m.assets)
         assets << asset(a);
     return QJsonObject {
-        { u"id"_qs, m.id },
-        { u"conversation_id"_qs, m.conversationId },
-        { u"remote_id"_qs, orNull(m.remoteId) },
-        { u"role"_qs, roleName(m.role) },
-        { u"agent"_qs, orNull(m.agent) },
-        { u"task"_qs, orNull(m.task) },
-        { u"locale_id"_qs, orNull(m.localeId) },
-        { u"message"_qs, m.text },
-        { u"status"_qs, statusName(m.status) },
-        { u"error"_qs, orNull(m.errorDetail) },
-        { u"order"_qs, m.seq },
-        { u"created_at"_qs, isoTime(m.createdAt) },
-        { u"updated_at"_qs, isoTime(m.updatedAt) },
-        { u"assets"_qs, assets },
+        { u"id"_s, m.id },
+        { u"conversation_id"_s, m.conversationId },
+        { u"remote_id"_s, orNull(m.remoteId) },
+        { u"role"_s, roleName(m.role) },
+        { u"agent"_s, orNull(m.agent) },
+        { u"task"_s, orNull(m.task) },
+        { u"locale_id"_s, orNull(m.localeId) },
+        { u"message"_s, m.text },
+        { u"status"_s, statusName(m.status) },
+        { u"error"_s, orNull(m.errorDetail) },
+        { u"order"_s, m.seq },
+        { u"created_at"_s, isoTime(m.createdAt) },
+        { u"updated_at"_s, isoTime(m.updatedAt) },
+        { u"assets"_s, assets },
     };
 }
 
 QJsonObject JsonFormat::searchHit(const SearchHit &h)
 {
     return QJsonObject {
-        { u"conversation_id"_qs, h.conversationId },
-        { u"message_id"_qs, h.messageId ? QJsonValue(h.messageId) : QJsonValue() },
-        { u"title"_qs, h.conversationTitle },
-        { u"snippet"_qs, h.snippetWith(u"["_qs, u"]"_qs) },
-        { u"at"_qs, isoTime(h.at) },
-        { u"rank"_qs, h.rank },
+        { u"conversation_id"_s, h.conversationId },
+        { u"message_id"_s, h.messageId ? QJsonValue(h.messageId) : QJsonValue() },
+        { u"title"_s, h.conversationTitle },
+        { u"snippet"_s, h.snippetWith(u"["_s, u"]"_s) },
+        { u"at"_s, isoTime(h.at) },
+        { u"rank"_s, h.rank },
     };
 }

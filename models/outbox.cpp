@@ -7,12 +7,14 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 // Prepared statements with bound values (sqlrun.h).
 constexpr auto run = &execPrepared;
 
 const QString columns
-    = u"id, conversation_id, backend, text, agent, task, status, error, created_at, updated_at"_qs;
+    = u"id, conversation_id, backend, text, agent, task, status, error, created_at, updated_at"_s;
 
 OutboxEntry read(const QSqlQuery &q)
 {
@@ -49,7 +51,7 @@ StoreResult<OutboxEntry> Outbox::enqueue(qint64 conversationId, const QString &b
     QSqlQuery q(m_database.connection());
     if (StoreStatus e = run(q,
             u"INSERT INTO outbox (conversation_id, backend, text, agent, task, status, "
-            u"created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'queued', ?, ?)"_qs,
+            u"created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'queued', ?, ?)"_s,
             { conversationId, backend, text, nullable(agent), nullable(task), now, now },
             tr("Queueing the question")))
         return *e;
@@ -61,7 +63,7 @@ StoreResult<OutboxEntry> Outbox::enqueue(qint64 conversationId, const QString &b
 StoreResult<OutboxEntry> Outbox::entry(qint64 id) const
 {
     QSqlQuery q(m_database.connection());
-    if (StoreStatus e = run(q, u"SELECT "_qs + columns + u" FROM outbox WHERE id = ?"_qs, { id },
+    if (StoreStatus e = run(q, u"SELECT "_s + columns + u" FROM outbox WHERE id = ?"_s, { id },
             tr("Reading the outbox")))
         return *e;
     if (!q.next())
@@ -73,9 +75,9 @@ StoreResult<QList<OutboxEntry>> Outbox::queued(const QString &backend) const
 {
     QSqlQuery q(m_database.connection());
     if (StoreStatus e = run(q,
-            u"SELECT "_qs + columns
-                + u" FROM outbox WHERE status = 'queued' AND (? = '' OR backend = ?) ORDER BY id"_qs,
-            { backend.isNull() ? u""_qs : backend, backend }, tr("Reading the outbox")))
+            u"SELECT "_s + columns
+                + u" FROM outbox WHERE status = 'queued' AND (? = '' OR backend = ?) ORDER BY id"_s,
+            { backend.isNull() ? u""_s : backend, backend }, tr("Reading the outbox")))
         return *e;
     QList<OutboxEntry> entries;
     while (q.next())
@@ -87,8 +89,8 @@ StoreResult<int> Outbox::queuedCount(const QString &backend) const
 {
     QSqlQuery q(m_database.connection());
     if (StoreStatus e = run(q,
-            u"SELECT count(*) FROM outbox WHERE status = 'queued' AND (? = '' OR backend = ?)"_qs,
-            { backend.isNull() ? u""_qs : backend, backend }, tr("Reading the outbox")))
+            u"SELECT count(*) FROM outbox WHERE status = 'queued' AND (? = '' OR backend = ?)"_s,
+            { backend.isNull() ? u""_s : backend, backend }, tr("Reading the outbox")))
         return *e;
     return q.next() ? q.value(0).toInt() : 0;
 }
@@ -98,7 +100,7 @@ StoreResult<bool> Outbox::hasQueued(qint64 conversationId) const
     QSqlQuery q(m_database.connection());
     if (StoreStatus e = run(q,
             u"SELECT 1 FROM outbox WHERE status IN ('queued', 'sending') AND conversation_id = ? "
-            u"LIMIT 1"_qs,
+            u"LIMIT 1"_s,
             { conversationId }, tr("Reading the outbox")))
         return *e;
     return q.next();
@@ -109,7 +111,7 @@ StoreResult<bool> Outbox::cancel(qint64 id)
     QSqlQuery q(m_database.connection());
     if (StoreStatus e = run(q,
             u"UPDATE outbox SET status = 'cancelled', updated_at = ? "
-            u"WHERE id = ? AND status = 'queued'"_qs,
+            u"WHERE id = ? AND status = 'queued'"_s,
             { QDateTime::currentMSecsSinceEpoch(), id }, tr("Cancelling the queued question")))
         return *e;
     const bool cancelled = q.numRowsAffected() == 1;
@@ -122,7 +124,7 @@ StoreStatus Outbox::setStatus(qint64 id, OutboxEntry::Status status, const QStri
 {
     QSqlQuery q(m_database.connection());
     if (StoreStatus e
-        = run(q, u"UPDATE outbox SET status = ?, error = ?, updated_at = ? WHERE id = ?"_qs,
+        = run(q, u"UPDATE outbox SET status = ?, error = ?, updated_at = ? WHERE id = ?"_s,
             { OutboxEntry::statusName(status), nullable(error), QDateTime::currentMSecsSinceEpoch(),
                 id },
             tr("Updating the outbox")))
@@ -136,7 +138,7 @@ StoreResult<int> Outbox::failInterruptedSends()
     QSqlQuery q(m_database.connection());
     if (StoreStatus e = run(q,
             u"UPDATE outbox SET status = 'failed', error = ?, updated_at = ? "
-            u"WHERE status = 'sending'"_qs,
+            u"WHERE status = 'sending'"_s,
             { tr("Chartroom stopped while this question was being sent."),
                 QDateTime::currentMSecsSinceEpoch() },
             tr("Repairing the outbox")))
@@ -149,7 +151,7 @@ StoreResult<qint64> Outbox::messageFor(const OutboxEntry &entry) const
     QSqlQuery q(m_database.connection());
     if (StoreStatus e = run(q,
             u"SELECT id FROM messages WHERE conversation_id = ? AND role = 'user' "
-            u"AND status = 'pending' AND text = ? ORDER BY seq LIMIT 1"_qs,
+            u"AND status = 'pending' AND text = ? ORDER BY seq LIMIT 1"_s,
             { entry.conversationId, entry.text }, tr("Reading the outbox")))
         return *e;
     return q.next() ? q.value(0).toLongLong() : qint64(0);

@@ -12,6 +12,8 @@
 
 #include <limits>
 
+using namespace Qt::StringLiterals;
+
 using namespace RepositoryRows;
 
 Repository::Repository(Database &database, QObject *parent)
@@ -29,9 +31,9 @@ StoreResult<Conversation> Repository::createConversation(
     const qint64 now = nowMs();
     if (StoreStatus e = run(q,
             u"INSERT INTO conversations (backend, remote_id, title, created_at, "
-            u"updated_at) VALUES (?, ?, ?, ?, ?)"_qs,
+            u"updated_at) VALUES (?, ?, ?, ?, ?)"_s,
             { nonNull(backend), nullable(remoteId), nonNull(title), now, now },
-            u"Creating the conversation"_qs))
+            u"Creating the conversation"_s))
         return *e;
     Conversation c;
     c.id = q.lastInsertId().toLongLong();
@@ -48,7 +50,7 @@ StoreResult<Conversation> Repository::conversation(qint64 id) const
     QSqlQuery q(m_database.connection());
     if (StoreStatus e
         = run(q, u"SELECT " + conversationColumns + u" FROM conversations WHERE id = ?", { id },
-            u"Reading the conversation"_qs))
+            u"Reading the conversation"_s))
         return *e;
     if (!q.next())
         return notFound(u"There is no conversation " + QString::number(id) + u'.');
@@ -63,7 +65,7 @@ StoreResult<QList<Conversation>> Repository::conversations(int limit, int offset
             u"SELECT " + conversationColumns
                 + u" FROM conversations WHERE deleted = 0 "
                   u"ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?",
-            { limit, offset }, u"Reading the conversation list"_qs))
+            { limit, offset }, u"Reading the conversation list"_s))
         return *e;
     QList<Conversation> list;
     while (q.next())
@@ -74,8 +76,8 @@ StoreResult<QList<Conversation>> Repository::conversations(int limit, int offset
 StoreResult<int> Repository::conversationCount() const
 {
     QSqlQuery q(m_database.connection());
-    if (StoreStatus e = run(q, u"SELECT count(*) FROM conversations WHERE deleted = 0"_qs, {},
-            u"Counting conversations"_qs))
+    if (StoreStatus e = run(q, u"SELECT count(*) FROM conversations WHERE deleted = 0"_s, {},
+            u"Counting conversations"_s))
         return *e;
     q.next();
     return q.value(0).toInt();
@@ -84,9 +86,8 @@ StoreResult<int> Repository::conversationCount() const
 StoreStatus Repository::renameConversation(qint64 id, const QString &title)
 {
     QSqlQuery q(m_database.connection());
-    if (StoreStatus e
-        = run(q, u"UPDATE conversations SET title = ? WHERE id = ? AND deleted = 0"_qs,
-            { nonNull(title), id }, u"Renaming the conversation"_qs))
+    if (StoreStatus e = run(q, u"UPDATE conversations SET title = ? WHERE id = ? AND deleted = 0"_s,
+            { nonNull(title), id }, u"Renaming the conversation"_s))
         return e;
     if (q.numRowsAffected() != 1)
         return notFound(u"There is no conversation " + QString::number(id) + u'.');
@@ -99,8 +100,8 @@ StoreStatus Repository::deleteConversation(qint64 id)
 {
     QSqlQuery q(m_database.connection());
     if (StoreStatus e
-        = run(q, u"UPDATE conversations SET deleted = 1 WHERE id = ? AND deleted = 0"_qs, { id },
-            u"Deleting the conversation"_qs))
+        = run(q, u"UPDATE conversations SET deleted = 1 WHERE id = ? AND deleted = 0"_s, { id },
+            u"Deleting the conversation"_s))
         return e;
     if (q.numRowsAffected() != 1)
         return notFound(u"There is no conversation " + QString::number(id) + u'.');
@@ -113,9 +114,9 @@ StoreStatus Repository::setConversationRemoteId(
 {
     QSqlQuery q(m_database.connection());
     if (StoreStatus e = run(q,
-            u"UPDATE conversations SET remote_id = ?, backend = coalesce(?, backend) WHERE id = ?"_qs,
+            u"UPDATE conversations SET remote_id = ?, backend = coalesce(?, backend) WHERE id = ?"_s,
             { nullable(remoteId), backend.isEmpty() ? QVariant() : QVariant(backend), id },
-            u"Saving the conversation"_qs))
+            u"Saving the conversation"_s))
         return e;
     if (q.numRowsAffected() != 1)
         return notFound(u"There is no conversation " + QString::number(id) + u'.');
@@ -131,7 +132,7 @@ StoreResult<std::optional<Conversation>> Repository::conversationByRemoteId(
     if (StoreStatus e = run(q,
             u"SELECT " + conversationColumns
                 + u" FROM conversations WHERE backend = ? AND remote_id = ?",
-            { nonNull(backend), nonNull(remoteId) }, u"Reading the conversation"_qs))
+            { nonNull(backend), nonNull(remoteId) }, u"Reading the conversation"_s))
         return *e;
     if (!q.next())
         return std::optional<Conversation>();
@@ -140,14 +141,14 @@ StoreResult<std::optional<Conversation>> Repository::conversationByRemoteId(
 
 StoreStatus Repository::mergeConversation(qint64 from, qint64 into)
 {
-    const QString what = u"Joining the conversation to its earlier copy"_qs;
+    const QString what = u"Joining the conversation to its earlier copy"_s;
     if (from == into)
         return StoreError { StoreError::Code::Invalid,
             what + u": a conversation cannot join itself.", {} };
     SqlTransaction transaction(m_database.connection());
     QSqlQuery q(m_database.connection());
     if (StoreStatus e
-        = run(q, u"SELECT coalesce(max(seq), 0) FROM messages WHERE conversation_id = ?"_qs,
+        = run(q, u"SELECT coalesce(max(seq), 0) FROM messages WHERE conversation_id = ?"_s,
             { into }, what))
         return e;
     q.next();
@@ -155,24 +156,23 @@ StoreStatus Repository::mergeConversation(qint64 from, qint64 into)
     q.finish();
     // Two steps keep (conversation_id, seq) unique at every row: first out of the way of
     // `into`'s numbers (negative), then after them.
-    if (StoreStatus e = run(q,
-            u"UPDATE messages SET conversation_id = ?, seq = -seq WHERE conversation_id = ?"_qs,
+    if (StoreStatus e
+        = run(q, u"UPDATE messages SET conversation_id = ?, seq = -seq WHERE conversation_id = ?"_s,
             { into, from }, what))
         return e;
     if (StoreStatus e
-        = run(q, u"UPDATE messages SET seq = ? - seq WHERE conversation_id = ? AND seq < 0"_qs,
+        = run(q, u"UPDATE messages SET seq = ? - seq WHERE conversation_id = ? AND seq < 0"_s,
             { offset, into }, what))
         return e;
-    if (StoreStatus e
-        = run(q, u"UPDATE outbox SET conversation_id = ? WHERE conversation_id = ?"_qs,
+    if (StoreStatus e = run(q, u"UPDATE outbox SET conversation_id = ? WHERE conversation_id = ?"_s,
             { into, from }, what))
         return e;
-    if (StoreStatus e = run(q, u"DELETE FROM conversations WHERE id = ?"_qs, { from }, what))
+    if (StoreStatus e = run(q, u"DELETE FROM conversations WHERE id = ?"_s, { from }, what))
         return e;
     if (q.numRowsAffected() != 1)
         return notFound(u"There is no conversation " + QString::number(from) + u'.');
     if (StoreStatus e
-        = run(q, u"UPDATE conversations SET deleted = 0 WHERE id = ?"_qs, { into }, what))
+        = run(q, u"UPDATE conversations SET deleted = 0 WHERE id = ?"_s, { into }, what))
         return e;
     if (StoreStatus e = touchConversation(into, nowMs()))
         return e;
@@ -187,6 +187,6 @@ StoreStatus Repository::mergeConversation(qint64 from, qint64 into)
 StoreStatus Repository::touchConversation(qint64 id, qint64 atMs)
 {
     QSqlQuery q(m_database.connection());
-    return run(q, u"UPDATE conversations SET updated_at = max(updated_at, ?) WHERE id = ?"_qs,
-        { atMs, id }, u"Saving the conversation"_qs);
+    return run(q, u"UPDATE conversations SET updated_at = max(updated_at, ?) WHERE id = ?"_s,
+        { atMs, id }, u"Saving the conversation"_s);
 }

@@ -29,8 +29,8 @@ public:
     explicit Repository(Database &database, QObject *parent = nullptr);
 
     // Conversations (soft-deleted ones are hidden from lists and search).
-    StoreResult<Conversation> createConversation(
-        const QString &title, const QString &backend = u"local"_qs, const QString &remoteId = {});
+    StoreResult<Conversation> createConversation(const QString &title,
+        const QString &backend = QStringLiteral("local"), const QString &remoteId = {});
     StoreResult<Conversation> conversation(qint64 id) const;
     // Newest first (by last update), `limit` rows after skipping `offset`.
     StoreResult<QList<Conversation>> conversations(int limit, int offset = 0) const;

@@ -12,15 +12,17 @@
 
 #include <limits>
 
+using namespace Qt::StringLiterals;
+
 using namespace RepositoryRows;
 
 StoreResult<Message> Repository::addMessage(Message m)
 {
-    const QString what = u"Saving the message"_qs;
+    const QString what = u"Saving the message"_s;
     SqlTransaction transaction(m_database.connection());
     QSqlQuery q(m_database.connection());
     if (StoreStatus e
-        = run(q, u"SELECT coalesce(max(seq), 0) + 1 FROM messages WHERE conversation_id = ?"_qs,
+        = run(q, u"SELECT coalesce(max(seq), 0) + 1 FROM messages WHERE conversation_id = ?"_s,
             { m.conversationId }, what))
         return *e;
     q.next();
@@ -33,7 +35,7 @@ StoreResult<Message> Repository::addMessage(Message m)
     if (StoreStatus e = run(q,
             u"INSERT INTO messages (conversation_id, remote_id, role, agent, task, "
             u"locale_id, text, status, error_detail, created_at, updated_at, seq) "
-            u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_qs,
+            u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
             { m.conversationId, nullable(m.remoteId), roleName(m.role), nullable(m.agent),
                 nullable(m.task), nullable(m.localeId), nonNull(m.text), statusName(m.status),
                 nullable(m.errorDetail), m.createdAt.toMSecsSinceEpoch(), now, m.seq },
@@ -58,7 +60,7 @@ StoreResult<Message> Repository::message(qint64 id) const
 {
     QSqlQuery q(m_database.connection());
     if (StoreStatus e = run(q, u"SELECT " + messageColumns + u" FROM messages WHERE id = ?", { id },
-            u"Reading the message"_qs))
+            u"Reading the message"_s))
         return *e;
     if (!q.next())
         return notFound(u"There is no message " + QString::number(id) + u'.');
@@ -81,7 +83,7 @@ StoreResult<QList<Message>> Repository::messages(
                   u"ORDER BY seq DESC LIMIT ?",
             { conversationId, beforeSeq > 0 ? beforeSeq : std::numeric_limits<qint64>::max(),
                 limit },
-            u"Reading the conversation"_qs))
+            u"Reading the conversation"_s))
         return *e;
     QList<Message> list;
     QList<qint64> ids;
@@ -111,7 +113,7 @@ StoreResult<QList<Asset>> Repository::assetsFor(const QList<qint64> &messageIds)
     QString placeholders;
     QVariantList values;
     for (qint64 id : messageIds) {
-        placeholders += placeholders.isEmpty() ? u"?"_qs : u", ?"_qs;
+        placeholders += placeholders.isEmpty() ? u"?"_s : u", ?"_s;
         values << id;
     }
     QSqlQuery q(m_database.connection());
@@ -119,7 +121,7 @@ StoreResult<QList<Asset>> Repository::assetsFor(const QList<qint64> &messageIds)
     if (StoreStatus e = run(q,
             u"SELECT " + assetColumns + u" FROM message_assets WHERE message_id IN (" + placeholders
                 + u") ORDER BY id",
-            values, u"Reading charts"_qs))
+            values, u"Reading charts"_s))
         return *e;
     while (q.next())
         assets << readAsset(q);
@@ -129,8 +131,8 @@ StoreResult<QList<Asset>> Repository::assetsFor(const QList<qint64> &messageIds)
 StoreResult<int> Repository::messageCount(qint64 conversationId) const
 {
     QSqlQuery q(m_database.connection());
-    if (StoreStatus e = run(q, u"SELECT count(*) FROM messages WHERE conversation_id = ?"_qs,
-            { conversationId }, u"Counting messages"_qs))
+    if (StoreStatus e = run(q, u"SELECT count(*) FROM messages WHERE conversation_id = ?"_s,
+            { conversationId }, u"Counting messages"_s))
         return *e;
     q.next();
     return q.value(0).toInt();
@@ -142,8 +144,8 @@ StoreResult<std::optional<Message>> Repository::messageByRemoteId(
     QSqlQuery q(m_database.connection());
     if (StoreStatus e = run(q,
             u"SELECT id FROM messages WHERE remote_id = ? AND conversation_id = ? AND id != ? "
-            u"ORDER BY seq LIMIT 1"_qs,
-            { nonNull(remoteId), conversationId, exceptId }, u"Reading the message"_qs))
+            u"ORDER BY seq LIMIT 1"_s,
+            { nonNull(remoteId), conversationId, exceptId }, u"Reading the message"_s))
         return *e;
     if (!q.next())
         return std::optional<Message>();
@@ -160,7 +162,7 @@ StoreStatus Repository::removeMessage(qint64 id)
         return removed.error();
     QSqlQuery q(m_database.connection());
     if (StoreStatus e
-        = run(q, u"DELETE FROM messages WHERE id = ?"_qs, { id }, u"Removing the message"_qs))
+        = run(q, u"DELETE FROM messages WHERE id = ?"_s, { id }, u"Removing the message"_s))
         return e;
     Q_EMIT messageRemoved(id, removed->conversationId);
     return std::nullopt;
@@ -171,28 +173,28 @@ StoreStatus Repository::updateMessage(const Message &message, MessageFields fiel
     QStringList sets;
     QVariantList values;
     if (fields & MessageField::Text) {
-        sets << u"text = ?"_qs;
+        sets << u"text = ?"_s;
         values << nonNull(message.text);
     }
     if (fields & MessageField::Status) {
-        sets << u"status = ?"_qs << u"error_detail = ?"_qs;
+        sets << u"status = ?"_s << u"error_detail = ?"_s;
         values << statusName(message.status) << nullable(message.errorDetail);
     }
     if (fields & MessageField::ResumeState) {
-        sets << u"resume_state = ?"_qs;
+        sets << u"resume_state = ?"_s;
         values << (message.resumeState.isEmpty()
                 ? QVariant()
                 : QVariant(QString::fromUtf8(message.resumeState)));
     }
     if (fields & MessageField::RemoteId) {
-        sets << u"remote_id = ?"_qs;
+        sets << u"remote_id = ?"_s;
         values << nullable(message.remoteId);
     }
     const qint64 now = nowMs();
-    sets << u"updated_at = ?"_qs;
+    sets << u"updated_at = ?"_s;
     values << now << message.id;
 
-    const QString what = u"Saving the message"_qs;
+    const QString what = u"Saving the message"_s;
     SqlTransaction transaction(m_database.connection());
     QSqlQuery q(m_database.connection());
     // The column names come from the fixed list above, never from input.
@@ -233,7 +235,7 @@ StoreResult<Asset> Repository::asset(qint64 id) const
 {
     QSqlQuery q(m_database.connection());
     if (StoreStatus e = run(q, u"SELECT " + assetColumns + u" FROM message_assets WHERE id = ?",
-            { id }, u"Reading the chart"_qs))
+            { id }, u"Reading the chart"_s))
         return *e;
     if (!q.next())
         return notFound(u"There is no asset " + QString::number(id) + u'.');
@@ -247,10 +249,10 @@ StoreStatus Repository::updateAssetValue(
     if (StoreStatus e = run(q,
             u"UPDATE message_assets SET type = ?, value_json = ?, "
             u"data_json = CASE WHEN value_json = ? THEN data_json END, "
-            u"data_taken_at = CASE WHEN value_json = ? THEN data_taken_at END WHERE id = ?"_qs,
+            u"data_taken_at = CASE WHEN value_json = ? THEN data_taken_at END WHERE id = ?"_s,
             { nonNull(type), QString::fromUtf8(valueJson), QString::fromUtf8(valueJson),
                 QString::fromUtf8(valueJson), assetId },
-            u"Saving a chart"_qs))
+            u"Saving a chart"_s))
         return e;
     if (q.numRowsAffected() != 1)
         return notFound(u"There is no asset " + QString::number(assetId) + u'.');
@@ -267,8 +269,8 @@ StoreStatus Repository::setAssetSnapshot(
 {
     QSqlQuery q(m_database.connection());
     if (StoreStatus e
-        = run(q, u"UPDATE message_assets SET data_json = ?, data_taken_at = ? WHERE id = ?"_qs,
-            { QString::fromUtf8(dataJson), msOrNull(at), assetId }, u"Saving the chart data"_qs))
+        = run(q, u"UPDATE message_assets SET data_json = ?, data_taken_at = ? WHERE id = ?"_s,
+            { QString::fromUtf8(dataJson), msOrNull(at), assetId }, u"Saving the chart data"_s))
         return e;
     if (q.numRowsAffected() != 1)
         return notFound(u"There is no asset " + QString::number(assetId) + u'.');
@@ -289,8 +291,8 @@ StoreResult<QList<Asset>> Repository::assetsWithoutSnapshot(const QString &backe
             u"AND (a.data_json IS NULL OR a.data_json = '') "
             u"AND CASE WHEN json_valid(a.value_json) "
             u"THEN json_extract(a.value_json, '$.type') END = 'line-chart' "
-            u"ORDER BY a.id LIMIT ?"_qs,
-            { backend, limit }, u"Reading the charts without data"_qs))
+            u"ORDER BY a.id LIMIT ?"_s,
+            { backend, limit }, u"Reading the charts without data"_s))
         return *e;
     QList<Asset> assets;
     while (q.next())
@@ -304,8 +306,8 @@ StoreResult<std::optional<Message>> Repository::resumableAnswer() const
     if (StoreStatus e = run(q,
             u"SELECT m.id FROM messages m JOIN conversations c ON c.id = m.conversation_id "
             u"WHERE m.resume_state IS NOT NULL AND m.status = 'interrupted' AND c.deleted = 0 "
-            u"ORDER BY m.updated_at DESC LIMIT 1"_qs,
-            {}, u"Looking for an answer to resume"_qs))
+            u"ORDER BY m.updated_at DESC LIMIT 1"_s,
+            {}, u"Looking for an answer to resume"_s))
         return *e;
     if (!q.next())
         return std::optional<Message>();
@@ -340,8 +342,8 @@ StoreResult<int> Repository::markStreamingInterrupted()
     if (StoreStatus e = run(q,
             u"UPDATE messages SET status = 'interrupted', error_detail = "
             u"coalesce(error_detail, 'The answer was cut off when Chartroom "
-            u"stopped.') WHERE status IN ('streaming', 'pending') AND role <> 'user'"_qs,
-            {}, u"Repairing unfinished answers"_qs))
+            u"stopped.') WHERE status IN ('streaming', 'pending') AND role <> 'user'"_s,
+            {}, u"Repairing unfinished answers"_s))
         return *e;
     return q.numRowsAffected();
 }

@@ -4,6 +4,8 @@
 
 #include <QSqlQuery>
 
+using namespace Qt::StringLiterals;
+
 namespace RepositoryRows {
 
 qint64 nowMs()
@@ -21,7 +23,7 @@ QVariant nullable(const QString &s)
 // For NOT NULL text columns: a null QString would bind as SQL NULL.
 QString nonNull(const QString &s)
 {
-    return s.isNull() ? u""_qs : s;
+    return s.isNull() ? u""_s : s;
 }
 
 StoreError notFound(const QString &what)
@@ -30,7 +32,7 @@ StoreError notFound(const QString &what)
 }
 
 extern const QString conversationColumns
-    = u"id, backend, remote_id, title, created_at, updated_at, deleted"_qs;
+    = u"id, backend, remote_id, title, created_at, updated_at, deleted"_s;
 Conversation readConversation(const QSqlQuery &q)
 {
     Conversation c;
@@ -47,7 +49,7 @@ Conversation readConversation(const QSqlQuery &q)
 extern const QString messageColumns
     = u"id, conversation_id, remote_id, role, agent, task, locale_id, "
       u"text, status, error_detail, created_at, updated_at, seq, "
-      u"resume_state"_qs;
+      u"resume_state"_s;
 Message readMessage(const QSqlQuery &q)
 {
     Message m;
@@ -69,7 +71,7 @@ Message readMessage(const QSqlQuery &q)
 }
 
 extern const QString assetColumns
-    = u"id, message_id, remote_id, type, value_json, data_json, data_taken_at, created_at"_qs;
+    = u"id, message_id, remote_id, type, value_json, data_json, data_taken_at, created_at"_s;
 Asset readAsset(const QSqlQuery &q)
 {
     Asset a;
@@ -96,13 +98,13 @@ StoreStatus insertAsset(QSqlQuery &q, Asset *asset, qint64 messageId)
         asset->createdAt = fromMs(nowMs());
     if (StoreStatus e = run(q,
             u"INSERT INTO message_assets (message_id, remote_id, type, value_json, "
-            u"data_json, data_taken_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_qs,
+            u"data_json, data_taken_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
             { messageId, nullable(asset->remoteId), nonNull(asset->type),
                 QString::fromUtf8(asset->valueJson),
                 asset->dataJson.isEmpty() ? QVariant()
                                           : QVariant(QString::fromUtf8(asset->dataJson)),
                 msOrNull(asset->dataTakenAt), asset->createdAt.toMSecsSinceEpoch() },
-            u"Saving a chart"_qs))
+            u"Saving a chart"_s))
         return e;
     asset->id = q.lastInsertId().toLongLong();
     return std::nullopt;

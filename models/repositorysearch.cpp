@@ -12,6 +12,8 @@
 
 #include <limits>
 
+using namespace Qt::StringLiterals;
+
 using namespace RepositoryRows;
 
 namespace {
@@ -26,7 +28,7 @@ void addDateRange(FilterSql &sql, const SearchFilter &filter, const QString &col
 {
     if (!filter.from.isValid() && !filter.to.isValid())
         return;
-    sql.where += u" AND "_qs + column + u" BETWEEN ? AND ?"_qs;
+    sql.where += u" AND "_s + column + u" BETWEEN ? AND ?"_s;
     sql.values << (filter.from.isValid() ? filter.from.startOfDay().toMSecsSinceEpoch()
                                          : std::numeric_limits<qint64>::min());
     sql.values << (filter.to.isValid() ? filter.to.addDays(1).startOfDay().toMSecsSinceEpoch() - 1
@@ -37,13 +39,13 @@ FilterSql titleFilterSql(const SearchFilter &filter)
 {
     FilterSql sql;
     if (!filter.backend.isEmpty()) {
-        sql.where += u" AND c.backend = ?"_qs;
+        sql.where += u" AND c.backend = ?"_s;
         sql.values << filter.backend;
     }
-    addDateRange(sql, filter, u"c.updated_at"_qs);
+    addDateRange(sql, filter, u"c.updated_at"_s);
     if (filter.hasChart) {
         sql.where += u" AND EXISTS (SELECT 1 FROM messages cm JOIN message_assets a ON "
-                     u"a.message_id = cm.id WHERE cm.conversation_id = c.id)"_qs;
+                     u"a.message_id = cm.id WHERE cm.conversation_id = c.id)"_s;
     }
     return sql;
 }
@@ -52,12 +54,12 @@ FilterSql messageFilterSql(const SearchFilter &filter)
 {
     FilterSql sql;
     if (!filter.backend.isEmpty()) {
-        sql.where += u" AND c.backend = ?"_qs;
+        sql.where += u" AND c.backend = ?"_s;
         sql.values << filter.backend;
     }
-    addDateRange(sql, filter, u"m.created_at"_qs);
+    addDateRange(sql, filter, u"m.created_at"_s);
     if (filter.hasChart)
-        sql.where += u" AND EXISTS (SELECT 1 FROM message_assets a WHERE a.message_id = m.id)"_qs;
+        sql.where += u" AND EXISTS (SELECT 1 FROM message_assets a WHERE a.message_id = m.id)"_s;
     return sql;
 }
 } // namespace
@@ -69,7 +71,7 @@ StoreResult<QList<SearchHit>> Repository::search(
     const QString match = SearchQuery::toFts5(text);
     if (match.isEmpty())
         return hits;
-    const QString what = u"Searching the history"_qs;
+    const QString what = u"Searching the history"_s;
     const QString open = SearchHit::markStart, close = SearchHit::markEnd;
     const FilterSql titleSql = titleFilterSql(filter);
     const FilterSql messageSql = messageFilterSql(filter);
@@ -79,8 +81,8 @@ StoreResult<QList<SearchHit>> Repository::search(
             u"SELECT c.id, c.title, snippet(conversations_fts, 0, ?, ?, '…', 12), "
             u"c.updated_at FROM conversations_fts JOIN conversations c ON "
             u"c.id = conversations_fts.rowid WHERE conversations_fts MATCH ? AND "
-            u"c.deleted = 0"_qs
-                + titleSql.where + u" ORDER BY rank LIMIT ?"_qs,
+            u"c.deleted = 0"_s
+                + titleSql.where + u" ORDER BY rank LIMIT ?"_s,
             QVariantList { open, close, match } + titleSql.values + QVariantList { limit }, what))
         return *e;
     while (q.next()) {
@@ -102,8 +104,8 @@ StoreResult<QList<SearchHit>> Repository::search(
             u"SELECT messages_fts.rowid, messages_fts.rank FROM messages_fts "
             u"JOIN messages m ON m.id = messages_fts.rowid "
             u"JOIN conversations c ON c.id = m.conversation_id "
-            u"WHERE messages_fts MATCH ? AND c.deleted = 0"_qs
-                + messageSql.where + u" ORDER BY messages_fts.rowid DESC LIMIT ?"_qs,
+            u"WHERE messages_fts MATCH ? AND c.deleted = 0"_s
+                + messageSql.where + u" ORDER BY messages_fts.rowid DESC LIMIT ?"_s,
             QVariantList { match } + messageSql.values + QVariantList { rankingWindow }, what))
         return *e;
     QList<QPair<double, qint64>> ranked;
@@ -119,7 +121,7 @@ StoreResult<QList<SearchHit>> Repository::search(
     QString placeholders;
     QVariantList values { open, close, match };
     for (const auto &r : std::as_const(ranked)) {
-        placeholders += placeholders.isEmpty() ? u"?"_qs : u", ?"_qs;
+        placeholders += placeholders.isEmpty() ? u"?"_s : u", ?"_s;
         values << r.second;
     }
     if (StoreStatus e = run(q,
@@ -156,9 +158,9 @@ StoreResult<QStringList> Repository::searchableBackends() const
 {
     QSqlQuery q(m_database.connection());
     q.setForwardOnly(true);
-    if (StoreStatus e = run(q,
-            u"SELECT DISTINCT backend FROM conversations WHERE deleted = 0 ORDER BY backend"_qs, {},
-            u"Listing the backends of the history"_qs))
+    if (StoreStatus e
+        = run(q, u"SELECT DISTINCT backend FROM conversations WHERE deleted = 0 ORDER BY backend"_s,
+            {}, u"Listing the backends of the history"_s))
         return *e;
     QStringList backends;
     while (q.next())

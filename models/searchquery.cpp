@@ -2,11 +2,13 @@
 
 #include <QStringList>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 QString quoted(const QString &text)
 {
     QString escaped = text;
-    escaped.replace(u'"', u"\"\""_qs);
+    escaped.replace(u'"', u"\"\""_s);
     return u'"' + escaped + u'"';
 }
 

@@ -3,6 +3,8 @@
 #include "conversationlistmodel.h"
 #include "repository.h"
 
+using namespace Qt::StringLiterals;
+
 SearchResultModel::SearchResultModel(Repository &repository, QObject *parent)
     : QAbstractListModel(parent)
     , m_repository(repository)
@@ -64,8 +66,8 @@ QVariant SearchResultModel::data(const QModelIndex &index, int role) const
         return hit.snippet;
     case SnippetHtmlRole: {
         QString escaped = hit.snippet.toHtmlEscaped();
-        escaped.replace(SearchHit::markStart, u"<b>"_qs);
-        escaped.replace(SearchHit::markEnd, u"</b>"_qs);
+        escaped.replace(SearchHit::markStart, u"<b>"_s);
+        escaped.replace(SearchHit::markEnd, u"</b>"_s);
         return escaped;
     }
     case AtRole:

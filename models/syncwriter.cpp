@@ -8,6 +8,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 QVariant nullable(const QString &s)
@@ -16,7 +18,7 @@ QVariant nullable(const QString &s)
 }
 QString nonNull(const QString &s)
 {
-    return s.isNull() ? u""_qs : s;
+    return s.isNull() ? u""_s : s;
 }
 qint64 msOr(const QDateTime &t, qint64 fallback)
 {
@@ -72,34 +74,34 @@ public:
         , m_changes(changes)
         , m_findConversation(db,
               u"SELECT id, title, created_at, updated_at FROM conversations "
-              u"WHERE backend = ? AND remote_id = ?"_qs)
+              u"WHERE backend = ? AND remote_id = ?"_s)
         , m_insertConversation(db,
               u"INSERT INTO conversations (backend, remote_id, title, created_at, updated_at) "
-              u"VALUES (?, ?, ?, ?, ?)"_qs)
+              u"VALUES (?, ?, ?, ?, ?)"_s)
         , m_updateConversation(db,
               u"UPDATE conversations SET title = ?, updated_at = max(updated_at, ?) "
-              u"WHERE id = ?"_qs)
-        , m_maxSeq(db, u"SELECT coalesce(max(seq), 0) FROM messages WHERE conversation_id = ?"_qs)
+              u"WHERE id = ?"_s)
+        , m_maxSeq(db, u"SELECT coalesce(max(seq), 0) FROM messages WHERE conversation_id = ?"_s)
         , m_findMessage(db,
               u"SELECT id, role, text, agent, task, locale_id, status, seq, created_at "
-              u"FROM messages WHERE conversation_id = ? AND remote_id = ?"_qs)
+              u"FROM messages WHERE conversation_id = ? AND remote_id = ?"_s)
         , m_insertMessage(db,
               u"INSERT INTO messages (conversation_id, remote_id, role, agent, task, locale_id, "
               u"text, status, created_at, updated_at, seq) "
-              u"VALUES (?, ?, ?, ?, ?, ?, ?, 'complete', ?, ?, ?)"_qs)
+              u"VALUES (?, ?, ?, ?, ?, ?, ?, 'complete', ?, ?, ?)"_s)
         , m_updateMessage(db,
               u"UPDATE messages SET role = ?, agent = ?, task = ?, locale_id = ?, text = ?, "
-              u"status = 'complete', error_detail = NULL, updated_at = ? WHERE id = ?"_qs)
+              u"status = 'complete', error_detail = NULL, updated_at = ? WHERE id = ?"_s)
         , m_findAsset(db,
               u"SELECT id, type, value_json FROM message_assets "
-              u"WHERE message_id = ? AND remote_id = ?"_qs)
+              u"WHERE message_id = ? AND remote_id = ?"_s)
         , m_findAnonymousAsset(db,
               u"SELECT id, value_json FROM message_assets "
-              u"WHERE message_id = ? AND remote_id IS NULL AND type = ?"_qs)
+              u"WHERE message_id = ? AND remote_id IS NULL AND type = ?"_s)
         , m_insertAsset(db,
               u"INSERT INTO message_assets (message_id, remote_id, type, value_json, created_at) "
-              u"VALUES (?, ?, ?, ?, ?)"_qs)
-        , m_updateAsset(db, u"UPDATE message_assets SET type = ?, value_json = ? WHERE id = ?"_qs)
+              u"VALUES (?, ?, ?, ?, ?)"_s)
+        , m_updateAsset(db, u"UPDATE message_assets SET type = ?, value_json = ? WHERE id = ?"_s)
     {
     }
 
@@ -116,7 +118,7 @@ private:
     const QString m_backend;
     SyncChanges *m_changes;
     const qint64 m_now = QDateTime::currentMSecsSinceEpoch();
-    const QString m_what = u"Saving synced conversations"_qs;
+    const QString m_what = u"Saving synced conversations"_s;
     Statement m_findConversation, m_insertConversation, m_updateConversation, m_maxSeq,
         m_findMessage, m_insertMessage, m_updateMessage, m_findAsset, m_findAnonymousAsset,
         m_insertAsset, m_updateAsset;
@@ -305,7 +307,7 @@ StoreStatus storeCursor(const QSqlDatabase &db, const QString &backend, const QS
     Statement s(db,
         u"INSERT INTO sync_state (backend, cursor, synced_at) VALUES (?, ?, ?) "
         u"ON CONFLICT (backend) DO UPDATE SET cursor = excluded.cursor, "
-        u"synced_at = coalesce(excluded.synced_at, synced_at)"_qs);
+        u"synced_at = coalesce(excluded.synced_at, synced_at)"_s);
     return s.exec({ backend, nullable(cursor), syncedAt }, what);
 }
 
@@ -318,16 +320,16 @@ SyncWriter::SyncWriter(Database &database)
 
 StoreResult<QString> SyncWriter::cursor(const QString &backend) const
 {
-    Statement s(m_database.connection(), u"SELECT cursor FROM sync_state WHERE backend = ?"_qs);
-    if (StoreStatus e = s.exec({ backend }, u"Reading where the last sync stopped"_qs))
+    Statement s(m_database.connection(), u"SELECT cursor FROM sync_state WHERE backend = ?"_s);
+    if (StoreStatus e = s.exec({ backend }, u"Reading where the last sync stopped"_s))
         return *e;
     return s.query().next() ? s.query().value(0).toString() : QString();
 }
 
 StoreResult<QDateTime> SyncWriter::syncedAt(const QString &backend) const
 {
-    Statement s(m_database.connection(), u"SELECT synced_at FROM sync_state WHERE backend = ?"_qs);
-    if (StoreStatus e = s.exec({ backend }, u"Reading when the last sync ran"_qs))
+    Statement s(m_database.connection(), u"SELECT synced_at FROM sync_state WHERE backend = ?"_s);
+    if (StoreStatus e = s.exec({ backend }, u"Reading when the last sync ran"_s))
         return *e;
     if (!s.query().next() || s.query().value(0).isNull())
         return QDateTime();
@@ -337,7 +339,7 @@ StoreResult<QDateTime> SyncWriter::syncedAt(const QString &backend) const
 StoreResult<SyncChanges> SyncWriter::writePage(
     const QString &backend, const QList<RemoteConversation> &conversations, const QString &cursor)
 {
-    const QString what = u"Saving synced conversations"_qs;
+    const QString what = u"Saving synced conversations"_s;
     SyncChanges changes;
     SqlTransaction transaction(m_database.connection());
     {
@@ -357,13 +359,13 @@ StoreResult<SyncChanges> SyncWriter::writePage(
 StoreResult<SyncChanges> SyncWriter::finish(const QString &backend,
     const std::optional<QSet<QString>> &present, const QString &cursor, const QDateTime &at)
 {
-    const QString what = u"Saving the end of the sync"_qs;
+    const QString what = u"Saving the end of the sync"_s;
     SyncChanges changes;
     SqlTransaction transaction(m_database.connection());
     if (present) {
         Statement list(m_database.connection(),
             u"SELECT id, remote_id FROM conversations "
-            u"WHERE backend = ? AND remote_id IS NOT NULL AND deleted = 0"_qs);
+            u"WHERE backend = ? AND remote_id IS NOT NULL AND deleted = 0"_s);
         if (StoreStatus e = list.exec({ backend }, what))
             return *e;
         while (list.query().next()) {
@@ -372,7 +374,7 @@ StoreResult<SyncChanges> SyncWriter::finish(const QString &backend,
         }
         list.query().finish();
         Statement remove(m_database.connection(),
-            u"UPDATE conversations SET deleted = 1 WHERE id = ? AND deleted = 0"_qs);
+            u"UPDATE conversations SET deleted = 1 WHERE id = ? AND deleted = 0"_s);
         for (qint64 id : std::as_const(changes.removedConversations)) {
             if (StoreStatus e = remove.exec({ id }, what))
                 return *e;

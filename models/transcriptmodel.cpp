@@ -2,6 +2,8 @@
 
 #include <QScopedValueRollback>
 
+using namespace Qt::StringLiterals;
+
 TranscriptModel::TranscriptModel(Repository &repository, int pageSize, QObject *parent)
     : QAbstractListModel(parent)
     , m_repository(repository)
@@ -48,9 +50,9 @@ QVariantList assetMaps(const QList<Asset> &assets)
 {
     QVariantList list;
     for (const Asset &a : assets) {
-        list << QVariantMap { { u"id"_qs, a.id }, { u"type"_qs, a.type },
-            { u"valueJson"_qs, a.valueJson }, { u"dataJson"_qs, a.dataJson },
-            { u"dataTakenAt"_qs, a.dataTakenAt } };
+        list << QVariantMap { { u"id"_s, a.id }, { u"type"_s, a.type },
+            { u"valueJson"_s, a.valueJson }, { u"dataJson"_s, a.dataJson },
+            { u"dataTakenAt"_s, a.dataTakenAt } };
     }
     return list;
 }

@@ -8,6 +8,8 @@
 #include <QLineEdit>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 QLabel *smallLabel(const QString &name, QWidget *parent)
 {
@@ -30,37 +32,37 @@ AccountEditor::AccountEditor(QWidget *parent)
     , m_version(new QLineEdit(this))
     , m_key(new QLineEdit(this))
     , m_secret(new QLineEdit(this))
-    , m_secretNote(smallLabel(u"secretNote"_qs, this))
+    , m_secretNote(smallLabel(u"secretNote"_s, this))
     , m_transport(new QComboBox(this))
     , m_agent(new QComboBox(this))
     , m_task(new QComboBox(this))
     , m_lookerAgent(new QLineEdit(this))
-    , m_message(smallLabel(u"accountMessage"_qs, this))
+    , m_message(smallLabel(u"accountMessage"_s, this))
 {
-    setObjectName(u"accountEditor"_qs);
-    m_title->setObjectName(u"accountTitle"_qs);
+    setObjectName(u"accountEditor"_s);
+    m_title->setObjectName(u"accountTitle"_s);
     QFont bold = m_title->font();
     bold.setBold(true);
     m_title->setFont(bold);
-    m_name->setObjectName(u"accountName"_qs);
-    m_url->setObjectName(u"accountUrl"_qs);
+    m_name->setObjectName(u"accountName"_s);
+    m_url->setObjectName(u"accountUrl"_s);
     m_url->setClearButtonEnabled(true);
-    m_version->setObjectName(u"accountVersion"_qs);
-    m_version->setPlaceholderText(u"0.1.0"_qs);
-    m_key->setObjectName(u"accountKey"_qs);
-    m_secret->setObjectName(u"accountSecret"_qs);
+    m_version->setObjectName(u"accountVersion"_s);
+    m_version->setPlaceholderText(u"0.1.0"_s);
+    m_key->setObjectName(u"accountKey"_s);
+    m_secret->setObjectName(u"accountSecret"_s);
     m_secret->setEchoMode(QLineEdit::Password);
-    m_transport->setObjectName(u"accountTransport"_qs);
-    m_transport->addItem(tr("Server-Sent Events (HTTP)"), u"sse"_qs);
-    m_transport->addItem(tr("Socket.IO (WebSocket)"), u"socketio"_qs);
-    m_agent->setObjectName(u"accountAgent"_qs);
-    m_agent->addItem(tr("Analyst: answers questions about the data"), u"analyst"_qs);
-    m_agent->addItem(tr("Item: builds a chart"), u"item"_qs);
-    m_task->setObjectName(u"accountTask"_qs);
-    m_task->addItem(tr("Generate"), u"generate"_qs);
-    m_task->addItem(tr("Suggest"), u"suggest"_qs);
-    m_task->addItem(tr("Describe"), u"describe"_qs);
-    m_lookerAgent->setObjectName(u"accountLookerAgent"_qs);
+    m_transport->setObjectName(u"accountTransport"_s);
+    m_transport->addItem(tr("Server-Sent Events (HTTP)"), u"sse"_s);
+    m_transport->addItem(tr("Socket.IO (WebSocket)"), u"socketio"_s);
+    m_agent->setObjectName(u"accountAgent"_s);
+    m_agent->addItem(tr("Analyst: answers questions about the data"), u"analyst"_s);
+    m_agent->addItem(tr("Item: builds a chart"), u"item"_s);
+    m_task->setObjectName(u"accountTask"_s);
+    m_task->addItem(tr("Generate"), u"generate"_s);
+    m_task->addItem(tr("Suggest"), u"suggest"_s);
+    m_task->addItem(tr("Describe"), u"describe"_s);
+    m_lookerAgent->setObjectName(u"accountLookerAgent"_s);
     m_lookerAgent->setPlaceholderText(tr("Optional"));
     m_message->hide();
 
@@ -177,7 +179,7 @@ void AccountEditor::updateState()
     const bool analyst = m_agent->currentData().toString() == u"analyst";
     if (analyst && m_task->currentData().toString() != u"generate") {
         m_updating = true;
-        m_task->setCurrentIndex(m_task->findData(u"generate"_qs));
+        m_task->setCurrentIndex(m_task->findData(u"generate"_s));
         m_updating = false;
     }
     m_task->setEnabled(!analyst);

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 const QColor cardFill(0xff, 0xff, 0xff);
 const QColor cardBorder(0xd5, 0xd9, 0xe0);
@@ -141,7 +143,7 @@ void AssetCard::paintGlyph(QPainter *painter, const QRect &r, AssetSummary::Kind
         f.setBold(true);
         f.setPixelSize(int(g.height()));
         painter->setFont(f);
-        painter->drawText(g.adjusted(-4, -2, 4, 2), Qt::AlignCenter, u"#"_qs);
+        painter->drawText(g.adjusted(-4, -2, 4, 2), Qt::AlignCenter, u"#"_s);
         break;
     }
     case Kind::Table:

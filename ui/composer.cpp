@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <cmath>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 constexpr int minLines = 2;
 constexpr int maxLines = 8;
@@ -22,28 +24,28 @@ Composer::Composer(QWidget *parent)
     , m_stop(new QPushButton(tr("Stop"), this))
     , m_sendAction(new QAction(tr("Send"), this))
 {
-    setObjectName(u"composer"_qs);
-    m_edit->setObjectName(u"composerEdit"_qs);
+    setObjectName(u"composer"_s);
+    m_edit->setObjectName(u"composerEdit"_s);
     m_edit->setPlaceholderText(tr("Ask about your data… (Ctrl+Return to send)"));
     m_edit->setTabChangesFocus(true);
     m_edit->setFrameShape(QFrame::NoFrame);
     m_edit->document()->setDocumentMargin(6);
-    m_send->setObjectName(u"sendButton"_qs);
-    m_stop->setObjectName(u"stopButton"_qs);
+    m_send->setObjectName(u"sendButton"_s);
+    m_stop->setObjectName(u"stopButton"_s);
     // Clicking a button leaves the focus in the text box, ready for the next question.
     m_send->setFocusPolicy(Qt::TabFocus);
     m_stop->setFocusPolicy(Qt::TabFocus);
     m_send->setToolTip(tr("Send the question (Ctrl+Return)"));
     m_stop->setToolTip(tr("Stop the answer that is streaming"));
 
-    m_sendAction->setObjectName(u"actionSend"_qs);
+    m_sendAction->setObjectName(u"actionSend"_s);
     m_sendAction->setShortcuts(
         { QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter) });
     m_sendAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     addAction(m_sendAction);
 
     auto *frame = new QFrame(this);
-    frame->setObjectName(u"composerFrame"_qs);
+    frame->setObjectName(u"composerFrame"_s);
     auto *frameLayout = new QHBoxLayout(frame);
     frameLayout->setContentsMargins(6, 4, 8, 4);
     frameLayout->setSpacing(8);

@@ -12,6 +12,8 @@
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 QListView *makeList(QWidget *parent, const QString &name)
 {
@@ -34,11 +36,11 @@ ConversationSidebar::ConversationSidebar(Repository &repository, QWidget *parent
     , m_searchModel(new SearchResultModel(repository, this))
     , m_search(new QLineEdit(this))
     , m_stack(new QStackedWidget(this))
-    , m_list(makeList(this, u"conversationList"_qs))
-    , m_results(makeList(this, u"searchResults"_qs))
+    , m_list(makeList(this, u"conversationList"_s))
+    , m_results(makeList(this, u"searchResults"_s))
 {
-    setObjectName(u"sidebar"_qs);
-    m_search->setObjectName(u"searchField"_qs);
+    setObjectName(u"sidebar"_s);
+    m_search->setObjectName(u"searchField"_s);
     m_search->setPlaceholderText(tr("Search history (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
 
@@ -48,7 +50,7 @@ ConversationSidebar::ConversationSidebar(Repository &repository, QWidget *parent
     m_results->setItemDelegate(new SearchResultDelegate(m_results));
 
     auto *noHits = new QLabel(tr("No matches"), this);
-    noHits->setObjectName(u"noSearchHits"_qs);
+    noHits->setObjectName(u"noSearchHits"_s);
     noHits->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
     noHits->setContentsMargins(0, 24, 0, 0);
 

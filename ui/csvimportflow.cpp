@@ -11,6 +11,8 @@
 #include <QProgressDialog>
 #include <QStandardPaths>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 // Small files finish before a dialog would be worth showing.
 constexpr int progressDelayMs = 300;
@@ -77,7 +79,7 @@ void CsvImportFlow::startImport(const QString &filePath, const QString &name)
     m_fileName = QFileInfo(filePath).fileName();
     m_progress
         = new QProgressDialog(tr("Importing %1…").arg(m_fileName), tr("Cancel"), 0, 100, m_window);
-    m_progress->setObjectName(u"importProgress"_qs);
+    m_progress->setObjectName(u"importProgress"_s);
     m_progress->setWindowTitle(tr("Import CSV"));
     // Not modal: the conversation stays usable while a large file is imported.
     m_progress->setWindowModality(Qt::NonModal);
@@ -115,9 +117,9 @@ void CsvImportFlow::succeeded(const DatasetSchema &dataset)
         : tr("%1 columns").arg(dataset.columns.size());
     auto *box = new QMessageBox(QMessageBox::Information, tr("Dataset Imported"),
         tr("“%1” is ready: %2, %3.").arg(dataset.name, rows, columns), QMessageBox::Ok, m_window);
-    box->setObjectName(u"importSucceeded"_qs);
+    box->setObjectName(u"importSucceeded"_s);
     // Wide enough for the example question on one line.
-    box->setStyleSheet(u"QLabel#qt_msgbox_informativelabel { min-width: 400px; }"_qs);
+    box->setStyleSheet(u"QLabel#qt_msgbox_informativelabel { min-width: 400px; }"_s);
     box->setTextFormat(Qt::PlainText);
     box->setInformativeText(columnList(dataset) + u"\n\n"
         + tr("Ask about it, e.g. “%1”.").arg(exampleQuestion(dataset)));
@@ -133,7 +135,7 @@ void CsvImportFlow::failed(const QString &message)
         fileName.isEmpty() ? tr("The file could not be imported.")
                            : tr("%1 could not be imported.").arg(fileName),
         QMessageBox::Ok, m_window);
-    box->setObjectName(u"importFailed"_qs);
+    box->setObjectName(u"importFailed"_s);
     box->setTextFormat(Qt::PlainText);
     box->setInformativeText(message);
     box->setAttribute(Qt::WA_DeleteOnClose);

@@ -4,12 +4,14 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 EmptyStateWidget::EmptyStateWidget(QWidget *parent)
     : QWidget(parent)
 {
-    setObjectName(u"emptyState"_qs);
+    setObjectName(u"emptyState"_s);
     auto *title = new QLabel(tr("Ask a question about your data to start a conversation"), this);
-    title->setObjectName(u"emptyStateTitle"_qs);
+    title->setObjectName(u"emptyStateTitle"_s);
     title->setAlignment(Qt::AlignCenter);
     title->setWordWrap(true);
     QFont titleFont = title->font();
@@ -20,7 +22,7 @@ EmptyStateWidget::EmptyStateWidget(QWidget *parent)
     auto *hint = new QLabel(tr("Answers stream in as text and charts, and everything stays on "
                                "this computer. Try one of these:"),
         this);
-    hint->setObjectName(u"emptyStateHint"_qs);
+    hint->setObjectName(u"emptyStateHint"_s);
     hint->setAlignment(Qt::AlignCenter);
     hint->setWordWrap(true);
 
@@ -31,7 +33,7 @@ EmptyStateWidget::EmptyStateWidget(QWidget *parent)
     column->addSpacing(8);
     for (const QString &prompt : examplePrompts()) {
         auto *button = new QPushButton(prompt, this);
-        button->setObjectName(u"examplePrompt"_qs);
+        button->setObjectName(u"examplePrompt"_s);
         button->setCursor(Qt::PointingHandCursor);
         connect(
             button, &QPushButton::clicked, this, [this, prompt] { Q_EMIT promptChosen(prompt); });

@@ -4,17 +4,19 @@
 #include <QLabel>
 #include <QToolButton>
 
+using namespace Qt::StringLiterals;
+
 ErrorBanner::ErrorBanner(QWidget *parent)
     : QFrame(parent)
     , m_label(new QLabel(this))
 {
-    setObjectName(u"errorBanner"_qs);
-    m_label->setObjectName(u"errorBannerText"_qs);
+    setObjectName(u"errorBanner"_s);
+    m_label->setObjectName(u"errorBannerText"_s);
     m_label->setWordWrap(true);
     m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *close = new QToolButton(this);
-    close->setObjectName(u"errorBannerClose"_qs);
-    close->setText(u"✕"_qs);
+    close->setObjectName(u"errorBannerClose"_s);
+    close->setText(u"✕"_s);
     close->setAutoRaise(true);
     close->setToolTip(tr("Dismiss"));
     auto *layout = new QHBoxLayout(this);

@@ -9,6 +9,8 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 const QColor headingText(0x6a, 0x72, 0x7d);
 const QColor linkText(0x1f, 0x5f, 0xc4);
@@ -27,7 +29,7 @@ QString heading()
 
 QString linkLabel(const QString &question)
 {
-    return u"→  "_qs + question;
+    return u"→  "_s + question;
 }
 } // namespace
 

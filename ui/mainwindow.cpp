@@ -40,11 +40,13 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 namespace {
-const auto geometryKey = u"mainWindow/geometry"_qs;
-const auto stateKey = u"mainWindow/state"_qs;
-const auto splitterKey = u"mainWindow/splitter"_qs;
-const auto conversationKey = u"mainWindow/conversation"_qs;
+const auto geometryKey = u"mainWindow/geometry"_s;
+const auto stateKey = u"mainWindow/state"_s;
+const auto splitterKey = u"mainWindow/splitter"_s;
+const auto conversationKey = u"mainWindow/conversation"_s;
 
 const auto windowStyle = uR"(
 #sidebar { background: #f5f6f8; }
@@ -73,7 +75,7 @@ const auto windowStyle = uR"(
 QStatusBar { background: #f5f6f8; border-top: 1px solid #e1e4e8; }
 QStatusBar::item { border: none; }
 #backendLabel { color: #6a727d; padding: 0 6px; }
-)"_qs;
+)"_s;
 } // namespace
 
 MainWindow::MainWindow(
@@ -92,9 +94,9 @@ MainWindow::MainWindow(
     , m_composer(new Composer(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
 {
-    setObjectName(u"mainWindow"_qs);
+    setObjectName(u"mainWindow"_s);
     setStyleSheet(windowStyle);
-    m_view->setObjectName(u"transcriptView"_qs);
+    m_view->setObjectName(u"transcriptView"_s);
     m_view->setTranscriptModel(m_transcript);
     m_charts = new ChartCardCache(m_repository, this);
     m_charts->setClientProvider([this](const QString &backend) -> LuzmoClient * {
@@ -106,20 +108,20 @@ MainWindow::MainWindow(
     m_stack->addWidget(m_view);
 
     auto *chatPane = new QWidget(this);
-    chatPane->setObjectName(u"chatPane"_qs);
+    chatPane->setObjectName(u"chatPane"_s);
     auto *chatLayout = new QVBoxLayout(chatPane);
     chatLayout->setContentsMargins(0, 0, 0, 0);
     chatLayout->setSpacing(0);
     chatLayout->addWidget(m_stack, 1);
     auto *bannerRow = new QVBoxLayout;
-    bannerRow->setObjectName(u"bannerRow"_qs);
+    bannerRow->setObjectName(u"bannerRow"_s);
     bannerRow->setContentsMargins(18, 6, 18, 0);
     bannerRow->setSpacing(6);
     bannerRow->addWidget(m_error);
     chatLayout->addLayout(bannerRow);
     chatLayout->addWidget(m_composer);
 
-    m_splitter->setObjectName(u"mainSplitter"_qs);
+    m_splitter->setObjectName(u"mainSplitter"_s);
     m_splitter->addWidget(m_sidebar);
     m_splitter->addWidget(chatPane);
     m_splitter->setStretchFactor(0, 0);
@@ -164,7 +166,7 @@ MainWindow::MainWindow(
     updateBusy(m_session.isBusy());
 
     m_backendLabel = new QLabel(this);
-    m_backendLabel->setObjectName(u"backendLabel"_qs);
+    m_backendLabel->setObjectName(u"backendLabel"_s);
     statusBar()->addWidget(m_backendLabel, 1);
     statusBar()->setSizeGripEnabled(false);
     updateBackendLabel();
@@ -180,20 +182,20 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createActions()
 {
     auto *newAction
-        = new QAction(QIcon::fromTheme(u"document-new"_qs), tr("&New Conversation"), this);
-    newAction->setObjectName(u"actionNew"_qs);
+        = new QAction(QIcon::fromTheme(u"document-new"_s), tr("&New Conversation"), this);
+    newAction->setObjectName(u"actionNew"_s);
     newAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
     newAction->setToolTip(tr("Start a new conversation (Ctrl+N)"));
     connect(newAction, &QAction::triggered, this, &MainWindow::newConversation);
 
-    m_renameAction = new QAction(QIcon::fromTheme(u"edit-rename"_qs), tr("&Rename…"), this);
-    m_renameAction->setObjectName(u"actionRename"_qs);
+    m_renameAction = new QAction(QIcon::fromTheme(u"edit-rename"_s), tr("&Rename…"), this);
+    m_renameAction->setObjectName(u"actionRename"_s);
     m_renameAction->setShortcut(QKeySequence(Qt::Key_F2));
     m_renameAction->setToolTip(tr("Rename this conversation (F2)"));
     connect(m_renameAction, &QAction::triggered, this, &MainWindow::renameConversation);
 
-    m_deleteAction = new QAction(QIcon::fromTheme(u"edit-delete"_qs), tr("&Delete…"), this);
-    m_deleteAction->setObjectName(u"actionDelete"_qs);
+    m_deleteAction = new QAction(QIcon::fromTheme(u"edit-delete"_s), tr("&Delete…"), this);
+    m_deleteAction->setObjectName(u"actionDelete"_s);
     m_deleteAction->setShortcut(QKeySequence::Delete);
     // Only from the list: in a text field the Delete key deletes text.
     m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -201,49 +203,48 @@ void MainWindow::createActions()
     m_deleteAction->setToolTip(tr("Delete this conversation (Delete in the list)"));
     connect(m_deleteAction, &QAction::triggered, this, &MainWindow::deleteConversation);
 
-    m_exportAction = new QAction(QIcon::fromTheme(u"document-export"_qs), tr("&Export…"), this);
-    m_exportAction->setObjectName(u"actionExport"_qs);
+    m_exportAction = new QAction(QIcon::fromTheme(u"document-export"_s), tr("&Export…"), this);
+    m_exportAction->setObjectName(u"actionExport"_s);
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_exportAction->setToolTip(
         tr("Save this conversation as HTML, PDF, Markdown or JSON (Ctrl+E)"));
     connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportConversation);
 
     m_copyMarkdownAction
-        = new QAction(QIcon::fromTheme(u"edit-copy"_qs), tr("Copy as &Markdown"), this);
-    m_copyMarkdownAction->setObjectName(u"actionCopyMarkdown"_qs);
+        = new QAction(QIcon::fromTheme(u"edit-copy"_s), tr("Copy as &Markdown"), this);
+    m_copyMarkdownAction->setObjectName(u"actionCopyMarkdown"_s);
     m_copyMarkdownAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     connect(
         m_copyMarkdownAction, &QAction::triggered, this, &MainWindow::copyConversationAsMarkdown);
 
-    auto *searchAction
-        = new QAction(QIcon::fromTheme(u"edit-find"_qs), tr("&Search History"), this);
-    searchAction->setObjectName(u"actionSearch"_qs);
+    auto *searchAction = new QAction(QIcon::fromTheme(u"edit-find"_s), tr("&Search History"), this);
+    searchAction->setObjectName(u"actionSearch"_s);
     searchAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     searchAction->setToolTip(tr("Search all conversations (Ctrl+K)"));
     connect(searchAction, &QAction::triggered, this, &MainWindow::openSearch);
     auto *filterAction = new QAction(tr("&Filter Conversations"), this);
-    filterAction->setObjectName(u"actionFilterConversations"_qs);
+    filterAction->setObjectName(u"actionFilterConversations"_s);
     filterAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
     connect(filterAction, &QAction::triggered, m_sidebar, &ConversationSidebar::focusSearch);
 
     m_settingsAction
-        = new QAction(QIcon::fromTheme(u"preferences-system"_qs), tr("Se&ttings…"), this);
-    m_settingsAction->setObjectName(u"actionSettings"_qs);
+        = new QAction(QIcon::fromTheme(u"preferences-system"_s), tr("Se&ttings…"), this);
+    m_settingsAction->setObjectName(u"actionSettings"_s);
     m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
     m_settingsAction->setToolTip(tr("Choose where answers come from (Ctrl+,)"));
     m_settingsAction->setEnabled(false);
     connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
 
-    m_importAction = new QAction(QIcon::fromTheme(u"document-import"_qs), tr("&Import CSV…"), this);
-    m_importAction->setObjectName(u"actionImportCsv"_qs);
+    m_importAction = new QAction(QIcon::fromTheme(u"document-import"_s), tr("&Import CSV…"), this);
+    m_importAction->setObjectName(u"actionImportCsv"_s);
     m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     m_importAction->setToolTip(tr("Import a CSV file as a dataset to ask about (Ctrl+I)"));
     m_importAction->setEnabled(false);
     connect(m_importAction, &QAction::triggered, this, &MainWindow::importCsv);
 
-    auto *quitAction = new QAction(QIcon::fromTheme(u"application-exit"_qs), tr("&Quit"), this);
-    quitAction->setObjectName(u"actionQuit"_qs);
+    auto *quitAction = new QAction(QIcon::fromTheme(u"application-exit"_s), tr("&Quit"), this);
+    quitAction->setObjectName(u"actionQuit"_s);
     quitAction->setShortcut(QKeySequence::Quit);
     quitAction->setMenuRole(QAction::QuitRole);
     connect(quitAction, &QAction::triggered, this, &QWidget::close);
@@ -267,7 +268,7 @@ void MainWindow::createActions()
     edit->addAction(m_settingsAction);
 
     QToolBar *toolBar = addToolBar(tr("Main"));
-    toolBar->setObjectName(u"mainToolBar"_qs);
+    toolBar->setObjectName(u"mainToolBar"_s);
     toolBar->setMovable(false);
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->addAction(newAction);
@@ -385,7 +386,7 @@ void MainWindow::openSettings()
 
 void MainWindow::addBanner(QWidget *banner)
 {
-    auto *row = findChild<QVBoxLayout *>(u"bannerRow"_qs);
+    auto *row = findChild<QVBoxLayout *>(u"bannerRow"_s);
     row->insertWidget(row->indexOf(m_error), banner);
 }
 
@@ -476,7 +477,7 @@ void MainWindow::exportConversation()
     if (id == 0)
         return;
     QFileDialog dialog(this, tr("Export Conversation"));
-    dialog.setObjectName(u"exportDialog"_qs);
+    dialog.setObjectName(u"exportDialog"_s);
     dialog.setOption(QFileDialog::DontUseNativeDialog);
     dialog.setAcceptMode(QFileDialog::AcceptSave);
     QStringList filters;
@@ -490,7 +491,7 @@ void MainWindow::exportConversation()
             dialog.setDefaultSuffix(ExportFormats::suffix(format));
     });
     QString name = ConversationListModel::displayTitle(currentTitle()).simplified();
-    name.replace(QRegularExpression(u"[/\\\\:*?\"<>|]+"_qs), u"-"_qs);
+    name.replace(QRegularExpression(u"[/\\\\:*?\"<>|]+"_s), u"-"_s);
     dialog.setDirectory(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
     dialog.selectFile(name + u'.' + dialog.defaultSuffix());
     if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
@@ -523,7 +524,7 @@ void MainWindow::copyConversationAsMarkdown()
     }
     auto *mime = new QMimeData;
     mime->setText(*markdown);
-    mime->setData(u"text/markdown"_qs, markdown->toUtf8());
+    mime->setData(u"text/markdown"_s, markdown->toUtf8());
     QApplication::clipboard()->setMimeData(mime);
     statusBar()->showMessage(tr("Conversation copied as Markdown"), 5000);
 }
@@ -545,7 +546,7 @@ void MainWindow::updateState()
     if (id == 0) {
         m_sidebar->setCurrentConversation(0);
         setWindowTitle(QApplication::applicationDisplayName().isEmpty()
-                ? u"Chartroom"_qs
+                ? u"Chartroom"_s
                 : QApplication::applicationDisplayName());
     } else {
         setWindowTitle(ConversationListModel::displayTitle(currentTitle()));

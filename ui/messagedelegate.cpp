@@ -21,6 +21,8 @@
 #include <algorithm>
 #include <cmath>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 const QColor userBubble(0xd8, 0xe8, 0xfd);
 const QColor assistantBubble(0xf0, 0xf1, 0xf4);
@@ -185,17 +187,17 @@ MessageDelegate::Entry *MessageDelegate::layOut(
     // How the analyst read the question (its chips) comes first, above the answer's text.
     QVariantList assets = index.data(TranscriptModel::AssetsRole).toList();
     const auto isChips = [](const QVariant &asset) {
-        return asset.toMap().value(u"type"_qs).toString() == InterpretationCard::AssetType;
+        return asset.toMap().value(u"type"_s).toString() == InterpretationCard::AssetType;
     };
     std::stable_partition(assets.begin(), assets.end(), isChips);
     content.cardsAboveText = int(std::count_if(assets.cbegin(), assets.cend(), isChips));
     for (const QVariant &asset : std::as_const(assets)) {
         entry->cards << AssetSummary::fromAsset(asset.toMap());
-        entry->followups << (asset.toMap().value(u"type"_qs).toString() == FollowupCard::AssetType
-                ? FollowupCard::questionsOf(asset.toMap().value(u"valueJson"_qs).toByteArray())
+        entry->followups << (asset.toMap().value(u"type"_s).toString() == FollowupCard::AssetType
+                ? FollowupCard::questionsOf(asset.toMap().value(u"valueJson"_s).toByteArray())
                 : QStringList());
-        entry->chips << (asset.toMap().value(u"type"_qs).toString() == InterpretationCard::AssetType
-                ? InterpretationCard::tokensOf(asset.toMap().value(u"valueJson"_qs).toByteArray())
+        entry->chips << (asset.toMap().value(u"type"_s).toString() == InterpretationCard::AssetType
+                ? InterpretationCard::tokensOf(asset.toMap().value(u"valueJson"_s).toByteArray())
                 : QStringList());
         if (!entry->chips.last().isEmpty()) {
             entry->chartIds << 0;
@@ -204,7 +206,7 @@ MessageDelegate::Entry *MessageDelegate::layOut(
             entry->chartIds << 0;
             content.cards << FollowupCard::sizeFor(entry->followups.last(), option.font, maxText);
         } else if (m_charts
-            && ChartCardCache::isChartAsset(asset.toMap().value(u"type"_qs).toString())) {
+            && ChartCardCache::isChartAsset(asset.toMap().value(u"type"_s).toString())) {
             const ChartCardCache::Card card = m_charts->card(asset.toMap());
             entry->chartIds << card.assetId;
             content.cards << ChartCard::sizeFor(maxText, option.font, card.state);
@@ -219,7 +221,7 @@ MessageDelegate::Entry *MessageDelegate::layOut(
     const QFontMetrics fm(small);
     if (entry->status == StatusKind::Thinking) {
         // Room for the longest step of the animation, so it never changes the layout.
-        content.status = QSize(fm.horizontalAdvance(tr("Thinking") + u"..."_qs) + 2, fm.height());
+        content.status = QSize(fm.horizontalAdvance(tr("Thinking") + u"..."_s) + 2, fm.height());
     } else if (entry->status != StatusKind::None) {
         const int pad = entry->status == StatusKind::Error ? errorPadding : 0;
         const QRect r = fm.boundingRect(
@@ -239,7 +241,7 @@ MessageDelegate::Entry *MessageDelegate::layOut(
     QFont bold = small;
     bold.setBold(true);
     const int headerWidth = QFontMetrics(bold).horizontalAdvance(entry->name)
-        + fm.horizontalAdvance(u"  ·  "_qs + entry->time) + 2;
+        + fm.horizontalAdvance(u"  ·  "_s + entry->time) + 2;
     content.header = QSize(headerWidth, QFontMetrics(bold).height());
 
     entry->layout.emplace(
@@ -408,7 +410,7 @@ void MessageDelegate::paintHeader(QPainter *painter, const QStyleOptionViewItem 
     painter->setFont(headerFont);
     painter->setPen(mutedText);
     painter->drawText(rect.adjusted(nameWidth, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter,
-        u"  ·  "_qs + entry.time);
+        u"  ·  "_s + entry.time);
 }
 
 void MessageDelegate::paintStatus(QPainter *painter, const QStyleOptionViewItem &option,

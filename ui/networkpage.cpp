@@ -10,6 +10,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 NetworkPage::NetworkPage(QWidget *parent)
     : QWidget(parent)
     , m_system(new QRadioButton(tr("Use the s&ystem's proxy settings"), this))
@@ -23,23 +25,23 @@ NetworkPage::NetworkPage(QWidget *parent)
     , m_password(new QLineEdit(this))
     , m_message(new QLabel(this))
 {
-    setObjectName(u"networkPage"_qs);
-    m_system->setObjectName(u"proxySystem"_qs);
-    m_none->setObjectName(u"proxyNone"_qs);
-    m_manual->setObjectName(u"proxyManual"_qs);
-    m_type->setObjectName(u"proxyType"_qs);
-    m_type->addItem(tr("HTTP"), u"http"_qs);
-    m_type->addItem(tr("SOCKS5"), u"socks5"_qs);
-    m_host->setObjectName(u"proxyHost"_qs);
-    m_host->setPlaceholderText(u"proxy.example.com"_qs);
-    m_port->setObjectName(u"proxyPort"_qs);
+    setObjectName(u"networkPage"_s);
+    m_system->setObjectName(u"proxySystem"_s);
+    m_none->setObjectName(u"proxyNone"_s);
+    m_manual->setObjectName(u"proxyManual"_s);
+    m_type->setObjectName(u"proxyType"_s);
+    m_type->addItem(tr("HTTP"), u"http"_s);
+    m_type->addItem(tr("SOCKS5"), u"socks5"_s);
+    m_host->setObjectName(u"proxyHost"_s);
+    m_host->setPlaceholderText(u"proxy.example.com"_s);
+    m_port->setObjectName(u"proxyPort"_s);
     m_port->setRange(1, 65535);
-    m_user->setObjectName(u"proxyUser"_qs);
+    m_user->setObjectName(u"proxyUser"_s);
     m_user->setPlaceholderText(tr("Optional"));
-    m_password->setObjectName(u"proxyPassword"_qs);
+    m_password->setObjectName(u"proxyPassword"_s);
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setPlaceholderText(tr("Kept in the system keychain"));
-    m_message->setObjectName(u"proxyMessage"_qs);
+    m_message->setObjectName(u"proxyMessage"_s);
     m_message->setWordWrap(true);
     m_message->hide();
 
@@ -65,7 +67,7 @@ NetworkPage::NetworkPage(QWidget *parent)
     auto *note = new QLabel(tr("Chartroom's own server on this computer (127.0.0.1) is always "
                                "reached directly, never through a proxy."),
         this);
-    note->setObjectName(u"loopbackNote"_qs);
+    note->setObjectName(u"loopbackNote"_s);
     note->setWordWrap(true);
 
     auto *layout = new QVBoxLayout(this);

@@ -9,12 +9,14 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 const auto bannerStyle = uR"(
 #offlineBanner { background: #fff6e0; border: 1px solid #f0d49a; border-radius: 7px; }
 #offlineBannerText { color: #6b4a00; }
 #offlineBannerShowQueue { color: #6b4a00; text-decoration: underline; border: none; }
-)"_qs;
+)"_s;
 } // namespace
 
 OfflineBanner::OfflineBanner(
@@ -27,11 +29,11 @@ OfflineBanner::OfflineBanner(
     , m_popup(new QFrame(this, Qt::Popup))
     , m_list(new OutboxQueueList(outbox, sender, m_popup))
 {
-    setObjectName(u"offlineBanner"_qs);
+    setObjectName(u"offlineBanner"_s);
     setStyleSheet(bannerStyle);
-    m_label->setObjectName(u"offlineBannerText"_qs);
+    m_label->setObjectName(u"offlineBannerText"_s);
     m_label->setWordWrap(true);
-    m_showQueue->setObjectName(u"offlineBannerShowQueue"_qs);
+    m_showQueue->setObjectName(u"offlineBannerShowQueue"_s);
     m_showQueue->setText(tr("Show queue"));
     m_showQueue->setCursor(Qt::PointingHandCursor);
     auto *layout = new QHBoxLayout(this);
@@ -39,7 +41,7 @@ OfflineBanner::OfflineBanner(
     layout->addWidget(m_label, 1);
     layout->addWidget(m_showQueue, 0, Qt::AlignVCenter);
 
-    m_popup->setObjectName(u"outboxPopup"_qs);
+    m_popup->setObjectName(u"outboxPopup"_s);
     m_popup->setFrameShape(QFrame::StyledPanel);
     auto *popupLayout = new QVBoxLayout(m_popup);
     popupLayout->setContentsMargins(0, 0, 0, 0);
@@ -73,7 +75,7 @@ QString OfflineBanner::names(const QStringList &backendIds) const
     if (named.size() <= 1)
         return named.value(0);
     const QString last = named.takeLast();
-    return tr("%1 and %2").arg(named.join(u", "_qs), last);
+    return tr("%1 and %2").arg(named.join(u", "_s), last);
 }
 
 void OfflineBanner::refresh()

@@ -8,13 +8,15 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 OutboxQueueList::OutboxQueueList(Outbox &outbox, OutboxSender &sender, QWidget *parent)
     : QWidget(parent)
     , m_outbox(outbox)
     , m_sender(sender)
     , m_rows(new QVBoxLayout(this))
 {
-    setObjectName(u"outboxQueueList"_qs);
+    setObjectName(u"outboxQueueList"_s);
     m_rows->setContentsMargins(10, 10, 10, 10);
     m_rows->setSpacing(6);
     connect(&m_outbox, &Outbox::changed, this, &OutboxQueueList::refresh);
@@ -40,22 +42,22 @@ void OutboxQueueList::refresh()
     }
     if (queued->isEmpty()) {
         auto *empty = new QLabel(tr("Nothing is waiting to be sent."), this);
-        empty->setObjectName(u"outboxEmpty"_qs);
+        empty->setObjectName(u"outboxEmpty"_s);
         m_rows->addWidget(empty);
         return;
     }
     for (const OutboxEntry &entry : *queued) {
         auto *row = new QWidget(this);
-        row->setObjectName(u"outboxRow"_qs);
+        row->setObjectName(u"outboxRow"_s);
         auto *layout = new QHBoxLayout(row);
         layout->setContentsMargins(0, 0, 0, 0);
         const QString line = entry.text.simplified();
         auto *label = new QLabel(row);
-        label->setObjectName(u"outboxRowText"_qs);
+        label->setObjectName(u"outboxRowText"_s);
         label->setText(label->fontMetrics().elidedText(line, Qt::ElideRight, 360));
         label->setToolTip(entry.text);
         auto *cancel = new QPushButton(tr("Cancel"), row);
-        cancel->setObjectName(u"outboxCancel"_qs);
+        cancel->setObjectName(u"outboxCancel"_s);
         cancel->setToolTip(tr("Don't send this question"));
         cancel->setProperty("outboxId", entry.id);
         const qint64 id = entry.id;

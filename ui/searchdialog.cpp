@@ -15,6 +15,8 @@
 #include <QListView>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 const auto paletteStyle = uR"(
 #searchPalette { background: white; border: 1px solid #c9ced6; border-radius: 12px; }
@@ -29,12 +31,12 @@ const auto paletteStyle = uR"(
 #paletteResults { border: none; background: white; selection-background-color: #e3edfc;
                   selection-color: #1f2328; }
 #paletteStatus, #paletteHints { color: #6a727d; }
-)"_qs;
+)"_s;
 
 QFrame *rule(QWidget *parent)
 {
     auto *line = new QFrame(parent);
-    line->setObjectName(u"paletteRule"_qs);
+    line->setObjectName(u"paletteRule"_s);
     line->setFixedHeight(1);
     return line;
 }
@@ -57,24 +59,24 @@ SearchDialog::SearchDialog(Repository &repository, QWidget *parent)
     , m_results(new QListView(this))
     , m_status(new QLabel(this))
 {
-    setObjectName(u"searchDialog"_qs);
+    setObjectName(u"searchDialog"_s);
     setWindowTitle(tr("Search History"));
     setAttribute(Qt::WA_TranslucentBackground);
     setStyleSheet(paletteStyle);
     resize(680, 460);
 
     auto *panel = new QFrame(this);
-    panel->setObjectName(u"searchPalette"_qs);
+    panel->setObjectName(u"searchPalette"_s);
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(panel);
 
-    auto *icon = new QLabel(u"⌕"_qs, panel);
-    icon->setObjectName(u"paletteIcon"_qs);
+    auto *icon = new QLabel(u"⌕"_s, panel);
+    icon->setObjectName(u"paletteIcon"_s);
     QFont iconFont = icon->font();
     iconFont.setPointSizeF(iconFont.pointSizeF() * 2.0);
     icon->setFont(iconFont);
-    m_query->setObjectName(u"paletteQuery"_qs);
+    m_query->setObjectName(u"paletteQuery"_s);
     m_query->setPlaceholderText(
         tr("Search all conversations — words, prefix*, \"a phrase\", OR, NOT"));
     m_query->setClearButtonEnabled(true);
@@ -87,7 +89,7 @@ SearchDialog::SearchDialog(Repository &repository, QWidget *parent)
     queryRow->addWidget(icon);
     queryRow->addWidget(m_query, 1);
 
-    m_results->setObjectName(u"paletteResults"_qs);
+    m_results->setObjectName(u"paletteResults"_s);
     m_results->setModel(m_model);
     m_results->setItemDelegate(new SearchResultDelegate(m_results));
     m_results->setUniformItemSizes(true);
@@ -97,9 +99,9 @@ SearchDialog::SearchDialog(Repository &repository, QWidget *parent)
     m_results->setFocusPolicy(Qt::NoFocus); // the query keeps the keyboard
     m_results->setFrameShape(QFrame::NoFrame);
 
-    m_status->setObjectName(u"paletteStatus"_qs);
+    m_status->setObjectName(u"paletteStatus"_s);
     auto *hints = new QLabel(tr("↑ ↓ to move  ·  Enter to open  ·  Esc to close"), panel);
-    hints->setObjectName(u"paletteHints"_qs);
+    hints->setObjectName(u"paletteHints"_s);
     auto *footer = new QHBoxLayout;
     footer->addWidget(m_status, 1);
     footer->addWidget(hints);
@@ -127,21 +129,21 @@ SearchDialog::SearchDialog(Repository &repository, QWidget *parent)
 QWidget *SearchDialog::createFilterRow()
 {
     auto *row = new QWidget(this);
-    row->setObjectName(u"paletteFilters"_qs);
-    m_backend->setObjectName(u"backendFilter"_qs);
+    row->setObjectName(u"paletteFilters"_s);
+    m_backend->setObjectName(u"backendFilter"_s);
     m_backend->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_backend->addItem(tr("All backends"), QString());
     for (QDateEdit *edit : { m_from, m_to }) {
         edit->setCalendarPopup(true);
-        edit->setDisplayFormat(u"yyyy-MM-dd"_qs);
+        edit->setDisplayFormat(u"yyyy-MM-dd"_s);
         edit->setMinimumDate(anyDate());
         edit->setSpecialValueText(tr("Any"));
         edit->setDate(anyDate());
         connect(edit, &QDateEdit::dateChanged, this, &SearchDialog::runSearch);
     }
-    m_from->setObjectName(u"fromDate"_qs);
-    m_to->setObjectName(u"toDate"_qs);
-    m_hasChart->setObjectName(u"hasChartFilter"_qs);
+    m_from->setObjectName(u"fromDate"_s);
+    m_to->setObjectName(u"toDate"_s);
+    m_hasChart->setObjectName(u"hasChartFilter"_s);
     connect(m_backend, &QComboBox::currentIndexChanged, this, &SearchDialog::runSearch);
     connect(m_hasChart, &QCheckBox::toggled, this, &SearchDialog::runSearch);
 

@@ -8,6 +8,8 @@
 #include <QPainter>
 #include <QTextDocument>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 constexpr int paddingX = 10;
 constexpr int paddingY = 7;
@@ -61,9 +63,9 @@ void SearchResultDelegate::paint(
     // Snippets come from stored markdown: drop emphasis and code markers for reading. A title
     // hit would only repeat the title, so it says where the match is instead.
     QString html = index.data(SearchResultModel::SnippetHtmlRole).toString();
-    html.remove(u"**"_qs).remove(u"__"_qs).remove(u'`');
+    html.remove(u"**"_s).remove(u"__"_s).remove(u'`');
     if (index.data(SearchResultModel::MessageIdRole).toLongLong() == 0)
-        html = u"<i>"_qs + tr("Matched in the conversation title").toHtmlEscaped() + u"</i>"_qs;
+        html = u"<i>"_s + tr("Matched in the conversation title").toHtmlEscaped() + u"</i>"_s;
     snippet.setHtml(html);
     snippet.setTextWidth(content.width());
     const QRect snippetRect(content.left(), content.top() + titleMetrics.height() + titleGap,

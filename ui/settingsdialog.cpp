@@ -17,11 +17,13 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 const auto dialogStyle = uR"(
 #accountMessage, #proxyMessage, #settingsProblem { color: #a31f14; }
 #secretNote, #keychainNote, #loopbackNote { color: #6a727d; }
-)"_qs;
+)"_s;
 
 QString listText(const Account &a, bool isDefault)
 {
@@ -47,18 +49,18 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     , m_network(new NetworkPage(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
-    setObjectName(u"settingsDialog"_qs);
+    setObjectName(u"settingsDialog"_s);
     setWindowTitle(tr("Settings"));
     setStyleSheet(dialogStyle);
-    m_tabs->setObjectName(u"settingsTabs"_qs);
-    m_list->setObjectName(u"accountList"_qs);
-    m_add->setObjectName(u"addAccount"_qs);
-    m_remove->setObjectName(u"removeAccount"_qs);
-    m_default->setObjectName(u"defaultAccount"_qs);
-    m_stream->setObjectName(u"streamBox"_qs);
-    m_keychainNote->setObjectName(u"keychainNote"_qs);
+    m_tabs->setObjectName(u"settingsTabs"_s);
+    m_list->setObjectName(u"accountList"_s);
+    m_add->setObjectName(u"addAccount"_s);
+    m_remove->setObjectName(u"removeAccount"_s);
+    m_default->setObjectName(u"defaultAccount"_s);
+    m_stream->setObjectName(u"streamBox"_s);
+    m_keychainNote->setObjectName(u"keychainNote"_s);
     m_keychainNote->setWordWrap(true);
-    m_problem->setObjectName(u"settingsProblem"_qs);
+    m_problem->setObjectName(u"settingsProblem"_s);
     m_problem->setWordWrap(true);
     m_problem->hide();
 
@@ -95,7 +97,7 @@ QWidget *SettingsDialog::createAccountsPage()
     for (Account::Kind kind :
         { Account::Kind::Luzmo, Account::Kind::Workflow, Account::Kind::Looker }) {
         QAction *action = addMenu->addAction(tr("%1 account").arg(Account::kindTitle(kind)));
-        action->setObjectName(u"add_"_qs + Account::kindName(kind));
+        action->setObjectName(u"add_"_s + Account::kindName(kind));
         connect(action, &QAction::triggered, this, [this, kind] { addAccount(kind); });
     }
     m_add->setMenu(addMenu);

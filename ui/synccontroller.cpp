@@ -9,6 +9,8 @@
 #include <QProgressBar>
 #include <QStatusBar>
 
+using namespace Qt::StringLiterals;
+
 SyncController::SyncController(
     Repository &repository, BackendRegistry &backends, QStatusBar &statusBar, QObject *parent)
     : QObject(parent)
@@ -18,7 +20,7 @@ SyncController::SyncController(
     , m_action(new QAction(tr("&Sync History"), this))
     , m_progress(new QProgressBar)
 {
-    m_action->setObjectName(u"actionSyncHistory"_qs);
+    m_action->setObjectName(u"actionSyncHistory"_s);
     m_action->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     m_action->setStatusTip(tr("Pull the conversations of your Luzmo accounts into this computer"));
     connect(m_action, &QAction::triggered, this, &SyncController::syncAll);

@@ -7,12 +7,14 @@
 
 #include <QJsonDocument>
 
+using namespace Qt::StringLiterals;
+
 WorkflowDock::WorkflowDock(ChatSession &session, TranscriptModel &transcript, QWidget *parent)
     : QDockWidget(tr("Workflow"), parent)
     , m_transcript(transcript)
     , m_panel(new WorkflowPanel(this))
 {
-    setObjectName(u"workflowDock"_qs);
+    setObjectName(u"workflowDock"_s);
     setWidget(m_panel);
     hide();
     connect(m_panel, &WorkflowPanel::workflowShown, this, &QWidget::show);
@@ -55,9 +57,9 @@ void WorkflowDock::showStoredWorkflow()
             = m_transcript.index(row).data(TranscriptModel::AssetsRole).toList();
         for (auto it = assets.crbegin(); it != assets.crend(); ++it) {
             const QVariantMap asset = it->toMap();
-            if (asset.value(u"type"_qs).toString() == u"workflow") {
+            if (asset.value(u"type"_s).toString() == u"workflow") {
                 m_panel->showDefinition(
-                    QJsonDocument::fromJson(asset.value(u"valueJson"_qs).toByteArray()).object());
+                    QJsonDocument::fromJson(asset.value(u"valueJson"_s).toByteArray()).object());
                 return;
             }
         }

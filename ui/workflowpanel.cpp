@@ -13,6 +13,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 QString valueText(const QJsonValue &v)
 {
@@ -35,7 +37,7 @@ WorkflowPanel::WorkflowPanel(QWidget *parent)
     m_tree->setHeaderLabels({ tr("Node"), tr("Type / value") });
     m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_tree->setObjectName(u"workflowTree"_qs);
+    m_tree->setObjectName(u"workflowTree"_s);
     m_status->setWordWrap(true);
     m_status->setText(tr("No workflow in this conversation."));
     auto *layout = new QVBoxLayout(this);
@@ -112,7 +114,7 @@ void WorkflowPanel::showDefinition(const QJsonObject &definition)
         const QJsonObject byId = nodes.toObject();
         for (auto it = byId.begin(); it != byId.end(); ++it) {
             QJsonObject node = it.value().toObject();
-            node.insert(u"id"_qs, it.key());
+            node.insert(u"id"_s, it.key());
             addNode(node);
         }
     } else {
@@ -136,7 +138,7 @@ QString WorkflowPanel::exportJson(const QString &path) const
 void WorkflowPanel::exportWithDialog()
 {
     const QString path = QFileDialog::getSaveFileName(this, tr("Export workflow"),
-        u"workflow.json"_qs, tr("JSON (*.json)"), nullptr, QFileDialog::DontUseNativeDialog);
+        u"workflow.json"_s, tr("JSON (*.json)"), nullptr, QFileDialog::DontUseNativeDialog);
     if (path.isEmpty())
         return;
     if (const QString error = exportJson(path); !error.isEmpty())

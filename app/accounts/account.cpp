@@ -2,6 +2,8 @@
 
 #include <QUuid>
 
+using namespace Qt::StringLiterals;
+
 Account Account::local()
 {
     Account a;
@@ -17,7 +19,7 @@ Account Account::create(Kind kind)
     a.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     a.kind = kind;
     a.name = kindTitle(kind);
-    a.baseUrl = kind == Kind::Luzmo ? u"https://api.luzmo.com"_qs : QString();
+    a.baseUrl = kind == Kind::Luzmo ? u"https://api.luzmo.com"_s : QString();
     if (kind == Kind::Looker)
         a.agent.clear();
     return a;
@@ -51,13 +53,13 @@ QString Account::kindName(Kind kind)
 {
     switch (kind) {
     case Kind::Local:
-        return u"local"_qs;
+        return u"local"_s;
     case Kind::Luzmo:
-        return u"luzmo"_qs;
+        return u"luzmo"_s;
     case Kind::Workflow:
-        return u"workflow"_qs;
+        return u"workflow"_s;
     case Kind::Looker:
-        return u"looker"_qs;
+        return u"looker"_s;
     }
     return {};
 }
@@ -95,11 +97,11 @@ QString Account::exampleUrl(Kind kind)
 {
     switch (kind) {
     case Kind::Luzmo:
-        return u"https://api.luzmo.com"_qs;
+        return u"https://api.luzmo.com"_s;
     case Kind::Workflow:
-        return u"https://workflows.example.com"_qs;
+        return u"https://workflows.example.com"_s;
     case Kind::Looker:
-        return u"https://example.looker.com"_qs;
+        return u"https://example.looker.com"_s;
     case Kind::Local:
         break;
     }

@@ -7,6 +7,8 @@
 
 #include <QObject>
 
+using namespace Qt::StringLiterals;
+
 AccountBackend::AccountBackend(QNetworkAccessManager &network, Account account)
     : m_network(network)
     , m_account(std::move(account))
@@ -27,7 +29,7 @@ PromptRequest AccountBackend::adjusted(const PromptRequest &request) const
     PromptRequest r = request;
     if (m_account.kind == Account::Kind::Luzmo || m_account.kind == Account::Kind::Local) {
         r.agent = m_account.agent;
-        r.task = m_account.agent == u"analyst" ? u"generate"_qs : m_account.task;
+        r.task = m_account.agent == u"analyst" ? u"generate"_s : m_account.task;
     }
     return r;
 }

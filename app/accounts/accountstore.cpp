@@ -2,12 +2,14 @@
 
 #include <QSettings>
 
+using namespace Qt::StringLiterals;
+
 namespace {
-const auto arrayName = u"accounts"_qs;
-const auto defaultKey = u"accounts/default"_qs;
-const auto legacyKey = u"accounts/legacyLuzmoId"_qs;
-const auto versionKey = u"accounts/version"_qs;
-const auto streamKey = u"chat/stream"_qs;
+const auto arrayName = u"accounts"_s;
+const auto defaultKey = u"accounts/default"_s;
+const auto legacyKey = u"accounts/legacyLuzmoId"_s;
+const auto versionKey = u"accounts/version"_s;
+const auto streamKey = u"chat/stream"_s;
 
 QString oneOf(const QString &value, const QStringList &allowed)
 {
@@ -15,7 +17,7 @@ QString oneOf(const QString &value, const QStringList &allowed)
 }
 
 // Keys a secret could have been written under by anything else: removed on every save.
-const QStringList straySecretKeys { u"luzmo/token"_qs, u"network/proxyPassword"_qs };
+const QStringList straySecretKeys { u"luzmo/token"_s, u"network/proxyPassword"_s };
 } // namespace
 
 AccountSettings AccountStore::load(QSettings &settings)
@@ -28,26 +30,26 @@ AccountSettings AccountStore::load(QSettings &settings)
         settings.setArrayIndex(i);
         Account a;
         bool known = false;
-        a.kind = Account::kindFromName(settings.value(u"kind"_qs).toString(), &known);
-        a.id = settings.value(u"id"_qs).toString();
+        a.kind = Account::kindFromName(settings.value(u"kind"_s).toString(), &known);
+        a.id = settings.value(u"id"_s).toString();
         if (!known || a.id.isEmpty())
             continue;
         if (a.kind == Account::Kind::Local) {
             a = Account::local();
         } else {
-            a.name = settings.value(u"name"_qs).toString();
-            a.baseUrl = settings.value(u"baseUrl"_qs).toString();
-            a.apiVersion = settings.value(u"apiVersion"_qs, a.apiVersion).toString();
-            a.keyId = settings.value(u"keyId"_qs).toString();
-            a.transport = settings.value(u"transport"_qs).toString() == u"socketio"
+            a.name = settings.value(u"name"_s).toString();
+            a.baseUrl = settings.value(u"baseUrl"_s).toString();
+            a.apiVersion = settings.value(u"apiVersion"_s, a.apiVersion).toString();
+            a.keyId = settings.value(u"keyId"_s).toString();
+            a.transport = settings.value(u"transport"_s).toString() == u"socketio"
                 ? LuzmoConfig::Transport::SocketIo
                 : LuzmoConfig::Transport::Sse;
         }
-        const QString agent = settings.value(u"agent"_qs, a.agent).toString();
+        const QString agent = settings.value(u"agent"_s, a.agent).toString();
         a.agent
-            = a.kind == Account::Kind::Looker ? agent : oneOf(agent, { u"analyst"_qs, u"item"_qs });
-        a.task = oneOf(settings.value(u"task"_qs, a.task).toString(),
-            { u"generate"_qs, u"suggest"_qs, u"describe"_qs });
+            = a.kind == Account::Kind::Looker ? agent : oneOf(agent, { u"analyst"_s, u"item"_s });
+        a.task = oneOf(settings.value(u"task"_s, a.task).toString(),
+            { u"generate"_s, u"suggest"_s, u"describe"_s });
         if (!s.find(a.id))
             s.accounts.append(a);
     }
@@ -69,21 +71,21 @@ void AccountStore::save(QSettings &settings, const AccountSettings &accounts)
     for (int i = 0; i < s.accounts.size(); ++i) {
         const Account &a = s.accounts.at(i);
         settings.setArrayIndex(i);
-        settings.setValue(u"id"_qs, a.id);
-        settings.setValue(u"kind"_qs, Account::kindName(a.kind));
+        settings.setValue(u"id"_s, a.id);
+        settings.setValue(u"kind"_s, Account::kindName(a.kind));
         if (!a.isLocal()) {
-            settings.setValue(u"name"_qs, a.name.trimmed());
-            settings.setValue(u"baseUrl"_qs, a.baseUrl.trimmed());
-            settings.setValue(u"keyId"_qs, a.keyId.trimmed());
+            settings.setValue(u"name"_s, a.name.trimmed());
+            settings.setValue(u"baseUrl"_s, a.baseUrl.trimmed());
+            settings.setValue(u"keyId"_s, a.keyId.trimmed());
         }
         if (a.kind == Account::Kind::Luzmo) {
-            settings.setValue(u"apiVersion"_qs, a.apiVersion.trimmed());
-            settings.setValue(u"transport"_qs,
-                a.transport == LuzmoConfig::Transport::SocketIo ? u"socketio"_qs : u"sse"_qs);
+            settings.setValue(u"apiVersion"_s, a.apiVersion.trimmed());
+            settings.setValue(u"transport"_s,
+                a.transport == LuzmoConfig::Transport::SocketIo ? u"socketio"_s : u"sse"_s);
         }
         if (a.kind != Account::Kind::Workflow) {
-            settings.setValue(u"agent"_qs, a.agent);
-            settings.setValue(u"task"_qs, a.task);
+            settings.setValue(u"agent"_s, a.agent);
+            settings.setValue(u"task"_s, a.task);
         }
     }
     settings.endArray();
@@ -104,22 +106,22 @@ bool AccountStore::migrate(QSettings &settings)
 {
     if (settings.contains(versionKey))
         return false;
-    const bool hadBackend = settings.contains(u"backend/kind"_qs)
-        || settings.contains(u"luzmo/host"_qs) || settings.contains(u"luzmo/key"_qs);
-    const bool wasLuzmo = settings.value(u"backend/kind"_qs).toString() == u"luzmo";
-    const QString key = settings.value(u"luzmo/key"_qs).toString().trimmed();
+    const bool hadBackend = settings.contains(u"backend/kind"_s)
+        || settings.contains(u"luzmo/host"_s) || settings.contains(u"luzmo/key"_s);
+    const bool wasLuzmo = settings.value(u"backend/kind"_s).toString() == u"luzmo";
+    const QString key = settings.value(u"luzmo/key"_s).toString().trimmed();
     AccountSettings s;
     Account &local = s.accounts.first();
     local.agent = oneOf(
-        settings.value(u"chat/agent"_qs, local.agent).toString(), { u"analyst"_qs, u"item"_qs });
-    local.task = oneOf(settings.value(u"chat/task"_qs, local.task).toString(),
-        { u"generate"_qs, u"suggest"_qs, u"describe"_qs });
+        settings.value(u"chat/agent"_s, local.agent).toString(), { u"analyst"_s, u"item"_s });
+    local.task = oneOf(settings.value(u"chat/task"_s, local.task).toString(),
+        { u"generate"_s, u"suggest"_s, u"describe"_s });
     s.stream = settings.value(streamKey, true).toBool();
     s.proxy = ProxySettings::load(settings);
     if (wasLuzmo || !key.isEmpty()) {
         Account luzmo = Account::create(Account::Kind::Luzmo);
-        luzmo.baseUrl = settings.value(u"luzmo/host"_qs, luzmo.baseUrl).toString().trimmed();
-        luzmo.apiVersion = settings.value(u"luzmo/apiVersion"_qs, luzmo.apiVersion).toString();
+        luzmo.baseUrl = settings.value(u"luzmo/host"_s, luzmo.baseUrl).toString().trimmed();
+        luzmo.apiVersion = settings.value(u"luzmo/apiVersion"_s, luzmo.apiVersion).toString();
         luzmo.keyId = key;
         luzmo.agent = local.agent;
         luzmo.task = local.task;
@@ -128,8 +130,8 @@ bool AccountStore::migrate(QSettings &settings)
         if (wasLuzmo)
             s.defaultId = luzmo.id;
     }
-    for (const auto &old : { u"backend/kind"_qs, u"luzmo/host"_qs, u"luzmo/apiVersion"_qs,
-             u"luzmo/key"_qs, u"chat/agent"_qs, u"chat/task"_qs })
+    for (const auto &old : { u"backend/kind"_s, u"luzmo/host"_s, u"luzmo/apiVersion"_s,
+             u"luzmo/key"_s, u"chat/agent"_s, u"chat/task"_s })
         settings.remove(old);
     save(settings, s);
     return hadBackend;

@@ -4,12 +4,14 @@
 #include <QSettings>
 #include <QUrl>
 
+using namespace Qt::StringLiterals;
+
 namespace {
-const auto modeKey = u"network/proxyMode"_qs;
-const auto typeKey = u"network/proxyType"_qs;
-const auto hostKey = u"network/proxyHost"_qs;
-const auto portKey = u"network/proxyPort"_qs;
-const auto userKey = u"network/proxyUser"_qs;
+const auto modeKey = u"network/proxyMode"_s;
+const auto typeKey = u"network/proxyType"_s;
+const auto hostKey = u"network/proxyHost"_s;
+const auto portKey = u"network/proxyPort"_s;
+const auto userKey = u"network/proxyUser"_s;
 } // namespace
 
 ProxySettings ProxySettings::load(const QSettings &settings)
@@ -27,10 +29,10 @@ ProxySettings ProxySettings::load(const QSettings &settings)
 void ProxySettings::save(QSettings &settings) const
 {
     settings.setValue(modeKey,
-        mode == Mode::None         ? u"none"_qs
-            : mode == Mode::Manual ? u"manual"_qs
-                                   : u"system"_qs);
-    settings.setValue(typeKey, type == Type::Socks5 ? u"socks5"_qs : u"http"_qs);
+        mode == Mode::None         ? u"none"_s
+            : mode == Mode::Manual ? u"manual"_s
+                                   : u"system"_s);
+    settings.setValue(typeKey, type == Type::Socks5 ? u"socks5"_s : u"http"_s);
     settings.setValue(hostKey, host.trimmed());
     settings.setValue(portKey, port);
     settings.setValue(userKey, user.trimmed());

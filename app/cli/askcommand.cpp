@@ -13,16 +13,18 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 // An event as received (its raw JSON); events a backend made from another wire format (workflow
 // chunks, Looker system messages) are described by their decoded fields.
 QJsonObject eventJson(const StreamEvent &e)
 {
     if (e.type == StreamEvent::Type::Done)
-        return QJsonObject { { u"type"_qs, u"[DONE]"_qs } };
+        return QJsonObject { { u"type"_s, u"[DONE]"_s } };
     if (!e.raw.isEmpty())
         return e.raw;
-    QJsonObject o { { u"type"_qs,
+    QJsonObject o { { u"type"_s,
         e.typeName.isEmpty() ? StreamEvent::typeToString(e.type) : e.typeName } };
     const auto put = [&o](const char16_t *key, const QString &value) {
         if (!value.isEmpty())
@@ -32,7 +34,7 @@ QJsonObject eventJson(const StreamEvent &e)
     put(u"user_message_id", e.userMessageId);
     put(u"assistant_message_id", e.assistantMessageId);
     if (e.index >= 0)
-        o.insert(u"index"_qs, e.index);
+        o.insert(u"index"_s, e.index);
     put(e.type == StreamEvent::Type::AssetDelta || e.type == StreamEvent::Type::TextDelta ? u"delta"
                                                                                           : u"text",
         e.text);
@@ -40,7 +42,7 @@ QJsonObject eventJson(const StreamEvent &e)
     put(u"asset_type", e.assetType);
     put(u"id", e.assetId);
     if (e.result)
-        o.insert(u"result"_qs, *e.result);
+        o.insert(u"result"_s, *e.result);
     return o;
 }
 } // namespace
@@ -70,7 +72,7 @@ void AskCommand::storeChartData(qint64 answerId)
     QObject::connect(
         &fetcher, &ChartDataFetcher::failed, &loop, [&](qint64 assetId, const ChartError &error) {
             // A warning: the answer is complete and stored; the chart fetches its data later.
-            m_output.error(u"warning: the data of chart "_qs + QString::number(assetId)
+            m_output.error(u"warning: the data of chart "_s + QString::number(assetId)
                 + u" could not be stored (it will be fetched when the chart is next shown): "
                 + error.message);
             done();
@@ -90,21 +92,21 @@ QString AskCommand::usage()
 {
     return u"usage: chartroom-cli ask [--url URL] [--key K] [--token T] [--conversation ID] "
            u"[--agent item|analyst] [--task generate|suggest|describe] [--no-stream] [--json] "
-           u"[--data-dir DIR] PROMPT"_qs;
+           u"[--data-dir DIR] PROMPT"_s;
 }
 
 int AskCommand::run(const Options &options)
 {
     if (options.agent != u"item" && options.agent != u"analyst") {
-        m_output.error(u"--agent must be \"item\" or \"analyst\"."_qs);
+        m_output.error(u"--agent must be \"item\" or \"analyst\"."_s);
         return ExitUsage;
     }
     if (options.task != u"generate" && options.task != u"suggest" && options.task != u"describe") {
-        m_output.error(u"--task must be \"generate\", \"suggest\" or \"describe\"."_qs);
+        m_output.error(u"--task must be \"generate\", \"suggest\" or \"describe\"."_s);
         return ExitUsage;
     }
     if (options.prompt.trimmed().isEmpty()) {
-        m_output.error(u"No prompt given."_qs);
+        m_output.error(u"No prompt given."_s);
         m_output.error(usage());
         return ExitUsage;
     }
@@ -112,7 +114,7 @@ int AskCommand::run(const Options &options)
         auto c = m_repository.conversation(options.conversationId);
         if (!c || c->deleted) {
             m_output.error(
-                c ? u"Conversation "_qs + QString::number(options.conversationId) + u" was deleted."
+                c ? u"Conversation "_s + QString::number(options.conversationId) + u" was deleted."
                   : c.error().message);
             return ExitFailure;
         }
@@ -162,7 +164,7 @@ int AskCommand::run(const Options &options)
 
     auto messages = m_repository.messages(conversationId, 0, 50);
     if (!messages || messages->isEmpty()) {
-        m_output.error(messages ? u"The answer was not stored."_qs : messages.error().message);
+        m_output.error(messages ? u"The answer was not stored."_s : messages.error().message);
         return ExitFailure;
     }
     const Message answer = answerId ? *m_repository.message(answerId) : messages->last();
@@ -180,26 +182,26 @@ int AskCommand::run(const Options &options)
             assets << JsonFormat::asset(a);
         const auto c = m_repository.conversation(conversationId);
         m_output.json(QJsonObject {
-            { u"type"_qs, u"result"_qs },
-            { u"conversation_id"_qs, c ? c->remoteId : QString() },
-            { u"local_conversation_id"_qs, conversationId },
-            { u"status"_qs, statusName(answer.status) },
-            { u"user_message"_qs, JsonFormat::message(question) },
-            { u"assistant_message"_qs, JsonFormat::message(answer) },
-            { u"assets"_qs, assets },
+            { u"type"_s, u"result"_s },
+            { u"conversation_id"_s, c ? c->remoteId : QString() },
+            { u"local_conversation_id"_s, conversationId },
+            { u"status"_s, statusName(answer.status) },
+            { u"user_message"_s, JsonFormat::message(question) },
+            { u"assistant_message"_s, JsonFormat::message(answer) },
+            { u"assets"_s, assets },
         });
     } else {
         if (printed != answer.text)
-            m_output.write((printed.isEmpty() ? QString() : u"\n"_qs) + answer.text);
+            m_output.write((printed.isEmpty() ? QString() : u"\n"_s) + answer.text);
         m_output.line();
         for (const Asset &a : answer.assets)
-            m_output.line(u"[asset "_qs + QString::number(a.id) + u": " + a.type + u']');
+            m_output.line(u"[asset "_s + QString::number(a.id) + u": " + a.type + u']');
     }
     for (const QString &e : std::as_const(storeErrors))
         m_output.error(e);
     if (answer.status != MessageStatus::Complete) {
         m_output.error(
-            answer.errorDetail.isEmpty() ? u"The answer is incomplete."_qs : answer.errorDetail);
+            answer.errorDetail.isEmpty() ? u"The answer is incomplete."_s : answer.errorDetail);
         return ExitFailure;
     }
     return storeErrors.isEmpty() ? ExitOk : ExitFailure;

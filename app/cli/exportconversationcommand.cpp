@@ -6,6 +6,8 @@
 #include <QDir>
 #include <QFileInfo>
 
+using namespace Qt::StringLiterals;
+
 ExportConversationCommand::ExportConversationCommand(
     Repository &repository, const Output &output, ChartImageRenderer renderer)
     : m_repository(repository)
@@ -17,7 +19,7 @@ ExportConversationCommand::ExportConversationCommand(
 QString ExportConversationCommand::usage()
 {
     return u"usage: chartroom-cli export-conversation ID [--format md|html|pdf|json] --out FILE "
-           u"[--data-dir DIR]"_qs;
+           u"[--data-dir DIR]"_s;
 }
 
 int ExportConversationCommand::usageError(const QString &message)
@@ -48,11 +50,11 @@ int ExportConversationCommand::run(const QStringList &arguments)
             return true;
         };
         if (word == u"--format" || word.startsWith(u"--format=")) {
-            if (!value(u"--format"_qs, &formatText, &formatSet))
-                return usageError(u"--format needs a value: md, html, pdf or json."_qs);
+            if (!value(u"--format"_s, &formatText, &formatSet))
+                return usageError(u"--format needs a value: md, html, pdf or json."_s);
         } else if (word == u"--out" || word == u"-o" || word.startsWith(u"--out=")) {
-            if (!value(word == u"-o" ? u"-o"_qs : u"--out"_qs, &out, &outSet))
-                return usageError(u"--out needs a file name."_qs);
+            if (!value(word == u"-o" ? u"-o"_s : u"--out"_s, &out, &outSet))
+                return usageError(u"--out needs a file name."_s);
         } else if (word.startsWith(u'-') && word.size() > 1) {
             return usageError(u"unknown option \"" + word + u"\".");
         } else if (idText.isEmpty()) {
@@ -62,13 +64,13 @@ int ExportConversationCommand::run(const QStringList &arguments)
         }
     }
     if (idText.isEmpty())
-        return usageError(u"no conversation id given."_qs);
+        return usageError(u"no conversation id given."_s);
     bool ok = false;
     const qint64 id = idText.toLongLong(&ok);
     if (!ok || id <= 0)
         return usageError(u"\"" + idText + u"\" is not a conversation id (a positive number).");
     if (!outSet || out.trimmed().isEmpty())
-        return usageError(u"--out FILE is required."_qs);
+        return usageError(u"--out FILE is required."_s);
 
     ExportFormat format = ExportFormat::Markdown;
     if (formatSet) {

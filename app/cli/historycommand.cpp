@@ -7,21 +7,23 @@
 #include <QJsonObject>
 #include <QLocale>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 QString localTime(const QDateTime &t)
 {
-    return t.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_qs);
+    return t.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s);
 }
 
 QString speaker(MessageRole role)
 {
     switch (role) {
     case MessageRole::User:
-        return u"You"_qs;
+        return u"You"_s;
     case MessageRole::Assistant:
-        return u"Assistant"_qs;
+        return u"Assistant"_s;
     case MessageRole::System:
-        return u"System"_qs;
+        return u"System"_s;
     }
     return {};
 }
@@ -37,7 +39,7 @@ HistoryCommand::HistoryCommand(Repository &repository, const Output &output, boo
 QString HistoryCommand::usage()
 {
     return u"usage: chartroom-cli history list | show ID | search QUERY [--backend NAME] "
-           u"[--from YYYY-MM-DD] [--to YYYY-MM-DD] [--has-chart] [--json] [--data-dir DIR]"_qs;
+           u"[--from YYYY-MM-DD] [--to YYYY-MM-DD] [--has-chart] [--json] [--data-dir DIR]"_s;
 }
 
 int HistoryCommand::run(const QStringList &arguments)
@@ -72,19 +74,19 @@ int HistoryCommand::list()
         for (const Conversation &c : std::as_const(all)) {
             QJsonObject o = JsonFormat::conversation(c);
             if (auto n = m_repository.messageCount(c.id))
-                o.insert(u"message_count"_qs, *n);
+                o.insert(u"message_count"_s, *n);
             array << o;
         }
-        m_output.json(QJsonObject { { u"conversations"_qs, array } });
+        m_output.json(QJsonObject { { u"conversations"_s, array } });
         return ExitOk;
     }
     if (all.isEmpty()) {
-        m_output.line(u"No conversations yet."_qs);
+        m_output.line(u"No conversations yet."_s);
         return ExitOk;
     }
     for (const Conversation &c : std::as_const(all)) {
         m_output.line(QString::number(c.id).rightJustified(6) + u"  " + localTime(c.updatedAt)
-            + u"  " + (c.title.isEmpty() ? u"(untitled)"_qs : c.title));
+            + u"  " + (c.title.isEmpty() ? u"(untitled)"_s : c.title));
     }
     return ExitOk;
 }
@@ -113,7 +115,7 @@ int HistoryCommand::show(const QString &idText)
         QJsonArray array;
         for (const Message &m : std::as_const(*messages))
             array << JsonFormat::message(m);
-        o.insert(u"messages"_qs, array);
+        o.insert(u"messages"_s, array);
         m_output.json(o);
         return ExitOk;
     }
@@ -177,7 +179,7 @@ int HistoryCommand::search(const QStringList &arguments)
         (name == u"from" ? filter.from : filter.to) = date;
     }
     if (filter.from.isValid() && filter.to.isValid() && filter.from > filter.to) {
-        m_output.error(u"--from must not be after --to."_qs);
+        m_output.error(u"--from must not be after --to."_s);
         return ExitUsage;
     }
     if (words.isEmpty()) {
@@ -198,7 +200,7 @@ int HistoryCommand::search(const QString &query, const SearchFilter &filter)
         QJsonArray array;
         for (const SearchHit &h : std::as_const(*hits))
             array << JsonFormat::searchHit(h);
-        m_output.json(QJsonObject { { u"query"_qs, query }, { u"hits"_qs, array } });
+        m_output.json(QJsonObject { { u"query"_s, query }, { u"hits"_s, array } });
         return ExitOk;
     }
     if (hits->isEmpty()) {
@@ -206,11 +208,10 @@ int HistoryCommand::search(const QString &query, const SearchFilter &filter)
         return ExitOk;
     }
     for (const SearchHit &h : std::as_const(*hits)) {
-        const QString where
-            = h.messageId ? u"message " + QString::number(h.messageId) : u"title"_qs;
+        const QString where = h.messageId ? u"message " + QString::number(h.messageId) : u"title"_s;
         m_output.line(u"conversation " + QString::number(h.conversationId) + u" (" + where + u") "
             + h.conversationTitle);
-        m_output.line(u"    " + h.snippetWith(u"["_qs, u"]"_qs));
+        m_output.line(u"    " + h.snippetWith(u"["_s, u"]"_s));
     }
     return ExitOk;
 }

@@ -6,27 +6,29 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 QJsonObject toJson(const DatasetSchema &d)
 {
     QJsonArray columns;
     for (const ColumnSchema &c : d.columns) {
-        QJsonObject column { { u"id"_qs, c.id }, { u"name"_qs, c.name },
-            { u"type"_qs, columnTypeName(c.type) } };
+        QJsonObject column { { u"id"_s, c.id }, { u"name"_s, c.name },
+            { u"type"_s, columnTypeName(c.type) } };
         if (c.type == ColumnType::Datetime)
-            column.insert(u"lowestLevel"_qs, c.lowestLevel);
+            column.insert(u"lowestLevel"_s, c.lowestLevel);
         if (c.type == ColumnType::Numeric)
-            column.insert(u"currency"_qs, c.currency);
+            column.insert(u"currency"_s, c.currency);
         columns.append(column);
     }
-    return QJsonObject { { u"id"_qs, d.id }, { u"name"_qs, d.name },
-        { u"rows"_qs, double(d.rowCount) }, { u"columns"_qs, columns } };
+    return QJsonObject { { u"id"_s, d.id }, { u"name"_s, d.name },
+        { u"rows"_s, double(d.rowCount) }, { u"columns"_s, columns } };
 }
 
 QString levelName(int level)
 {
-    static const QStringList names = { u"year"_qs, u"quarter"_qs, u"month"_qs, u"week"_qs,
-        u"day"_qs, u"hour"_qs, u"minute"_qs, u"second"_qs, u"millisecond"_qs };
+    static const QStringList names = { u"year"_s, u"quarter"_s, u"month"_s, u"week"_s, u"day"_s,
+        u"hour"_s, u"minute"_s, u"second"_s, u"millisecond"_s };
     return names.value(level - 1, QString::number(level));
 }
 } // namespace
@@ -39,7 +41,7 @@ ImportCommand::ImportCommand(const QString &dataDirectory, Output output)
 
 QString ImportCommand::usage()
 {
-    return u"usage: chartroom-cli import FILE.csv [--name NAME] [--json] [--data-dir DIR]"_qs;
+    return u"usage: chartroom-cli import FILE.csv [--name NAME] [--json] [--data-dir DIR]"_s;
 }
 
 int ImportCommand::run(const QStringList &arguments)
@@ -103,7 +105,7 @@ int ImportCommand::import(DatasetStore &store, const QString &file, const QStrin
         if (c.type == ColumnType::Datetime)
             type += u" (" + levelName(c.lowestLevel) + u')';
         else if (c.currency)
-            type += u" (currency)"_qs;
+            type += u" (currency)"_s;
         m_output.line(
             u"  " + c.name.leftJustified(20) + u' ' + type.leftJustified(20) + u' ' + c.id);
     }

@@ -21,6 +21,8 @@
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 QString usage()
 {
@@ -48,49 +50,48 @@ QString usage()
            u"  export ASSET_ID --format png|svg|pdf|csv|json --out FILE [--width W --height H]\n"
            u"                          one chart, from its stored data\n"
            u"  export-conversation ID --format md|html|pdf|json --out FILE\n"
-           u"                          a whole conversation, charts included\n"_qs;
+           u"                          a whole conversation, charts included\n"_s;
 }
 
 struct Options
 {
-    QCommandLineOption dataDir { u"data-dir"_qs, u"Folder of the history database."_qs, u"DIR"_qs };
-    QCommandLineOption json { u"json"_qs, u"Print JSON instead of text."_qs };
-    QCommandLineOption url { u"url"_qs, u"Luzmo-compatible API host, e.g. https://api.luzmo.com"_qs,
-        u"URL"_qs };
-    QCommandLineOption key { u"key"_qs, u"API key (or CHARTROOM_KEY)."_qs, u"K"_qs };
-    QCommandLineOption token { u"token"_qs, u"API token (or CHARTROOM_TOKEN)."_qs, u"T"_qs };
-    QCommandLineOption conversation { u"conversation"_qs, u"Continue this local conversation."_qs,
-        u"ID"_qs };
-    QCommandLineOption agent { u"agent"_qs, u"item or analyst (default analyst)."_qs, u"AGENT"_qs,
-        u"analyst"_qs };
-    QCommandLineOption task { u"task"_qs, u"generate, suggest or describe."_qs, u"TASK"_qs,
-        u"generate"_qs };
-    QCommandLineOption noStream { u"no-stream"_qs, u"Ask for one JSON answer, not a stream."_qs };
-    QCommandLineOption backend { u"backend"_qs,
-        u"ask: local (default without --url), luzmo (default with --url), workflow or looker."_qs,
-        u"BACKEND"_qs };
-    QCommandLineOption transport { u"transport"_qs, u"ask: sse (default) or socketio."_qs,
-        u"TRANSPORT"_qs, u"sse"_qs };
-    QCommandLineOption lookerAgent { u"looker-agent"_qs,
-        u"ask --backend looker: the agent of new conversations."_qs, u"ID"_qs };
-    QCommandLineOption lookerSource { u"looker-source"_qs,
+    QCommandLineOption dataDir { u"data-dir"_s, u"Folder of the history database."_s, u"DIR"_s };
+    QCommandLineOption json { u"json"_s, u"Print JSON instead of text."_s };
+    QCommandLineOption url { u"url"_s, u"Luzmo-compatible API host, e.g. https://api.luzmo.com"_s,
+        u"URL"_s };
+    QCommandLineOption key { u"key"_s, u"API key (or CHARTROOM_KEY)."_s, u"K"_s };
+    QCommandLineOption token { u"token"_s, u"API token (or CHARTROOM_TOKEN)."_s, u"T"_s };
+    QCommandLineOption conversation { u"conversation"_s, u"Continue this local conversation."_s,
+        u"ID"_s };
+    QCommandLineOption agent { u"agent"_s, u"item or analyst (default analyst)."_s, u"AGENT"_s,
+        u"analyst"_s };
+    QCommandLineOption task { u"task"_s, u"generate, suggest or describe."_s, u"TASK"_s,
+        u"generate"_s };
+    QCommandLineOption noStream { u"no-stream"_s, u"Ask for one JSON answer, not a stream."_s };
+    QCommandLineOption backend { u"backend"_s,
+        u"ask: local (default without --url), luzmo (default with --url), workflow or looker."_s,
+        u"BACKEND"_s };
+    QCommandLineOption transport { u"transport"_s, u"ask: sse (default) or socketio."_s,
+        u"TRANSPORT"_s, u"sse"_s };
+    QCommandLineOption lookerAgent { u"looker-agent"_s,
+        u"ask --backend looker: the agent of new conversations."_s, u"ID"_s };
+    QCommandLineOption lookerSource { u"looker-source"_s,
         u"ask --backend looker: a source (repeatable); without --looker-agent an agent is found "
-        u"or created for them."_qs,
-        u"MODEL/EXPLORE"_qs };
-    QCommandLineOption port { u"port"_qs, u"serve: the port on 127.0.0.1 (default: any free)."_qs,
-        u"N"_qs };
-    QCommandLineOption name { u"name"_qs, u"import: the dataset's name."_qs, u"NAME"_qs };
-    QCommandLineOption from { u"from"_qs, u"history search: from this day."_qs, u"YYYY-MM-DD"_qs };
-    QCommandLineOption to { u"to"_qs, u"history search: up to this day."_qs, u"YYYY-MM-DD"_qs };
-    QCommandLineOption hasChart { u"has-chart"_qs,
-        u"history search: only answers with a chart."_qs };
-    QCommandLineOption format { u"format"_qs, u"export: the file format."_qs, u"FORMAT"_qs };
-    QCommandLineOption out { QStringList { u"o"_qs, u"out"_qs }, u"export: the file to write."_qs,
-        u"FILE"_qs };
-    QCommandLineOption width { u"width"_qs, u"export: image width in pixels."_qs, u"W"_qs };
-    QCommandLineOption height { u"height"_qs, u"export: image height in pixels."_qs, u"H"_qs };
-    QCommandLineOption help { QStringList { u"h"_qs, u"help"_qs }, u"Show help."_qs };
-    QCommandLineOption version { u"version"_qs, u"Show the version."_qs };
+        u"or created for them."_s,
+        u"MODEL/EXPLORE"_s };
+    QCommandLineOption port { u"port"_s, u"serve: the port on 127.0.0.1 (default: any free)."_s,
+        u"N"_s };
+    QCommandLineOption name { u"name"_s, u"import: the dataset's name."_s, u"NAME"_s };
+    QCommandLineOption from { u"from"_s, u"history search: from this day."_s, u"YYYY-MM-DD"_s };
+    QCommandLineOption to { u"to"_s, u"history search: up to this day."_s, u"YYYY-MM-DD"_s };
+    QCommandLineOption hasChart { u"has-chart"_s, u"history search: only answers with a chart."_s };
+    QCommandLineOption format { u"format"_s, u"export: the file format."_s, u"FORMAT"_s };
+    QCommandLineOption out { QStringList { u"o"_s, u"out"_s }, u"export: the file to write."_s,
+        u"FILE"_s };
+    QCommandLineOption width { u"width"_s, u"export: image width in pixels."_s, u"W"_s };
+    QCommandLineOption height { u"height"_s, u"export: image height in pixels."_s, u"H"_s };
+    QCommandLineOption help { QStringList { u"h"_s, u"help"_s }, u"Show help."_s };
+    QCommandLineOption version { u"version"_s, u"Show the version."_s };
 };
 
 QString valueOrEnv(
@@ -114,8 +115,8 @@ int main(int argc, char *argv[])
     const std::unique_ptr<QCoreApplication> app = drawsCharts
         ? std::make_unique<QApplication>(argc, argv)
         : std::make_unique<QCoreApplication>(argc, argv);
-    QCoreApplication::setOrganizationName(u"Chartroom"_qs);
-    QCoreApplication::setApplicationName(u"chartroom"_qs);
+    QCoreApplication::setOrganizationName(u"Chartroom"_s);
+    QCoreApplication::setApplicationName(u"chartroom"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(CHARTROOM_VERSION));
 
     const Output output;
@@ -125,7 +126,7 @@ int main(int argc, char *argv[])
     parser.addOptions({ o.dataDir, o.json, o.url, o.key, o.token, o.conversation, o.agent, o.task,
         o.noStream, o.backend, o.transport, o.lookerAgent, o.lookerSource, o.port, o.name, o.from,
         o.to, o.hasChart, o.format, o.out, o.width, o.height, o.help, o.version });
-    parser.addPositionalArgument(u"command"_qs, u"history | ask | serve | import"_qs);
+    parser.addPositionalArgument(u"command"_s, u"history | ask | serve | import"_s);
 
     if (!parser.parse(QCoreApplication::arguments())) {
         output.error(parser.errorText());
@@ -142,11 +143,11 @@ int main(int argc, char *argv[])
     }
     const QStringList words = parser.positionalArguments();
     const QString command = words.value(0);
-    if (!QStringList { u"history"_qs, u"ask"_qs, u"serve"_qs, u"import"_qs, u"export"_qs,
-            u"export-conversation"_qs, u"sync"_qs }
+    if (!QStringList { u"history"_s, u"ask"_s, u"serve"_s, u"import"_s, u"export"_s,
+            u"export-conversation"_s, u"sync"_s }
              .contains(command)) {
         output.error(
-            command.isEmpty() ? u"no command given"_qs : u"unknown command \"" + command + u"\"");
+            command.isEmpty() ? u"no command given"_s : u"unknown command \"" + command + u"\"");
         output.error(usage());
         return ExitUsage;
     }
@@ -156,18 +157,18 @@ int main(int argc, char *argv[])
     QString backendKind;
     if (command == u"ask") {
         backendKind = parser.isSet(o.backend) ? parser.value(o.backend)
-                                              : (parser.isSet(o.url) ? u"luzmo"_qs : u"local"_qs);
-        if (!QStringList { u"local"_qs, u"luzmo"_qs, u"workflow"_qs, u"looker"_qs }.contains(
+                                              : (parser.isSet(o.url) ? u"luzmo"_s : u"local"_s);
+        if (!QStringList { u"local"_s, u"luzmo"_s, u"workflow"_s, u"looker"_s }.contains(
                 backendKind)) {
-            output.error(u"--backend must be local, luzmo, workflow or looker."_qs);
+            output.error(u"--backend must be local, luzmo, workflow or looker."_s);
             return ExitUsage;
         }
         if (backendKind != u"local" && !parser.isSet(o.url)) {
-            output.error(u"--backend "_qs + backendKind + u" needs --url.");
+            output.error(u"--backend "_s + backendKind + u" needs --url.");
             return ExitUsage;
         }
         if (backendKind == u"local" && parser.isSet(o.url)) {
-            output.error(u"--backend local is the built-in server: leave out --url."_qs);
+            output.error(u"--backend local is the built-in server: leave out --url."_s);
             return ExitUsage;
         }
         ask.prompt = words.mid(1).join(u' ');
@@ -180,24 +181,24 @@ int main(int argc, char *argv[])
             ask.conversationId = parser.value(o.conversation).toLongLong(&ok);
             if (!ok || ask.conversationId <= 0) {
                 output.error(
-                    u"--conversation needs a local conversation id (a positive number)."_qs);
+                    u"--conversation needs a local conversation id (a positive number)."_s);
                 return ExitUsage;
             }
         }
         const QUrl url = QUrl::fromUserInput(parser.value(o.url));
         if (parser.isSet(o.url)
             && (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https"))) {
-            output.error(u"--url must be an http or https address."_qs);
+            output.error(u"--url must be an http or https address."_s);
             return ExitUsage;
         }
         if (parser.value(o.transport) != u"sse" && parser.value(o.transport) != u"socketio") {
-            output.error(u"--transport must be \"sse\" or \"socketio\"."_qs);
+            output.error(u"--transport must be \"sse\" or \"socketio\"."_s);
             return ExitUsage;
         }
         if (parser.value(o.transport) == u"socketio") {
             if (backendKind != u"luzmo") {
                 output.error(u"--transport socketio is for --backend luzmo (the built-in server "
-                             u"and the other backends stream over HTTP)."_qs);
+                             u"and the other backends stream over HTTP)."_s);
                 return ExitUsage;
             }
             remote.transport = LuzmoConfig::Transport::SocketIo;
@@ -219,14 +220,14 @@ int main(int argc, char *argv[])
         serve.key = valueOrEnv(parser, o.key, "CHARTROOM_KEY");
         serve.token = valueOrEnv(parser, o.token, "CHARTROOM_TOKEN");
         if (serve.key.isEmpty() != serve.token.isEmpty()) {
-            output.error(u"serve: give both --key and --token, or neither."_qs);
+            output.error(u"serve: give both --key and --token, or neither."_s);
             return ExitUsage;
         }
         bool ok = true;
         serve.port = parser.isSet(o.port) ? parser.value(o.port).toUShort(&ok) : 0;
         if (!ok || words.size() > 1) {
             output.error(
-                u"usage: chartroom-cli serve [--port N] [--key K --token T] [--data-dir DIR]"_qs);
+                u"usage: chartroom-cli serve [--port N] [--key K --token T] [--data-dir DIR]"_s);
             return ExitUsage;
         }
         return ServeCommand(output).run(serve);
@@ -234,9 +235,9 @@ int main(int argc, char *argv[])
     if (command == u"import") {
         QStringList args = words.mid(1);
         if (parser.isSet(o.name))
-            args << u"--name"_qs << parser.value(o.name);
+            args << u"--name"_s << parser.value(o.name);
         if (parser.isSet(o.json))
-            args << u"--json"_qs;
+            args << u"--json"_s;
         return ImportCommand(dataDir, output).run(args);
     }
 
@@ -250,7 +251,7 @@ int main(int argc, char *argv[])
         QStringList args = words.mid(1);
         for (const QCommandLineOption *option : { &o.format, &o.out, &o.width, &o.height }) {
             if (parser.isSet(*option))
-                args << u"--"_qs + option->names().last() << parser.value(*option);
+                args << u"--"_s + option->names().last() << parser.value(*option);
         }
         if (command == u"export")
             return ExportCommand(repository, output).run(args);
@@ -260,10 +261,10 @@ int main(int argc, char *argv[])
         QStringList args = words.mid(1);
         for (const QCommandLineOption *option : { &o.backend, &o.from, &o.to }) {
             if (parser.isSet(*option))
-                args << u"--"_qs + option->names().last() << parser.value(*option);
+                args << u"--"_s + option->names().last() << parser.value(*option);
         }
         if (parser.isSet(o.hasChart))
-            args << u"--has-chart"_qs;
+            args << u"--has-chart"_s;
         HistoryCommand history(repository, output, parser.isSet(o.json));
         return history.run(args);
     }
@@ -274,7 +275,7 @@ int main(int argc, char *argv[])
             sync.url = QUrl::fromUserInput(parser.value(o.url));
             if (!sync.url.isValid()
                 || (sync.url.scheme() != u"http" && sync.url.scheme() != u"https")) {
-                output.error(u"--url must be an http or https address."_qs);
+                output.error(u"--url must be an http or https address."_s);
                 return ExitUsage;
             }
         }
@@ -293,7 +294,7 @@ int main(int argc, char *argv[])
         for (const QString &source : lookerSources) {
             const qsizetype slash = source.indexOf(u'/');
             if (slash <= 0 || slash == source.size() - 1) {
-                output.error(u"--looker-source must be MODEL/EXPLORE."_qs);
+                output.error(u"--looker-source must be MODEL/EXPLORE."_s);
                 return ExitUsage;
             }
             sources.append({ source.left(slash), source.mid(slash + 1) });
@@ -306,7 +307,7 @@ int main(int argc, char *argv[])
     serverOptions.dataDirectory = dataDir;
     LocalServer local(serverOptions);
     if (const QString error = local.start(); !error.isEmpty()) {
-        output.error(u"The local analyst server could not start: "_qs + error);
+        output.error(u"The local analyst server could not start: "_s + error);
         return ExitFailure;
     }
     const std::unique_ptr<LuzmoBackend> backend = BackendFactory::createLocal(network, local);

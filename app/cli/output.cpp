@@ -2,6 +2,8 @@
 
 #include <QJsonObject>
 
+using namespace Qt::StringLiterals;
+
 void Output::line(const QString &text) const
 {
     write(text + u'\n');
@@ -28,7 +30,7 @@ void Output::json(const QJsonObject &object) const
 
 void Output::error(const QString &text) const
 {
-    const QByteArray bytes = u"chartroom-cli: "_qs.toUtf8() + text.toUtf8() + '\n';
+    const QByteArray bytes = u"chartroom-cli: "_s.toUtf8() + text.toUtf8() + '\n';
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), m_err);
     std::fflush(m_err);
 }

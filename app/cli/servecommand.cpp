@@ -9,6 +9,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 int signalPipe[2] = { -1, -1 };
 
@@ -33,7 +35,7 @@ int ServeCommand::run(const Options &options)
         return ExitFailure;
     }
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0) {
-        m_output.error(u"Cannot set up signal handling."_qs);
+        m_output.error(u"Cannot set up signal handling."_s);
         return ExitFailure;
     }
     QSocketNotifier notifier(signalPipe[0], QSocketNotifier::Read);
@@ -46,10 +48,10 @@ int ServeCommand::run(const Options &options)
     std::signal(SIGTERM, onSignal);
 
     if (options.printCredentials && options.key.isEmpty())
-        m_output.line(u"key: "_qs + server.key());
+        m_output.line(u"key: "_s + server.key());
     if (options.printCredentials && options.token.isEmpty())
-        m_output.line(u"token: "_qs + server.token());
-    m_output.line(u"listening on "_qs + server.url());
+        m_output.line(u"token: "_s + server.token());
+    m_output.line(u"listening on "_s + server.url());
     const int code = QCoreApplication::exec();
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);

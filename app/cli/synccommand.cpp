@@ -14,15 +14,17 @@
 
 #include <memory>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 QJsonObject errorJson(const SyncError &error, const SyncReport &report)
 {
     QJsonObject o = report.toJson();
-    o.insert(u"status"_qs, u"failed"_qs);
-    o.insert(u"error"_qs,
-        QJsonObject { { u"code"_qs, SyncError::codeName(error.code) },
-            { u"message"_qs, error.message },
-            { u"http_status"_qs, error.api ? error.api->httpStatus : 0 } });
+    o.insert(u"status"_s, u"failed"_s);
+    o.insert(u"error"_s,
+        QJsonObject { { u"code"_s, SyncError::codeName(error.code) },
+            { u"message"_s, error.message },
+            { u"http_status"_s, error.api ? error.api->httpStatus : 0 } });
     return o;
 }
 } // namespace
@@ -38,40 +40,40 @@ SyncCommand::SyncCommand(
 QString SyncCommand::usage()
 {
     return u"usage: chartroom-cli sync [--backend local|luzmo|looker | --url URL --key K "
-           u"--token T] [--json] [--data-dir DIR]"_qs;
+           u"--token T] [--json] [--data-dir DIR]"_s;
 }
 
 int SyncCommand::run(const Options &options)
 {
     const QString backend = !options.backend.isEmpty()
         ? options.backend
-        : (options.url.isEmpty() ? u"local"_qs : u"luzmo"_qs);
+        : (options.url.isEmpty() ? u"local"_s : u"luzmo"_s);
     if (backend == u"workflow") {
-        m_output.error(u"sync: the "_qs + backend
+        m_output.error(u"sync: the "_s + backend
             + u" backend cannot be synced yet: its API does not list a conversation's messages.");
         return ExitUsage;
     }
     if (backend != u"local" && backend != u"luzmo" && backend != u"looker") {
-        m_output.error(u"sync: --backend must be local, luzmo or looker."_qs);
+        m_output.error(u"sync: --backend must be local, luzmo or looker."_s);
         m_output.error(usage());
         return ExitUsage;
     }
     if (backend == u"local" && !options.url.isEmpty()) {
-        m_output.error(u"sync: --backend local is the built-in server: leave out --url."_qs);
+        m_output.error(u"sync: --backend local is the built-in server: leave out --url."_s);
         return ExitUsage;
     }
     if (backend == u"luzmo" || backend == u"looker") {
         if (!options.url.isValid()
             || (options.url.scheme() != u"http" && options.url.scheme() != u"https")) {
             m_output.error(
-                u"sync: --backend "_qs + backend + u" needs --url, an http or https address.");
+                u"sync: --backend "_s + backend + u" needs --url, an http or https address.");
             return ExitUsage;
         }
         if (options.key.isEmpty() || options.token.isEmpty()) {
             m_output.error(backend == u"looker"
                     ? u"sync: give --key and --token: the Looker API client id and secret "
-                      u"(or CHARTROOM_KEY and CHARTROOM_TOKEN)."_qs
-                    : u"sync: give --key and --token (or CHARTROOM_KEY and CHARTROOM_TOKEN)."_qs);
+                      u"(or CHARTROOM_KEY and CHARTROOM_TOKEN)."_s
+                    : u"sync: give --key and --token (or CHARTROOM_KEY and CHARTROOM_TOKEN)."_s);
             return ExitUsage;
         }
     }
@@ -91,7 +93,7 @@ int SyncCommand::run(const Options &options)
         serverOptions.dataDirectory = options.dataDirectory;
         local = std::make_unique<LocalServer>(serverOptions);
         if (const QString error = local->start(); !error.isEmpty()) {
-            m_output.error(u"The local analyst server could not start: "_qs + error);
+            m_output.error(u"The local analyst server could not start: "_s + error);
             return ExitFailure;
         }
         config = BackendFactory::localConfig(*local);
@@ -129,9 +131,9 @@ int SyncCommand::run(const Options &options)
     QObject::connect(&sync, &AccountSync::progressChanged, &loop, [&](const SyncProgress &p) {
         if (options.json)
             return;
-        m_output.line(u"page "_qs + QString::number(p.pages) + u": "
+        m_output.line(u"page "_s + QString::number(p.pages) + u": "
             + QString::number(p.conversationsDone)
-            + (p.conversationsTotal >= 0 ? u"/"_qs + QString::number(p.conversationsTotal)
+            + (p.conversationsTotal >= 0 ? u"/"_s + QString::number(p.conversationsTotal)
                                          : QString())
             + u" conversations, " + QString::number(p.messagesDone) + u" messages");
     });
@@ -139,17 +141,17 @@ int SyncCommand::run(const Options &options)
     QObject::connect(&sync, &AccountSync::synced, &loop, [&](const SyncReport &report) {
         if (options.json) {
             okJson = report.toJson();
-            okJson.insert(u"status"_qs, u"ok"_qs);
+            okJson.insert(u"status"_s, u"ok"_s);
         } else {
             m_output.line(report.summary());
         }
     });
     QObject::connect(&sync, &AccountSync::chartsUnlisted, &loop, [&](const QString &message) {
-        m_output.error(u"sync: the charts' data could not be fetched: "_qs + message);
+        m_output.error(u"sync: the charts' data could not be fetched: "_s + message);
     });
     QObject::connect(
         &sync, &AccountSync::chartFailed, &loop, [&](qint64 assetId, const QString &why) {
-            m_output.error(u"sync: the data of chart "_qs + QString::number(assetId)
+            m_output.error(u"sync: the data of chart "_s + QString::number(assetId)
                 + u" could not be stored: " + why);
         });
     QObject::connect(&sync, &AccountSync::finished, &loop, [&] {
@@ -173,11 +175,11 @@ int SyncCommand::run(const Options &options)
         return ExitOk;
     }
     if (options.json) {
-        okJson.insert(u"charts_stored"_qs, sync.chartsStored());
-        okJson.insert(u"charts_failed"_qs, sync.chartsFailed());
+        okJson.insert(u"charts_stored"_s, sync.chartsStored());
+        okJson.insert(u"charts_failed"_s, sync.chartsFailed());
         m_output.json(okJson);
     } else {
-        m_output.line(u"Stored the data of "_qs + QString::number(sync.chartsStored()) + u" charts"
+        m_output.line(u"Stored the data of "_s + QString::number(sync.chartsStored()) + u" charts"
             + (sync.chartsFailed() > 0 ? u" (" + QString::number(sync.chartsFailed()) + u" failed)"
                                        : QString()));
     }

@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 struct KnownType
 {
@@ -92,7 +94,7 @@ AssetSummary::Kind AssetSummary::kindOf(const QString &chartType)
 AssetSummary AssetSummary::fromAsset(const QVariantMap &asset, const QString &locale)
 {
     return fromJson(
-        asset.value(u"type"_qs).toString(), asset.value(u"valueJson"_qs).toByteArray(), locale);
+        asset.value(u"type"_s).toString(), asset.value(u"valueJson"_s).toByteArray(), locale);
 }
 
 AssetSummary AssetSummary::fromJson(

@@ -16,16 +16,17 @@ public:
     enum class Kind { Line, Area, Bar, Pie, Scatter, Number, Table, Map, Other, Unreadable };
 
     // From a TranscriptModel::AssetsRole entry {id, type, valueJson, dataJson, dataTakenAt}.
-    static AssetSummary fromAsset(const QVariantMap &asset, const QString &locale = u"en"_qs);
-    static AssetSummary fromJson(
-        const QString &assetType, const QByteArray &valueJson, const QString &locale = u"en"_qs);
+    static AssetSummary fromAsset(
+        const QVariantMap &asset, const QString &locale = QStringLiteral("en"));
+    static AssetSummary fromJson(const QString &assetType, const QByteArray &valueJson,
+        const QString &locale = QStringLiteral("en"));
     // "line-chart" → "Line chart"; an unknown type is spelled out from its name.
     static QString typeLabel(const QString &chartType);
     // A type's name in words: "evolution-number" → "Evolution number"; "Chart" when empty.
     static QString spelledOut(const QString &type);
     // A localized label: {"en": "..."}, a plain string, or the first non-empty translation
     // (`locale` first, then English).
-    static QString localized(const QJsonValue &value, const QString &locale = u"en"_qs);
+    static QString localized(const QJsonValue &value, const QString &locale = QStringLiteral("en"));
     static Kind kindOf(const QString &chartType);
 
     Kind kind() const { return m_kind; }

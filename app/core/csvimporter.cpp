@@ -7,6 +7,8 @@
 
 #include <optional>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 // Progress crosses the thread boundary at most this often (~20 times a second).
 constexpr qint64 progressIntervalMs = 50;
@@ -51,7 +53,7 @@ bool CsvImporter::start(const QString &filePath, const QString &name)
     run->dataDirectory = m_dataDirectory;
     m_run = run;
     m_thread = QThread::create(&CsvImporter::work, this, run);
-    m_thread->setObjectName(u"csv-import"_qs);
+    m_thread->setObjectName(u"csv-import"_s);
     m_thread->start(QThread::LowPriority);
     Q_EMIT runningChanged(true);
     return true;

@@ -2,6 +2,8 @@
 
 #include <QLocale>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 QString dayMonth(const QDate &date, bool withYear)
 {
@@ -18,7 +20,7 @@ QString TimeFormat::messageTime(const QDateTime &at, const QDateTime &now)
         return {};
     const QDateTime local = at.toLocalTime();
     const QDate today = now.toLocalTime().date();
-    const QString time = local.time().toString(u"HH:mm"_qs);
+    const QString time = local.time().toString(u"HH:mm"_s);
     if (local.date() == today)
         return time;
     if (local.date().year() == today.year()) {
@@ -35,7 +37,7 @@ QString TimeFormat::listTime(const QDateTime &at, const QDateTime &now)
     const QDateTime local = at.toLocalTime();
     const QDate today = now.toLocalTime().date();
     if (local.date() == today)
-        return local.time().toString(u"HH:mm"_qs);
+        return local.time().toString(u"HH:mm"_s);
     if (local.date().daysTo(today) < 7 && local.date() < today)
         return QLocale().dayName(local.date().dayOfWeek(), QLocale::ShortFormat);
     return dayMonth(local.date(), local.date().year() != today.year());

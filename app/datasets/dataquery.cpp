@@ -1,22 +1,24 @@
 #include "dataquery.h"
 
+using namespace Qt::StringLiterals;
+
 QString aggregationName(Aggregation aggregation)
 {
     switch (aggregation) {
     case Aggregation::Sum:
-        return u"sum"_qs;
+        return u"sum"_s;
     case Aggregation::Average:
-        return u"average"_qs;
+        return u"average"_s;
     case Aggregation::Count:
-        return u"count"_qs;
+        return u"count"_s;
     case Aggregation::DistinctCount:
-        return u"distinctcount"_qs;
+        return u"distinctcount"_s;
     case Aggregation::Min:
-        return u"min"_qs;
+        return u"min"_s;
     case Aggregation::Max:
-        return u"max"_qs;
+        return u"max"_s;
     }
-    return u"sum"_qs;
+    return u"sum"_s;
 }
 
 bool parseAggregation(const QString &name, Aggregation *aggregation)

@@ -10,6 +10,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 constexpr int progressEveryRows = 8192;
 constexpr int maxParametersPerStatement = 999;
@@ -21,14 +23,14 @@ StoreError importError(const QString &message, const QString &detail = {})
 
 StoreError cancelled()
 {
-    return importError(u"The import was cancelled; nothing was imported."_qs, u"cancelled"_qs);
+    return importError(u"The import was cancelled; nothing was imported."_s, u"cancelled"_s);
 }
 
 QString insertSql(const QString &table, qsizetype columns, int rows)
 {
-    QString one = u"("_qs;
+    QString one = u"("_s;
     for (qsizetype i = 0; i < columns; ++i)
-        one += i == 0 ? u"?"_qs : u",?"_qs;
+        one += i == 0 ? u"?"_s : u",?"_s;
     one += u')';
     QString sql = u"INSERT INTO " + table + u" VALUES ";
     for (int r = 0; r < rows; ++r) {
@@ -43,13 +45,13 @@ QString sqlType(ColumnType type)
 {
     switch (type) {
     case ColumnType::Datetime:
-        return u"INTEGER"_qs;
+        return u"INTEGER"_s;
     case ColumnType::Numeric:
-        return u"REAL"_qs;
+        return u"REAL"_s;
     case ColumnType::Hierarchy:
         break;
     }
-    return u"TEXT"_qs;
+    return u"TEXT"_s;
 }
 
 // The value to store, or an invalid QVariant with *ok false when the text does not fit.
@@ -102,7 +104,7 @@ StoreResult<DatasetSchema> DatasetImporter::run(
 
     SqlTransaction transaction(m_db);
     if (!transaction.isActive())
-        return storeErrorFromSql(m_db.lastError(), u"Importing the dataset"_qs);
+        return storeErrorFromSql(m_db.lastError(), u"Importing the dataset"_s);
     if (StoreStatus failed = insertPass(device, schema, table))
         return *failed;
     const StoreResult<QString> rollup = buildRollup(m_db, schema, table);
@@ -113,7 +115,7 @@ StoreResult<DatasetSchema> DatasetImporter::run(
     QSqlQuery q(m_db);
     schema.createdAt = QDateTime::currentDateTimeUtc();
     q.prepare(u"INSERT INTO datasets (id, name, table_name, created_at, row_count, rollup_table) "
-              u"VALUES (?, ?, ?, ?, ?, ?)"_qs);
+              u"VALUES (?, ?, ?, ?, ?, ?)"_s);
     q.addBindValue(schema.id);
     q.addBindValue(schema.name);
     q.addBindValue(table);
@@ -121,9 +123,9 @@ StoreResult<DatasetSchema> DatasetImporter::run(
     q.addBindValue(schema.rowCount);
     q.addBindValue(rollup->isEmpty() ? QVariant() : QVariant(*rollup));
     if (!q.exec())
-        return storeErrorFromSql(q.lastError(), u"Saving the dataset"_qs);
+        return storeErrorFromSql(q.lastError(), u"Saving the dataset"_s);
     q.prepare(u"INSERT INTO dataset_columns (dataset_id, position, id, name, type, "
-              u"lowest_level, currency) VALUES (?, ?, ?, ?, ?, ?, ?)"_qs);
+              u"lowest_level, currency) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
     for (qsizetype i = 0; i < schema.columns.size(); ++i) {
         const ColumnSchema &c = schema.columns.at(i);
         q.addBindValue(schema.id);
@@ -134,11 +136,11 @@ StoreResult<DatasetSchema> DatasetImporter::run(
         q.addBindValue(c.lowestLevel);
         q.addBindValue(c.currency ? 1 : 0);
         if (!q.exec())
-            return storeErrorFromSql(q.lastError(), u"Saving the dataset's columns"_qs);
+            return storeErrorFromSql(q.lastError(), u"Saving the dataset's columns"_s);
     }
     if (!report(2 * m_size))
         return cancelled();
-    if (StoreStatus failed = transaction.commit(u"Importing the dataset"_qs))
+    if (StoreStatus failed = transaction.commit(u"Importing the dataset"_s))
         return *failed;
     return schema;
 }
@@ -153,15 +155,15 @@ StoreResult<QString> DatasetImporter::buildRollup(
     if (!q.exec(u"DROP TABLE IF EXISTS " + rollup)
         || !q.exec(
             QueryBuilder::rollupSql(schema, table, rollup) + u" LIMIT " + QString::number(limit)))
-        return storeErrorFromSql(q.lastError(), u"Summarising the dataset"_qs);
+        return storeErrorFromSql(q.lastError(), u"Summarising the dataset"_s);
     if (!q.exec(u"SELECT count(*) FROM " + rollup) || !q.next())
-        return storeErrorFromSql(q.lastError(), u"Summarising the dataset"_qs);
+        return storeErrorFromSql(q.lastError(), u"Summarising the dataset"_s);
     const qint64 rows = q.value(0).toLongLong();
     q.finish();
     if (rows * rollupMinRatio <= schema.rowCount)
         return rollup;
     if (!q.exec(u"DROP TABLE " + rollup))
-        return storeErrorFromSql(q.lastError(), u"Summarising the dataset"_qs);
+        return storeErrorFromSql(q.lastError(), u"Summarising the dataset"_s);
     return QString();
 }
 
@@ -170,7 +172,7 @@ StoreStatus DatasetImporter::inferPass(QIODevice &device, DatasetSchema *schema)
     CsvReader reader(&device);
     if (!reader.readHeader())
         return importError(u"The file is empty: a CSV file needs a header row naming its "
-                           u"columns. Nothing was imported."_qs);
+                           u"columns. Nothing was imported."_s);
     const qsizetype expected = reader.header().size();
     TypeInference inference(reader.header());
     qint64 badCount = 0;
@@ -197,14 +199,14 @@ StoreStatus DatasetImporter::inferPass(QIODevice &device, DatasetSchema *schema)
         return importError(u"Reading the file failed: " + device.errorString());
     if (badCount > 0) {
         QString message = u"The file has " + QString::number(badCount)
-            + (badCount == 1 ? u" bad row: "_qs : u" bad rows: "_qs) + bad.join(u"; "_qs);
+            + (badCount == 1 ? u" bad row: "_s : u" bad rows: "_s) + bad.join(u"; "_s);
         if (badCount > reportedBadRows)
             message += u"; and " + QString::number(badCount - reportedBadRows) + u" more";
-        message += u". Every row needs as many fields as the header. Nothing was imported."_qs;
+        message += u". Every row needs as many fields as the header. Nothing was imported."_s;
         return importError(message);
     }
     if (inference.rowCount() == 0)
-        return importError(u"The file has a header but no data rows. Nothing was imported."_qs);
+        return importError(u"The file has a header but no data rows. Nothing was imported."_s);
     schema->rowCount = inference.rowCount();
     schema->columns = inference.columns();
     for (ColumnSchema &c : schema->columns)
@@ -218,22 +220,22 @@ StoreStatus DatasetImporter::insertPass(
     const qsizetype columnCount = schema.columns.size();
     QString create = u"CREATE TABLE " + table + u" (";
     for (qsizetype i = 0; i < columnCount; ++i) {
-        create += (i == 0 ? u""_qs : u", "_qs) + DatasetStore::columnSqlName(int(i)) + u' '
+        create += (i == 0 ? u""_s : u", "_s) + DatasetStore::columnSqlName(int(i)) + u' '
             + sqlType(schema.columns.at(i).type);
     }
     create += u')';
     QSqlQuery ddl(m_db);
     if (!ddl.exec(create))
-        return storeErrorFromSql(ddl.lastError(), u"Creating the dataset's table"_qs);
+        return storeErrorFromSql(ddl.lastError(), u"Creating the dataset's table"_s);
 
     const int batchRows = qMax(1, maxParametersPerStatement / int(columnCount));
     QSqlQuery insert(m_db);
     if (!insert.prepare(insertSql(table, columnCount, batchRows)))
-        return storeErrorFromSql(insert.lastError(), u"Importing the rows"_qs);
+        return storeErrorFromSql(insert.lastError(), u"Importing the rows"_s);
 
     CsvReader reader(&device);
     if (!reader.readHeader())
-        return importError(u"The file changed while it was imported. Nothing was imported."_qs);
+        return importError(u"The file changed while it was imported. Nothing was imported."_s);
     int inBatch = 0;
     qint64 rows = 0;
     QVariantList pending;
@@ -242,7 +244,7 @@ StoreStatus DatasetImporter::insertPass(
         if (status == CsvReader::Status::End)
             break;
         if (status == CsvReader::Status::BadRow)
-            return importError(u"The file changed while it was imported. Nothing was imported."_qs);
+            return importError(u"The file changed while it was imported. Nothing was imported."_s);
         const QStringList &fields = reader.fields();
         for (qsizetype i = 0; i < columnCount; ++i) {
             bool ok = true;
@@ -256,25 +258,25 @@ StoreStatus DatasetImporter::insertPass(
         ++rows;
         if (++inBatch == batchRows) {
             if (!insert.exec())
-                return storeErrorFromSql(insert.lastError(), u"Importing the rows"_qs);
+                return storeErrorFromSql(insert.lastError(), u"Importing the rows"_s);
             inBatch = 0;
         }
         if (rows % progressEveryRows == 0 && !report(m_size + reader.bytesRead()))
             return cancelled();
     }
     if (rows != schema.rowCount)
-        return importError(u"The file changed while it was imported. Nothing was imported."_qs);
+        return importError(u"The file changed while it was imported. Nothing was imported."_s);
     if (inBatch > 0) {
         // The last, shorter batch: rebind its values to a statement of its size.
         for (qsizetype i = 0; i < inBatch * columnCount; ++i)
             pending.append(insert.boundValue(int(i)));
         QSqlQuery tail(m_db);
         if (!tail.prepare(insertSql(table, columnCount, inBatch)))
-            return storeErrorFromSql(tail.lastError(), u"Importing the rows"_qs);
+            return storeErrorFromSql(tail.lastError(), u"Importing the rows"_s);
         for (qsizetype i = 0; i < pending.size(); ++i)
             tail.bindValue(int(i), pending.at(i));
         if (!tail.exec())
-            return storeErrorFromSql(tail.lastError(), u"Importing the rows"_qs);
+            return storeErrorFromSql(tail.lastError(), u"Importing the rows"_s);
     }
     for (qsizetype i = 0; i < columnCount; ++i) {
         if (schema.columns.at(i).type != ColumnType::Datetime)
@@ -282,7 +284,7 @@ StoreStatus DatasetImporter::insertPass(
         const QString column = DatasetStore::columnSqlName(int(i));
         if (!ddl.exec(
                 u"CREATE INDEX " + table + u'_' + column + u" ON " + table + u" (" + column + u')'))
-            return storeErrorFromSql(ddl.lastError(), u"Indexing the dataset"_qs);
+            return storeErrorFromSql(ddl.lastError(), u"Indexing the dataset"_s);
     }
     return std::nullopt;
 }

@@ -1,16 +1,18 @@
 #include "datasetschema.h"
 
+using namespace Qt::StringLiterals;
+
 QString columnTypeName(ColumnType type)
 {
     switch (type) {
     case ColumnType::Numeric:
-        return u"numeric"_qs;
+        return u"numeric"_s;
     case ColumnType::Hierarchy:
-        return u"hierarchy"_qs;
+        return u"hierarchy"_s;
     case ColumnType::Datetime:
-        return u"datetime"_qs;
+        return u"datetime"_s;
     }
-    return u"hierarchy"_qs;
+    return u"hierarchy"_s;
 }
 
 bool parseColumnType(const QString &name, ColumnType *type)

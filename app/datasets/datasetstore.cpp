@@ -12,6 +12,8 @@
 #include <QTemporaryFile>
 #include <QUuid>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 QString nextConnectionName()
 {
@@ -25,9 +27,9 @@ StoreError error(StoreError::Code code, const QString &message, const QString &d
 }
 
 // Namespace of the deterministic ids (UUID v5) of the bundled sample.
-const QUuid sampleNamespace(u"6f1f5d0c-2b7e-4f4e-9a57-3c1c2f0b8a11"_qs);
+const QUuid sampleNamespace(u"6f1f5d0c-2b7e-4f4e-9a57-3c1c2f0b8a11"_s);
 
-const QString datasetColumns = u"id, name, created_at, row_count, rollup_table"_qs;
+const QString datasetColumns = u"id, name, created_at, row_count, rollup_table"_s;
 
 DatasetSchema readDataset(const QSqlQuery &q)
 {
@@ -44,10 +46,10 @@ StoreStatus readColumns(QSqlDatabase db, DatasetSchema *d)
 {
     QSqlQuery q(db);
     q.prepare(u"SELECT id, name, type, lowest_level, currency FROM dataset_columns "
-              u"WHERE dataset_id = ? ORDER BY position"_qs);
+              u"WHERE dataset_id = ? ORDER BY position"_s);
     q.addBindValue(d->id);
     if (!q.exec())
-        return storeErrorFromSql(q.lastError(), u"Reading the dataset's columns"_qs);
+        return storeErrorFromSql(q.lastError(), u"Reading the dataset's columns"_s);
     while (q.next()) {
         ColumnSchema c;
         c.id = q.value(0).toString();
@@ -73,7 +75,7 @@ DatasetStore::~DatasetStore()
 
 QString DatasetStore::sampleDatasetId()
 {
-    return QUuid::createUuidV5(sampleNamespace, u"chartroom:sample:sales"_qs)
+    return QUuid::createUuidV5(sampleNamespace, u"chartroom:sample:sales"_s)
         .toString(QUuid::WithoutBraces);
 }
 
@@ -110,14 +112,14 @@ StoreStatus DatasetStore::openFile(const QString &path)
 
 StoreStatus DatasetStore::setUp(const QString &path)
 {
-    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, m_connectionName);
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
     db.setDatabaseName(path);
-    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_qs);
+    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
     if (!db.open())
-        return storeErrorFromSql(db.lastError(), u"Opening the datasets database"_qs);
+        return storeErrorFromSql(db.lastError(), u"Opening the datasets database"_s);
     m_path = path;
     QSqlQuery q(db);
-    if (!q.exec(u"PRAGMA application_id"_qs) || !q.next()) {
+    if (!q.exec(u"PRAGMA application_id"_s) || !q.next()) {
         return error(StoreError::Code::NotADatabase,
             u"The datasets database " + QDir::toNativeSeparators(path)
                 + u" is damaged or is not an SQLite database. It was left unchanged.",
@@ -125,8 +127,8 @@ StoreStatus DatasetStore::setUp(const QString &path)
     }
     const int appId = q.value(0).toInt();
     q.finish();
-    if (!q.exec(u"PRAGMA user_version"_qs) || !q.next())
-        return storeErrorFromSql(q.lastError(), u"Opening the datasets database"_qs);
+    if (!q.exec(u"PRAGMA user_version"_s) || !q.next())
+        return storeErrorFromSql(q.lastError(), u"Opening the datasets database"_s);
     const int version = q.value(0).toInt();
     q.finish();
     if (appId != 0 && appId != applicationId) {
@@ -139,11 +141,11 @@ StoreStatus DatasetStore::setUp(const QString &path)
             u"The datasets database " + QDir::toNativeSeparators(path)
                 + u" was written by a newer version of Chartroom. Update Chartroom to open it.");
     }
-    if (path != u":memory:" && !q.exec(u"PRAGMA journal_mode=WAL"_qs))
-        return storeErrorFromSql(q.lastError(), u"Opening the datasets database"_qs);
-    q.exec(u"PRAGMA synchronous=NORMAL"_qs);
-    q.exec(u"PRAGMA foreign_keys=ON"_qs);
-    q.exec(u"PRAGMA cache_size=-16000"_qs);
+    if (path != u":memory:" && !q.exec(u"PRAGMA journal_mode=WAL"_s))
+        return storeErrorFromSql(q.lastError(), u"Opening the datasets database"_s);
+    q.exec(u"PRAGMA synchronous=NORMAL"_s);
+    q.exec(u"PRAGMA foreign_keys=ON"_s);
+    q.exec(u"PRAGMA cache_size=-16000"_s);
     if (version == 0)
         return createSchema(db);
     if (version == 1)
@@ -156,30 +158,30 @@ StoreStatus DatasetStore::createSchema(QSqlDatabase &db)
     const QStringList statements = {
         u"CREATE TABLE datasets (id TEXT PRIMARY KEY, name TEXT NOT NULL, "
         u"table_name TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL, "
-        u"row_count INTEGER NOT NULL, rollup_table TEXT)"_qs,
+        u"row_count INTEGER NOT NULL, rollup_table TEXT)"_s,
         u"CREATE TABLE dataset_columns (dataset_id TEXT NOT NULL REFERENCES datasets(id) "
         u"ON DELETE CASCADE, position INTEGER NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, "
         u"type TEXT NOT NULL, lowest_level INTEGER NOT NULL, currency INTEGER NOT NULL, "
-        u"PRIMARY KEY (dataset_id, position), UNIQUE (dataset_id, id))"_qs,
-        u"PRAGMA application_id = "_qs + QString::number(applicationId),
-        u"PRAGMA user_version = "_qs + QString::number(schemaVersion),
+        u"PRIMARY KEY (dataset_id, position), UNIQUE (dataset_id, id))"_s,
+        u"PRAGMA application_id = "_s + QString::number(applicationId),
+        u"PRAGMA user_version = "_s + QString::number(schemaVersion),
     };
     SqlTransaction transaction(db);
     QSqlQuery q(db);
     for (const QString &sql : statements) {
         if (!q.exec(sql)) {
-            StoreError e = storeErrorFromSql(q.lastError(), u"Creating the datasets database"_qs);
+            StoreError e = storeErrorFromSql(q.lastError(), u"Creating the datasets database"_s);
             e.code = e.code == StoreError::Code::QueryFailed ? StoreError::Code::MigrationFailed
                                                              : e.code;
             return e;
         }
     }
-    return transaction.commit(u"Creating the datasets database"_qs);
+    return transaction.commit(u"Creating the datasets database"_s);
 }
 
 StoreStatus DatasetStore::addRollups(QSqlDatabase &db)
 {
-    const QString what = u"Upgrading the datasets database"_qs;
+    const QString what = u"Upgrading the datasets database"_s;
     const auto failed = [&what](const QSqlQuery &q) {
         StoreError e = storeErrorFromSql(q.lastError(), what);
         e.code
@@ -188,7 +190,7 @@ StoreStatus DatasetStore::addRollups(QSqlDatabase &db)
     };
     SqlTransaction transaction(db);
     QSqlQuery q(db);
-    if (!q.exec(u"ALTER TABLE datasets ADD COLUMN rollup_table TEXT"_qs))
+    if (!q.exec(u"ALTER TABLE datasets ADD COLUMN rollup_table TEXT"_s))
         return failed(q);
     if (!q.exec(u"SELECT " + datasetColumns + u", table_name FROM datasets"))
         return failed(q);
@@ -204,13 +206,13 @@ StoreStatus DatasetStore::addRollups(QSqlDatabase &db)
             return rollup.error();
         if (rollup->isEmpty())
             continue;
-        q.prepare(u"UPDATE datasets SET rollup_table = ? WHERE id = ?"_qs);
+        q.prepare(u"UPDATE datasets SET rollup_table = ? WHERE id = ?"_s);
         q.addBindValue(*rollup);
         q.addBindValue(schema.id);
         if (!q.exec())
             return failed(q);
     }
-    if (!q.exec(u"PRAGMA user_version = "_qs + QString::number(schemaVersion)))
+    if (!q.exec(u"PRAGMA user_version = "_s + QString::number(schemaVersion)))
         return failed(q);
     return transaction.commit(what);
 }
@@ -248,20 +250,20 @@ StoreResult<DatasetSchema> DatasetStore::importWithId(
     QIODevice &device, const QString &datasetId, const QString &name, const Progress &progress)
 {
     if (!isOpen())
-        return error(StoreError::Code::CannotOpen, u"The datasets database is not open."_qs);
+        return error(StoreError::Code::CannotOpen, u"The datasets database is not open."_s);
     if (!device.isOpen() || !device.isReadable())
-        return error(StoreError::Code::CannotOpen, u"The file is not open for reading."_qs);
-    const QString displayName = name.trimmed().isEmpty() ? u"Dataset"_qs : name.trimmed();
+        return error(StoreError::Code::CannotOpen, u"The file is not open for reading."_s);
+    const QString displayName = name.trimmed().isEmpty() ? u"Dataset"_s : name.trimmed();
     const QString table = u"d_" + QString(datasetId).remove(u'-');
     if (device.isSequential()) {
         // Two passes need a seekable file: spool the stream to a temporary one.
         QTemporaryFile spool;
         if (!spool.open())
-            return error(StoreError::Code::CannotOpen, u"Cannot create a temporary file."_qs);
+            return error(StoreError::Code::CannotOpen, u"Cannot create a temporary file."_s);
         QByteArray block;
         while (!(block = device.read(1 << 16)).isEmpty()) {
             if (spool.write(block) != block.size())
-                return error(StoreError::Code::DiskFull, u"Cannot copy the input: disk full?"_qs);
+                return error(StoreError::Code::DiskFull, u"Cannot copy the input: disk full?"_s);
         }
         spool.seek(0);
         return DatasetImporter(connection(), progress).run(spool, datasetId, displayName, table);
@@ -289,7 +291,7 @@ StoreResult<QList<DatasetSchema>> DatasetStore::datasets() const
 {
     QSqlQuery q(connection());
     if (!q.exec(u"SELECT " + datasetColumns + u" FROM datasets ORDER BY created_at, name"))
-        return storeErrorFromSql(q.lastError(), u"Listing the datasets"_qs);
+        return storeErrorFromSql(q.lastError(), u"Listing the datasets"_s);
     QList<DatasetSchema> result;
     while (q.next())
         result.append(readDataset(q));
@@ -306,7 +308,7 @@ StoreResult<DatasetSchema> DatasetStore::dataset(const QString &id) const
     q.prepare(u"SELECT " + datasetColumns + u" FROM datasets WHERE id = ?");
     q.addBindValue(id);
     if (!q.exec())
-        return storeErrorFromSql(q.lastError(), u"Reading the dataset"_qs);
+        return storeErrorFromSql(q.lastError(), u"Reading the dataset"_s);
     if (!q.next())
         return error(StoreError::Code::NotFound, u"There is no dataset with id " + id + u'.');
     DatasetSchema d = readDataset(q);
@@ -318,10 +320,10 @@ StoreResult<DatasetSchema> DatasetStore::dataset(const QString &id) const
 StoreResult<QString> DatasetStore::tableName(const QString &datasetId) const
 {
     QSqlQuery q(connection());
-    q.prepare(u"SELECT table_name FROM datasets WHERE id = ?"_qs);
+    q.prepare(u"SELECT table_name FROM datasets WHERE id = ?"_s);
     q.addBindValue(datasetId);
     if (!q.exec())
-        return storeErrorFromSql(q.lastError(), u"Reading the dataset"_qs);
+        return storeErrorFromSql(q.lastError(), u"Reading the dataset"_s);
     if (!q.next())
         return error(
             StoreError::Code::NotFound, u"There is no dataset with id " + datasetId + u'.');
@@ -338,31 +340,31 @@ StoreStatus DatasetStore::remove(const QString &id)
         return schema.error();
     SqlTransaction transaction(connection());
     QSqlQuery q(connection());
-    q.prepare(u"DELETE FROM datasets WHERE id = ?"_qs);
+    q.prepare(u"DELETE FROM datasets WHERE id = ?"_s);
     q.addBindValue(id);
     if (!q.exec())
-        return storeErrorFromSql(q.lastError(), u"Removing the dataset"_qs);
+        return storeErrorFromSql(q.lastError(), u"Removing the dataset"_s);
     if (!q.exec(u"DROP TABLE IF EXISTS " + *table))
-        return storeErrorFromSql(q.lastError(), u"Removing the dataset"_qs);
+        return storeErrorFromSql(q.lastError(), u"Removing the dataset"_s);
     if (!schema->rollupTable.isEmpty() && !q.exec(u"DROP TABLE IF EXISTS " + schema->rollupTable))
-        return storeErrorFromSql(q.lastError(), u"Removing the dataset"_qs);
-    return transaction.commit(u"Removing the dataset"_qs);
+        return storeErrorFromSql(q.lastError(), u"Removing the dataset"_s);
+    return transaction.commit(u"Removing the dataset"_s);
 }
 
 StoreStatus DatasetStore::ensureSampleDataset()
 {
     QSqlQuery q(connection());
-    if (!q.exec(u"SELECT count(*) FROM datasets"_qs) || !q.next())
-        return storeErrorFromSql(q.lastError(), u"Listing the datasets"_qs);
+    if (!q.exec(u"SELECT count(*) FROM datasets"_s) || !q.next())
+        return storeErrorFromSql(q.lastError(), u"Listing the datasets"_s);
     if (q.value(0).toLongLong() > 0)
         return std::nullopt;
     q.finish();
-    QFile sample(u":/sample/sales.csv"_qs);
+    QFile sample(u":/sample/sales.csv"_s);
     if (!sample.open(QIODevice::ReadOnly)) {
         return error(StoreError::Code::NotFound,
-            u"The bundled sample dataset is missing from this build."_qs);
+            u"The bundled sample dataset is missing from this build."_s);
     }
-    const auto imported = importWithId(sample, sampleDatasetId(), u"Sales"_qs, {});
+    const auto imported = importWithId(sample, sampleDatasetId(), u"Sales"_s, {});
     if (!imported)
         return imported.error();
     return std::nullopt;

@@ -5,6 +5,8 @@
 
 #include <QDateTime>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 StoreError invalid(const QString &message)
 {
@@ -82,7 +84,7 @@ QString QueryBuilder::rollupSql(
             keys.append(c);
     }
     select = keys;
-    select.append(u"COUNT(*) AS n"_qs);
+    select.append(u"COUNT(*) AS n"_s);
     for (qsizetype i = 0; i < schema.columns.size(); ++i) {
         const QString c = DatasetStore::columnSqlName(int(i));
         if (schema.columns.at(i).type == ColumnType::Numeric) {
@@ -183,7 +185,7 @@ StoreResult<QueryBuilder::Statement> QueryBuilder::build(
     const DataQuery &query, const DatasetSchema &schema, const QString &table)
 {
     if (query.dimensions.isEmpty() && query.measures.isEmpty())
-        return invalid(u"A data query needs at least one dimension or measure."_qs);
+        return invalid(u"A data query needs at least one dimension or measure."_s);
     const bool fromRollup = !schema.rollupTable.isEmpty() && rollupCovers(query, schema);
     Statement st;
     QStringList select;
@@ -209,7 +211,7 @@ StoreResult<QueryBuilder::Statement> QueryBuilder::build(
             if (m.aggregation != Aggregation::Count)
                 return invalid(
                     u"The aggregation " + aggregationName(m.aggregation) + u" needs a column.");
-            select.append(fromRollup ? u"COALESCE(SUM(n), 0)"_qs : u"COUNT(*)"_qs);
+            select.append(fromRollup ? u"COALESCE(SUM(n), 0)"_s : u"COUNT(*)"_s);
             st.kinds.append(ValueKind::Integer);
             continue;
         }
@@ -287,7 +289,7 @@ StoreResult<QueryBuilder::Statement> QueryBuilder::build(
                 if (f.op != QueryFilter::Op::In)
                     break;
             }
-            const QString any = ranges.isEmpty() ? u"0"_qs : u"(" + ranges.join(u" OR ") + u')';
+            const QString any = ranges.isEmpty() ? u"0"_s : u"(" + ranges.join(u" OR ") + u')';
             where.append(f.op == QueryFilter::Op::NotEquals ? u"NOT " + any : any);
             continue;
         }
@@ -306,14 +308,14 @@ StoreResult<QueryBuilder::Statement> QueryBuilder::build(
             }
         }
         static const QString ops[]
-            = { u"IS"_qs, u"IS NOT"_qs, u"IN"_qs, u">"_qs, u">="_qs, u"<"_qs, u"<="_qs };
+            = { u"IS"_s, u"IS NOT"_s, u"IN"_s, u">"_s, u">="_s, u"<"_s, u"<="_s };
         if (f.op == QueryFilter::Op::In) {
             QStringList marks;
             for (const QVariant &v : values) {
-                marks.append(u"?"_qs);
+                marks.append(u"?"_s);
                 st.values.append(v);
             }
-            where.append(marks.isEmpty() ? u"0"_qs : c + u" IN (" + marks.join(u',') + u')');
+            where.append(marks.isEmpty() ? u"0"_s : c + u" IN (" + marks.join(u',') + u')');
         } else {
             where.append(c + u' ' + ops[int(f.op)] + u" ?");
             st.values.append(values.first());
@@ -336,7 +338,7 @@ StoreResult<QueryBuilder::Statement> QueryBuilder::build(
             return invalid(u"Cannot order by result column " + QString::number(s.column)
                 + u": the result has " + QString::number(width) + u" columns.");
         }
-        order.append(QString::number(s.column + 1) + (s.descending ? u" DESC"_qs : u""_qs));
+        order.append(QString::number(s.column + 1) + (s.descending ? u" DESC"_s : u""_s));
     }
     if (order.isEmpty())
         order = positions;

@@ -8,6 +8,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 QJsonValue toJson(const QVariant &v, QueryBuilder::ValueKind kind)
 {
@@ -22,7 +24,7 @@ QJsonValue toJson(const QVariant &v, QueryBuilder::ValueKind kind)
         return v.toDouble();
     case QueryBuilder::ValueKind::Instant:
         return QDateTime::fromSecsSinceEpoch(v.toLongLong(), Qt::UTC)
-            .toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_qs);
+            .toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
     }
     return QJsonValue::Null;
 }
@@ -58,11 +60,11 @@ StoreResult<QList<QJsonArray>> QueryEngine::run(const DataQuery &query) const
     QSqlQuery q(m_store.connection());
     q.setForwardOnly(true);
     if (!q.prepare(statement->sql))
-        return storeErrorFromSql(q.lastError(), u"Querying the dataset"_qs);
+        return storeErrorFromSql(q.lastError(), u"Querying the dataset"_s);
     for (const QVariant &v : statement->values)
         q.addBindValue(v);
     if (!q.exec())
-        return storeErrorFromSql(q.lastError(), u"Querying the dataset"_qs);
+        return storeErrorFromSql(q.lastError(), u"Querying the dataset"_s);
     QList<QJsonArray> rows;
     const qsizetype width = statement->kinds.size();
     while (q.next()) {

@@ -4,6 +4,8 @@
 
 #include <QSet>
 
+using namespace Qt::StringLiterals;
+
 TypeInference::TypeInference(const QStringList &header)
     : m_names(columnNames(header))
     , m_states(header.size())
@@ -52,8 +54,8 @@ void TypeInference::addRow(const QStringList &fields)
 
 bool TypeInference::looksLikeCurrency(const QString &columnName)
 {
-    static const QStringList words = { u"revenue"_qs, u"cost"_qs, u"price"_qs, u"sales"_qs,
-        u"amount"_qs, u"profit"_qs, u"income"_qs, u"spend"_qs, u"turnover"_qs };
+    static const QStringList words = { u"revenue"_s, u"cost"_s, u"price"_s, u"sales"_s, u"amount"_s,
+        u"profit"_s, u"income"_s, u"spend"_s, u"turnover"_s };
     const QString name = columnName.toLower();
     for (const QString &w : words) {
         if (name.contains(w))

@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+using namespace Qt::StringLiterals;
+
 ChartLabel ChartLabel::fromAsset(const Asset &asset)
 {
     ChartLabel label;
@@ -47,7 +49,7 @@ QString ChartLabel::dataAsOf() const
 {
     if (!m_dataTakenAt.isValid())
         return {};
-    return tr("data as of %1").arg(m_dataTakenAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_qs));
+    return tr("data as of %1").arg(m_dataTakenAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s));
 }
 
 QString ChartLabel::notRenderedReason(bool hadRenderer) const

@@ -11,6 +11,8 @@
 
 #include <limits>
 
+using namespace Qt::StringLiterals;
+
 ConversationExporter::ConversationExporter(ChartImageRenderer renderer)
     : m_renderer(std::move(renderer))
 {
@@ -66,7 +68,7 @@ ExportResult<QByteArray> ConversationExporter::render(
         return ExportError { ExportError::Code::NeedsGuiApplication,
             tr("%1 export lays out text and needs the Qt GUI libraries (run with "
                "QT_QPA_PLATFORM=offscreen in a QGuiApplication).")
-                .arg(format == ExportFormat::Html ? u"HTML"_qs : u"PDF"_qs) };
+                .arg(format == ExportFormat::Html ? u"HTML"_s : u"PDF"_s) };
     }
     if (format == ExportFormat::Html)
         return HtmlExport(m_renderer).write(exported).toUtf8();

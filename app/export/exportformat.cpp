@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 
+using namespace Qt::StringLiterals;
+
 QList<ExportFormat> ExportFormats::all()
 {
     return { ExportFormat::Html, ExportFormat::Pdf, ExportFormat::Markdown, ExportFormat::Json };
@@ -36,13 +38,13 @@ QString ExportFormats::name(ExportFormat format)
 {
     switch (format) {
     case ExportFormat::Markdown:
-        return u"md"_qs;
+        return u"md"_s;
     case ExportFormat::Html:
-        return u"html"_qs;
+        return u"html"_s;
     case ExportFormat::Pdf:
-        return u"pdf"_qs;
+        return u"pdf"_s;
     case ExportFormat::Json:
-        return u"json"_qs;
+        return u"json"_s;
     }
     return {};
 }
@@ -56,13 +58,13 @@ QString ExportFormats::mimeType(ExportFormat format)
 {
     switch (format) {
     case ExportFormat::Markdown:
-        return u"text/markdown"_qs;
+        return u"text/markdown"_s;
     case ExportFormat::Html:
-        return u"text/html"_qs;
+        return u"text/html"_s;
     case ExportFormat::Pdf:
-        return u"application/pdf"_qs;
+        return u"application/pdf"_s;
     case ExportFormat::Json:
-        return u"application/json"_qs;
+        return u"application/json"_s;
     }
     return {};
 }

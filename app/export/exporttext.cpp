@@ -1,5 +1,7 @@
 #include "exporttext.h"
 
+using namespace Qt::StringLiterals;
+
 QString ExportText::title(const Conversation &conversation)
 {
     const QString t = conversation.title.simplified();
@@ -8,7 +10,7 @@ QString ExportText::title(const Conversation &conversation)
 
 QString ExportText::time(const QDateTime &time)
 {
-    return time.isValid() ? time.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_qs) : QString();
+    return time.isValid() ? time.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s) : QString();
 }
 
 QString ExportText::speaker(MessageRole role)
@@ -34,7 +36,7 @@ QString ExportText::metadata(const ExportedConversation &exported)
     parts << tr("Exported %1").arg(time(exported.exportedAt));
     parts << (exported.messages.size() == 1 ? tr("1 message")
                                             : tr("%1 messages").arg(exported.messages.size()));
-    return parts.join(u" · "_qs);
+    return parts.join(u" · "_s);
 }
 
 QString ExportText::statusNote(const Message &message)

@@ -7,6 +7,8 @@
 
 #include <QBuffer>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 QString esc(const QString &text)
 {
@@ -17,11 +19,11 @@ QString roleClass(MessageRole role)
 {
     switch (role) {
     case MessageRole::User:
-        return u"user"_qs;
+        return u"user"_s;
     case MessageRole::Assistant:
-        return u"assistant"_qs;
+        return u"assistant"_s;
     case MessageRole::System:
-        return u"system"_qs;
+        return u"system"_s;
     }
     return {};
 }
@@ -30,11 +32,11 @@ QString noteClass(MessageStatus status)
 {
     switch (status) {
     case MessageStatus::Interrupted:
-        return u"interrupted"_qs;
+        return u"interrupted"_s;
     case MessageStatus::Error:
-        return u"error"_qs;
+        return u"error"_s;
     default:
-        return u"incomplete"_qs;
+        return u"incomplete"_s;
     }
 }
 
@@ -81,7 +83,7 @@ QString HtmlExport::message(const Message &m) const
         html += chart(asset);
     if (const QString note = ExportText::statusNote(m); !note.isEmpty())
         html += u"<div class=\"note " + noteClass(m.status) + u"\">⚠ " + esc(note) + u"</div>\n";
-    html += u"</section>\n"_qs;
+    html += u"</section>\n"_s;
     return html;
 }
 
@@ -108,6 +110,6 @@ QString HtmlExport::chart(const Asset &asset) const
             caption += u" · " + label.dataAsOf();
         html += u"<figcaption>" + esc(caption) + u"</figcaption>\n";
     }
-    html += u"</figure>\n"_qs;
+    html += u"</figure>\n"_s;
     return html;
 }

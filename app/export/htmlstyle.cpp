@@ -1,5 +1,7 @@
 #include "htmlstyle.h"
 
+using namespace Qt::StringLiterals;
+
 QString HtmlStyle::css()
 {
     return uR"(
@@ -63,5 +65,5 @@ footer { color: #8a929c; font-size: 12px; margin-top: 26px; border-top: 1px soli
   main { margin: 0; padding: 0; max-width: none; border: none; }
   .message, figure.chart, tr { break-inside: avoid; }
 }
-)"_qs;
+)"_s;
 }

@@ -5,17 +5,19 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+using namespace Qt::StringLiterals;
+
 QJsonObject JsonExport::object(const ExportedConversation &exported)
 {
     QJsonArray messages;
     for (const Message &m : exported.messages)
         messages << JsonFormat::message(m);
     return QJsonObject {
-        { u"format"_qs, u"chartroom-conversation"_qs },
-        { u"version"_qs, version },
-        { u"exported_at"_qs, JsonFormat::isoTime(exported.exportedAt) },
-        { u"conversation"_qs, JsonFormat::conversation(exported.conversation) },
-        { u"messages"_qs, messages },
+        { u"format"_s, u"chartroom-conversation"_s },
+        { u"version"_s, version },
+        { u"exported_at"_s, JsonFormat::isoTime(exported.exportedAt) },
+        { u"conversation"_s, JsonFormat::conversation(exported.conversation) },
+        { u"messages"_s, messages },
     };
 }
 

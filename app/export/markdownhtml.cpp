@@ -7,6 +7,8 @@
 
 #include <md4c-html.h>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 void append(const MD_CHAR *text, MD_SIZE size, void *out)
 {
@@ -18,13 +20,13 @@ void append(const MD_CHAR *text, MD_SIZE size, void *out)
 QString imagesAsAltText(QString html)
 {
     static const QRegularExpression image(
-        uR"re(<img src="[^"]*" alt="([^"]*)"(?: title="[^"]*")?>)re"_qs);
+        uR"re(<img src="[^"]*" alt="([^"]*)"(?: title="[^"]*")?>)re"_s);
     QString out;
     qsizetype from = 0;
     for (const QRegularExpressionMatch &m : image.globalMatch(html)) {
         const QString alt = m.captured(1);
         out += QStringView(html).mid(from, m.capturedStart() - from);
-        out += u'[' + (alt.isEmpty() ? u"image"_qs : alt) + u']';
+        out += u'[' + (alt.isEmpty() ? u"image"_s : alt) + u']';
         from = m.capturedEnd();
     }
     if (from == 0)
@@ -42,6 +44,6 @@ QString MarkdownHtml::toHtml(const QString &markdown)
     if (md_html(input.constData(), MD_SIZE(input.size()), append, &html,
             MarkdownPolicy::md4cFlags(), MD_HTML_FLAG_SKIP_UTF8_BOM)
         != 0)
-        return u"<p>"_qs + markdown.toHtmlEscaped() + u"</p>\n"; // md4c ran out of memory
+        return u"<p>"_s + markdown.toHtmlEscaped() + u"</p>\n"; // md4c ran out of memory
     return imagesAsAltText(QString::fromUtf8(html));
 }

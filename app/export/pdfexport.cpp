@@ -13,6 +13,8 @@
 #include <QTextFrame>
 #include <QTextTable>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 constexpr qreal chartWidth = 600; // document units (1/96 inch): the text width of A4
 constexpr int placeholderProperty = QTextFormat::UserProperty + 1; // marks a chart's box
@@ -74,7 +76,7 @@ PdfExport::PdfExport(ChartImageRenderer renderer)
 
 void PdfExport::build(const ExportedConversation &exported, QTextDocument &document) const
 {
-    QFont font(QStringList { u"Noto Sans"_qs, u"DejaVu Sans"_qs, u"Arial"_qs }, 10);
+    QFont font(QStringList { u"Noto Sans"_s, u"DejaVu Sans"_s, u"Arial"_s }, 10);
     font.setStyleHint(QFont::SansSerif);
     document.setDefaultFont(font);
     document.setDocumentMargin(0);
@@ -188,7 +190,7 @@ QByteArray PdfExport::write(const ExportedConversation &exported) const
             QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter));
         writer.setResolution(300);
         writer.setTitle(ExportText::title(exported.conversation));
-        writer.setCreator(u"Chartroom"_qs);
+        writer.setCreator(u"Chartroom"_s);
         // Not paginated beforehand: print() lays out A4 with 2 cm margins and page numbers.
         document.print(&writer);
     }

@@ -29,12 +29,14 @@
 #include <QStatusBar>
 #include <QTimer>
 
+using namespace Qt::StringLiterals;
+
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(u"Chartroom"_qs);
-    QApplication::setApplicationName(u"chartroom"_qs);
-    QApplication::setApplicationDisplayName(u"Chartroom"_qs);
+    QApplication::setOrganizationName(u"Chartroom"_s);
+    QApplication::setApplicationName(u"chartroom"_s);
+    QApplication::setApplicationDisplayName(u"Chartroom"_s);
     QApplication::setApplicationVersion(QStringLiteral(CHARTROOM_VERSION));
 
     QCommandLineParser parser;
@@ -42,9 +44,9 @@ int main(int argc, char *argv[])
         QApplication::translate("main", "Local-first desktop client for AI analytics chat."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption dataDir(u"data-dir"_qs,
+    const QCommandLineOption dataDir(u"data-dir"_s,
         QApplication::translate("main", "Keep the history in DIR instead of the default."),
-        u"DIR"_qs);
+        u"DIR"_s);
     parser.addOption(dataDir);
     parser.process(app);
 

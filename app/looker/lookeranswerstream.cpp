@@ -9,6 +9,8 @@
 #include <QJsonObject>
 #include <QTimer>
 
+using namespace Qt::StringLiterals;
+
 LookerAnswerStream::LookerAnswerStream(
     LookerSession *session, const PromptRequest &request, QObject *parent)
     : AnswerStream(parent)
@@ -97,9 +99,9 @@ void LookerAnswerStream::chat()
         return;
     StreamEvent start;
     start.type = StreamEvent::Type::Start;
-    start.typeName = u"start"_qs;
+    start.typeName = u"start"_s;
     start.conversationId = m_conversationId;
-    start.raw = QJsonObject { { u"conversation_id"_qs, m_conversationId } };
+    start.raw = QJsonObject { { u"conversation_id"_s, m_conversationId } };
     Q_EMIT eventReceived(start);
     LookerCall *call = startCall(LookerRequests::chat(m_conversationId, m_request.text));
     connect(call, &LookerCall::headersReceived, this,
@@ -166,7 +168,7 @@ void LookerAnswerStream::complete(const QByteArray &body)
     };
     StreamEvent finish;
     finish.type = StreamEvent::Type::Finish;
-    finish.typeName = u"finish"_qs;
+    finish.typeName = u"finish"_s;
     finish.conversationId = m_conversationId;
     if (saved.size() >= 1)
         finish.userMessageId = idAt(0);
@@ -174,7 +176,7 @@ void LookerAnswerStream::complete(const QByteArray &body)
         finish.assistantMessageId = idAt(1);
     StreamEvent done;
     done.type = StreamEvent::Type::Done;
-    done.typeName = u"[DONE]"_qs;
+    done.typeName = u"[DONE]"_s;
     emitEvents({ finish, done });
     end(std::nullopt);
 }
@@ -192,7 +194,7 @@ void LookerAnswerStream::emitProgress(const QString &message)
 {
     StreamEvent progress;
     progress.type = StreamEvent::Type::Progress;
-    progress.typeName = u"progress"_qs;
+    progress.typeName = u"progress"_s;
     progress.progressMessage = message;
     emitEvents({ progress });
 }

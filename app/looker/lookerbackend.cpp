@@ -5,6 +5,8 @@
 
 #include <QPointer>
 
+using namespace Qt::StringLiterals;
+
 LookerBackend::LookerBackend(QNetworkAccessManager &network, LookerConfig config, QString id)
     : m_session(network, std::move(config))
     , m_id(std::move(id))
@@ -13,7 +15,7 @@ LookerBackend::LookerBackend(QNetworkAccessManager &network, LookerConfig config
 
 QString LookerBackend::displayName() const
 {
-    return u"Looker at "_qs + config().baseUrl.toDisplayString();
+    return u"Looker at "_s + config().baseUrl.toDisplayString();
 }
 
 QString LookerBackend::validate(const PromptRequest &request) const

@@ -25,6 +25,6 @@ struct LookerConfig
     int maxRateLimitRetries = 3; // 429s retried (after Retry-After) before giving up
     int renewBeforeSeconds = 60; // a token with less left is renewed before a call
 
-    // {baseUrl}/api/4.0/{path}, e.g. urlFor(u"conversations"_qs).
+    // {baseUrl}/api/4.0/{path}, e.g. urlFor(QStringLiteral("conversations")).
     QUrl urlFor(const QString &path) const;
 };

@@ -4,6 +4,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 QString tr(const char *text)
 {
@@ -45,7 +47,7 @@ bool isEmptyResult(const QJsonValue &result)
 
 StreamEvent LookerMessageMapper::progress(const QString &message)
 {
-    StreamEvent e = event(StreamEvent::Type::Progress, u"progress"_qs);
+    StreamEvent e = event(StreamEvent::Type::Progress, u"progress"_s);
     e.progressMessage = message;
     return e;
 }
@@ -72,7 +74,7 @@ QList<StreamEvent> LookerMessageMapper::map(const QJsonObject &message)
         mapResultPart(chart.toObject(), ChartAssetType, tr("Drawing a chart"), out);
     if (const QJsonValue error = system.value(u"error"); error.isObject()) {
         closeText(out);
-        StreamEvent e = event(StreamEvent::Type::Error, u"error"_qs);
+        StreamEvent e = event(StreamEvent::Type::Error, u"error"_s);
         e.errorMessage = error.toObject().value(u"text").toString();
         if (e.errorMessage.isEmpty())
             e.errorMessage = firstString(error.toObject());
@@ -104,7 +106,7 @@ void LookerMessageMapper::mapText(const QJsonObject &text, QList<StreamEvent> &o
                 questions.append(part.trimmed());
         }
         if (!questions.isEmpty())
-            addAsset(FollowupsAssetType, { { u"questions"_qs, questions } }, out);
+            addAsset(FollowupsAssetType, { { u"questions"_s, questions } }, out);
         return;
     }
     const QString delta = parts.join(QString());
@@ -112,13 +114,13 @@ void LookerMessageMapper::mapText(const QJsonObject &text, QList<StreamEvent> &o
         return;
     if (m_textBlock < 0) {
         m_textBlock = m_nextBlock++;
-        StreamEvent start = event(StreamEvent::Type::TextStart, u"text_start"_qs);
+        StreamEvent start = event(StreamEvent::Type::TextStart, u"text_start"_s);
         start.index = m_textBlock;
         out << start;
         if (!m_finalText.isEmpty())
             m_finalText += u"\n\n";
     }
-    StreamEvent e = event(StreamEvent::Type::TextDelta, u"text_delta"_qs);
+    StreamEvent e = event(StreamEvent::Type::TextDelta, u"text_delta"_s);
     e.index = m_textBlock;
     e.text = delta;
     e.raw = text;
@@ -148,7 +150,7 @@ void LookerMessageMapper::mapResultPart(const QJsonObject &part, const QString &
         const QString wanted = part.value(u"query").toObject().value(u"dataResultName").toString();
         const QJsonObject data = m_dataResults.value(wanted, m_latestData);
         if (!data.isEmpty())
-            value.insert(u"data"_qs, data);
+            value.insert(u"data"_s, data);
     }
     addAsset(assetType, value, out);
 }
@@ -160,23 +162,23 @@ void LookerMessageMapper::addAsset(
     const int index = int(m_assets.size());
     QString id = m_messageId + u'/' + type;
     if (m_messageId.isEmpty())
-        id = u"part-"_qs + QString::number(index);
+        id = u"part-"_s + QString::number(index);
     for (const Asset &asset : std::as_const(m_assets)) {
         if (asset.id == id) // two parts of one kind in one message
             id += u'-' + QString::number(index);
     }
     m_assets.append({ id, type, value });
-    StreamEvent start = event(StreamEvent::Type::AssetStart, u"asset_start"_qs);
+    StreamEvent start = event(StreamEvent::Type::AssetStart, u"asset_start"_s);
     start.index = index;
     start.assetType = type;
     start.assetId = id;
     StreamEvent delta = start;
     delta.type = StreamEvent::Type::AssetDelta;
-    delta.typeName = u"asset_delta"_qs;
+    delta.typeName = u"asset_delta"_s;
     delta.text = QString::fromUtf8(QJsonDocument(value).toJson(QJsonDocument::Compact));
     StreamEvent end = start;
     end.type = StreamEvent::Type::AssetEnd;
-    end.typeName = u"asset_end"_qs;
+    end.typeName = u"asset_end"_s;
     out << start << delta << end;
 }
 
@@ -184,7 +186,7 @@ void LookerMessageMapper::closeText(QList<StreamEvent> &out)
 {
     if (m_textBlock < 0)
         return;
-    StreamEvent end = event(StreamEvent::Type::TextEnd, u"text_end"_qs);
+    StreamEvent end = event(StreamEvent::Type::TextEnd, u"text_end"_s);
     end.index = m_textBlock;
     out << end;
     m_textBlock = -1;

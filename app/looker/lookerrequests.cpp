@@ -4,6 +4,8 @@
 #include <QJsonDocument>
 #include <QStringList>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 QByteArray json(const QJsonObject &object)
 {
@@ -38,7 +40,7 @@ QString LookerRequests::agentName(const QList<LookerSource> &sources)
     QStringList names;
     for (const LookerSource &source : sources)
         names << source.model + u'/' + source.explore;
-    return u"Chartroom: "_qs + names.join(u", "_qs);
+    return u"Chartroom: "_s + names.join(u", "_s);
 }
 
 QJsonArray LookerRequests::sourcesJson(const QList<LookerSource> &sources)
@@ -46,7 +48,7 @@ QJsonArray LookerRequests::sourcesJson(const QList<LookerSource> &sources)
     QJsonArray array;
     for (const LookerSource &source : sources)
         array.append(
-            QJsonObject { { u"model"_qs, source.model }, { u"explore"_qs, source.explore } });
+            QJsonObject { { u"model"_s, source.model }, { u"explore"_s, source.explore } });
     return array;
 }
 
@@ -58,35 +60,35 @@ QString LookerRequests::pathId(const QString &id)
 LookerCall::Spec LookerRequests::createConversation(
     const LookerConfig &config, const QString &name, const QString &agentId)
 {
-    QJsonObject body { { u"name"_qs, name }, { u"category"_qs, u"conversation"_qs } };
+    QJsonObject body { { u"name"_s, name }, { u"category"_s, u"conversation"_s } };
     if (!agentId.isEmpty())
-        body.insert(u"agent_id"_qs, agentId);
+        body.insert(u"agent_id"_s, agentId);
     else if (!config.sources.isEmpty())
-        body.insert(u"sources"_qs, sourcesJson(config.sources));
-    return post(u"conversations"_qs, body);
+        body.insert(u"sources"_s, sourcesJson(config.sources));
+    return post(u"conversations"_s, body);
 }
 
 LookerCall::Spec LookerRequests::searchConversations(int limit, int offset)
 {
     LookerCall::Spec spec;
-    spec.path = u"conversations/search"_qs;
-    spec.query.addQueryItem(u"sorts"_qs, u"updated_at"_qs);
-    spec.query.addQueryItem(u"limit"_qs, QString::number(limit));
-    spec.query.addQueryItem(u"offset"_qs, QString::number(offset));
+    spec.path = u"conversations/search"_s;
+    spec.query.addQueryItem(u"sorts"_s, u"updated_at"_s);
+    spec.query.addQueryItem(u"limit"_s, QString::number(limit));
+    spec.query.addQueryItem(u"offset"_s, QString::number(offset));
     return spec;
 }
 
 LookerCall::Spec LookerRequests::conversationMessages(const QString &conversationId)
 {
     LookerCall::Spec spec;
-    spec.path = u"conversations"_qs + pathId(conversationId) + u"/messages"_qs;
+    spec.path = u"conversations"_s + pathId(conversationId) + u"/messages"_s;
     return spec;
 }
 
 LookerCall::Spec LookerRequests::chat(const QString &conversationId, const QString &text)
 {
-    LookerCall::Spec spec = post(u"conversational_analytics/chat"_qs,
-        { { u"conversation_id"_qs, conversationId }, { u"user_message"_qs, text } });
+    LookerCall::Spec spec = post(u"conversational_analytics/chat"_s,
+        { { u"conversation_id"_s, conversationId }, { u"user_message"_s, text } });
     spec.streaming = true;
     return spec;
 }
@@ -94,42 +96,42 @@ LookerCall::Spec LookerRequests::chat(const QString &conversationId, const QStri
 LookerCall::Spec LookerRequests::addMessages(
     const QString &conversationId, const QJsonArray &messages)
 {
-    return post(u"conversations"_qs + pathId(conversationId) + u"/messages"_qs,
-        { { u"messages"_qs, messages } });
+    return post(u"conversations"_s + pathId(conversationId) + u"/messages"_s,
+        { { u"messages"_s, messages } });
 }
 
 LookerCall::Spec LookerRequests::searchAgents(const QString &name)
 {
     LookerCall::Spec spec;
-    spec.path = u"agents/search"_qs;
-    spec.query.addQueryItem(u"name"_qs, name);
-    spec.query.addQueryItem(u"category"_qs, u"conversation"_qs);
-    spec.query.addQueryItem(u"deleted"_qs, u"false"_qs);
+    spec.path = u"agents/search"_s;
+    spec.query.addQueryItem(u"name"_s, name);
+    spec.query.addQueryItem(u"category"_s, u"conversation"_s);
+    spec.query.addQueryItem(u"deleted"_s, u"false"_s);
     return spec;
 }
 
 LookerCall::Spec LookerRequests::createAgent(
     const QString &name, const QList<LookerSource> &sources)
 {
-    return post(u"agents"_qs,
-        { { u"name"_qs, name }, { u"category"_qs, u"conversation"_qs },
-            { u"description"_qs, u"Answers Chartroom's questions about the sources listed."_qs },
-            { u"sources"_qs, sourcesJson(sources) },
-            { u"context"_qs,
-                QJsonObject { { u"instructions"_qs,
-                    u"Answer with the data of these sources; draw a chart when it helps."_qs } } } });
+    return post(u"agents"_s,
+        { { u"name"_s, name }, { u"category"_s, u"conversation"_s },
+            { u"description"_s, u"Answers Chartroom's questions about the sources listed."_s },
+            { u"sources"_s, sourcesJson(sources) },
+            { u"context"_s,
+                QJsonObject { { u"instructions"_s,
+                    u"Answer with the data of these sources; draw a chart when it helps."_s } } } });
 }
 
 QJsonObject LookerRequests::userEntry(const QString &text)
 {
-    return { { u"type"_qs, UserType },
-        { u"message"_qs,
+    return { { u"type"_s, UserType },
+        { u"message"_s,
             QJsonObject {
-                { u"timestamp"_qs, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) },
-                { u"userMessage"_qs, QJsonObject { { u"text"_qs, text } } } } } };
+                { u"timestamp"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) },
+                { u"userMessage"_s, QJsonObject { { u"text"_s, text } } } } } };
 }
 
 QJsonObject LookerRequests::systemEntry(const QJsonObject &chatMessage)
 {
-    return { { u"type"_qs, SystemType }, { u"message"_qs, chatMessage } };
+    return { { u"type"_s, SystemType }, { u"message"_s, chatMessage } };
 }

@@ -10,6 +10,8 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 
+using namespace Qt::StringLiterals;
+
 Q_LOGGING_CATEGORY(lcLookerSession, "chartroom.looker.session")
 
 LookerSession::LookerSession(QNetworkAccessManager &network, LookerConfig config, QObject *parent)
@@ -49,7 +51,7 @@ void LookerSession::login()
 {
     ++m_logins;
     m_token.clear();
-    QNetworkRequest request(m_config.urlFor(u"login"_qs));
+    QNetworkRequest request(m_config.urlFor(u"login"_s));
     request.setHeader(
         QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
     request.setRawHeader("Accept", "application/json");

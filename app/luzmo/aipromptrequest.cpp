@@ -4,6 +4,8 @@
 #include <QJsonArray>
 #include <QTimeZone>
 
+using namespace Qt::StringLiterals;
+
 QString AiPromptRequest::validate() const
 {
     const auto tr
@@ -32,39 +34,39 @@ QJsonObject AiPromptRequest::toProperties() const
 {
     QJsonArray inputs;
     for (const QString &text : texts)
-        inputs << QJsonObject { { u"type"_qs, u"text"_qs }, { u"text"_qs, text } };
+        inputs << QJsonObject { { u"type"_s, u"text"_s }, { u"text"_s, text } };
     for (const QString &id : datasetIds)
-        inputs << QJsonObject { { u"type"_qs, u"dataset"_qs }, { u"id"_qs, id } };
+        inputs << QJsonObject { { u"type"_s, u"dataset"_s }, { u"id"_s, id } };
     for (const QJsonObject &item : items)
-        inputs << QJsonObject { { u"type"_qs, u"item"_qs }, { u"value"_qs, item } };
+        inputs << QJsonObject { { u"type"_s, u"item"_s }, { u"value"_s, item } };
     QJsonObject properties {
-        { u"agent"_qs, agent },
-        { u"task"_qs, task },
-        { u"locale_id"_qs, localeId },
-        { u"text_format"_qs, textFormat },
-        { u"response_mode"_qs, responseMode },
-        { u"stream"_qs, stream },
-        { u"input"_qs, inputs },
+        { u"agent"_s, agent },
+        { u"task"_s, task },
+        { u"locale_id"_s, localeId },
+        { u"text_format"_s, textFormat },
+        { u"response_mode"_s, responseMode },
+        { u"stream"_s, stream },
+        { u"input"_s, inputs },
     };
     if (!timezoneId.isEmpty())
-        properties.insert(u"timezone_id"_qs, timezoneId);
+        properties.insert(u"timezone_id"_s, timezoneId);
     if (!conversationId.isEmpty())
-        properties.insert(u"conversation_id"_qs, conversationId);
+        properties.insert(u"conversation_id"_s, conversationId);
     return properties;
 }
 
 AiPromptRequest AiPromptRequest::fromProperties(const QJsonObject &properties)
 {
     AiPromptRequest request;
-    request.agent = properties.value(u"agent").toString(u"item"_qs);
-    request.task = properties.value(u"task").toString(u"generate"_qs);
+    request.agent = properties.value(u"agent").toString(u"item"_s);
+    request.task = properties.value(u"task").toString(u"generate"_s);
     request.conversationId = properties.value(u"conversation_id").toString();
-    request.localeId = properties.value(u"locale_id").toString(u"en"_qs);
+    request.localeId = properties.value(u"locale_id").toString(u"en"_s);
     request.timezoneId = properties.value(u"timezone_id").toString();
-    request.textFormat = properties.value(u"text_format").toString(u"plain"_qs);
-    request.responseMode = properties.value(u"response_mode").toString(u"mixed"_qs);
+    request.textFormat = properties.value(u"text_format").toString(u"plain"_s);
+    request.responseMode = properties.value(u"response_mode").toString(u"mixed"_s);
     if (request.responseMode == u"chart")
-        request.responseMode = u"asset"_qs;
+        request.responseMode = u"asset"_s;
     request.stream = properties.value(u"stream").toBool(false);
     const QJsonValue inputs
         = properties.contains(u"input") ? properties.value(u"input") : properties.value(u"inputs");
@@ -97,5 +99,5 @@ AiPromptRequest AiPromptRequest::fromProperties(const QJsonObject &properties)
 QString AiPromptRequest::systemTimezoneId()
 {
     const QByteArray id = QTimeZone::systemTimeZoneId();
-    return id.isEmpty() ? u"UTC"_qs : QString::fromUtf8(id);
+    return id.isEmpty() ? u"UTC"_s : QString::fromUtf8(id);
 }

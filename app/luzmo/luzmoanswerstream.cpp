@@ -5,6 +5,8 @@
 
 #include <QJsonDocument>
 
+using namespace Qt::StringLiterals;
+
 LuzmoAnswerStream::LuzmoAnswerStream(ApiCall *call, QObject *parent)
     : AnswerStream(parent)
     , m_call(call)
@@ -55,23 +57,23 @@ QList<StreamEvent> LuzmoAnswerStream::eventsForResult(const QJsonObject &result)
 {
     StreamEvent start;
     start.type = StreamEvent::Type::Start;
-    start.typeName = u"start"_qs;
+    start.typeName = u"start"_s;
     start.conversationId = result.value(u"conversation_id").toString();
     start.userMessageId = result.value(u"user_message").toObject().value(u"id").toString();
     start.assistantMessageId
         = result.value(u"assistant_message").toObject().value(u"id").toString();
     StreamEvent finish = start;
     finish.type = StreamEvent::Type::Finish;
-    finish.typeName = u"finish"_qs;
+    finish.typeName = u"finish"_s;
     finish.result = result;
-    finish.raw = QJsonObject { { u"type"_qs, u"finish"_qs }, { u"result"_qs, result } };
-    start.raw = QJsonObject { { u"type"_qs, u"start"_qs },
-        { u"conversation_id"_qs, start.conversationId },
-        { u"user_message_id"_qs, start.userMessageId },
-        { u"assistant_message_id"_qs, start.assistantMessageId } };
+    finish.raw = QJsonObject { { u"type"_s, u"finish"_s }, { u"result"_s, result } };
+    start.raw
+        = QJsonObject { { u"type"_s, u"start"_s }, { u"conversation_id"_s, start.conversationId },
+              { u"user_message_id"_s, start.userMessageId },
+              { u"assistant_message_id"_s, start.assistantMessageId } };
     StreamEvent done;
     done.type = StreamEvent::Type::Done;
-    done.typeName = u"[DONE]"_qs;
+    done.typeName = u"[DONE]"_s;
     return { start, finish, done };
 }
 

@@ -3,6 +3,8 @@
 #include "luzmoanswerstream.h"
 #include "luzmosocketstream.h"
 
+using namespace Qt::StringLiterals;
+
 LuzmoBackend::LuzmoBackend(QNetworkAccessManager &network, LuzmoConfig config, QString id)
     : m_client(network, std::move(config))
     , m_id(std::move(id))
@@ -11,7 +13,7 @@ LuzmoBackend::LuzmoBackend(QNetworkAccessManager &network, LuzmoConfig config, Q
 
 QString LuzmoBackend::displayName() const
 {
-    return u"Luzmo at "_qs + m_client.config().host.toDisplayString();
+    return u"Luzmo at "_s + m_client.config().host.toDisplayString();
 }
 
 AiPromptRequest LuzmoBackend::toAiPrompt(const PromptRequest &request)
@@ -39,8 +41,7 @@ AnswerStream *LuzmoBackend::ask(const PromptRequest &request, QObject *parent)
     const LuzmoConfig &config = m_client.config();
     if (config.transport == LuzmoConfig::Transport::SocketIo && request.stream) {
         return new LuzmoSocketStream(config,
-            m_client.body(
-                u"create"_qs, { { u"properties"_qs, toAiPrompt(request).toProperties() } }),
+            m_client.body(u"create"_s, { { u"properties"_s, toAiPrompt(request).toProperties() } }),
             parent);
     }
     return new LuzmoAnswerStream(m_client.createAiPrompt(toAiPrompt(request), nullptr), parent);

@@ -7,6 +7,8 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 
+using namespace Qt::StringLiterals;
+
 QUrl LuzmoConfig::urlFor(const QString &resource) const
 {
     QUrl url = host;
@@ -42,10 +44,10 @@ QByteArray LuzmoClient::methodFor(const QString &action)
 
 QJsonObject LuzmoClient::body(const QString &action, QJsonObject fields) const
 {
-    fields.insert(u"action"_qs, action);
-    fields.insert(u"key"_qs, m_config.key);
-    fields.insert(u"token"_qs, m_config.token);
-    fields.insert(u"version"_qs, m_config.apiVersion);
+    fields.insert(u"action"_s, action);
+    fields.insert(u"key"_s, m_config.key);
+    fields.insert(u"token"_s, m_config.token);
+    fields.insert(u"version"_s, m_config.apiVersion);
     return fields;
 }
 
@@ -71,44 +73,44 @@ ApiCall *LuzmoClient::send(const QString &resource, const QString &action, QJson
 ApiCall *LuzmoClient::create(
     const QString &resource, const QJsonObject &properties, QObject *parent)
 {
-    return send(resource, u"create"_qs, { { u"properties"_qs, properties } }, false, parent);
+    return send(resource, u"create"_s, { { u"properties"_s, properties } }, false, parent);
 }
 
 ApiCall *LuzmoClient::get(const QString &resource, const QJsonObject &find, QObject *parent)
 {
-    return send(resource, u"get"_qs, { { u"find"_qs, find } }, false, parent);
+    return send(resource, u"get"_s, { { u"find"_s, find } }, false, parent);
 }
 
 ApiCall *LuzmoClient::update(
     const QString &resource, const QString &id, const QJsonObject &properties, QObject *parent)
 {
-    return send(resource, u"update"_qs, { { u"id"_qs, id }, { u"properties"_qs, properties } },
-        false, parent);
+    return send(
+        resource, u"update"_s, { { u"id"_s, id }, { u"properties"_s, properties } }, false, parent);
 }
 
 ApiCall *LuzmoClient::remove(const QString &resource, const QString &id, QObject *parent)
 {
-    return send(resource, u"delete"_qs, { { u"id"_qs, id } }, false, parent);
+    return send(resource, u"delete"_s, { { u"id"_s, id } }, false, parent);
 }
 
 ApiCall *LuzmoClient::associate(const QString &resource, const QString &id, const QString &role,
     const QString &otherId, QObject *parent)
 {
-    const QJsonObject link { { u"role"_qs, role }, { u"id"_qs, otherId } };
+    const QJsonObject link { { u"role"_s, role }, { u"id"_s, otherId } };
     return send(
-        resource, u"associate"_qs, { { u"id"_qs, id }, { u"resource"_qs, link } }, false, parent);
+        resource, u"associate"_s, { { u"id"_s, id }, { u"resource"_s, link } }, false, parent);
 }
 
 ApiCall *LuzmoClient::dissociate(const QString &resource, const QString &id, const QString &role,
     const QString &otherId, QObject *parent)
 {
-    const QJsonObject link { { u"role"_qs, role }, { u"id"_qs, otherId } };
+    const QJsonObject link { { u"role"_s, role }, { u"id"_s, otherId } };
     return send(
-        resource, u"dissociate"_qs, { { u"id"_qs, id }, { u"resource"_qs, link } }, false, parent);
+        resource, u"dissociate"_s, { { u"id"_s, id }, { u"resource"_s, link } }, false, parent);
 }
 
 ApiCall *LuzmoClient::createAiPrompt(const AiPromptRequest &request, QObject *parent)
 {
-    return send(u"aiprompt"_qs, u"create"_qs, { { u"properties"_qs, request.toProperties() } },
+    return send(u"aiprompt"_s, u"create"_s, { { u"properties"_s, request.toProperties() } },
         request.stream, parent);
 }

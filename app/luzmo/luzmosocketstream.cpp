@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QTimer>
 
+using namespace Qt::StringLiterals;
+
 LuzmoSocketStream::LuzmoSocketStream(
     const LuzmoConfig &config, const QJsonObject &body, QObject *parent)
     : AnswerStream(parent)
@@ -13,7 +15,7 @@ LuzmoSocketStream::LuzmoSocketStream(
     , m_body(body)
 {
     connect(m_client, &SocketIoClient::connected, this,
-        [this] { m_client->emitEvent(u"aiprompt.create"_qs, m_body); });
+        [this] { m_client->emitEvent(u"aiprompt.create"_s, m_body); });
     connect(m_client, &SocketIoClient::eventReceived, this, &LuzmoSocketStream::onEvent);
     connect(m_client, &SocketIoClient::failed, this, [this](const ApiError &error) { end(error); });
     // Let the caller connect to our signals before anything can happen.

@@ -6,33 +6,35 @@
 #include <QJsonObject>
 #include <QNetworkReply>
 
+using namespace Qt::StringLiterals;
+
 QString ApiError::codeName(Code code)
 {
     switch (code) {
     case Code::Auth:
-        return u"auth"_qs;
+        return u"auth"_s;
     case Code::NotFound:
-        return u"not_found"_qs;
+        return u"not_found"_s;
     case Code::Validation:
-        return u"validation"_qs;
+        return u"validation"_s;
     case Code::RateLimited:
-        return u"rate_limited"_qs;
+        return u"rate_limited"_s;
     case Code::Server:
-        return u"server"_qs;
+        return u"server"_s;
     case Code::Network:
-        return u"network"_qs;
+        return u"network"_s;
     case Code::Timeout:
-        return u"timeout"_qs;
+        return u"timeout"_s;
     case Code::Tls:
-        return u"tls"_qs;
+        return u"tls"_s;
     case Code::Protocol:
-        return u"protocol"_qs;
+        return u"protocol"_s;
     case Code::TooLarge:
-        return u"too_large"_qs;
+        return u"too_large"_s;
     case Code::Cancelled:
-        return u"cancelled"_qs;
+        return u"cancelled"_s;
     case Code::Usage:
-        return u"usage"_qs;
+        return u"usage"_s;
     }
     return {};
 }

@@ -12,6 +12,8 @@
 #include <QSqlQuery>
 #include <QUuid>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 const char *const schema[] = {
     "PRAGMA journal_mode=WAL",
@@ -33,7 +35,7 @@ const char *const schema[] = {
 };
 
 // The single user of the local server.
-const QString localUser = u"00000000-0000-4000-8000-000000000001"_qs;
+const QString localUser = u"00000000-0000-4000-8000-000000000001"_s;
 
 QString newId()
 {
@@ -50,12 +52,12 @@ constexpr auto run = &execPrepared;
 QJsonObject asset(const QSqlQuery &q)
 {
     return QJsonObject {
-        { u"id"_qs, q.value(0).toString() },
-        { u"message_id"_qs, q.value(1).toString() },
-        { u"type"_qs, q.value(2).toString() },
-        { u"value"_qs, QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object() },
-        { u"created_at"_qs, q.value(4).toString() },
-        { u"updated_at"_qs, q.value(5).toString() },
+        { u"id"_s, q.value(0).toString() },
+        { u"message_id"_s, q.value(1).toString() },
+        { u"type"_s, q.value(2).toString() },
+        { u"value"_s, QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object() },
+        { u"created_at"_s, q.value(4).toString() },
+        { u"updated_at"_s, q.value(5).toString() },
     };
 }
 
@@ -85,16 +87,15 @@ StoreStatus AiStore::open(const QString &directory)
         return StoreError { StoreError::Code::CannotCreateDirectory,
             u"Cannot create the data folder " + directory, {} };
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, m_connectionName);
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
         db.setDatabaseName(QDir(directory).filePath(QString::fromLatin1(fileName)));
-        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_qs);
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
         if (!db.open())
-            return storeErrorFromSql(db.lastError(), u"Opening the local server's database"_qs);
+            return storeErrorFromSql(db.lastError(), u"Opening the local server's database"_s);
         QSqlQuery q(db);
         for (const char *sql : schema) {
             if (!q.exec(QString::fromUtf8(sql)))
-                return storeErrorFromSql(
-                    q.lastError(), u"Preparing the local server's database"_qs);
+                return storeErrorFromSql(q.lastError(), u"Preparing the local server's database"_s);
         }
     }
     return std::nullopt;
@@ -107,11 +108,11 @@ StoreResult<QJsonObject> AiStore::createConversation(const QString &title)
     const QString at = now();
     if (StoreStatus e = run(q,
             u"INSERT INTO ai_conversations (id, user_id, title, created_at, "
-            u"updated_at) VALUES (?, ?, ?, ?, ?)"_qs,
-            { id, localUser, title, at, at }, u"Creating a conversation"_qs))
+            u"updated_at) VALUES (?, ?, ?, ?, ?)"_s,
+            { id, localUser, title, at, at }, u"Creating a conversation"_s))
         return *e;
-    return QJsonObject { { u"id"_qs, id }, { u"user_id"_qs, localUser }, { u"title"_qs, title },
-        { u"created_at"_qs, at }, { u"updated_at"_qs, at } };
+    return QJsonObject { { u"id"_s, id }, { u"user_id"_s, localUser }, { u"title"_s, title },
+        { u"created_at"_s, at }, { u"updated_at"_s, at } };
 }
 
 StoreResult<QJsonObject> AiStore::conversation(const QString &id) const
@@ -132,11 +133,11 @@ StoreResult<QJsonObject> AiStore::addMessage(const QString &conversationId, cons
     const QList<QJsonObject> &assets)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    const QString what = u"Saving a message"_qs;
+    const QString what = u"Saving a message"_s;
     SqlTransaction transaction(db);
     QSqlQuery q(db);
     if (StoreStatus e
-        = run(q, u"SELECT coalesce(max(seq), 0) + 1 FROM ai_messages WHERE conversation_id = ?"_qs,
+        = run(q, u"SELECT coalesce(max(seq), 0) + 1 FROM ai_messages WHERE conversation_id = ?"_s,
             { conversationId }, what))
         return *e;
     q.next();
@@ -147,7 +148,7 @@ StoreResult<QJsonObject> AiStore::addMessage(const QString &conversationId, cons
     if (StoreStatus e = run(q,
             u"INSERT INTO ai_messages (id, conversation_id, message, role, agent, "
             u"task, locale_id, created_at, updated_at, seq) VALUES "
-            u"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_qs,
+            u"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
             { id, conversationId, text, role, orNull(agent), orNull(task), orNull(localeId), at, at,
                 seq },
             what))
@@ -158,32 +159,32 @@ StoreResult<QJsonObject> AiStore::addMessage(const QString &conversationId, cons
         const QJsonObject value = a.value(u"value").toObject();
         if (StoreStatus e = run(q,
                 u"INSERT INTO ai_message_assets (id, message_id, type, value_json, "
-                u"created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)"_qs,
-                { assetId, id, a.value(u"type").toString(u"item"_qs),
+                u"created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)"_s,
+                { assetId, id, a.value(u"type").toString(u"item"_s),
                     QString::fromUtf8(QJsonDocument(value).toJson(QJsonDocument::Compact)), at,
                     at },
                 what))
             return *e;
-        stored << QJsonObject { { u"id"_qs, assetId }, { u"message_id"_qs, id },
-            { u"type"_qs, a.value(u"type").toString(u"item"_qs) }, { u"value"_qs, value },
-            { u"created_at"_qs, at }, { u"updated_at"_qs, at } };
+        stored << QJsonObject { { u"id"_s, assetId }, { u"message_id"_s, id },
+            { u"type"_s, a.value(u"type").toString(u"item"_s) }, { u"value"_s, value },
+            { u"created_at"_s, at }, { u"updated_at"_s, at } };
     }
-    if (StoreStatus e = run(q, u"UPDATE ai_conversations SET updated_at = ? WHERE id = ?"_qs,
+    if (StoreStatus e = run(q, u"UPDATE ai_conversations SET updated_at = ? WHERE id = ?"_s,
             { at, conversationId }, what))
         return *e;
     if (StoreStatus e = transaction.commit(what))
         return *e;
     return QJsonObject {
-        { u"id"_qs, id },
-        { u"conversation_id"_qs, conversationId },
-        { u"message"_qs, text },
-        { u"role"_qs, role },
-        { u"agent"_qs, agent.isEmpty() ? QJsonValue() : QJsonValue(agent) },
-        { u"task"_qs, task.isEmpty() ? QJsonValue() : QJsonValue(task) },
-        { u"locale_id"_qs, localeId.isEmpty() ? QJsonValue() : QJsonValue(localeId) },
-        { u"created_at"_qs, at },
-        { u"updated_at"_qs, at },
-        { u"aiMessageAssets"_qs, stored },
+        { u"id"_s, id },
+        { u"conversation_id"_s, conversationId },
+        { u"message"_s, text },
+        { u"role"_s, role },
+        { u"agent"_s, agent.isEmpty() ? QJsonValue() : QJsonValue(agent) },
+        { u"task"_s, task.isEmpty() ? QJsonValue() : QJsonValue(task) },
+        { u"locale_id"_s, localeId.isEmpty() ? QJsonValue() : QJsonValue(localeId) },
+        { u"created_at"_s, at },
+        { u"updated_at"_s, at },
+        { u"aiMessageAssets"_s, stored },
     };
 }
 
@@ -191,15 +192,15 @@ StoreResult<QList<QJsonObject>> AiStore::conversations() const
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     if (StoreStatus e
-        = run(q, u"SELECT id, user_id, title, created_at, updated_at FROM ai_conversations"_qs, {},
-            u"Reading conversations"_qs))
+        = run(q, u"SELECT id, user_id, title, created_at, updated_at FROM ai_conversations"_s, {},
+            u"Reading conversations"_s))
         return *e;
     QList<QJsonObject> rows;
     while (q.next()) {
-        rows << QJsonObject { { u"id"_qs, q.value(0).toString() },
-            { u"user_id"_qs, q.value(1).toString() }, { u"title"_qs, q.value(2).toString() },
-            { u"created_at"_qs, q.value(3).toString() },
-            { u"updated_at"_qs, q.value(4).toString() } };
+        rows << QJsonObject { { u"id"_s, q.value(0).toString() },
+            { u"user_id"_s, q.value(1).toString() }, { u"title"_s, q.value(2).toString() },
+            { u"created_at"_s, q.value(3).toString() },
+            { u"updated_at"_s, q.value(4).toString() } };
     }
     return rows;
 }
@@ -209,8 +210,8 @@ StoreResult<QList<QJsonObject>> AiStore::assets() const
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     if (StoreStatus e = run(q,
             u"SELECT id, message_id, type, value_json, created_at, updated_at "
-            u"FROM ai_message_assets ORDER BY created_at, rowid"_qs,
-            {}, u"Reading assets"_qs))
+            u"FROM ai_message_assets ORDER BY created_at, rowid"_s,
+            {}, u"Reading assets"_s))
         return *e;
     QList<QJsonObject> rows;
     while (q.next())
@@ -229,18 +230,18 @@ StoreResult<QList<QJsonObject>> AiStore::messages() const
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     if (StoreStatus e = run(q,
             u"SELECT id, conversation_id, message, role, agent, task, locale_id, "
-            u"created_at, updated_at FROM ai_messages ORDER BY conversation_id, seq"_qs,
-            {}, u"Reading messages"_qs))
+            u"created_at, updated_at FROM ai_messages ORDER BY conversation_id, seq"_s,
+            {}, u"Reading messages"_s))
         return *e;
     QList<QJsonObject> rows;
     while (q.next()) {
         const QString id = q.value(0).toString();
-        rows << QJsonObject { { u"id"_qs, id }, { u"conversation_id"_qs, q.value(1).toString() },
-            { u"message"_qs, q.value(2).toString() }, { u"role"_qs, q.value(3).toString() },
-            { u"agent"_qs, nullable(q.value(4)) }, { u"task"_qs, nullable(q.value(5)) },
-            { u"locale_id"_qs, nullable(q.value(6)) }, { u"created_at"_qs, q.value(7).toString() },
-            { u"updated_at"_qs, q.value(8).toString() },
-            { u"aiMessageAssets"_qs, byMessage.value(id) } };
+        rows << QJsonObject { { u"id"_s, id }, { u"conversation_id"_s, q.value(1).toString() },
+            { u"message"_s, q.value(2).toString() }, { u"role"_s, q.value(3).toString() },
+            { u"agent"_s, nullable(q.value(4)) }, { u"task"_s, nullable(q.value(5)) },
+            { u"locale_id"_s, nullable(q.value(6)) }, { u"created_at"_s, q.value(7).toString() },
+            { u"updated_at"_s, q.value(8).toString() },
+            { u"aiMessageAssets"_s, byMessage.value(id) } };
     }
     return rows;
 }

@@ -2,6 +2,8 @@
 
 #include <QJsonArray>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 struct OpName
 {
@@ -31,7 +33,7 @@ std::variant<DataQuery, QString> DataRequest::fromJson(const QJsonObject &find)
 {
     const QJsonArray queries = find.value(u"queries").toArray();
     if (queries.isEmpty())
-        return u"find.queries must hold one query."_qs;
+        return u"find.queries must hold one query."_s;
     const QJsonObject q = queries.first().toObject();
     DataQuery query;
     for (const QJsonValue &d : q.value(u"dimensions").toArray()) {
@@ -39,7 +41,7 @@ std::variant<DataQuery, QString> DataRequest::fromJson(const QJsonObject &find)
         dim.columnId = columnOf(d.toObject(), &query.datasetId);
         dim.level = d.toObject().value(u"level").toInt(0);
         if (dim.columnId.isEmpty())
-            return u"A dimension has no column_id."_qs;
+            return u"A dimension has no column_id."_s;
         query.dimensions << dim;
     }
     for (const QJsonValue &m : q.value(u"measures").toArray()) {
@@ -54,13 +56,13 @@ std::variant<DataQuery, QString> DataRequest::fromJson(const QJsonObject &find)
         const QJsonValue aggregation = o.value(u"aggregation");
         const QString name = aggregation.isObject()
             ? aggregation.toObject().value(u"type").toString()
-            : aggregation.toString(u"sum"_qs);
-        if (!parseAggregation(name.isEmpty() ? u"sum"_qs : name, &measure.aggregation))
+            : aggregation.toString(u"sum"_s);
+        if (!parseAggregation(name.isEmpty() ? u"sum"_s : name, &measure.aggregation))
             return u"Unknown aggregation \"" + name + u"\".";
         query.measures << measure;
     }
     if (query.dimensions.isEmpty() && query.measures.isEmpty())
-        return u"A query needs at least one dimension or measure."_qs;
+        return u"A query needs at least one dimension or measure."_s;
     for (const QJsonValue &w : q.value(u"where").toArray()) {
         const QJsonObject o = w.toObject();
         const QString expression = o.value(u"expression").toString();
@@ -96,7 +98,7 @@ std::variant<DataQuery, QString> DataRequest::fromJson(const QJsonObject &find)
             if (query.measures[i].columnId == column)
                 sort.column = int(query.dimensions.size()) + i;
         if (sort.column < 0 || sort.column >= width)
-            return u"order names a column that is not in the query."_qs;
+            return u"order names a column that is not in the query."_s;
         query.order << sort;
     }
     const QJsonValue limit = q.value(u"limit");
@@ -105,30 +107,30 @@ std::variant<DataQuery, QString> DataRequest::fromJson(const QJsonObject &find)
     if (limit.isObject() && limit.toObject().value(u"offset").isDouble())
         query.offset = qMax(0, limit.toObject().value(u"offset").toInt());
     if (query.datasetId.isEmpty())
-        return u"The query does not name a dataset_id."_qs;
+        return u"The query does not name a dataset_id."_s;
     return query;
 }
 
 QJsonObject DataRequest::toJson(const DataQuery &query)
 {
     const auto column = [&](const QString &id) {
-        return QJsonObject { { u"column_id"_qs, id }, { u"dataset_id"_qs, query.datasetId } };
+        return QJsonObject { { u"column_id"_s, id }, { u"dataset_id"_s, query.datasetId } };
     };
     QJsonArray dimensions, measures, where, order;
     for (const QueryDimension &d : query.dimensions) {
         QJsonObject o = column(d.columnId);
         if (d.level > 0)
-            o.insert(u"level"_qs, d.level);
+            o.insert(u"level"_s, d.level);
         dimensions << o;
     }
     for (const QueryMeasure &m : query.measures) {
         if (!m.formula.isEmpty()) {
-            measures << QJsonObject { { u"formula"_qs, m.formula },
-                { u"dataset_id"_qs, query.datasetId } };
+            measures << QJsonObject { { u"formula"_s, m.formula },
+                { u"dataset_id"_s, query.datasetId } };
             continue;
         }
         QJsonObject o = column(m.columnId);
-        o.insert(u"aggregation"_qs, QJsonObject { { u"type"_qs, aggregationName(m.aggregation) } });
+        o.insert(u"aggregation"_s, QJsonObject { { u"type"_s, aggregationName(m.aggregation) } });
         measures << o;
     }
     for (const QueryFilter &f : query.filters) {
@@ -139,25 +141,25 @@ QJsonObject DataRequest::toJson(const DataQuery &query)
         const QJsonValue value = f.op == QueryFilter::Op::In
             ? QJsonValue(QJsonArray::fromVariantList(f.values))
             : QJsonValue::fromVariant(f.values.value(0));
-        where << QJsonObject { { u"expression"_qs, expression },
-            { u"parameters"_qs, QJsonArray { column(f.columnId), value } } };
+        where << QJsonObject { { u"expression"_s, expression },
+            { u"parameters"_s, QJsonArray { column(f.columnId), value } } };
     }
     for (const QuerySort &s : query.order) {
         const QString id = s.column < query.dimensions.size()
             ? query.dimensions.value(s.column).columnId
             : query.measures.value(s.column - query.dimensions.size()).columnId;
         QJsonObject o = column(id);
-        o.insert(u"order"_qs, s.descending ? u"desc"_qs : u"asc"_qs);
+        o.insert(u"order"_s, s.descending ? u"desc"_s : u"asc"_s);
         order << o;
     }
-    QJsonObject q { { u"dimensions"_qs, dimensions }, { u"measures"_qs, measures } };
+    QJsonObject q { { u"dimensions"_s, dimensions }, { u"measures"_s, measures } };
     if (!where.isEmpty())
-        q.insert(u"where"_qs, where);
+        q.insert(u"where"_s, where);
     if (!order.isEmpty())
-        q.insert(u"order"_qs, order);
-    QJsonObject limit { { u"by"_qs, query.limit } };
+        q.insert(u"order"_s, order);
+    QJsonObject limit { { u"by"_s, query.limit } };
     if (query.offset > 0)
-        limit.insert(u"offset"_qs, query.offset);
-    q.insert(u"limit"_qs, limit);
-    return QJsonObject { { u"queries"_qs, QJsonArray { q } } };
+        limit.insert(u"offset"_s, query.offset);
+    q.insert(u"limit"_s, limit);
+    return QJsonObject { { u"queries"_s, QJsonArray { q } } };
 }

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 QString operatorName(QString key)
@@ -40,7 +42,7 @@ bool like(const QJsonValue &value, const QJsonValue &pattern)
     QString rx;
     for (const QChar c : pattern.toString()) {
         if (c == u'%')
-            rx += u".*"_qs;
+            rx += u".*"_s;
         else if (c == u'_')
             rx += u'.';
         else
@@ -115,7 +117,7 @@ bool FindQuery::matches(const QJsonObject &row, const QJsonValue &where, QString
     }
     if (!where.isObject()) {
         if (error && error->isEmpty())
-            *error = u"where must be an object."_qs;
+            *error = u"where must be an object."_s;
         return false;
     }
     const QJsonObject conditions = where.toObject();
@@ -174,7 +176,7 @@ FindQuery::Result FindQuery::apply(const QList<QJsonObject> &rows, const QJsonOb
             const QJsonArray pair = o.toArray();
             const QString direction = pair.at(1).toString().toLower();
             if (direction != u"asc" && direction != u"desc" && !direction.isEmpty()) {
-                result.error = u"order direction must be \"asc\" or \"desc\"."_qs;
+                result.error = u"order direction must be \"asc\" or \"desc\"."_s;
                 result.rows.clear();
                 return result;
             }

@@ -16,6 +16,8 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 using Status = QHttpServerResponder::StatusCode;
 
@@ -30,24 +32,24 @@ QString describe(int status)
 {
     switch (status) {
     case 400:
-        return u"Bad Request"_qs;
+        return u"Bad Request"_s;
     case 401:
-        return u"Unauthorized"_qs;
+        return u"Unauthorized"_s;
     case 404:
-        return u"Not Found"_qs;
+        return u"Not Found"_s;
     case 413:
-        return u"Payload Too Large"_qs;
+        return u"Payload Too Large"_s;
     default:
-        return u"Internal Server Error"_qs;
+        return u"Internal Server Error"_s;
     }
 }
 
 void sendError(QHttpServerResponder &&responder, int status, const QString &message)
 {
     const QJsonObject body {
-        { u"type"_qs,
-            QJsonObject { { u"code"_qs, status }, { u"description"_qs, describe(status) } } },
-        { u"message"_qs, message },
+        { u"type"_s,
+            QJsonObject { { u"code"_s, status }, { u"description"_s, describe(status) } } },
+        { u"message"_s, message },
     };
     responder.write(QJsonDocument(body), Status(status));
 }
@@ -62,7 +64,7 @@ QJsonObject searchResult(const QList<QJsonObject> &rows, int count)
     QJsonArray array;
     for (const QJsonObject &row : rows)
         array << row;
-    return QJsonObject { { u"count"_qs, count }, { u"rows"_qs, array } };
+    return QJsonObject { { u"count"_s, count }, { u"rows"_s, array } };
 }
 
 // The include entry for `model`, or an empty object when it is not included.
@@ -70,7 +72,7 @@ QJsonObject includeOf(const QJsonValue &include, const QString &model, bool *fou
 {
     for (const QJsonValue &v : include.toArray()) {
         const QJsonObject o
-            = v.isString() ? QJsonObject { { u"model"_qs, v.toString() } } : v.toObject();
+            = v.isString() ? QJsonObject { { u"model"_s, v.toString() } } : v.toObject();
         if (o.value(u"model").toString().compare(model, Qt::CaseInsensitive) == 0) {
             *found = true;
             return o;
@@ -84,10 +86,10 @@ QJsonObject includeOf(const QJsonValue &include, const QString &model, bool *fou
 QStringList deltas(const QString &text)
 {
     QStringList pieces;
-    static const QRegularExpression word(u"\\S+\\s*"_qs);
+    static const QRegularExpression word(u"\\S+\\s*"_s);
     QString current;
     int words = 0;
-    const qsizetype lead = text.indexOf(QRegularExpression(u"\\S"_qs));
+    const qsizetype lead = text.indexOf(QRegularExpression(u"\\S"_s));
     if (lead > 0)
         current = text.left(lead);
     for (auto it = word.globalMatch(text); it.hasNext();) {
@@ -151,7 +153,7 @@ LocalServer::LocalServer(Options options, QObject *parent)
 
 QString LocalServer::url() const
 {
-    return u"http://127.0.0.1:"_qs + QString::number(m_port);
+    return u"http://127.0.0.1:"_s + QString::number(m_port);
 }
 
 QString LocalServer::start()
@@ -161,12 +163,12 @@ QString LocalServer::start()
     if (StoreStatus e = m_datasets.open(m_options.dataDirectory))
         return e->message;
     if (StoreStatus e = m_datasets.ensureSampleDataset())
-        return u"Cannot prepare the sample dataset: "_qs + e->message;
+        return u"Cannot prepare the sample dataset: "_s + e->message;
     m_port = m_http.listen(QHostAddress::LocalHost, m_options.port);
     if (m_port == 0) {
         if (m_options.port == 0)
-            return u"Cannot listen on 127.0.0.1."_qs;
-        return u"Cannot listen on 127.0.0.1:"_qs + QString::number(m_options.port)
+            return u"Cannot listen on 127.0.0.1."_s;
+        return u"Cannot listen on 127.0.0.1:"_s + QString::number(m_options.port)
             + u" (is the port in use?)";
     }
     return {};
@@ -176,13 +178,13 @@ void LocalServer::handle(const QHttpServerRequest &request, QHttpServerResponder
 {
     if (request.body().size() > m_options.maxBodyBytes) {
         sendError(
-            std::move(responder), 413, u"The request body is larger than the server accepts."_qs);
+            std::move(responder), 413, u"The request body is larger than the server accepts."_s);
         return;
     }
     const QStringList path = request.url().path().split(u'/', Qt::SkipEmptyParts);
     if (path.size() != 2 || path.first() != u"0.1.0") {
         sendError(std::move(responder), 404,
-            u"Unknown address: use /0.1.0/{resource}, e.g. /0.1.0/aiprompt."_qs);
+            u"Unknown address: use /0.1.0/{resource}, e.g. /0.1.0/aiprompt."_s);
         return;
     }
     const QString resource = path.at(1).toLower();
@@ -190,13 +192,13 @@ void LocalServer::handle(const QHttpServerRequest &request, QHttpServerResponder
     const QJsonDocument doc = QJsonDocument::fromJson(request.body(), &parseError);
     if (!doc.isObject()) {
         sendError(std::move(responder), 400,
-            u"The request body is not a JSON object: "_qs + parseError.errorString());
+            u"The request body is not a JSON object: "_s + parseError.errorString());
         return;
     }
     const QJsonObject body = doc.object();
     if (body.value(u"key").toString() != m_options.key
         || body.value(u"token").toString() != m_options.token) {
-        sendError(std::move(responder), 401, u"Invalid API key or token."_qs);
+        sendError(std::move(responder), 401, u"Invalid API key or token."_s);
         return;
     }
     const QString action = body.value(u"action").toString();
@@ -225,13 +227,13 @@ void LocalServer::handle(const QHttpServerRequest &request, QHttpServerResponder
     } else if (resource == u"data" && action == u"get") {
         answer = queryData(find, &error);
     } else {
-        const bool known = QStringList { u"aiprompt"_qs, u"aiconversation"_qs, u"aimessage"_qs,
-            u"aimessageasset"_qs, u"dataset"_qs, u"data"_qs }
+        const bool known = QStringList { u"aiprompt"_s, u"aiconversation"_s, u"aimessage"_s,
+            u"aimessageasset"_s, u"dataset"_s, u"data"_s }
                                .contains(resource);
         sendError(std::move(responder), known ? 400 : 404,
             known ? QString(
-                u"The action \""_qs + action + u"\" is not supported on " + resource + u'.')
-                  : QString(u"Unknown resource \""_qs + resource + u"\"."));
+                u"The action \""_s + action + u"\" is not supported on " + resource + u'.')
+                  : QString(u"Unknown resource \""_s + resource + u"\"."));
         return;
     }
     if (!error.isEmpty())
@@ -249,7 +251,7 @@ QJsonObject LocalServer::searchMessages(const QJsonObject &find, QString *error)
     }
     bool withAssets = false;
     const QJsonObject assetInclude
-        = includeOf(find.value(u"include"), u"AIMessageAsset"_qs, &withAssets);
+        = includeOf(find.value(u"include"), u"AIMessageAsset"_s, &withAssets);
     const FindQuery::Result found = FindQuery::apply(*messages, find);
     if (!found.error.isEmpty()) {
         *error = found.error;
@@ -265,11 +267,11 @@ QJsonObject LocalServer::searchMessages(const QJsonObject &find, QString *error)
             QJsonArray array;
             for (const QJsonObject &a : kept.rows)
                 array << FindQuery::select(a, assetInclude.value(u"attributes"), {});
-            row.insert(u"aiMessageAssets"_qs, array);
+            row.insert(u"aiMessageAssets"_s, array);
         } else {
-            row.remove(u"aiMessageAssets"_qs);
+            row.remove(u"aiMessageAssets"_s);
         }
-        rows << FindQuery::select(row, find.value(u"attributes"), { u"aiMessageAssets"_qs });
+        rows << FindQuery::select(row, find.value(u"attributes"), { u"aiMessageAssets"_s });
     }
     return searchResult(rows, found.count);
 }
@@ -306,25 +308,25 @@ QJsonObject LocalServer::searchConversations(const QJsonObject &find, QString *e
     }
     bool withMessages = false;
     const QJsonObject messageInclude
-        = includeOf(find.value(u"include"), u"AIMessage"_qs, &withMessages);
+        = includeOf(find.value(u"include"), u"AIMessage"_s, &withMessages);
     QList<QJsonObject> rows;
     for (QJsonObject row : found.rows) {
         if (withMessages) {
             QJsonObject childFind = messageInclude;
-            QJsonObject where { { u"conversation_id"_qs, row.value(u"id") } };
+            QJsonObject where { { u"conversation_id"_s, row.value(u"id") } };
             if (messageInclude.contains(u"where"))
-                where = QJsonObject { { u"and"_qs,
+                where = QJsonObject { { u"and"_s,
                     QJsonArray { where, messageInclude.value(u"where") } } };
-            childFind.insert(u"where"_qs, where);
+            childFind.insert(u"where"_s, where);
             if (!childFind.contains(u"order"))
                 childFind.insert(
-                    u"order"_qs, QJsonArray { QJsonArray { u"created_at"_qs, u"asc"_qs } });
+                    u"order"_s, QJsonArray { QJsonArray { u"created_at"_s, u"asc"_s } });
             const QJsonObject children = searchMessages(childFind, error);
             if (!error->isEmpty())
                 return {};
-            row.insert(u"aiMessages"_qs, children.value(u"rows"));
+            row.insert(u"aiMessages"_s, children.value(u"rows"));
         }
-        rows << FindQuery::select(row, find.value(u"attributes"), { u"aiMessages"_qs });
+        rows << FindQuery::select(row, find.value(u"attributes"), { u"aiMessages"_s });
     }
     return searchResult(rows, found.count);
 }
@@ -340,18 +342,18 @@ QJsonObject LocalServer::searchDatasets(const QJsonObject &find, QString *error)
     for (const DatasetSchema &d : *datasets) {
         QJsonArray columns;
         for (const ColumnSchema &c : d.columns) {
-            QJsonObject column { { u"id"_qs, c.id },
-                { u"name"_qs, QJsonObject { { u"en"_qs, c.name } } },
-                { u"type"_qs, columnTypeName(c.type) } };
+            QJsonObject column { { u"id"_s, c.id },
+                { u"name"_s, QJsonObject { { u"en"_s, c.name } } },
+                { u"type"_s, columnTypeName(c.type) } };
             if (c.type == ColumnType::Datetime)
-                column.insert(u"lowestLevel"_qs, c.lowestLevel);
+                column.insert(u"lowestLevel"_s, c.lowestLevel);
             if (c.currency)
-                column.insert(u"subtype"_qs, u"currency"_qs);
+                column.insert(u"subtype"_s, u"currency"_s);
             columns << column;
         }
-        rows << QJsonObject { { u"id"_qs, d.id }, { u"type"_qs, u"dataset"_qs },
-            { u"name"_qs, QJsonObject { { u"en"_qs, d.name } } }, { u"rows"_qs, d.rowCount },
-            { u"columns"_qs, columns } };
+        rows << QJsonObject { { u"id"_s, d.id }, { u"type"_s, u"dataset"_s },
+            { u"name"_s, QJsonObject { { u"en"_s, d.name } } }, { u"rows"_s, d.rowCount },
+            { u"columns"_s, columns } };
     }
     const FindQuery::Result found = FindQuery::apply(rows, find);
     if (!found.error.isEmpty()) {
@@ -360,7 +362,7 @@ QJsonObject LocalServer::searchDatasets(const QJsonObject &find, QString *error)
     }
     QList<QJsonObject> selected;
     for (const QJsonObject &row : found.rows)
-        selected << FindQuery::select(row, find.value(u"attributes"), { u"columns"_qs });
+        selected << FindQuery::select(row, find.value(u"attributes"), { u"columns"_s });
     return searchResult(selected, found.count);
 }
 
@@ -379,7 +381,7 @@ QJsonObject LocalServer::queryData(const QJsonObject &find, QString *error) cons
     QJsonArray data;
     for (const QJsonArray &row : *rows)
         data << row;
-    return QJsonObject { { u"data"_qs, data } };
+    return QJsonObject { { u"data"_s, data } };
 }
 
 AgentReply LocalServer::runAgent(const AiPromptRequest &request) const
@@ -453,9 +455,9 @@ void LocalServer::createPrompt(const QJsonObject &body, QHttpServerResponder &&r
     const QString conversationId = conversation.value(u"id").toString();
     QList<QJsonObject> inputItems;
     for (const QJsonObject &item : request.items)
-        inputItems << QJsonObject { { u"type"_qs, u"item"_qs }, { u"value"_qs, item } };
-    auto question = m_ai.addMessage(conversationId, u"user"_qs, request.texts.first(),
-        request.agent, request.task, request.localeId, inputItems);
+        inputItems << QJsonObject { { u"type"_s, u"item"_s }, { u"value"_s, item } };
+    auto question = m_ai.addMessage(conversationId, u"user"_s, request.texts.first(), request.agent,
+        request.task, request.localeId, inputItems);
     if (!question) {
         sendError(std::move(responder), 500, question.error().message);
         return;
@@ -464,22 +466,22 @@ void LocalServer::createPrompt(const QJsonObject &body, QHttpServerResponder &&r
     const AgentReply reply = applyResponseMode(runAgent(request), request.responseMode);
     QList<QJsonObject> assets;
     if (reply.item)
-        assets << QJsonObject { { u"type"_qs, u"item"_qs }, { u"value"_qs, *reply.item } };
+        assets << QJsonObject { { u"type"_s, u"item"_s }, { u"value"_s, *reply.item } };
     for (const QJsonObject &item : reply.suggestions)
-        assets << QJsonObject { { u"type"_qs, u"item"_qs }, { u"value"_qs, item } };
+        assets << QJsonObject { { u"type"_s, u"item"_s }, { u"value"_s, item } };
     // Analyst answers carry how the question was read (the item agent's assets stay its charts).
     if (reply.interpretation && request.agent == u"analyst") {
-        assets << QJsonObject { { u"type"_qs, u"interpretation"_qs },
-            { u"value"_qs, *reply.interpretation } };
+        assets << QJsonObject { { u"type"_s, u"interpretation"_s },
+            { u"value"_s, *reply.interpretation } };
     }
     auto answer = m_ai.addMessage(
-        conversationId, u"assistant"_qs, reply.text, {}, {}, request.localeId, assets);
+        conversationId, u"assistant"_s, reply.text, {}, {}, request.localeId, assets);
     if (!answer) {
         sendError(std::move(responder), 500, answer.error().message);
         return;
     }
-    const QJsonObject result { { u"conversation_id"_qs, conversationId },
-        { u"user_message"_qs, *question }, { u"assistant_message"_qs, *answer } };
+    const QJsonObject result { { u"conversation_id"_s, conversationId },
+        { u"user_message"_s, *question }, { u"assistant_message"_s, *answer } };
     if (request.stream)
         streamAnswer(result, reply, std::move(responder));
     else
@@ -491,41 +493,40 @@ void LocalServer::streamAnswer(
 {
     auto *sse = new SseResponse(std::move(responder), m_options.streamDelayMs, this);
     const QJsonObject context {
-        { u"conversation_id"_qs, result.value(u"conversation_id") },
-        { u"user_message_id"_qs, result.value(u"user_message").toObject().value(u"id") },
-        { u"assistant_message_id"_qs, result.value(u"assistant_message").toObject().value(u"id") },
+        { u"conversation_id"_s, result.value(u"conversation_id") },
+        { u"user_message_id"_s, result.value(u"user_message").toObject().value(u"id") },
+        { u"assistant_message_id"_s, result.value(u"assistant_message").toObject().value(u"id") },
     };
     const auto event = [&](const QString &type, QJsonObject fields) {
-        fields.insert(u"type"_qs, type);
+        fields.insert(u"type"_s, type);
         for (auto it = context.begin(); it != context.end(); ++it)
             fields.insert(it.key(), it.value());
         sse->send(QJsonDocument(fields).toJson(QJsonDocument::Compact));
     };
-    event(u"start"_qs, {});
+    event(u"start"_s, {});
     for (const QString &step : reply.progress)
-        event(u"progress"_qs, { { u"message"_qs, step } });
+        event(u"progress"_s, { { u"message"_s, step } });
     const QString text = result.value(u"assistant_message").toObject().value(u"message").toString();
     if (!text.isEmpty()) {
-        event(u"text_start"_qs, { { u"index"_qs, 0 } });
+        event(u"text_start"_s, { { u"index"_s, 0 } });
         for (const QString &piece : deltas(text))
-            event(u"text_delta"_qs, { { u"index"_qs, 0 }, { u"delta"_qs, piece } });
-        event(u"text_end"_qs, { { u"index"_qs, 0 } });
+            event(u"text_delta"_s, { { u"index"_s, 0 }, { u"delta"_s, piece } });
+        event(u"text_end"_s, { { u"index"_s, 0 } });
     }
     const QJsonArray assets
         = result.value(u"assistant_message").toObject().value(u"aiMessageAssets").toArray();
     for (int i = 0; i < assets.size(); ++i) {
         const QJsonObject asset = assets.at(i).toObject();
-        event(
-            u"asset_start"_qs, { { u"index"_qs, i }, { u"asset_type"_qs, asset.value(u"type") } });
+        event(u"asset_start"_s, { { u"index"_s, i }, { u"asset_type"_s, asset.value(u"type") } });
         const QString json = QString::fromUtf8(
             QJsonDocument(asset.value(u"value").toObject()).toJson(QJsonDocument::Compact));
         for (const QString &piece : fragments(json, 3))
-            event(u"asset_delta"_qs, { { u"index"_qs, i }, { u"delta"_qs, piece } });
-        event(u"asset_end"_qs, { { u"index"_qs, i }, { u"id"_qs, asset.value(u"id") } });
+            event(u"asset_delta"_s, { { u"index"_s, i }, { u"delta"_s, piece } });
+        event(u"asset_end"_s, { { u"index"_s, i }, { u"id"_s, asset.value(u"id") } });
     }
     if (reply.error)
-        event(u"error"_qs, { { u"message"_qs, *reply.error } });
-    event(u"finish"_qs, { { u"result"_qs, result } });
+        event(u"error"_s, { { u"message"_s, *reply.error } });
+    event(u"finish"_s, { { u"result"_s, result } });
     sse->send("[DONE]");
     sse->end();
 }

@@ -4,6 +4,8 @@
 #include <QJsonObject>
 #include <QUrlQuery>
 
+using namespace Qt::StringLiterals;
+
 SocketIoClient::SocketIoClient(QObject *parent)
     : SocketIoClient(Options(), parent)
 {
@@ -36,16 +38,16 @@ QUrl SocketIoClient::socketUrl(const QUrl &serverUrl)
 {
     QUrl url = serverUrl;
     if (url.scheme() == u"http")
-        url.setScheme(u"ws"_qs);
+        url.setScheme(u"ws"_s);
     else if (url.scheme() == u"https")
-        url.setScheme(u"wss"_qs);
+        url.setScheme(u"wss"_s);
     QString path = url.path();
     if (!path.endsWith(u'/'))
         path += u'/';
     url.setPath(path + u"socket.io/");
     QUrlQuery query;
-    query.addQueryItem(u"EIO"_qs, u"4"_qs);
-    query.addQueryItem(u"transport"_qs, u"websocket"_qs);
+    query.addQueryItem(u"EIO"_s, u"4"_s);
+    query.addQueryItem(u"transport"_s, u"websocket"_s);
     url.setQuery(query);
     return url;
 }
@@ -73,7 +75,7 @@ void SocketIoClient::close()
     m_livenessTimer.stop();
     m_retryTimer.stop();
     if (m_state == State::Connected)
-        m_socket.sendTextMessage(u"41"_qs); // leave the namespace
+        m_socket.sendTextMessage(u"41"_s); // leave the namespace
     m_state = State::Closed;
     m_socket.close();
 }
@@ -84,7 +86,7 @@ bool SocketIoClient::emitEvent(const QString &name, const QJsonValue &data)
         return false;
     const QJsonArray packet { name, data };
     m_socket.sendTextMessage(
-        u"42"_qs + QString::fromUtf8(QJsonDocument(packet).toJson(QJsonDocument::Compact)));
+        u"42"_s + QString::fromUtf8(QJsonDocument(packet).toJson(QJsonDocument::Compact)));
     return true;
 }
 
@@ -104,11 +106,11 @@ void SocketIoClient::onText(const QString &message)
         m_pingTimeoutMs = open.value(u"pingTimeout").toInt(m_pingTimeoutMs);
         m_state = State::Open;
         armLiveness();
-        m_socket.sendTextMessage(u"40"_qs); // join the default namespace
+        m_socket.sendTextMessage(u"40"_s); // join the default namespace
         break;
     }
     case u'2': // ping
-        m_socket.sendTextMessage(u"3"_qs + message.mid(1));
+        m_socket.sendTextMessage(u"3"_s + message.mid(1));
         armLiveness();
         break;
     case u'1': // close

@@ -3,6 +3,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 struct Cursor
@@ -23,12 +25,12 @@ struct Cursor
     {
         QJsonObject o;
         if (!since.isEmpty())
-            o.insert(u"since"_qs, since);
+            o.insert(u"since"_s, since);
         if (!afterId.isEmpty())
-            o.insert(u"after"_qs,
-                QJsonObject { { u"updated_at"_qs, afterTime }, { u"id"_qs, afterId } });
+            o.insert(
+                u"after"_s, QJsonObject { { u"updated_at"_s, afterTime }, { u"id"_s, afterId } });
         if (!newest.isEmpty())
-            o.insert(u"newest"_qs, newest);
+            o.insert(u"newest"_s, newest);
         return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
     }
 };
@@ -44,7 +46,7 @@ QString newer(const QString &a, const QString &b)
 
 QJsonObject gt(const QString &value)
 {
-    return QJsonObject { { u"gt"_qs, value } };
+    return QJsonObject { { u"gt"_s, value } };
 }
 
 RemoteAsset readAsset(const QJsonObject &a)
@@ -92,25 +94,25 @@ QDateTime LuzmoSyncProtocol::parseTime(const QJsonValue &value)
 QJsonObject LuzmoSyncProtocol::pageFind(const QString &cursorText, int pageSize)
 {
     const Cursor cursor = Cursor::from(cursorText);
-    QJsonObject messages { { u"model"_qs, u"AIMessage"_qs },
-        { u"include"_qs, QJsonArray { QJsonObject { { u"model"_qs, u"AIMessageAsset"_qs } } } } };
+    QJsonObject messages { { u"model"_s, u"AIMessage"_s },
+        { u"include"_s, QJsonArray { QJsonObject { { u"model"_s, u"AIMessageAsset"_s } } } } };
     if (!cursor.since.isEmpty())
-        messages.insert(u"where"_qs, QJsonObject { { u"updated_at"_qs, gt(cursor.since) } });
+        messages.insert(u"where"_s, QJsonObject { { u"updated_at"_s, gt(cursor.since) } });
     QJsonObject find {
-        { u"include"_qs, QJsonArray { messages } },
-        { u"order"_qs,
+        { u"include"_s, QJsonArray { messages } },
+        { u"order"_s,
             QJsonArray {
-                QJsonArray { u"updated_at"_qs, u"asc"_qs }, QJsonArray { u"id"_qs, u"asc"_qs } } },
-        { u"limit"_qs, pageSize },
+                QJsonArray { u"updated_at"_s, u"asc"_s }, QJsonArray { u"id"_s, u"asc"_s } } },
+        { u"limit"_s, pageSize },
     };
     if (!cursor.afterId.isEmpty()) {
-        find.insert(u"where"_qs,
-            QJsonObject { { u"or"_qs,
-                QJsonArray { QJsonObject { { u"updated_at"_qs, gt(cursor.afterTime) } },
-                    QJsonObject { { u"updated_at"_qs, cursor.afterTime },
-                        { u"id"_qs, gt(cursor.afterId) } } } } });
+        find.insert(u"where"_s,
+            QJsonObject { { u"or"_s,
+                QJsonArray { QJsonObject { { u"updated_at"_s, gt(cursor.afterTime) } },
+                    QJsonObject { { u"updated_at"_s, cursor.afterTime },
+                        { u"id"_s, gt(cursor.afterId) } } } } });
     } else if (!cursor.since.isEmpty()) {
-        find.insert(u"where"_qs, QJsonObject { { u"updated_at"_qs, gt(cursor.since) } });
+        find.insert(u"where"_s, QJsonObject { { u"updated_at"_s, gt(cursor.since) } });
     }
     return find;
 }
@@ -122,7 +124,7 @@ SyncPage LuzmoSyncProtocol::readPage(
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (!doc.isObject() || !doc.object().value(u"rows").isArray()) {
-        *error = u"The conversation list from the server is not a search answer {count, rows}."_qs;
+        *error = u"The conversation list from the server is not a search answer {count, rows}."_s;
         return page;
     }
     const QJsonArray rows = doc.object().value(u"rows").toArray();
@@ -134,7 +136,7 @@ SyncPage LuzmoSyncProtocol::readPage(
         RemoteConversation c;
         c.remoteId = row.value(u"id").toString();
         if (c.remoteId.isEmpty()) {
-            *error = u"A conversation from the server has no id."_qs;
+            *error = u"A conversation from the server has no id."_s;
             return page;
         }
         c.title = row.value(u"title").toString();
@@ -167,10 +169,10 @@ SyncPage LuzmoSyncProtocol::readPage(
 QJsonObject LuzmoSyncProtocol::idsFind(int offset, int pageSize)
 {
     return QJsonObject {
-        { u"attributes"_qs, QJsonArray { u"id"_qs } },
-        { u"order"_qs, QJsonArray { QJsonArray { u"id"_qs, u"asc"_qs } } },
-        { u"limit"_qs, pageSize },
-        { u"offset"_qs, offset },
+        { u"attributes"_s, QJsonArray { u"id"_s } },
+        { u"order"_s, QJsonArray { QJsonArray { u"id"_s, u"asc"_s } } },
+        { u"limit"_s, pageSize },
+        { u"offset"_s, offset },
     };
 }
 
@@ -178,14 +180,14 @@ QStringList LuzmoSyncProtocol::readIds(const QByteArray &body, QString *error)
 {
     const QJsonDocument doc = QJsonDocument::fromJson(body);
     if (!doc.isObject() || !doc.object().value(u"rows").isArray()) {
-        *error = u"The conversation id list from the server is not a search answer."_qs;
+        *error = u"The conversation id list from the server is not a search answer."_s;
         return {};
     }
     QStringList ids;
     for (const QJsonValue &row : doc.object().value(u"rows").toArray()) {
         const QString id = row.toObject().value(u"id").toString();
         if (id.isEmpty()) {
-            *error = u"A conversation from the server has no id."_qs;
+            *error = u"A conversation from the server has no id."_s;
             return {};
         }
         ids << id;

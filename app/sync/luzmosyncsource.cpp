@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 LuzmoSyncSource::LuzmoSyncSource(LuzmoClient &client, QString backendId, QObject *parent)
     : SyncSource(parent)
     , m_client(client)
@@ -15,7 +17,7 @@ LuzmoSyncSource::LuzmoSyncSource(LuzmoClient &client, QString backendId, QObject
 
 ApiCall *LuzmoSyncSource::start(const QJsonObject &find)
 {
-    ApiCall *call = m_client.get(u"aiconversation"_qs, find, this);
+    ApiCall *call = m_client.get(u"aiconversation"_s, find, this);
     m_call = call;
     connect(call, &ApiCall::failed, this, [this, call](const ApiError &error) {
         call->deleteLater();

@@ -1,5 +1,7 @@
 #include "syncreport.h"
 
+using namespace Qt::StringLiterals;
+
 void SyncReport::add(const SyncChanges &changes)
 {
     conversationsAdded += changes.conversationsAdded;
@@ -13,9 +15,9 @@ void SyncReport::add(const SyncChanges &changes)
 
 QString SyncReport::summary() const
 {
-    return u"Synced "_qs + QString::number(conversationsSeen)
-        + (conversationsSeen == 1 ? u" conversation, "_qs : u" conversations, "_qs)
-        + QString::number(messagesSeen) + (messagesSeen == 1 ? u" message ("_qs : u" messages ("_qs)
+    return u"Synced "_s + QString::number(conversationsSeen)
+        + (conversationsSeen == 1 ? u" conversation, "_s : u" conversations, "_s)
+        + QString::number(messagesSeen) + (messagesSeen == 1 ? u" message ("_s : u" messages ("_s)
         + QString::number(conversationsAdded) + u" new, " + QString::number(conversationsUpdated)
         + u" updated, " + QString::number(conversationsDeleted) + u" deleted) in "
         + QString::number(double(elapsedMs) / 1000.0, 'f', 1) + u" s";
@@ -24,17 +26,16 @@ QString SyncReport::summary() const
 QJsonObject SyncReport::toJson() const
 {
     return QJsonObject {
-        { u"backend"_qs, backend },
-        { u"pages"_qs, pages },
-        { u"conversations"_qs,
-            QJsonObject { { u"seen"_qs, conversationsSeen }, { u"added"_qs, conversationsAdded },
-                { u"updated"_qs, conversationsUpdated },
-                { u"deleted"_qs, conversationsDeleted } } },
-        { u"messages"_qs,
-            QJsonObject { { u"seen"_qs, messagesSeen }, { u"added"_qs, messagesAdded },
-                { u"updated"_qs, messagesUpdated } } },
-        { u"assets"_qs,
-            QJsonObject { { u"added"_qs, assetsAdded }, { u"updated"_qs, assetsUpdated } } },
-        { u"elapsed_ms"_qs, elapsedMs },
+        { u"backend"_s, backend },
+        { u"pages"_s, pages },
+        { u"conversations"_s,
+            QJsonObject { { u"seen"_s, conversationsSeen }, { u"added"_s, conversationsAdded },
+                { u"updated"_s, conversationsUpdated }, { u"deleted"_s, conversationsDeleted } } },
+        { u"messages"_s,
+            QJsonObject { { u"seen"_s, messagesSeen }, { u"added"_s, messagesAdded },
+                { u"updated"_s, messagesUpdated } } },
+        { u"assets"_s,
+            QJsonObject { { u"added"_s, assetsAdded }, { u"updated"_s, assetsUpdated } } },
+        { u"elapsed_ms"_s, elapsedMs },
     };
 }

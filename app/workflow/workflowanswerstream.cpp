@@ -7,6 +7,8 @@
 #include <QNetworkRequest>
 #include <QTimeZone>
 
+using namespace Qt::StringLiterals;
+
 WorkflowAnswerStream::WorkflowAnswerStream(QNetworkAccessManager &network,
     const WorkflowConfig &config, const WorkflowRequest &request, QObject *parent)
     : AnswerStream(parent)
@@ -213,7 +215,7 @@ void WorkflowAnswerStream::connectionLost(const ApiError &why)
         return;
     StreamEvent progress;
     progress.type = StreamEvent::Type::Progress;
-    progress.typeName = u"progress"_qs;
+    progress.typeName = u"progress"_s;
     progress.conversationId = m_request.conversationId;
     progress.progressMessage = tr("Connection lost; reconnecting (attempt %1 of %2)…")
                                    .arg(m_failures)

@@ -5,6 +5,8 @@
 
 #include <QObject>
 
+using namespace Qt::StringLiterals;
+
 WorkflowBackend::WorkflowBackend(QNetworkAccessManager &network, WorkflowConfig config, QString id)
     : m_network(network)
     , m_config(std::move(config))
@@ -14,7 +16,7 @@ WorkflowBackend::WorkflowBackend(QNetworkAccessManager &network, WorkflowConfig 
 
 QString WorkflowBackend::displayName() const
 {
-    return u"Workflow chat at "_qs + m_config.baseUrl.toDisplayString();
+    return u"Workflow chat at "_s + m_config.baseUrl.toDisplayString();
 }
 
 void WorkflowBackend::attachImage(const QByteArray &imageBytes)

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 int WorkflowConfig::Reconnect::delayMs(int attempt) const
 {
     qint64 delay = qMax(0, baseDelayMs);
@@ -16,6 +18,6 @@ QUrl WorkflowConfig::streamUrl() const
     QString path = url.path();
     while (path.endsWith(u'/'))
         path.chop(1);
-    url.setPath(path + u"/v1/ai/workflow/chat/stream"_qs);
+    url.setPath(path + u"/v1/ai/workflow/chat/stream"_s);
     return url;
 }

@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 
+using namespace Qt::StringLiterals;
+
 using Type = StreamEvent::Type;
 
 WorkflowEventMapper::WorkflowEventMapper(QString conversationId)
@@ -29,14 +31,14 @@ StreamEvent WorkflowEventMapper::make(Type type, const QString &name) const
 
 QList<StreamEvent> WorkflowEventMapper::begin()
 {
-    StreamEvent start = make(Type::Start, u"start"_qs);
+    StreamEvent start = make(Type::Start, u"start"_s);
     start.raw
-        = QJsonObject { { u"type"_qs, u"start"_qs }, { u"conversationId"_qs, m_conversationId } };
+        = QJsonObject { { u"type"_s, u"start"_s }, { u"conversationId"_s, m_conversationId } };
     QList<StreamEvent> out { start };
     if (!m_text.isEmpty()) {
-        StreamEvent textStart = make(Type::TextStart, u"text_start"_qs);
+        StreamEvent textStart = make(Type::TextStart, u"text_start"_s);
         textStart.index = 0;
-        StreamEvent delta = make(Type::TextDelta, u"text_delta"_qs);
+        StreamEvent delta = make(Type::TextDelta, u"text_delta"_s);
         delta.index = 0;
         delta.text = m_text;
         out << textStart << delta;
@@ -69,7 +71,7 @@ QJsonArray WorkflowEventMapper::nodesArray() const
 
 QString WorkflowEventMapper::describeNode(const QJsonObject &node)
 {
-    const QString id = node.value(u"id").toString(u"?"_qs);
+    const QString id = node.value(u"id").toString(u"?"_s);
     const QString type = node.value(u"type").toString();
     return type.isEmpty()
         ? QCoreApplication::translate("WorkflowEventMapper", "Added node %1").arg(id)
@@ -103,19 +105,19 @@ QString WorkflowEventMapper::notesMarkdown(const QStringList &incompleteFields,
     const auto tr
         = [](const char *text) { return QCoreApplication::translate("WorkflowEventMapper", text); };
     // Inline code keeps field paths and node ids as they are (no markdown inside them).
-    const auto code = [](QString s) -> QString { return u"`"_qs + s.replace(u'`', u'\'') + u'`'; };
+    const auto code = [](QString s) -> QString { return u"`"_s + s.replace(u'`', u'\'') + u'`'; };
     QStringList lines;
     if (!incompleteFields.isEmpty()) {
         lines << tr("**Incomplete fields** — the workflow needs your input for:") << QString();
         for (const QString &field : incompleteFields)
-            lines << u"- "_qs + code(field);
+            lines << u"- "_s + code(field);
     }
     if (!validationErrors.isEmpty()) {
         if (!lines.isEmpty())
             lines << QString();
         lines << tr("**Validation errors** — fix these before running it:") << QString();
         for (const WorkflowFrame::ValidationError &e : validationErrors)
-            lines << u"- "_qs + (e.nodeId.isEmpty() ? QString() : QString(code(e.nodeId) + u": "))
+            lines << u"- "_s + (e.nodeId.isEmpty() ? QString() : QString(code(e.nodeId) + u": "))
                     + e.message;
     }
     return lines.join(u'\n');
@@ -126,7 +128,7 @@ void WorkflowEventMapper::startText(QList<StreamEvent> &out)
     if (m_textStarted)
         return;
     m_textStarted = true;
-    StreamEvent start = make(Type::TextStart, u"text_start"_qs);
+    StreamEvent start = make(Type::TextStart, u"text_start"_s);
     start.index = 0;
     out << start;
 }
@@ -136,7 +138,7 @@ void WorkflowEventMapper::endText(QList<StreamEvent> &out)
     if (!m_textStarted || m_textEnded)
         return;
     m_textEnded = true;
-    StreamEvent end = make(Type::TextEnd, u"text_end"_qs);
+    StreamEvent end = make(Type::TextEnd, u"text_end"_s);
     end.index = 0;
     out << end;
 }
@@ -150,7 +152,7 @@ void WorkflowEventMapper::logIgnored(const WorkflowFrame &frame)
         qCDebug(lcWorkflowStream) << "Not shown: workflow event" << frame.typeName;
     else
         qCInfo(lcWorkflowStream).noquote()
-            << u"Ignored workflow event of unknown type \"%1\""_qs.arg(frame.typeName);
+            << u"Ignored workflow event of unknown type \"%1\""_s.arg(frame.typeName);
 }
 
 void WorkflowEventMapper::mapDone(const WorkflowFrame &frame, QList<StreamEvent> &out)
@@ -159,7 +161,7 @@ void WorkflowEventMapper::mapDone(const WorkflowFrame &frame, QList<StreamEvent>
         // A "message" answer (or any done with data.message) that came with no chunk.
         startText(out);
         m_text = frame.text;
-        StreamEvent delta = make(Type::TextDelta, u"text_delta"_qs);
+        StreamEvent delta = make(Type::TextDelta, u"text_delta"_s);
         delta.index = 0;
         delta.text = frame.text;
         out << delta;
@@ -177,22 +179,22 @@ void WorkflowEventMapper::mapDone(const WorkflowFrame &frame, QList<StreamEvent>
         }
     }
     if (!frame.definition.isEmpty()) {
-        StreamEvent start = make(Type::AssetStart, u"asset_start"_qs);
+        StreamEvent start = make(Type::AssetStart, u"asset_start"_s);
         start.index = 0;
-        start.assetType = u"workflow"_qs;
-        StreamEvent delta = make(Type::AssetDelta, u"asset_delta"_qs);
+        start.assetType = u"workflow"_s;
+        StreamEvent delta = make(Type::AssetDelta, u"asset_delta"_s);
         delta.index = 0;
-        delta.assetType = u"workflow"_qs;
+        delta.assetType = u"workflow"_s;
         delta.text
             = QString::fromUtf8(QJsonDocument(frame.definition).toJson(QJsonDocument::Compact));
-        StreamEvent end = make(Type::AssetEnd, u"asset_end"_qs);
+        StreamEvent end = make(Type::AssetEnd, u"asset_end"_s);
         end.index = 0;
-        end.assetType = u"workflow"_qs;
+        end.assetType = u"workflow"_s;
         out << start << delta << end;
     }
-    StreamEvent finish = make(Type::Finish, u"finish"_qs);
+    StreamEvent finish = make(Type::Finish, u"finish"_s);
     finish.raw = frame.raw;
-    out << finish << make(Type::Done, u"done"_qs);
+    out << finish << make(Type::Done, u"done"_s);
     m_finished = true;
 }
 
@@ -207,7 +209,7 @@ QList<StreamEvent> WorkflowEventMapper::map(const WorkflowFrame &frame)
             break;
         startText(out);
         m_text += frame.text;
-        StreamEvent delta = make(Type::TextDelta, u"text_delta"_qs);
+        StreamEvent delta = make(Type::TextDelta, u"text_delta"_s);
         delta.index = 0;
         delta.text = frame.text;
         delta.raw = frame.raw;
@@ -216,7 +218,7 @@ QList<StreamEvent> WorkflowEventMapper::map(const WorkflowFrame &frame)
     }
     case WorkflowFrame::Kind::Node: {
         keepNode(frame.node);
-        StreamEvent progress = make(Type::Progress, u"progress"_qs);
+        StreamEvent progress = make(Type::Progress, u"progress"_s);
         progress.progressMessage = describeNode(frame.node);
         progress.raw = frame.raw;
         out << progress;
@@ -226,7 +228,7 @@ QList<StreamEvent> WorkflowEventMapper::map(const WorkflowFrame &frame)
     case WorkflowFrame::Kind::ToolStart:
     case WorkflowFrame::Kind::ToolResult:
     case WorkflowFrame::Kind::ModeSwitch: {
-        StreamEvent progress = make(Type::Progress, u"progress"_qs);
+        StreamEvent progress = make(Type::Progress, u"progress"_s);
         progress.progressMessage = describeStep(frame);
         progress.raw = frame.raw;
         out << progress;
@@ -237,10 +239,10 @@ QList<StreamEvent> WorkflowEventMapper::map(const WorkflowFrame &frame)
         break;
     case WorkflowFrame::Kind::Error: {
         endText(out);
-        StreamEvent error = make(Type::Error, u"error"_qs);
+        StreamEvent error = make(Type::Error, u"error"_s);
         error.errorMessage = frame.errorMessage;
         error.raw = frame.raw;
-        out << error << make(Type::Done, u"done"_qs);
+        out << error << make(Type::Done, u"done"_s);
         m_finished = true;
         break;
     }

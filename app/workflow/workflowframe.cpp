@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+using namespace Qt::StringLiterals;
+
 Q_LOGGING_CATEGORY(lcWorkflowStream, "chartroom.workflow.stream")
 
 namespace {
@@ -115,7 +117,7 @@ WorkflowFrame::Result WorkflowFrame::decode(const SseEvent &event)
                                        : DecodeError::Code::NotAnObject;
             e.message = QCoreApplication::translate(
                 "WorkflowFrame", "An event of the workflow stream could not be read (%1).")
-                            .arg(document.isNull() ? error.errorString() : u"not a JSON object"_qs);
+                            .arg(document.isNull() ? error.errorString() : u"not a JSON object"_s);
             e.frame = data.left(200);
             return e;
         }
@@ -127,7 +129,7 @@ WorkflowFrame::Result WorkflowFrame::decode(const SseEvent &event)
     if (frame.typeName.isEmpty() && event.type != u"message")
         frame.typeName = event.type;
     if (frame.typeName.isEmpty() && data == u"[DONE]")
-        frame.typeName = u"done"_qs;
+        frame.typeName = u"done"_s;
     frame.kind = kindOf(frame.typeName);
     frame.index = idOf(event);
     switch (frame.kind) {
@@ -138,8 +140,8 @@ WorkflowFrame::Result WorkflowFrame::decode(const SseEvent &event)
         frame.node = frame.raw.value(u"node").toObject();
         if (frame.node.isEmpty())
             frame.node = frame.raw.value(u"data").toObject();
-        if (!frame.node.contains(u"id"_qs) && frame.raw.value(u"nodeId").isString())
-            frame.node.insert(u"id"_qs, frame.raw.value(u"nodeId"));
+        if (!frame.node.contains(u"id"_s) && frame.raw.value(u"nodeId").isString())
+            frame.node.insert(u"id"_s, frame.raw.value(u"nodeId"));
         break;
     case Kind::Thinking:
         frame.text = payloadString(frame.raw, { u"message", u"content", u"text" });

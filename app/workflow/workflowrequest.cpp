@@ -7,6 +7,8 @@
 #include <QTimeZone>
 #include <QUuid>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 QString tr(const char *text)
 {
@@ -57,11 +59,11 @@ QString WorkflowRequest::validate() const
     if (message.trimmed().isEmpty())
         return tr("Type a question first.");
     for (const QString &problem : {
-             checkEnum(u"preferredMode"_qs, preferredMode,
-                 { u"planning"_qs, u"building"_qs, u"repair"_qs, u"conversation"_qs }),
-             checkEnum(u"agentVersion"_qs, agentVersion, { u"v1"_qs, u"v2"_qs, u"both"_qs }),
+             checkEnum(u"preferredMode"_s, preferredMode,
+                 { u"planning"_s, u"building"_s, u"repair"_s, u"conversation"_s }),
+             checkEnum(u"agentVersion"_s, agentVersion, { u"v1"_s, u"v2"_s, u"both"_s }),
              checkEnum(
-                 u"templateSearchMode"_qs, templateSearchMode, { u"lightweight"_qs, u"hybrid"_qs }),
+                 u"templateSearchMode"_s, templateSearchMode, { u"lightweight"_s, u"hybrid"_s }),
          }) {
         if (!problem.isEmpty())
             return problem;
@@ -79,28 +81,28 @@ QString WorkflowRequest::validate() const
 QJsonObject WorkflowRequest::toJson(int lastEventIndex) const
 {
     QJsonObject body;
-    body.insert(u"conversationId"_qs, conversationId);
-    body.insert(u"requestId"_qs, requestId);
+    body.insert(u"conversationId"_s, conversationId);
+    body.insert(u"requestId"_s, requestId);
     if (lastEventIndex >= 0) {
-        body.insert(u"lastEventIndex"_qs, lastEventIndex);
+        body.insert(u"lastEventIndex"_s, lastEventIndex);
         return body;
     }
-    putIfSet(body, u"message"_qs, message);
-    putIfSet(body, u"timezone"_qs, timezone);
+    putIfSet(body, u"message"_s, message);
+    putIfSet(body, u"timezone"_s, timezone);
     if (!imagesBase64.isEmpty()) {
         QJsonArray images;
         for (const QByteArray &image : imagesBase64)
-            images.append(QJsonObject { { u"base64"_qs, QString::fromLatin1(image) } });
-        body.insert(u"images"_qs, images);
+            images.append(QJsonObject { { u"base64"_s, QString::fromLatin1(image) } });
+        body.insert(u"images"_s, images);
     }
     if (!definition.isEmpty())
-        body.insert(u"definition"_qs, definition);
-    putIfSet(body, u"name"_qs, name);
-    putIfSet(body, u"description"_qs, description);
-    putIfSet(body, u"preferredMode"_qs, preferredMode);
-    putIfSet(body, u"agentVersion"_qs, agentVersion);
-    putIfSet(body, u"templateSearchMode"_qs, templateSearchMode);
-    putIfSet(body, u"workflowId"_qs, workflowId);
-    putIfSet(body, u"sessionId"_qs, sessionId);
+        body.insert(u"definition"_s, definition);
+    putIfSet(body, u"name"_s, name);
+    putIfSet(body, u"description"_s, description);
+    putIfSet(body, u"preferredMode"_s, preferredMode);
+    putIfSet(body, u"agentVersion"_s, agentVersion);
+    putIfSet(body, u"templateSearchMode"_s, templateSearchMode);
+    putIfSet(body, u"workflowId"_s, workflowId);
+    putIfSet(body, u"sessionId"_s, sessionId);
     return body;
 }

@@ -3,11 +3,13 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+using namespace Qt::StringLiterals;
+
 QByteArray WorkflowResumeState::toJson() const
 {
-    const QJsonObject object { { u"conversationId"_qs, conversationId },
-        { u"requestId"_qs, requestId }, { u"lastEventIndex"_qs, lastEventIndex },
-        { u"text"_qs, text }, { u"nodes"_qs, nodes }, { u"message"_qs, message } };
+    const QJsonObject object { { u"conversationId"_s, conversationId },
+        { u"requestId"_s, requestId }, { u"lastEventIndex"_s, lastEventIndex }, { u"text"_s, text },
+        { u"nodes"_s, nodes }, { u"message"_s, message } };
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 

@@ -8,6 +8,8 @@
 #include <QProcess>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 struct Run
 {
@@ -48,91 +50,91 @@ private Q_SLOTS:
         QVERIFY2(QFile::exists(qEnvironmentVariable("CHARTROOM_CLI")), "CHARTROOM_CLI not set");
         QVERIFY2(m_store.error.isEmpty(), qPrintable(m_store.error));
         Repository &repo = *m_store.repository;
-        auto c = repo.createConversation(u"Revenue by region"_qs);
+        auto c = repo.createConversation(u"Revenue by region"_s);
         m_conversation = c->id;
         Message m;
         m.conversationId = c->id;
-        m.text = u"Show monthly revenue as a line chart"_qs;
+        m.text = u"Show monthly revenue as a line chart"_s;
         QVERIFY(repo.addMessage(m));
         m.role = MessageRole::Assistant;
-        m.text = u"Revenue peaked in **December**."_qs;
+        m.text = u"Revenue peaked in **December**."_s;
         Asset a;
-        a.type = u"item"_qs;
+        a.type = u"item"_s;
         a.valueJson = R"({"type":"line-chart"})";
         m.assets << a;
         QVERIFY(repo.addMessage(m));
-        QVERIFY(repo.createConversation(u"Empty one"_qs));
+        QVERIFY(repo.createConversation(u"Empty one"_s));
     }
 
     void listAsText()
     {
-        const Run run = runCli({ u"--data-dir"_qs, m_store.dir.path(), u"history"_qs, u"list"_qs });
+        const Run run = runCli({ u"--data-dir"_s, m_store.dir.path(), u"history"_s, u"list"_s });
         QCOMPARE(run.exitCode, 0);
-        QVERIFY(run.out.contains(u"Revenue by region"_qs));
-        QVERIFY(run.out.contains(u"Empty one"_qs));
-        QVERIFY(run.out.indexOf(u"Empty one"_qs) < run.out.indexOf(u"Revenue by region"_qs));
+        QVERIFY(run.out.contains(u"Revenue by region"_s));
+        QVERIFY(run.out.contains(u"Empty one"_s));
+        QVERIFY(run.out.indexOf(u"Empty one"_s) < run.out.indexOf(u"Revenue by region"_s));
     }
 
     void listAsJson()
     {
-        const Run run = runCli(
-            { u"history"_qs, u"list"_qs, u"--json"_qs, u"--data-dir"_qs, m_store.dir.path() });
+        const Run run
+            = runCli({ u"history"_s, u"list"_s, u"--json"_s, u"--data-dir"_s, m_store.dir.path() });
         QCOMPARE(run.exitCode, 0);
         const QJsonArray list
-            = QJsonDocument::fromJson(run.out.toUtf8())[u"conversations"_qs].toArray();
+            = QJsonDocument::fromJson(run.out.toUtf8())[u"conversations"_s].toArray();
         QCOMPARE(list.size(), 2);
-        QCOMPARE(list.at(1)[u"title"_qs].toString(), u"Revenue by region"_qs);
-        QCOMPARE(list.at(1)[u"message_count"_qs].toInt(), 2);
+        QCOMPARE(list.at(1)[u"title"_s].toString(), u"Revenue by region"_s);
+        QCOMPARE(list.at(1)[u"message_count"_s].toInt(), 2);
     }
 
     void showAsJsonListsAssets()
     {
-        const Run run = runCli({ u"--data-dir"_qs, m_store.dir.path(), u"--json"_qs, u"history"_qs,
-            u"show"_qs, QString::number(m_conversation) });
+        const Run run = runCli({ u"--data-dir"_s, m_store.dir.path(), u"--json"_s, u"history"_s,
+            u"show"_s, QString::number(m_conversation) });
         QCOMPARE(run.exitCode, 0);
         const QJsonObject o = QJsonDocument::fromJson(run.out.toUtf8()).object();
-        QCOMPARE(o[u"title"_qs].toString(), u"Revenue by region"_qs);
-        const QJsonArray messages = o[u"messages"_qs].toArray();
+        QCOMPARE(o[u"title"_s].toString(), u"Revenue by region"_s);
+        const QJsonArray messages = o[u"messages"_s].toArray();
         QCOMPARE(messages.size(), 2);
-        QCOMPARE(messages.at(0)[u"role"_qs].toString(), u"user"_qs);
-        QCOMPARE(messages.at(1)[u"message"_qs].toString(), u"Revenue peaked in **December**."_qs);
-        const QJsonArray assets = messages.at(1)[u"assets"_qs].toArray();
+        QCOMPARE(messages.at(0)[u"role"_s].toString(), u"user"_s);
+        QCOMPARE(messages.at(1)[u"message"_s].toString(), u"Revenue peaked in **December**."_s);
+        const QJsonArray assets = messages.at(1)[u"assets"_s].toArray();
         QCOMPARE(assets.size(), 1);
-        QVERIFY(assets.at(0)[u"id"_qs].toInteger() > 0);
-        QCOMPARE(assets.at(0)[u"value"_qs][u"type"_qs].toString(), u"line-chart"_qs);
+        QVERIFY(assets.at(0)[u"id"_s].toInteger() > 0);
+        QCOMPARE(assets.at(0)[u"value"_s][u"type"_s].toString(), u"line-chart"_s);
     }
 
     void showAsText()
     {
-        const Run run = runCli({ u"--data-dir"_qs, m_store.dir.path(), u"history"_qs, u"show"_qs,
+        const Run run = runCli({ u"--data-dir"_s, m_store.dir.path(), u"history"_s, u"show"_s,
             QString::number(m_conversation) });
         QCOMPARE(run.exitCode, 0);
-        QVERIFY(run.out.startsWith(u"# Revenue by region"_qs));
-        QVERIFY(run.out.contains(u"You · "_qs));
-        QVERIFY(run.out.contains(u"[asset "_qs));
+        QVERIFY(run.out.startsWith(u"# Revenue by region"_s));
+        QVERIFY(run.out.contains(u"You · "_s));
+        QVERIFY(run.out.contains(u"[asset "_s));
     }
 
     void searchFindsAStoredMessage()
     {
         const Run run = runCli(
-            { u"--data-dir"_qs, m_store.dir.path(), u"history"_qs, u"search"_qs, u"monthly"_qs });
+            { u"--data-dir"_s, m_store.dir.path(), u"history"_s, u"search"_s, u"monthly"_s });
         QCOMPARE(run.exitCode, 0);
-        QVERIFY2(run.out.contains(u"[monthly]"_qs), qPrintable(run.out));
-        const Run json = runCli({ u"--data-dir"_qs, m_store.dir.path(), u"history"_qs, u"search"_qs,
-            u"decem*"_qs, u"--json"_qs });
+        QVERIFY2(run.out.contains(u"[monthly]"_s), qPrintable(run.out));
+        const Run json = runCli({ u"--data-dir"_s, m_store.dir.path(), u"history"_s, u"search"_s,
+            u"decem*"_s, u"--json"_s });
         QCOMPARE(json.exitCode, 0);
-        const QJsonArray hits = QJsonDocument::fromJson(json.out.toUtf8())[u"hits"_qs].toArray();
+        const QJsonArray hits = QJsonDocument::fromJson(json.out.toUtf8())[u"hits"_s].toArray();
         QCOMPARE(hits.size(), 1);
-        QCOMPARE(hits.at(0)[u"conversation_id"_qs].toInteger(), m_conversation);
+        QCOMPARE(hits.at(0)[u"conversation_id"_s].toInteger(), m_conversation);
     }
 
     void dataDirFromEnvironment()
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"CHARTROOM_DATA_DIR"_qs, m_store.dir.path());
-        const Run run = runCli({ u"history"_qs, u"list"_qs }, env);
+        env.insert(u"CHARTROOM_DATA_DIR"_s, m_store.dir.path());
+        const Run run = runCli({ u"history"_s, u"list"_s }, env);
         QCOMPARE(run.exitCode, 0);
-        QVERIFY(run.out.contains(u"Revenue by region"_qs));
+        QVERIFY(run.out.contains(u"Revenue by region"_s));
     }
 
     void errorsAndExitCodes_data()
@@ -140,17 +142,17 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("stderrWords");
-        QTest::newRow("no command") << QStringList {} << 2 << u"no command"_qs;
-        QTest::newRow("unknown command") << QStringList { u"fly"_qs } << 2 << u"unknown command"_qs;
+        QTest::newRow("no command") << QStringList {} << 2 << u"no command"_s;
+        QTest::newRow("unknown command") << QStringList { u"fly"_s } << 2 << u"unknown command"_s;
         QTest::newRow("unknown option")
-            << QStringList { u"--frobnicate"_qs, u"history"_qs } << 2 << u"frobnicate"_qs;
-        QTest::newRow("history without verb") << QStringList { u"history"_qs } << 2 << u"usage"_qs;
+            << QStringList { u"--frobnicate"_s, u"history"_s } << 2 << u"frobnicate"_s;
+        QTest::newRow("history without verb") << QStringList { u"history"_s } << 2 << u"usage"_s;
         QTest::newRow("show without id")
-            << QStringList { u"history"_qs, u"show"_qs } << 2 << u"usage"_qs;
-        QTest::newRow("show bad id") << QStringList { u"history"_qs, u"show"_qs, u"abc"_qs } << 2
-                                     << u"not a conversation id"_qs;
-        QTest::newRow("show missing id") << QStringList { u"history"_qs, u"show"_qs, u"9999"_qs }
-                                         << 1 << u"no conversation 9999"_qs;
+            << QStringList { u"history"_s, u"show"_s } << 2 << u"usage"_s;
+        QTest::newRow("show bad id")
+            << QStringList { u"history"_s, u"show"_s, u"abc"_s } << 2 << u"not a conversation id"_s;
+        QTest::newRow("show missing id")
+            << QStringList { u"history"_s, u"show"_s, u"9999"_s } << 1 << u"no conversation 9999"_s;
     }
 
     void errorsAndExitCodes()
@@ -158,7 +160,7 @@ private Q_SLOTS:
         QFETCH(QStringList, arguments);
         QFETCH(int, exitCode);
         QFETCH(QString, stderrWords);
-        const Run run = runCli(QStringList { u"--data-dir"_qs, m_store.dir.path() } + arguments);
+        const Run run = runCli(QStringList { u"--data-dir"_s, m_store.dir.path() } + arguments);
         QCOMPARE(run.exitCode, exitCode);
         QVERIFY2(run.err.contains(stderrWords), qPrintable(run.err));
     }
@@ -166,13 +168,13 @@ private Q_SLOTS:
     void unopenableStoreIsAFailure()
     {
         QTemporaryDir dir;
-        QFile bad(dir.filePath(u"chartroom.sqlite"_qs));
+        QFile bad(dir.filePath(u"chartroom.sqlite"_s));
         QVERIFY(bad.open(QIODevice::WriteOnly));
         bad.write(QByteArray(4096, 'z'));
         bad.close();
-        const Run run = runCli({ u"--data-dir"_qs, dir.path(), u"history"_qs, u"list"_qs });
+        const Run run = runCli({ u"--data-dir"_s, dir.path(), u"history"_s, u"list"_s });
         QCOMPARE(run.exitCode, 1);
-        QVERIFY(run.err.contains(u"damaged"_qs));
+        QVERIFY(run.err.contains(u"damaged"_s));
         QVERIFY(bad.open(QIODevice::ReadOnly));
         QCOMPARE(bad.readAll(), QByteArray(4096, 'z'));
     }

@@ -11,6 +11,8 @@
 #include <QProcess>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 class TestCliBackends : public QObject
 {
     Q_OBJECT
@@ -61,46 +63,46 @@ private Q_SLOTS:
         using S = FakeWorkflowServer;
         S server;
         QVERIFY(server.listen());
-        server.setToken(u"bearer-secret"_qs);
-        const QJsonObject definition { { u"nodes"_qs,
-            QJsonObject { { u"root"_qs, QJsonObject { { u"type"_qs, u"manual"_qs } } } } } };
-        server.setEvents({ S::thinking(u"Reading the request"_qs), S::chunk(u"Planning "_qs),
-            S::chunk(u"the workflow."_qs),
-            S::node(QJsonObject { { u"id"_qs, u"root"_qs }, { u"type"_qs, u"manual"_qs } }),
+        server.setToken(u"bearer-secret"_s);
+        const QJsonObject definition { { u"nodes"_s,
+            QJsonObject { { u"root"_s, QJsonObject { { u"type"_s, u"manual"_s } } } } } };
+        server.setEvents({ S::thinking(u"Reading the request"_s), S::chunk(u"Planning "_s),
+            S::chunk(u"the workflow."_s),
+            S::node(QJsonObject { { u"id"_s, u"root"_s }, { u"type"_s, u"manual"_s } }),
             S::done(definition) });
         server.setHeartbeatEvery(1);
         server.setDropAfter({ 2 });
         server.setCutMidFrame(true);
         TempStore store;
         store.database.close();
-        QStringList arguments { u"ask"_qs, u"--backend"_qs, u"workflow"_qs, u"--url"_qs,
-            server.baseUrl().toString(), u"--token"_qs, u"bearer-secret"_qs, u"--data-dir"_qs,
-            store.dir.path(), u"Build me a workflow"_qs };
+        QStringList arguments { u"ask"_s, u"--backend"_s, u"workflow"_s, u"--url"_s,
+            server.baseUrl().toString(), u"--token"_s, u"bearer-secret"_s, u"--data-dir"_s,
+            store.dir.path(), u"Build me a workflow"_s };
         if (json)
-            arguments.insert(1, u"--json"_qs);
+            arguments.insert(1, u"--json"_s);
         const Run r = run(arguments);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(!r.out.contains("bearer-secret"));
         QCOMPARE(server.streamsServed(), 2);
-        QCOMPARE(server.bodies().last()[u"lastEventIndex"_qs].toInt(), 1);
-        QVERIFY(!server.bodies().last().contains(u"message"_qs));
+        QCOMPARE(server.bodies().last()[u"lastEventIndex"_s].toInt(), 1);
+        QVERIFY(!server.bodies().last().contains(u"message"_s));
         if (!json) {
             QVERIFY2(r.out.startsWith("Planning the workflow.\n[asset "), r.out.constData());
             QVERIFY(r.out.trimmed().endsWith(": workflow]"));
             return;
         }
         const QJsonObject result = lastLine(r.out);
-        QCOMPARE(result[u"type"_qs].toString(), u"result"_qs);
-        QCOMPARE(result[u"status"_qs].toString(), u"complete"_qs);
-        QCOMPARE(result[u"assistant_message"_qs][u"message"_qs].toString(),
-            u"Planning the workflow."_qs);
-        QCOMPARE(result[u"assets"_qs].toArray().size(), 1);
-        QCOMPARE(result[u"assets"_qs][0][u"type"_qs].toString(), u"workflow"_qs);
+        QCOMPARE(result[u"type"_s].toString(), u"result"_s);
+        QCOMPARE(result[u"status"_s].toString(), u"complete"_s);
+        QCOMPARE(
+            result[u"assistant_message"_s][u"message"_s].toString(), u"Planning the workflow."_s);
+        QCOMPARE(result[u"assets"_s].toArray().size(), 1);
+        QCOMPARE(result[u"assets"_s][0][u"type"_s].toString(), u"workflow"_s);
         int chunks = 0;
         for (const QByteArray &line : r.out.trimmed().split('\n')) {
             const QJsonDocument event = QJsonDocument::fromJson(line);
             QVERIFY2(event.isObject(), line.constData());
-            chunks += event[u"type"_qs].toString() == u"chunk";
+            chunks += event[u"type"_s].toString() == u"chunk";
         }
         QCOMPARE(chunks, 2); // each chunk once, although the stream was cut after the first
     }
@@ -113,60 +115,60 @@ private Q_SLOTS:
     {
         FakeLookerServer server;
         QVERIFY(server.listen());
-        server.setCredentials(u"client-1"_qs, u"looker-secret"_qs);
-        const QJsonArray rows { QJsonObject { { u"quarter"_qs, u"Q2"_qs }, { u"revenue"_qs, 100 } },
-            QJsonObject { { u"quarter"_qs, u"Q3"_qs }, { u"revenue"_qs, 112 } } };
-        server.setChatScript({ FakeLookerServer::thought(u"Planning the query"_qs),
-            FakeLookerServer::data(u"revenue by quarter"_qs, rows, u"revenue_by_quarter"_qs),
+        server.setCredentials(u"client-1"_s, u"looker-secret"_s);
+        const QJsonArray rows { QJsonObject { { u"quarter"_s, u"Q2"_s }, { u"revenue"_s, 100 } },
+            QJsonObject { { u"quarter"_s, u"Q3"_s }, { u"revenue"_s, 112 } } };
+        server.setChatScript({ FakeLookerServer::thought(u"Planning the query"_s),
+            FakeLookerServer::data(u"revenue by quarter"_s, rows, u"revenue_by_quarter"_s),
             FakeLookerServer::chart(
-                QJsonObject { { u"mark"_qs, u"line"_qs } }, u"revenue_by_quarter"_qs),
-            FakeLookerServer::text(u"Revenue grew 12% in Q3."_qs),
-            FakeLookerServer::followups({ u"Which region grew most?"_qs }) });
+                QJsonObject { { u"mark"_s, u"line"_s } }, u"revenue_by_quarter"_s),
+            FakeLookerServer::text(u"Revenue grew 12% in Q3."_s),
+            FakeLookerServer::followups({ u"Which region grew most?"_s }) });
         TempStore store;
         store.database.close();
-        const Run r = run(
-            { u"ask"_qs, u"--backend"_qs, u"looker"_qs, u"--url"_qs, server.baseUrl().toString(),
-                u"--key"_qs, u"client-1"_qs, u"--token"_qs, u"looker-secret"_qs, u"--json"_qs,
-                u"--data-dir"_qs, store.dir.path(), u"How did revenue do in Q3?"_qs });
+        const Run r
+            = run({ u"ask"_s, u"--backend"_s, u"looker"_s, u"--url"_s, server.baseUrl().toString(),
+                u"--key"_s, u"client-1"_s, u"--token"_s, u"looker-secret"_s, u"--json"_s,
+                u"--data-dir"_s, store.dir.path(), u"How did revenue do in Q3?"_s });
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(!r.out.contains("looker-secret"));
         const QJsonObject result = lastLine(r.out);
-        QCOMPARE(result[u"status"_qs].toString(), u"complete"_qs);
-        QCOMPARE(result[u"assistant_message"_qs][u"message"_qs].toString(),
-            u"Revenue grew 12% in Q3."_qs);
+        QCOMPARE(result[u"status"_s].toString(), u"complete"_s);
+        QCOMPARE(
+            result[u"assistant_message"_s][u"message"_s].toString(), u"Revenue grew 12% in Q3."_s);
         QStringList types;
-        for (const QJsonValue &asset : result[u"assets"_qs].toArray())
-            types << asset[u"type"_qs].toString();
-        QCOMPARE(types, (QStringList { u"looker-data"_qs, u"looker-chart"_qs, u"followups"_qs }));
+        for (const QJsonValue &asset : result[u"assets"_s].toArray())
+            types << asset[u"type"_s].toString();
+        QCOMPARE(types, (QStringList { u"looker-data"_s, u"looker-chart"_s, u"followups"_s }));
         QStringList progress;
         for (const QByteArray &line : r.out.trimmed().split('\n')) {
             const QJsonObject event = QJsonDocument::fromJson(line).object();
-            if (event[u"type"_qs].toString() == u"progress")
-                progress << event[u"message"_qs].toString();
+            if (event[u"type"_s].toString() == u"progress")
+                progress << event[u"message"_s].toString();
         }
-        QVERIFY2(progress.contains(u"Planning the query"_qs), qPrintable(progress.join(u" | ")));
+        QVERIFY2(progress.contains(u"Planning the query"_s), qPrintable(progress.join(u" | ")));
         QCOMPARE(server.conversations().size(), 1);
-        const QString remote = server.conversations().first()[u"id"_qs].toString();
-        QCOMPARE(result[u"conversation_id"_qs].toString(), remote);
+        const QString remote = server.conversations().first()[u"id"_s].toString();
+        QCOMPARE(result[u"conversation_id"_s].toString(), remote);
         // One messages call: the question and the five system messages, numbered by the server.
         QCOMPARE(
             server.requestsTo("POST", "/api/4.0/conversations/" + remote.toUtf8() + "/messages")
                 .size(),
             1);
         QCOMPARE(server.messagesOf(remote).size(), 6);
-        QCOMPARE(server.messagesOf(remote).first()[u"type"_qs].toString(), u"user"_qs);
+        QCOMPARE(server.messagesOf(remote).first()[u"type"_s].toString(), u"user"_s);
 
         TempStore other;
         other.database.close();
-        const Run synced = run({ u"sync"_qs, u"--backend"_qs, u"looker"_qs, u"--url"_qs,
-            server.baseUrl().toString(), u"--key"_qs, u"client-1"_qs, u"--token"_qs,
-            u"looker-secret"_qs, u"--json"_qs, u"--data-dir"_qs, other.dir.path() });
+        const Run synced = run({ u"sync"_s, u"--backend"_s, u"looker"_s, u"--url"_s,
+            server.baseUrl().toString(), u"--key"_s, u"client-1"_s, u"--token"_s,
+            u"looker-secret"_s, u"--json"_s, u"--data-dir"_s, other.dir.path() });
         QVERIFY2(synced.exitCode == 0, synced.err.constData());
         const QJsonObject report = lastLine(synced.out);
-        QCOMPARE(report[u"status"_qs].toString(), u"ok"_qs);
-        QCOMPARE(report[u"conversations"_qs][u"added"_qs].toInt(), 1);
-        QCOMPARE(report[u"messages"_qs][u"added"_qs].toInt(), 2);
-        QCOMPARE(report[u"assets"_qs][u"added"_qs].toInt(), 3);
+        QCOMPARE(report[u"status"_s].toString(), u"ok"_s);
+        QCOMPARE(report[u"conversations"_s][u"added"_s].toInt(), 1);
+        QCOMPARE(report[u"messages"_s][u"added"_s].toInt(), 2);
+        QCOMPARE(report[u"assets"_s][u"added"_s].toInt(), 3);
         QCOMPARE(server.requestsTo("GET", "/api/4.0/conversations").size(), 0);
     }
 
@@ -176,37 +178,37 @@ private Q_SLOTS:
     {
         FakeLookerServer server;
         QVERIFY(server.listen());
-        server.setChatScript({ FakeLookerServer::text(u"Fine."_qs) });
+        server.setChatScript({ FakeLookerServer::text(u"Fine."_s) });
         TempStore store;
         store.database.close();
-        const QStringList common { u"ask"_qs, u"--backend"_qs, u"looker"_qs, u"--url"_qs,
-            server.baseUrl().toString(), u"--key"_qs, u"looker-id"_qs, u"--token"_qs,
-            u"looker-secret"_qs, u"--data-dir"_qs, store.dir.path() };
+        const QStringList common { u"ask"_s, u"--backend"_s, u"looker"_s, u"--url"_s,
+            server.baseUrl().toString(), u"--key"_s, u"looker-id"_s, u"--token"_s,
+            u"looker-secret"_s, u"--data-dir"_s, store.dir.path() };
         Run r = run(
-            common + QStringList { u"--looker-source"_qs, u"thelook/orders"_qs, u"Revenue?"_qs });
+            common + QStringList { u"--looker-source"_s, u"thelook/orders"_s, u"Revenue?"_s });
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(server.agents().size(), 1);
         const QJsonObject agent = server.agents().first();
-        QCOMPARE(agent[u"name"_qs].toString(), u"Chartroom: thelook/orders"_qs);
-        QCOMPARE(agent[u"sources"_qs].toArray(),
+        QCOMPARE(agent[u"name"_s].toString(), u"Chartroom: thelook/orders"_s);
+        QCOMPARE(agent[u"sources"_s].toArray(),
             (QJsonArray {
-                QJsonObject { { u"model"_qs, u"thelook"_qs }, { u"explore"_qs, u"orders"_qs } } }));
+                QJsonObject { { u"model"_s, u"thelook"_s }, { u"explore"_s, u"orders"_s } } }));
         QCOMPARE(
-            server.conversations().first()[u"agent_id"_qs].toString(), agent[u"id"_qs].toString());
+            server.conversations().first()[u"agent_id"_s].toString(), agent[u"id"_s].toString());
 
         // A second run finds the agent by name instead of creating another.
-        r = run(common + QStringList { u"--looker-source"_qs, u"thelook/orders"_qs, u"Again?"_qs });
+        r = run(common + QStringList { u"--looker-source"_s, u"thelook/orders"_s, u"Again?"_s });
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(server.agents().size(), 1);
         QCOMPARE(
-            server.conversations().last()[u"agent_id"_qs].toString(), agent[u"id"_qs].toString());
+            server.conversations().last()[u"agent_id"_s].toString(), agent[u"id"_s].toString());
 
-        const QString other = server.addAgent(u"Hand-made"_qs, {});
-        r = run(common + QStringList { u"--looker-agent"_qs, other, u"Third?"_qs });
+        const QString other = server.addAgent(u"Hand-made"_s, {});
+        r = run(common + QStringList { u"--looker-agent"_s, other, u"Third?"_s });
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        QCOMPARE(server.conversations().last()[u"agent_id"_qs].toString(), other);
+        QCOMPARE(server.conversations().last()[u"agent_id"_s].toString(), other);
 
-        r = run(common + QStringList { u"--looker-source"_qs, u"orders"_qs, u"Bad?"_qs });
+        r = run(common + QStringList { u"--looker-source"_s, u"orders"_s, u"Bad?"_s });
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains("MODEL/EXPLORE"));
     }
@@ -214,13 +216,13 @@ private Q_SLOTS:
     void usage_data()
     {
         QTest::addColumn<QStringList>("arguments");
-        QTest::newRow("unknown backend") << QStringList { u"--backend"_qs, u"oracle"_qs, u"q"_qs };
+        QTest::newRow("unknown backend") << QStringList { u"--backend"_s, u"oracle"_s, u"q"_s };
         QTest::newRow("workflow without url")
-            << QStringList { u"--backend"_qs, u"workflow"_qs, u"q"_qs };
-        QTest::newRow("local with url") << QStringList { u"--backend"_qs, u"local"_qs, u"--url"_qs,
-            u"http://127.0.0.1:1"_qs, u"q"_qs };
-        QTest::newRow("socketio for looker") << QStringList { u"--backend"_qs, u"looker"_qs,
-            u"--url"_qs, u"http://127.0.0.1:1"_qs, u"--transport"_qs, u"socketio"_qs, u"q"_qs };
+            << QStringList { u"--backend"_s, u"workflow"_s, u"q"_s };
+        QTest::newRow("local with url") << QStringList { u"--backend"_s, u"local"_s, u"--url"_s,
+            u"http://127.0.0.1:1"_s, u"q"_s };
+        QTest::newRow("socketio for looker") << QStringList { u"--backend"_s, u"looker"_s,
+            u"--url"_s, u"http://127.0.0.1:1"_s, u"--transport"_s, u"socketio"_s, u"q"_s };
     }
 
     void usage()
@@ -228,8 +230,7 @@ private Q_SLOTS:
         QFETCH(QStringList, arguments);
         TempStore store;
         store.database.close();
-        const Run r
-            = run(QStringList { u"ask"_qs, u"--data-dir"_qs, store.dir.path() } + arguments);
+        const Run r = run(QStringList { u"ask"_s, u"--data-dir"_s, store.dir.path() } + arguments);
         QCOMPARE(r.exitCode, 2);
         QVERIFY(!r.err.isEmpty());
     }

@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 class TestCliExport : public QObject
 {
     Q_OBJECT
@@ -22,7 +24,7 @@ private:
     {
         QProcess process;
         process.start(qEnvironmentVariable("CHARTROOM_CLI"),
-            QStringList { u"--data-dir"_qs, m_dir.filePath(u"data"_qs) } + arguments);
+            QStringList { u"--data-dir"_s, m_dir.filePath(u"data"_s) } + arguments);
         if (!process.waitForFinished(60000))
             return -1;
         if (out)
@@ -40,33 +42,32 @@ private Q_SLOTS:
     void initTestCase()
     {
         QByteArray out;
-        QCOMPARE(run({ u"ask"_qs, u"--json"_qs, u"--agent"_qs, u"item"_qs,
-                         u"Show monthly revenue as a line chart"_qs },
+        QCOMPARE(run({ u"ask"_s, u"--json"_s, u"--agent"_s, u"item"_s,
+                         u"Show monthly revenue as a line chart"_s },
                      &out),
             0);
         const QJsonObject result
             = QJsonDocument::fromJson(out.trimmed().split('\n').last()).object();
-        m_assetId = result[u"assets"_qs][0][u"id"_qs].toInteger();
+        m_assetId = result[u"assets"_s][0][u"id"_s].toInteger();
         QVERIFY(m_assetId > 0);
     }
 
     void chart_data()
     {
         QTest::addColumn<QString>("format");
-        QTest::newRow("png") << u"png"_qs;
-        QTest::newRow("svg") << u"svg"_qs;
-        QTest::newRow("pdf") << u"pdf"_qs;
-        QTest::newRow("csv") << u"csv"_qs;
-        QTest::newRow("json") << u"json"_qs;
+        QTest::newRow("png") << u"png"_s;
+        QTest::newRow("svg") << u"svg"_s;
+        QTest::newRow("pdf") << u"pdf"_s;
+        QTest::newRow("csv") << u"csv"_s;
+        QTest::newRow("json") << u"json"_s;
     }
 
     void chart()
     {
         QFETCH(QString, format);
-        const QString name = u"chart."_qs + format;
-        QCOMPARE(
-            run({ u"export"_qs, QString::number(m_assetId), u"--format"_qs, format, u"--out"_qs,
-                m_dir.filePath(name), u"--width"_qs, u"800"_qs, u"--height"_qs, u"450"_qs }),
+        const QString name = u"chart."_s + format;
+        QCOMPARE(run({ u"export"_s, QString::number(m_assetId), u"--format"_s, format, u"--out"_s,
+                     m_dir.filePath(name), u"--width"_s, u"800"_s, u"--height"_s, u"450"_s }),
             0);
         const QByteArray bytes = file(name);
         if (format == u"png") {
@@ -84,24 +85,24 @@ private Q_SLOTS:
             QCOMPARE(lines.first().trimmed(), QByteArray("Date,Revenue"));
             QCOMPARE(lines.size(), 37); // header + 36 months of the sample
         } else {
-            QCOMPARE(QJsonDocument::fromJson(bytes)[u"type"_qs].toString(), u"line-chart"_qs);
+            QCOMPARE(QJsonDocument::fromJson(bytes)[u"type"_s].toString(), u"line-chart"_s);
         }
     }
 
     void conversation_data()
     {
         QTest::addColumn<QString>("format");
-        QTest::newRow("html") << u"html"_qs;
-        QTest::newRow("pdf") << u"pdf"_qs;
-        QTest::newRow("md") << u"md"_qs;
-        QTest::newRow("json") << u"json"_qs;
+        QTest::newRow("html") << u"html"_s;
+        QTest::newRow("pdf") << u"pdf"_s;
+        QTest::newRow("md") << u"md"_s;
+        QTest::newRow("json") << u"json"_s;
     }
 
     void conversation()
     {
         QFETCH(QString, format);
-        const QString name = u"conversation."_qs + format;
-        QCOMPARE(run({ u"export-conversation"_qs, u"1"_qs, u"--out"_qs, m_dir.filePath(name) }), 0);
+        const QString name = u"conversation."_s + format;
+        QCOMPARE(run({ u"export-conversation"_s, u"1"_s, u"--out"_s, m_dir.filePath(name) }), 0);
         const QByteArray bytes = file(name);
         if (format == u"html") {
             QVERIFY(bytes.contains("Show monthly revenue as a line chart"));
@@ -112,15 +113,15 @@ private Q_SLOTS:
         } else if (format == u"md") {
             QVERIFY(bytes.startsWith("# Show monthly revenue as a line chart"));
         } else {
-            QCOMPARE(QJsonDocument::fromJson(bytes)[u"format"_qs].toString(),
-                u"chartroom-conversation"_qs);
+            QCOMPARE(QJsonDocument::fromJson(bytes)[u"format"_s].toString(),
+                u"chartroom-conversation"_s);
         }
     }
 
     void unwritableFileIsAClearError()
     {
-        QCOMPARE(run({ u"export"_qs, QString::number(m_assetId), u"--format"_qs, u"png"_qs,
-                     u"--out"_qs, m_dir.filePath(u"missing/folder/chart.png"_qs) }),
+        QCOMPARE(run({ u"export"_s, QString::number(m_assetId), u"--format"_s, u"png"_s, u"--out"_s,
+                     m_dir.filePath(u"missing/folder/chart.png"_s) }),
             1);
     }
 };

@@ -11,6 +11,8 @@
 
 #include <csignal>
 
+using namespace Qt::StringLiterals;
+
 class TestCliServe : public QObject
 {
     Q_OBJECT
@@ -29,7 +31,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QProcess server;
         server.start(qEnvironmentVariable("CHARTROOM_CLI"),
-            { u"serve"_qs, u"--key"_qs, u"k1"_qs, u"--token"_qs, u"t1"_qs, u"--data-dir"_qs,
+            { u"serve"_s, u"--key"_s, u"k1"_s, u"--token"_s, u"t1"_s, u"--data-dir"_s,
                 dir.path() });
         QByteArray out;
         QVERIFY(QTest::qWaitFor(
@@ -50,7 +52,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return reply->isFinished(); }, 10000));
         QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
         const QJsonObject body = QJsonDocument::fromJson(reply->readAll()).object();
-        QCOMPARE(body[u"count"_qs].toInt(), 1); // the bundled sample
+        QCOMPARE(body[u"count"_s].toInt(), 1); // the bundled sample
         reply->deleteLater();
 
         ::kill(pid_t(server.processId()), signal);
@@ -64,7 +66,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QProcess server;
         server.start(
-            qEnvironmentVariable("CHARTROOM_CLI"), { u"serve"_qs, u"--data-dir"_qs, dir.path() });
+            qEnvironmentVariable("CHARTROOM_CLI"), { u"serve"_s, u"--data-dir"_s, dir.path() });
         QByteArray out;
         QVERIFY(QTest::qWaitFor(
             [&] {
@@ -84,7 +86,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QProcess first;
         first.start(
-            qEnvironmentVariable("CHARTROOM_CLI"), { u"serve"_qs, u"--data-dir"_qs, dir.path() });
+            qEnvironmentVariable("CHARTROOM_CLI"), { u"serve"_s, u"--data-dir"_s, dir.path() });
         QByteArray out;
         QVERIFY(QTest::qWaitFor(
             [&] {
@@ -96,8 +98,7 @@ private Q_SLOTS:
         QTemporaryDir other;
         QProcess second;
         second.start(qEnvironmentVariable("CHARTROOM_CLI"),
-            { u"serve"_qs, u"--port"_qs, QString::fromLatin1(port), u"--data-dir"_qs,
-                other.path() });
+            { u"serve"_s, u"--port"_s, QString::fromLatin1(port), u"--data-dir"_s, other.path() });
         QVERIFY(second.waitForFinished(20000));
         QCOMPARE(second.exitCode(), 1);
         QVERIFY(second.readAllStandardError().contains("in use"));

@@ -11,6 +11,8 @@
 
 #include <cstdio>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 using Run = CapturedRun;
 
@@ -31,9 +33,9 @@ Run run(Repository &repository, const QStringList &arguments, bool json = true)
 QStringList snippetsOf(const QString &jsonText)
 {
     QStringList snippets;
-    const QJsonArray hits = QJsonDocument::fromJson(jsonText.toUtf8())[u"hits"_qs].toArray();
+    const QJsonArray hits = QJsonDocument::fromJson(jsonText.toUtf8())[u"hits"_s].toArray();
     for (const QJsonValue &hit : hits)
-        snippets << hit[u"snippet"_qs].toString();
+        snippets << hit[u"snippet"_s].toString();
     snippets.sort();
     return snippets;
 }
@@ -53,42 +55,41 @@ private Q_SLOTS:
             m.createdAt = QDateTime(day, QTime(9, 0), Qt::LocalTime);
             if (chart) {
                 Asset a;
-                a.type = u"item"_qs;
+                a.type = u"item"_s;
                 a.valueJson = "{}";
                 m.assets << a;
             }
             QVERIFY(repo.addMessage(m));
         };
-        const qint64 local = repo.createConversation(u"Notes"_qs, u"local"_qs)->id;
-        const qint64 luzmo = repo.createConversation(u"Remote"_qs, u"luzmo"_qs, u"r"_qs)->id;
-        add(local, u"alpha one"_qs, QDate(2024, 1, 10), true);
-        add(local, u"alpha two"_qs, QDate(2024, 2, 10), false);
-        add(luzmo, u"alpha three"_qs, QDate(2024, 3, 10), true);
+        const qint64 local = repo.createConversation(u"Notes"_s, u"local"_s)->id;
+        const qint64 luzmo = repo.createConversation(u"Remote"_s, u"luzmo"_s, u"r"_s)->id;
+        add(local, u"alpha one"_s, QDate(2024, 1, 10), true);
+        add(local, u"alpha two"_s, QDate(2024, 2, 10), false);
+        add(luzmo, u"alpha three"_s, QDate(2024, 3, 10), true);
     }
 
     void filters_data()
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QStringList>("expected");
-        const QString one = u"[alpha] one"_qs, two = u"[alpha] two"_qs, three = u"[alpha] three"_qs;
+        const QString one = u"[alpha] one"_s, two = u"[alpha] two"_s, three = u"[alpha] three"_s;
         QTest::newRow("no filter")
-            << QStringList { u"search"_qs, u"alpha"_qs } << QStringList { one, three, two };
-        QTest::newRow("backend") << QStringList { u"search"_qs, u"alpha"_qs, u"--backend"_qs,
-            u"luzmo"_qs } << QStringList { three };
-        QTest::newRow("backend=") << QStringList { u"search"_qs, u"--backend=local"_qs,
-            u"alpha"_qs } << QStringList { one, two };
-        QTest::newRow("from") << QStringList { u"search"_qs, u"alpha"_qs, u"--from"_qs,
-            u"2024-02-10"_qs } << QStringList { three, two };
-        QTest::newRow("to") << QStringList { u"search"_qs, u"alpha"_qs, u"--to"_qs,
-            u"2024-02-10"_qs }
+            << QStringList { u"search"_s, u"alpha"_s } << QStringList { one, three, two };
+        QTest::newRow("backend") << QStringList { u"search"_s, u"alpha"_s, u"--backend"_s,
+            u"luzmo"_s } << QStringList { three };
+        QTest::newRow("backend=") << QStringList { u"search"_s, u"--backend=local"_s, u"alpha"_s }
+                                  << QStringList { one, two };
+        QTest::newRow("from") << QStringList { u"search"_s, u"alpha"_s, u"--from"_s,
+            u"2024-02-10"_s } << QStringList { three, two };
+        QTest::newRow("to") << QStringList { u"search"_s, u"alpha"_s, u"--to"_s, u"2024-02-10"_s }
                             << QStringList { one, two };
-        QTest::newRow("has chart") << QStringList { u"search"_qs, u"alpha"_qs, u"--has-chart"_qs }
+        QTest::newRow("has chart") << QStringList { u"search"_s, u"alpha"_s, u"--has-chart"_s }
                                    << QStringList { one, three };
-        QTest::newRow("all") << QStringList { u"search"_qs, u"--has-chart"_qs, u"alpha"_qs,
-            u"--backend"_qs, u"local"_qs, u"--from=2024-01-01"_qs, u"--to=2024-01-31"_qs }
+        QTest::newRow("all") << QStringList { u"search"_s, u"--has-chart"_s, u"alpha"_s,
+            u"--backend"_s, u"local"_s, u"--from=2024-01-01"_s, u"--to=2024-01-31"_s }
                              << QStringList { one };
-        QTest::newRow("phrase and prefix") << QStringList { u"search"_qs, u"\"alpha two\""_qs,
-            u"OR"_qs, u"on*"_qs } << QStringList { u"alpha [one]"_qs, u"[alpha two]"_qs };
+        QTest::newRow("phrase and prefix") << QStringList { u"search"_s, u"\"alpha two\""_s,
+            u"OR"_s, u"on*"_s } << QStringList { u"alpha [one]"_s, u"[alpha two]"_s };
     }
 
     void filters()
@@ -106,17 +107,16 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("error");
-        QTest::newRow("bad date") << QStringList { u"search"_qs, u"a"_qs, u"--from"_qs,
-            u"10/01/2024"_qs } << u"YYYY-MM-DD"_qs;
+        QTest::newRow("bad date") << QStringList { u"search"_s, u"a"_s, u"--from"_s,
+            u"10/01/2024"_s } << u"YYYY-MM-DD"_s;
         QTest::newRow("missing value")
-            << QStringList { u"search"_qs, u"a"_qs, u"--backend"_qs } << u"needs a value"_qs;
-        QTest::newRow("from after to")
-            << QStringList { u"search"_qs, u"a"_qs, u"--from=2024-05-01"_qs, u"--to=2024-04-01"_qs }
-            << u"after"_qs;
+            << QStringList { u"search"_s, u"a"_s, u"--backend"_s } << u"needs a value"_s;
+        QTest::newRow("from after to") << QStringList { u"search"_s, u"a"_s, u"--from=2024-05-01"_s,
+            u"--to=2024-04-01"_s } << u"after"_s;
         QTest::newRow("unknown option")
-            << QStringList { u"search"_qs, u"a"_qs, u"--colour"_qs } << u"unknown search option"_qs;
+            << QStringList { u"search"_s, u"a"_s, u"--colour"_s } << u"unknown search option"_s;
         QTest::newRow("only filters")
-            << QStringList { u"search"_qs, u"--has-chart"_qs } << u"usage"_qs;
+            << QStringList { u"search"_s, u"--has-chart"_s } << u"usage"_s;
     }
 
     void badFilters()
@@ -131,10 +131,10 @@ private Q_SLOTS:
 
     void textOutputMarksMatches()
     {
-        const Run r = run(*m_store.repository,
-            { u"search"_qs, u"three"_qs, u"--backend"_qs, u"luzmo"_qs }, false);
+        const Run r = run(
+            *m_store.repository, { u"search"_s, u"three"_s, u"--backend"_s, u"luzmo"_s }, false);
         QCOMPARE(r.exitCode, int(ExitOk));
-        QVERIFY2(r.out.contains(u"alpha [three]"_qs), qPrintable(r.out));
+        QVERIFY2(r.out.contains(u"alpha [three]"_s), qPrintable(r.out));
     }
 
 private:

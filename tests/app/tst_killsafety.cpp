@@ -14,6 +14,8 @@
 
 #include <csignal>
 
+using namespace Qt::StringLiterals;
+
 class TestKillSafety : public QObject
 {
     Q_OBJECT
@@ -22,8 +24,8 @@ private:
     static QString integrity(Database &db)
     {
         QSqlQuery q(db.connection());
-        if (!q.exec(u"PRAGMA integrity_check"_qs) || !q.next())
-            return u"cannot run integrity_check"_qs;
+        if (!q.exec(u"PRAGMA integrity_check"_s) || !q.next())
+            return u"cannot run integrity_check"_s;
         return q.value(0).toString();
     }
 
@@ -41,8 +43,8 @@ private Q_SLOTS:
         for (int run = 0; run < runs; ++run) {
             QProcess cli;
             cli.start(qEnvironmentVariable("CHARTROOM_CLI"),
-                { u"ask"_qs, u"--agent"_qs, u"item"_qs, u"--data-dir"_qs, dir.path(),
-                    u"Show monthly revenue as a line chart"_qs });
+                { u"ask"_s, u"--agent"_s, u"item"_s, u"--data-dir"_s, dir.path(),
+                    u"Show monthly revenue as a line chart"_s });
             QVERIFY(cli.waitForStarted(10000));
             // Anywhere from start-up to the end of the answer (it takes well under a second).
             QTest::qWait(int(rng.bounded(30, 700)));
@@ -54,7 +56,7 @@ private Q_SLOTS:
             Database db;
             const StoreStatus opened = db.open(dir.path());
             QVERIFY2(!opened, opened ? qPrintable(opened->toString()) : "");
-            QCOMPARE(integrity(db), u"ok"_qs);
+            QCOMPARE(integrity(db), u"ok"_s);
             Repository repo(db);
             QVERIFY(repo.markStreamingInterrupted()); // what the app does at start-up
             auto conversations = repo.conversations(1000);
@@ -69,7 +71,7 @@ private Q_SLOTS:
                 QVERIFY(messages);
                 QVERIFY(!messages->isEmpty());
                 QCOMPARE(messages->first().role, MessageRole::User);
-                QCOMPARE(messages->first().text, u"Show monthly revenue as a line chart"_qs);
+                QCOMPARE(messages->first().text, u"Show monthly revenue as a line chart"_s);
                 for (const Message &m : *messages) {
                     QVERIFY(
                         m.status != MessageStatus::Streaming && m.status != MessageStatus::Pending);

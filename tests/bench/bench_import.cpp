@@ -14,11 +14,13 @@
 
 #include <cstdio>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 // Peak resident set size in KiB, from /proc/self/status (VmHWM).
 qint64 peakRssKiB()
 {
-    QFile status(u"/proc/self/status"_qs);
+    QFile status(u"/proc/self/status"_s);
     if (!status.open(QIODevice::ReadOnly))
         return -1;
     for (const QByteArray &line : status.readAll().split('\n')) {
@@ -34,13 +36,13 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     qint64 rows = 1000000;
-    if (args.contains(u"--smoke"_qs))
+    if (args.contains(u"--smoke"_s))
         rows = 10000;
-    if (const qsizetype i = args.indexOf(u"--rows"_qs); i >= 0)
+    if (const qsizetype i = args.indexOf(u"--rows"_s); i >= 0)
         rows = args.value(i + 1).toLongLong();
     QTemporaryDir temp;
     QString dir = temp.path();
-    if (const qsizetype i = args.indexOf(u"--dir"_qs); i >= 0)
+    if (const qsizetype i = args.indexOf(u"--dir"_s); i >= 0)
         dir = args.value(i + 1);
 
     const QString csv = dir + u"/bench.csv";
@@ -62,7 +64,7 @@ int main(int argc, char **argv)
     timer.restart();
     qint64 callbacks = 0;
     const auto imported = store.importFile(
-        csv, u"bench"_qs, [&callbacks](qint64, qint64) { return ++callbacks > 0; });
+        csv, u"bench"_s, [&callbacks](qint64, qint64) { return ++callbacks > 0; });
     const qint64 ms = qMax<qint64>(1, timer.elapsed());
     if (!imported) {
         std::fprintf(stderr, "%s\n", qPrintable(imported.error().toString()));
@@ -76,10 +78,10 @@ int main(int argc, char **argv)
 
     DataQuery monthly;
     monthly.datasetId = imported->id;
-    monthly.dimensions = { { DatasetStore::columnId(imported->id, u"Date"_qs), 3 },
-        { DatasetStore::columnId(imported->id, u"Region"_qs), 0 } };
+    monthly.dimensions = { { DatasetStore::columnId(imported->id, u"Date"_s), 3 },
+        { DatasetStore::columnId(imported->id, u"Region"_s), 0 } };
     QueryMeasure revenue;
-    revenue.columnId = DatasetStore::columnId(imported->id, u"Revenue"_qs);
+    revenue.columnId = DatasetStore::columnId(imported->id, u"Revenue"_s);
     revenue.aggregation = Aggregation::Sum;
     monthly.measures = { revenue };
     timer.restart();

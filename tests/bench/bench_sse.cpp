@@ -16,6 +16,8 @@
 
 #include <cstdio>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 QString argValue(const QStringList &args, const QString &name)
@@ -72,10 +74,10 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const QStringList args = QCoreApplication::arguments();
-    const qsizetype chunk = std::max(1, argValue(args, u"--chunk"_qs).toInt());
-    const qsizetype chunkSize = argValue(args, u"--chunk"_qs).isEmpty() ? 16 * 1024 : chunk;
+    const qsizetype chunk = std::max(1, argValue(args, u"--chunk"_s).toInt());
+    const qsizetype chunkSize = argValue(args, u"--chunk"_s).isEmpty() ? 16 * 1024 : chunk;
 
-    if (args.contains(u"--smoke"_qs)) {
+    if (args.contains(u"--smoke"_s)) {
         const QByteArray body = SseGenerator::generate(1);
         const RunResult r = run(body, chunkSize);
         printResult(body.size(), r);
@@ -87,8 +89,8 @@ int main(int argc, char *argv[])
         return 0;
     }
 
-    if (const QString out = argValue(args, u"--generate"_qs); !out.isEmpty()) {
-        const int megabytes = std::max(1, argValue(args, u"--megabytes"_qs).toInt());
+    if (const QString out = argValue(args, u"--generate"_s); !out.isEmpty()) {
+        const int megabytes = std::max(1, argValue(args, u"--megabytes"_s).toInt());
         QFile file(out);
         if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)
             || file.write(SseGenerator::generate(megabytes)) < 0) {
@@ -99,7 +101,7 @@ int main(int argc, char *argv[])
         return 0;
     }
 
-    const QString path = argValue(args, u"--file"_qs);
+    const QString path = argValue(args, u"--file"_s);
     if (path.isEmpty()) {
         std::fprintf(stderr,
             "usage: bench_sse --file FILE [--chunk BYTES] | --generate FILE --megabytes N | "

@@ -18,38 +18,40 @@
 #include <algorithm>
 #include <cstdio>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 const QStringList vocabulary = {
-    u"revenue"_qs,
-    u"margin"_qs,
-    u"region"_qs,
-    u"monthly"_qs,
-    u"weekly"_qs,
-    u"units"_qs,
-    u"cost"_qs,
-    u"product"_qs,
-    u"emea"_qs,
-    u"apac"_qs,
-    u"americas"_qs,
-    u"trend"_qs,
-    u"chart"_qs,
-    u"quarter"_qs,
-    u"forecast"_qs,
-    u"growth"_qs,
-    u"decline"_qs,
-    u"average"_qs,
-    u"total"_qs,
-    u"customers"_qs,
-    u"orders"_qs,
-    u"the"_qs,
-    u"of"_qs,
-    u"by"_qs,
-    u"in"_qs,
-    u"show"_qs,
-    u"compare"_qs,
-    u"line"_qs,
-    u"sales"_qs,
-    u"profit"_qs,
+    u"revenue"_s,
+    u"margin"_s,
+    u"region"_s,
+    u"monthly"_s,
+    u"weekly"_s,
+    u"units"_s,
+    u"cost"_s,
+    u"product"_s,
+    u"emea"_s,
+    u"apac"_s,
+    u"americas"_s,
+    u"trend"_s,
+    u"chart"_s,
+    u"quarter"_s,
+    u"forecast"_s,
+    u"growth"_s,
+    u"decline"_s,
+    u"average"_s,
+    u"total"_s,
+    u"customers"_s,
+    u"orders"_s,
+    u"the"_s,
+    u"of"_s,
+    u"by"_s,
+    u"in"_s,
+    u"show"_s,
+    u"compare"_s,
+    u"line"_s,
+    u"sales"_s,
+    u"profit"_s,
 };
 
 QString sentence(QRandomGenerator &rng, int words)
@@ -92,16 +94,16 @@ void benchInserts(Repository &repo, int conversations, int perConversation)
     QElapsedTimer timer;
     timer.start();
     for (int c = 0; c < conversations; ++c) {
-        auto conv = repo.createConversation(u"Conversation "_qs + QString::number(c));
+        auto conv = repo.createConversation(u"Conversation "_s + QString::number(c));
         if (!conv)
-            return fail(u"create a conversation: "_qs + conv.error().toString());
+            return fail(u"create a conversation: "_s + conv.error().toString());
         for (int i = 0; i < perConversation; ++i) {
             Message m;
             m.conversationId = conv->id;
             m.role = i % 2 ? MessageRole::Assistant : MessageRole::User;
             m.text = sentence(rng, 12);
             if (auto added = repo.addMessage(m); !added)
-                return fail(u"add a message: "_qs + added.error().toString());
+                return fail(u"add a message: "_s + added.error().toString());
         }
     }
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
@@ -114,24 +116,24 @@ void benchInserts(Repository &repo, int conversations, int perConversation)
 void benchOpenLongConversation(Repository &repo, int messages)
 {
     QRandomGenerator rng(7);
-    auto conv = repo.createConversation(u"Long conversation"_qs);
+    auto conv = repo.createConversation(u"Long conversation"_s);
     if (!conv)
-        return fail(u"create a conversation: "_qs + conv.error().toString());
+        return fail(u"create a conversation: "_s + conv.error().toString());
     {
         SqlTransaction t(repo.database().connection());
         QSqlQuery q(repo.database().connection());
         q.prepare(
             u"INSERT INTO messages (conversation_id, role, text, created_at, updated_at, seq) "
-            u"VALUES (?, ?, ?, 0, 0, ?)"_qs);
+            u"VALUES (?, ?, ?, 0, 0, ?)"_s);
         for (int i = 1; i <= messages; ++i) {
             q.addBindValue(conv->id);
-            q.addBindValue(i % 2 ? u"assistant"_qs : u"user"_qs);
+            q.addBindValue(i % 2 ? u"assistant"_s : u"user"_s);
             q.addBindValue(sentence(rng, 40));
             q.addBindValue(i);
             if (!q.exec())
-                return fail(u"insert a message: "_qs + q.lastError().text());
+                return fail(u"insert a message: "_s + q.lastError().text());
         }
-        t.commit(u"bench"_qs);
+        t.commit(u"bench"_s);
     }
     QList<double> samples;
     for (int run = 0; run < 50; ++run) {
@@ -141,7 +143,7 @@ void benchOpenLongConversation(Repository &repo, int messages)
         model.setConversation(conv->id);
         samples << double(timer.nsecsElapsed()) / 1e6;
         if (model.rowCount() == 0)
-            return fail(u"the long conversation opened with no rows"_qs);
+            return fail(u"the long conversation opened with no rows"_s);
     }
     std::printf("open a %d-message conversation to its first page (50 runs)\n", messages);
     report("  p50", percentile(samples, 0.5), "ms");
@@ -160,35 +162,35 @@ void benchSearch(Repository &repo, int messages, bool reuse)
     QSqlQuery q(repo.database().connection());
     for (int done = 0; done < messages;) {
         SqlTransaction t(repo.database().connection());
-        auto conv = repo.createConversation(u"Search corpus "_qs + QString::number(done));
+        auto conv = repo.createConversation(u"Search corpus "_s + QString::number(done));
         if (!conv)
-            return fail(u"create a conversation: "_qs + conv.error().toString());
+            return fail(u"create a conversation: "_s + conv.error().toString());
         q.prepare(
             u"INSERT INTO messages (conversation_id, role, text, created_at, updated_at, seq) "
-            u"VALUES (?, ?, ?, 0, 0, ?)"_qs);
+            u"VALUES (?, ?, ?, 0, 0, ?)"_s);
         for (int i = 1; i <= perConversation && done < messages; ++i, ++done) {
             q.addBindValue(conv->id);
-            q.addBindValue(i % 2 ? u"assistant"_qs : u"user"_qs);
+            q.addBindValue(i % 2 ? u"assistant"_s : u"user"_s);
             q.addBindValue(sentence(rng, 12));
             q.addBindValue(i);
             if (!q.exec())
-                return fail(u"insert a message: "_qs + q.lastError().text());
+                return fail(u"insert a message: "_s + q.lastError().text());
         }
-        t.commit(u"bench"_qs);
+        t.commit(u"bench"_s);
     }
     report("  fill (bulk insert, indexed by triggers)", double(fill.elapsed()) / 1000.0, "s");
 
     const QStringList queries = {
-        u"revenue"_qs,
-        u"w123"_qs,
-        u"margin region"_qs,
-        u"\"monthly revenue\""_qs,
-        u"fore*"_qs,
-        u"w4*"_qs,
-        u"emea OR apac"_qs,
-        u"profit NOT decline"_qs,
-        u"customers orders"_qs,
-        u"w777 revenue"_qs,
+        u"revenue"_s,
+        u"w123"_s,
+        u"margin region"_s,
+        u"\"monthly revenue\""_s,
+        u"fore*"_s,
+        u"w4*"_s,
+        u"emea OR apac"_s,
+        u"profit NOT decline"_s,
+        u"customers orders"_s,
+        u"w777 revenue"_s,
     };
     QList<double> samples;
     QHash<QString, QList<double>> perQuery;
@@ -201,10 +203,10 @@ void benchSearch(Repository &repo, int messages, bool reuse)
             samples << ms;
             perQuery[query] << ms;
             if (!hits)
-                return fail(u"search "_qs + query + u": "_qs + hits.error().toString());
+                return fail(u"search "_s + query + u": "_s + hits.error().toString());
             // "revenue" is in the vocabulary of every sentence generator run: never no hits.
             if (query == u"revenue" && hits->isEmpty())
-                return fail(u"search revenue found nothing"_qs);
+                return fail(u"search revenue found nothing"_s);
         }
     }
     for (const QString &query : queries) {
@@ -220,14 +222,14 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
-    const bool smoke = args.contains(u"--smoke"_qs);
+    const bool smoke = args.contains(u"--smoke"_s);
     int searchMessages = smoke ? 2000 : 1000000;
-    const qsizetype n = args.indexOf(u"--search-messages"_qs);
+    const qsizetype n = args.indexOf(u"--search-messages"_s);
     if (n > 0 && n + 1 < args.size())
         searchMessages = args.at(n + 1).toInt();
 
     QTemporaryDir temp;
-    const qsizetype d = args.indexOf(u"--dir"_qs);
+    const qsizetype d = args.indexOf(u"--dir"_s);
     const QString dir = d > 0 && d + 1 < args.size() ? args.at(d + 1) : temp.path();
 
     Database db;
@@ -236,10 +238,10 @@ int main(int argc, char *argv[])
         return 1;
     }
     Repository repo(db);
-    if (!args.contains(u"--search-only"_qs)) {
+    if (!args.contains(u"--search-only"_s)) {
         benchInserts(repo, smoke ? 10 : 1000, smoke ? 10 : 100);
         benchOpenLongConversation(repo, smoke ? 500 : 10000);
     }
-    benchSearch(repo, searchMessages, args.contains(u"--reuse"_qs));
+    benchSearch(repo, searchMessages, args.contains(u"--reuse"_s));
     return failures == 0 ? 0 : 1;
 }

@@ -20,6 +20,8 @@
 
 #include <cstdio>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 int argValue(const QStringList &args, const QString &name, int fallback)
 {
@@ -32,10 +34,10 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const QStringList args = QCoreApplication::arguments();
-    const bool smoke = args.contains(u"--smoke"_qs);
-    const int conversations = argValue(args, u"--conversations"_qs, smoke ? 10 : 100);
-    const int messages = argValue(args, u"--messages"_qs, smoke ? 10 : 100);
-    const int pageSize = argValue(args, u"--page-size"_qs, 0);
+    const bool smoke = args.contains(u"--smoke"_s);
+    const int conversations = argValue(args, u"--conversations"_s, smoke ? 10 : 100);
+    const int messages = argValue(args, u"--messages"_s, smoke ? 10 : 100);
+    const int pageSize = argValue(args, u"--page-size"_s, 0);
 
     FakeLuzmoHistory history;
     if (!history.listen()) {
@@ -53,10 +55,10 @@ int main(int argc, char *argv[])
     QNetworkAccessManager network;
     LuzmoConfig config;
     config.host = QUrl(history.url());
-    config.key = u"k"_qs;
-    config.token = u"t"_qs;
+    config.key = u"k"_s;
+    config.token = u"t"_s;
     LuzmoClient client(network, config);
-    LuzmoSyncSource source(client, u"luzmo"_qs);
+    LuzmoSyncSource source(client, u"luzmo"_s);
     if (pageSize > 0)
         source.setPageSize(pageSize);
     SyncEngine engine(repository, source);

@@ -5,6 +5,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 class TestConversationListModel : public QObject
 {
     Q_OBJECT
@@ -14,7 +16,7 @@ private Q_SLOTS:
     {
         TempStore store;
         for (int i = 0; i < 25; ++i)
-            QVERIFY(store.repository->createConversation(u"c"_qs + QString::number(i)));
+            QVERIFY(store.repository->createConversation(u"c"_s + QString::number(i)));
         ConversationListModel model(*store.repository, 10);
         QCOMPARE(model.rowCount(), 0);
         QVERIFY(model.canFetchMore({}));
@@ -31,23 +33,23 @@ private Q_SLOTS:
         QCOMPARE(inserted.at(2).at(1).toInt(), 20);
         QCOMPARE(inserted.at(2).at(2).toInt(), 24);
         // Newest first: the last created is on top.
-        QCOMPARE(model.index(0).data(ConversationListModel::TitleRole).toString(), u"c24"_qs);
-        QCOMPARE(model.index(24).data(ConversationListModel::TitleRole).toString(), u"c0"_qs);
+        QCOMPARE(model.index(0).data(ConversationListModel::TitleRole).toString(), u"c24"_s);
+        QCOMPARE(model.index(24).data(ConversationListModel::TitleRole).toString(), u"c0"_s);
     }
 
     void roles()
     {
         TempStore store;
-        auto c = store.repository->createConversation(QString(), u"looker"_qs, u"r-1"_qs);
+        auto c = store.repository->createConversation(QString(), u"looker"_s, u"r-1"_s);
         ConversationListModel model(*store.repository);
         QAbstractItemModelTester tester(
             &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.fetchMore({});
         const QModelIndex i = model.index(0);
         QCOMPARE(i.data(ConversationListModel::IdRole).toLongLong(), c->id);
-        QCOMPARE(i.data(Qt::DisplayRole).toString(), u"New conversation"_qs);
-        QCOMPARE(i.data(ConversationListModel::BackendRole).toString(), u"looker"_qs);
-        QCOMPARE(i.data(ConversationListModel::RemoteIdRole).toString(), u"r-1"_qs);
+        QCOMPARE(i.data(Qt::DisplayRole).toString(), u"New conversation"_s);
+        QCOMPARE(i.data(ConversationListModel::BackendRole).toString(), u"looker"_s);
+        QCOMPARE(i.data(ConversationListModel::RemoteIdRole).toString(), u"r-1"_s);
         QVERIFY(i.data(ConversationListModel::CreatedAtRole).toDateTime().isValid());
         QVERIFY(model.roleNames().contains(ConversationListModel::UpdatedAtRole));
     }
@@ -56,8 +58,8 @@ private Q_SLOTS:
     {
         TempStore store;
         Repository &repo = *store.repository;
-        const qint64 a = store.addConversation(u"first"_qs, 0);
-        const qint64 b = store.addConversation(u"second"_qs, 0);
+        const qint64 a = store.addConversation(u"first"_s, 0);
+        const qint64 b = store.addConversation(u"second"_s, 0);
         ConversationListModel model(repo);
         QAbstractItemModelTester tester(
             &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -70,25 +72,25 @@ private Q_SLOTS:
         QSignalSpy moved(&model, &QAbstractItemModel::rowsMoved);
         QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
 
-        const qint64 c = store.addConversation(u"third"_qs, 0);
+        const qint64 c = store.addConversation(u"third"_s, 0);
         QCOMPARE(inserted.count(), 1);
         QCOMPARE(inserted.at(0).at(1).toInt(), 0);
         QCOMPARE(model.idAt(0), c);
 
-        QVERIFY(!repo.renameConversation(b, u"renamed"_qs));
+        QVERIFY(!repo.renameConversation(b, u"renamed"_s));
         QCOMPARE(changed.count(), 1);
         const auto roles = changed.at(0).at(2).value<QList<int>>();
         QVERIFY(roles.contains(ConversationListModel::TitleRole));
         QVERIFY(roles.contains(Qt::DisplayRole));
         QVERIFY(!roles.contains(ConversationListModel::UpdatedAtRole)); // rename is not activity
-        QCOMPARE(model.index(model.rowOf(b)).data().toString(), u"renamed"_qs);
+        QCOMPARE(model.index(model.rowOf(b)).data().toString(), u"renamed"_s);
         QCOMPARE(moved.count(), 0);
 
         // A message in the oldest conversation moves it to the top.
         QTest::qWait(2);
         Message m;
         m.conversationId = a;
-        m.text = u"new activity"_qs;
+        m.text = u"new activity"_s;
         QVERIFY(repo.addMessage(m));
         QCOMPARE(moved.count(), 1);
         QCOMPARE(model.idAt(0), a);
@@ -103,12 +105,12 @@ private Q_SLOTS:
     {
         TempStore store;
         for (int i = 0; i < 3; ++i)
-            store.addConversation(u"old"_qs + QString::number(i), 0);
+            store.addConversation(u"old"_s + QString::number(i), 0);
         ConversationListModel model(*store.repository, 2);
         QAbstractItemModelTester tester(
             &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.fetchMore({});
-        store.addConversation(u"live"_qs, 0);
+        store.addConversation(u"live"_s, 0);
         while (model.canFetchMore({}))
             model.fetchMore({});
         QCOMPARE(model.rowCount(), 4);

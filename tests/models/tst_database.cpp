@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 class TestDatabase : public QObject
 {
     Q_OBJECT
@@ -39,14 +41,14 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         Database db;
-        const StoreStatus e = db.open(dir.filePath(u"nested/data"_qs));
+        const StoreStatus e = db.open(dir.filePath(u"nested/data"_s));
         QVERIFY2(!e, e ? qPrintable(e->toString()) : "");
         QVERIFY(db.isOpen());
-        QVERIFY(QFile::exists(dir.filePath(u"nested/data/chartroom.sqlite"_qs)));
+        QVERIFY(QFile::exists(dir.filePath(u"nested/data/chartroom.sqlite"_s)));
         QCOMPARE(db.schemaVersion(), Migrations::latestVersion());
-        QCOMPARE(pragma(db, u"journal_mode"_qs), u"wal"_qs);
-        QCOMPARE(pragma(db, u"foreign_keys"_qs), u"1"_qs);
-        QCOMPARE(pragma(db, u"application_id"_qs).toInt(), Database::applicationId);
+        QCOMPARE(pragma(db, u"journal_mode"_s), u"wal"_s);
+        QCOMPARE(pragma(db, u"foreign_keys"_s), u"1"_s);
+        QCOMPARE(pragma(db, u"application_id"_s).toInt(), Database::applicationId);
     }
 
     void reopenKeepsData()
@@ -56,7 +58,7 @@ private Q_SLOTS:
             Database db;
             QVERIFY(!db.open(dir.path()));
             Repository repo(db);
-            QVERIFY(repo.createConversation(u"Kept"_qs));
+            QVERIFY(repo.createConversation(u"Kept"_s));
         }
         Database db;
         QVERIFY(!db.open(dir.path()));
@@ -64,7 +66,7 @@ private Q_SLOTS:
         auto list = repo.conversations(10);
         QVERIFY(list);
         QCOMPARE(list->size(), 1);
-        QCOMPARE(list->first().title, u"Kept"_qs);
+        QCOMPARE(list->first().title, u"Kept"_s);
     }
 
     void migratesFromEveryEarlierVersion_data()
@@ -78,7 +80,7 @@ private Q_SLOTS:
     {
         QFETCH(int, fromVersion);
         QTemporaryDir dir;
-        const QString path = dir.filePath(u"chartroom.sqlite"_qs);
+        const QString path = dir.filePath(u"chartroom.sqlite"_s);
         {
             Database db;
             const StoreStatus e = db.openFileAtVersion(path, fromVersion);
@@ -88,10 +90,10 @@ private Q_SLOTS:
                 // Data written by that version, with plain SQL as that version would have.
                 QSqlQuery q(db.connection());
                 QVERIFY(q.exec(u"INSERT INTO conversations (id, title, created_at, updated_at) "
-                               u"VALUES (7, 'Quarterly margin', 1, 2)"_qs));
+                               u"VALUES (7, 'Quarterly margin', 1, 2)"_s));
                 QVERIFY(q.exec(u"INSERT INTO messages (conversation_id, role, text, created_at, "
                                u"updated_at, seq) VALUES (7, 'user', 'compare margin by region', "
-                               u"1, 1, 1)"_qs));
+                               u"1, 1, 1)"_s));
             }
         }
         Database db;
@@ -100,17 +102,17 @@ private Q_SLOTS:
         QCOMPARE(db.schemaVersion(), Migrations::latestVersion());
         Repository repo(db);
         // Every table and the search index work after the upgrade.
-        auto c = repo.createConversation(u"After upgrade"_qs);
+        auto c = repo.createConversation(u"After upgrade"_s);
         QVERIFY(c);
         Message m;
         m.conversationId = c->id;
-        m.text = u"weekly units by region"_qs;
+        m.text = u"weekly units by region"_s;
         QVERIFY(repo.addMessage(m));
-        auto hits = repo.search(u"region"_qs);
+        auto hits = repo.search(u"region"_s);
         QVERIFY(hits);
         QCOMPARE(hits->size(), fromVersion >= 1 ? 2 : 1);
         if (fromVersion >= 1) {
-            auto title = repo.search(u"quarterly"_qs);
+            auto title = repo.search(u"quarterly"_s);
             QVERIFY(title);
             QCOMPARE(title->size(), 1);
             QCOMPARE(title->first().conversationId, 7);
@@ -123,14 +125,13 @@ private Q_SLOTS:
         QTest::addColumn<int>("expectedCode");
         QTest::addColumn<QString>("expectedWords");
         QTest::newRow("garbage") << QByteArray("garbage") << int(StoreError::Code::NotADatabase)
-                                 << u"damaged"_qs;
+                                 << u"damaged"_s;
         QTest::newRow("truncated header")
-            << QByteArray("truncated") << int(StoreError::Code::NotADatabase) << u"damaged"_qs;
+            << QByteArray("truncated") << int(StoreError::Code::NotADatabase) << u"damaged"_s;
         QTest::newRow("another program's database")
-            << QByteArray("foreign") << int(StoreError::Code::NotChartroom)
-            << u"another program"_qs;
+            << QByteArray("foreign") << int(StoreError::Code::NotChartroom) << u"another program"_s;
         QTest::newRow("newer schema") << QByteArray("newer") << int(StoreError::Code::SchemaTooNew)
-                                      << u"newer version of Chartroom"_qs;
+                                      << u"newer version of Chartroom"_s;
     }
 
     void refusesUnusableFiles()
@@ -139,7 +140,7 @@ private Q_SLOTS:
         QFETCH(int, expectedCode);
         QFETCH(QString, expectedWords);
         QTemporaryDir dir;
-        const QString path = dir.filePath(u"chartroom.sqlite"_qs);
+        const QString path = dir.filePath(u"chartroom.sqlite"_s);
         if (kind == "garbage") {
             write(path, QByteArray(8192, 'x'));
         } else if (kind == "truncated") {
@@ -149,11 +150,11 @@ private Q_SLOTS:
             QVERIFY(!db.openFileAtVersion(path, kind == "newer" ? Migrations::latestVersion() : 0));
             QSqlQuery q(db.connection());
             if (kind == "newer") {
-                QVERIFY(q.exec(u"PRAGMA user_version = "_qs
+                QVERIFY(q.exec(u"PRAGMA user_version = "_s
                     + QString::number(Migrations::latestVersion() + 5)));
             } else {
-                QVERIFY(q.exec(u"CREATE TABLE notes (body TEXT)"_qs));
-                QVERIFY(q.exec(u"INSERT INTO notes VALUES ('precious')"_qs));
+                QVERIFY(q.exec(u"CREATE TABLE notes (body TEXT)"_s));
+                QVERIFY(q.exec(u"INSERT INTO notes VALUES ('precious')"_s));
             }
             q.finish();
             db.close();
@@ -173,20 +174,20 @@ private Q_SLOTS:
     void cannotCreateDataFolder()
     {
         QTemporaryDir dir;
-        const QString blocker = dir.filePath(u"file"_qs);
+        const QString blocker = dir.filePath(u"file"_s);
         write(blocker, "not a folder");
         Database db;
         const StoreStatus e = db.open(blocker + u"/data");
         QVERIFY(e.has_value());
         QCOMPARE(e->code, StoreError::Code::CannotCreateDirectory);
-        QVERIFY(e->message.contains(u"Cannot create the data folder"_qs));
+        QVERIFY(e->message.contains(u"Cannot create the data folder"_s));
     }
 
     void readOnlyFolder()
     {
         QTemporaryDir dir;
         QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::ExeOwner);
-        QFile probe(dir.filePath(u"probe"_qs));
+        QFile probe(dir.filePath(u"probe"_s));
         if (probe.open(QIODevice::WriteOnly)) {
             probe.remove();
             QFile::setPermissions(
@@ -199,7 +200,7 @@ private Q_SLOTS:
         QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         QVERIFY(e.has_value());
         QCOMPARE(e->code, StoreError::Code::CannotOpen);
-        QVERIFY(e->message.contains(u"not writable"_qs));
+        QVERIFY(e->message.contains(u"not writable"_s));
     }
 
     void diskFullIsClearAndLosesNothing()
@@ -208,13 +209,13 @@ private Q_SLOTS:
         Database db;
         QVERIFY(!db.open(dir.path()));
         Repository repo(db);
-        auto c = repo.createConversation(u"Before the disk filled"_qs);
+        auto c = repo.createConversation(u"Before the disk filled"_s);
         QVERIFY(c);
         // Simulate a full disk: cap the database at its current size.
         QSqlQuery q(db.connection());
-        QVERIFY(q.exec(u"PRAGMA page_count"_qs) && q.next());
+        QVERIFY(q.exec(u"PRAGMA page_count"_s) && q.next());
         const int pages = q.value(0).toInt();
-        QVERIFY(q.exec(u"PRAGMA max_page_count = "_qs + QString::number(pages)));
+        QVERIFY(q.exec(u"PRAGMA max_page_count = "_s + QString::number(pages)));
         q.finish();
 
         Message big;
@@ -223,10 +224,10 @@ private Q_SLOTS:
         auto added = repo.addMessage(big);
         QVERIFY(!added);
         QCOMPARE(added.error().code, StoreError::Code::DiskFull);
-        QVERIFY(added.error().message.contains(u"disk is full"_qs));
+        QVERIFY(added.error().message.contains(u"disk is full"_s));
         auto kept = repo.conversation(c->id);
         QVERIFY(kept);
-        QCOMPARE(kept->title, u"Before the disk filled"_qs);
+        QCOMPARE(kept->title, u"Before the disk filled"_s);
         QCOMPARE(*repo.messageCount(c->id), 0);
     }
 };

@@ -2,6 +2,8 @@
 
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 class TestSearchQuery : public QObject
 {
     Q_OBJECT
@@ -11,21 +13,21 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("one word") << u"revenue"_qs << u"\"revenue\""_qs;
-        QTest::newRow("two words") << u"revenue  margin"_qs << u"\"revenue\" \"margin\""_qs;
-        QTest::newRow("prefix") << u"rev*"_qs << u"\"rev\"*"_qs;
-        QTest::newRow("phrase") << u"\"monthly revenue\""_qs << u"\"monthly revenue\""_qs;
-        QTest::newRow("unclosed phrase") << u"\"monthly rev"_qs << u"\"monthly rev\""_qs;
-        QTest::newRow("or") << u"emea OR apac"_qs << u"\"emea\" OR \"apac\""_qs;
+        QTest::newRow("one word") << u"revenue"_s << u"\"revenue\""_s;
+        QTest::newRow("two words") << u"revenue  margin"_s << u"\"revenue\" \"margin\""_s;
+        QTest::newRow("prefix") << u"rev*"_s << u"\"rev\"*"_s;
+        QTest::newRow("phrase") << u"\"monthly revenue\""_s << u"\"monthly revenue\""_s;
+        QTest::newRow("unclosed phrase") << u"\"monthly rev"_s << u"\"monthly rev\""_s;
+        QTest::newRow("or") << u"emea OR apac"_s << u"\"emea\" OR \"apac\""_s;
         QTest::newRow("lower-case or is a word")
-            << u"this or that"_qs << u"\"this\" \"or\" \"that\""_qs;
-        QTest::newRow("leading operator dropped") << u"OR revenue"_qs << u"\"revenue\""_qs;
-        QTest::newRow("trailing operator dropped") << u"revenue NOT"_qs << u"\"revenue\""_qs;
-        QTest::newRow("punctuation") << u"e-mail (draft):"_qs << u"\"e mail\" \"draft\""_qs;
-        QTest::newRow("quotes inside words") << u"it's"_qs << u"\"it s\""_qs;
-        QTest::newRow("only syntax") << u"( ) * : ^ \"\""_qs << QString();
+            << u"this or that"_s << u"\"this\" \"or\" \"that\""_s;
+        QTest::newRow("leading operator dropped") << u"OR revenue"_s << u"\"revenue\""_s;
+        QTest::newRow("trailing operator dropped") << u"revenue NOT"_s << u"\"revenue\""_s;
+        QTest::newRow("punctuation") << u"e-mail (draft):"_s << u"\"e mail\" \"draft\""_s;
+        QTest::newRow("quotes inside words") << u"it's"_s << u"\"it s\""_s;
+        QTest::newRow("only syntax") << u"( ) * : ^ \"\""_s << QString();
         QTest::newRow("empty") << QString() << QString();
-        QTest::newRow("unicode") << u"Umsätze Zürich"_qs << u"\"Umsätze\" \"Zürich\""_qs;
+        QTest::newRow("unicode") << u"Umsätze Zürich"_s << u"\"Umsätze\" \"Zürich\""_s;
     }
 
     void toFts5()

@@ -11,6 +11,8 @@
 
 #include <memory>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 struct Connection
 {
@@ -127,8 +129,8 @@ FakeHttpServer::Response FakeHttpServer::sse(const QList<QByteArray> &chunks, in
 QByteArray FakeHttpServer::withFreshIds(const QByteArray &recorded, const Request &request)
 {
     static const QRegularExpression uuid(
-        u"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"_qs);
-    static const QRegularExpression conversation(u"\"conversation_id\":\"([0-9a-f-]{36})\""_qs);
+        u"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"_s);
+    static const QRegularExpression conversation(u"\"conversation_id\":\"([0-9a-f-]{36})\""_s);
     const QString text = QString::fromUtf8(recorded);
     QHash<QString, QString> fresh;
     const QString continued = QJsonDocument::fromJson(request.body)

@@ -3,6 +3,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 const QString docs = QStringLiteral("https://docs.cloud.google.com/looker/docs/r/api/4.0");
 
@@ -26,9 +28,8 @@ bool isSourceList(const QJsonValue &value)
 // The JSON type a known field must have; true when `value` has it.
 bool hasType(const QString &field, const QJsonValue &value)
 {
-    static const QStringList strings { u"name"_qs, u"description"_qs, u"category"_qs,
-        u"agent_id"_qs, u"type"_qs, u"conversation_id"_qs, u"user_message"_qs,
-        u"created_by_user_id"_qs };
+    static const QStringList strings { u"name"_s, u"description"_s, u"category"_s, u"agent_id"_s,
+        u"type"_s, u"conversation_id"_s, u"user_message"_s, u"created_by_user_id"_s };
     if (strings.contains(field))
         return value.isString()
             || (value.isNull() && (field == u"agent_id" || field == u"category"));
@@ -49,18 +50,18 @@ QString checkSearch(
 {
     for (const auto &[name, value] : query.queryItems(QUrl::FullyDecoded)) {
         if (!parameters.contains(name))
-            return u"Unknown parameter: "_qs + name;
+            return u"Unknown parameter: "_s + name;
         if (name == u"limit" || name == u"offset") {
             bool ok = false;
             if (value.toInt(&ok) < 0 || !ok)
-                return name + u" must be a whole number"_qs;
+                return name + u" must be a whole number"_s;
         }
         if (name == u"sorts") {
             for (const QString &sort : value.split(u',')) {
                 const QStringList words = sort.simplified().split(u' ');
                 if (!sortable.contains(words.value(0)) || words.size() > 2
                     || (words.size() == 2 && words.at(1) != u"asc" && words.at(1) != u"desc"))
-                    return u"Cannot sort by: "_qs + sort.trimmed();
+                    return u"Cannot sort by: "_s + sort.trimmed();
             }
         }
     }
@@ -70,33 +71,33 @@ QString checkSearch(
 
 FakeLookerSchema::BodyRule FakeLookerSchema::conversation()
 {
-    return { { u"name"_qs, u"category"_qs, u"sources"_qs, u"agent_id"_qs, u"deleted"_qs,
-                 u"conversation_agent"_qs },
-        { u"name"_qs } };
+    return { { u"name"_s, u"category"_s, u"sources"_s, u"agent_id"_s, u"deleted"_s,
+                 u"conversation_agent"_s },
+        { u"name"_s } };
 }
 
 FakeLookerSchema::BodyRule FakeLookerSchema::agent()
 {
-    return { { u"created_by_user_id"_qs, u"name"_qs, u"description"_qs, u"category"_qs,
-                 u"sources"_qs, u"golden_query_ids"_qs, u"context"_qs, u"deleted"_qs,
-                 u"code_interpreter"_qs, u"workflow_params"_qs },
-        { u"name"_qs, u"description"_qs, u"sources"_qs } };
+    return { { u"created_by_user_id"_s, u"name"_s, u"description"_s, u"category"_s, u"sources"_s,
+                 u"golden_query_ids"_s, u"context"_s, u"deleted"_s, u"code_interpreter"_s,
+                 u"workflow_params"_s },
+        { u"name"_s, u"description"_s, u"sources"_s } };
 }
 
 FakeLookerSchema::BodyRule FakeLookerSchema::chatRequest()
 {
-    return { { u"conversation_id"_qs, u"user_message"_qs },
-        { u"conversation_id"_qs, u"user_message"_qs } };
+    return { { u"conversation_id"_s, u"user_message"_s },
+        { u"conversation_id"_s, u"user_message"_s } };
 }
 
 FakeLookerSchema::BodyRule FakeLookerSchema::conversationMessages()
 {
-    return { { u"messages"_qs }, { u"messages"_qs } };
+    return { { u"messages"_s }, { u"messages"_s } };
 }
 
 FakeLookerSchema::BodyRule FakeLookerSchema::conversationMessage()
 {
-    return { { u"type"_qs, u"message"_qs }, { u"type"_qs, u"message"_qs } };
+    return { { u"type"_s, u"message"_s }, { u"type"_s, u"message"_s } };
 }
 
 QList<FakeLookerSchema::FieldError> FakeLookerSchema::check(
@@ -105,15 +106,15 @@ QList<FakeLookerSchema::FieldError> FakeLookerSchema::check(
     QList<FieldError> errors;
     for (auto it = body.begin(); it != body.end(); ++it) {
         if (!rule.writable.contains(it.key()))
-            errors.append({ it.key(), u"unknown"_qs, u"is not a writable field"_qs });
+            errors.append({ it.key(), u"unknown"_s, u"is not a writable field"_s });
         else if (!hasType(it.key(), it.value()))
-            errors.append({ it.key(), u"invalid"_qs, u"has the wrong type"_qs });
+            errors.append({ it.key(), u"invalid"_s, u"has the wrong type"_s });
     }
     for (const QString &field : rule.required) {
         const QJsonValue value = body.value(field);
         if (value.isUndefined() || value.isNull()
             || (value.isString() && value.toString().trimmed().isEmpty()))
-            errors.append({ field, u"missing"_qs, u"is required"_qs });
+            errors.append({ field, u"missing"_s, u"is required"_s });
     }
     return errors;
 }
@@ -121,36 +122,36 @@ QList<FakeLookerSchema::FieldError> FakeLookerSchema::check(
 QString FakeLookerSchema::checkConversationSearch(const QUrlQuery &query)
 {
     return checkSearch(query,
-        { u"id"_qs, u"name"_qs, u"agent_id"_qs, u"fields"_qs, u"limit"_qs, u"offset"_qs,
-            u"sorts"_qs, u"filter_or"_qs, u"category"_qs, u"deleted"_qs },
-        { u"id"_qs, u"name"_qs, u"user_id"_qs, u"agent_id"_qs, u"created_at"_qs, u"updated_at"_qs,
-            u"category"_qs });
+        { u"id"_s, u"name"_s, u"agent_id"_s, u"fields"_s, u"limit"_s, u"offset"_s, u"sorts"_s,
+            u"filter_or"_s, u"category"_s, u"deleted"_s },
+        { u"id"_s, u"name"_s, u"user_id"_s, u"agent_id"_s, u"created_at"_s, u"updated_at"_s,
+            u"category"_s });
 }
 
 QString FakeLookerSchema::checkAgentSearch(const QUrlQuery &query)
 {
     return checkSearch(query,
-        { u"id"_qs, u"name"_qs, u"description"_qs, u"created_by_user_id"_qs, u"fields"_qs,
-            u"limit"_qs, u"category"_qs, u"offset"_qs, u"sorts"_qs, u"filter_or"_qs,
-            u"not_owned_by"_qs, u"deleted"_qs, u"primary_agent_id"_qs },
-        { u"id"_qs, u"name"_qs, u"description"_qs, u"created_by_user_id"_qs, u"created_at"_qs,
-            u"content_metadata_id"_qs, u"category"_qs });
+        { u"id"_s, u"name"_s, u"description"_s, u"created_by_user_id"_s, u"fields"_s, u"limit"_s,
+            u"category"_s, u"offset"_s, u"sorts"_s, u"filter_or"_s, u"not_owned_by"_s, u"deleted"_s,
+            u"primary_agent_id"_s },
+        { u"id"_s, u"name"_s, u"description"_s, u"created_by_user_id"_s, u"created_at"_s,
+            u"content_metadata_id"_s, u"category"_s });
 }
 
 QByteArray FakeLookerSchema::validationBody(const QList<FieldError> &errors)
 {
     QJsonArray array;
     for (const FieldError &e : errors)
-        array.append(QJsonObject { { u"field"_qs, e.field }, { u"code"_qs, e.code },
-            { u"message"_qs, e.message }, { u"documentation_url"_qs, docs } });
-    return QJsonDocument(QJsonObject { { u"message"_qs, u"Validation Failed"_qs },
-                             { u"errors"_qs, array }, { u"documentation_url"_qs, docs } })
+        array.append(QJsonObject { { u"field"_s, e.field }, { u"code"_s, e.code },
+            { u"message"_s, e.message }, { u"documentation_url"_s, docs } });
+    return QJsonDocument(QJsonObject { { u"message"_s, u"Validation Failed"_s },
+                             { u"errors"_s, array }, { u"documentation_url"_s, docs } })
         .toJson(QJsonDocument::Compact);
 }
 
 QByteArray FakeLookerSchema::messageBody(const QString &message)
 {
     return QJsonDocument(
-        QJsonObject { { u"message"_qs, message }, { u"documentation_url"_qs, docs } })
+        QJsonObject { { u"message"_s, message }, { u"documentation_url"_s, docs } })
         .toJson(QJsonDocument::Compact);
 }

@@ -5,6 +5,8 @@
 #include <QTimeZone>
 #include <QUrlQuery>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 using Request = FakeHttpServer::Request;
 using Response = FakeHttpServer::Response;
@@ -95,21 +97,20 @@ QList<QJsonObject> FakeLookerServer::messagesOf(const QString &conversationId) c
 
 QString FakeLookerServer::addAgent(const QString &name, const QJsonArray &sources)
 {
-    const QString id = u"agent-%1"_qs.arg(m_nextId++);
-    m_agents.append(QJsonObject { { u"id"_qs, id }, { u"name"_qs, name },
-        { u"description"_qs, name }, { u"category"_qs, u"conversation"_qs },
-        { u"sources"_qs, sources }, { u"deleted"_qs, false } });
+    const QString id = u"agent-%1"_s.arg(m_nextId++);
+    m_agents.append(QJsonObject { { u"id"_s, id }, { u"name"_s, name }, { u"description"_s, name },
+        { u"category"_s, u"conversation"_s }, { u"sources"_s, sources }, { u"deleted"_s, false } });
     return id;
 }
 
 QString FakeLookerServer::addConversation(
     const QString &name, const QList<QJsonObject> &messages, const QString &updatedAt)
 {
-    const QString id = u"conv-%1"_qs.arg(m_nextId++);
-    m_conversations.append(QJsonObject { { u"id"_qs, id }, { u"name"_qs, name },
-        { u"category"_qs, u"conversation"_qs }, { u"user_id"_qs, u"7"_qs },
-        { u"created_at"_qs, u"2025-06-01T09:00:00.000+00:00"_qs }, { u"updated_at"_qs, updatedAt },
-        { u"deleted"_qs, false } });
+    const QString id = u"conv-%1"_s.arg(m_nextId++);
+    m_conversations.append(
+        QJsonObject { { u"id"_s, id }, { u"name"_s, name }, { u"category"_s, u"conversation"_s },
+            { u"user_id"_s, u"7"_s }, { u"created_at"_s, u"2025-06-01T09:00:00.000+00:00"_s },
+            { u"updated_at"_s, updatedAt }, { u"deleted"_s, false } });
     for (const QJsonObject &message : messages)
         addMessageTo(id, message);
     return id;
@@ -118,20 +119,20 @@ QString FakeLookerServer::addConversation(
 void FakeLookerServer::addMessageTo(const QString &conversationId, const QJsonObject &message)
 {
     QJsonObject stored = message;
-    stored.insert(u"id"_qs, u"msg-%1"_qs.arg(m_nextId++));
+    stored.insert(u"id"_s, u"msg-%1"_s.arg(m_nextId++));
     m_messages[conversationId].append(stored);
 }
 
 void FakeLookerServer::setUpdatedAt(const QString &conversationId, const QString &updatedAt)
 {
     if (const int index = indexOf(conversationId); index >= 0)
-        m_conversations[index].insert(u"updated_at"_qs, updatedAt);
+        m_conversations[index].insert(u"updated_at"_s, updatedAt);
 }
 
 void FakeLookerServer::setDeleted(const QString &conversationId, bool deleted)
 {
     if (const int index = indexOf(conversationId); index >= 0)
-        m_conversations[index].insert(u"deleted"_qs, deleted);
+        m_conversations[index].insert(u"deleted"_s, deleted);
 }
 
 void FakeLookerServer::removeConversation(const QString &conversationId)
@@ -172,7 +173,7 @@ std::optional<Response> FakeLookerServer::invalidBody(
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(request.body, &error);
     if (error.error != QJsonParseError::NoError || !document.isObject())
-        return FakeHttpServer::json(400, messageBody(u"Request body could not be parsed."_qs));
+        return FakeHttpServer::json(400, messageBody(u"Request body could not be parsed."_s));
     *body = document.object();
     if (const auto errors = FakeLookerSchema::check(*body, rule); !errors.isEmpty())
         return FakeHttpServer::json(422, FakeLookerSchema::validationBody(errors));
@@ -196,7 +197,7 @@ Response FakeLookerServer::handle(const Request &request)
     if (path == api + "login" && request.method == "POST")
         return login(request);
     if (path.startsWith(api) && !authorised(request))
-        return FakeHttpServer::json(401, messageBody(u"Requires authentication."_qs));
+        return FakeHttpServer::json(401, messageBody(u"Requires authentication."_s));
     return route(request);
 }
 
@@ -213,7 +214,7 @@ Response FakeLookerServer::route(const Request &request)
     if (parts.size() == 2 && parts.at(0) == "conversational_analytics" && parts.at(1) == "chat"
         && m == "POST")
         return chat(request);
-    return FakeHttpServer::json(404, messageBody(u"Not found"_qs));
+    return FakeHttpServer::json(404, messageBody(u"Not found"_s));
 }
 
 Response FakeLookerServer::conversationRoute(const Request &request, const QList<QByteArray> &parts)
@@ -226,11 +227,11 @@ Response FakeLookerServer::conversationRoute(const Request &request, const QList
     if (parts.size() == 2 && parts.at(1) == "search" && m == "GET")
         return searchConversations(request);
     if (parts.size() < 2 || parts.size() > 3 || (parts.size() == 3 && parts.at(2) != "messages"))
-        return FakeHttpServer::json(404, messageBody(u"Not found"_qs)); // GET /conversations too
+        return FakeHttpServer::json(404, messageBody(u"Not found"_s)); // GET /conversations too
     const QString id = QString::fromUtf8(QByteArray::fromPercentEncoding(parts.at(1)));
     const int index = indexOf(id);
     if (index < 0)
-        return FakeHttpServer::json(404, messageBody(u"Not found"_qs));
+        return FakeHttpServer::json(404, messageBody(u"Not found"_s));
     QJsonArray messages;
     for (const QJsonObject &message : m_messages.value(id))
         messages.append(message);
@@ -240,29 +241,29 @@ Response FakeLookerServer::conversationRoute(const Request &request, const QList
         return json(200, messages);
     if (parts.size() == 2 && m == "GET") {
         QJsonObject conversation = m_conversations.at(index);
-        conversation.insert(u"messages"_qs, messages);
+        conversation.insert(u"messages"_s, messages);
         return json(200, conversation);
     }
-    return FakeHttpServer::json(404, messageBody(u"Not found"_qs));
+    return FakeHttpServer::json(404, messageBody(u"Not found"_s));
 }
 
 Response FakeLookerServer::login(const Request &request)
 {
     ++m_logins;
     if (!request.headers.value("content-type").startsWith("application/x-www-form-urlencoded"))
-        return FakeHttpServer::json(400, messageBody(u"client_id and client_secret expected"_qs));
+        return FakeHttpServer::json(400, messageBody(u"client_id and client_secret expected"_s));
     const QUrlQuery form(QString::fromUtf8(request.body));
     const auto value
         = [&form](const QString &key) { return form.queryItemValue(key, QUrl::FullyDecoded); };
-    if (value(u"client_id"_qs) != m_clientId || value(u"client_secret"_qs) != m_clientSecret)
-        return FakeHttpServer::json(404, messageBody(u"Not found"_qs)); // what Looker answers
-    const QString token = u"token-%1"_qs.arg(m_nextId++);
+    if (value(u"client_id"_s) != m_clientId || value(u"client_secret"_s) != m_clientSecret)
+        return FakeHttpServer::json(404, messageBody(u"Not found"_s)); // what Looker answers
+    const QString token = u"token-%1"_s.arg(m_nextId++);
     m_tokens.insert(token, QDeadlineTimer(m_lifetimeMs));
     const int expiresIn
         = m_advertisedSeconds >= 0 ? m_advertisedSeconds : (m_lifetimeMs + 999) / 1000;
     return json(200,
-        QJsonObject { { u"access_token"_qs, token }, { u"token_type"_qs, u"Bearer"_qs },
-            { u"expires_in"_qs, expiresIn }, { u"refresh_token"_qs, QJsonValue() } });
+        QJsonObject { { u"access_token"_s, token }, { u"token_type"_s, u"Bearer"_s },
+            { u"expires_in"_s, expiresIn }, { u"refresh_token"_s, QJsonValue() } });
 }
 
 Response FakeLookerServer::createConversation(const Request &request)
@@ -276,16 +277,15 @@ Response FakeLookerServer::createConversation(const Request &request)
                return agent.value(u"id").toString() == agentId;
            }))
         return FakeHttpServer::json(422,
-            FakeLookerSchema::validationBody(
-                { { u"agent_id"_qs, u"invalid"_qs, u"not found"_qs } }));
+            FakeLookerSchema::validationBody({ { u"agent_id"_s, u"invalid"_s, u"not found"_s } }));
     const QString now = nextTime();
-    conversation.insert(u"id"_qs, u"conv-%1"_qs.arg(m_nextId++));
+    conversation.insert(u"id"_s, u"conv-%1"_s.arg(m_nextId++));
     if (!conversation.contains(u"category"))
-        conversation.insert(u"category"_qs, u"conversation"_qs);
-    conversation.insert(u"user_id"_qs, u"7"_qs);
-    conversation.insert(u"created_at"_qs, now);
-    conversation.insert(u"updated_at"_qs, now);
-    conversation.insert(u"deleted"_qs, false);
+        conversation.insert(u"category"_s, u"conversation"_s);
+    conversation.insert(u"user_id"_s, u"7"_s);
+    conversation.insert(u"created_at"_s, now);
+    conversation.insert(u"updated_at"_s, now);
+    conversation.insert(u"deleted"_s, false);
     m_conversations.append(conversation);
     return json(200, conversation);
 }
@@ -296,12 +296,12 @@ Response FakeLookerServer::searchConversations(const Request &request)
     if (const QString why = FakeLookerSchema::checkConversationSearch(query); !why.isEmpty())
         return FakeHttpServer::json(400, messageBody(why));
     QList<QJsonObject> found = m_conversations;
-    if (query.hasQueryItem(u"deleted"_qs)) {
-        const bool deleted = query.queryItemValue(u"deleted"_qs) == u"true";
+    if (query.hasQueryItem(u"deleted"_s)) {
+        const bool deleted = query.queryItemValue(u"deleted"_s) == u"true";
         found.removeIf(
             [deleted](const QJsonObject &c) { return c[u"deleted"].toBool() != deleted; });
     }
-    const QString sorts = query.queryItemValue(u"sorts"_qs);
+    const QString sorts = query.queryItemValue(u"sorts"_s);
     if (!sorts.isEmpty()) {
         const QStringList words = sorts.split(u',').first().simplified().split(u' ');
         const bool descending = words.value(1) == u"desc";
@@ -312,9 +312,9 @@ Response FakeLookerServer::searchConversations(const Request &request)
                 return descending ? y < x : x < y;
             });
     }
-    const int offset = query.queryItemValue(u"offset"_qs).toInt();
-    const int limit = query.hasQueryItem(u"limit"_qs) ? query.queryItemValue(u"limit"_qs).toInt()
-                                                      : int(found.size());
+    const int offset = query.queryItemValue(u"offset"_s).toInt();
+    const int limit = query.hasQueryItem(u"limit"_s) ? query.queryItemValue(u"limit"_s).toInt()
+                                                     : int(found.size());
     QJsonArray page;
     for (const QJsonObject &c : found.mid(offset, limit))
         page.append(c);
@@ -324,10 +324,10 @@ Response FakeLookerServer::searchConversations(const Request &request)
 Response FakeLookerServer::deleteConversation(const Request &request)
 {
     const QUrlQuery query = queryOf(request);
-    const int index = indexOf(query.queryItemValue(u"id"_qs));
+    const int index = indexOf(query.queryItemValue(u"id"_s));
     if (index < 0)
-        return FakeHttpServer::json(404, messageBody(u"Not found"_qs));
-    m_conversations[index].insert(u"deleted"_qs, true);
+        return FakeHttpServer::json(404, messageBody(u"Not found"_s));
+    m_conversations[index].insert(u"deleted"_s, true);
     return FakeHttpServer::json(204, {});
 }
 
@@ -339,15 +339,15 @@ Response FakeLookerServer::addMessages(const QString &id, const Request &request
     const QJsonArray messages = body.value(u"messages").toArray();
     QList<FakeLookerSchema::FieldError> errors;
     if (messages.isEmpty())
-        errors.append({ u"messages"_qs, u"missing"_qs, u"needs at least one message"_qs });
+        errors.append({ u"messages"_s, u"missing"_s, u"needs at least one message"_s });
     for (qsizetype i = 0; i < messages.size(); ++i) {
         for (FakeLookerSchema::FieldError e : FakeLookerSchema::check(
                  messages.at(i).toObject(), FakeLookerSchema::conversationMessage())) {
-            e.field = u"messages[%1].%2"_qs.arg(i).arg(e.field);
+            e.field = u"messages[%1].%2"_s.arg(i).arg(e.field);
             errors.append(e);
         }
         if (!messages.at(i).isObject())
-            errors.append({ u"messages[%1]"_qs.arg(i), u"invalid"_qs, u"must be an object"_qs });
+            errors.append({ u"messages[%1]"_s.arg(i), u"invalid"_s, u"must be an object"_s });
     }
     if (!errors.isEmpty())
         return FakeHttpServer::json(422, FakeLookerSchema::validationBody(errors));
@@ -357,12 +357,12 @@ Response FakeLookerServer::addMessages(const QString &id, const Request &request
     QJsonArray created;
     for (const QJsonValue &value : messages) {
         QJsonObject message = value.toObject();
-        message.insert(u"id"_qs, u"msg-%1"_qs.arg(m_nextId++));
-        message.insert(u"order"_qs, ++order);
+        message.insert(u"id"_s, u"msg-%1"_s.arg(m_nextId++));
+        message.insert(u"order"_s, ++order);
         m_messages[id].append(message);
         created.append(message);
     }
-    m_conversations[indexOf(id)].insert(u"updated_at"_qs, nextTime());
+    m_conversations[indexOf(id)].insert(u"updated_at"_s, nextTime());
     return json(200, created);
 }
 
@@ -372,7 +372,7 @@ Response FakeLookerServer::chat(const Request &request)
     if (auto refused = invalidBody(request, FakeLookerSchema::chatRequest(), &body))
         return *refused;
     if (indexOf(body.value(u"conversation_id").toString()) < 0)
-        return FakeHttpServer::json(404, messageBody(u"Conversation not found"_qs));
+        return FakeHttpServer::json(404, messageBody(u"Conversation not found"_s));
     QByteArray stream;
     QByteArray contentType = "application/json";
     for (qsizetype i = 0; i < m_chatScript.size(); ++i) {
@@ -410,14 +410,14 @@ Response FakeLookerServer::agentRoute(const Request &request, const QList<QByteA
         if (const QString why = FakeLookerSchema::checkAgentSearch(query); !why.isEmpty())
             return FakeHttpServer::json(400, messageBody(why));
         const auto matches = [&query](const QJsonObject &agent) {
-            for (const QString &key : { u"name"_qs, u"category"_qs }) {
+            for (const QString &key : { u"name"_s, u"category"_s }) {
                 if (query.hasQueryItem(key)
                     && agent.value(key).toString() != query.queryItemValue(key, QUrl::FullyDecoded))
                     return false;
             }
-            return !query.hasQueryItem(u"deleted"_qs)
+            return !query.hasQueryItem(u"deleted"_s)
                 || agent.value(u"deleted").toBool()
-                == (query.queryItemValue(u"deleted"_qs) == u"true");
+                == (query.queryItemValue(u"deleted"_s) == u"true");
         };
         QJsonArray found;
         for (const QJsonObject &agent : std::as_const(m_agents)) {
@@ -432,7 +432,7 @@ Response FakeLookerServer::agentRoute(const Request &request, const QList<QByteA
                 return json(200, agent);
         }
     }
-    return FakeHttpServer::json(404, messageBody(u"Not found"_qs));
+    return FakeHttpServer::json(404, messageBody(u"Not found"_s));
 }
 
 Response FakeLookerServer::createAgent(const Request &request)
@@ -442,8 +442,7 @@ Response FakeLookerServer::createAgent(const Request &request)
         return *refused;
     if (agent.value(u"sources").toArray().isEmpty())
         return FakeHttpServer::json(422,
-            FakeLookerSchema::validationBody(
-                { { u"sources"_qs, u"missing"_qs, u"is required"_qs } }));
+            FakeLookerSchema::validationBody({ { u"sources"_s, u"missing"_s, u"is required"_s } }));
     const QString id = addAgent(agent.value(u"name").toString(), agent.value(u"sources").toArray());
     for (auto it = agent.begin(); it != agent.end(); ++it)
         m_agents.last().insert(it.key(), it.value());

@@ -4,10 +4,12 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 FakeHttpServer::Response refuse(int status, const QString &message)
 {
-    const QJsonObject body { { u"error"_qs, message } };
+    const QJsonObject body { { u"error"_s, message } };
     return FakeHttpServer::json(status, QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
@@ -22,23 +24,23 @@ enum class Field { String, Integer, Number, Object, Array };
 const QList<std::pair<QString, Field>> &bodyFields()
 {
     static const QList<std::pair<QString, Field>> fields {
-        { u"agentVersion"_qs, Field::String },
-        { u"apiKeyOverride"_qs, Field::String },
-        { u"conversationId"_qs, Field::String },
-        { u"definition"_qs, Field::Object },
-        { u"description"_qs, Field::String },
-        { u"images"_qs, Field::Array },
-        { u"lastEventIndex"_qs, Field::Integer },
-        { u"message"_qs, Field::String },
-        { u"modelOverride"_qs, Field::String },
-        { u"name"_qs, Field::String },
-        { u"preferredMode"_qs, Field::String },
-        { u"requestId"_qs, Field::String },
-        { u"sessionId"_qs, Field::String },
-        { u"temperatureOverride"_qs, Field::Number },
-        { u"templateSearchMode"_qs, Field::String },
-        { u"timezone"_qs, Field::String },
-        { u"workflowId"_qs, Field::String },
+        { u"agentVersion"_s, Field::String },
+        { u"apiKeyOverride"_s, Field::String },
+        { u"conversationId"_s, Field::String },
+        { u"definition"_s, Field::Object },
+        { u"description"_s, Field::String },
+        { u"images"_s, Field::Array },
+        { u"lastEventIndex"_s, Field::Integer },
+        { u"message"_s, Field::String },
+        { u"modelOverride"_s, Field::String },
+        { u"name"_s, Field::String },
+        { u"preferredMode"_s, Field::String },
+        { u"requestId"_s, Field::String },
+        { u"sessionId"_s, Field::String },
+        { u"temperatureOverride"_s, Field::Number },
+        { u"templateSearchMode"_s, Field::String },
+        { u"timezone"_s, Field::String },
+        { u"workflowId"_s, Field::String },
     };
     return fields;
 }
@@ -69,16 +71,16 @@ QString checkEnum(const QJsonObject &body, const QString &field, const QStringLi
 
 QString checkDefinition(const QJsonObject &definition)
 {
-    const QStringList known { u"blockExpansions"_qs, u"inputSchema"_qs, u"nodes"_qs,
-        u"sensitivePropKeys"_qs };
+    const QStringList known { u"blockExpansions"_s, u"inputSchema"_s, u"nodes"_s,
+        u"sensitivePropKeys"_s };
     for (const QString &key : definition.keys()) {
         if (!known.contains(key))
-            return u"definition: unknown field \"%1\""_qs.arg(key);
+            return u"definition: unknown field \"%1\""_s.arg(key);
     }
     if (!definition.value(u"nodes").isObject())
-        return u"definition.nodes is required"_qs;
+        return u"definition.nodes is required"_s;
     if (definition[u"nodes"][u"root"][u"type"].toString() != u"manual")
-        return u"definition must contain a \"root\" node with type \"manual\""_qs;
+        return u"definition must contain a \"root\" node with type \"manual\""_s;
     return {};
 }
 
@@ -86,11 +88,11 @@ QString checkImages(const QJsonArray &images)
 {
     for (const QJsonValue &image : images) {
         if (!image.isObject())
-            return u"images[] must be objects"_qs;
+            return u"images[] must be objects"_s;
         const QJsonObject fields = image.toObject();
         for (auto it = fields.begin(); it != fields.end(); ++it) {
             if ((it.key() != u"base64" && it.key() != u"ipfsUrl") || !it.value().isString())
-                return u"images[]: unknown or invalid field \"%1\""_qs.arg(it.key());
+                return u"images[]: unknown or invalid field \"%1\""_s.arg(it.key());
         }
     }
     return {};
@@ -116,76 +118,75 @@ QUrl FakeWorkflowServer::baseUrl() const
 
 FakeWorkflowServer::Event FakeWorkflowServer::chunk(const QString &text)
 {
-    return { { { u"type"_qs, u"chunk"_qs }, { u"data"_qs, text } } };
+    return { { { u"type"_s, u"chunk"_s }, { u"data"_s, text } } };
 }
 
 FakeWorkflowServer::Event FakeWorkflowServer::node(const QJsonObject &node)
 {
-    return { { { u"type"_qs, u"node"_qs }, { u"data"_qs, node } } };
+    return { { { u"type"_s, u"node"_s }, { u"data"_s, node } } };
 }
 
 FakeWorkflowServer::Event FakeWorkflowServer::thinking(const QString &message)
 {
-    return { { { u"type"_qs, u"thinking"_qs }, { u"message"_qs, message } } };
+    return { { { u"type"_s, u"thinking"_s }, { u"message"_s, message } } };
 }
 
 FakeWorkflowServer::Event FakeWorkflowServer::toolStart(const QString &toolName)
 {
-    return { { { u"type"_qs, u"tool_start"_qs }, { u"toolName"_qs, toolName } } };
+    return { { { u"type"_s, u"tool_start"_s }, { u"toolName"_s, toolName } } };
 }
 
 FakeWorkflowServer::Event FakeWorkflowServer::toolResult(const QString &toolName)
 {
-    return { { { u"type"_qs, u"tool_result"_qs }, { u"toolName"_qs, toolName } } };
+    return { { { u"type"_s, u"tool_result"_s }, { u"toolName"_s, toolName } } };
 }
 
 FakeWorkflowServer::Event FakeWorkflowServer::modeSwitch(const QString &mode)
 {
-    return { { { u"type"_qs, u"mode_switch"_qs }, { u"mode"_qs, mode } } };
+    return { { { u"type"_s, u"mode_switch"_s }, { u"mode"_s, mode } } };
 }
 
 FakeWorkflowServer::Event FakeWorkflowServer::done(const QJsonObject &workflow,
     const QStringList &incompleteFields, const QJsonArray &validationErrors)
 {
-    QJsonObject data { { u"type"_qs, u"workflow"_qs }, { u"workflow"_qs, workflow } };
+    QJsonObject data { { u"type"_s, u"workflow"_s }, { u"workflow"_s, workflow } };
     if (!incompleteFields.isEmpty())
-        data.insert(u"incompleteFields"_qs, QJsonArray::fromStringList(incompleteFields));
+        data.insert(u"incompleteFields"_s, QJsonArray::fromStringList(incompleteFields));
     if (!validationErrors.isEmpty())
-        data.insert(u"validationErrors"_qs, validationErrors);
-    return { { { u"type"_qs, u"done"_qs }, { u"data"_qs, data },
-        { u"usage"_qs, QJsonObject { { u"inputTokens"_qs, 100 }, { u"outputTokens"_qs, 50 } } } } };
+        data.insert(u"validationErrors"_s, validationErrors);
+    return { { { u"type"_s, u"done"_s }, { u"data"_s, data },
+        { u"usage"_s, QJsonObject { { u"inputTokens"_s, 100 }, { u"outputTokens"_s, 50 } } } } };
 }
 
 FakeWorkflowServer::Event FakeWorkflowServer::doneMessage(const QString &message)
 {
-    return { { { u"type"_qs, u"done"_qs },
-        { u"data"_qs,
-            QJsonObject { { u"type"_qs, u"message"_qs }, { u"message"_qs, message } } } } };
+    return { { { u"type"_s, u"done"_s },
+        { u"data"_s, QJsonObject { { u"type"_s, u"message"_s }, { u"message"_s, message } } } } };
 }
 
 FakeWorkflowServer::Event FakeWorkflowServer::error(const QString &message)
 {
-    return { { { u"type"_qs, u"error"_qs }, { u"error"_qs, message } } };
+    return { { { u"type"_s, u"error"_s }, { u"error"_s, message } } };
 }
 
 FakeWorkflowServer::Event FakeWorkflowServer::legacyChunk(const QString &text)
 {
-    return { { { u"type"_qs, u"chunk"_qs }, { u"text"_qs, text } } };
+    return { { { u"type"_s, u"chunk"_s }, { u"text"_s, text } } };
 }
 
 FakeWorkflowServer::Event FakeWorkflowServer::legacyNode(const QJsonObject &node)
 {
-    return { { { u"type"_qs, u"node"_qs }, { u"node"_qs, node } } };
+    return { { { u"type"_s, u"node"_s }, { u"node"_s, node } } };
 }
 
 FakeWorkflowServer::Event FakeWorkflowServer::legacyDone(const QJsonObject &definition)
 {
-    return { { { u"type"_qs, u"done"_qs }, { u"definition"_qs, definition } } };
+    return { { { u"type"_s, u"done"_s }, { u"definition"_s, definition } } };
 }
 
 FakeWorkflowServer::Event FakeWorkflowServer::legacyError(const QString &message)
 {
-    return { { { u"type"_qs, u"error"_qs }, { u"message"_qs, message } } };
+    return { { { u"type"_s, u"error"_s }, { u"message"_s, message } } };
 }
 
 QByteArray FakeWorkflowServer::frame(int index, const Event &event) const
@@ -208,24 +209,24 @@ QString FakeWorkflowServer::checkBody(const QJsonObject &body) const
         const auto field = std::find_if(bodyFields().begin(), bodyFields().end(),
             [&](const auto &entry) { return entry.first == it.key(); });
         if (field == bodyFields().end())
-            return u"unknown field \"%1\""_qs.arg(it.key());
+            return u"unknown field \"%1\""_s.arg(it.key());
         if (!hasType(it.value(), field->second))
-            return u"%1 has the wrong type"_qs.arg(it.key());
+            return u"%1 has the wrong type"_s.arg(it.key());
     }
     for (const QString &problem : {
-             checkEnum(body, u"agentVersion"_qs, { u"v1"_qs, u"v2"_qs, u"both"_qs }),
-             checkEnum(body, u"preferredMode"_qs,
-                 { u"planning"_qs, u"building"_qs, u"repair"_qs, u"conversation"_qs }),
-             checkEnum(body, u"templateSearchMode"_qs, { u"lightweight"_qs, u"hybrid"_qs }),
-             body.contains(u"definition"_qs) ? checkDefinition(body[u"definition"_qs].toObject())
-                                             : QString(),
+             checkEnum(body, u"agentVersion"_s, { u"v1"_s, u"v2"_s, u"both"_s }),
+             checkEnum(body, u"preferredMode"_s,
+                 { u"planning"_s, u"building"_s, u"repair"_s, u"conversation"_s }),
+             checkEnum(body, u"templateSearchMode"_s, { u"lightweight"_s, u"hybrid"_s }),
+             body.contains(u"definition"_s) ? checkDefinition(body[u"definition"_s].toObject())
+                                            : QString(),
              checkImages(body.value(u"images").toArray()),
          }) {
         if (!problem.isEmpty())
             return problem;
     }
-    if (body.contains(u"lastEventIndex"_qs) && body.value(u"lastEventIndex").toInteger() < 0)
-        return u"lastEventIndex must not be negative"_qs;
+    if (body.contains(u"lastEventIndex"_s) && body.value(u"lastEventIndex").toInteger() < 0)
+        return u"lastEventIndex must not be negative"_s;
     return {};
 }
 
@@ -234,28 +235,28 @@ FakeHttpServer::Response FakeWorkflowServer::handle(const FakeHttpServer::Reques
     const QJsonDocument document = QJsonDocument::fromJson(request.body);
     m_bodies << document.object();
     if (request.path != path)
-        return refuse(404, u"Not found"_qs);
+        return refuse(404, u"Not found"_s);
     if (request.method != "POST") {
-        FakeHttpServer::Response r = refuse(405, u"Method not allowed"_qs);
+        FakeHttpServer::Response r = refuse(405, u"Method not allowed"_s);
         r.headers << qMakePair(QByteArray("Allow"), QByteArray("POST"));
         return r;
     }
     if (request.headers.value("authorization") != "Bearer " + m_token.toUtf8())
-        return refuse(401, u"Invalid or missing bearer token"_qs);
+        return refuse(401, u"Invalid or missing bearer token"_s);
     if (!request.headers.value("content-type").startsWith("application/json"))
-        return refuse(415, u"Content-Type must be application/json"_qs);
+        return refuse(415, u"Content-Type must be application/json"_s);
     if (!document.isObject())
-        return refuse(400, u"The body must be a JSON object"_qs);
+        return refuse(400, u"The body must be a JSON object"_s);
     const QJsonObject body = document.object();
     if (const QString problem = checkBody(body); !problem.isEmpty())
         return refuse(400, problem);
     const QString requestId = body.value(u"requestId").toString();
-    const bool replay = body.contains(u"lastEventIndex"_qs);
+    const bool replay = body.contains(u"lastEventIndex"_s);
     if (replay && requestId.isEmpty())
-        return refuse(400, u"requestId is required to replay a session"_qs);
+        return refuse(400, u"requestId is required to replay a session"_s);
     const bool known = !requestId.isEmpty() && m_sessions.contains(requestId);
     if (!(replay && known) && body.value(u"message").toString().isEmpty())
-        return refuse(400, u"message is required for a new session"_qs);
+        return refuse(400, u"message is required for a new session"_s);
     if (!requestId.isEmpty())
         m_sessions.insert(requestId);
 

@@ -11,6 +11,8 @@
 #include <QSignalSpy>
 #include <QUuid>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 // Every file under `dir` that contains `needle`.
 QStringList filesContaining(const QString &dir, const QByteArray &needle)
@@ -36,7 +38,7 @@ SecretResult readFresh(const QString &service, const QString &key)
         done = true;
     });
     if (!QTest::qWaitFor([&done] { return done; }, 10000))
-        out.error = SecretError { SecretError::Code::Failed, u"timed out"_qs };
+        out.error = SecretError { SecretError::Code::Failed, u"timed out"_s };
     return out;
 }
 } // namespace
@@ -54,8 +56,8 @@ void TestAccountKeychain::tokenComesBackFromTheKeychain()
         QSKIP(
             "No Secret Service could be started (needs dbus-run-session and gnome-keyring-daemon: "
             "apt-get install dbus gnome-keyring libsecret-1-0); run through run-with-keyring.sh.");
-    const QString service = u"Chartroom-test-"_qs + QUuid::createUuid().toString(QUuid::Id128);
-    const QString token = u"tok-"_qs + QUuid::createUuid().toString(QUuid::Id128);
+    const QString service = u"Chartroom-test-"_s + QUuid::createUuid().toString(QUuid::Id128);
+    const QString token = u"tok-"_s + QUuid::createUuid().toString(QUuid::Id128);
     WindowFixture f;
     QString id;
     {
@@ -67,8 +69,8 @@ void TestAccountKeychain::tokenComesBackFromTheKeychain()
         AccountSettings s = controller.settings();
         Account luzmo = Account::create(Account::Kind::Luzmo);
         luzmo.baseUrl
-            = u"http://127.0.0.1:1"_qs; // nothing listens: the question fails on the network
-        luzmo.keyId = u"key-1234"_qs;
+            = u"http://127.0.0.1:1"_s; // nothing listens: the question fails on the network
+        luzmo.keyId = u"key-1234"_s;
         luzmo.secret = token;
         QVERIFY(!s.add(luzmo));
         QVERIFY(!s.setDefault(luzmo.id));
@@ -84,12 +86,12 @@ void TestAccountKeychain::tokenComesBackFromTheKeychain()
     BackendRegistry controller(f.session, f.network, f.settings, &secrets);
     controller.restore();
     QVERIFY(controller.secretsLoading());
-    QVERIFY(controller.description().contains(u"reading the api token from the keychain"_qs));
+    QVERIFY(controller.description().contains(u"reading the api token from the keychain"_s));
     Backend *backend = controller.backendFor(id);
     QVERIFY(backend);
     QCOMPARE(f.session.backend(), backend);
     PromptRequest question;
-    question.text = u"Revenue by month"_qs;
+    question.text = u"Revenue by month"_s;
     QCOMPARE(backend->validate(question), QString());
     QObject owner;
     AnswerStream *stream = backend->ask(question, &owner);
@@ -97,7 +99,7 @@ void TestAccountKeychain::tokenComesBackFromTheKeychain()
     QSignalSpy ended(stream, &AnswerStream::ended);
     QTRY_VERIFY(!controller.secretsLoading());
     QCOMPARE(controller.settings().find(id)->secret, token);
-    QVERIFY(!controller.description().contains(u"needs"_qs));
+    QVERIFY(!controller.description().contains(u"needs"_s));
     QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 15000);
     const auto error = ended.first().first().value<std::optional<ApiError>>();
     QVERIFY(error);
@@ -105,7 +107,7 @@ void TestAccountKeychain::tokenComesBackFromTheKeychain()
 
     // No file under the data or the config directory holds the token.
     f.settings.sync();
-    QVERIFY(filesContaining(f.settingsDir.path(), u"key-1234"_qs.toUtf8()).size() == 1);
+    QVERIFY(filesContaining(f.settingsDir.path(), u"key-1234"_s.toUtf8()).size() == 1);
     QCOMPARE(filesContaining(f.settingsDir.path(), token.toUtf8()), QStringList());
     QCOMPARE(filesContaining(f.store.dir.path(), token.toUtf8()), QStringList());
     QCOMPARE(filesContaining(f.settingsDir.path(),

@@ -18,6 +18,8 @@
 #include <QSqlQuery>
 #include <QStatusBar>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 // Date,Region,Revenue with `rows` data rows; a row after `raggedLine` - 1 lines misses a field.
 QString writeSales(const QString &path, int rows, int raggedLine = 0)
@@ -46,7 +48,7 @@ QString writeSales(const QString &path, int rows, int raggedLine = 0)
 // As a person would: types the path into Qt's own file dialog and presses Open.
 void typeFileName(QFileDialog *dialog, const QString &path)
 {
-    auto *edit = dialog->findChild<QLineEdit *>(u"fileNameEdit"_qs);
+    auto *edit = dialog->findChild<QLineEdit *>(u"fileNameEdit"_s);
     QVERIFY(edit);
     edit->setText(path);
     static_cast<QDialog *>(dialog)->accept(); // public in QDialog
@@ -71,7 +73,7 @@ int datasetTables(const QString &directory)
         return -1;
     QSqlQuery q(store.connection());
     if (!q.exec(u"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name LIKE 'd\\_%' "
-                u"ESCAPE '\\'"_qs)
+                u"ESCAPE '\\'"_s)
         || !q.next())
         return -1;
     return q.value(0).toInt();
@@ -104,7 +106,7 @@ void TestCsvImport::importsInTheBackground()
 {
     QTemporaryDir files;
     QTemporaryDir data;
-    const QString csv = writeSales(files.filePath(u"sales.csv"_qs), 300);
+    const QString csv = writeSales(files.filePath(u"sales.csv"_s), 300);
     QVERIFY(!csv.isEmpty());
 
     CsvImporter importer(data.path());
@@ -112,9 +114,9 @@ void TestCsvImport::importsInTheBackground()
     QSignalSpy finished(&importer, &CsvImporter::finished);
     QSignalSpy failed(&importer, &CsvImporter::failed);
     QSignalSpy running(&importer, &CsvImporter::runningChanged);
-    QVERIFY(importer.start(csv, u"Sales 2024"_qs));
+    QVERIFY(importer.start(csv, u"Sales 2024"_s));
     QVERIFY(importer.isRunning());
-    QVERIFY(!importer.start(csv, u"Twice"_qs)); // one import at a time
+    QVERIFY(!importer.start(csv, u"Twice"_s)); // one import at a time
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
     QCOMPARE(failed.count(), 0);
     QVERIFY(!importer.isRunning());
@@ -128,7 +130,7 @@ void TestCsvImport::importsInTheBackground()
         QVERIFY2(values.at(i) >= values.at(i - 1), "progress went backwards");
 
     const auto reported = finished.at(0).at(0).value<DatasetSchema>();
-    QCOMPARE(reported.name, u"Sales 2024"_qs);
+    QCOMPARE(reported.name, u"Sales 2024"_s);
     QCOMPARE(reported.rowCount, 300);
 
     // A fresh connection sees it.
@@ -136,10 +138,10 @@ void TestCsvImport::importsInTheBackground()
     QCOMPARE(stored.size(), 1);
     const DatasetSchema &d = stored.constFirst();
     QCOMPARE(d.id, reported.id);
-    QCOMPARE(d.name, u"Sales 2024"_qs);
+    QCOMPARE(d.name, u"Sales 2024"_s);
     QCOMPARE(d.rowCount, 300);
     QCOMPARE(d.columns.size(), 3);
-    QCOMPARE(d.columns.at(0).name, u"Date"_qs);
+    QCOMPARE(d.columns.at(0).name, u"Date"_s);
     QCOMPARE(d.columns.at(0).type, ColumnType::Datetime);
     QCOMPARE(d.columns.at(1).type, ColumnType::Hierarchy);
     QCOMPARE(d.columns.at(2).type, ColumnType::Numeric);
@@ -147,25 +149,25 @@ void TestCsvImport::importsInTheBackground()
     // The importer can go again once done; an empty name takes the file's base name.
     QVERIFY(importer.start(csv));
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
-    QCOMPARE(finished.at(1).at(0).value<DatasetSchema>().name, u"sales"_qs);
+    QCOMPARE(finished.at(1).at(0).value<DatasetSchema>().name, u"sales"_s);
 }
 
 void TestCsvImport::raggedRowFailsWithItsLine()
 {
     QTemporaryDir files;
     QTemporaryDir data;
-    const QString csv = writeSales(files.filePath(u"ragged.csv"_qs), 20, 7);
+    const QString csv = writeSales(files.filePath(u"ragged.csv"_s), 20, 7);
     QVERIFY(!csv.isEmpty());
 
     CsvImporter importer(data.path());
     QSignalSpy finished(&importer, &CsvImporter::finished);
     QSignalSpy failed(&importer, &CsvImporter::failed);
     QSignalSpy cancelled(&importer, &CsvImporter::cancelled);
-    QVERIFY(importer.start(csv, u"Ragged"_qs));
+    QVERIFY(importer.start(csv, u"Ragged"_s));
     QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 30000);
     const QString message = failed.at(0).at(0).toString();
-    QVERIFY2(message.contains(u"line 7"_qs), qPrintable(message));
-    QVERIFY2(message.contains(u"Nothing was imported"_qs), qPrintable(message));
+    QVERIFY2(message.contains(u"line 7"_s), qPrintable(message));
+    QVERIFY2(message.contains(u"Nothing was imported"_s), qPrintable(message));
     QCOMPARE(finished.count(), 0);
     QCOMPARE(cancelled.count(), 0);
     QVERIFY(!importer.isRunning());
@@ -173,16 +175,16 @@ void TestCsvImport::raggedRowFailsWithItsLine()
     QCOMPARE(datasetTables(data.path()), 0);
 
     // A file that is not there says so.
-    QVERIFY(importer.start(files.filePath(u"missing.csv"_qs)));
+    QVERIFY(importer.start(files.filePath(u"missing.csv"_s)));
     QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 2, 30000);
-    QVERIFY(failed.at(1).at(0).toString().contains(u"does not exist"_qs));
+    QVERIFY(failed.at(1).at(0).toString().contains(u"does not exist"_s));
 }
 
 void TestCsvImport::cancelImportsNothing()
 {
     QTemporaryDir files;
     QTemporaryDir data;
-    const QString csv = writeSales(files.filePath(u"large.csv"_qs), 300000);
+    const QString csv = writeSales(files.filePath(u"large.csv"_s), 300000);
     QVERIFY(!csv.isEmpty());
 
     CsvImporter importer(data.path());
@@ -191,7 +193,7 @@ void TestCsvImport::cancelImportsNothing()
     QSignalSpy failed(&importer, &CsvImporter::failed);
     QSignalSpy cancelled(&importer, &CsvImporter::cancelled);
     connect(&importer, &CsvImporter::progress, &importer, &CsvImporter::cancel);
-    QVERIFY(importer.start(csv, u"Large"_qs));
+    QVERIFY(importer.start(csv, u"Large"_s));
     QTRY_COMPARE_WITH_TIMEOUT(cancelled.count(), 1, 60000);
     QCOMPARE(finished.count(), 0);
     QCOMPARE(failed.count(), 0);
@@ -206,13 +208,13 @@ void TestCsvImport::importFromTheFileMenu()
 {
     QTemporaryDir files;
     QTemporaryDir data;
-    const QString csv = writeSales(files.filePath(u"sales.csv"_qs), 300000);
+    const QString csv = writeSales(files.filePath(u"sales.csv"_s), 300000);
     QVERIFY(!csv.isEmpty());
 
     WindowFixture f;
     CsvImporter importer(data.path());
     auto window = f.makeWindow();
-    QAction *action = window->findChild<QAction *>(u"actionImportCsv"_qs);
+    QAction *action = window->findChild<QAction *>(u"actionImportCsv"_s);
     QVERIFY(action);
     QVERIFY(!action->isEnabled()); // no importer yet
     QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_I));
@@ -230,19 +232,19 @@ void TestCsvImport::importFromTheFileMenu()
     QString suggested;
     answerDialog<QInputDialog>([&](QInputDialog *dialog) {
         suggested = dialog->textValue();
-        dialog->setTextValue(u"Big sales"_qs);
+        dialog->setTextValue(u"Big sales"_s);
         dialog->accept();
     });
     QTest::keyClick(window.get(), Qt::Key_I, Qt::ControlModifier);
-    QVERIFY(filters.join(u';').contains(u"*.csv *.tsv *.txt"_qs));
-    QCOMPARE(suggested, u"sales"_qs);
+    QVERIFY(filters.join(u';').contains(u"*.csv *.tsv *.txt"_s));
+    QCOMPARE(suggested, u"sales"_s);
     QVERIFY(importer.isRunning());
     QVERIFY(!action->isEnabled()); // one import at a time
 
     // Mid-import: the dialog shows how far it got while the window goes on handling events.
     QProgressDialog *dialog = window->csvImportFlow()->progressDialog();
     QVERIFY(dialog);
-    QCOMPARE(dialog->labelText(), u"Importing sales.csv…"_qs);
+    QCOMPARE(dialog->labelText(), u"Importing sales.csv…"_s);
     QVERIFY(!dialog->isModal());
     // Shown at once (a fast machine may finish within the usual delay); the picture is taken as
     // progress arrives, after the dialog has shown it.
@@ -264,25 +266,25 @@ void TestCsvImport::importFromTheFileMenu()
         text = box->text();
         details = box->informativeText();
         icon = box->icon();
-        QVERIFY(box->grab().save(screenshotPath(u"import-done.png"_qs)));
+        QVERIFY(box->grab().save(screenshotPath(u"import-done.png"_s)));
         box->accept();
     });
     QTRY_VERIFY_WITH_TIMEOUT(!text.isEmpty(), 60000);
     QCOMPARE(icon, QMessageBox::Information);
-    QVERIFY2(text.contains(u"“Big sales”"_qs), qPrintable(text));
-    QVERIFY2(text.contains(u"3 columns"_qs), qPrintable(text));
-    QVERIFY2(details.contains(u"Date — date\nRegion — category\nRevenue — numeric"_qs),
+    QVERIFY2(text.contains(u"“Big sales”"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"3 columns"_s), qPrintable(text));
+    QVERIFY2(details.contains(u"Date — date\nRegion — category\nRevenue — numeric"_s),
         qPrintable(details));
-    QVERIFY2(details.contains(u"Ask about it, e.g. “Show monthly Revenue as a line chart”."_qs),
+    QVERIFY2(details.contains(u"Ask about it, e.g. “Show monthly Revenue as a line chart”."_s),
         qPrintable(details));
     QTRY_VERIFY(!window->csvImportFlow()->progressDialog());
     QVERIFY(action->isEnabled());
     QVERIFY2(shotAt >= 20, "no progress seen mid-import");
-    QVERIFY(midImport.save(screenshotPath(u"import-progress.png"_qs)));
+    QVERIFY(midImport.save(screenshotPath(u"import-progress.png"_s)));
 
     const QList<DatasetSchema> stored = datasetsIn(data.path());
     QCOMPARE(stored.size(), 1);
-    QCOMPARE(stored.constFirst().name, u"Big sales"_qs);
+    QCOMPARE(stored.constFirst().name, u"Big sales"_s);
     QCOMPARE(stored.constFirst().rowCount, 300000);
 }
 
@@ -290,7 +292,7 @@ void TestCsvImport::badFileFromTheFileMenu()
 {
     QTemporaryDir files;
     QTemporaryDir data;
-    const QString csv = writeSales(files.filePath(u"ragged.csv"_qs), 50, 7);
+    const QString csv = writeSales(files.filePath(u"ragged.csv"_s), 50, 7);
     QVERIFY(!csv.isEmpty());
 
     WindowFixture f;
@@ -312,17 +314,17 @@ void TestCsvImport::badFileFromTheFileMenu()
     window->importCsv();
     QTRY_VERIFY_WITH_TIMEOUT(!text.isEmpty(), 30000);
     QCOMPARE(icon, QMessageBox::Warning);
-    QVERIFY2(text.contains(u"ragged.csv"_qs), qPrintable(text));
-    QVERIFY2(details.contains(u"line 7 has 2 fields instead of 3"_qs), qPrintable(details));
+    QVERIFY2(text.contains(u"ragged.csv"_s), qPrintable(text));
+    QVERIFY2(details.contains(u"line 7 has 2 fields instead of 3"_s), qPrintable(details));
     QVERIFY(datasetsIn(data.path()).isEmpty());
-    QTRY_VERIFY(window->findChild<QAction *>(u"actionImportCsv"_qs)->isEnabled());
+    QTRY_VERIFY(window->findChild<QAction *>(u"actionImportCsv"_s)->isEnabled());
 }
 
 void TestCsvImport::cancelFromTheProgressDialog()
 {
     QTemporaryDir files;
     QTemporaryDir data;
-    const QString csv = writeSales(files.filePath(u"large.csv"_qs), 300000);
+    const QString csv = writeSales(files.filePath(u"large.csv"_s), 300000);
     QVERIFY(!csv.isEmpty());
 
     WindowFixture f;
@@ -343,8 +345,8 @@ void TestCsvImport::cancelFromTheProgressDialog()
     QTest::mouseClick(cancel, Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(cancelled.count(), 1, 30000);
     QTRY_VERIFY(!dialog);
-    QCOMPARE(window->statusBar()->currentMessage(), u"Import cancelled; nothing was imported."_qs);
-    QVERIFY(window->findChild<QAction *>(u"actionImportCsv"_qs)->isEnabled());
+    QCOMPARE(window->statusBar()->currentMessage(), u"Import cancelled; nothing was imported."_s);
+    QVERIFY(window->findChild<QAction *>(u"actionImportCsv"_s)->isEnabled());
     QVERIFY(datasetsIn(data.path()).isEmpty());
     QCOMPARE(datasetTables(data.path()), 0);
 }
@@ -353,7 +355,7 @@ void TestCsvImport::closingTheWindowCancels()
 {
     QTemporaryDir files;
     QTemporaryDir data;
-    const QString csv = writeSales(files.filePath(u"large.csv"_qs), 300000);
+    const QString csv = writeSales(files.filePath(u"large.csv"_s), 300000);
     QVERIFY(!csv.isEmpty());
 
     WindowFixture f;
@@ -363,7 +365,7 @@ void TestCsvImport::closingTheWindowCancels()
     QVERIFY(showAndActivate(window.get()));
     QSignalSpy progress(&importer, &CsvImporter::progress);
     QSignalSpy finished(&importer, &CsvImporter::finished);
-    QVERIFY(importer.start(csv, u"Large"_qs));
+    QVERIFY(importer.start(csv, u"Large"_s));
     QTRY_VERIFY_WITH_TIMEOUT(!progress.isEmpty(), 60000);
     QVERIFY(window->close());
     QVERIFY(!importer.isRunning()); // cancelled, and its thread has ended
@@ -377,14 +379,14 @@ void TestCsvImport::closingTheWindowCancels()
 void TestCsvImport::exampleQuestion()
 {
     DatasetSchema d;
-    d.name = u"Shops"_qs;
-    QCOMPARE(CsvImportFlow::exampleQuestion(d), u"What is in Shops?"_qs);
-    d.columns.append({ u"a"_qs, u"Shop"_qs, ColumnType::Hierarchy });
-    QCOMPARE(CsvImportFlow::exampleQuestion(d), u"How many rows are there per Shop?"_qs);
-    d.columns.append({ u"b"_qs, u"Sales"_qs, ColumnType::Numeric });
-    QCOMPARE(CsvImportFlow::exampleQuestion(d), u"Show Sales by Shop as a bar chart"_qs);
-    d.columns.append({ u"c"_qs, u"Day"_qs, ColumnType::Datetime });
-    QCOMPARE(CsvImportFlow::exampleQuestion(d), u"Show monthly Sales as a line chart"_qs);
+    d.name = u"Shops"_s;
+    QCOMPARE(CsvImportFlow::exampleQuestion(d), u"What is in Shops?"_s);
+    d.columns.append({ u"a"_s, u"Shop"_s, ColumnType::Hierarchy });
+    QCOMPARE(CsvImportFlow::exampleQuestion(d), u"How many rows are there per Shop?"_s);
+    d.columns.append({ u"b"_s, u"Sales"_s, ColumnType::Numeric });
+    QCOMPARE(CsvImportFlow::exampleQuestion(d), u"Show Sales by Shop as a bar chart"_s);
+    d.columns.append({ u"c"_s, u"Day"_s, ColumnType::Datetime });
+    QCOMPARE(CsvImportFlow::exampleQuestion(d), u"Show monthly Sales as a line chart"_s);
 }
 
 QTEST_MAIN(TestCsvImport)

@@ -13,6 +13,8 @@
 #include <QPushButton>
 #include <QSignalSpy>
 
+using namespace Qt::StringLiterals;
+
 class TestDefaultBackend : public QObject
 {
     Q_OBJECT
@@ -29,7 +31,7 @@ private Q_SLOTS:
         config.host = QUrl(server.url());
         config.key = server.key();
         config.token = server.token();
-        LuzmoBackend local(f.network, config, u"local"_qs);
+        LuzmoBackend local(f.network, config, u"local"_s);
         f.backends.setLocalBackend(&local);
         f.backends.restore(); // no saved choice: Local is the default
         QCOMPARE(f.session.backend(), &local);
@@ -38,27 +40,27 @@ private Q_SLOTS:
         window->resize(1240, 820);
         QVERIFY(showAndActivate(window.get()));
         QSignalSpy finished(&f.session, &ChatSession::answerFinished);
-        QTest::keyClicks(window->composer()->editor(), u"Show monthly revenue as a line chart"_qs);
+        QTest::keyClicks(window->composer()->editor(), u"Show monthly revenue as a line chart"_s);
         QTest::mouseClick(window->composer()->sendButton(), Qt::LeftButton);
         QVERIFY(finished.wait(15000));
 
         TranscriptModel *model = window->transcriptModel();
         QCOMPARE(model->rowCount(), 2);
-        QCOMPARE(model->index(1).data(TranscriptModel::StatusRole).toString(), u"complete"_qs);
+        QCOMPARE(model->index(1).data(TranscriptModel::StatusRole).toString(), u"complete"_s);
         const QString text = model->index(1).data(TranscriptModel::TextRole).toString();
-        QVERIFY2(text.contains(u"Revenue"_qs) && text.contains(u"$"_qs), qPrintable(text));
+        QVERIFY2(text.contains(u"Revenue"_s) && text.contains(u"$"_s), qPrintable(text));
         // The chart, and how the built-in analyst read the question (drawn as chips).
         QCOMPARE(model->index(1).data(TranscriptModel::AssetCountRole).toInt(), 2);
         const QVariantList assets = model->index(1).data(TranscriptModel::AssetsRole).toList();
-        QCOMPARE(assets.at(1).toMap().value(u"type"_qs).toString(), u"interpretation"_qs);
+        QCOMPARE(assets.at(1).toMap().value(u"type"_s).toString(), u"interpretation"_s);
         const QVariantMap asset = assets.first().toMap();
         const QJsonObject item
-            = QJsonDocument::fromJson(asset.value(u"valueJson"_qs).toByteArray()).object();
-        QCOMPARE(item[u"type"_qs].toString(), u"line-chart"_qs);
-        QCOMPARE(f.store.repository->conversation(model->conversationId())->backend, u"local"_qs);
+            = QJsonDocument::fromJson(asset.value(u"valueJson"_s).toByteArray()).object();
+        QCOMPARE(item[u"type"_s].toString(), u"line-chart"_s);
+        QCOMPARE(f.store.repository->conversation(model->conversationId())->backend, u"local"_s);
         QVERIFY(!f.store.repository->conversation(model->conversationId())->remoteId.isEmpty());
         QTest::qWait(100); // a few frames: the view applies changes at most 60 times a second
-        QVERIFY(window->grab().save(screenshotPath(u"default-backend.png"_qs)));
+        QVERIFY(window->grab().save(screenshotPath(u"default-backend.png"_s)));
     }
 };
 

@@ -12,6 +12,8 @@
 #include <QJsonDocument>
 #include <QSignalSpy>
 
+using namespace Qt::StringLiterals;
+
 class TestFollowups : public QObject
 {
     Q_OBJECT
@@ -31,25 +33,25 @@ private Q_SLOTS:
         // With the data and the chart before the text, as Looker answers, so the screenshot shows
         // the follow-ups beside a drawn chart.
         const QJsonArray rows { QJsonObject {
-                                    { u"quarter"_qs, u"2025-04-01"_qs }, { u"revenue"_qs, 100 } },
-            QJsonObject { { u"quarter"_qs, u"2025-07-01"_qs }, { u"revenue"_qs, 112 } } };
-        const QJsonObject vega { { u"mark"_qs, u"line"_qs },
-            { u"encoding"_qs,
-                QJsonObject { { u"x"_qs,
-                                  QJsonObject { { u"field"_qs, u"quarter"_qs },
-                                      { u"type"_qs, u"temporal"_qs } } },
-                    { u"y"_qs,
-                        QJsonObject { { u"field"_qs, u"revenue"_qs },
-                            { u"type"_qs, u"quantitative"_qs } } } } } };
-        server.setChatScript({ FakeLookerServer::data(u"revenue by quarter"_qs, rows, u"rq"_qs),
-            FakeLookerServer::chart(vega, u"rq"_qs),
-            FakeLookerServer::text(u"Revenue grew **12%** in Q3."_qs),
+                                    { u"quarter"_s, u"2025-04-01"_s }, { u"revenue"_s, 100 } },
+            QJsonObject { { u"quarter"_s, u"2025-07-01"_s }, { u"revenue"_s, 112 } } };
+        const QJsonObject vega { { u"mark"_s, u"line"_s },
+            { u"encoding"_s,
+                QJsonObject { { u"x"_s,
+                                  QJsonObject { { u"field"_s, u"quarter"_s },
+                                      { u"type"_s, u"temporal"_s } } },
+                    { u"y"_s,
+                        QJsonObject { { u"field"_s, u"revenue"_s },
+                            { u"type"_s, u"quantitative"_s } } } } } };
+        server.setChatScript({ FakeLookerServer::data(u"revenue by quarter"_s, rows, u"rq"_s),
+            FakeLookerServer::chart(vega, u"rq"_s),
+            FakeLookerServer::text(u"Revenue grew **12%** in Q3."_s),
             FakeLookerServer::followups(
-                { u"Which region grew most?"_qs, u"How does Q3 compare with last year?"_qs }) });
+                { u"Which region grew most?"_s, u"How does Q3 compare with last year?"_s }) });
         LookerConfig config;
         config.baseUrl = server.baseUrl();
-        config.clientId = u"looker-id"_qs;
-        config.clientSecret = u"looker-secret"_qs;
+        config.clientId = u"looker-id"_s;
+        config.clientSecret = u"looker-secret"_s;
         LookerBackend backend(f.network, config);
         auto window = f.makeWindow();
         // This Looker backend answers every conversation (the controller knows only settings).
@@ -60,7 +62,7 @@ private Q_SLOTS:
         TranscriptView *view = window->transcriptView();
 
         QSignalSpy finished(&f.session, &ChatSession::answerFinished);
-        auto sent = f.session.send(0, u"How did revenue do in Q3?"_qs);
+        auto sent = f.session.send(0, u"How did revenue do in Q3?"_s);
         QVERIFY(sent);
         QVERIFY(finished.wait(10000));
         window->openConversation(*sent);
@@ -68,10 +70,10 @@ private Q_SLOTS:
         MessageDelegate::RowInfo row = lastRow(view);
         QCOMPARE(row.followups,
             (QStringList {
-                u"Which region grew most?"_qs, u"How does Q3 compare with last year?"_qs }));
+                u"Which region grew most?"_s, u"How does Q3 compare with last year?"_s }));
         QCOMPARE(row.followupRects.size(), 2);
         QVERIFY(row.followupRects.at(0).bottom() < row.followupRects.at(1).top());
-        QVERIFY(window->grab().save(screenshotPath(u"followups.png"_qs)));
+        QVERIFY(window->grab().save(screenshotPath(u"followups.png"_s)));
 
         // A click on the first link asks it, in the same remote conversation.
         const QRect rowRect = view->visualRect(view->model()->index(1, 0));
@@ -79,14 +81,14 @@ private Q_SLOTS:
         QSignalSpy asked(view, &TranscriptView::followupRequested);
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, link);
         QCOMPARE(asked.size(), 1);
-        QCOMPARE(asked.first().first().toString(), u"Which region grew most?"_qs);
+        QCOMPARE(asked.first().first().toString(), u"Which region grew most?"_s);
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 10000);
         const auto chats = server.requestsTo("POST", "/api/4.0/conversational_analytics/chat");
         QCOMPARE(chats.size(), 2);
         const QJsonObject second = QJsonDocument::fromJson(chats.last().body).object();
-        QCOMPARE(second[u"user_message"_qs].toString(), u"Which region grew most?"_qs);
-        QCOMPARE(second[u"conversation_id"_qs].toString(),
-            server.conversations().first()[u"id"_qs].toString());
+        QCOMPARE(second[u"user_message"_s].toString(), u"Which region grew most?"_s);
+        QCOMPARE(second[u"conversation_id"_s].toString(),
+            server.conversations().first()[u"id"_s].toString());
         QCOMPARE(server.conversations().size(), 1);
         // A click elsewhere in the bubble asks nothing.
         QTRY_COMPARE(view->model()->rowCount(), 4);
@@ -104,7 +106,7 @@ private Q_SLOTS:
         TranscriptView *view2 = again->transcriptView();
         QTRY_COMPARE(view2->model()->rowCount(), 4);
         QCOMPARE(view2->rowInfo(1).followups.size(), 2);
-        QVERIFY(again->grab().save(screenshotPath(u"followups-restart.png"_qs)));
+        QVERIFY(again->grab().save(screenshotPath(u"followups-restart.png"_s)));
     }
 };
 

@@ -12,6 +12,8 @@
 #include <QJsonDocument>
 #include <QPainter>
 
+using namespace Qt::StringLiterals;
+
 class TestInterpretationChips : public QObject
 {
     Q_OBJECT
@@ -19,8 +21,8 @@ class TestInterpretationChips : public QObject
 private Q_SLOTS:
     void chipsWrap()
     {
-        const QStringList tokens { u"Sales"_qs, u"Revenue"_qs, u"sum"_qs, u"by month"_qs,
-            u"Region = EMEA"_qs, u"2024"_qs };
+        const QStringList tokens { u"Sales"_s, u"Revenue"_s, u"sum"_s, u"by month"_s,
+            u"Region = EMEA"_s, u"2024"_s };
         const QFont font;
         const QList<QRect> wide = InterpretationCard::chipRects(tokens, font, 2000);
         QCOMPARE(wide.size(), tokens.size());
@@ -31,7 +33,7 @@ private Q_SLOTS:
         for (const QRect &r : narrow)
             QVERIFY(r.right() < 160);
         QCOMPARE(InterpretationCard::tokensOf(R"({"tokens":["Sales","Units"]})"),
-            (QStringList { u"Sales"_qs, u"Units"_qs }));
+            (QStringList { u"Sales"_s, u"Units"_s }));
         QVERIFY(InterpretationCard::tokensOf("{}").isEmpty());
     }
 
@@ -47,7 +49,7 @@ private Q_SLOTS:
             return rows ? std::variant<QList<QJsonArray>, QString>(*rows)
                         : std::variant<QList<QJsonArray>, QString>(rows.error().message);
         });
-        const QString question = u"top 3 products by revenue for EMEA in 2024"_qs;
+        const QString question = u"top 3 products by revenue for EMEA in 2024"_s;
         const AgentReply reply = agent.generate(question, Agent::Analyst);
         QVERIFY(reply.interpretation);
 
@@ -61,7 +63,7 @@ private Q_SLOTS:
         Message answer;
         answer.conversationId = conversation->id;
         answer.role = MessageRole::Assistant;
-        answer.agent = u"analyst"_qs;
+        answer.agent = u"analyst"_s;
         answer.text = reply.text;
         Asset asset;
         asset.type = InterpretationCard::AssetType;
@@ -76,7 +78,7 @@ private Q_SLOTS:
         TranscriptView *view = window->transcriptView();
         QTRY_COMPARE(view->model()->rowCount(), 2);
         const QImage shot = window->grab().toImage();
-        QVERIFY(shot.save(screenshotPath(u"interpretation.png"_qs)));
+        QVERIFY(shot.save(screenshotPath(u"interpretation.png"_s)));
         // The chip colour is drawn somewhere in the answer.
         bool chip = false;
         for (int y = 0; y < shot.height() && !chip; y += 2) {

@@ -31,13 +31,15 @@
 #include <functional>
 #include <memory>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 // A real store, a chat session and the main window with its own settings file.
 struct Fixture
 {
     Fixture()
         : session(*store.repository)
-        , settings(settingsDir.filePath(u"chartroom.ini"_qs), QSettings::IniFormat)
+        , settings(settingsDir.filePath(u"chartroom.ini"_s), QSettings::IniFormat)
     {
     }
     std::unique_ptr<MainWindow> makeWindow()
@@ -110,15 +112,15 @@ void TestMainWindow::emptyStateWhenNothingIsOpen()
     Fixture f;
     auto window = f.makeWindow();
     QVERIFY(showAndActivate(window.get()));
-    auto *stack = window->findChild<QWidget *>(u"emptyState"_qs);
+    auto *stack = window->findChild<QWidget *>(u"emptyState"_s);
     QVERIFY(stack && stack->isVisible());
     QVERIFY(!window->transcriptView()->isVisible());
-    QVERIFY(!window->findChild<QAction *>(u"actionRename"_qs)->isEnabled());
+    QVERIFY(!window->findChild<QAction *>(u"actionRename"_s)->isEnabled());
     QVERIFY(!window->composer()->sendButton()->isEnabled());
     QVERIFY(!window->composer()->stopButton()->isEnabled());
 
     // An example prompt fills the composer.
-    auto *example = window->findChild<QPushButton *>(u"examplePrompt"_qs);
+    auto *example = window->findChild<QPushButton *>(u"examplePrompt"_s);
     QTest::mouseClick(example, Qt::LeftButton);
     QCOMPARE(window->composer()->text(), example->text());
     QVERIFY(window->composer()->sendButton()->isEnabled());
@@ -131,7 +133,7 @@ void TestMainWindow::sendStartsConversationAndNewClears()
     QVERIFY(showAndActivate(window.get()));
     QPlainTextEdit *edit = window->composer()->editor();
     edit->setFocus();
-    QTest::keyClicks(edit, u"Show monthly revenue as a line chart"_qs);
+    QTest::keyClicks(edit, u"Show monthly revenue as a line chart"_s);
     QTest::keyClick(edit, Qt::Key_Return, Qt::ControlModifier);
 
     QCOMPARE(f.store.repository->conversationCount().value(), 1);
@@ -140,16 +142,16 @@ void TestMainWindow::sendStartsConversationAndNewClears()
     const auto stored = f.store.repository->messages(id);
     QVERIFY(stored.ok());
     QCOMPARE(stored->size(), 2);
-    QCOMPARE(stored->at(0).text, u"Show monthly revenue as a line chart"_qs);
+    QCOMPARE(stored->at(0).text, u"Show monthly revenue as a line chart"_s);
     QCOMPARE(stored->at(0).role, MessageRole::User);
 
     TranscriptModel *transcript = window->transcriptModel();
     QCOMPARE(transcript->rowCount(), 2);
-    QCOMPARE(transcript->index(1).data(TranscriptModel::StatusRole).toString(), u"error"_qs);
+    QCOMPARE(transcript->index(1).data(TranscriptModel::StatusRole).toString(), u"error"_s);
     QVERIFY(transcript->index(1)
                 .data(TranscriptModel::ErrorRole)
                 .toString()
-                .contains(u"No backend configured"_qs));
+                .contains(u"No backend configured"_s));
     QVERIFY(window->composer()->text().isEmpty());
     QVERIFY(window->transcriptView()->isVisible());
     QTRY_VERIFY(window->transcriptView()->isAtBottom());
@@ -161,8 +163,8 @@ void TestMainWindow::sendStartsConversationAndNewClears()
     QTest::keyClick(window.get(), Qt::Key_N, Qt::ControlModifier);
     QCOMPARE(window->currentConversation(), 0);
     QVERIFY(!list->selectionModel()->hasSelection());
-    QVERIFY(window->findChild<QWidget *>(u"emptyState"_qs)->isVisible());
-    QTest::keyClicks(edit, u"Top customers by revenue"_qs);
+    QVERIFY(window->findChild<QWidget *>(u"emptyState"_s)->isVisible());
+    QTest::keyClicks(edit, u"Top customers by revenue"_s);
     QTest::mouseClick(window->composer()->sendButton(), Qt::LeftButton);
     QCOMPARE(QApplication::focusWidget(), edit); // ready for the follow-up
     QCOMPARE(f.store.repository->conversationCount().value(), 2);
@@ -170,7 +172,7 @@ void TestMainWindow::sendStartsConversationAndNewClears()
     QCOMPARE(list->currentIndex().row(), 0);
 
     // A follow-up goes into the open conversation.
-    QTest::keyClicks(edit, u"Only for 2024"_qs);
+    QTest::keyClicks(edit, u"Only for 2024"_s);
     QTest::keyClick(edit, Qt::Key_Enter, Qt::ControlModifier);
     QCOMPARE(f.store.repository->conversationCount().value(), 2);
     QCOMPARE(transcript->rowCount(), 4);
@@ -181,22 +183,22 @@ void TestMainWindow::storeErrorIsShownInWords()
     Fixture f;
     auto window = f.makeWindow();
     QVERIFY(showAndActivate(window.get()));
-    window->send(u"   "_qs);
+    window->send(u"   "_s);
     QVERIFY(window->errorBanner()->isVisible());
-    QVERIFY(window->errorBanner()->message().contains(u"Type a question first"_qs));
+    QVERIFY(window->errorBanner()->message().contains(u"Type a question first"_s));
 
     f.store.database.close();
-    window->composer()->setText(u"Revenue by region"_qs);
+    window->composer()->setText(u"Revenue by region"_s);
     QTest::mouseClick(window->composer()->sendButton(), Qt::LeftButton);
-    QVERIFY(window->errorBanner()->message().startsWith(u"Your question could not be sent"_qs));
+    QVERIFY(window->errorBanner()->message().startsWith(u"Your question could not be sent"_s));
     // The question stays in the composer so nothing typed is lost.
-    QCOMPARE(window->composer()->text(), u"Revenue by region"_qs);
+    QCOMPARE(window->composer()->text(), u"Revenue by region"_s);
 }
 
 void TestMainWindow::renameThroughAction()
 {
     Fixture f;
-    const qint64 id = f.store.addConversation(u"Untitled analysis"_qs, 2);
+    const qint64 id = f.store.addConversation(u"Untitled analysis"_s, 2);
     auto window = f.makeWindow();
     QVERIFY(showAndActivate(window.get()));
     window->openConversation(id);
@@ -204,30 +206,30 @@ void TestMainWindow::renameThroughAction()
     QString shownTitle;
     answerDialog<QInputDialog>([&shownTitle](QInputDialog *dialog) {
         shownTitle = dialog->textValue();
-        dialog->setTextValue(u"Revenue 2024"_qs);
+        dialog->setTextValue(u"Revenue 2024"_s);
         dialog->accept();
     });
     QTest::keyClick(window.get(), Qt::Key_F2);
-    QCOMPARE(shownTitle, u"Untitled analysis"_qs);
-    QCOMPARE(f.store.repository->conversation(id)->title, u"Revenue 2024"_qs);
+    QCOMPARE(shownTitle, u"Untitled analysis"_s);
+    QCOMPARE(f.store.repository->conversation(id)->title, u"Revenue 2024"_s);
     auto *model = window->sidebar()->conversationModel();
-    QCOMPARE(model->index(model->rowOf(id)).data().toString(), u"Revenue 2024"_qs);
-    QCOMPARE(window->windowTitle(), u"Revenue 2024"_qs);
+    QCOMPARE(model->index(model->rowOf(id)).data().toString(), u"Revenue 2024"_s);
+    QCOMPARE(window->windowTitle(), u"Revenue 2024"_s);
 
     // Cancelled: nothing changes.
     answerDialog<QInputDialog>([](QInputDialog *dialog) {
-        dialog->setTextValue(u"Something else"_qs);
+        dialog->setTextValue(u"Something else"_s);
         dialog->reject();
     });
-    window->findChild<QAction *>(u"actionRename"_qs)->trigger();
-    QCOMPARE(f.store.repository->conversation(id)->title, u"Revenue 2024"_qs);
+    window->findChild<QAction *>(u"actionRename"_s)->trigger();
+    QCOMPARE(f.store.repository->conversation(id)->title, u"Revenue 2024"_s);
 }
 
 void TestMainWindow::deleteAsksFirst()
 {
     Fixture f;
-    const qint64 keep = f.store.addConversation(u"Churn by plan"_qs, 2);
-    const qint64 id = f.store.addConversation(u"Marketing spend vs signups"_qs, 4);
+    const qint64 keep = f.store.addConversation(u"Churn by plan"_s, 2);
+    const qint64 id = f.store.addConversation(u"Marketing spend vs signups"_s, 4);
     auto window = f.makeWindow();
     QVERIFY(showAndActivate(window.get()));
     window->openConversation(id);
@@ -239,7 +241,7 @@ void TestMainWindow::deleteAsksFirst()
     answerDialog<QMessageBox>(
         [](QMessageBox *box) { box->button(QMessageBox::Cancel)->click(); }, &question);
     QTest::keyClick(list, Qt::Key_Delete);
-    QVERIFY(question.contains(u"Marketing spend vs signups"_qs));
+    QVERIFY(question.contains(u"Marketing spend vs signups"_s));
     QVERIFY(window->sidebar()->conversationModel()->rowOf(id) >= 0);
     QVERIFY(f.store.repository->conversations(10)->size() == 2);
 
@@ -250,7 +252,7 @@ void TestMainWindow::deleteAsksFirst()
     QVERIFY(showAndActivate(window.get()));
     list->setFocus();
     QTest::keyClick(list, Qt::Key_Delete);
-    QVERIFY(question.contains(u"Marketing spend vs signups"_qs));
+    QVERIFY(question.contains(u"Marketing spend vs signups"_s));
     QCOMPARE(window->sidebar()->conversationModel()->rowOf(id), -1);
     const auto remaining = f.store.repository->conversations(10);
     QCOMPARE(remaining->size(), 1);
@@ -261,22 +263,22 @@ void TestMainWindow::deleteAsksFirst()
 void TestMainWindow::searchShowsHitsAndOpensThem()
 {
     Fixture f;
-    const qint64 revenue = f.store.repository->createConversation(u"Quarterly numbers"_qs)->id;
+    const qint64 revenue = f.store.repository->createConversation(u"Quarterly numbers"_s)->id;
     f.store.repository->addMessage(
-        message(revenue, MessageRole::User, u"What was our gross margin in Q3?"_qs));
-    f.store.addConversation(u"Churn by plan"_qs, 2);
+        message(revenue, MessageRole::User, u"What was our gross margin in Q3?"_s));
+    f.store.addConversation(u"Churn by plan"_s, 2);
     auto window = f.makeWindow();
     QVERIFY(showAndActivate(window.get()));
 
     QTest::keyClick(window.get(), Qt::Key_F, Qt::ControlModifier); // Ctrl+K is the palette
     QLineEdit *search = window->sidebar()->searchField();
     QVERIFY(search->hasFocus());
-    QTest::keyClicks(search, u"margin"_qs);
+    QTest::keyClicks(search, u"margin"_s);
     QListView *results = window->sidebar()->searchResults();
     QTRY_VERIFY(results->isVisible());
     QCOMPARE(window->sidebar()->searchModel()->rowCount(), 1);
     const QModelIndex hit = window->sidebar()->searchModel()->index(0);
-    QVERIFY(hit.data(SearchResultModel::SnippetHtmlRole).toString().contains(u"<b>margin</b>"_qs));
+    QVERIFY(hit.data(SearchResultModel::SnippetHtmlRole).toString().contains(u"<b>margin</b>"_s));
 
     QTest::mouseClick(results->viewport(), Qt::LeftButton, {}, results->visualRect(hit).center());
     QCOMPARE(window->currentConversation(), revenue);
@@ -288,10 +290,10 @@ void TestMainWindow::searchShowsHitsAndOpensThem()
 void TestMainWindow::streamingRepaintsAreCoalesced()
 {
     Fixture f;
-    const qint64 id = f.store.addConversation(u"Streaming"_qs, 39);
+    const qint64 id = f.store.addConversation(u"Streaming"_s, 39);
     Message answer = f.store.repository
                          ->addMessage(message(
-                             id, MessageRole::Assistant, u"Revenue"_qs, MessageStatus::Streaming))
+                             id, MessageRole::Assistant, u"Revenue"_s, MessageStatus::Streaming))
                          .value();
     auto window = f.makeWindow();
     QVERIFY(showAndActivate(window.get()));
@@ -312,7 +314,7 @@ void TestMainWindow::streamingRepaintsAreCoalesced()
     const int heightBefore = view->visualRect(view->model()->index(row, 0)).height();
 
     for (int i = 0; i < 200; ++i) {
-        answer.text += u" grew **12%** in March, driven by the enterprise plan."_qs;
+        answer.text += u" grew **12%** in March, driven by the enterprise plan."_s;
         QVERIFY(!f.store.repository->updateMessage(answer, Repository::MessageField::Text));
     }
     QCOMPARE(modelChanges.size(), 200);
@@ -330,7 +332,7 @@ void TestMainWindow::streamingRepaintsAreCoalesced()
 void TestMainWindow::scrollingToTopFetchesOlderAnchored()
 {
     Fixture f;
-    const qint64 id = f.store.addConversation(u"Long history"_qs, 180);
+    const qint64 id = f.store.addConversation(u"Long history"_s, 180);
     auto window = f.makeWindow();
     QVERIFY(showAndActivate(window.get()));
     window->openConversation(id);
@@ -352,7 +354,7 @@ void TestMainWindow::scrollingToTopFetchesOlderAnchored()
 void TestMainWindow::geometryAndSplitterAreRestored()
 {
     Fixture f;
-    const qint64 id = f.store.addConversation(u"Kept open"_qs, 2);
+    const qint64 id = f.store.addConversation(u"Kept open"_s, 2);
     {
         auto window = f.makeWindow();
         QVERIFY(showAndActivate(window.get()));
@@ -377,31 +379,31 @@ void TestMainWindow::screenshots()
               MessageStatus status = MessageStatus::Complete, const QString &error = {}) {
               QVERIFY(repo.addMessage(message(c, role, text, status, error)).ok());
           };
-    const qint64 churn = repo.createConversation(u"Churn rate by subscription plan"_qs)->id;
-    add(churn, MessageRole::User, u"What is the monthly churn rate per subscription plan?"_qs);
+    const qint64 churn = repo.createConversation(u"Churn rate by subscription plan"_s)->id;
+    add(churn, MessageRole::User, u"What is the monthly churn rate per subscription plan?"_s);
     add(churn, MessageRole::Assistant,
-        u"Churn is lowest on **Enterprise** (0.8%) and highest on **Starter** (4.9%)."_qs);
-    const qint64 spend = repo.createConversation(u"Marketing spend vs. signups"_qs)->id;
-    add(spend, MessageRole::User, u"Plot marketing spend against new signups per week"_qs);
-    add(spend, MessageRole::Assistant, u"Spend and signups move together until week 31, then"_qs,
-        MessageStatus::Interrupted, u"the connection to the server was lost"_qs);
-    const qint64 customers = repo.createConversation(u"Top 10 customers by lifetime value"_qs)->id;
-    add(customers, MessageRole::User, u"Who are our top 10 customers by lifetime value?"_qs);
+        u"Churn is lowest on **Enterprise** (0.8%) and highest on **Starter** (4.9%)."_s);
+    const qint64 spend = repo.createConversation(u"Marketing spend vs. signups"_s)->id;
+    add(spend, MessageRole::User, u"Plot marketing spend against new signups per week"_s);
+    add(spend, MessageRole::Assistant, u"Spend and signups move together until week 31, then"_s,
+        MessageStatus::Interrupted, u"the connection to the server was lost"_s);
+    const qint64 customers = repo.createConversation(u"Top 10 customers by lifetime value"_s)->id;
+    add(customers, MessageRole::User, u"Who are our top 10 customers by lifetime value?"_s);
     add(customers, MessageRole::Assistant, {}, MessageStatus::Error,
-        u"No backend configured: add one in Settings to get answers. Your question was saved."_qs);
-    const qint64 revenue = repo.createConversation(u"Monthly revenue 2024"_qs)->id;
-    add(revenue, MessageRole::User, u"Show monthly revenue for 2024 as a line chart"_qs);
+        u"No backend configured: add one in Settings to get answers. Your question was saved."_s);
+    const qint64 revenue = repo.createConversation(u"Monthly revenue 2024"_s)->id;
+    add(revenue, MessageRole::User, u"Show monthly revenue for 2024 as a line chart"_s);
     add(revenue, MessageRole::Assistant,
         u"Here is **monthly revenue for 2024**. Revenue grew steadily, with two clear peaks:\n\n"
         "- **March**: the spring campaign lifted sales to **$1.42M** (+18% on February)\n"
         "- **November**: Black Friday drove the best month of the year, **$1.87M**\n"
         "- The summer dip (July–August) is seasonal and matches 2023\n\n"
         "| Quarter | Revenue | Growth |\n|---|---:|---:|\n| Q1 | $3.9M | +6% |\n"
-        "| Q2 | $4.1M | +5% |\n| Q3 | $3.8M | −7% |\n| Q4 | $5.2M | +37% |\n"_qs);
-    add(revenue, MessageRole::User, u"Which regions drove the growth in Q4?"_qs);
+        "| Q2 | $4.1M | +5% |\n| Q3 | $3.8M | −7% |\n| Q4 | $5.2M | +37% |\n"_s);
+    add(revenue, MessageRole::User, u"Which regions drove the growth in Q4?"_s);
     add(revenue, MessageRole::Assistant,
         u"Mostly **North America** and the **Nordics**. Together they account for 71% of the "
-        "Q4 increase; the rest of Europe was flat."_qs,
+        "Q4 increase; the rest of Europe was flat."_s,
         MessageStatus::Streaming);
 
     auto window = f.makeWindow();
@@ -413,27 +415,27 @@ void TestMainWindow::screenshots()
 
     const QString dir = qEnvironmentVariable("CHARTROOM_SCREENSHOT_DIR", QDir::currentPath());
     QDir().mkpath(dir);
-    const QString main = QDir(dir).filePath(u"mainwindow.png"_qs);
+    const QString main = QDir(dir).filePath(u"mainwindow.png"_s);
     QVERIFY(window->grab().save(main));
 
     QLineEdit *search = window->sidebar()->searchField();
-    QTest::keyClicks(search, u"revenue"_qs);
+    QTest::keyClicks(search, u"revenue"_s);
     QTRY_VERIFY(window->sidebar()->searchResults()->isVisible());
     QVERIFY(window->sidebar()->searchModel()->rowCount() >= 2);
     QTest::qWait(50);
-    const QString searchShot = QDir(dir).filePath(u"mainwindow-search.png"_qs);
+    const QString searchShot = QDir(dir).filePath(u"mainwindow-search.png"_s);
     QVERIFY(window->grab().save(searchShot));
 
     search->clear();
     window->openConversation(customers);
     QTest::qWait(50);
-    QVERIFY(window->grab().save(QDir(dir).filePath(u"mainwindow-error.png"_qs)));
+    QVERIFY(window->grab().save(QDir(dir).filePath(u"mainwindow-error.png"_s)));
     window->openConversation(spend);
     QTest::qWait(50);
-    QVERIFY(window->grab().save(QDir(dir).filePath(u"mainwindow-interrupted.png"_qs)));
+    QVERIFY(window->grab().save(QDir(dir).filePath(u"mainwindow-interrupted.png"_s)));
     window->newConversation();
     QTest::qWait(300); // let the search field's clear button fade out
-    QVERIFY(window->grab().save(QDir(dir).filePath(u"mainwindow-empty.png"_qs)));
+    QVERIFY(window->grab().save(QDir(dir).filePath(u"mainwindow-empty.png"_s)));
     qInfo("Screenshots in %s", qUtf8Printable(QDir::toNativeSeparators(dir)));
 }
 

@@ -16,6 +16,8 @@
 #include <QListView>
 #include <QPainter>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 QDateTime local(int y, int m, int d)
 {
@@ -26,21 +28,21 @@ struct History
 {
     explicit History(Repository &repo)
     {
-        review = repo.createConversation(u"Quarterly revenue review"_qs, u"local"_qs)->id;
+        review = repo.createConversation(u"Quarterly revenue review"_s, u"local"_s)->id;
         chartMessage = add(repo, review, MessageRole::Assistant,
-            u"Revenue by region as a bar chart: the north leads."_qs, local(2024, 3, 1), true);
+            u"Revenue by region as a bar chart: the north leads."_s, local(2024, 3, 1), true);
         // Enough newer messages that the hit is not on the first page of the transcript.
         for (int i = 0; i < 120; ++i)
             add(repo, review, i % 2 ? MessageRole::Assistant : MessageRole::User,
-                u"Follow-up note %1 about costs"_qs.arg(i), local(2024, 3, 2), false);
-        churn = repo.createConversation(u"Churn by plan"_qs, u"luzmo"_qs, u"r-1"_qs)->id;
-        add(repo, churn, MessageRole::User, u"How much revenue did enterprise churn cost us?"_qs,
+                u"Follow-up note %1 about costs"_s.arg(i), local(2024, 3, 2), false);
+        churn = repo.createConversation(u"Churn by plan"_s, u"luzmo"_s, u"r-1"_s)->id;
+        add(repo, churn, MessageRole::User, u"How much revenue did enterprise churn cost us?"_s,
             local(2024, 5, 5), false);
-        margins = repo.createConversation(u"Margin notes"_qs, u"looker"_qs, u"r-2"_qs)->id;
-        add(repo, margins, MessageRole::User, u"Gross margin against revenue by month"_qs,
+        margins = repo.createConversation(u"Margin notes"_s, u"looker"_s, u"r-2"_s)->id;
+        add(repo, margins, MessageRole::User, u"Gross margin against revenue by month"_s,
             local(2024, 6, 10), false);
         add(repo, margins, MessageRole::Assistant,
-            u"Revenue grew; revenue per seat grew faster than revenue overall."_qs,
+            u"Revenue grew; revenue per seat grew faster than revenue overall."_s,
             local(2024, 6, 11), false);
     }
     static qint64 add(Repository &repo, qint64 conversation, MessageRole role, const QString &text,
@@ -53,7 +55,7 @@ struct History
         m.createdAt = at;
         if (chart) {
             Asset a;
-            a.type = u"item"_qs;
+            a.type = u"item"_s;
             a.valueJson = R"({"type":"bar-chart","title":"Revenue by region"})";
             m.assets << a;
         }
@@ -98,8 +100,8 @@ private Q_SLOTS:
         SearchResultModel *model = dialog->model();
         QAbstractItemModelTester tester(
             model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QTest::keyClicks(dialog->queryField(), u"revenue"_qs);
-        QTRY_COMPARE(model->query(), u"revenue"_qs); // after the debounce
+        QTest::keyClicks(dialog->queryField(), u"revenue"_s);
+        QTRY_COMPARE(model->query(), u"revenue"_s); // after the debounce
         QCOMPARE(conversationsOf(model),
             (QSet<qint64> { history.review, history.churn, history.margins }));
         // The title hit first, then messages by bm25 (lower is better), best first.
@@ -112,7 +114,7 @@ private Q_SLOTS:
                 continue;
             ++messages;
             const QString html = hit.data(SearchResultModel::SnippetHtmlRole).toString();
-            QVERIFY2(html.contains(u"<b>revenue</b>"_qs, Qt::CaseInsensitive), qPrintable(html));
+            QVERIFY2(html.contains(u"<b>revenue</b>"_s, Qt::CaseInsensitive), qPrintable(html));
             const double rank = hit.data(SearchResultModel::RankRole).toDouble();
             QVERIFY(rank >= previous);
             previous = rank;
@@ -120,15 +122,15 @@ private Q_SLOTS:
         QCOMPARE(messages, 4);
         // The densest message ("revenue" three times) is the best-ranked message.
         const QModelIndex best = model->index(1);
-        QVERIFY(best.data(SearchResultModel::SnippetRole).toString().contains(u"per seat"_qs));
+        QVERIFY(best.data(SearchResultModel::SnippetRole).toString().contains(u"per seat"_s));
         QCOMPARE(dialog->results()->currentIndex().row(), 0);
-        QVERIFY(dialog->statusLabel()->text().contains(u"5"_qs));
+        QVERIFY(dialog->statusLabel()->text().contains(u"5"_s));
 
         // Prefixes and phrases, as in the CLI.
-        dialog->queryField()->setText(u"marg*"_qs);
-        QTRY_COMPARE(model->query(), u"marg*"_qs);
+        dialog->queryField()->setText(u"marg*"_s);
+        QTRY_COMPARE(model->query(), u"marg*"_s);
         QCOMPARE(conversationsOf(model), QSet<qint64> { history.margins });
-        dialog->queryField()->setText(u"\"bar chart\""_qs);
+        dialog->queryField()->setText(u"\"bar chart\""_s);
         QTRY_COMPARE(model->rowCount(), 1);
 
         QTest::keyClick(dialog->queryField(), Qt::Key_Escape);
@@ -143,15 +145,15 @@ private Q_SLOTS:
         QVERIFY(showAndActivate(window.get()));
         SearchDialog *dialog = openPalette(window.get());
         QVERIFY(dialog);
-        QTest::keyClicks(dialog->queryField(), u"revenue"_qs);
+        QTest::keyClicks(dialog->queryField(), u"revenue"_s);
         SearchResultModel *model = dialog->model();
-        QTRY_COMPARE(model->query(), u"revenue"_qs);
+        QTRY_COMPARE(model->query(), u"revenue"_s);
         QCOMPARE(model->rowCount(), 5);
 
         // Backend: the combo lists the backends in the store.
         QComboBox *backend = dialog->backendFilter();
         QCOMPARE(backend->count(), 4); // All backends, local, looker, luzmo
-        backend->setCurrentIndex(backend->findData(u"luzmo"_qs));
+        backend->setCurrentIndex(backend->findData(u"luzmo"_s));
         QCOMPARE(conversationsOf(model), QSet<qint64> { history.churn });
         QCOMPARE(model->rowCount(), 1);
         backend->setCurrentIndex(0);
@@ -168,7 +170,7 @@ private Q_SLOTS:
         QCOMPARE(model->rowCount(), 5);
 
         // Date range: June 2024 only (the titles were updated today, so they drop out).
-        QVERIFY(dialog->fromDate()->text() == u"Any"_qs);
+        QVERIFY(dialog->fromDate()->text() == u"Any"_s);
         dialog->fromDate()->setDate(QDate(2024, 6, 1));
         dialog->toDate()->setDate(QDate(2024, 6, 30));
         QCOMPARE(conversationsOf(model), QSet<qint64> { history.margins });
@@ -178,9 +180,9 @@ private Q_SLOTS:
         QCOMPARE(dialog->filter().to, QDate(2024, 6, 10));
 
         // Nothing passes: the status says so.
-        backend->setCurrentIndex(backend->findData(u"local"_qs));
+        backend->setCurrentIndex(backend->findData(u"local"_s));
         QCOMPARE(model->rowCount(), 0);
-        QCOMPARE(dialog->statusLabel()->text(), u"No matches"_qs);
+        QCOMPARE(dialog->statusLabel()->text(), u"No matches"_s);
     }
 
     void enterOpensTheMessageHighlighted()
@@ -193,8 +195,8 @@ private Q_SLOTS:
         window->openConversation(history.margins);
         SearchDialog *dialog = openPalette(window.get());
         QVERIFY(dialog);
-        QTest::keyClicks(dialog->queryField(), u"revenue"_qs);
-        QTRY_COMPARE(dialog->model()->query(), u"revenue"_qs);
+        QTest::keyClicks(dialog->queryField(), u"revenue"_s);
+        QTRY_COMPARE(dialog->model()->query(), u"revenue"_s);
         // Up/Down move through the hits (and stop at the ends).
         QTest::keyClick(dialog->queryField(), Qt::Key_Down);
         QCOMPARE(dialog->results()->currentIndex().row(), 1);
@@ -204,7 +206,7 @@ private Q_SLOTS:
         QTest::keyClick(dialog->queryField(), Qt::Key_Down);
         QTest::keyClick(dialog->queryField(), Qt::Key_Down);
         QCOMPARE(dialog->results()->currentIndex().row(), 2);
-        saveScreenshot(window.get(), dialog, u"search-dialog.png"_qs);
+        saveScreenshot(window.get(), dialog, u"search-dialog.png"_s);
 
         QTest::keyClick(dialog->hasChartFilter(), Qt::Key_Space);
         QVERIFY(dialog->hasChartFilter()->isChecked());
@@ -226,7 +228,7 @@ private Q_SLOTS:
         QTest::qWait(50);
         const QRect rect = view->visualRect(view->model()->index(row, 0));
         QVERIFY2(view->viewport()->rect().intersects(rect), "the message is on screen");
-        QVERIFY(window->grab().save(screenshotPath(u"search-highlight.png"_qs)));
+        QVERIFY(window->grab().save(screenshotPath(u"search-highlight.png"_s)));
         QTRY_COMPARE_WITH_TIMEOUT(
             view->highlightedMessage(), 0, TranscriptView::highlightDuration + 2000);
 
@@ -234,7 +236,7 @@ private Q_SLOTS:
         QVERIFY(showAndActivate(window.get()));
         QVERIFY(openPalette(window.get()) == dialog);
         QVERIFY(dialog->isVisible());
-        QCOMPARE(dialog->queryField()->selectedText(), u"revenue"_qs);
+        QCOMPARE(dialog->queryField()->selectedText(), u"revenue"_s);
     }
 
 private:

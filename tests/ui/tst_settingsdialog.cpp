@@ -21,16 +21,18 @@
 #include <QStatusBar>
 #include <QTabWidget>
 
+using namespace Qt::StringLiterals;
+
 namespace {
-const auto secretToken = u"tok-9f8e7d6c5b4a-very-secret"_qs;
+const auto secretToken = u"tok-9f8e7d6c5b4a-very-secret"_s;
 
 // A stand-in for the built-in local server's backend.
 class StubBackend : public Backend
 {
 public:
-    QString id() const override { return u"local"_qs; }
-    QString displayName() const override { return u"Local"_qs; }
-    QString validate(const PromptRequest &) const override { return u"stub: not answering"_qs; }
+    QString id() const override { return u"local"_s; }
+    QString displayName() const override { return u"Local"_s; }
+    QString validate(const PromptRequest &) const override { return u"stub: not answering"_s; }
     AnswerStream *ask(const PromptRequest &, QObject *) override { return nullptr; }
 };
 
@@ -43,14 +45,14 @@ void typeInto(QLineEdit *edit, const QString &text)
 // Adds a Luzmo account through the Add menu's action and fills it in.
 QString addLuzmo(SettingsDialog *dialog, const QString &name, const QString &token)
 {
-    QAction *add = dialog->findChild<QAction *>(u"add_luzmo"_qs);
+    QAction *add = dialog->findChild<QAction *>(u"add_luzmo"_s);
     if (!add)
         return {};
     add->trigger();
     AccountEditor *e = dialog->editor();
     typeInto(e->nameEdit(), name);
-    typeInto(e->urlEdit(), u"https://api.eu.example.com"_qs);
-    typeInto(e->keyEdit(), u"key-1234"_qs);
+    typeInto(e->urlEdit(), u"https://api.eu.example.com"_s);
+    typeInto(e->keyEdit(), u"key-1234"_s);
     typeInto(e->secretEdit(), token);
     return dialog->currentAccountId();
 }
@@ -77,7 +79,7 @@ void TestSettingsDialog::tokenIsNeverWrittenToDisk()
     WindowFixture f;
     auto window = f.makeWindow();
     QVERIFY(showAndActivate(window.get()));
-    QAction *action = window->findChild<QAction *>(u"actionSettings"_qs);
+    QAction *action = window->findChild<QAction *>(u"actionSettings"_s);
     QVERIFY(action && action->isEnabled());
     QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Comma));
 
@@ -87,12 +89,12 @@ void TestSettingsDialog::tokenIsNeverWrittenToDisk()
         // The fixture's controller has no keychain: the dialog says where secrets stay.
         note = dialog->keychainNote()->text();
         QCOMPARE(dialog->accountList()->count(), 1);
-        id = addLuzmo(dialog, u"Luzmo EU"_qs, secretToken);
+        id = addLuzmo(dialog, u"Luzmo EU"_s, secretToken);
         QCOMPARE(dialog->editor()->secretEdit()->echoMode(), QLineEdit::Password);
         dialog->editor()->agentBox()->setCurrentIndex(
-            dialog->editor()->agentBox()->findData(u"item"_qs));
+            dialog->editor()->agentBox()->findData(u"item"_s));
         dialog->editor()->taskBox()->setCurrentIndex(
-            dialog->editor()->taskBox()->findData(u"suggest"_qs));
+            dialog->editor()->taskBox()->findData(u"suggest"_s));
         dialog->defaultBox()->setCurrentIndex(dialog->defaultBox()->findData(id));
         dialog->streamBox()->setChecked(false);
         QVERIFY(dialog->okButton()->isEnabled());
@@ -100,24 +102,24 @@ void TestSettingsDialog::tokenIsNeverWrittenToDisk()
     });
     QTest::keyClick(window.get(), Qt::Key_Comma, Qt::ControlModifier);
     QCOMPARE(
-        note, u"No keychain is available: the secret is kept in memory until Chartroom quits."_qs);
+        note, u"No keychain is available: the secret is kept in memory until Chartroom quits."_s);
     QVERIFY(!id.isEmpty());
 
     // In memory and in the session: the token; on disk: everything else.
     const Account *account = f.backends.settings().find(id);
     QVERIFY(account);
     QCOMPARE(account->secret, secretToken);
-    QCOMPARE(account->agent, u"item"_qs);
-    QCOMPARE(account->task, u"suggest"_qs);
+    QCOMPARE(account->agent, u"item"_s);
+    QCOMPARE(account->task, u"suggest"_s);
     QVERIFY(f.session.backend());
     QCOMPARE(f.session.backend()->id(), id);
     PromptRequest question;
-    question.text = u"Revenue"_qs;
+    question.text = u"Revenue"_s;
     QVERIFY(f.session.backend()->validate(question).isEmpty());
     QVERIFY(window->statusBar()
-                ->findChild<QLabel *>(u"backendLabel"_qs)
+                ->findChild<QLabel *>(u"backendLabel"_s)
                 ->text()
-                .contains(u"https://api.eu.example.com"_qs));
+                .contains(u"https://api.eu.example.com"_s));
     f.settings.sync();
     QFile ini(f.settingsFile());
     QVERIFY(ini.open(QIODevice::ReadOnly));
@@ -144,15 +146,15 @@ void TestSettingsDialog::urlIsValidated_data()
 {
     QTest::addColumn<QString>("url");
     QTest::addColumn<bool>("valid");
-    QTest::newRow("https") << u"https://api.luzmo.com"_qs << true;
-    QTest::newRow("http loopback with port") << u"http://127.0.0.1:8080"_qs << true;
-    QTest::newRow("surrounding spaces") << u"  https://api.us.luzmo.com/ "_qs << true;
+    QTest::newRow("https") << u"https://api.luzmo.com"_s << true;
+    QTest::newRow("http loopback with port") << u"http://127.0.0.1:8080"_s << true;
+    QTest::newRow("surrounding spaces") << u"  https://api.us.luzmo.com/ "_s << true;
     QTest::newRow("empty") << QString() << false;
-    QTest::newRow("no scheme") << u"api.luzmo.com"_qs << false;
-    QTest::newRow("ftp") << u"ftp://api.luzmo.com"_qs << false;
-    QTest::newRow("no host") << u"https://"_qs << false;
-    QTest::newRow("query") << u"https://api.luzmo.com/?x=1"_qs << false;
-    QTest::newRow("spaces inside") << u"https://api luzmo.com"_qs << false;
+    QTest::newRow("no scheme") << u"api.luzmo.com"_s << false;
+    QTest::newRow("ftp") << u"ftp://api.luzmo.com"_s << false;
+    QTest::newRow("no host") << u"https://"_s << false;
+    QTest::newRow("query") << u"https://api.luzmo.com/?x=1"_s << false;
+    QTest::newRow("spaces inside") << u"https://api luzmo.com"_s << false;
 }
 
 void TestSettingsDialog::urlIsValidated()
@@ -161,7 +163,7 @@ void TestSettingsDialog::urlIsValidated()
     QFETCH(bool, valid);
     SettingsDialog dialog;
     dialog.show();
-    addLuzmo(&dialog, u"Luzmo"_qs, secretToken);
+    addLuzmo(&dialog, u"Luzmo"_s, secretToken);
     QVERIFY(dialog.okButton()->isEnabled());
     typeInto(dialog.editor()->urlEdit(), url);
     QCOMPARE(dialog.okButton()->isEnabled(), valid);
@@ -170,11 +172,11 @@ void TestSettingsDialog::urlIsValidated()
     if (!valid)
         QVERIFY(!dialog.editor()->message()->text().isEmpty());
     // A missing key is refused in words too.
-    typeInto(dialog.editor()->urlEdit(), u"https://api.luzmo.com"_qs);
+    typeInto(dialog.editor()->urlEdit(), u"https://api.luzmo.com"_s);
     dialog.editor()->keyEdit()->clear();
     QTest::keyClick(dialog.editor()->keyEdit(), Qt::Key_Space);
     QVERIFY(!dialog.okButton()->isEnabled());
-    QVERIFY(dialog.editor()->message()->text().contains(u"API key"_qs));
+    QVERIFY(dialog.editor()->message()->text().contains(u"API key"_s));
 }
 
 void TestSettingsDialog::localCannotBeRemoved()
@@ -182,11 +184,11 @@ void TestSettingsDialog::localCannotBeRemoved()
     SettingsDialog dialog;
     dialog.show();
     dialog.accountList()->setCurrentRow(0);
-    QCOMPARE(dialog.currentAccountId(), u"local"_qs);
+    QCOMPARE(dialog.currentAccountId(), u"local"_s);
     QVERIFY(!dialog.removeButton()->isEnabled());
     QVERIFY(!dialog.editor()->urlEdit()->isVisible());
     QVERIFY(dialog.editor()->agentBox()->isVisible());
-    const QString id = addLuzmo(&dialog, u"Other"_qs, secretToken);
+    const QString id = addLuzmo(&dialog, u"Other"_s, secretToken);
     QCOMPARE(dialog.accountList()->count(), 2);
     QVERIFY(dialog.removeButton()->isEnabled());
     QTest::mouseClick(dialog.removeButton(), Qt::LeftButton);
@@ -199,7 +201,7 @@ void TestSettingsDialog::removingTheDefaultFallsBackToLocal()
     WindowFixture f;
     AccountSettings s = f.backends.settings();
     Account a = Account::create(Account::Kind::Workflow);
-    a.baseUrl = u"http://127.0.0.1:1"_qs;
+    a.baseUrl = u"http://127.0.0.1:1"_s;
     a.secret = secretToken;
     QVERIFY(!s.add(a));
     QVERIFY(!s.setDefault(a.id));
@@ -210,9 +212,9 @@ void TestSettingsDialog::removingTheDefaultFallsBackToLocal()
     dialog.show();
     dialog.selectAccount(a.id);
     QTest::mouseClick(dialog.removeButton(), Qt::LeftButton);
-    QCOMPARE(dialog.defaultBox()->currentData().toString(), u"local"_qs);
+    QCOMPARE(dialog.defaultBox()->currentData().toString(), u"local"_s);
     f.backends.apply(dialog.settings());
-    QCOMPARE(f.backends.settings().defaultId, u"local"_qs);
+    QCOMPARE(f.backends.settings().defaultId, u"local"_s);
     QCOMPARE(f.backends.backendFor(a.id), nullptr);
     QVERIFY(!f.backends.secrets().cached(a.id)); // its secret went with it
 }
@@ -221,13 +223,13 @@ void TestSettingsDialog::restartWithoutKeychainAsksForToken()
 {
     WindowFixture f;
     // The single-backend settings of older versions (a Luzmo backend, never its token).
-    f.settings.setValue(u"backend/kind"_qs, u"luzmo"_qs);
-    f.settings.setValue(u"luzmo/host"_qs, u"https://api.luzmo.com"_qs);
-    f.settings.setValue(u"luzmo/apiVersion"_qs, u"0.1.0"_qs);
-    f.settings.setValue(u"luzmo/key"_qs, u"key-1234"_qs);
-    f.settings.setValue(u"chat/agent"_qs, u"analyst"_qs);
-    f.settings.setValue(u"chat/task"_qs, u"generate"_qs);
-    f.settings.setValue(u"chat/stream"_qs, true);
+    f.settings.setValue(u"backend/kind"_s, u"luzmo"_s);
+    f.settings.setValue(u"luzmo/host"_s, u"https://api.luzmo.com"_s);
+    f.settings.setValue(u"luzmo/apiVersion"_s, u"0.1.0"_s);
+    f.settings.setValue(u"luzmo/key"_s, u"key-1234"_s);
+    f.settings.setValue(u"chat/agent"_s, u"analyst"_s);
+    f.settings.setValue(u"chat/task"_s, u"generate"_s);
+    f.settings.setValue(u"chat/stream"_s, true);
     f.settings.sync();
 
     // As at start-up: migrated into a Luzmo account, without a token (none was ever saved).
@@ -237,16 +239,16 @@ void TestSettingsDialog::restartWithoutKeychainAsksForToken()
     const AccountSettings s = f.backends.settings();
     QCOMPARE(s.accounts.size(), 2);
     QCOMPARE(f.session.backend()->id(), s.accounts.at(1).id);
-    QCOMPARE(f.backends.backendFor(u"luzmo"_qs), f.session.backend()); // older conversations
-    QVERIFY(f.backends.description().contains(u"needs its api token"_qs));
+    QCOMPARE(f.backends.backendFor(u"luzmo"_s), f.session.backend()); // older conversations
+    QVERIFY(f.backends.description().contains(u"needs its api token"_s));
     auto window = f.makeWindow();
     QVERIFY(showAndActivate(window.get()));
-    window->send(u"Revenue by month"_qs);
+    window->send(u"Revenue by month"_s);
     TranscriptModel *model = window->transcriptModel();
     QCOMPARE(model->rowCount(), 2);
-    QCOMPARE(model->index(1).data(TranscriptModel::StatusRole).toString(), u"error"_qs);
+    QCOMPARE(model->index(1).data(TranscriptModel::StatusRole).toString(), u"error"_s);
     QCOMPARE(model->index(1).data(TranscriptModel::ErrorRole).toString(),
-        u"The Luzmo backend needs an API key and token (Settings)."_qs);
+        u"The Luzmo backend needs an API key and token (Settings)."_s);
 }
 
 void TestSettingsDialog::localUsesTheLocalBackend()
@@ -260,13 +262,13 @@ void TestSettingsDialog::localUsesTheLocalBackend()
     QCOMPARE(f.session.backend(), &stub);
     AccountSettings s = f.backends.settings();
     Account luzmo = Account::create(Account::Kind::Luzmo);
-    luzmo.keyId = u"k"_qs;
+    luzmo.keyId = u"k"_s;
     luzmo.secret = secretToken;
     QVERIFY(!s.add(luzmo));
     QVERIFY(!s.setDefault(luzmo.id));
     f.backends.apply(s);
     QVERIFY(f.session.backend() != &stub);
-    QCOMPARE(f.backends.backendFor(u"local"_qs), &stub);
+    QCOMPARE(f.backends.backendFor(u"local"_s), &stub);
     QVERIFY(!s.setDefault(Account::localId));
     f.backends.apply(s);
     QCOMPARE(f.session.backend(), &stub);
@@ -281,11 +283,11 @@ void TestSettingsDialog::conversationsFollowTheirAccount()
     f.backends.setLocalBackend(&stub);
     AccountSettings s;
     Account luzmo = Account::create(Account::Kind::Luzmo);
-    luzmo.keyId = u"k"_qs;
+    luzmo.keyId = u"k"_s;
     luzmo.secret = secretToken;
     Account looker = Account::create(Account::Kind::Looker);
-    looker.baseUrl = u"https://example.looker.com"_qs;
-    looker.keyId = u"client"_qs;
+    looker.baseUrl = u"https://example.looker.com"_s;
+    looker.keyId = u"client"_s;
     looker.secret = secretToken;
     QVERIFY(!s.add(luzmo));
     QVERIFY(!s.add(looker));
@@ -293,10 +295,10 @@ void TestSettingsDialog::conversationsFollowTheirAccount()
     f.backends.apply(s);
     QCOMPARE(f.session.backend()->id(), looker.id);
     QCOMPARE(f.backends.backendFor(luzmo.id)->id(), luzmo.id);
-    QCOMPARE(f.backends.backendFor(u"local"_qs), &stub);
+    QCOMPARE(f.backends.backendFor(u"local"_s), &stub);
     QVERIFY(f.backends.clientFor(luzmo.id));
     QCOMPARE(f.backends.clientFor(looker.id), nullptr);
-    QCOMPARE(f.backends.backendFor(u"removed-account"_qs), nullptr);
+    QCOMPARE(f.backends.backendFor(u"removed-account"_s), nullptr);
 }
 
 void TestSettingsDialog::proxyIsValidated()
@@ -307,17 +309,17 @@ void TestSettingsDialog::proxyIsValidated()
     QVERIFY(page->systemButton()->isChecked());
     page->manualButton()->setChecked(true);
     QVERIFY(!dialog.okButton()->isEnabled());
-    QVERIFY(dialog.problemLabel()->text().startsWith(u"Network: "_qs));
-    typeInto(page->hostEdit(), u"proxy.example.com"_qs);
+    QVERIFY(dialog.problemLabel()->text().startsWith(u"Network: "_s));
+    typeInto(page->hostEdit(), u"proxy.example.com"_s);
     QVERIFY(dialog.okButton()->isEnabled());
     QVERIFY(!page->passwordEdit()->isEnabled());
-    typeInto(page->userEdit(), u"me"_qs);
-    typeInto(page->passwordEdit(), u"pw"_qs);
+    typeInto(page->userEdit(), u"me"_s);
+    typeInto(page->passwordEdit(), u"pw"_s);
     QCOMPARE(page->passwordEdit()->echoMode(), QLineEdit::Password);
     const ProxySettings p = dialog.settings().proxy;
     QCOMPARE(p.mode, ProxySettings::Mode::Manual);
-    QCOMPARE(p.host, u"proxy.example.com"_qs);
-    QCOMPARE(p.password, u"pw"_qs);
+    QCOMPARE(p.host, u"proxy.example.com"_s);
+    QCOMPARE(p.password, u"pw"_s);
 }
 
 void TestSettingsDialog::screenshot()
@@ -327,17 +329,17 @@ void TestSettingsDialog::screenshot()
     dialog.setKeychainAvailable(true);
     AccountSettings s;
     Account luzmo = Account::create(Account::Kind::Luzmo);
-    luzmo.name = u"Luzmo EU"_qs;
-    luzmo.baseUrl = u"https://api.eu.luzmo.com"_qs;
-    luzmo.keyId = u"6b1f0c2e-4c9d-4a57-9a11-2f3d5e7c8b90"_qs;
+    luzmo.name = u"Luzmo EU"_s;
+    luzmo.baseUrl = u"https://api.eu.luzmo.com"_s;
+    luzmo.keyId = u"6b1f0c2e-4c9d-4a57-9a11-2f3d5e7c8b90"_s;
     luzmo.secret = secretToken;
-    luzmo.agent = u"item"_qs;
+    luzmo.agent = u"item"_s;
     Account workflow = Account::create(Account::Kind::Workflow);
-    workflow.name = u"Workflows (staging)"_qs;
-    workflow.baseUrl = u"https://workflows.staging.example.com"_qs;
+    workflow.name = u"Workflows (staging)"_s;
+    workflow.baseUrl = u"https://workflows.staging.example.com"_s;
     Account looker = Account::create(Account::Kind::Looker);
-    looker.baseUrl = u"https://acme.looker.com"_qs;
-    looker.keyId = u"client-7"_qs;
+    looker.baseUrl = u"https://acme.looker.com"_s;
+    looker.keyId = u"client-7"_s;
     for (const Account &a : { luzmo, workflow, looker })
         QVERIFY(!s.add(a));
     QVERIFY(!s.setDefault(luzmo.id));
@@ -345,18 +347,18 @@ void TestSettingsDialog::screenshot()
     dialog.selectAccount(luzmo.id);
     QVERIFY(showAndActivate(&dialog));
     QTest::qWait(50);
-    QVERIFY(dialog.grab().save(screenshotPath(u"accounts.png"_qs)));
+    QVERIFY(dialog.grab().save(screenshotPath(u"accounts.png"_s)));
     dialog.setKeychainAvailable(false);
     dialog.selectAccount(looker.id);
-    dialog.editor()->urlEdit()->setText(u"acme.looker.com"_qs);
+    dialog.editor()->urlEdit()->setText(u"acme.looker.com"_s);
     QTest::keyClick(dialog.editor()->urlEdit(), Qt::Key_End);
     QTest::qWait(50);
-    QVERIFY(dialog.grab().save(screenshotPath(u"accounts-invalid.png"_qs)));
+    QVERIFY(dialog.grab().save(screenshotPath(u"accounts-invalid.png"_s)));
     dialog.tabs()->setCurrentIndex(1);
     dialog.networkPage()->manualButton()->setChecked(true);
-    dialog.networkPage()->hostEdit()->setText(u"proxy.example.com"_qs);
+    dialog.networkPage()->hostEdit()->setText(u"proxy.example.com"_s);
     QTest::qWait(50);
-    QVERIFY(dialog.grab().save(screenshotPath(u"network.png"_qs)));
+    QVERIFY(dialog.grab().save(screenshotPath(u"network.png"_s)));
 }
 
 QTEST_MAIN(TestSettingsDialog)

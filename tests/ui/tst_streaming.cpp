@@ -13,6 +13,8 @@
 #include <QPushButton>
 #include <QSignalSpy>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 QByteArray recordedStream()
 {
@@ -25,10 +27,10 @@ AccountSettings luzmoAt(AccountSettings current, const FakeHttpServer &server)
 {
     Account luzmo = Account::create(Account::Kind::Luzmo);
     luzmo.baseUrl = QString::fromLatin1(server.baseUrl());
-    luzmo.keyId = u"key-id"_qs;
-    luzmo.secret = u"token-secret"_qs;
-    luzmo.agent = u"item"_qs;
-    current.accounts.first().agent = u"item"_qs; // the session's agent
+    luzmo.keyId = u"key-id"_s;
+    luzmo.secret = u"token-secret"_s;
+    luzmo.agent = u"item"_s;
+    current.accounts.first().agent = u"item"_s; // the session's agent
     current.add(luzmo);
     current.setDefault(luzmo.id);
     return current;
@@ -71,13 +73,13 @@ void TestStreaming::answerStreamsIntoTheWindow()
     TranscriptView *view = window->transcriptView();
     Composer *composer = window->composer();
 
-    QTest::keyClicks(composer->editor(), u"Show monthly revenue as a line chart."_qs);
+    QTest::keyClicks(composer->editor(), u"Show monthly revenue as a line chart."_s);
     QVERIFY(composer->sendButton()->isEnabled());
     QSignalSpy finished(&f.session, &ChatSession::answerFinished);
     QTest::mouseClick(composer->sendButton(), Qt::LeftButton);
     QVERIFY(f.session.isBusy());
     QVERIFY(composer->stopButton()->isEnabled());
-    QTest::keyClicks(composer->editor(), u"And by region?"_qs);
+    QTest::keyClicks(composer->editor(), u"And by region?"_s);
     QVERIFY(!composer->sendButton()->isEnabled()); // not while an answer arrives
 
     TranscriptModel *model = window->transcriptModel();
@@ -103,7 +105,7 @@ void TestStreaming::answerStreamsIntoTheWindow()
         if (!shot && !info.thinking && !info.footerText.isEmpty()) {
             shot = true;
             view->viewport()->repaint();
-            QVERIFY(window->grab().save(screenshotPath(u"streaming.png"_qs)));
+            QVERIFY(window->grab().save(screenshotPath(u"streaming.png"_s)));
         }
     });
     sampler.start();
@@ -119,7 +121,7 @@ void TestStreaming::answerStreamsIntoTheWindow()
         return std::any_of(samples.cbegin(), samples.cend(),
             [&line](const Sample &s) { return s.footer == line; });
     };
-    QVERIFY(sawFooter(u"Reading dataset…"_qs) || sawFooter(u"Choosing a chart…"_qs));
+    QVERIFY(sawFooter(u"Reading dataset…"_s) || sawFooter(u"Choosing a chart…"_s));
     QStringList texts;
     for (const Sample &s : std::as_const(samples)) {
         QVERIFY(s.status == u"pending" || s.status == u"streaming");
@@ -132,11 +134,11 @@ void TestStreaming::answerStreamsIntoTheWindow()
     QVERIFY2(texts.size() >= 2, qPrintable(texts.join(u" | ")));
 
     // The end: complete, no progress line, the chart's card, Stop off, Send back.
-    QTRY_COMPARE(model->index(row).data(TranscriptModel::StatusRole).toString(), u"complete"_qs);
+    QTRY_COMPARE(model->index(row).data(TranscriptModel::StatusRole).toString(), u"complete"_s);
     QTRY_VERIFY(view->rowInfo(row).footerText.isEmpty());
     const MessageDelegate::RowInfo done = view->rowInfo(row);
     QCOMPARE(model->index(row).data(TranscriptModel::AssetCountRole).toInt(), 1);
-    QCOMPARE(done.cards, QStringList { u"Line chart · Monthly revenue"_qs });
+    QCOMPARE(done.cards, QStringList { u"Line chart · Monthly revenue"_s });
     QVERIFY(done.layout.cardRect(0).top() > done.layout.textRect().bottom());
     QVERIFY(!done.retry);
     QVERIFY(!composer->stopButton()->isEnabled());
@@ -147,8 +149,8 @@ void TestStreaming::answerStreamsIntoTheWindow()
     const int layouts = view->messageDelegate()->layoutCount() - layoutsBefore;
     const int flushes = view->flushCount() - flushesBefore;
     QVERIFY2(
-        layouts <= flushes + 2, qPrintable(u"%1 layouts, %2 frames"_qs.arg(layouts).arg(flushes)));
-    QVERIFY(window->grab().save(screenshotPath(u"answer-with-asset.png"_qs)));
+        layouts <= flushes + 2, qPrintable(u"%1 layouts, %2 frames"_s.arg(layouts).arg(flushes)));
+    QVERIFY(window->grab().save(screenshotPath(u"answer-with-asset.png"_s)));
 }
 
 void TestStreaming::failedAnswerShowsErrorAndRetryWorks()
@@ -171,20 +173,20 @@ void TestStreaming::failedAnswerShowsErrorAndRetryWorks()
     window->resize(1240, 820);
     QVERIFY(showAndActivate(window.get()));
     QSignalSpy finished(&f.session, &ChatSession::answerFinished);
-    window->composer()->setText(u"Top customers by lifetime value"_qs);
+    window->composer()->setText(u"Top customers by lifetime value"_s);
     QTest::mouseClick(window->composer()->sendButton(), Qt::LeftButton);
     QVERIFY(finished.wait(10000));
 
     TranscriptModel *model = window->transcriptModel();
     TranscriptView *view = window->transcriptView();
     QCOMPARE(model->rowCount(), 2);
-    QCOMPARE(model->index(1).data(TranscriptModel::StatusRole).toString(), u"error"_qs);
-    QTRY_VERIFY(view->rowInfo(1).statusText.contains(u"temporarily unavailable"_qs));
+    QCOMPARE(model->index(1).data(TranscriptModel::StatusRole).toString(), u"error"_s);
+    QTRY_VERIFY(view->rowInfo(1).statusText.contains(u"temporarily unavailable"_s));
     MessageDelegate::RowInfo failed = view->rowInfo(1);
     QVERIFY(failed.retry);
     QVERIFY(failed.layout.bubbleRect().contains(failed.layout.actionRect()));
     QTest::qWait(30);
-    QVERIFY(window->grab().save(screenshotPath(u"error-retry.png"_qs)));
+    QVERIFY(window->grab().save(screenshotPath(u"error-retry.png"_s)));
 
     // A click beside the link does nothing; on it, the question is asked again.
     const QRect rowRect = view->visualRect(view->model()->index(1, 0));
@@ -203,8 +205,8 @@ void TestStreaming::failedAnswerShowsErrorAndRetryWorks()
         prompts += request.path.endsWith("/aiprompt") ? 1 : 0;
     QCOMPARE(prompts, 2);
     QCOMPARE(model->rowCount(), 3); // the failed answer stays, the new one follows
-    QCOMPARE(model->index(2).data(TranscriptModel::StatusRole).toString(), u"complete"_qs);
-    QVERIFY(model->index(2).data(TranscriptModel::TextRole).toString().startsWith(u"Here is"_qs));
+    QCOMPARE(model->index(2).data(TranscriptModel::StatusRole).toString(), u"complete"_s);
+    QVERIFY(model->index(2).data(TranscriptModel::TextRole).toString().startsWith(u"Here is"_s));
     QVERIFY(!window->errorBanner()->isVisible());
 }
 
@@ -224,23 +226,23 @@ void TestStreaming::stopMidStreamMarksInterrupted()
     f.backends.apply(luzmoAt(f.backends.settings(), server));
     auto window = f.makeWindow();
     QVERIFY(showAndActivate(window.get()));
-    window->composer()->setText(u"Monthly revenue"_qs);
+    window->composer()->setText(u"Monthly revenue"_s);
     QTest::mouseClick(window->composer()->sendButton(), Qt::LeftButton);
     TranscriptModel *model = window->transcriptModel();
     TranscriptView *view = window->transcriptView();
     // Deltas show as they arrive (live text), so wait for all that will come.
     QTRY_COMPARE_WITH_TIMEOUT(model->index(1).data(TranscriptModel::TextRole).toString(),
-        u"Here is the monthly revenue for 2025."_qs, 5000);
+        u"Here is the monthly revenue for 2025."_s, 5000);
     QVERIFY(window->composer()->stopButton()->isEnabled());
 
     QSignalSpy finished(&f.session, &ChatSession::answerFinished);
     QTest::mouseClick(window->composer()->stopButton(), Qt::LeftButton);
     QVERIFY(finished.size() == 1 || finished.wait(5000));
-    QCOMPARE(model->index(1).data(TranscriptModel::StatusRole).toString(), u"interrupted"_qs);
+    QCOMPARE(model->index(1).data(TranscriptModel::StatusRole).toString(), u"interrupted"_s);
     QCOMPARE(model->index(1).data(TranscriptModel::TextRole).toString(),
-        u"Here is the monthly revenue for 2025."_qs);
+        u"Here is the monthly revenue for 2025."_s);
     QVERIFY(!window->composer()->stopButton()->isEnabled());
-    QTRY_VERIFY(view->rowInfo(1).statusText.startsWith(u"Interrupted"_qs));
+    QTRY_VERIFY(view->rowInfo(1).statusText.startsWith(u"Interrupted"_s));
     QVERIFY(view->rowInfo(1).retry);
     QVERIFY(view->rowInfo(1).footerText.isEmpty());
 }
@@ -250,11 +252,11 @@ void TestStreaming::sessionFailuresGoToTheBanner()
     WindowFixture f;
     auto window = f.makeWindow();
     QVERIFY(showAndActivate(window.get()));
-    Q_EMIT f.session.failed(u"The answer could not be saved: the disk is full"_qs);
+    Q_EMIT f.session.failed(u"The answer could not be saved: the disk is full"_s);
     QCOMPARE(
-        window->errorBanner()->message(), u"The answer could not be saved: the disk is full"_qs);
+        window->errorBanner()->message(), u"The answer could not be saved: the disk is full"_s);
     window->retry(424242); // no such message
-    QVERIFY(window->errorBanner()->message().startsWith(u"Could not ask again"_qs));
+    QVERIFY(window->errorBanner()->message().startsWith(u"Could not ask again"_s));
 }
 
 QTEST_MAIN(TestStreaming)

@@ -18,6 +18,8 @@
 #include <QSignalSpy>
 #include <QStatusBar>
 
+using namespace Qt::StringLiterals;
+
 class TestSyncController : public QObject
 {
     Q_OBJECT
@@ -38,7 +40,7 @@ private Q_SLOTS:
         QNetworkAccessManager network;
         LuzmoClient client(network, remote);
         for (const QString &question :
-            { u"Show monthly revenue"_qs, u"Compare margin by region"_qs }) {
+            { u"Show monthly revenue"_s, u"Compare margin by region"_s }) {
             AiPromptRequest prompt;
             prompt.texts = { question };
             prompt.stream = false;
@@ -51,15 +53,15 @@ private Q_SLOTS:
         WindowFixture f;
         AccountSettings accounts = f.backends.settings();
         Account luzmo;
-        luzmo.id = u"acct-1"_qs;
+        luzmo.id = u"acct-1"_s;
         luzmo.kind = Account::Kind::Luzmo;
-        luzmo.name = u"Team Luzmo"_qs;
+        luzmo.name = u"Team Luzmo"_s;
         luzmo.baseUrl = server.url();
         luzmo.keyId = server.key();
         luzmo.secret = server.token();
         accounts.accounts << luzmo;
         f.backends.apply(accounts);
-        QVERIFY(f.backends.clientFor(u"acct-1"_qs));
+        QVERIFY(f.backends.clientFor(u"acct-1"_s));
 
         QMainWindow window;
         SyncController sync(*f.store.repository, f.backends, *window.statusBar());
@@ -76,8 +78,8 @@ private Q_SLOTS:
         QCOMPARE(finished.at(0).at(1).toInt(), 0);
         QVERIFY(sync.action()->isEnabled());
         QCOMPARE(list.rowCount(), 2); // live, through the repository's signals
-        QCOMPARE(f.store.repository->conversation(list.idAt(0))->backend, u"acct-1"_qs);
-        QVERIFY(window.statusBar()->currentMessage().startsWith(u"Synced 2 conversations"_qs));
+        QCOMPARE(f.store.repository->conversation(list.idAt(0))->backend, u"acct-1"_s);
+        QVERIFY(window.statusBar()->currentMessage().startsWith(u"Synced 2 conversations"_s));
     }
 
     void syncedChartsRenderWithTheServerGone()
@@ -94,10 +96,10 @@ private Q_SLOTS:
         remote.token = server->token();
         QNetworkAccessManager network;
         LuzmoClient client(network, remote);
-        for (const QString &question : { u"Show monthly revenue"_qs, u"Plot monthly orders"_qs,
-                 u"Revenue by month as a line"_qs, u"Show monthly margin"_qs }) {
+        for (const QString &question : { u"Show monthly revenue"_s, u"Plot monthly orders"_s,
+                 u"Revenue by month as a line"_s, u"Show monthly margin"_s }) {
             AiPromptRequest prompt;
-            prompt.agent = u"item"_qs;
+            prompt.agent = u"item"_s;
             prompt.texts = { question };
             prompt.stream = false;
             QObject owner;
@@ -109,9 +111,9 @@ private Q_SLOTS:
         WindowFixture f;
         AccountSettings accounts = f.backends.settings();
         Account luzmo;
-        luzmo.id = u"acct-1"_qs;
+        luzmo.id = u"acct-1"_s;
         luzmo.kind = Account::Kind::Luzmo;
-        luzmo.name = u"Team Luzmo"_qs;
+        luzmo.name = u"Team Luzmo"_s;
         luzmo.baseUrl = server->url();
         luzmo.keyId = server->key();
         luzmo.secret = server->token();
@@ -129,12 +131,12 @@ private Q_SLOTS:
         QCOMPARE(finished.at(0).at(0).toInt(), 1);
         QVERIFY(!sync.isRunning());
         disconnect(watching);
-        QVERIFY(shown.join(u'\n').contains(u"for offline use"_qs));
+        QVERIFY(shown.join(u'\n').contains(u"for offline use"_s));
         const QString last = window.statusBar()->currentMessage();
-        QVERIFY2(last.startsWith(u"Synced 4 conversations"_qs), qPrintable(last));
-        QVERIFY2(last.contains(u"Stored the data of "_qs), qPrintable(last));
-        QVERIFY2(!last.contains(u"could not"_qs), qPrintable(last));
-        QVERIFY(f.store.repository->assetsWithoutSnapshot(u"acct-1"_qs, 100)->isEmpty());
+        QVERIFY2(last.startsWith(u"Synced 4 conversations"_s), qPrintable(last));
+        QVERIFY2(last.contains(u"Stored the data of "_s), qPrintable(last));
+        QVERIFY2(!last.contains(u"could not"_s), qPrintable(last));
+        QVERIFY(f.store.repository->assetsWithoutSnapshot(u"acct-1"_s, 100)->isEmpty());
 
         // The network is cut: every synced line chart renders from its snapshot.
         server.reset();
@@ -154,34 +156,34 @@ private Q_SLOTS:
                     const auto data = ChartData::fromAsset(a.valueJson, a.dataJson);
                     QVERIFY(std::holds_alternative<ChartData>(data));
                     QVERIFY(std::get<ChartData>(data).pointCount() > 0);
-                    const ChartCardCache::Card card = cache.card({ { u"id"_qs, a.id },
-                        { u"type"_qs, a.type }, { u"valueJson"_qs, a.valueJson },
-                        { u"dataJson"_qs, a.dataJson }, { u"dataTakenAt"_qs, a.dataTakenAt } });
+                    const ChartCardCache::Card card = cache.card(
+                        { { u"id"_s, a.id }, { u"type"_s, a.type }, { u"valueJson"_s, a.valueJson },
+                            { u"dataJson"_s, a.dataJson }, { u"dataTakenAt"_s, a.dataTakenAt } });
                     QCOMPARE(int(card.state), int(ChartCardCache::State::Ready));
                     QVERIFY(!cache.image(a.id, QSize(400, 240), 1.0).isNull());
                 }
             }
         }
         QVERIFY(charts >= 1); // not every answer is a line chart
-        QVERIFY(last.contains(u"Stored the data of "_qs + QString::number(charts)));
+        QVERIFY(last.contains(u"Stored the data of "_s + QString::number(charts)));
     }
 
     void syncsLookerAccountsToo()
     {
         FakeLookerServer looker;
         QVERIFY(looker.listen());
-        looker.setCredentials(u"client-1"_qs, u"looker-secret"_qs);
-        looker.addConversation(u"Q3 revenue"_qs,
-            { FakeLookerServer::userTurn(u"How did revenue do in Q3?"_qs, 1),
-                FakeLookerServer::systemTurn(u"It grew 12%."_qs, 2) });
+        looker.setCredentials(u"client-1"_s, u"looker-secret"_s);
+        looker.addConversation(u"Q3 revenue"_s,
+            { FakeLookerServer::userTurn(u"How did revenue do in Q3?"_s, 1),
+                FakeLookerServer::systemTurn(u"It grew 12%."_s, 2) });
 
         WindowFixture f;
         AccountSettings accounts = f.backends.settings();
         Account account = Account::create(Account::Kind::Looker);
-        account.name = u"Looker prod"_qs;
+        account.name = u"Looker prod"_s;
         account.baseUrl = looker.baseUrl().toString();
-        account.keyId = u"client-1"_qs;
-        account.secret = u"looker-secret"_qs;
+        account.keyId = u"client-1"_s;
+        account.secret = u"looker-secret"_s;
         accounts.accounts << account;
         f.backends.apply(accounts);
         QVERIFY(f.backends.lookerSessionFor(account.id));
@@ -198,7 +200,7 @@ private Q_SLOTS:
         QCOMPARE(conversations->first().backend, account.id);
         auto messages = f.store.repository->messages(conversations->first().id);
         QCOMPARE(messages->size(), 2);
-        QCOMPARE(messages->last().text, u"It grew 12%."_qs);
+        QCOMPARE(messages->last().text, u"It grew 12%."_s);
     }
 
     void nothingToSyncSaysSo()
@@ -207,7 +209,7 @@ private Q_SLOTS:
         QMainWindow window;
         SyncController sync(*f.store.repository, f.backends, *window.statusBar());
         QCOMPARE(sync.syncAll(), 0);
-        QVERIFY(window.statusBar()->currentMessage().contains(u"No Luzmo or Looker account"_qs));
+        QVERIFY(window.statusBar()->currentMessage().contains(u"No Luzmo or Looker account"_s));
     }
 };
 

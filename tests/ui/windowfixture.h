@@ -26,7 +26,7 @@ struct WindowFixture
         , backends(session, network, settings)
     {
     }
-    QString settingsFile() const { return settingsDir.filePath(u"chartroom.ini"_qs); }
+    QString settingsFile() const { return settingsDir.filePath(QStringLiteral("chartroom.ini")); }
     std::unique_ptr<MainWindow> makeWindow()
     {
         auto window = std::make_unique<MainWindow>(*store.repository, session, &settings);

@@ -14,6 +14,8 @@
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 ChartPanel::ChartPanel(ChartCardCache &cache, qint64 assetId, QWidget *parent)
     : QWidget(parent)
     , m_cache(cache)
@@ -27,18 +29,18 @@ ChartPanel::ChartPanel(ChartCardCache &cache, qint64 assetId, QWidget *parent)
     , m_chartPage(new QWidget(this))
     , m_caption(new QLabel(this))
 {
-    setObjectName(u"chartPanel"_qs);
-    setStyleSheet(u"#chartPanel { background: white; } #chartCaption { color: #6a727d; }"_qs);
+    setObjectName(u"chartPanel"_s);
+    setStyleSheet(u"#chartPanel { background: white; } #chartCaption { color: #6a727d; }"_s);
     setAttribute(Qt::WA_StyledBackground);
-    m_status->setObjectName(u"chartStatus"_qs);
+    m_status->setObjectName(u"chartStatus"_s);
     m_status->setWordWrap(true);
     m_status->setAlignment(Qt::AlignCenter);
     m_busy->setRange(0, 0); // busy indicator
     m_busy->setTextVisible(false);
     m_busy->setMaximumWidth(220);
-    m_retry->setObjectName(u"chartRetry"_qs);
+    m_retry->setObjectName(u"chartRetry"_s);
     m_json->setReadOnly(true);
-    m_json->setObjectName(u"chartJson"_qs);
+    m_json->setObjectName(u"chartJson"_s);
 
     auto *message = new QVBoxLayout(m_messagePage);
     message->addStretch(1);
@@ -52,11 +54,11 @@ ChartPanel::ChartPanel(ChartCardCache &cache, qint64 assetId, QWidget *parent)
     chartLayout->setContentsMargins(0, 0, 0, 0);
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(10, 0, 10, 6);
-    m_caption->setObjectName(u"chartCaption"_qs);
+    m_caption->setObjectName(u"chartCaption"_s);
     auto *reset = new QPushButton(tr("Reset Zoom"), this);
-    reset->setObjectName(u"chartResetZoom"_qs);
+    reset->setObjectName(u"chartResetZoom"_s);
     auto *refresh = new QPushButton(tr("Refresh"), this);
-    refresh->setObjectName(u"chartRefresh"_qs);
+    refresh->setObjectName(u"chartRefresh"_s);
     bar->addWidget(m_caption, 1);
     bar->addWidget(reset);
     bar->addWidget(refresh);
@@ -88,7 +90,7 @@ void ChartPanel::update()
     const ChartCardCache::Card card = m_cache.card(m_assetId);
     setWindowTitle(card.title.isEmpty() ? tr("Chart") : card.title);
     // A Looker chart keeps its rows: there is nothing to refresh.
-    if (auto *refresh = findChild<QPushButton *>(u"chartRefresh"_qs))
+    if (auto *refresh = findChild<QPushButton *>(u"chartRefresh"_s))
         refresh->setVisible(!VegaLiteReader::isVegaLiteAsset(card.assetType));
     if (card.state == S::Ready && card.data) {
         if (!m_view || m_shownTakenAt != card.takenAt) {
@@ -103,7 +105,7 @@ void ChartPanel::update()
         }
         QString caption = ChartExport::caption(card.takenAt);
         if (!card.error.message.isEmpty())
-            caption += u" — "_qs + card.error.message;
+            caption += u" — "_s + card.error.message;
         m_caption->setText(caption);
         m_stack->setCurrentWidget(m_chartPage);
         return;

@@ -18,6 +18,8 @@
 
 #include <cmath>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 constexpr qreal hoverRadius = 28; // px: how near a point must be to be described
 
@@ -31,7 +33,7 @@ ChartView::ChartView(const ChartData &data, QWidget *parent)
     : QChartView(parent)
     , m_data(data)
 {
-    setObjectName(u"chartView"_qs);
+    setObjectName(u"chartView"_s);
     setChart(ChartRenderer::build(m_data, { size().expandedTo({ 640, 360 }), true, font() }));
     m_callout = new ChartCallout(chart());
     setRenderHint(QPainter::Antialiasing);

@@ -8,10 +8,12 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 DataTableDialog::DataTableDialog(const ChartData &chart, QWidget *parent)
     : QDialog(parent)
 {
-    setObjectName(u"dataTableDialog"_qs);
+    setObjectName(u"dataTableDialog"_s);
     setWindowTitle(chart.title.isEmpty() ? tr("Chart chart") : tr("Data: %1").arg(chart.title));
     auto *model = new QStandardItemModel(int(chart.rows.size()), int(chart.headers.size()), this);
     model->setHorizontalHeaderLabels(chart.headers);
@@ -35,7 +37,7 @@ DataTableDialog::DataTableDialog(const ChartData &chart, QWidget *parent)
         }
     }
     auto *table = new QTableView(this);
-    table->setObjectName(u"dataTable"_qs);
+    table->setObjectName(u"dataTable"_s);
     table->setModel(model);
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setAlternatingRowColors(true);
@@ -53,10 +55,10 @@ DataTableDialog::DataTableDialog(const ChartData &chart, QWidget *parent)
 DataTableDialog::DataTableDialog(const QString &title, const QByteArray &itemJson, QWidget *parent)
     : QDialog(parent)
 {
-    setObjectName(u"dataTableDialog"_qs);
+    setObjectName(u"dataTableDialog"_s);
     setWindowTitle(title);
     auto *text = new QPlainTextEdit(this);
-    text->setObjectName(u"itemJson"_qs);
+    text->setObjectName(u"itemJson"_s);
     text->setReadOnly(true);
     const QJsonDocument document = QJsonDocument::fromJson(itemJson);
     text->setPlainText(document.isNull()

@@ -9,37 +9,39 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-namespace {
-const auto secret = u"s3cr3t-7c1d9e-never-on-disk"_qs;
+using namespace Qt::StringLiterals;
 
-Account luzmo(const QString &name = u"Luzmo EU"_qs)
+namespace {
+const auto secret = u"s3cr3t-7c1d9e-never-on-disk"_s;
+
+Account luzmo(const QString &name = u"Luzmo EU"_s)
 {
     Account a = Account::create(Account::Kind::Luzmo);
     a.name = name;
-    a.baseUrl = u"https://api.eu.luzmo.com"_qs;
-    a.keyId = u"key-1234"_qs;
+    a.baseUrl = u"https://api.eu.luzmo.com"_s;
+    a.keyId = u"key-1234"_s;
     a.secret = secret;
     a.transport = LuzmoConfig::Transport::SocketIo;
-    a.agent = u"item"_qs;
-    a.task = u"suggest"_qs;
+    a.agent = u"item"_s;
+    a.task = u"suggest"_s;
     return a;
 }
 
 Account workflow()
 {
     Account a = Account::create(Account::Kind::Workflow);
-    a.baseUrl = u"http://127.0.0.1:9000"_qs;
-    a.secret = secret + u"-wf"_qs;
+    a.baseUrl = u"http://127.0.0.1:9000"_s;
+    a.secret = secret + u"-wf"_s;
     return a;
 }
 
 Account looker()
 {
     Account a = Account::create(Account::Kind::Looker);
-    a.baseUrl = u"https://example.looker.com"_qs;
-    a.keyId = u"client-id-1"_qs;
-    a.secret = secret + u"-lk"_qs;
-    a.agent = u"agent-7"_qs;
+    a.baseUrl = u"https://example.looker.com"_s;
+    a.keyId = u"client-id-1"_s;
+    a.secret = secret + u"-lk"_s;
+    a.agent = u"agent-7"_s;
     return a;
 }
 } // namespace
@@ -65,24 +67,24 @@ void TestAccountStore::operations_data()
     QTest::addColumn<int>("count");
     QTest::addColumn<QString>("defaultName");
     using C = AccountError::Code;
-    QTest::newRow("add") << u"add"_qs << -1 << 3 << u"Local (built in)"_qs;
+    QTest::newRow("add") << u"add"_s << -1 << 3 << u"Local (built in)"_s;
     QTest::newRow("add duplicate id")
-        << u"addDuplicate"_qs << int(C::DuplicateId) << 2 << u"Local (built in)"_qs;
+        << u"addDuplicate"_s << int(C::DuplicateId) << 2 << u"Local (built in)"_s;
     QTest::newRow("add invalid address")
-        << u"addInvalid"_qs << int(C::Invalid) << 2 << u"Local (built in)"_qs;
+        << u"addInvalid"_s << int(C::Invalid) << 2 << u"Local (built in)"_s;
     QTest::newRow("add second local")
-        << u"addLocal"_qs << int(C::Invalid) << 2 << u"Local (built in)"_qs;
-    QTest::newRow("edit") << u"edit"_qs << -1 << 2 << u"Local (built in)"_qs;
-    QTest::newRow("edit missing") << u"editMissing"_qs << int(C::NotFound) << 2
-                                  << u"Local (built in)"_qs;
+        << u"addLocal"_s << int(C::Invalid) << 2 << u"Local (built in)"_s;
+    QTest::newRow("edit") << u"edit"_s << -1 << 2 << u"Local (built in)"_s;
+    QTest::newRow("edit missing") << u"editMissing"_s << int(C::NotFound) << 2
+                                  << u"Local (built in)"_s;
     QTest::newRow("edit local address")
-        << u"editLocal"_qs << int(C::LocalNotEditable) << 2 << u"Local (built in)"_qs;
-    QTest::newRow("set default") << u"default"_qs << -1 << 2 << u"Luzmo EU"_qs;
-    QTest::newRow("remove default") << u"removeDefault"_qs << -1 << 1 << u"Local (built in)"_qs;
-    QTest::newRow("remove local") << u"removeLocal"_qs << int(C::LocalNotRemovable) << 2
-                                  << u"Local (built in)"_qs;
+        << u"editLocal"_s << int(C::LocalNotEditable) << 2 << u"Local (built in)"_s;
+    QTest::newRow("set default") << u"default"_s << -1 << 2 << u"Luzmo EU"_s;
+    QTest::newRow("remove default") << u"removeDefault"_s << -1 << 1 << u"Local (built in)"_s;
+    QTest::newRow("remove local") << u"removeLocal"_s << int(C::LocalNotRemovable) << 2
+                                  << u"Local (built in)"_s;
     QTest::newRow("remove missing")
-        << u"removeMissing"_qs << int(C::NotFound) << 2 << u"Local (built in)"_qs;
+        << u"removeMissing"_s << int(C::NotFound) << 2 << u"Local (built in)"_s;
 }
 
 void TestAccountStore::operations()
@@ -102,22 +104,22 @@ void TestAccountStore::operations()
         result = s.add(existing);
     } else if (operation == u"addInvalid") {
         Account bad = looker();
-        bad.baseUrl = u"example.looker.com"_qs;
+        bad.baseUrl = u"example.looker.com"_s;
         result = s.add(bad);
     } else if (operation == u"addLocal") {
         Account local = Account::local();
-        local.id = u"another"_qs;
+        local.id = u"another"_s;
         result = s.add(local);
     } else if (operation == u"edit") {
         Account edited = existing;
-        edited.name = u"Renamed"_qs;
+        edited.name = u"Renamed"_s;
         result = s.update(edited);
-        QCOMPARE(s.find(existing.id)->name, u"Renamed"_qs);
+        QCOMPARE(s.find(existing.id)->name, u"Renamed"_s);
     } else if (operation == u"editMissing") {
         result = s.update(workflow());
     } else if (operation == u"editLocal") {
         Account local = Account::local();
-        local.baseUrl = u"http://example.com"_qs;
+        local.baseUrl = u"http://example.com"_s;
         result = s.update(local);
     } else if (operation == u"default") {
         result = s.setDefault(existing.id);
@@ -127,7 +129,7 @@ void TestAccountStore::operations()
     } else if (operation == u"removeLocal") {
         result = s.remove(Account::localId);
     } else if (operation == u"removeMissing") {
-        result = s.remove(u"nope"_qs);
+        result = s.remove(u"nope"_s);
     }
     QCOMPARE(result ? int(result->code) : -1, error);
     if (result)
@@ -141,7 +143,7 @@ void TestAccountStore::operations()
 void TestAccountStore::roundTripWithoutSecrets()
 {
     QTemporaryDir dir;
-    const QString file = dir.filePath(u"chartroom.ini"_qs);
+    const QString file = dir.filePath(u"chartroom.ini"_s);
     AccountSettings s;
     const Account a = luzmo(), w = workflow(), l = looker();
     QVERIFY(!s.add(a));
@@ -150,12 +152,12 @@ void TestAccountStore::roundTripWithoutSecrets()
     QVERIFY(!s.setDefault(l.id));
     s.stream = false;
     s.proxy.mode = ProxySettings::Mode::Manual;
-    s.proxy.host = u"proxy.example.com"_qs;
-    s.proxy.user = u"me"_qs;
-    s.proxy.password = secret + u"-proxy"_qs;
+    s.proxy.host = u"proxy.example.com"_s;
+    s.proxy.user = u"me"_s;
+    s.proxy.password = secret + u"-proxy"_s;
     {
         QSettings settings(file, QSettings::IniFormat);
-        settings.setValue(u"luzmo/token"_qs, secret); // as if something else had written it
+        settings.setValue(u"luzmo/token"_s, secret); // as if something else had written it
         AccountStore::save(settings, s);
     }
     QFile ini(file);
@@ -186,30 +188,30 @@ void TestAccountStore::roundTripWithoutSecrets()
 void TestAccountStore::migratesTheSingleBackend()
 {
     QTemporaryDir dir;
-    QSettings settings(dir.filePath(u"old.ini"_qs), QSettings::IniFormat);
-    settings.setValue(u"backend/kind"_qs, u"luzmo"_qs);
-    settings.setValue(u"luzmo/host"_qs, u"https://api.us.luzmo.com"_qs);
-    settings.setValue(u"luzmo/apiVersion"_qs, u"0.2.0"_qs);
-    settings.setValue(u"luzmo/key"_qs, u"key-old"_qs);
-    settings.setValue(u"chat/agent"_qs, u"item"_qs);
-    settings.setValue(u"chat/task"_qs, u"describe"_qs);
-    settings.setValue(u"chat/stream"_qs, false);
+    QSettings settings(dir.filePath(u"old.ini"_s), QSettings::IniFormat);
+    settings.setValue(u"backend/kind"_s, u"luzmo"_s);
+    settings.setValue(u"luzmo/host"_s, u"https://api.us.luzmo.com"_s);
+    settings.setValue(u"luzmo/apiVersion"_s, u"0.2.0"_s);
+    settings.setValue(u"luzmo/key"_s, u"key-old"_s);
+    settings.setValue(u"chat/agent"_s, u"item"_s);
+    settings.setValue(u"chat/task"_s, u"describe"_s);
+    settings.setValue(u"chat/stream"_s, false);
     const AccountSettings s = AccountStore::load(settings);
     QCOMPARE(s.accounts.size(), 2);
     const Account &migrated = s.accounts.at(1);
     QCOMPARE(migrated.kind, Account::Kind::Luzmo);
-    QCOMPARE(migrated.baseUrl, u"https://api.us.luzmo.com"_qs);
-    QCOMPARE(migrated.apiVersion, u"0.2.0"_qs);
-    QCOMPARE(migrated.keyId, u"key-old"_qs);
-    QCOMPARE(migrated.task, u"describe"_qs);
+    QCOMPARE(migrated.baseUrl, u"https://api.us.luzmo.com"_s);
+    QCOMPARE(migrated.apiVersion, u"0.2.0"_s);
+    QCOMPARE(migrated.keyId, u"key-old"_s);
+    QCOMPARE(migrated.task, u"describe"_s);
     QVERIFY(!QUuid::fromString(migrated.id).isNull());
     QCOMPARE(s.defaultId, migrated.id);
     QCOMPARE(s.legacyLuzmoId, migrated.id);
     // Conversations stored before accounts say "luzmo".
-    QCOMPARE(s.resolve(u"luzmo"_qs), s.find(migrated.id));
+    QCOMPARE(s.resolve(u"luzmo"_s), s.find(migrated.id));
     QCOMPARE(s.stream, false);
-    QVERIFY(!settings.contains(u"luzmo/key"_qs));
-    QVERIFY(!settings.contains(u"backend/kind"_qs));
+    QVERIFY(!settings.contains(u"luzmo/key"_s));
+    QVERIFY(!settings.contains(u"backend/kind"_s));
     // Loaded again: the same account, not a second one.
     QCOMPARE(AccountStore::load(settings), s);
 }
@@ -217,13 +219,13 @@ void TestAccountStore::migratesTheSingleBackend()
 void TestAccountStore::freshSettingsHaveOnlyLocal()
 {
     QTemporaryDir dir;
-    QSettings settings(dir.filePath(u"new.ini"_qs), QSettings::IniFormat);
+    QSettings settings(dir.filePath(u"new.ini"_s), QSettings::IniFormat);
     const AccountSettings s = AccountStore::load(settings);
     QCOMPARE(s.accounts.size(), 1);
     QVERIFY(s.accounts.first().isLocal());
     QCOMPARE(s.defaultId, Account::localId);
     QVERIFY(s.legacyLuzmoId.isEmpty());
-    QCOMPARE(s.resolve(u"luzmo"_qs), nullptr);
+    QCOMPARE(s.resolve(u"luzmo"_s), nullptr);
 }
 
 void TestAccountStore::proxySettingsRoundTrip()
@@ -232,9 +234,9 @@ void TestAccountStore::proxySettingsRoundTrip()
     QVERIFY(p.problem().isEmpty());
     p.mode = ProxySettings::Mode::Manual;
     QVERIFY(!p.problem().isEmpty());
-    p.host = u"http://proxy"_qs;
-    QVERIFY(p.problem().contains(u"without http://"_qs));
-    p.host = u"proxy.example.com"_qs;
+    p.host = u"http://proxy"_s;
+    QVERIFY(p.problem().contains(u"without http://"_s));
+    p.host = u"proxy.example.com"_s;
     p.port = 0;
     QVERIFY(!p.problem().isEmpty());
     p.port = 1080;
@@ -252,18 +254,18 @@ void TestAccountStore::proxyFactory_data()
     const int manual = int(ProxySettings::Mode::Manual);
     const int none = int(ProxySettings::Mode::None);
     QTest::newRow("manual: loopback v4")
-        << manual << u"http://127.0.0.1:4000/x"_qs << int(QNetworkProxy::NoProxy);
+        << manual << u"http://127.0.0.1:4000/x"_s << int(QNetworkProxy::NoProxy);
     QTest::newRow("manual: 127.1.2.3")
-        << manual << u"http://127.1.2.3/"_qs << int(QNetworkProxy::NoProxy);
+        << manual << u"http://127.1.2.3/"_s << int(QNetworkProxy::NoProxy);
     QTest::newRow("manual: loopback v6")
-        << manual << u"http://[::1]:4000/"_qs << int(QNetworkProxy::NoProxy);
+        << manual << u"http://[::1]:4000/"_s << int(QNetworkProxy::NoProxy);
     QTest::newRow("manual: localhost")
-        << manual << u"ws://localhost:9/socket.io/"_qs << int(QNetworkProxy::NoProxy);
+        << manual << u"ws://localhost:9/socket.io/"_s << int(QNetworkProxy::NoProxy);
     QTest::newRow("manual: remote")
-        << manual << u"https://api.luzmo.com/0.1.0/aiprompt"_qs << int(QNetworkProxy::HttpProxy);
+        << manual << u"https://api.luzmo.com/0.1.0/aiprompt"_s << int(QNetworkProxy::HttpProxy);
     QTest::newRow("manual: lan address")
-        << manual << u"http://10.0.0.5/"_qs << int(QNetworkProxy::HttpProxy);
-    QTest::newRow("none: remote") << none << u"https://api.luzmo.com/"_qs
+        << manual << u"http://10.0.0.5/"_s << int(QNetworkProxy::HttpProxy);
+    QTest::newRow("none: remote") << none << u"https://api.luzmo.com/"_s
                                   << int(QNetworkProxy::NoProxy);
 }
 
@@ -274,14 +276,14 @@ void TestAccountStore::proxyFactory()
     QFETCH(int, expectedType);
     ProxySettings p;
     p.mode = ProxySettings::Mode(mode);
-    p.host = u"proxy.example.com"_qs;
+    p.host = u"proxy.example.com"_s;
     p.port = 3128;
     ProxyFactory factory(p);
     const QList<QNetworkProxy> proxies = factory.queryProxy(QNetworkProxyQuery(QUrl(url)));
     QVERIFY(!proxies.isEmpty());
     QCOMPARE(int(proxies.first().type()), expectedType);
     if (expectedType == QNetworkProxy::HttpProxy) {
-        QCOMPARE(proxies.first().hostName(), u"proxy.example.com"_qs);
+        QCOMPARE(proxies.first().hostName(), u"proxy.example.com"_s);
         QCOMPARE(proxies.first().port(), 3128);
     }
 }

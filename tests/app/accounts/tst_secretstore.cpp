@@ -6,6 +6,8 @@
 #include <QTest>
 #include <QUuid>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 SecretResult readNow(SecretStore &store, const QString &key)
 {
@@ -17,7 +19,7 @@ SecretResult readNow(SecretStore &store, const QString &key)
         done = true;
     });
     if (!QTest::qWaitFor([&done] { return done; }, 20000))
-        out.error = SecretError { SecretError::Code::Failed, u"timed out"_qs };
+        out.error = SecretError { SecretError::Code::Failed, u"timed out"_s };
     return out;
 }
 
@@ -31,7 +33,7 @@ std::optional<SecretError> writeNow(SecretStore &store, const QString &key, cons
         done = true;
     });
     if (!QTest::qWaitFor([&done] { return done; }, 20000))
-        return SecretError { SecretError::Code::Failed, u"timed out"_qs };
+        return SecretError { SecretError::Code::Failed, u"timed out"_s };
     return out;
 }
 
@@ -59,9 +61,9 @@ void TestSecretStore::roundTrip()
 {
     if (const char *why = keyringMissing())
         QSKIP(why);
-    const QString service = u"Chartroom-test-"_qs + QUuid::createUuid().toString(QUuid::Id128);
+    const QString service = u"Chartroom-test-"_s + QUuid::createUuid().toString(QUuid::Id128);
     const QString key = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    const QString secret = u"tok-ÿ-round-trip-"_qs + QUuid::createUuid().toString(QUuid::Id128);
+    const QString secret = u"tok-ÿ-round-trip-"_s + QUuid::createUuid().toString(QUuid::Id128);
     {
         SecretStore store(SecretStore::Mode::Keychain, service);
         const auto error = writeNow(store, key, secret);
@@ -87,8 +89,8 @@ void TestSecretStore::missingEntryIsEmpty()
 {
     if (const char *why = keyringMissing())
         QSKIP(why);
-    SecretStore store(SecretStore::Mode::Keychain, u"Chartroom-test-missing"_qs);
-    const SecretResult r = readNow(store, u"no-such-account"_qs);
+    SecretStore store(SecretStore::Mode::Keychain, u"Chartroom-test-missing"_s);
+    const SecretResult r = readNow(store, u"no-such-account"_s);
     QVERIFY(!r.error);
     QVERIFY(r.secret.isEmpty());
     QCOMPARE(store.availability(), SecretStore::Availability::Available);
@@ -98,22 +100,22 @@ void TestSecretStore::noKeychainKeepsSecretsInMemory()
 {
     if (qEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS") != u"unix:path=/nonexistent")
         QSKIP("Run with DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent (CTest does).");
-    SecretStore store(SecretStore::Mode::Keychain, u"Chartroom-test-none"_qs);
+    SecretStore store(SecretStore::Mode::Keychain, u"Chartroom-test-none"_s);
     QSignalSpy availability(&store, &SecretStore::availabilityChanged);
-    const auto error = writeNow(store, u"acc"_qs, u"in-memory-secret"_qs);
+    const auto error = writeNow(store, u"acc"_s, u"in-memory-secret"_s);
     QVERIFY(error);
     QCOMPARE(error->code, SecretError::Code::Unavailable);
     QCOMPARE(error->message,
-        u"No keychain is available: the secret is kept in memory until Chartroom quits."_qs);
+        u"No keychain is available: the secret is kept in memory until Chartroom quits."_s);
     QVERIFY(store.keychainUnavailable());
     QCOMPARE(availability.count(), 1);
     // Kept in memory for this run.
-    const SecretResult r = readNow(store, u"acc"_qs);
+    const SecretResult r = readNow(store, u"acc"_s);
     QVERIFY(!r.error);
-    QCOMPARE(r.secret, u"in-memory-secret"_qs);
+    QCOMPARE(r.secret, u"in-memory-secret"_s);
     // A fresh store (a restart) has nothing, and says the keychain is missing.
-    SecretStore again(SecretStore::Mode::Keychain, u"Chartroom-test-none"_qs);
-    const SecretResult lost = readNow(again, u"acc"_qs);
+    SecretStore again(SecretStore::Mode::Keychain, u"Chartroom-test-none"_s);
+    const SecretResult lost = readNow(again, u"acc"_s);
     QVERIFY(lost.secret.isEmpty());
     QVERIFY(lost.error);
     QCOMPARE(lost.error->code, SecretError::Code::Unavailable);

@@ -45,18 +45,18 @@ private Q_SLOTS:
         m_server = std::make_unique<LocalServer>(options);
         const QString error = m_server->start();
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        m_backend = std::make_unique<LuzmoBackend>(m_network, config(), u"local"_qs);
+        m_backend = std::make_unique<LuzmoBackend>(m_network, config(), u"local"_s);
         // A real answer with a real line-chart item, stored as the app stores it.
         ChatSession session(*m_store.repository);
         session.setBackend(m_backend.get());
         QSignalSpy finished(&session, &ChatSession::answerFinished);
-        QVERIFY(session.send(0, u"Show monthly revenue by region as a line chart"_qs));
+        QVERIFY(session.send(0, u"Show monthly revenue by region as a line chart"_s));
         QVERIFY(finished.wait(15000));
         const auto answer = m_store.repository->message(finished.first().first().toLongLong());
         // The chart, then how the analyst read the question.
         QVERIFY(answer && answer->assets.size() == 2);
-        QCOMPARE(answer->assets.at(0).type, u"item"_qs);
-        QCOMPARE(answer->assets.at(1).type, u"interpretation"_qs);
+        QCOMPARE(answer->assets.at(0).type, u"item"_s);
+        QCOMPARE(answer->assets.at(1).type, u"interpretation"_s);
         m_assetId = answer->assets.first().id;
         QVERIFY(answer->assets.first().dataJson.isEmpty());
     }
@@ -81,11 +81,11 @@ private Q_SLOTS:
         QCOMPARE(asset->dataTakenAt, now);
         QCOMPARE(asset->dataJson, fetched.first().at(1).toByteArray());
         const QJsonObject snapshot = QJsonDocument::fromJson(asset->dataJson).object();
-        QCOMPARE(snapshot[u"version"_qs].toInt(), 1);
-        QVERIFY(snapshot[u"query"_qs].toObject()[u"queries"_qs].isArray());
-        const QJsonArray columns = snapshot[u"columns"_qs].toArray();
-        QCOMPARE(columns.first().toObject()[u"slot"_qs].toString(), u"x-axis"_qs);
-        QVERIFY(snapshot[u"rows"_qs].toArray().size() >= 12);
+        QCOMPARE(snapshot[u"version"_s].toInt(), 1);
+        QVERIFY(snapshot[u"query"_s].toObject()[u"queries"_s].isArray());
+        const QJsonArray columns = snapshot[u"columns"_s].toArray();
+        QCOMPARE(columns.first().toObject()[u"slot"_s].toString(), u"x-axis"_s);
+        QVERIFY(snapshot[u"rows"_s].toArray().size() >= 12);
 
         // The snapshot renders: series by region, months on x.
         const auto data = ChartData::fromAsset(asset->valueJson, asset->dataJson);
@@ -95,7 +95,7 @@ private Q_SLOTS:
         QCOMPARE(chart.xKind, ChartData::XKind::Datetime);
         QVERIFY(chart.series.size() >= 2);
         QVERIFY(chart.pointCount() >= 12);
-        QCOMPARE(chart.format.currency, u"$"_qs);
+        QCOMPARE(chart.format.currency, u"$"_s);
     }
 
     void unsupportedItemFailsInWords()
@@ -103,9 +103,9 @@ private Q_SLOTS:
         Message m;
         m.conversationId = m_store.repository->conversations(1)->first().id;
         m.role = MessageRole::Assistant;
-        m.text = u"A bar chart"_qs;
+        m.text = u"A bar chart"_s;
         Asset a;
-        a.type = u"item"_qs;
+        a.type = u"item"_s;
         a.valueJson = R"({"type": "bar-chart", "slots": []})";
         m.assets << a;
         const auto stored = m_store.repository->addMessage(m);
@@ -131,14 +131,14 @@ private Q_SLOTS:
     {
         LuzmoConfig c = config();
         m_server.reset(); // stopped: nothing listens on its port any more
-        LuzmoBackend gone(m_network, c, u"local"_qs);
+        LuzmoBackend gone(m_network, c, u"local"_s);
         ChartDataFetcher fetcher(*m_store.repository);
         QSignalSpy failed(&fetcher, &ChartDataFetcher::failed);
         fetcher.fetch(m_assetId, gone.client());
         QVERIFY(failed.wait(20000));
         const ChartError error = failed.first().at(1).value<ChartError>();
         QCOMPARE(error.code, ChartError::Code::Backend);
-        QVERIFY2(error.message.contains(u"could not be loaded"_qs), qPrintable(error.message));
+        QVERIFY2(error.message.contains(u"could not be loaded"_s), qPrintable(error.message));
         // The earlier snapshot is still there for offline rendering.
         QVERIFY(!m_store.repository->asset(m_assetId)->dataJson.isEmpty());
     }

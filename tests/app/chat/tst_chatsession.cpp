@@ -13,6 +13,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 QByteArray recordedStream()
 {
@@ -44,8 +46,8 @@ private:
     {
         LuzmoConfig c;
         c.host = QUrl(QString::fromLatin1(server.baseUrl()));
-        c.key = u"k"_qs;
-        c.token = u"t"_qs;
+        c.key = u"k"_s;
+        c.token = u"t"_s;
         c.limits.idleTimeoutMs = 5000;
         return c;
     }
@@ -70,18 +72,18 @@ private Q_SLOTS:
         LuzmoBackend backend(m_network, config(server));
         ChatSession session(*store.repository);
         session.setBackend(&backend);
-        session.setAgent(u"item"_qs);
+        session.setAgent(u"item"_s);
         QSignalSpy finished(&session, &ChatSession::answerFinished);
         QSignalSpy progress(&session, &ChatSession::progressChanged);
         QSignalSpy changed(store.repository.get(), &Repository::messageChanged);
 
-        auto conversation = session.send(0, u"Show monthly revenue as a line chart."_qs);
+        auto conversation = session.send(0, u"Show monthly revenue as a line chart."_s);
         QVERIFY(conversation);
         QVERIFY(session.isBusy());
         // The question is stored before anything arrives, and the answer is there, pending.
         auto early = store.repository->messages(*conversation);
         QCOMPARE(early->size(), 2);
-        QCOMPARE(early->at(0).text, u"Show monthly revenue as a line chart."_qs);
+        QCOMPARE(early->at(0).text, u"Show monthly revenue as a line chart."_s);
         QCOMPARE(early->at(1).status, MessageStatus::Pending);
 
         QVERIFY(finished.wait(10000));
@@ -89,34 +91,34 @@ private Q_SLOTS:
         const Message answer = lastMessage(store, *conversation);
         QCOMPARE(answer.status, MessageStatus::Complete);
         QCOMPARE(answer.text,
-            u"Here is the monthly revenue for 2025.\n\nRevenue peaked in März at 12\u202F400 €."_qs);
-        QCOMPARE(answer.remoteId, u"2fdbacdc-d6e6-4a73-b22c-c4b6e9a10d98"_qs);
+            u"Here is the monthly revenue for 2025.\n\nRevenue peaked in März at 12\u202F400 €."_s);
+        QCOMPARE(answer.remoteId, u"2fdbacdc-d6e6-4a73-b22c-c4b6e9a10d98"_s);
         QCOMPARE(answer.assets.size(), 1);
-        QCOMPARE(answer.assets.first().remoteId, u"7bfcf7ff-dcb2-4963-9e9b-0fe651a342af"_qs);
+        QCOMPARE(answer.assets.first().remoteId, u"7bfcf7ff-dcb2-4963-9e9b-0fe651a342af"_s);
         const QJsonObject item = QJsonDocument::fromJson(answer.assets.first().valueJson).object();
-        QCOMPARE(item[u"type"_qs].toString(), u"line-chart"_qs);
+        QCOMPARE(item[u"type"_s].toString(), u"line-chart"_s);
         QCOMPARE(store.repository->conversation(*conversation)->remoteId,
-            u"fdce930b-4f6d-4d2b-8a43-7ea7d62457a2"_qs);
+            u"fdce930b-4f6d-4d2b-8a43-7ea7d62457a2"_s);
         QCOMPARE(store.repository->messages(*conversation)->first().remoteId,
-            u"1f3bb2f4-7589-40bc-b7d2-9a84b446d9ef"_qs);
+            u"1f3bb2f4-7589-40bc-b7d2-9a84b446d9ef"_s);
         QVERIFY(progress.count() >= 2);
-        QCOMPARE(progress.at(0).at(1).toString(), u"Reading dataset"_qs);
+        QCOMPARE(progress.at(0).at(1).toString(), u"Reading dataset"_s);
 
         // The request: the documented aiprompt create, streaming.
         const QJsonObject body = QJsonDocument::fromJson(server.requests().first().body).object();
         QCOMPARE(server.requests().first().method, QByteArray("POST"));
         QCOMPARE(server.requests().first().path, QByteArray("/0.1.0/aiprompt"));
-        QCOMPARE(body[u"action"_qs].toString(), u"create"_qs);
-        QCOMPARE(body[u"properties"_qs][u"stream"_qs].toBool(), true);
-        QCOMPARE(body[u"properties"_qs][u"agent"_qs].toString(), u"item"_qs);
-        QVERIFY(!body[u"properties"_qs].toObject().contains(u"conversation_id"_qs));
+        QCOMPARE(body[u"action"_s].toString(), u"create"_s);
+        QCOMPARE(body[u"properties"_s][u"stream"_s].toBool(), true);
+        QCOMPARE(body[u"properties"_s][u"agent"_s].toString(), u"item"_s);
+        QVERIFY(!body[u"properties"_s].toObject().contains(u"conversation_id"_s));
 
         // A follow-up continues the same remote conversation.
-        QVERIFY(session.send(*conversation, u"And by region?"_qs));
+        QVERIFY(session.send(*conversation, u"And by region?"_s));
         QVERIFY(finished.wait(10000));
         const QJsonObject second = QJsonDocument::fromJson(server.requests().at(1).body).object();
-        QCOMPARE(second[u"properties"_qs][u"conversation_id"_qs].toString(),
-            u"fdce930b-4f6d-4d2b-8a43-7ea7d62457a2"_qs);
+        QCOMPARE(second[u"properties"_s][u"conversation_id"_s].toString(),
+            u"fdce930b-4f6d-4d2b-8a43-7ea7d62457a2"_s);
     }
 
     void persistsWhileStreaming()
@@ -124,14 +126,14 @@ private Q_SLOTS:
         TempStore store;
         FakeHttpServer server;
         QVERIFY(server.listen());
-        const QJsonObject ctx { { u"conversation_id"_qs, u"c1"_qs },
-            { u"assistant_message_id"_qs, u"a1"_qs } };
+        const QJsonObject ctx { { u"conversation_id"_s, u"c1"_s },
+            { u"assistant_message_id"_s, u"a1"_s } };
         QList<QByteArray> chunks;
-        chunks << frame({ { u"type"_qs, u"start"_qs }, { u"conversation_id"_qs, u"c1"_qs } })
-               << frame({ { u"type"_qs, u"text_start"_qs }, { u"index"_qs, 0 } });
+        chunks << frame({ { u"type"_s, u"start"_s }, { u"conversation_id"_s, u"c1"_s } })
+               << frame({ { u"type"_s, u"text_start"_s }, { u"index"_s, 0 } });
         for (int i = 0; i < 16; ++i)
-            chunks << frame({ { u"type"_qs, u"text_delta"_qs }, { u"index"_qs, 0 },
-                { u"delta"_qs, u"word%1 "_qs.arg(i) } });
+            chunks << frame({ { u"type"_s, u"text_delta"_s }, { u"index"_s, 0 },
+                { u"delta"_s, u"word%1 "_s.arg(i) } });
         server.setHandler([&](const FakeHttpServer::Request &) {
             FakeHttpServer::Response r = FakeHttpServer::sse(chunks, 100);
             r.stallAfterChunks = true; // never finishes: we stop it
@@ -140,22 +142,22 @@ private Q_SLOTS:
         LuzmoBackend backend(m_network, config(server));
         ChatSession session(*store.repository);
         session.setBackend(&backend);
-        auto conversation = session.send(0, u"Tell me slowly"_qs);
+        auto conversation = session.send(0, u"Tell me slowly"_s);
         QVERIFY(conversation);
         const qint64 answerId = session.activeAnswerId();
         // Read the row the way a crash-recovering process would: straight from the store.
         QTRY_VERIFY_WITH_TIMEOUT(
-            store.repository->message(answerId)->text.contains(u"word3"_qs), 5000);
+            store.repository->message(answerId)->text.contains(u"word3"_s), 5000);
         const Message midway = *store.repository->message(answerId);
         QCOMPARE(midway.status, MessageStatus::Streaming);
-        QVERIFY(!midway.text.contains(u"word15"_qs));
+        QVERIFY(!midway.text.contains(u"word15"_s));
 
         QSignalSpy finished(&session, &ChatSession::answerFinished);
         session.stop();
         QVERIFY(finished.count() == 1 || finished.wait(5000));
         const Message stopped = *store.repository->message(answerId);
         QCOMPARE(stopped.status, MessageStatus::Interrupted);
-        QVERIFY(stopped.text.startsWith(u"word0 word1 word2 word3"_qs));
+        QVERIFY(stopped.text.startsWith(u"word0 word1 word2 word3"_s));
         QVERIFY(!stopped.errorDetail.isEmpty());
     }
 
@@ -166,19 +168,19 @@ private Q_SLOTS:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("detail"); // part of the error detail
         QTest::newRow("no finish, connection closed")
-            << u"cut"_qs << int(MessageStatus::Interrupted)
-            << u"Here is the monthly revenue for 2025."_qs << u"stopped before"_qs;
+            << u"cut"_s << int(MessageStatus::Interrupted)
+            << u"Here is the monthly revenue for 2025."_s << u"stopped before"_s;
         QTest::newRow("connection dropped mid-stream")
-            << u"drop"_qs << int(MessageStatus::Interrupted)
-            << u"Here is the monthly revenue for 2025."_qs << QString();
-        QTest::newRow("error event") << u"error"_qs << int(MessageStatus::Error) << QString()
-                                     << u"The dataset is not accessible"_qs;
+            << u"drop"_s << int(MessageStatus::Interrupted)
+            << u"Here is the monthly revenue for 2025."_s << QString();
+        QTest::newRow("error event") << u"error"_s << int(MessageStatus::Error) << QString()
+                                     << u"The dataset is not accessible"_s;
         QTest::newRow("invalid json frame")
-            << u"badjson"_qs << int(MessageStatus::Interrupted) << u"Partial"_qs << QString();
-        QTest::newRow("http 401") << u"401"_qs << int(MessageStatus::Error) << QString()
-                                  << u"credentials"_qs;
+            << u"badjson"_s << int(MessageStatus::Interrupted) << u"Partial"_s << QString();
+        QTest::newRow("http 401") << u"401"_s << int(MessageStatus::Error) << QString()
+                                  << u"credentials"_s;
         QTest::newRow("not streaming: json")
-            << u"json"_qs << int(MessageStatus::Complete) << u"A complete answer."_qs << QString();
+            << u"json"_s << int(MessageStatus::Complete) << u"A complete answer."_s << QString();
     }
 
     void outcomes()
@@ -201,26 +203,25 @@ private Q_SLOTS:
                 return r;
             }
             if (scenario == u"error")
-                return FakeHttpServer::sse({ frame({ { u"type"_qs, u"start"_qs } }),
-                    frame({ { u"type"_qs, u"error"_qs },
-                        { u"message"_qs, u"The dataset is not accessible"_qs } }),
-                    frame({ { u"type"_qs, u"finish"_qs }, { u"result"_qs, QJsonValue() } }),
+                return FakeHttpServer::sse({ frame({ { u"type"_s, u"start"_s } }),
+                    frame({ { u"type"_s, u"error"_s },
+                        { u"message"_s, u"The dataset is not accessible"_s } }),
+                    frame({ { u"type"_s, u"finish"_s }, { u"result"_s, QJsonValue() } }),
                     "data: [DONE]\n\n" });
             if (scenario == u"badjson")
                 return FakeHttpServer::sse(
-                    { frame({ { u"type"_qs, u"text_start"_qs }, { u"index"_qs, 0 } }),
-                        frame({ { u"type"_qs, u"text_delta"_qs }, { u"index"_qs, 0 },
-                            { u"delta"_qs, u"Partial"_qs } }),
+                    { frame({ { u"type"_s, u"text_start"_s }, { u"index"_s, 0 } }),
+                        frame({ { u"type"_s, u"text_delta"_s }, { u"index"_s, 0 },
+                            { u"delta"_s, u"Partial"_s } }),
                         "data: {\"type\": \"text_delta\", oops\n\n", "data: [DONE]\n\n" });
             if (scenario == u"401")
                 return FakeHttpServer::json(401, R"({"message":"Invalid token"})");
             const QJsonObject result {
-                { u"conversation_id"_qs, u"c-9"_qs },
-                { u"user_message"_qs, QJsonObject { { u"id"_qs, u"u-9"_qs } } },
-                { u"assistant_message"_qs,
-                    QJsonObject { { u"id"_qs, u"a-9"_qs },
-                        { u"message"_qs, u"A complete answer."_qs },
-                        { u"aiMessageAssets"_qs, QJsonArray {} } } },
+                { u"conversation_id"_s, u"c-9"_s },
+                { u"user_message"_s, QJsonObject { { u"id"_s, u"u-9"_s } } },
+                { u"assistant_message"_s,
+                    QJsonObject { { u"id"_s, u"a-9"_s }, { u"message"_s, u"A complete answer."_s },
+                        { u"aiMessageAssets"_s, QJsonArray {} } } },
             };
             return FakeHttpServer::json(200, QJsonDocument(result).toJson());
         });
@@ -229,7 +230,7 @@ private Q_SLOTS:
         session.setBackend(&backend);
         session.setStreaming(scenario != u"json");
         QSignalSpy finished(&session, &ChatSession::answerFinished);
-        auto conversation = session.send(0, u"question"_qs);
+        auto conversation = session.send(0, u"question"_s);
         QVERIFY(conversation);
         QVERIFY(finished.wait(10000));
         const Message answer = lastMessage(store, *conversation);
@@ -240,12 +241,12 @@ private Q_SLOTS:
         if (status != int(MessageStatus::Complete))
             QVERIFY(!answer.errorDetail.isEmpty());
         // The question is always kept.
-        QCOMPARE(store.repository->messages(*conversation)->first().text, u"question"_qs);
+        QCOMPARE(store.repository->messages(*conversation)->first().text, u"question"_s);
         if (scenario == u"json") {
             const QJsonObject body
                 = QJsonDocument::fromJson(server.requests().first().body).object();
-            QCOMPARE(body[u"properties"_qs][u"stream"_qs].toBool(), false);
-            QCOMPARE(answer.remoteId, u"a-9"_qs);
+            QCOMPARE(body[u"properties"_s][u"stream"_s].toBool(), false);
+            QCOMPARE(answer.remoteId, u"a-9"_s);
         }
     }
 
@@ -264,7 +265,7 @@ private Q_SLOTS:
         ChatSession session(*store.repository);
         session.setBackend(&backend);
         QSignalSpy finished(&session, &ChatSession::answerFinished);
-        auto conversation = session.send(0, u"Show monthly revenue"_qs);
+        auto conversation = session.send(0, u"Show monthly revenue"_s);
         QVERIFY(finished.wait(10000));
         const Message failed = lastMessage(store, *conversation);
         QCOMPARE(failed.status, MessageStatus::Error);
@@ -274,8 +275,8 @@ private Q_SLOTS:
         QCOMPARE(all->size(), 3); // the question once, the failed answer, the new answer
         QCOMPARE(all->last().status, MessageStatus::Complete);
         const QJsonObject body = QJsonDocument::fromJson(server.requests().at(1).body).object();
-        QCOMPARE(body[u"properties"_qs][u"input"_qs][0][u"text"_qs].toString(),
-            u"Show monthly revenue"_qs);
+        QCOMPARE(
+            body[u"properties"_s][u"input"_s][0][u"text"_s].toString(), u"Show monthly revenue"_s);
     }
 
     void conversationsStayOnTheirBackend()
@@ -289,8 +290,8 @@ private Q_SLOTS:
         };
         serverA.setHandler(handler);
         serverB.setHandler(handler);
-        LuzmoBackend a(m_network, config(serverA), u"account-a"_qs);
-        LuzmoBackend b(m_network, config(serverB), u"account-b"_qs);
+        LuzmoBackend a(m_network, config(serverA), u"account-a"_s);
+        LuzmoBackend b(m_network, config(serverB), u"account-b"_s);
         bool aConfigured = true;
         ChatSession session(*store.repository);
         session.setBackendResolver([&](const QString &id) -> Backend * {
@@ -300,26 +301,26 @@ private Q_SLOTS:
         });
         session.setBackend(&a);
         QSignalSpy finished(&session, &ChatSession::answerFinished);
-        auto conversation = session.send(0, u"first"_qs);
+        auto conversation = session.send(0, u"first"_s);
         QVERIFY(finished.wait(10000));
-        QCOMPARE(store.repository->conversation(*conversation)->backend, u"account-a"_qs);
+        QCOMPARE(store.repository->conversation(*conversation)->backend, u"account-a"_s);
 
         session.setBackend(&b); // the default changes; the conversation does not move
-        QVERIFY(session.send(*conversation, u"follow-up"_qs));
+        QVERIFY(session.send(*conversation, u"follow-up"_s));
         QVERIFY(finished.wait(10000));
         QCOMPARE(serverA.requests().size(), 2);
         QCOMPARE(serverB.requests().size(), 0);
 
-        auto other = session.send(0, u"new conversation"_qs);
+        auto other = session.send(0, u"new conversation"_s);
         QVERIFY(finished.wait(10000));
         QCOMPARE(serverB.requests().size(), 1);
-        QCOMPARE(store.repository->conversation(*other)->backend, u"account-b"_qs);
+        QCOMPARE(store.repository->conversation(*other)->backend, u"account-b"_s);
 
         aConfigured = false; // account A removed
-        QVERIFY(session.send(*conversation, u"still there?"_qs));
+        QVERIFY(session.send(*conversation, u"still there?"_s));
         const Message answer = lastMessage(store, *conversation);
         QCOMPARE(answer.status, MessageStatus::Error);
-        QVERIFY2(answer.errorDetail.contains(u"account-a"_qs), qPrintable(answer.errorDetail));
+        QVERIFY2(answer.errorDetail.contains(u"account-a"_s), qPrintable(answer.errorDetail));
         QCOMPARE(serverA.requests().size(), 2);
     }
 
@@ -330,9 +331,9 @@ private Q_SLOTS:
         QTest::addColumn<QString>("task");
         QTest::addColumn<QString>("detail");
         QTest::newRow("no backend")
-            << false << u"analyst"_qs << u"generate"_qs << u"No backend configured"_qs;
+            << false << u"analyst"_s << u"generate"_s << u"No backend configured"_s;
         QTest::newRow("analyst cannot suggest")
-            << true << u"analyst"_qs << u"suggest"_qs << u"only supports the task"_qs;
+            << true << u"analyst"_s << u"suggest"_s << u"only supports the task"_s;
     }
 
     void refusedBeforeSending()
@@ -349,7 +350,7 @@ private Q_SLOTS:
         if (withBackend)
             session.setBackend(&backend);
         session.setAgent(agent, task);
-        auto conversation = session.send(0, u"question"_qs);
+        auto conversation = session.send(0, u"question"_s);
         QVERIFY(conversation);
         QVERIFY(!session.isBusy());
         const Message answer = lastMessage(store, *conversation);

@@ -3,6 +3,8 @@
 
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 class TestAssetSummary : public QObject
 {
     Q_OBJECT
@@ -19,53 +21,53 @@ void TestAssetSummary::assetSummary_data()
     QTest::addColumn<int>("kind");
     QTest::addColumn<QString>("headline");
     QTest::newRow("line chart with title")
-        << u"item"_qs
+        << u"item"_s
         << QByteArray(R"({"type":"line-chart","options":{"title":{"en":"Monthly revenue"}}})")
-        << int(AssetSummary::Kind::Line) << u"Line chart · Monthly revenue"_qs;
+        << int(AssetSummary::Kind::Line) << u"Line chart · Monthly revenue"_s;
     QTest::newRow("title in another locale only")
-        << u"item"_qs << QByteArray(R"({"type":"bar-chart","options":{"title":{"fr":"Ventes"}}})")
-        << int(AssetSummary::Kind::Bar) << u"Bar chart · Ventes"_qs;
-    QTest::newRow("no title") << u"item"_qs << QByteArray(R"({"type":"donut-chart"})")
-                              << int(AssetSummary::Kind::Pie) << u"Donut chart"_qs;
+        << u"item"_s << QByteArray(R"({"type":"bar-chart","options":{"title":{"fr":"Ventes"}}})")
+        << int(AssetSummary::Kind::Bar) << u"Bar chart · Ventes"_s;
+    QTest::newRow("no title") << u"item"_s << QByteArray(R"({"type":"donut-chart"})")
+                              << int(AssetSummary::Kind::Pie) << u"Donut chart"_s;
     QTest::newRow("unknown type spelled out")
-        << u"item"_qs << QByteArray(R"({"type":"sankey-diagram","options":{"title":"Flows"}})")
-        << int(AssetSummary::Kind::Other) << u"Sankey diagram · Flows"_qs;
+        << u"item"_s << QByteArray(R"({"type":"sankey-diagram","options":{"title":"Flows"}})")
+        << int(AssetSummary::Kind::Other) << u"Sankey diagram · Flows"_s;
     QTest::newRow("title not an object")
-        << u"item"_qs << QByteArray(R"({"type":"line-chart","options":{"title":[1,2]}})")
-        << int(AssetSummary::Kind::Line) << u"Line chart"_qs;
+        << u"item"_s << QByteArray(R"({"type":"line-chart","options":{"title":[1,2]}})")
+        << int(AssetSummary::Kind::Line) << u"Line chart"_s;
     QTest::newRow("options not an object")
-        << u"item"_qs << QByteArray(R"({"type":"line-chart","options":7})")
-        << int(AssetSummary::Kind::Line) << u"Line chart"_qs;
+        << u"item"_s << QByteArray(R"({"type":"line-chart","options":7})")
+        << int(AssetSummary::Kind::Line) << u"Line chart"_s;
     QTest::newRow("truncated json")
-        << u"item"_qs << QByteArray(R"({"type":"line-ch)") << int(AssetSummary::Kind::Unreadable)
-        << u"Unreadable chart definition"_qs;
-    QTest::newRow("empty") << u"item"_qs << QByteArray() << int(AssetSummary::Kind::Unreadable)
-                           << u"Unreadable chart definition"_qs;
-    QTest::newRow("array") << u"item"_qs << QByteArray("[1,2]")
+        << u"item"_s << QByteArray(R"({"type":"line-ch)") << int(AssetSummary::Kind::Unreadable)
+        << u"Unreadable chart definition"_s;
+    QTest::newRow("empty") << u"item"_s << QByteArray() << int(AssetSummary::Kind::Unreadable)
+                           << u"Unreadable chart definition"_s;
+    QTest::newRow("array") << u"item"_s << QByteArray("[1,2]")
                            << int(AssetSummary::Kind::Unreadable)
-                           << u"Unreadable chart definition"_qs;
+                           << u"Unreadable chart definition"_s;
     QTest::newRow("type not a string")
-        << u"item"_qs << QByteArray(R"({"type":42})") << int(AssetSummary::Kind::Unreadable)
-        << u"Unreadable chart definition"_qs;
+        << u"item"_s << QByteArray(R"({"type":42})") << int(AssetSummary::Kind::Unreadable)
+        << u"Unreadable chart definition"_s;
     QTest::newRow("another kind of asset")
-        << u"workflow"_qs << QByteArray(R"({"name":{"en":"Weekly report"}})")
-        << int(AssetSummary::Kind::Other) << u"Workflow · Weekly report"_qs;
+        << u"workflow"_s << QByteArray(R"({"name":{"en":"Weekly report"}})")
+        << int(AssetSummary::Kind::Other) << u"Workflow · Weekly report"_s;
     QTest::newRow("looker query result")
-        << u"looker-data"_qs
+        << u"looker-data"_s
         << QByteArray(R"({"query":{},"result":{"name":"monthly_sales","schema":{"fields":[
                {"name":"orders.month"},{"name":"orders.total"}]},"data":[{},{},{}]}})")
-        << int(AssetSummary::Kind::Table) << u"Query result · monthly_sales"_qs;
+        << int(AssetSummary::Kind::Table) << u"Query result · monthly_sales"_s;
 }
 
 void TestAssetSummary::lookerDataNote()
 {
-    const AssetSummary summary = AssetSummary::fromJson(u"looker-data"_qs,
+    const AssetSummary summary = AssetSummary::fromJson(u"looker-data"_s,
         R"({"result":{"name":"r","schema":{"fields":[{"name":"a"},{"name":"b"}]},"data":[{},{}]}})");
-    QCOMPARE(summary.note(), u"2 row(s) of a, b · in the conversation's JSON export"_qs);
+    QCOMPARE(summary.note(), u"2 row(s) of a, b · in the conversation's JSON export"_s);
     // Other items say they are not drawn here, not that a later version will draw them.
-    QVERIFY(AssetSummary::fromJson(u"item"_qs, R"({"type":"bar-chart"})")
+    QVERIFY(AssetSummary::fromJson(u"item"_s, R"({"type":"bar-chart"})")
                 .note()
-                .startsWith(u"Not drawn here"_qs));
+                .startsWith(u"Not drawn here"_s));
 }
 
 void TestAssetSummary::assetSummary()
@@ -74,7 +76,7 @@ void TestAssetSummary::assetSummary()
     QFETCH(QByteArray, json);
     QFETCH(int, kind);
     QFETCH(QString, headline);
-    const QVariantMap asset { { u"id"_qs, 1 }, { u"type"_qs, type }, { u"valueJson"_qs, json } };
+    const QVariantMap asset { { u"id"_s, 1 }, { u"type"_s, type }, { u"valueJson"_s, json } };
     const AssetSummary summary = AssetSummary::fromAsset(asset);
     QCOMPARE(int(summary.kind()), kind);
     QCOMPARE(summary.headline(), headline);

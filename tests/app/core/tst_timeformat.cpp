@@ -4,6 +4,8 @@
 #include <QLocale>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 class TestTimeFormat : public QObject
 {
     Q_OBJECT
@@ -18,14 +20,14 @@ void TestTimeFormat::timeFormat_data()
     QTest::addColumn<QString>("message");
     QTest::addColumn<QString>("list");
     const QDateTime now(QDate(2025, 3, 5), QTime(16, 0));
-    QTest::newRow("today") << QDateTime(QDate(2025, 3, 5), QTime(14, 5)) << u"14:05"_qs
-                           << u"14:05"_qs;
-    QTest::newRow("this week") << QDateTime(QDate(2025, 3, 3), QTime(9, 30))
-                               << u"Mon 3 Mar 09:30"_qs << u"Mon"_qs;
+    QTest::newRow("today") << QDateTime(QDate(2025, 3, 5), QTime(14, 5)) << u"14:05"_s
+                           << u"14:05"_s;
+    QTest::newRow("this week") << QDateTime(QDate(2025, 3, 3), QTime(9, 30)) << u"Mon 3 Mar 09:30"_s
+                               << u"Mon"_s;
     QTest::newRow("this year") << QDateTime(QDate(2025, 1, 20), QTime(8, 0))
-                               << u"Mon 20 Jan 08:00"_qs << u"20 Jan"_qs;
+                               << u"Mon 20 Jan 08:00"_s << u"20 Jan"_s;
     QTest::newRow("last year") << QDateTime(QDate(2024, 12, 31), QTime(23, 59))
-                               << u"31 Dec 2024 23:59"_qs << u"31 Dec 2024"_qs;
+                               << u"31 Dec 2024 23:59"_s << u"31 Dec 2024"_s;
     QTest::newRow("invalid") << QDateTime() << QString() << QString();
 }
 

@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 const QByteArray csv = "Date,Region,Revenue,Cost\n"
                        "2024-01-03,EMEA,100,60\n"
@@ -37,7 +39,7 @@ private Q_SLOTS:
         QBuffer buffer;
         buffer.setData(csv);
         buffer.open(QIODevice::ReadOnly);
-        const auto imported = m_store.import(buffer, u"small"_qs);
+        const auto imported = m_store.import(buffer, u"small"_s);
         QVERIFY(imported.ok());
         m_id = imported->id;
     }
@@ -47,25 +49,24 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expression");
         QTest::addColumn<int>("terms"); // -1: refused
         QTest::addColumn<QString>("error"); // a part of the refusal
-        QTest::newRow("one sum") << u"SUM({d:rev})"_qs << 1 << QString();
+        QTest::newRow("one sum") << u"SUM({d:rev})"_s << 1 << QString();
         QTest::newRow("margin, repeated term")
-            << u"(SUM({d:rev}) - SUM({d:cost})) / SUM({d:rev})"_qs << 2 << QString();
-        QTest::newRow("rows") << u"COUNTR()"_qs << 1 << QString();
-        QTest::newRow("lower case, spaces") << u" sum( {d:rev} ) * 2 "_qs << 1 << QString();
+            << u"(SUM({d:rev}) - SUM({d:cost})) / SUM({d:rev})"_s << 2 << QString();
+        QTest::newRow("rows") << u"COUNTR()"_s << 1 << QString();
+        QTest::newRow("lower case, spaces") << u" sum( {d:rev} ) * 2 "_s << 1 << QString();
         QTest::newRow("every function")
-            << u"SUM({d:a})+AVG({d:a})+COUNT({d:a})+COUNTD({d:a})+MIN({d:a})+MAX({d:a})"_qs << 6
+            << u"SUM({d:a})+AVG({d:a})+COUNT({d:a})+COUNTD({d:a})+MIN({d:a})+MAX({d:a})"_s << 6
             << QString();
-        QTest::newRow("no reference") << u"SUM(rev)"_qs << -1 << u"reference"_qs;
-        QTest::newRow("other dataset") << u"SUM({x:rev})"_qs << -1 << u"another dataset"_qs;
-        QTest::newRow("no column") << u"SUM({d:})"_qs << -1 << u"names no column"_qs;
-        QTest::newRow("unknown function") << u"MEDIAN({d:rev})"_qs << -1 << u"MEDIAN"_qs;
-        QTest::newRow("open parenthesis") << u"(SUM({d:rev})"_qs << -1 << u")"_qs;
-        QTest::newRow("dangling operator") << u"SUM({d:rev}) +"_qs << -1 << u"ends"_qs;
-        QTest::newRow("empty") << QString() << -1 << u"ends"_qs;
-        QTest::newRow("trailing text") << u"SUM({d:rev}) rev"_qs << -1 << u"unexpected"_qs;
+        QTest::newRow("no reference") << u"SUM(rev)"_s << -1 << u"reference"_s;
+        QTest::newRow("other dataset") << u"SUM({x:rev})"_s << -1 << u"another dataset"_s;
+        QTest::newRow("no column") << u"SUM({d:})"_s << -1 << u"names no column"_s;
+        QTest::newRow("unknown function") << u"MEDIAN({d:rev})"_s << -1 << u"MEDIAN"_s;
+        QTest::newRow("open parenthesis") << u"(SUM({d:rev})"_s << -1 << u")"_s;
+        QTest::newRow("dangling operator") << u"SUM({d:rev}) +"_s << -1 << u"ends"_s;
+        QTest::newRow("empty") << QString() << -1 << u"ends"_s;
+        QTest::newRow("trailing text") << u"SUM({d:rev}) rev"_s << -1 << u"unexpected"_s;
         QTest::newRow("deep nesting")
-            << QString(u"("_qs.repeated(100) + u"1"_qs + u")"_qs.repeated(100)) << -1
-            << u"deeply"_qs;
+            << QString(u"("_s.repeated(100) + u"1"_s + u")"_s.repeated(100)) << -1 << u"deeply"_s;
     }
 
     void parse()
@@ -73,7 +74,7 @@ private Q_SLOTS:
         QFETCH(QString, expression);
         QFETCH(int, terms);
         QFETCH(QString, error);
-        const auto parsed = AggregationFormula::parse(expression, u"d"_qs);
+        const auto parsed = AggregationFormula::parse(expression, u"d"_s);
         if (terms < 0) {
             QVERIFY(std::holds_alternative<QString>(parsed));
             QVERIFY2(
@@ -90,18 +91,17 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expression");
         QTest::addColumn<QVariantList>("termValues");
         QTest::addColumn<QVariant>("expected"); // null: no value
-        const QString margin = u"(SUM({d:rev}) - SUM({d:cost})) / SUM({d:rev})"_qs;
+        const QString margin = u"(SUM({d:rev}) - SUM({d:cost})) / SUM({d:rev})"_s;
         QTest::newRow("margin") << margin << QVariantList { 200.0, 150.0 } << QVariant(0.25);
         QTest::newRow("margin, no revenue") << margin << QVariantList { 0.0, 10.0 } << QVariant();
         QTest::newRow("margin, null revenue")
             << margin << QVariantList { QVariant(), 5.0 } << QVariant();
-        QTest::newRow("precedence") << u"1 + 2 * 3 - 4 / 2"_qs << QVariantList {} << QVariant(5.0);
-        QTest::newRow("parentheses") << u"(1 + 2) * 3"_qs << QVariantList {} << QVariant(9.0);
+        QTest::newRow("precedence") << u"1 + 2 * 3 - 4 / 2"_s << QVariantList {} << QVariant(5.0);
+        QTest::newRow("parentheses") << u"(1 + 2) * 3"_s << QVariantList {} << QVariant(9.0);
         QTest::newRow("unary minus")
-            << u"-SUM({d:a}) * -2"_qs << QVariantList { 3.0 } << QVariant(6.0);
-        QTest::newRow("decimals") << u"SUM({d:a}) * 0.5"_qs << QVariantList { 3.0 }
-                                  << QVariant(1.5);
-        QTest::newRow("divide by zero") << u"1 / 0"_qs << QVariantList {} << QVariant();
+            << u"-SUM({d:a}) * -2"_s << QVariantList { 3.0 } << QVariant(6.0);
+        QTest::newRow("decimals") << u"SUM({d:a}) * 0.5"_s << QVariantList { 3.0 } << QVariant(1.5);
+        QTest::newRow("divide by zero") << u"1 / 0"_s << QVariantList {} << QVariant();
     }
 
     void evaluate()
@@ -109,7 +109,7 @@ private Q_SLOTS:
         QFETCH(QString, expression);
         QFETCH(QVariantList, termValues);
         QFETCH(QVariant, expected);
-        const auto parsed = AggregationFormula::parse(expression, u"d"_qs);
+        const auto parsed = AggregationFormula::parse(expression, u"d"_s);
         QVERIFY(std::holds_alternative<AggregationFormula>(parsed));
         QList<std::optional<double>> values;
         for (const QVariant &v : termValues)
@@ -128,10 +128,10 @@ private Q_SLOTS:
         QVERIFY2(rows.ok(), rows.ok() ? "" : qPrintable(rows.error().toString()));
 
         QSqlQuery sql(m_store.connection());
-        QVERIFY(sql.exec(u"SELECT strftime('%Y-%m', "_qs + column(u"Date"_qs)
-            + u", 'unixepoch'), (SUM(" + column(u"Revenue"_qs) + u") - SUM(" + column(u"Cost"_qs)
-            + u")) / NULLIF(SUM(" + column(u"Revenue"_qs) + u"), 0) FROM "
-            + *m_store.tableName(m_id) + u" GROUP BY 1 ORDER BY 1"));
+        QVERIFY(sql.exec(u"SELECT strftime('%Y-%m', "_s + column(u"Date"_s)
+            + u", 'unixepoch'), (SUM(" + column(u"Revenue"_s) + u") - SUM(" + column(u"Cost"_s)
+            + u")) / NULLIF(SUM(" + column(u"Revenue"_s) + u"), 0) FROM " + *m_store.tableName(m_id)
+            + u" GROUP BY 1 ORDER BY 1"));
         int r = 0;
         for (; sql.next(); ++r) {
             QVERIFY(r < rows->size());
@@ -157,19 +157,19 @@ private Q_SLOTS:
         const auto rows = QueryEngine(m_store).run(q);
         QVERIFY(rows.ok());
         QCOMPARE(rows->size(), 2);
-        QVERIFY(rows->at(0).at(0).toString().startsWith(u"2024-04"_qs));
+        QVERIFY(rows->at(0).at(0).toString().startsWith(u"2024-04"_s));
         QCOMPARE(rows->at(0).at(1).toDouble(), 0.75);
-        QVERIFY(rows->at(1).at(0).toString().startsWith(u"2024-01"_qs));
+        QVERIFY(rows->at(1).at(0).toString().startsWith(u"2024-01"_s));
         QCOMPARE(rows->at(1).at(1).toDouble(), 0.3);
     }
 
     void unknownColumnIsNamed()
     {
         DataQuery q = marginQuery();
-        q.measures.first().formula = u"SUM({"_qs + m_id + u":nope})";
+        q.measures.first().formula = u"SUM({"_s + m_id + u":nope})";
         const auto rows = QueryEngine(m_store).run(q);
         QVERIFY(!rows.ok());
-        QVERIFY2(rows.error().message.contains(u"nope"_qs), qPrintable(rows.error().message));
+        QVERIFY2(rows.error().message.contains(u"nope"_s), qPrintable(rows.error().message));
     }
 
 private:
@@ -186,14 +186,14 @@ private:
     DataQuery marginQuery() const
     {
         const QString rev
-            = u"SUM({"_qs + m_id + u':' + DatasetStore::columnId(m_id, u"Revenue"_qs) + u"})";
+            = u"SUM({"_s + m_id + u':' + DatasetStore::columnId(m_id, u"Revenue"_s) + u"})";
         const QString cost
-            = u"SUM({"_qs + m_id + u':' + DatasetStore::columnId(m_id, u"Cost"_qs) + u"})";
+            = u"SUM({"_s + m_id + u':' + DatasetStore::columnId(m_id, u"Cost"_s) + u"})";
         DataQuery q;
         q.datasetId = m_id;
-        q.dimensions = { QueryDimension { DatasetStore::columnId(m_id, u"Date"_qs), 3 } };
+        q.dimensions = { QueryDimension { DatasetStore::columnId(m_id, u"Date"_s), 3 } };
         QueryMeasure margin;
-        margin.formula = u"("_qs + rev + u" - " + cost + u") / " + rev;
+        margin.formula = u"("_s + rev + u" - " + cost + u") / " + rev;
         q.measures = { margin };
         return q;
     }

@@ -5,6 +5,8 @@
 #include <QBuffer>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 // Reads everything: "OK" rows as fields joined by '|', bad rows as "BAD@line:problem".
 QStringList readAll(const QByteArray &csv, qsizetype blockSize, QStringList *header = nullptr,
@@ -16,7 +18,7 @@ QStringList readAll(const QByteArray &csv, qsizetype blockSize, QStringList *hea
     CsvReader reader(&buffer, blockSize);
     QStringList out;
     if (!reader.readHeader())
-        return { u"NOHEADER"_qs };
+        return { u"NOHEADER"_s };
     if (header)
         *header = reader.header();
     if (separator)
@@ -27,8 +29,8 @@ QStringList readAll(const QByteArray &csv, qsizetype blockSize, QStringList *hea
             break;
         if (s == CsvReader::Status::BadRow) {
             out.append(u"BAD@" + QString::number(reader.line())
-                + (reader.problem() == CsvReader::Problem::UnterminatedQuote ? u":quote"_qs
-                                                                             : u":count"_qs));
+                + (reader.problem() == CsvReader::Problem::UnterminatedQuote ? u":quote"_s
+                                                                             : u":count"_s));
         } else {
             out.append(reader.fields().join(u'|'));
         }
@@ -57,49 +59,49 @@ void TestCsvReader::records_data()
     QTest::addColumn<QStringList>("header");
     QTest::addColumn<QStringList>("rows");
 
-    const QStringList ab = { u"a"_qs, u"b"_qs };
+    const QStringList ab = { u"a"_s, u"b"_s };
     QTest::newRow("plain LF") << QByteArray("a,b\n1,2\n3,4\n") << ab
-                              << QStringList { u"1|2"_qs, u"3|4"_qs };
+                              << QStringList { u"1|2"_s, u"3|4"_s };
     QTest::newRow("CRLF") << QByteArray("a,b\r\n1,2\r\n3,4\r\n") << ab
-                          << QStringList { u"1|2"_qs, u"3|4"_qs };
+                          << QStringList { u"1|2"_s, u"3|4"_s };
     QTest::newRow("CR only") << QByteArray("a,b\r1,2\r3,4\r") << ab
-                             << QStringList { u"1|2"_qs, u"3|4"_qs };
+                             << QStringList { u"1|2"_s, u"3|4"_s };
     QTest::newRow("no final newline")
-        << QByteArray("a,b\n1,2\n3,4") << ab << QStringList { u"1|2"_qs, u"3|4"_qs };
+        << QByteArray("a,b\n1,2\n3,4") << ab << QStringList { u"1|2"_s, u"3|4"_s };
     QTest::newRow("trailing empty lines")
-        << QByteArray("a,b\n1,2\n\n\r\n") << ab << QStringList { u"1|2"_qs };
+        << QByteArray("a,b\n1,2\n\n\r\n") << ab << QStringList { u"1|2"_s };
     QTest::newRow("BOM") << QByteArray("\xEF\xBB\xBF"
                                        "a,b\n1,2\n")
-                         << ab << QStringList { u"1|2"_qs };
+                         << ab << QStringList { u"1|2"_s };
     QTest::newRow("quoted separator")
-        << QByteArray("a,b\n\"x,y\",2\n") << ab << QStringList { u"x,y|2"_qs };
+        << QByteArray("a,b\n\"x,y\",2\n") << ab << QStringList { u"x,y|2"_s };
     QTest::newRow("escaped quotes") << QByteArray("a,b\n\"say \"\"hi\"\"\",\"\"\"\"\n") << ab
-                                    << QStringList { u"say \"hi\"|\""_qs };
+                                    << QStringList { u"say \"hi\"|\""_s };
     QTest::newRow("LF in quotes") << QByteArray("a,b\n\"line1\nline2\",2\n") << ab
-                                  << QStringList { u"line1\nline2|2"_qs };
+                                  << QStringList { u"line1\nline2|2"_s };
     QTest::newRow("CRLF in quotes")
-        << QByteArray("a,b\r\n\"l1\r\nl2\",2\r\n") << ab << QStringList { u"l1\r\nl2|2"_qs };
+        << QByteArray("a,b\r\n\"l1\r\nl2\",2\r\n") << ab << QStringList { u"l1\r\nl2|2"_s };
     QTest::newRow("CR in quotes") << QByteArray("a,b\r\"l1\rl2\",2\r") << ab
-                                  << QStringList { u"l1\rl2|2"_qs };
+                                  << QStringList { u"l1\rl2|2"_s };
     QTest::newRow("empty fields") << QByteArray("a,b,c\n,,\n1,,3\n\"\",x,\n")
-                                  << QStringList { u"a"_qs, u"b"_qs, u"c"_qs }
-                                  << QStringList { u"||"_qs, u"1||3"_qs, u"|x|"_qs };
+                                  << QStringList { u"a"_s, u"b"_s, u"c"_s }
+                                  << QStringList { u"||"_s, u"1||3"_s, u"|x|"_s };
     QTest::newRow("spaces kept") << QByteArray("a,b\n  x , y\n") << ab
-                                 << QStringList { u"  x | y"_qs };
+                                 << QStringList { u"  x | y"_s };
     QTest::newRow("quoted header")
-        << QByteArray("\"a\",\"b\"\n1,2\n") << ab << QStringList { u"1|2"_qs };
+        << QByteArray("\"a\",\"b\"\n1,2\n") << ab << QStringList { u"1|2"_s };
     QTest::newRow("UTF-8") << QByteArray("a,b\nZürich,東京\n") << ab
-                           << QStringList { u"Zürich|東京"_qs };
+                           << QStringList { u"Zürich|東京"_s };
     QTest::newRow("ragged short") << QByteArray("a,b\n1,2\n3\n5,6\n") << ab
-                                  << QStringList { u"1|2"_qs, u"BAD@3:count"_qs, u"5|6"_qs };
+                                  << QStringList { u"1|2"_s, u"BAD@3:count"_s, u"5|6"_s };
     QTest::newRow("ragged long") << QByteArray("a,b\n1,2,3\n") << ab
-                                 << QStringList { u"BAD@2:count"_qs };
+                                 << QStringList { u"BAD@2:count"_s };
     QTest::newRow("ragged after multiline") << QByteArray("a,b\n\"x\ny\",1\n1,2,3\n") << ab
-                                            << QStringList { u"x\ny|1"_qs, u"BAD@4:count"_qs };
+                                            << QStringList { u"x\ny|1"_s, u"BAD@4:count"_s };
     QTest::newRow("unterminated quote") << QByteArray("a,b\n1,2\n3,\"open\n4,5\n") << ab
-                                        << QStringList { u"1|2"_qs, u"BAD@3:quote"_qs };
+                                        << QStringList { u"1|2"_s, u"BAD@3:quote"_s };
     QTest::newRow("quote inside unquoted field")
-        << QByteArray("a,b\n5\"2,x\n") << ab << QStringList { u"5\"2|x"_qs };
+        << QByteArray("a,b\n5\"2,x\n") << ab << QStringList { u"5\"2|x"_s };
     QTest::newRow("header only") << QByteArray("a,b\n") << ab << QStringList {};
 }
 
@@ -124,15 +126,15 @@ void TestCsvReader::separator_data()
     QTest::addColumn<QByteArray>("csv");
     QTest::addColumn<char>("separator");
     QTest::addColumn<QStringList>("rows");
-    QTest::newRow("comma") << QByteArray("a,b\n1,2\n") << ',' << QStringList { u"1|2"_qs };
-    QTest::newRow("semicolon") << QByteArray("a;b\n1,5;2\n") << ';' << QStringList { u"1,5|2"_qs };
-    QTest::newRow("tab") << QByteArray("a\tb\n1 2\t3\n") << '\t' << QStringList { u"1 2|3"_qs };
+    QTest::newRow("comma") << QByteArray("a,b\n1,2\n") << ',' << QStringList { u"1|2"_s };
+    QTest::newRow("semicolon") << QByteArray("a;b\n1,5;2\n") << ';' << QStringList { u"1,5|2"_s };
+    QTest::newRow("tab") << QByteArray("a\tb\n1 2\t3\n") << '\t' << QStringList { u"1 2|3"_s };
     QTest::newRow("comma wins over semicolon")
-        << QByteArray("a;x,b\n1,2\n") << ',' << QStringList { u"1|2"_qs };
+        << QByteArray("a;x,b\n1,2\n") << ',' << QStringList { u"1|2"_s };
     QTest::newRow("comma quoted in header")
-        << QByteArray("\"a,x\";b\n1;2\n") << ';' << QStringList { u"1|2"_qs };
+        << QByteArray("\"a,x\";b\n1;2\n") << ';' << QStringList { u"1|2"_s };
     QTest::newRow("single column")
-        << QByteArray("a\n1\n2\n") << ',' << QStringList { u"1"_qs, u"2"_qs };
+        << QByteArray("a\n1\n2\n") << ',' << QStringList { u"1"_s, u"2"_s };
 }
 
 void TestCsvReader::separator()
@@ -164,9 +166,9 @@ void TestCsvReader::lineNumbersAfterMultilineField()
 
 void TestCsvReader::emptyInput()
 {
-    QCOMPARE(readAll(QByteArray(), 16), QStringList { u"NOHEADER"_qs });
-    QCOMPARE(readAll(QByteArray("\n\r\n"), 16), QStringList { u"NOHEADER"_qs });
-    QCOMPARE(readAll(QByteArray("\xEF\xBB\xBF"), 16), QStringList { u"NOHEADER"_qs });
+    QCOMPARE(readAll(QByteArray(), 16), QStringList { u"NOHEADER"_s });
+    QCOMPARE(readAll(QByteArray("\n\r\n"), 16), QStringList { u"NOHEADER"_s });
+    QCOMPARE(readAll(QByteArray("\xEF\xBB\xBF"), 16), QStringList { u"NOHEADER"_s });
 }
 
 void TestCsvReader::bytesRead()

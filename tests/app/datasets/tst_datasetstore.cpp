@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 int count(const DatasetStore &store, const QString &sql)
 {
@@ -20,11 +22,11 @@ int count(const DatasetStore &store, const QString &sql)
 int datasetTables(const DatasetStore &store)
 {
     return count(
-        store, u"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name GLOB 'd_*'"_qs);
+        store, u"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name GLOB 'd_*'"_s);
 }
 
 StoreResult<DatasetSchema> importBytes(DatasetStore &store, const QByteArray &csv,
-    const QString &name = u"test"_qs, const DatasetStore::Progress &progress = {})
+    const QString &name = u"test"_s, const DatasetStore::Progress &progress = {})
 {
     QBuffer buffer;
     buffer.setData(csv);
@@ -80,14 +82,14 @@ void TestDatasetStore::init()
     m_store = std::make_unique<DatasetStore>();
     const StoreStatus opened = m_store->open(m_dir->path());
     QVERIFY2(!opened, opened ? qPrintable(opened->toString()) : "");
-    QVERIFY(QFile::exists(m_dir->filePath(u"datasets.sqlite"_qs)));
+    QVERIFY(QFile::exists(m_dir->filePath(u"datasets.sqlite"_s)));
 }
 
 void TestDatasetStore::importListRemove()
 {
-    const auto imported = importBytes(*m_store, sample, u"Trips"_qs);
+    const auto imported = importBytes(*m_store, sample, u"Trips"_s);
     QVERIFY2(imported.ok(), imported.ok() ? "" : qPrintable(imported.error().toString()));
-    QCOMPARE(imported->name, u"Trips"_qs);
+    QCOMPARE(imported->name, u"Trips"_s);
     QCOMPARE(imported->rowCount, 3);
     QCOMPARE(imported->columns.size(), 5);
     const QList<ColumnType> types = { ColumnType::Datetime, ColumnType::Hierarchy,
@@ -96,7 +98,7 @@ void TestDatasetStore::importListRemove()
         QCOMPARE(imported->columns.at(i).type, types.at(i));
     QVERIFY(imported->columns.at(2).currency);
     QVERIFY(!imported->columns.at(3).currency);
-    QCOMPARE(imported->columns.at(0).id, DatasetStore::columnId(imported->id, u"Date"_qs));
+    QCOMPARE(imported->columns.at(0).id, DatasetStore::columnId(imported->id, u"Date"_s));
 
     const auto list = m_store->datasets();
     QVERIFY(list.ok());
@@ -105,7 +107,7 @@ void TestDatasetStore::importListRemove()
     QCOMPARE(list->first().columns.size(), 5);
     const auto one = m_store->dataset(imported->id);
     QVERIFY(one.ok());
-    QCOMPARE(one->columns.at(4).name, u"Note"_qs);
+    QCOMPARE(one->columns.at(4).name, u"Note"_s);
     QCOMPARE(one->rowCount, 3);
     QVERIFY(one->createdAt.isValid());
 
@@ -116,37 +118,37 @@ void TestDatasetStore::importListRemove()
     QVERIFY(q.next());
     QCOMPARE(q.value(0).toLongLong(), 1704067200);
     QCOMPARE(q.value(1).toDouble(), 100.5);
-    QCOMPARE(q.value(2).toString(), u"first, quoted"_qs);
+    QCOMPARE(q.value(2).toString(), u"first, quoted"_s);
     QVERIFY(q.next());
     QVERIFY(q.value(1).isNull());
     QVERIFY(q.next());
-    QCOMPARE(q.value(2).toString(), u"multi\nline"_qs);
+    QCOMPARE(q.value(2).toString(), u"multi\nline"_s);
     q.finish();
 
     QVERIFY(!m_store->remove(imported->id));
     QCOMPARE(m_store->datasets()->size(), 0);
     QCOMPARE(datasetTables(*m_store), 0);
-    QCOMPARE(count(*m_store, u"SELECT count(*) FROM dataset_columns"_qs), 0);
+    QCOMPARE(count(*m_store, u"SELECT count(*) FROM dataset_columns"_s), 0);
     const StoreStatus again = m_store->remove(imported->id);
     QVERIFY(again);
     QCOMPARE(again->code, StoreError::Code::NotFound);
-    QCOMPARE(m_store->dataset(u"nope"_qs).error().code, StoreError::Code::NotFound);
+    QCOMPARE(m_store->dataset(u"nope"_s).error().code, StoreError::Code::NotFound);
 }
 
 void TestDatasetStore::failureLeavesNothing_data()
 {
     QTest::addColumn<QByteArray>("csv");
     QTest::addColumn<QString>("messageContains");
-    QTest::newRow("empty file") << QByteArray() << u"empty"_qs;
-    QTest::newRow("header only") << QByteArray("a,b\n") << u"no data rows"_qs;
-    QTest::newRow("ragged row") << QByteArray("a,b\n1,2\n3\n4,5\n") << u"line 3 has 1 fields"_qs;
+    QTest::newRow("empty file") << QByteArray() << u"empty"_s;
+    QTest::newRow("header only") << QByteArray("a,b\n") << u"no data rows"_s;
+    QTest::newRow("ragged row") << QByteArray("a,b\n1,2\n3\n4,5\n") << u"line 3 has 1 fields"_s;
     QByteArray many = "a,b\n";
     for (int i = 0; i < 100; ++i)
         many += i % 10 == 9 ? "x\n" : "1,2\n";
-    QTest::newRow("many bad rows") << many << u"10 bad rows: line 11"_qs;
-    QTest::newRow("many bad rows, the rest counted") << many << u"and 5 more"_qs;
+    QTest::newRow("many bad rows") << many << u"10 bad rows: line 11"_s;
+    QTest::newRow("many bad rows, the rest counted") << many << u"and 5 more"_s;
     QTest::newRow("unterminated quote")
-        << QByteArray("a,b\n1,2\n3,\"open\n") << u"line 3 opens a quote that is never closed"_qs;
+        << QByteArray("a,b\n1,2\n3,\"open\n") << u"line 3 opens a quote that is never closed"_s;
 }
 
 void TestDatasetStore::failureLeavesNothing()
@@ -157,10 +159,10 @@ void TestDatasetStore::failureLeavesNothing()
     const auto failed = importBytes(*m_store, csv);
     QVERIFY(!failed.ok());
     QVERIFY2(failed.error().message.contains(messageContains), qPrintable(failed.error().message));
-    QVERIFY(failed.error().message.contains(u"Nothing was imported"_qs));
+    QVERIFY(failed.error().message.contains(u"Nothing was imported"_s));
     QCOMPARE(m_store->datasets()->size(), 1);
     QCOMPARE(datasetTables(*m_store), 1);
-    QCOMPARE(count(*m_store, u"SELECT count(*) FROM dataset_columns"_qs), 5);
+    QCOMPARE(count(*m_store, u"SELECT count(*) FROM dataset_columns"_s), 5);
 }
 
 void TestDatasetStore::cancelLeavesNothing()
@@ -170,13 +172,13 @@ void TestDatasetStore::cancelLeavesNothing()
         csv += "2024-01-01," + QByteArray::number(i) + '\n';
     for (const double at : { 0.25, 0.75, 1.0 }) { // during the first pass, the second, the end
         qint64 calls = 0;
-        const auto result = importBytes(*m_store, csv, u"big"_qs, [&](qint64 done, qint64 total) {
+        const auto result = importBytes(*m_store, csv, u"big"_s, [&](qint64 done, qint64 total) {
             ++calls;
             return double(done) < at * double(total);
         });
         QVERIFY(!result.ok());
         QVERIFY(calls > 0);
-        QCOMPARE(result.error().detail, u"cancelled"_qs);
+        QCOMPARE(result.error().detail, u"cancelled"_s);
         QCOMPARE(m_store->datasets()->size(), 0);
         QCOMPARE(datasetTables(*m_store), 0);
     }
@@ -189,7 +191,7 @@ void TestDatasetStore::progressReachesTotal()
         csv += "2024-01-01," + QByteArray::number(i) + '\n';
     qint64 last = -1, lastTotal = 0;
     bool monotonic = true;
-    const auto result = importBytes(*m_store, csv, u"p"_qs, [&](qint64 done, qint64 total) {
+    const auto result = importBytes(*m_store, csv, u"p"_s, [&](qint64 done, qint64 total) {
         monotonic = monotonic && done >= last;
         last = done;
         lastTotal = total;
@@ -205,39 +207,39 @@ void TestDatasetStore::progressReachesTotal()
 void TestDatasetStore::sequentialDevice()
 {
     QProcess cat;
-    cat.start(u"cat"_qs, { u"-"_qs });
+    cat.start(u"cat"_s, { u"-"_s });
     QVERIFY(cat.waitForStarted());
     cat.write(sample);
     cat.closeWriteChannel();
     QVERIFY(cat.waitForFinished());
     QVERIFY(cat.isSequential());
-    const auto result = m_store->import(cat, u"piped"_qs);
+    const auto result = m_store->import(cat, u"piped"_s);
     QVERIFY2(result.ok(), result.ok() ? "" : qPrintable(result.error().toString()));
     QCOMPARE(result->rowCount, 3);
 }
 
 void TestDatasetStore::importFileNamesAfterFile()
 {
-    const QString path = m_dir->filePath(u"monthly sales.csv"_qs);
+    const QString path = m_dir->filePath(u"monthly sales.csv"_s);
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(sample);
     file.close();
     auto result = m_store->importFile(path);
     QVERIFY(result.ok());
-    QCOMPARE(result->name, u"monthly sales"_qs);
-    result = m_store->importFile(path, u"Named"_qs);
+    QCOMPARE(result->name, u"monthly sales"_s);
+    result = m_store->importFile(path, u"Named"_s);
     QVERIFY(result.ok());
-    QCOMPARE(result->name, u"Named"_qs);
+    QCOMPARE(result->name, u"Named"_s);
     QCOMPARE(m_store->datasets()->size(), 2);
 }
 
 void TestDatasetStore::importFileErrors()
 {
-    const auto missing = m_store->importFile(m_dir->filePath(u"missing.csv"_qs));
+    const auto missing = m_store->importFile(m_dir->filePath(u"missing.csv"_s));
     QVERIFY(!missing.ok());
     QCOMPARE(missing.error().code, StoreError::Code::NotFound);
-    QVERIFY(missing.error().message.contains(u"does not exist"_qs));
+    QVERIFY(missing.error().message.contains(u"does not exist"_s));
     const auto directory = m_store->importFile(m_dir->path());
     QVERIFY(!directory.ok());
     QCOMPARE(directory.error().code, StoreError::Code::CannotOpen);
@@ -245,7 +247,7 @@ void TestDatasetStore::importFileErrors()
 
 void TestDatasetStore::reopenPersists()
 {
-    const auto imported = importBytes(*m_store, sample, u"Kept"_qs);
+    const auto imported = importBytes(*m_store, sample, u"Kept"_s);
     QVERIFY(imported.ok());
     m_store->close();
     DatasetStore reopened;
@@ -253,18 +255,18 @@ void TestDatasetStore::reopenPersists()
     const auto list = reopened.datasets();
     QVERIFY(list.ok());
     QCOMPARE(list->size(), 1);
-    QCOMPARE(list->first().name, u"Kept"_qs);
+    QCOMPARE(list->first().name, u"Kept"_s);
     QCOMPARE(list->first().rowCount, 3);
     QCOMPARE(list->first().columns.size(), 5);
     QCOMPARE(list->first().columns.at(0).type, ColumnType::Datetime);
 
     // Another program's SQLite file is refused and left alone.
-    const QString other = m_dir->filePath(u"other.sqlite"_qs);
+    const QString other = m_dir->filePath(u"other.sqlite"_s);
     {
         DatasetStore store;
         QVERIFY(!store.openFile(other));
         QSqlQuery q(store.connection());
-        QVERIFY(q.exec(u"PRAGMA application_id = 1234"_qs));
+        QVERIFY(q.exec(u"PRAGMA application_id = 1234"_s));
     }
     DatasetStore refused;
     const StoreStatus status = refused.openFile(other);
@@ -280,10 +282,10 @@ void TestDatasetStore::sampleDataset()
     const DatasetSchema sales = list->first();
     QCOMPARE(sales.id, DatasetStore::sampleDatasetId());
     // Pinned: documentation and the analyst name these ids.
-    QCOMPARE(sales.id, u"3becb11d-33b3-5f3d-bba4-0ca488978e83"_qs);
-    QCOMPARE(sales.columns.at(0).id, u"b32404f6-bf16-54e5-82b1-5fcfd5ec0e92"_qs);
-    QCOMPARE(sales.columns.at(4).id, u"68f3796d-7b3e-5625-8906-c9df29f56b61"_qs);
-    QCOMPARE(sales.name, u"Sales"_qs);
+    QCOMPARE(sales.id, u"3becb11d-33b3-5f3d-bba4-0ca488978e83"_s);
+    QCOMPARE(sales.columns.at(0).id, u"b32404f6-bf16-54e5-82b1-5fcfd5ec0e92"_s);
+    QCOMPARE(sales.columns.at(4).id, u"68f3796d-7b3e-5625-8906-c9df29f56b61"_s);
+    QCOMPARE(sales.name, u"Sales"_s);
     QCOMPARE(sales.rowCount, 1096 * 4 * 5);
     QStringList names;
     for (const ColumnSchema &c : sales.columns) {
@@ -291,8 +293,8 @@ void TestDatasetStore::sampleDataset()
         QCOMPARE(c.id, DatasetStore::columnId(sales.id, c.name));
     }
     QCOMPARE(names,
-        (QStringList { u"Date:datetime"_qs, u"Region:hierarchy"_qs, u"Product:hierarchy"_qs,
-            u"Units:numeric"_qs, u"Revenue:numeric"_qs, u"Cost:numeric"_qs }));
+        (QStringList { u"Date:datetime"_s, u"Region:hierarchy"_s, u"Product:hierarchy"_s,
+            u"Units:numeric"_s, u"Revenue:numeric"_s, u"Cost:numeric"_s }));
     QVERIFY(sales.columns.at(4).currency);
     QVERIFY(sales.columns.at(5).currency);
     QCOMPARE(sales.columns.at(0).lowestLevel, 5);
@@ -305,7 +307,7 @@ void TestDatasetStore::sampleDataset()
     QVERIFY(!m_store->ensureSampleDataset());
     list = m_store->datasets();
     QCOMPARE(list->size(), 1);
-    QCOMPARE(list->first().name, u"test"_qs);
+    QCOMPARE(list->first().name, u"test"_s);
 }
 
 void TestDatasetStore::rollupOnlyWhenSmaller()
@@ -318,10 +320,10 @@ void TestDatasetStore::rollupOnlyWhenSmaller()
 
     const auto many = importBytes(*m_store, repeatedRows());
     QVERIFY(many.ok());
-    QCOMPARE(many->rollupTable, *m_store->tableName(many->id) + u"_rollup"_qs);
+    QCOMPARE(many->rollupTable, *m_store->tableName(many->id) + u"_rollup"_s);
     QCOMPARE(m_store->dataset(many->id)->rollupTable, many->rollupTable);
-    QCOMPARE(count(*m_store, u"SELECT count(*) FROM "_qs + many->rollupTable), 20);
-    QCOMPARE(count(*m_store, u"SELECT SUM(n) FROM "_qs + many->rollupTable), 400);
+    QCOMPARE(count(*m_store, u"SELECT count(*) FROM "_s + many->rollupTable), 20);
+    QCOMPARE(count(*m_store, u"SELECT SUM(n) FROM "_s + many->rollupTable), 400);
     QCOMPARE(datasetTables(*m_store), 3);
     QVERIFY(!m_store->remove(many->id));
     QCOMPARE(datasetTables(*m_store), 1);
@@ -335,21 +337,21 @@ void TestDatasetStore::upgradesVersion1()
     // Back to version 1: no rollup column, no rollup table.
     {
         QSqlQuery q(m_store->connection());
-        QVERIFY(q.exec(u"DROP TABLE "_qs + many->rollupTable));
-        QVERIFY(q.exec(u"ALTER TABLE datasets DROP COLUMN rollup_table"_qs));
-        QVERIFY(q.exec(u"PRAGMA user_version = 1"_qs));
+        QVERIFY(q.exec(u"DROP TABLE "_s + many->rollupTable));
+        QVERIFY(q.exec(u"ALTER TABLE datasets DROP COLUMN rollup_table"_s));
+        QVERIFY(q.exec(u"PRAGMA user_version = 1"_s));
     }
     m_store->close();
     QVERIFY(!m_store->open(m_dir->path()));
-    QCOMPARE(count(*m_store, u"PRAGMA user_version"_qs), DatasetStore::schemaVersion);
+    QCOMPARE(count(*m_store, u"PRAGMA user_version"_s), DatasetStore::schemaVersion);
     const auto upgraded = m_store->dataset(many->id);
     QVERIFY(upgraded.ok());
     QCOMPARE(upgraded->rowCount, 400);
     QCOMPARE(upgraded->rollupTable, many->rollupTable);
     // The rebuilt rollup holds the rows' totals (plain SQL over both).
-    QCOMPARE(count(*m_store, u"SELECT SUM(c2_sum) FROM "_qs + upgraded->rollupTable),
-        count(*m_store, u"SELECT SUM(c2) FROM "_qs + table));
-    QCOMPARE(count(*m_store, u"SELECT SUM(n) FROM "_qs + upgraded->rollupTable), 400);
+    QCOMPARE(count(*m_store, u"SELECT SUM(c2_sum) FROM "_s + upgraded->rollupTable),
+        count(*m_store, u"SELECT SUM(c2) FROM "_s + table));
+    QCOMPARE(count(*m_store, u"SELECT SUM(n) FROM "_s + upgraded->rollupTable), 400);
     // A dataset imported after the upgrade gets one too.
     const auto after = importBytes(*m_store, repeatedRows());
     QVERIFY(after.ok());

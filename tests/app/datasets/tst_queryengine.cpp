@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 const QByteArray csv = "Date,Region,Product,Revenue,Units\n"
                        "2023-12-31,EMEA,A,10,1\n" // a Sunday: ISO week of 2023-12-25
@@ -67,31 +69,31 @@ QString difference(const QList<QJsonArray> &rows, QSqlQuery &sql, double toleran
     qsizetype r = 0;
     for (; sql.next(); ++r) {
         if (r >= rows.size())
-            return u"the engine has only "_qs + QString::number(rows.size()) + u" rows";
+            return u"the engine has only "_s + QString::number(rows.size()) + u" rows";
         const QJsonArray &row = rows.at(r);
         for (qsizetype c = 0; c < row.size(); ++c) {
             const QVariant expected = sql.value(int(c));
             const QJsonValue actual = row.at(c);
-            const QString where = u"row "_qs + QString::number(r) + u" column " + QString::number(c)
+            const QString where = u"row "_s + QString::number(r) + u" column " + QString::number(c)
                 + u": " + QString::fromUtf8(QJsonDocument(row).toJson(QJsonDocument::Compact));
             if (expected.isNull() != actual.isNull())
-                return where + u" (null expected: "_qs + (expected.isNull() ? u"yes"_qs : u"no"_qs)
+                return where + u" (null expected: "_s + (expected.isNull() ? u"yes"_s : u"no"_s)
                     + u')';
             if (expected.isNull())
                 continue;
             if (expected.typeId() == QMetaType::QString) {
                 if (actual.toString() != expected.toString())
-                    return where + u" (expected "_qs + expected.toString() + u')';
+                    return where + u" (expected "_s + expected.toString() + u')';
                 continue;
             }
             const double e = expected.toDouble();
             const double a = actual.toDouble();
             if (tolerance == 0 ? a != e : std::abs(a - e) > tolerance * std::abs(e))
-                return where + u" (expected "_qs + QString::number(e, 'g', 17) + u')';
+                return where + u" (expected "_s + QString::number(e, 'g', 17) + u')';
         }
     }
     if (r != rows.size())
-        return u"the engine has "_qs + QString::number(rows.size()) + u" rows, SQL "
+        return u"the engine has "_s + QString::number(rows.size()) + u" rows, SQL "
             + QString::number(r);
     return {};
 }
@@ -132,7 +134,7 @@ void TestQueryEngine::initTestCase()
     QBuffer buffer;
     buffer.setData(csv);
     buffer.open(QIODevice::ReadOnly);
-    const auto imported = m_store.import(buffer, u"small"_qs);
+    const auto imported = m_store.import(buffer, u"small"_s);
     QVERIFY(imported.ok());
     m_id = imported->id;
     QVERIFY(!m_store.ensureSampleDataset()); // not added: a dataset exists
@@ -143,8 +145,8 @@ DataQuery TestQueryEngine::sumRevenueBy(int level) const
 {
     DataQuery q;
     q.datasetId = m_id;
-    q.dimensions = { QueryDimension { id(u"Date"_qs), level } };
-    q.measures = { QueryMeasure { id(u"Revenue"_qs), Aggregation::Sum } };
+    q.dimensions = { QueryDimension { id(u"Date"_s), level } };
+    q.measures = { QueryMeasure { id(u"Revenue"_s), Aggregation::Sum } };
     return q;
 }
 
@@ -188,18 +190,17 @@ void TestQueryEngine::aggregations_data()
     QTest::addColumn<QString>("column");
     QTest::addColumn<int>("aggregation");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("sum") << u"Revenue"_qs << int(Aggregation::Sum) << u"[[150]]"_qs;
+    QTest::newRow("sum") << u"Revenue"_s << int(Aggregation::Sum) << u"[[150]]"_s;
     QTest::newRow("average skips nulls")
-        << u"Revenue"_qs << int(Aggregation::Average) << u"[[30]]"_qs;
-    QTest::newRow("count rows") << QString() << int(Aggregation::Count) << u"[[6]]"_qs;
-    QTest::newRow("count values") << u"Revenue"_qs << int(Aggregation::Count) << u"[[5]]"_qs;
-    QTest::newRow("distinctcount")
-        << u"Region"_qs << int(Aggregation::DistinctCount) << u"[[2]]"_qs;
-    QTest::newRow("min") << u"Revenue"_qs << int(Aggregation::Min) << u"[[10]]"_qs;
-    QTest::newRow("max") << u"Units"_qs << int(Aggregation::Max) << u"[[6]]"_qs;
+        << u"Revenue"_s << int(Aggregation::Average) << u"[[30]]"_s;
+    QTest::newRow("count rows") << QString() << int(Aggregation::Count) << u"[[6]]"_s;
+    QTest::newRow("count values") << u"Revenue"_s << int(Aggregation::Count) << u"[[5]]"_s;
+    QTest::newRow("distinctcount") << u"Region"_s << int(Aggregation::DistinctCount) << u"[[2]]"_s;
+    QTest::newRow("min") << u"Revenue"_s << int(Aggregation::Min) << u"[[10]]"_s;
+    QTest::newRow("max") << u"Units"_s << int(Aggregation::Max) << u"[[6]]"_s;
     QTest::newRow("min of a date")
-        << u"Date"_qs << int(Aggregation::Min) << u"[[\"2023-12-31T00:00:00.000Z\"]]"_qs;
-    QTest::newRow("max of text") << u"Region"_qs << int(Aggregation::Max) << u"[[\"EMEA\"]]"_qs;
+        << u"Date"_s << int(Aggregation::Min) << u"[[\"2023-12-31T00:00:00.000Z\"]]"_s;
+    QTest::newRow("max of text") << u"Region"_s << int(Aggregation::Max) << u"[[\"EMEA\"]]"_s;
 }
 
 void TestQueryEngine::aggregations()
@@ -220,13 +221,13 @@ void TestQueryEngine::legend()
 {
     DataQuery q;
     q.datasetId = m_id;
-    q.dimensions = { { id(u"Date"_qs), 1 }, { id(u"Region"_qs), 0 } };
-    q.measures = { { id(u"Units"_qs), Aggregation::Sum }, { QString(), Aggregation::Count } };
+    q.dimensions = { { id(u"Date"_s), 1 }, { id(u"Region"_s), 0 } };
+    q.measures = { { id(u"Units"_s), Aggregation::Sum }, { QString(), Aggregation::Count } };
     const auto result = QueryEngine(m_store).run(q);
     QVERIFY(result.ok());
     QCOMPARE(json(*result),
         u"[[\"2023-01-01T00:00:00.000Z\",\"EMEA\",1,1],[\"2024-01-01T00:00:00.000Z\",null,6,1],"
-        u"[\"2024-01-01T00:00:00.000Z\",\"APAC\",7,2],[\"2024-01-01T00:00:00.000Z\",\"EMEA\",7,2]]"_qs);
+        u"[\"2024-01-01T00:00:00.000Z\",\"APAC\",7,2],[\"2024-01-01T00:00:00.000Z\",\"EMEA\",7,2]]"_s);
 }
 
 void TestQueryEngine::filters_data()
@@ -236,37 +237,37 @@ void TestQueryEngine::filters_data()
     QTest::addColumn<int>("op");
     QTest::addColumn<QVariantList>("values");
     QTest::addColumn<double>("sum");
-    QTest::newRow("text equals") << u"Region"_qs << int(Op::Equals) << QVariantList { u"EMEA"_qs }
+    QTest::newRow("text equals") << u"Region"_s << int(Op::Equals) << QVariantList { u"EMEA"_s }
                                  << 80.0;
     QTest::newRow("text not equals keeps nulls")
-        << u"Region"_qs << int(Op::NotEquals) << QVariantList { u"EMEA"_qs } << 70.0;
-    QTest::newRow("text in") << u"Region"_qs << int(Op::In)
-                             << QVariantList { u"APAC"_qs, u"EMEA"_qs } << 150.0;
-    QTest::newRow("equals null") << u"Region"_qs << int(Op::Equals) << QVariantList { QVariant() }
+        << u"Region"_s << int(Op::NotEquals) << QVariantList { u"EMEA"_s } << 70.0;
+    QTest::newRow("text in") << u"Region"_s << int(Op::In) << QVariantList { u"APAC"_s, u"EMEA"_s }
+                             << 150.0;
+    QTest::newRow("equals null") << u"Region"_s << int(Op::Equals) << QVariantList { QVariant() }
                                  << 0.0;
     QTest::newRow("number greater")
-        << u"Revenue"_qs << int(Op::Greater) << QVariantList { 25 } << 120.0;
+        << u"Revenue"_s << int(Op::Greater) << QVariantList { 25 } << 120.0;
     QTest::newRow("number as text")
-        << u"Revenue"_qs << int(Op::LessOrEqual) << QVariantList { u"20"_qs } << 30.0;
-    QTest::newRow("year equals") << u"Date"_qs << int(Op::Equals) << QVariantList { 2024 } << 140.0;
+        << u"Revenue"_s << int(Op::LessOrEqual) << QVariantList { u"20"_s } << 30.0;
+    QTest::newRow("year equals") << u"Date"_s << int(Op::Equals) << QVariantList { 2024 } << 140.0;
     QTest::newRow("year text equals")
-        << u"Date"_qs << int(Op::Equals) << QVariantList { u"2024"_qs } << 140.0;
+        << u"Date"_s << int(Op::Equals) << QVariantList { u"2024"_s } << 140.0;
     QTest::newRow("year not equals")
-        << u"Date"_qs << int(Op::NotEquals) << QVariantList { 2024 } << 10.0;
-    QTest::newRow("before a year") << u"Date"_qs << int(Op::Less) << QVariantList { 2024 } << 10.0;
-    QTest::newRow("after a year") << u"Date"_qs << int(Op::Greater) << QVariantList { 2023 }
+        << u"Date"_s << int(Op::NotEquals) << QVariantList { 2024 } << 10.0;
+    QTest::newRow("before a year") << u"Date"_s << int(Op::Less) << QVariantList { 2024 } << 10.0;
+    QTest::newRow("after a year") << u"Date"_s << int(Op::Greater) << QVariantList { 2023 }
                                   << 140.0;
-    QTest::newRow("month equals") << u"Date"_qs << int(Op::Equals) << QVariantList { u"2024-01"_qs }
+    QTest::newRow("month equals") << u"Date"_s << int(Op::Equals) << QVariantList { u"2024-01"_s }
                                   << 50.0;
-    QTest::newRow("day equals") << u"Date"_qs << int(Op::Equals)
-                                << QVariantList { u"2024-01-07"_qs } << 30.0;
-    QTest::newRow("from an ISO instant") << u"Date"_qs << int(Op::GreaterOrEqual)
-                                         << QVariantList { u"2024-02-01T00:00:00.000Z"_qs } << 90.0;
+    QTest::newRow("day equals") << u"Date"_s << int(Op::Equals) << QVariantList { u"2024-01-07"_s }
+                                << 30.0;
+    QTest::newRow("from an ISO instant") << u"Date"_s << int(Op::GreaterOrEqual)
+                                         << QVariantList { u"2024-02-01T00:00:00.000Z"_s } << 90.0;
     QTest::newRow("until a day, inclusive")
-        << u"Date"_qs << int(Op::LessOrEqual) << QVariantList { u"2024-01-07"_qs } << 60.0;
-    QTest::newRow("dates in") << u"Date"_qs << int(Op::In) << QVariantList { 2023, u"2024-02"_qs }
+        << u"Date"_s << int(Op::LessOrEqual) << QVariantList { u"2024-01-07"_s } << 60.0;
+    QTest::newRow("dates in") << u"Date"_s << int(Op::In) << QVariantList { 2023, u"2024-02"_s }
                               << 50.0;
-    QTest::newRow("empty in") << u"Region"_qs << int(Op::In) << QVariantList {} << 0.0;
+    QTest::newRow("empty in") << u"Region"_s << int(Op::In) << QVariantList {} << 0.0;
 }
 
 void TestQueryEngine::filters()
@@ -277,7 +278,7 @@ void TestQueryEngine::filters()
     QFETCH(double, sum);
     DataQuery q;
     q.datasetId = m_id;
-    q.measures = { { id(u"Revenue"_qs), Aggregation::Sum } };
+    q.measures = { { id(u"Revenue"_s), Aggregation::Sum } };
     q.filters = { QueryFilter { id(column), QueryFilter::Op(op), values } };
     const auto result = QueryEngine(m_store).run(q);
     QVERIFY2(result.ok(), result.ok() ? "" : qPrintable(result.error().toString()));
@@ -289,14 +290,14 @@ void TestQueryEngine::orderAndLimit()
 {
     DataQuery q;
     q.datasetId = m_id;
-    q.dimensions = { { id(u"Product"_qs), 0 } };
-    q.measures = { { id(u"Revenue"_qs), Aggregation::Sum } };
+    q.dimensions = { { id(u"Product"_s), 0 } };
+    q.measures = { { id(u"Revenue"_s), Aggregation::Sum } };
     auto result = QueryEngine(m_store).run(q);
-    QCOMPARE(json(*result), u"[[\"A\",70],[\"B\",80]]"_qs);
+    QCOMPARE(json(*result), u"[[\"A\",70],[\"B\",80]]"_s);
     q.order = { QuerySort { 1, true } };
     q.limit = 1;
     result = QueryEngine(m_store).run(q);
-    QCOMPARE(json(*result), u"[[\"B\",80]]"_qs);
+    QCOMPARE(json(*result), u"[[\"B\",80]]"_s);
 }
 
 void TestQueryEngine::errors_data()
@@ -306,17 +307,17 @@ void TestQueryEngine::errors_data()
     QTest::addColumn<int>("code");
     const int notFound = int(StoreError::Code::NotFound);
     const int failed = int(StoreError::Code::Invalid); // the query is wrong, not the database
-    QTest::newRow("unknown dataset") << 0 << u"no dataset with id nope"_qs << notFound;
-    QTest::newRow("unknown dimension") << 1 << u"no column with id \"bogus\""_qs << notFound;
-    QTest::newRow("unknown measure") << 2 << u"no column with id \"bogus\""_qs << notFound;
-    QTest::newRow("unknown filter column") << 3 << u"no column with id \"bogus\""_qs << notFound;
-    QTest::newRow("sum of text") << 4 << u"\"Region\" is hierarchy"_qs << failed;
-    QTest::newRow("bad date filter") << 5 << u"\"soon\" on \"Date\" is not a date"_qs << failed;
+    QTest::newRow("unknown dataset") << 0 << u"no dataset with id nope"_s << notFound;
+    QTest::newRow("unknown dimension") << 1 << u"no column with id \"bogus\""_s << notFound;
+    QTest::newRow("unknown measure") << 2 << u"no column with id \"bogus\""_s << notFound;
+    QTest::newRow("unknown filter column") << 3 << u"no column with id \"bogus\""_s << notFound;
+    QTest::newRow("sum of text") << 4 << u"\"Region\" is hierarchy"_s << failed;
+    QTest::newRow("bad date filter") << 5 << u"\"soon\" on \"Date\" is not a date"_s << failed;
     QTest::newRow("bad number filter")
-        << 6 << u"\"lots\" on \"Revenue\" is not a number"_qs << failed;
-    QTest::newRow("order out of range") << 7 << u"Cannot order by result column 5"_qs << failed;
-    QTest::newRow("empty query") << 8 << u"at least one dimension or measure"_qs << failed;
-    QTest::newRow("bad level") << 9 << u"Unknown datetime level 12"_qs << failed;
+        << 6 << u"\"lots\" on \"Revenue\" is not a number"_s << failed;
+    QTest::newRow("order out of range") << 7 << u"Cannot order by result column 5"_s << failed;
+    QTest::newRow("empty query") << 8 << u"at least one dimension or measure"_s << failed;
+    QTest::newRow("bad level") << 9 << u"Unknown datetime level 12"_s << failed;
 }
 
 void TestQueryEngine::errors()
@@ -326,11 +327,11 @@ void TestQueryEngine::errors()
     QFETCH(int, code);
     DataQuery q;
     q.datasetId = m_id;
-    q.measures = { { id(u"Revenue"_qs), Aggregation::Sum } };
-    const QString bogus = u"bogus"_qs;
+    q.measures = { { id(u"Revenue"_s), Aggregation::Sum } };
+    const QString bogus = u"bogus"_s;
     switch (kind) {
     case 0:
-        q.datasetId = u"nope"_qs;
+        q.datasetId = u"nope"_s;
         break;
     case 1:
         q.dimensions = { { bogus, 0 } };
@@ -342,13 +343,13 @@ void TestQueryEngine::errors()
         q.filters = { { bogus, QueryFilter::Op::Equals, { 1 } } };
         break;
     case 4:
-        q.measures = { { id(u"Region"_qs), Aggregation::Sum } };
+        q.measures = { { id(u"Region"_s), Aggregation::Sum } };
         break;
     case 5:
-        q.filters = { { id(u"Date"_qs), QueryFilter::Op::Equals, { u"soon"_qs } } };
+        q.filters = { { id(u"Date"_s), QueryFilter::Op::Equals, { u"soon"_s } } };
         break;
     case 6:
-        q.filters = { { id(u"Revenue"_qs), QueryFilter::Op::Greater, { u"lots"_qs } } };
+        q.filters = { { id(u"Revenue"_s), QueryFilter::Op::Greater, { u"lots"_s } } };
         break;
     case 7:
         q.order = { { 5, false } };
@@ -357,7 +358,7 @@ void TestQueryEngine::errors()
         q.measures.clear();
         break;
     case 9:
-        q.dimensions = { { id(u"Date"_qs), 12 } };
+        q.dimensions = { { id(u"Date"_s), 12 } };
         break;
     }
     const auto result = QueryEngine(m_store).run(q);
@@ -373,22 +374,22 @@ void TestQueryEngine::sampleShape()
     QVERIFY(!store.open(dir.path()));
     QVERIFY(!store.ensureSampleDataset());
     const QString sales = DatasetStore::sampleDatasetId();
-    const QString date = DatasetStore::columnId(sales, u"Date"_qs);
-    const QString region = DatasetStore::columnId(sales, u"Region"_qs);
-    const QString revenue = DatasetStore::columnId(sales, u"Revenue"_qs);
+    const QString date = DatasetStore::columnId(sales, u"Date"_s);
+    const QString region = DatasetStore::columnId(sales, u"Region"_s);
+    const QString revenue = DatasetStore::columnId(sales, u"Revenue"_s);
 
     DataQuery range;
     range.datasetId = sales;
     range.measures = { { date, Aggregation::Min }, { date, Aggregation::Max },
         { region, Aggregation::DistinctCount } };
     QCOMPARE(json(*QueryEngine(store).run(range)),
-        u"[[\"2022-01-01T00:00:00.000Z\",\"2024-12-31T00:00:00.000Z\",4]]"_qs);
+        u"[[\"2022-01-01T00:00:00.000Z\",\"2024-12-31T00:00:00.000Z\",4]]"_s);
 
     DataQuery regions;
     regions.datasetId = sales;
     regions.dimensions = { { region, 0 } };
     QCOMPARE(json(*QueryEngine(store).run(regions)),
-        u"[[\"APAC\"],[\"Americas\"],[\"EMEA\"],[\"LATAM\"]]"_qs);
+        u"[[\"APAC\"],[\"Americas\"],[\"EMEA\"],[\"LATAM\"]]"_s);
 
     // Monthly revenue: 36 months, December the peak of each year, every year above the last.
     DataQuery monthly;
@@ -425,36 +426,36 @@ void TestQueryEngine::rollupMatchesRows_data()
     QTest::addColumn<bool>("fromRollup");
     QTest::addColumn<QString>("sql");
     QTest::addColumn<double>("tolerance");
-    const QString month = u"strftime('%Y-%m-01T00:00:00.000Z', c0, 'unixepoch')"_qs;
+    const QString month = u"strftime('%Y-%m-01T00:00:00.000Z', c0, 'unixepoch')"_s;
     QTest::newRow("monthly revenue by region")
-        << 0 << true << u"SELECT "_qs + month + u", c1, SUM(c3) FROM T GROUP BY 1, 2 ORDER BY 1, 2"
+        << 0 << true << u"SELECT "_s + month + u", c1, SUM(c3) FROM T GROUP BY 1, 2 ORDER BY 1, 2"
         << 0.0;
     QTest::newRow("top product in a period")
         << 1 << true
-        << u"SELECT c2, SUM(c3) FROM T WHERE c0 >= 1705017600 AND c0 < 1706745600 "_qs
-           u"GROUP BY c2 ORDER BY 2 DESC LIMIT 1"_qs
+        << u"SELECT c2, SUM(c3) FROM T WHERE c0 >= 1705017600 AND c0 < 1706745600 "_s
+           u"GROUP BY c2 ORDER BY 2 DESC LIMIT 1"_s
         << 0.0; // 2024-01-12 .. 2024-02-01
     QTest::newRow("every aggregation, filtered")
         << 2 << true
-        << u"SELECT COUNT(*), COUNT(c3), COUNT(c1), COUNT(DISTINCT c1), AVG(c3), MIN(c3), "_qs
-           u"MAX(c4), strftime('%Y-%m-%dT%H:%M:%S.000Z', MIN(c0), 'unixepoch'), MAX(c1) FROM T "_qs
-           u"WHERE c1 IN ('EMEA', 'APAC') AND c2 IS 'A'"_qs
+        << u"SELECT COUNT(*), COUNT(c3), COUNT(c1), COUNT(DISTINCT c1), AVG(c3), MIN(c3), "_s
+           u"MAX(c4), strftime('%Y-%m-%dT%H:%M:%S.000Z', MIN(c0), 'unixepoch'), MAX(c1) FROM T "_s
+           u"WHERE c1 IN ('EMEA', 'APAC') AND c2 IS 'A'"_s
         << 0.0;
     QTest::newRow("nothing matches") << 3 << true
-                                     << u"SELECT COUNT(*), SUM(c3), COUNT(c1) FROM T "_qs
-                                        u"WHERE c1 IS 'Nowhere'"_qs
+                                     << u"SELECT COUNT(*), SUM(c3), COUNT(c1) FROM T "_s
+                                        u"WHERE c1 IS 'Nowhere'"_s
                                      << 0.0;
     QTest::newRow("weekly units, not EMEA (nulls kept)")
         << 4 << true
-        << u"SELECT strftime('%Y-%m-%dT00:00:00.000Z', c0, 'unixepoch', 'weekday 0', "_qs
-           u"'-6 days'), SUM(c4), AVG(c4) FROM T WHERE c1 IS NOT 'EMEA' GROUP BY 1 ORDER BY 1"_qs
+        << u"SELECT strftime('%Y-%m-%dT00:00:00.000Z', c0, 'unixepoch', 'weekday 0', "_s
+           u"'-6 days'), SUM(c4), AVG(c4) FROM T WHERE c1 IS NOT 'EMEA' GROUP BY 1 ORDER BY 1"_s
         << 0.0;
     QTest::newRow("cost by region, with cents")
-        << 5 << true << u"SELECT c1, SUM(c5), AVG(c5) FROM T GROUP BY 1 ORDER BY 1"_qs << 1e-12;
+        << 5 << true << u"SELECT c1, SUM(c5), AVG(c5) FROM T GROUP BY 1 ORDER BY 1"_s << 1e-12;
     QTest::newRow("distinct count of a number reads the rows")
-        << 6 << false << u"SELECT c1, COUNT(DISTINCT c4) FROM T GROUP BY 1 ORDER BY 1"_qs << 0.0;
+        << 6 << false << u"SELECT c1, COUNT(DISTINCT c4) FROM T GROUP BY 1 ORDER BY 1"_s << 0.0;
     QTest::newRow("a numeric filter reads the rows")
-        << 7 << false << u"SELECT c1, SUM(c3) FROM T WHERE c4 > 3 GROUP BY 1 ORDER BY 1"_qs << 0.0;
+        << 7 << false << u"SELECT c1, SUM(c3) FROM T WHERE c4 > 3 GROUP BY 1 ORDER BY 1"_s << 0.0;
 }
 
 void TestQueryEngine::rollupMatchesRows()
@@ -469,7 +470,7 @@ void TestQueryEngine::rollupMatchesRows()
     QBuffer buffer;
     buffer.setData(manyRowsCsv());
     buffer.open(QIODevice::ReadOnly);
-    const auto imported = store.import(buffer, u"many"_qs);
+    const auto imported = store.import(buffer, u"many"_s);
     QVERIFY(imported.ok());
     QVERIFY(!imported->rollupTable.isEmpty());
     const QString ds = imported->id;
@@ -486,8 +487,8 @@ void TestQueryEngine::rollupMatchesRows()
     case 1:
         q.dimensions = { { col("Product"), 0 } };
         q.measures = { measure(col("Revenue"), Aggregation::Sum) };
-        q.filters = { { col("Date"), QueryFilter::Op::GreaterOrEqual, { u"2024-01-12"_qs } },
-            { col("Date"), QueryFilter::Op::Less, { u"2024-02"_qs } } };
+        q.filters = { { col("Date"), QueryFilter::Op::GreaterOrEqual, { u"2024-01-12"_s } },
+            { col("Date"), QueryFilter::Op::Less, { u"2024-02"_s } } };
         q.order = { { 1, true } };
         q.limit = 1;
         break;
@@ -498,19 +499,19 @@ void TestQueryEngine::rollupMatchesRows()
             measure(col("Revenue"), Aggregation::Average),
             measure(col("Revenue"), Aggregation::Min), measure(col("Units"), Aggregation::Max),
             measure(col("Date"), Aggregation::Min), measure(col("Region"), Aggregation::Max) };
-        q.filters = { { col("Region"), QueryFilter::Op::In, { u"EMEA"_qs, u"APAC"_qs } },
-            { col("Product"), QueryFilter::Op::Equals, { u"A"_qs } } };
+        q.filters = { { col("Region"), QueryFilter::Op::In, { u"EMEA"_s, u"APAC"_s } },
+            { col("Product"), QueryFilter::Op::Equals, { u"A"_s } } };
         break;
     case 3:
         q.measures = { measure({}, Aggregation::Count), measure(col("Revenue"), Aggregation::Sum),
             measure(col("Region"), Aggregation::Count) };
-        q.filters = { { col("Region"), QueryFilter::Op::Equals, { u"Nowhere"_qs } } };
+        q.filters = { { col("Region"), QueryFilter::Op::Equals, { u"Nowhere"_s } } };
         break;
     case 4:
         q.dimensions = { { col("Date"), 4 } };
         q.measures = { measure(col("Units"), Aggregation::Sum),
             measure(col("Units"), Aggregation::Average) };
-        q.filters = { { col("Region"), QueryFilter::Op::NotEquals, { u"EMEA"_qs } } };
+        q.filters = { { col("Region"), QueryFilter::Op::NotEquals, { u"EMEA"_s } } };
         break;
     case 5:
         q.dimensions = { { col("Region"), 0 } };
@@ -536,7 +537,7 @@ void TestQueryEngine::rollupMatchesRows()
     QVERIFY2(rows.ok(), rows.ok() ? "" : qPrintable(rows.error().toString()));
     QVERIFY(!rows->isEmpty());
     QSqlQuery plain(store.connection());
-    QVERIFY(plain.exec(QString(sql).replace(u"FROM T"_qs, u"FROM " + table)));
+    QVERIFY(plain.exec(QString(sql).replace(u"FROM T"_s, u"FROM " + table)));
     const QString diff = difference(*rows, plain, tolerance);
     QVERIFY2(diff.isEmpty(), qPrintable(diff));
 }

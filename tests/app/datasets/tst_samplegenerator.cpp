@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 class TestSampleGenerator : public QObject
 {
     Q_OBJECT
@@ -38,14 +40,14 @@ void TestSampleGenerator::executableWritesTheEmbeddedBytes()
     if (generator.isEmpty())
         QSKIP("CHARTROOM_GENSALES is not set (run through ctest)");
     QTemporaryDir dir;
-    const QString out = dir.filePath(u"sales.csv"_qs);
+    const QString out = dir.filePath(u"sales.csv"_s);
     QCOMPARE(QProcess::execute(generator, { out }), 0);
     QFile written(out);
     QVERIFY(written.open(QIODevice::ReadOnly));
     const QByteArray bytes = written.readAll();
     QCOMPARE(bytes, QByteArray::fromStdString(SalesGenerator().csv()));
 
-    QFile embedded(u":/sample/sales.csv"_qs);
+    QFile embedded(u":/sample/sales.csv"_s);
     QVERIFY(embedded.open(QIODevice::ReadOnly));
     QCOMPARE(embedded.readAll(), bytes);
 }

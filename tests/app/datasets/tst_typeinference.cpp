@@ -5,6 +5,8 @@
 
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 class TestTypeInference : public QObject
 {
     Q_OBJECT
@@ -27,26 +29,26 @@ void TestTypeInference::number_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<bool>("valid");
     QTest::addColumn<double>("value");
-    QTest::newRow("integer") << u"42"_qs << true << 42.0;
-    QTest::newRow("zero") << u"0"_qs << true << 0.0;
-    QTest::newRow("negative") << u"-17"_qs << true << -17.0;
-    QTest::newRow("plus") << u"+3"_qs << true << 3.0;
-    QTest::newRow("decimal") << u"1234.56"_qs << true << 1234.56;
-    QTest::newRow("leading dot") << u".5"_qs << true << 0.5;
-    QTest::newRow("zero decimal") << u"0.25"_qs << true << 0.25;
-    QTest::newRow("exponent") << u"1.5e3"_qs << true << 1500.0;
-    QTest::newRow("negative exponent") << u"-2E-2"_qs << true << -0.02;
-    QTest::newRow("leading zero code") << u"007"_qs << false << 0.0;
-    QTest::newRow("empty") << u""_qs << false << 0.0;
-    QTest::newRow("sign only") << u"-"_qs << false << 0.0;
-    QTest::newRow("dot only") << u"."_qs << false << 0.0;
-    QTest::newRow("text") << u"abc"_qs << false << 0.0;
-    QTest::newRow("thousands comma") << u"1,000"_qs << false << 0.0;
-    QTest::newRow("two dots") << u"1.2.3"_qs << false << 0.0;
-    QTest::newRow("bare exponent") << u"1e"_qs << false << 0.0;
-    QTest::newRow("nan") << u"nan"_qs << false << 0.0;
-    QTest::newRow("inner space") << u"1 2"_qs << false << 0.0;
-    QTest::newRow("date") << u"2024-01-01"_qs << false << 0.0;
+    QTest::newRow("integer") << u"42"_s << true << 42.0;
+    QTest::newRow("zero") << u"0"_s << true << 0.0;
+    QTest::newRow("negative") << u"-17"_s << true << -17.0;
+    QTest::newRow("plus") << u"+3"_s << true << 3.0;
+    QTest::newRow("decimal") << u"1234.56"_s << true << 1234.56;
+    QTest::newRow("leading dot") << u".5"_s << true << 0.5;
+    QTest::newRow("zero decimal") << u"0.25"_s << true << 0.25;
+    QTest::newRow("exponent") << u"1.5e3"_s << true << 1500.0;
+    QTest::newRow("negative exponent") << u"-2E-2"_s << true << -0.02;
+    QTest::newRow("leading zero code") << u"007"_s << false << 0.0;
+    QTest::newRow("empty") << u""_s << false << 0.0;
+    QTest::newRow("sign only") << u"-"_s << false << 0.0;
+    QTest::newRow("dot only") << u"."_s << false << 0.0;
+    QTest::newRow("text") << u"abc"_s << false << 0.0;
+    QTest::newRow("thousands comma") << u"1,000"_s << false << 0.0;
+    QTest::newRow("two dots") << u"1.2.3"_s << false << 0.0;
+    QTest::newRow("bare exponent") << u"1e"_s << false << 0.0;
+    QTest::newRow("nan") << u"nan"_s << false << 0.0;
+    QTest::newRow("inner space") << u"1 2"_s << false << 0.0;
+    QTest::newRow("date") << u"2024-01-01"_s << false << 0.0;
 }
 
 void TestTypeInference::number()
@@ -66,27 +68,26 @@ void TestTypeInference::dateTime_data()
     QTest::addColumn<bool>("valid");
     QTest::addColumn<qint64>("seconds");
     QTest::addColumn<int>("level");
-    QTest::newRow("date") << u"2024-03-01"_qs << true << qint64(1709251200) << 5;
-    QTest::newRow("epoch") << u"1970-01-01"_qs << true << qint64(0) << 5;
-    QTest::newRow("leap day") << u"2024-02-29"_qs << true << qint64(1709164800) << 5;
-    QTest::newRow("not a leap day") << u"2023-02-29"_qs << false << qint64(0) << 0;
-    QTest::newRow("month 13") << u"2024-13-01"_qs << false << qint64(0) << 0;
-    QTest::newRow("T minutes") << u"2024-03-01T10:30"_qs << true << qint64(1709289000) << 7;
-    QTest::newRow("T seconds Z") << u"2024-03-01T10:30:15Z"_qs << true << qint64(1709289015) << 8;
-    QTest::newRow("midnight Z") << u"2024-03-01T00:00:00Z"_qs << true << qint64(1709251200) << 5;
-    QTest::newRow("hour only") << u"2024-03-01T10:00:00"_qs << true << qint64(1709287200) << 6;
-    QTest::newRow("millis") << u"2024-03-01T00:00:00.000Z"_qs << true << qint64(1709251200) << 5;
+    QTest::newRow("date") << u"2024-03-01"_s << true << qint64(1709251200) << 5;
+    QTest::newRow("epoch") << u"1970-01-01"_s << true << qint64(0) << 5;
+    QTest::newRow("leap day") << u"2024-02-29"_s << true << qint64(1709164800) << 5;
+    QTest::newRow("not a leap day") << u"2023-02-29"_s << false << qint64(0) << 0;
+    QTest::newRow("month 13") << u"2024-13-01"_s << false << qint64(0) << 0;
+    QTest::newRow("T minutes") << u"2024-03-01T10:30"_s << true << qint64(1709289000) << 7;
+    QTest::newRow("T seconds Z") << u"2024-03-01T10:30:15Z"_s << true << qint64(1709289015) << 8;
+    QTest::newRow("midnight Z") << u"2024-03-01T00:00:00Z"_s << true << qint64(1709251200) << 5;
+    QTest::newRow("hour only") << u"2024-03-01T10:00:00"_s << true << qint64(1709287200) << 6;
+    QTest::newRow("millis") << u"2024-03-01T00:00:00.000Z"_s << true << qint64(1709251200) << 5;
     QTest::newRow("offset +02:00")
-        << u"2024-03-01T12:00:00+02:00"_qs << true << qint64(1709287200) << 6;
-    QTest::newRow("offset -0530") << u"2024-03-01T00:00:00-0530"_qs << true
+        << u"2024-03-01T12:00:00+02:00"_s << true << qint64(1709287200) << 6;
+    QTest::newRow("offset -0530") << u"2024-03-01T00:00:00-0530"_s << true
                                   << qint64(1709251200 + 19800) << 5;
-    QTest::newRow("space separator")
-        << u"2024-03-01 10:30:15"_qs << true << qint64(1709289015) << 8;
-    QTest::newRow("bad hour") << u"2024-03-01T24:00"_qs << false << qint64(0) << 0;
-    QTest::newRow("trailing text") << u"2024-03-01x"_qs << false << qint64(0) << 0;
-    QTest::newRow("slashes") << u"01/03/2024"_qs << false << qint64(0) << 0;
-    QTest::newRow("year only") << u"2024"_qs << false << qint64(0) << 0;
-    QTest::newRow("short") << u"2024-3-1"_qs << false << qint64(0) << 0;
+    QTest::newRow("space separator") << u"2024-03-01 10:30:15"_s << true << qint64(1709289015) << 8;
+    QTest::newRow("bad hour") << u"2024-03-01T24:00"_s << false << qint64(0) << 0;
+    QTest::newRow("trailing text") << u"2024-03-01x"_s << false << qint64(0) << 0;
+    QTest::newRow("slashes") << u"01/03/2024"_s << false << qint64(0) << 0;
+    QTest::newRow("year only") << u"2024"_s << false << qint64(0) << 0;
+    QTest::newRow("short") << u"2024-3-1"_s << false << qint64(0) << 0;
 }
 
 void TestTypeInference::dateTime()
@@ -168,24 +169,23 @@ void TestTypeInference::columns_data()
     QTest::addColumn<QStringList>("values"); // one column
     QTest::addColumn<QString>("type");
     QTest::addColumn<int>("level");
-    QTest::newRow("integers") << QStringList { u"1"_qs, u"2"_qs, u"-3"_qs } << u"numeric"_qs << 5;
+    QTest::newRow("integers") << QStringList { u"1"_s, u"2"_s, u"-3"_s } << u"numeric"_s << 5;
     QTest::newRow("numbers with nulls and spaces")
-        << QStringList { u" 1.5 "_qs, u""_qs, u"  "_qs, u"2e3"_qs } << u"numeric"_qs << 5;
+        << QStringList { u" 1.5 "_s, u""_s, u"  "_s, u"2e3"_s } << u"numeric"_s << 5;
     QTest::newRow("one text spoils numbers")
-        << QStringList { u"1"_qs, u"2"_qs, u"n/a"_qs } << u"hierarchy"_qs << 5;
+        << QStringList { u"1"_s, u"2"_s, u"n/a"_s } << u"hierarchy"_s << 5;
     QTest::newRow("codes with leading zeros")
-        << QStringList { u"0123"_qs, u"0456"_qs } << u"hierarchy"_qs << 5;
-    QTest::newRow("dates") << QStringList { u"2024-01-01"_qs, u""_qs, u"2024-12-31"_qs }
-                           << u"datetime"_qs << 5;
+        << QStringList { u"0123"_s, u"0456"_s } << u"hierarchy"_s << 5;
+    QTest::newRow("dates") << QStringList { u"2024-01-01"_s, u""_s, u"2024-12-31"_s }
+                           << u"datetime"_s << 5;
     QTest::newRow("date-times with seconds")
-        << QStringList { u"2024-01-01"_qs, u"2024-01-01T10:00:05Z"_qs } << u"datetime"_qs << 8;
+        << QStringList { u"2024-01-01"_s, u"2024-01-01T10:00:05Z"_s } << u"datetime"_s << 8;
     QTest::newRow("date-times with minutes")
-        << QStringList { u"2024-01-01 10:30:00"_qs, u"2024-01-02T00:00Z"_qs } << u"datetime"_qs
-        << 7;
-    QTest::newRow("one bad date") << QStringList { u"2024-01-01"_qs, u"2024-02-30"_qs }
-                                  << u"hierarchy"_qs << 5;
-    QTest::newRow("all empty") << QStringList { u""_qs, u""_qs } << u"hierarchy"_qs << 5;
-    QTest::newRow("text") << QStringList { u"EMEA"_qs, u"APAC"_qs } << u"hierarchy"_qs << 5;
+        << QStringList { u"2024-01-01 10:30:00"_s, u"2024-01-02T00:00Z"_s } << u"datetime"_s << 7;
+    QTest::newRow("one bad date") << QStringList { u"2024-01-01"_s, u"2024-02-30"_s }
+                                  << u"hierarchy"_s << 5;
+    QTest::newRow("all empty") << QStringList { u""_s, u""_s } << u"hierarchy"_s << 5;
+    QTest::newRow("text") << QStringList { u"EMEA"_s, u"APAC"_s } << u"hierarchy"_s << 5;
 }
 
 void TestTypeInference::columns()
@@ -193,7 +193,7 @@ void TestTypeInference::columns()
     QFETCH(QStringList, values);
     QFETCH(QString, type);
     QFETCH(int, level);
-    TypeInference inference({ u"Value"_qs });
+    TypeInference inference({ u"Value"_s });
     for (const QString &v : values)
         inference.addRow({ v });
     const QList<ColumnSchema> columns = inference.columns();
@@ -205,14 +205,14 @@ void TestTypeInference::columns()
 
 void TestTypeInference::columnNames()
 {
-    QCOMPARE(TypeInference::columnNames({ u" Region "_qs, u""_qs, u"region"_qs, u"Region"_qs }),
-        (QStringList { u"Region"_qs, u"Column 2"_qs, u"region (2)"_qs, u"Region (3)"_qs }));
-    QVERIFY(TypeInference::looksLikeCurrency(u"Total Revenue"_qs));
-    QVERIFY(TypeInference::looksLikeCurrency(u"unit_price"_qs));
-    QVERIFY(!TypeInference::looksLikeCurrency(u"Units"_qs));
+    QCOMPARE(TypeInference::columnNames({ u" Region "_s, u""_s, u"region"_s, u"Region"_s }),
+        (QStringList { u"Region"_s, u"Column 2"_s, u"region (2)"_s, u"Region (3)"_s }));
+    QVERIFY(TypeInference::looksLikeCurrency(u"Total Revenue"_s));
+    QVERIFY(TypeInference::looksLikeCurrency(u"unit_price"_s));
+    QVERIFY(!TypeInference::looksLikeCurrency(u"Units"_s));
 
-    TypeInference inference({ u"Revenue"_qs, u"Units"_qs, u"Cost"_qs });
-    inference.addRow({ u"1.5"_qs, u"2"_qs, u"x"_qs });
+    TypeInference inference({ u"Revenue"_s, u"Units"_s, u"Cost"_s });
+    inference.addRow({ u"1.5"_s, u"2"_s, u"x"_s });
     const auto c = inference.columns();
     QVERIFY(c.at(0).currency);
     QVERIFY(!c.at(1).currency);

@@ -2,7 +2,9 @@
 
 #include <QPainter>
 
-const QString ExportFixture::title = u"Revenue review Q2"_qs;
+using namespace Qt::StringLiterals;
+
+const QString ExportFixture::title = u"Revenue review Q2"_s;
 const QString ExportFixture::answer = uR"(Here is **monthly revenue** for 2024, by region:
 
 | Region | Revenue | Share |
@@ -19,11 +21,11 @@ Highlights:
 - APAC recovered after March
 
 1. Open the chart
-2. Hover a point)"_qs;
+2. Hover a point)"_s;
 const QString ExportFixture::trickyQuestion
-    = u"Is revenue < cost & margin > 10%? <script>alert(1)</script>"_qs;
+    = u"Is revenue < cost & margin > 10%? <script>alert(1)</script>"_s;
 const QString ExportFixture::errorDetail
-    = u"The analyst server is not reachable (connection refused)."_qs;
+    = u"The analyst server is not reachable (connection refused)."_s;
 
 namespace {
 Message message(qint64 conversation, MessageRole role, const QString &text,
@@ -41,7 +43,7 @@ Message message(qint64 conversation, MessageRole role, const QString &text,
 Asset chart(const QString &type, const QString &title)
 {
     Asset a;
-    a.type = u"item"_qs;
+    a.type = u"item"_s;
     a.valueJson = QString(u"{\"type\":\"" + type + u"\",\"options\":{\"title\":{\"en\":\"" + title
         + u"\"}},\"slots\":[]}")
                       .toUtf8();
@@ -55,22 +57,22 @@ ExportFixture::ExportFixture()
     if (!c)
         return;
     Repository &r = *store.repository;
-    r.addMessage(message(c->id, MessageRole::User, u"Show monthly revenue as a line chart"_qs));
+    r.addMessage(message(c->id, MessageRole::User, u"Show monthly revenue as a line chart"_s));
     Message first = message(c->id, MessageRole::Assistant, answer);
     snapshotAt = QDateTime(QDate(2024, 5, 14), QTime(10, 3), Qt::LocalTime);
-    Asset withData = chart(u"line-chart"_qs, u"Monthly revenue"_qs);
+    Asset withData = chart(u"line-chart"_s, u"Monthly revenue"_s);
     withData.dataJson
         = R"([["2024-01-01T00:00:00.000Z",1204500],["2024-02-01T00:00:00.000Z",1010200]])";
     withData.dataTakenAt = snapshotAt;
-    first.assets << withData << chart(u"column-chart"_qs, u"Revenue by region"_qs);
+    first.assets << withData << chart(u"column-chart"_s, u"Revenue by region"_s);
     const auto stored = r.addMessage(first);
     if (stored && stored->assets.size() == 2) {
         chartWithData = stored->assets.at(0).id;
         chartWithoutData = stored->assets.at(1).id;
     }
-    r.addMessage(message(c->id, MessageRole::User, u"Compare margin by region"_qs));
-    r.addMessage(message(c->id, MessageRole::Assistant,
-        u"Margin by region so far:\n\n- EMEA 31%"_qs, MessageStatus::Interrupted));
+    r.addMessage(message(c->id, MessageRole::User, u"Compare margin by region"_s));
+    r.addMessage(message(c->id, MessageRole::Assistant, u"Margin by region so far:\n\n- EMEA 31%"_s,
+        MessageStatus::Interrupted));
     r.addMessage(message(c->id, MessageRole::User, trickyQuestion));
     r.addMessage(message(c->id, MessageRole::Assistant, {}, MessageStatus::Error, errorDetail));
     conversationId = c->id;

@@ -20,6 +20,8 @@
 
 #include <unistd.h>
 
+using namespace Qt::StringLiterals;
+
 Q_DECLARE_METATYPE(ExportError::Code)
 Q_DECLARE_METATYPE(ExportFormat)
 
@@ -88,20 +90,20 @@ void TestConversationExporter::markdown_data()
         auto messages = m_fixture->store.repository->messages(m_fixture->conversationId);
         return ExportText::time(messages->at(index).createdAt);
     };
-    QTest::newRow("title") << u"# Revenue review Q2\n"_qs;
-    QTest::newRow("metadata") << u"*Backend: local · Created "_qs;
-    QTest::newRow("message count") << u" · 6 messages*"_qs;
+    QTest::newRow("title") << u"# Revenue review Q2\n"_s;
+    QTest::newRow("metadata") << u"*Backend: local · Created "_s;
+    QTest::newRow("message count") << u" · 6 messages*"_s;
     QTest::newRow("question") << u"### You · " + time(0) + u"\n\nShow monthly revenue";
     QTest::newRow("answer header") << u"### Assistant · " + time(1) + u"\n\nHere is **monthly";
-    QTest::newRow("table verbatim") << u"| Region | Revenue | Share |\n| :----- |"_qs;
-    QTest::newRow("nested list verbatim") << u"- Americas was flat\n  - except in `Q2`"_qs;
+    QTest::newRow("table verbatim") << u"| Region | Revenue | Share |\n| :----- |"_s;
+    QTest::newRow("nested list verbatim") << u"- Americas was flat\n  - except in `Q2`"_s;
     QTest::newRow("chart with snapshot")
-        << u"📈 *Line chart: Monthly revenue* (asset %1, data as of 2024-05-14 10:03)"_qs.arg(
+        << u"📈 *Line chart: Monthly revenue* (asset %1, data as of 2024-05-14 10:03)"_s.arg(
                m_fixture->chartWithData);
     QTest::newRow("chart without snapshot")
-        << u"📈 *Column chart: Revenue by region* (asset %1)\n"_qs.arg(m_fixture->chartWithoutData);
+        << u"📈 *Column chart: Revenue by region* (asset %1)\n"_s.arg(m_fixture->chartWithoutData);
     QTest::newRow("interrupted note")
-        << u"- EMEA 31%\n\n> ⚠ Interrupted: the answer was stopped before it finished.\n"_qs;
+        << u"- EMEA 31%\n\n> ⚠ Interrupted: the answer was stopped before it finished.\n"_s;
     QTest::newRow("text kept verbatim") << ExportFixture::trickyQuestion;
     QTest::newRow("error note") << u"> ⚠ Error: " + ExportFixture::errorDetail + u'\n';
 }
@@ -109,90 +111,90 @@ void TestConversationExporter::markdown_data()
 void TestConversationExporter::markdown()
 {
     QFETCH(QString, expected);
-    const QString md = QString::fromUtf8(exportBytes(ExportFormat::Markdown, {}, u"c.md"_qs));
+    const QString md = QString::fromUtf8(exportBytes(ExportFormat::Markdown, {}, u"c.md"_s));
     QVERIFY2(md.contains(expected), qPrintable(md));
 }
 
 void TestConversationExporter::markdownFileIsTheCopiedText()
 {
-    const QByteArray file = exportBytes(ExportFormat::Markdown, {}, u"copy.md"_qs);
+    const QByteArray file = exportBytes(ExportFormat::Markdown, {}, u"copy.md"_s);
     const auto copied
         = ConversationExporter::markdown(*m_fixture->store.repository, m_fixture->conversationId);
     QVERIFY(copied);
     // Same text, except the export time in the metadata line.
-    const QRegularExpression exported(u"Exported \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d"_qs);
+    const QRegularExpression exported(u"Exported \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d"_s);
     QCOMPARE(QString::fromUtf8(file).replace(exported, {}), QString(*copied).replace(exported, {}));
-    QCOMPARE(copied->count(u"\n### "_qs), 6);
+    QCOMPARE(copied->count(u"\n### "_s), 6);
 }
 
 void TestConversationExporter::html_data()
 {
     QTest::addColumn<QString>("expected");
-    QTest::newRow("doctype") << u"<!DOCTYPE html>\n<html lang=\"en\">"_qs;
-    QTest::newRow("charset") << u"<meta charset=\"utf-8\">"_qs;
-    QTest::newRow("title element") << u"<title>Revenue review Q2</title>"_qs;
-    QTest::newRow("inline css") << u"<style>"_qs;
-    QTest::newRow("heading") << u"<h1 class=\"title\">Revenue review Q2</h1>"_qs;
-    QTest::newRow("user message") << u"<section class=\"message user\""_qs;
-    QTest::newRow("assistant message") << u"<section class=\"message assistant\""_qs;
-    QTest::newRow("bold") << u"<strong>monthly revenue</strong>"_qs;
-    QTest::newRow("italic") << u"<em>fastest</em>"_qs;
-    QTest::newRow("inline code") << u"<code>Q2</code>"_qs;
+    QTest::newRow("doctype") << u"<!DOCTYPE html>\n<html lang=\"en\">"_s;
+    QTest::newRow("charset") << u"<meta charset=\"utf-8\">"_s;
+    QTest::newRow("title element") << u"<title>Revenue review Q2</title>"_s;
+    QTest::newRow("inline css") << u"<style>"_s;
+    QTest::newRow("heading") << u"<h1 class=\"title\">Revenue review Q2</h1>"_s;
+    QTest::newRow("user message") << u"<section class=\"message user\""_s;
+    QTest::newRow("assistant message") << u"<section class=\"message assistant\""_s;
+    QTest::newRow("bold") << u"<strong>monthly revenue</strong>"_s;
+    QTest::newRow("italic") << u"<em>fastest</em>"_s;
+    QTest::newRow("inline code") << u"<code>Q2</code>"_s;
     // The column is aligned left by `:-----`, which md4c writes out (the walker did not).
-    QTest::newRow("table header") << u"<th align=\"left\">Region</th>"_qs;
+    QTest::newRow("table header") << u"<th align=\"left\">Region</th>"_s;
     // md4c aligns a cell with an attribute (the walker wrote a style); the CSS keeps header
     // cells aligned too.
-    QTest::newRow("right-aligned number") << u"<td align=\"right\">1,204,500</td>"_qs;
-    QTest::newRow("right-aligned header") << u"th[align=\"right\"], td[align=\"right\"]"_qs;
-    QTest::newRow("bullet list") << u"<ul>\n<li>EMEA grew"_qs;
-    QTest::newRow("nested list") << u"<li>Americas was flat<ul>\n<li>except in"_qs;
-    QTest::newRow("numbered list") << u"<ol>\n<li>Open the chart</li>"_qs;
+    QTest::newRow("right-aligned number") << u"<td align=\"right\">1,204,500</td>"_s;
+    QTest::newRow("right-aligned header") << u"th[align=\"right\"], td[align=\"right\"]"_s;
+    QTest::newRow("bullet list") << u"<ul>\n<li>EMEA grew"_s;
+    QTest::newRow("nested list") << u"<li>Americas was flat<ul>\n<li>except in"_s;
+    QTest::newRow("numbered list") << u"<ol>\n<li>Open the chart</li>"_s;
     QTest::newRow("escaped text")
-        << u"Is revenue &lt; cost &amp; margin &gt; 10%? &lt;script&gt;alert(1)&lt;/script&gt;"_qs;
+        << u"Is revenue &lt; cost &amp; margin &gt; 10%? &lt;script&gt;alert(1)&lt;/script&gt;"_s;
     QTest::newRow("interrupted note")
-        << u"<div class=\"note interrupted\">⚠ Interrupted: the answer was stopped"_qs;
-    QTest::newRow("error note") << u"<div class=\"note error\">⚠ Error: The analyst server"_qs;
+        << u"<div class=\"note interrupted\">⚠ Interrupted: the answer was stopped"_s;
+    QTest::newRow("error note") << u"<div class=\"note error\">⚠ Error: The analyst server"_s;
     QTest::newRow("chart caption")
-        << u"<figcaption>Line chart: Monthly revenue · data as of 2024-05-14 10:03</figcaption>"_qs;
+        << u"<figcaption>Line chart: Monthly revenue · data as of 2024-05-14 10:03</figcaption>"_s;
     QTest::newRow("placeholder") << u"<div class=\"chart-title\">Revenue by region</div>\n"
                                     u"<div class=\"chart-note\">Chart not rendered: no stored "
-                                    u"data</div>"_qs;
-    QTest::newRow("print styles") << u"@media print"_qs;
-    QTest::newRow("closed") << u"</main>\n</body>\n</html>\n"_qs;
+                                    u"data</div>"_s;
+    QTest::newRow("print styles") << u"@media print"_s;
+    QTest::newRow("closed") << u"</main>\n</body>\n</html>\n"_s;
 }
 
 void TestConversationExporter::html()
 {
     QFETCH(QString, expected);
     const QString html = QString::fromUtf8(
-        exportBytes(ExportFormat::Html, ExportFixture::fakeRenderer(), u"c.html"_qs));
+        exportBytes(ExportFormat::Html, ExportFixture::fakeRenderer(), u"c.html"_s));
     QVERIFY(!html.isEmpty());
     QVERIFY2(html.contains(expected), qPrintable(expected));
-    QVERIFY(!html.contains(u"<script>"_qs));
+    QVERIFY(!html.contains(u"<script>"_s));
 }
 
 void TestConversationExporter::htmlIsSelfContained()
 {
     const QString html = QString::fromUtf8(
-        exportBytes(ExportFormat::Html, ExportFixture::fakeRenderer(), u"c.html"_qs));
+        exportBytes(ExportFormat::Html, ExportFixture::fakeRenderer(), u"c.html"_s));
     QVERIFY(!html.isEmpty());
     static const QRegularExpression reference(
-        u"(?:src|href)\\s*=\\s*(?![\"']?data:)|url\\(\\s*(?![\"']?data:)|@import|<link"_qs,
+        u"(?:src|href)\\s*=\\s*(?![\"']?data:)|url\\(\\s*(?![\"']?data:)|@import|<link"_s,
         QRegularExpression::CaseInsensitiveOption);
     const QRegularExpressionMatch match = reference.match(html);
     QVERIFY2(!match.hasMatch(), qPrintable(html.mid(match.capturedStart() - 40, 120)));
-    QCOMPARE(html.count(u"src=\"data:image/png;base64,"_qs), 1);
+    QCOMPARE(html.count(u"src=\"data:image/png;base64,"_s), 1);
 }
 
 void TestConversationExporter::htmlInlinesTheRenderedChart()
 {
     int calls = 0;
     const QString html = QString::fromUtf8(
-        exportBytes(ExportFormat::Html, ExportFixture::fakeRenderer(&calls), u"c.html"_qs));
+        exportBytes(ExportFormat::Html, ExportFixture::fakeRenderer(&calls), u"c.html"_s));
     QCOMPARE(calls, 2); // both charts are offered to the renderer
     static const QRegularExpression img(
         u"<img src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\" width=\"960\" height=\"480\" "
-        u"alt=\"Monthly revenue\">"_qs);
+        u"alt=\"Monthly revenue\">"_s);
     const QRegularExpressionMatch match = img.match(html);
     QVERIFY2(match.hasMatch(), qPrintable(html.left(4000)));
     QImage image;
@@ -201,30 +203,30 @@ void TestConversationExporter::htmlInlinesTheRenderedChart()
     QCOMPARE(image.pixelColor(10, 10), QColor(Qt::white));
     QCOMPARE(image.pixelColor(10, 470), ExportFixture::fakeColour());
     // The chart without data falls back to the placeholder.
-    QCOMPARE(html.count(u"<div class=\"placeholder\""_qs), 1);
+    QCOMPARE(html.count(u"<div class=\"placeholder\""_s), 1);
 }
 
 void TestConversationExporter::htmlWithoutRendererShowsPlaceholders()
 {
-    const QString html = QString::fromUtf8(exportBytes(ExportFormat::Html, {}, u"c.html"_qs));
-    QVERIFY(!html.contains(u"<img"_qs));
-    QCOMPARE(html.count(u"<div class=\"placeholder\""_qs), 2);
-    QVERIFY(html.contains(u"aria-label=\"Line chart: Monthly revenue\""_qs));
-    QVERIFY(html.contains(u"Chart not rendered: chart drawing is not available here"_qs));
-    QVERIFY(html.contains(u"Chart not rendered: no stored data"_qs));
+    const QString html = QString::fromUtf8(exportBytes(ExportFormat::Html, {}, u"c.html"_s));
+    QVERIFY(!html.contains(u"<img"_s));
+    QCOMPARE(html.count(u"<div class=\"placeholder\""_s), 2);
+    QVERIFY(html.contains(u"aria-label=\"Line chart: Monthly revenue\""_s));
+    QVERIFY(html.contains(u"Chart not rendered: chart drawing is not available here"_s));
+    QVERIFY(html.contains(u"Chart not rendered: no stored data"_s));
 }
 
 void TestConversationExporter::htmlRoundTripsThroughQTextDocument()
 {
     const QString html = QString::fromUtf8(
-        exportBytes(ExportFormat::Html, ExportFixture::fakeRenderer(), u"c.html"_qs));
+        exportBytes(ExportFormat::Html, ExportFixture::fakeRenderer(), u"c.html"_s));
     QTextDocument document;
     document.setHtml(html);
     const QString text = document.toPlainText();
-    for (const QString &expected : { u"Revenue review Q2"_qs, u"You"_qs, u"Assistant"_qs,
-             u"Show monthly revenue"_qs, u"APAC"_qs, u"702,300"_qs, u"EMEA grew fastest (+12%)"_qs,
-             ExportFixture::trickyQuestion, u"Chart not rendered: no stored data"_qs,
-             ExportFixture::errorDetail }) {
+    for (const QString &expected :
+        { u"Revenue review Q2"_s, u"You"_s, u"Assistant"_s, u"Show monthly revenue"_s, u"APAC"_s,
+            u"702,300"_s, u"EMEA grew fastest (+12%)"_s, ExportFixture::trickyQuestion,
+            u"Chart not rendered: no stored data"_s, ExportFixture::errorDetail }) {
         QVERIFY2(text.contains(expected), qPrintable(expected));
     }
     QCOMPARE(document.metaInformation(QTextDocument::DocumentTitle), ExportFixture::title);
@@ -233,10 +235,10 @@ void TestConversationExporter::htmlRoundTripsThroughQTextDocument()
 void TestConversationExporter::pdf()
 {
     const QByteArray pdf
-        = exportBytes(ExportFormat::Pdf, ExportFixture::fakeRenderer(), u"c.pdf"_qs);
+        = exportBytes(ExportFormat::Pdf, ExportFixture::fakeRenderer(), u"c.pdf"_s);
     QVERIFY(pdf.startsWith("%PDF-"));
     QVERIFY(pdf.trimmed().endsWith("%%EOF"));
-    static const QRegularExpression page(u"/Type\\s*/Page(?!s)"_qs);
+    static const QRegularExpression page(u"/Type\\s*/Page(?!s)"_s);
     QVERIFY(QString::fromLatin1(pdf).count(page) >= 1);
     QVERIFY(pdf.contains("/Subtype /Image")); // the rendered chart
     QVERIFY(pdf.contains("/Font")); // text, not a picture of text
@@ -249,24 +251,24 @@ void TestConversationExporter::pdfText_data()
 {
     QTest::addColumn<QString>("expected");
     QTest::newRow("title") << ExportFixture::title;
-    QTest::newRow("speaker") << u"Assistant"_qs;
-    QTest::newRow("table cell") << u"1,204,500"_qs;
-    QTest::newRow("caption") << u"Line chart: Monthly revenue"_qs;
-    QTest::newRow("placeholder") << u"Chart not rendered: no stored data"_qs;
-    QTest::newRow("interrupted") << u"Interrupted: the answer was stopped before it finished."_qs;
+    QTest::newRow("speaker") << u"Assistant"_s;
+    QTest::newRow("table cell") << u"1,204,500"_s;
+    QTest::newRow("caption") << u"Line chart: Monthly revenue"_s;
+    QTest::newRow("placeholder") << u"Chart not rendered: no stored data"_s;
+    QTest::newRow("interrupted") << u"Interrupted: the answer was stopped before it finished."_s;
     QTest::newRow("error") << ExportFixture::errorDetail;
 }
 
 void TestConversationExporter::pdfText()
 {
     // Extracting the text needs poppler's pdftotext; the PDF checks above do not.
-    const QString pdftotext = QStandardPaths::findExecutable(u"pdftotext"_qs);
+    const QString pdftotext = QStandardPaths::findExecutable(u"pdftotext"_s);
     if (pdftotext.isEmpty())
         QSKIP("pdftotext (poppler-utils) is not installed");
     QFETCH(QString, expected);
-    QVERIFY(!exportBytes(ExportFormat::Pdf, ExportFixture::fakeRenderer(), u"t.pdf"_qs).isEmpty());
+    QVERIFY(!exportBytes(ExportFormat::Pdf, ExportFixture::fakeRenderer(), u"t.pdf"_s).isEmpty());
     QProcess process;
-    process.start(pdftotext, { u"-layout"_qs, m_out.filePath(u"t.pdf"_qs), u"-"_qs });
+    process.start(pdftotext, { u"-layout"_s, m_out.filePath(u"t.pdf"_s), u"-"_s });
     QVERIFY(process.waitForFinished(30000));
     QCOMPARE(process.exitCode(), 0);
     const QString text = QString::fromUtf8(process.readAllStandardOutput())
@@ -277,11 +279,11 @@ void TestConversationExporter::pdfText()
 
 void TestConversationExporter::json()
 {
-    const QByteArray bytes = exportBytes(ExportFormat::Json, {}, u"c.json"_qs);
+    const QByteArray bytes = exportBytes(ExportFormat::Json, {}, u"c.json"_s);
     QJsonParseError error;
     const QJsonObject root = QJsonDocument::fromJson(bytes, &error).object();
     QCOMPARE(error.error, QJsonParseError::NoError);
-    QCOMPARE(root.value(u"format").toString(), u"chartroom-conversation"_qs);
+    QCOMPARE(root.value(u"format").toString(), u"chartroom-conversation"_s);
     QCOMPARE(root.value(u"version").toInt(), 1);
     QVERIFY(
         QDateTime::fromString(root.value(u"exported_at").toString(), Qt::ISODateWithMs).isValid());
@@ -298,7 +300,7 @@ void TestConversationExporter::json()
         QCOMPARE(m.value(u"role").toString(), roleName(stored->at(i).role));
         QCOMPARE(m.value(u"status").toString(), statusName(stored->at(i).status));
     }
-    QCOMPARE(messages.at(3).toObject().value(u"status").toString(), u"interrupted"_qs);
+    QCOMPARE(messages.at(3).toObject().value(u"status").toString(), u"interrupted"_s);
     QCOMPARE(messages.at(5).toObject().value(u"error").toString(), ExportFixture::errorDetail);
     const QJsonArray assets = messages.at(1).toObject().value(u"assets").toArray();
     QCOMPARE(assets.size(), 2);
@@ -320,10 +322,10 @@ void TestConversationExporter::unwritablePath_data()
     QTest::newRow("parent is a file") << dir + u"/file.txt/c.html" << ExportError::Code::NotAFolder
                                       << dir + u"/file.txt is not a folder.";
     QTest::newRow("target is a folder")
-        << dir + u"/folder" << ExportError::Code::CannotWrite << u"it is a folder."_qs;
+        << dir + u"/folder" << ExportError::Code::CannotWrite << u"it is a folder."_s;
     QTest::newRow("read-only folder")
         << dir + u"/readonly/c.html" << ExportError::Code::PermissionDenied
-        << u"Permission denied."_qs;
+        << u"Permission denied."_s;
 }
 
 void TestConversationExporter::unwritablePath()
@@ -331,13 +333,13 @@ void TestConversationExporter::unwritablePath()
     QFETCH(QString, path);
     QFETCH(ExportError::Code, code);
     QFETCH(QString, reason);
-    QFile file(m_out.filePath(u"file.txt"_qs));
+    QFile file(m_out.filePath(u"file.txt"_s));
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.close();
-    QVERIFY(QDir(m_out.path()).mkpath(u"folder"_qs));
-    QVERIFY(QDir(m_out.path()).mkpath(u"readonly"_qs));
+    QVERIFY(QDir(m_out.path()).mkpath(u"folder"_s));
+    QVERIFY(QDir(m_out.path()).mkpath(u"readonly"_s));
     QVERIFY(
-        QFile::setPermissions(m_out.filePath(u"readonly"_qs), QFile::ReadOwner | QFile::ExeOwner));
+        QFile::setPermissions(m_out.filePath(u"readonly"_s), QFile::ReadOwner | QFile::ExeOwner));
     if (code == ExportError::Code::PermissionDenied && ::geteuid() == 0)
         QSKIP("root may write into a read-only folder");
 
@@ -350,13 +352,13 @@ void TestConversationExporter::unwritablePath()
         QVERIFY(!QFileInfo(path).isFile());
     }
     QVERIFY(QFile::setPermissions(
-        m_out.filePath(u"readonly"_qs), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        m_out.filePath(u"readonly"_s), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
 }
 
 void TestConversationExporter::replacesAnExistingFileLeavingNoTemporaries()
 {
     QTemporaryDir dir;
-    const QString path = dir.filePath(u"report.json"_qs);
+    const QString path = dir.filePath(u"report.json"_s);
     QFile old(path);
     QVERIFY(old.open(QIODevice::WriteOnly));
     old.write("old contents");
@@ -364,7 +366,7 @@ void TestConversationExporter::replacesAnExistingFileLeavingNoTemporaries()
     QVERIFY(!ConversationExporter().exportToFile(
         *m_fixture->store.repository, m_fixture->conversationId, ExportFormat::Json, path));
     QCOMPARE(
-        QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList { u"report.json"_qs });
+        QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList { u"report.json"_s });
     QFile now(path);
     QVERIFY(now.open(QIODevice::ReadOnly));
     QVERIFY(now.readAll().startsWith("{"));
@@ -374,12 +376,12 @@ void TestConversationExporter::unknownOrDeletedConversation()
 {
     ExportFixture fixture; // its conversation is deleted below
     const Repository &repository = *fixture.store.repository;
-    const QString path = m_out.filePath(u"none.md"_qs);
+    const QString path = m_out.filePath(u"none.md"_s);
     ExportStatus error
         = ConversationExporter().exportToFile(repository, 9999, ExportFormat::Markdown, path);
     QVERIFY(error);
     QCOMPARE(error->code, ExportError::Code::NotFound);
-    QCOMPARE(error->message, u"Conversation 9999 does not exist."_qs);
+    QCOMPARE(error->message, u"Conversation 9999 does not exist."_s);
     QVERIFY(!QFile::exists(path));
 
     QVERIFY(!fixture.store.repository->deleteConversation(fixture.conversationId));
@@ -387,7 +389,7 @@ void TestConversationExporter::unknownOrDeletedConversation()
         repository, fixture.conversationId, ExportFormat::Html, path);
     QVERIFY(error);
     QCOMPARE(error->code, ExportError::Code::Deleted);
-    QCOMPARE(error->message, u"Conversation %1 was deleted."_qs.arg(fixture.conversationId));
+    QCOMPARE(error->message, u"Conversation %1 was deleted."_s.arg(fixture.conversationId));
     QVERIFY(!QFile::exists(path));
     QVERIFY(!ConversationExporter::markdown(repository, fixture.conversationId));
 }
@@ -397,13 +399,13 @@ void TestConversationExporter::formatNames_data()
     QTest::addColumn<QString>("name");
     QTest::addColumn<bool>("known");
     QTest::addColumn<ExportFormat>("format");
-    QTest::newRow("md") << u"md"_qs << true << ExportFormat::Markdown;
-    QTest::newRow("markdown") << u"Markdown"_qs << true << ExportFormat::Markdown;
-    QTest::newRow("html") << u"HTML"_qs << true << ExportFormat::Html;
-    QTest::newRow("htm") << u"htm"_qs << true << ExportFormat::Html;
-    QTest::newRow("pdf") << u"pdf"_qs << true << ExportFormat::Pdf;
-    QTest::newRow("json") << u"json"_qs << true << ExportFormat::Json;
-    QTest::newRow("docx") << u"docx"_qs << false << ExportFormat::Markdown;
+    QTest::newRow("md") << u"md"_s << true << ExportFormat::Markdown;
+    QTest::newRow("markdown") << u"Markdown"_s << true << ExportFormat::Markdown;
+    QTest::newRow("html") << u"HTML"_s << true << ExportFormat::Html;
+    QTest::newRow("htm") << u"htm"_s << true << ExportFormat::Html;
+    QTest::newRow("pdf") << u"pdf"_s << true << ExportFormat::Pdf;
+    QTest::newRow("json") << u"json"_s << true << ExportFormat::Json;
+    QTest::newRow("docx") << u"docx"_s << false << ExportFormat::Markdown;
     QTest::newRow("empty") << QString() << false << ExportFormat::Markdown;
 }
 

@@ -12,6 +12,8 @@
 #include <QMessageBox>
 #include <QMimeData>
 
+using namespace Qt::StringLiterals;
+
 Q_DECLARE_METATYPE(ExportFormat)
 
 class TestExportActions : public QObject
@@ -39,7 +41,7 @@ private:
 void TestExportActions::init()
 {
     m_fixture = std::make_unique<WindowFixture>();
-    m_conversation = m_fixture->store.addConversation(u"Revenue review Q2"_qs, 4);
+    m_conversation = m_fixture->store.addConversation(u"Revenue review Q2"_s, 4);
     QVERIFY(m_conversation > 0);
     m_window = m_fixture->makeWindow();
     QVERIFY(showAndActivate(m_window.get()));
@@ -54,11 +56,11 @@ void TestExportActions::cleanup()
 void TestExportActions::disabledWithoutConversation()
 {
     m_window->openConversation(0);
-    QVERIFY(!action(u"actionExport"_qs)->isEnabled());
-    QVERIFY(!action(u"actionCopyMarkdown"_qs)->isEnabled());
+    QVERIFY(!action(u"actionExport"_s)->isEnabled());
+    QVERIFY(!action(u"actionCopyMarkdown"_s)->isEnabled());
     m_window->openConversation(m_conversation);
-    QVERIFY(action(u"actionExport"_qs)->isEnabled());
-    QVERIFY(action(u"actionCopyMarkdown"_qs)->isEnabled());
+    QVERIFY(action(u"actionExport"_s)->isEnabled());
+    QVERIFY(action(u"actionCopyMarkdown"_s)->isEnabled());
 }
 
 void TestExportActions::copyAsMarkdown()
@@ -69,11 +71,11 @@ void TestExportActions::copyAsMarkdown()
     const QMimeData *mime = QApplication::clipboard()->mimeData();
     QVERIFY(mime);
     const QString text = mime->text();
-    QVERIFY2(text.startsWith(u"# Revenue review Q2\n"_qs), qPrintable(text));
-    QCOMPARE(text.count(u"\n### You · "_qs), 2);
-    QCOMPARE(text.count(u"\n### Assistant · "_qs), 2);
-    QVERIFY(text.contains(u"message 4"_qs));
-    QCOMPARE(QString::fromUtf8(mime->data(u"text/markdown"_qs)), text);
+    QVERIFY2(text.startsWith(u"# Revenue review Q2\n"_s), qPrintable(text));
+    QCOMPARE(text.count(u"\n### You · "_s), 2);
+    QCOMPARE(text.count(u"\n### Assistant · "_s), 2);
+    QVERIFY(text.contains(u"message 4"_s));
+    QCOMPARE(QString::fromUtf8(mime->data(u"text/markdown"_s)), text);
 }
 
 void TestExportActions::exportThroughTheDialog_data()
@@ -82,16 +84,16 @@ void TestExportActions::exportThroughTheDialog_data()
     QTest::addColumn<QString>("fileName");
     QTest::addColumn<QString>("written");
     QTest::addColumn<QByteArray>("startsWith");
-    QTest::newRow("html") << ExportFormat::Html << u"a.html"_qs << u"a.html"_qs
+    QTest::newRow("html") << ExportFormat::Html << u"a.html"_s << u"a.html"_s
                           << QByteArray("<!DOCTYPE html>");
-    QTest::newRow("pdf") << ExportFormat::Pdf << u"a.pdf"_qs << u"a.pdf"_qs << QByteArray("%PDF-");
-    QTest::newRow("markdown") << ExportFormat::Markdown << u"a.md"_qs << u"a.md"_qs
+    QTest::newRow("pdf") << ExportFormat::Pdf << u"a.pdf"_s << u"a.pdf"_s << QByteArray("%PDF-");
+    QTest::newRow("markdown") << ExportFormat::Markdown << u"a.md"_s << u"a.md"_s
                               << QByteArray("# Revenue review Q2");
-    QTest::newRow("json") << ExportFormat::Json << u"a.json"_qs << u"a.json"_qs << QByteArray("{");
+    QTest::newRow("json") << ExportFormat::Json << u"a.json"_s << u"a.json"_s << QByteArray("{");
     QTest::newRow("suffix from the filter")
-        << ExportFormat::Json << u"report"_qs << u"report.json"_qs << QByteArray("{");
+        << ExportFormat::Json << u"report"_s << u"report.json"_s << QByteArray("{");
     QTest::newRow("name beats the filter")
-        << ExportFormat::Html << u"notes.md"_qs << u"notes.md"_qs << QByteArray("# Revenue");
+        << ExportFormat::Html << u"notes.md"_s << u"notes.md"_s << QByteArray("# Revenue");
 }
 
 void TestExportActions::exportThroughTheDialog()
@@ -110,14 +112,14 @@ void TestExportActions::exportThroughTheDialog()
         dialog->selectNameFilter(ExportFormats::nameFilter(filter));
         Q_EMIT dialog->filterSelected(ExportFormats::nameFilter(filter));
         // Type the name, as a user would (selecting a filter rewrites the suggested name).
-        auto *edit = dialog->findChild<QLineEdit *>(u"fileNameEdit"_qs);
+        auto *edit = dialog->findChild<QLineEdit *>(u"fileNameEdit"_s);
         QVERIFY(edit);
         edit->setText(dir + u'/' + fileName);
         static_cast<QDialog *>(dialog)->accept(); // QFileDialog::accept, as the Save button
     });
     QTest::keyClick(m_window.get(), Qt::Key_E, Qt::ControlModifier);
     QCOMPARE(filters.size(), 4);
-    QVERIFY2(suggested.endsWith(u"/Revenue review Q2.html"_qs), qPrintable(suggested));
+    QVERIFY2(suggested.endsWith(u"/Revenue review Q2.html"_s), qPrintable(suggested));
     QFile file(m_dir.filePath(written));
     QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
     QVERIFY(file.readAll().startsWith(startsWith));
@@ -127,14 +129,14 @@ void TestExportActions::exportThroughTheDialog()
 void TestExportActions::exportErrorIsShownInWords()
 {
     m_window->openConversation(m_conversation);
-    const QString path = m_dir.filePath(u"gone/a.html"_qs);
+    const QString path = m_dir.filePath(u"gone/a.html"_s);
     QString message;
     answerDialog<QFileDialog>([&](QFileDialog *dialog) {
         answerDialog<QMessageBox>([&](QMessageBox *box) {
             message = box->text();
             box->accept();
         });
-        dialog->findChild<QLineEdit *>(u"fileNameEdit"_qs)->setText(path);
+        dialog->findChild<QLineEdit *>(u"fileNameEdit"_s)->setText(path);
         static_cast<QDialog *>(dialog)->accept(); // QFileDialog::accept, as the Save button
     });
     m_window->exportConversation();

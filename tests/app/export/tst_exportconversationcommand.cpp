@@ -13,6 +13,8 @@
 
 #include <cstdio>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 using Run = CapturedRun;
 
@@ -73,21 +75,21 @@ void TestExportConversationCommand::writes_data()
     QTest::addColumn<QString>("file");
     QTest::addColumn<QByteArray>("startsWith");
     QTest::addColumn<QByteArray>("contains");
-    QTest::newRow("md") << QStringList { u"--format"_qs, u"md"_qs } << u"a.md"_qs
+    QTest::newRow("md") << QStringList { u"--format"_s, u"md"_s } << u"a.md"_s
                         << QByteArray("# Revenue review Q2\n") << QByteArray("### Assistant · ");
-    QTest::newRow("html") << QStringList { u"--format"_qs, u"html"_qs } << u"a.html"_qs
+    QTest::newRow("html") << QStringList { u"--format"_s, u"html"_s } << u"a.html"_s
                           << QByteArray("<!DOCTYPE html>") << QByteArray("data:image/png;base64,");
-    QTest::newRow("pdf") << QStringList { u"--format"_qs, u"pdf"_qs } << u"a.pdf"_qs
+    QTest::newRow("pdf") << QStringList { u"--format"_s, u"pdf"_s } << u"a.pdf"_s
                          << QByteArray("%PDF-") << QByteArray("/Subtype /Image");
-    QTest::newRow("json") << QStringList { u"--format"_qs, u"json"_qs } << u"a.json"_qs
+    QTest::newRow("json") << QStringList { u"--format"_s, u"json"_s } << u"a.json"_s
                           << QByteArray("{") << QByteArray("\"chartroom-conversation\"");
     QTest::newRow("format from the extension")
-        << QStringList() << u"b.html"_qs << QByteArray("<!DOCTYPE html>") << QByteArray("</html>");
+        << QStringList() << u"b.html"_s << QByteArray("<!DOCTYPE html>") << QByteArray("</html>");
     QTest::newRow("--format=json, any extension")
-        << QStringList { u"--format=json"_qs } << u"b.txt"_qs << QByteArray("{")
+        << QStringList { u"--format=json"_s } << u"b.txt"_s << QByteArray("{")
         << QByteArray("\"messages\"");
     QTest::newRow("format beats the extension")
-        << QStringList { u"--format"_qs, u"markdown"_qs } << u"c.html"_qs << QByteArray("# Revenue")
+        << QStringList { u"--format"_s, u"markdown"_s } << u"c.html"_s << QByteArray("# Revenue")
         << QByteArray("📈 *Line chart");
 }
 
@@ -100,11 +102,11 @@ void TestExportConversationCommand::writes()
     const QString path = m_dir.filePath(file);
     QFile::remove(path);
     const Run r = run(*m_fixture->store.repository,
-        QStringList { QString::number(m_fixture->conversationId), u"--out"_qs, path } + options,
+        QStringList { QString::number(m_fixture->conversationId), u"--out"_s, path } + options,
         ExportFixture::fakeRenderer());
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY(r.err.isEmpty());
-    QVERIFY2(r.out.startsWith(u"Exported conversation %1 as "_qs.arg(m_fixture->conversationId)),
+    QVERIFY2(r.out.startsWith(u"Exported conversation %1 as "_s.arg(m_fixture->conversationId)),
         qPrintable(r.out));
     QVERIFY(r.out.contains(path));
     const QByteArray bytes = contents(path);
@@ -116,24 +118,24 @@ void TestExportConversationCommand::usageErrors_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("message");
-    const QString out = m_dir.filePath(u"u.md"_qs);
-    QTest::newRow("nothing") << QStringList() << u"no conversation id given."_qs;
+    const QString out = m_dir.filePath(u"u.md"_s);
+    QTest::newRow("nothing") << QStringList() << u"no conversation id given."_s;
     QTest::newRow("id is not a number")
-        << QStringList { u"abc"_qs, u"--out"_qs, out } << u"\"abc\" is not a conversation id"_qs;
+        << QStringList { u"abc"_s, u"--out"_s, out } << u"\"abc\" is not a conversation id"_s;
     QTest::newRow("id is not positive")
-        << QStringList { u"0"_qs, u"--out"_qs, out } << u"\"0\" is not a conversation id"_qs;
-    QTest::newRow("no --out") << QStringList { u"1"_qs, u"--format"_qs, u"md"_qs }
-                              << u"--out FILE is required."_qs;
+        << QStringList { u"0"_s, u"--out"_s, out } << u"\"0\" is not a conversation id"_s;
+    QTest::newRow("no --out") << QStringList { u"1"_s, u"--format"_s, u"md"_s }
+                              << u"--out FILE is required."_s;
     QTest::newRow("--out without value")
-        << QStringList { u"1"_qs, u"--out"_qs } << u"--out needs a file name."_qs;
-    QTest::newRow("unknown format") << QStringList { u"1"_qs, u"--format"_qs, u"docx"_qs,
-        u"--out"_qs, out } << u"unknown format \"docx\": use md, html, pdf or json."_qs;
-    QTest::newRow("unknown extension") << QStringList { u"1"_qs, u"--out"_qs,
-        m_dir.filePath(u"x.docx"_qs) } << u"cannot tell the format from \"x.docx\""_qs;
-    QTest::newRow("unknown option") << QStringList { u"1"_qs, u"--width"_qs, u"3"_qs, u"--out"_qs,
-        out } << u"unknown option \"--width\"."_qs;
-    QTest::newRow("two ids") << QStringList { u"1"_qs, u"2"_qs, u"--out"_qs, out }
-                             << u"unexpected argument \"2\"."_qs;
+        << QStringList { u"1"_s, u"--out"_s } << u"--out needs a file name."_s;
+    QTest::newRow("unknown format") << QStringList { u"1"_s, u"--format"_s, u"docx"_s, u"--out"_s,
+        out } << u"unknown format \"docx\": use md, html, pdf or json."_s;
+    QTest::newRow("unknown extension") << QStringList { u"1"_s, u"--out"_s,
+        m_dir.filePath(u"x.docx"_s) } << u"cannot tell the format from \"x.docx\""_s;
+    QTest::newRow("unknown option") << QStringList { u"1"_s, u"--width"_s, u"3"_s, u"--out"_s, out }
+                                    << u"unknown option \"--width\"."_s;
+    QTest::newRow("two ids") << QStringList { u"1"_s, u"2"_s, u"--out"_s, out }
+                             << u"unexpected argument \"2\"."_s;
 }
 
 void TestExportConversationCommand::usageErrors()
@@ -145,7 +147,7 @@ void TestExportConversationCommand::usageErrors()
     QVERIFY2(r.err.contains(message), qPrintable(r.err));
     QVERIFY(r.err.contains(ExportConversationCommand::usage()));
     QVERIFY(r.out.isEmpty());
-    QVERIFY(!QFile::exists(m_dir.filePath(u"u.md"_qs)));
+    QVERIFY(!QFile::exists(m_dir.filePath(u"u.md"_s)));
 }
 
 void TestExportConversationCommand::failures_data()
@@ -153,13 +155,13 @@ void TestExportConversationCommand::failures_data()
     QTest::addColumn<QString>("id");
     QTest::addColumn<QString>("out");
     QTest::addColumn<QString>("message");
-    const QString missing = m_dir.filePath(u"missing/f.pdf"_qs);
+    const QString missing = m_dir.filePath(u"missing/f.pdf"_s);
     QTest::newRow("unknown conversation")
-        << u"4242"_qs << m_dir.filePath(u"f.md"_qs)
-        << u"chartroom-cli: Conversation 4242 does not exist.\n"_qs;
+        << u"4242"_s << m_dir.filePath(u"f.md"_s)
+        << u"chartroom-cli: Conversation 4242 does not exist.\n"_s;
     QTest::newRow("missing folder") << QString() << missing
                                     << u"chartroom-cli: Cannot write " + missing + u": the folder "
-            + m_dir.filePath(u"missing"_qs) + u" does not exist.\n";
+            + m_dir.filePath(u"missing"_s) + u" does not exist.\n";
 }
 
 void TestExportConversationCommand::failures()
@@ -169,7 +171,7 @@ void TestExportConversationCommand::failures()
     QFETCH(QString, message);
     if (id.isEmpty())
         id = QString::number(m_fixture->conversationId);
-    const Run r = run(*m_fixture->store.repository, { id, u"--out"_qs, out });
+    const Run r = run(*m_fixture->store.repository, { id, u"--out"_s, out });
     QCOMPARE(r.exitCode, 1);
     QCOMPARE(r.err, message);
     QVERIFY(r.out.isEmpty());

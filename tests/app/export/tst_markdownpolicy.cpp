@@ -12,15 +12,17 @@
 #include <QTextBlock>
 #include <QTextDocument>
 
+using namespace Qt::StringLiterals;
+
 namespace {
-const QString rawBold = u"<b>x</b>"_qs;
-const QString rawImage = u"<img src=\"https://example.com/x.png\">"_qs;
+const QString rawBold = u"<b>x</b>"_s;
+const QString rawImage = u"<img src=\"https://example.com/x.png\">"_s;
 
 ExportedConversation conversationWith(const QString &text)
 {
     ExportedConversation exported;
     exported.conversation.id = 1;
-    exported.conversation.title = u"Raw HTML"_qs;
+    exported.conversation.title = u"Raw HTML"_s;
     exported.exportedAt = QDateTime(QDate(2024, 5, 14), QTime(10, 3), Qt::UTC);
     Message m;
     m.id = 1;
@@ -48,22 +50,21 @@ private Q_SLOTS:
 void TestMarkdownPolicy::htmlExportShowsRawHtmlAsText()
 {
     const QString html
-        = HtmlExport().write(conversationWith(u"Bold: "_qs + rawBold + u" image: "_qs + rawImage));
+        = HtmlExport().write(conversationWith(u"Bold: "_s + rawBold + u" image: "_s + rawImage));
     QVERIFY2(html.contains(u"Bold: &lt;b&gt;x&lt;/b&gt; image: "
-                           u"&lt;img src=&quot;https://example.com/x.png&quot;&gt;"_qs),
+                           u"&lt;img src=&quot;https://example.com/x.png&quot;&gt;"_s),
         qPrintable(html));
     QVERIFY(!html.contains(rawBold));
-    QVERIFY(!html.contains(u"<img"_qs));
-    QVERIFY(!html.contains(u"src=\"https://example.com"_qs));
+    QVERIFY(!html.contains(u"<img"_s));
+    QVERIFY(!html.contains(u"src=\"https://example.com"_s));
 }
 
 void TestMarkdownPolicy::pdfDocumentShowsRawHtmlAsText()
 {
     QTextDocument document;
-    PdfExport().build(
-        conversationWith(u"Bold: "_qs + rawBold + u" image: "_qs + rawImage), document);
+    PdfExport().build(conversationWith(u"Bold: "_s + rawBold + u" image: "_s + rawImage), document);
     const QString text = document.toPlainText();
-    QVERIFY2(text.contains(u"Bold: "_qs + rawBold + u" image: "_qs + rawImage), qPrintable(text));
+    QVERIFY2(text.contains(u"Bold: "_s + rawBold + u" image: "_s + rawImage), qPrintable(text));
     for (QTextBlock b = document.begin(); b.isValid(); b = b.next()) {
         for (auto it = b.begin(); !it.atEnd(); ++it)
             QVERIFY(!it.fragment().charFormat().isImageFormat());
@@ -76,10 +77,10 @@ void TestMarkdownPolicy::transcriptShowsRawHtmlAsText_data()
     // raw message must lay out exactly as its escaped twin.
     QTest::addColumn<QString>("raw");
     QTest::addColumn<QString>("escaped");
-    QTest::newRow("bold") << rawBold << u"\\<b\\>x\\</b\\>"_qs;
-    QTest::newRow("image") << rawImage << u"\\<img src=\"https://example.com/x.png\"\\>"_qs;
-    QTest::newRow("both") << u"a "_qs + rawBold + u" b "_qs + rawImage
-                          << u"a \\<b\\>x\\</b\\> b \\<img src=\"https://example.com/x.png\"\\>"_qs;
+    QTest::newRow("bold") << rawBold << u"\\<b\\>x\\</b\\>"_s;
+    QTest::newRow("image") << rawImage << u"\\<img src=\"https://example.com/x.png\"\\>"_s;
+    QTest::newRow("both") << u"a "_s + rawBold + u" b "_s + rawImage
+                          << u"a \\<b\\>x\\</b\\> b \\<img src=\"https://example.com/x.png\"\\>"_s;
 }
 
 void TestMarkdownPolicy::transcriptShowsRawHtmlAsText()
@@ -87,7 +88,7 @@ void TestMarkdownPolicy::transcriptShowsRawHtmlAsText()
     QFETCH(QString, raw);
     QFETCH(QString, escaped);
     QStandardItemModel model;
-    for (const QString &text : { raw, escaped, u"x"_qs }) {
+    for (const QString &text : { raw, escaped, u"x"_s }) {
         auto *item = new QStandardItem;
         item->setData(qint64(model.rowCount() + 1), TranscriptModel::IdRole);
         item->setData(text, TranscriptModel::TextRole);
@@ -98,7 +99,7 @@ void TestMarkdownPolicy::transcriptShowsRawHtmlAsText()
     MessageDelegate delegate;
     QStyleOptionViewItem option;
     option.rect = QRect(0, 0, 900, 400);
-    option.font = QFont(u"DejaVu Sans"_qs, 10);
+    option.font = QFont(u"DejaVu Sans"_s, 10);
     const auto textSize = [&](int row) {
         return delegate.rowInfo(option, model.index(row, 0)).layout.textRect().size();
     };

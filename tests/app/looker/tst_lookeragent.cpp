@@ -17,6 +17,8 @@
 
 #include <memory>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 const QByteArray agentsPath = "/api/4.0/agents";
 const QByteArray searchPath = "/api/4.0/agents/search";
@@ -28,7 +30,7 @@ QJsonObject bodyOf(const FakeHttpServer::Request &request)
 }
 
 const QJsonArray orders { QJsonObject {
-    { u"model"_qs, u"thelook"_qs }, { u"explore"_qs, u"orders"_qs } } };
+    { u"model"_s, u"thelook"_s }, { u"explore"_s, u"orders"_s } } };
 } // namespace
 
 class TestLookerAgent : public QObject
@@ -42,10 +44,10 @@ private:
     {
         LookerConfig c;
         c.baseUrl = server.baseUrl();
-        c.clientId = u"looker-id"_qs;
-        c.clientSecret = u"looker-secret"_qs;
+        c.clientId = u"looker-id"_s;
+        c.clientSecret = u"looker-secret"_s;
         if (withSources)
-            c.sources = { { u"thelook"_qs, u"orders"_qs } };
+            c.sources = { { u"thelook"_s, u"orders"_s } };
         c.limits.connectTimeoutMs = 5000;
         c.limits.idleTimeoutMs = 5000;
         return c;
@@ -62,7 +64,7 @@ private:
 
         bool listen()
         {
-            server.setChatScript({ FakeLookerServer::text(u"Fine."_qs) });
+            server.setChatScript({ FakeLookerServer::text(u"Fine."_s) });
             return server.listen();
         }
         void start(QNetworkAccessManager &network, bool withSources)
@@ -74,7 +76,7 @@ private:
         Message ask()
         {
             QSignalSpy finished(session.get(), &ChatSession::answerFinished);
-            auto sent = session->send(0, u"Revenue by month"_qs);
+            auto sent = session->send(0, u"Revenue by month"_s);
             if (!sent || !finished.wait(10000))
                 return {};
             auto messages = store.repository->messages(*sent);
@@ -92,7 +94,7 @@ private Q_SLOTS:
         Rig rig;
         QVERIFY(rig.listen());
         FakeLookerServer &server = rig.server;
-        server.addAgent(u"Someone else's"_qs, orders); // agent-1: another name
+        server.addAgent(u"Someone else's"_s, orders); // agent-1: another name
         rig.start(m_network, true);
         QCOMPARE(rig.ask().status, MessageStatus::Complete);
 
@@ -107,37 +109,37 @@ private Q_SLOTS:
         const QJsonObject agent = bodyOf(creates.first());
         QCOMPARE(agent.keys(),
             (QStringList {
-                u"category"_qs, u"context"_qs, u"description"_qs, u"name"_qs, u"sources"_qs }));
-        QCOMPARE(agent[u"name"_qs].toString(), u"Chartroom: thelook/orders"_qs);
-        QCOMPARE(agent[u"category"_qs].toString(), u"conversation"_qs);
-        QCOMPARE(agent[u"sources"_qs].toArray(), orders);
-        QVERIFY(!agent[u"context"_qs][u"instructions"_qs].toString().isEmpty());
-        QVERIFY(!agent[u"description"_qs].toString().isEmpty());
+                u"category"_s, u"context"_s, u"description"_s, u"name"_s, u"sources"_s }));
+        QCOMPARE(agent[u"name"_s].toString(), u"Chartroom: thelook/orders"_s);
+        QCOMPARE(agent[u"category"_s].toString(), u"conversation"_s);
+        QCOMPARE(agent[u"sources"_s].toArray(), orders);
+        QVERIFY(!agent[u"context"_s][u"instructions"_s].toString().isEmpty());
+        QVERIFY(!agent[u"description"_s].toString().isEmpty());
 
         // The conversation belongs to the new agent (agent-1 exists; the new one is agent-3:
         // agent-1, then the login's token-2).
-        const QString created = server.agents().last()[u"id"_qs].toString();
-        QCOMPARE(created, u"agent-3"_qs);
+        const QString created = server.agents().last()[u"id"_s].toString();
+        QCOMPARE(created, u"agent-3"_s);
         QCOMPARE(server.requestsTo("POST", conversationsPath).size(), 1);
-        QCOMPARE(rig.conversationCreate(0)[u"agent_id"_qs].toString(), created);
-        QVERIFY(!rig.conversationCreate(0).contains(u"sources"_qs));
+        QCOMPARE(rig.conversationCreate(0)[u"agent_id"_s].toString(), created);
+        QVERIFY(!rig.conversationCreate(0).contains(u"sources"_s));
 
         // A second conversation in the same session reuses it: no more lookups.
         QCOMPARE(rig.ask().status, MessageStatus::Complete);
         QCOMPARE(server.requestsTo("GET", searchPath).size(), 1);
         QCOMPARE(server.requestsTo("POST", agentsPath).size(), 1);
-        QCOMPARE(rig.conversationCreate(1)[u"agent_id"_qs].toString(), created);
+        QCOMPARE(rig.conversationCreate(1)[u"agent_id"_s].toString(), created);
     }
 
     void foundByName()
     {
         Rig rig;
         QVERIFY(rig.listen());
-        const QString existing = rig.server.addAgent(u"Chartroom: thelook/orders"_qs, orders);
+        const QString existing = rig.server.addAgent(u"Chartroom: thelook/orders"_s, orders);
         rig.start(m_network, true);
         QCOMPARE(rig.ask().status, MessageStatus::Complete);
         QCOMPARE(rig.server.requestsTo("POST", agentsPath).size(), 0);
-        QCOMPARE(rig.conversationCreate(0)[u"agent_id"_qs].toString(), existing);
+        QCOMPARE(rig.conversationCreate(0)[u"agent_id"_s].toString(), existing);
     }
 
     void noSourcesNoAgent()
@@ -150,7 +152,7 @@ private Q_SLOTS:
         QCOMPARE(rig.server.requestsTo("POST", agentsPath).size(), 0);
         QCOMPARE(rig.conversationCreate(0),
             (QJsonObject {
-                { u"name"_qs, u"Revenue by month"_qs }, { u"category"_qs, u"conversation"_qs } }));
+                { u"name"_s, u"Revenue by month"_s }, { u"category"_s, u"conversation"_s } }));
     }
 
     void creationRefused()
@@ -158,12 +160,12 @@ private Q_SLOTS:
         Rig rig;
         QVERIFY(rig.listen());
         rig.server.injectError("POST", agentsPath, 422,
-            FakeLookerServer::validationBody({ { u"sources"_qs, u"unknown explore orders"_qs } }));
+            FakeLookerServer::validationBody({ { u"sources"_s, u"unknown explore orders"_s } }));
         rig.start(m_network, true);
         const Message answer = rig.ask();
         QCOMPARE(answer.status, MessageStatus::Error);
-        QVERIFY2(answer.errorDetail.contains(u"agent"_qs), qPrintable(answer.errorDetail));
-        QVERIFY2(answer.errorDetail.contains(u"sources: unknown explore orders"_qs),
+        QVERIFY2(answer.errorDetail.contains(u"agent"_s), qPrintable(answer.errorDetail));
+        QVERIFY2(answer.errorDetail.contains(u"sources: unknown explore orders"_s),
             qPrintable(answer.errorDetail));
         QCOMPARE(rig.server.requestsTo("POST", conversationsPath).size(), 0);
     }

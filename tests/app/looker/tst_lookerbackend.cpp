@@ -14,6 +14,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 const QByteArray chatPath = "/api/4.0/conversational_analytics/chat";
 const QByteArray conversationsPath = "/api/4.0/conversations";
@@ -25,16 +27,16 @@ QJsonObject bodyOf(const FakeHttpServer::Request &request)
 
 QList<QJsonObject> script()
 {
-    const QJsonArray rows { QJsonObject { { u"month"_qs, u"2025-01"_qs }, { u"revenue"_qs, 120 } },
-        QJsonObject { { u"month"_qs, u"2025-02"_qs }, { u"revenue"_qs, 135 } } };
-    return { FakeLookerServer::thought(u"Planning the query"_qs),
-        FakeLookerServer::thought(u"Looking up revenue values"_qs, u"PROGRESS"_qs),
-        FakeLookerServer::data(u"monthly revenue"_qs, rows),
-        FakeLookerServer::text(u"Revenue grew from 120 "_qs),
-        FakeLookerServer::text(u"to 135 in February."_qs) };
+    const QJsonArray rows { QJsonObject { { u"month"_s, u"2025-01"_s }, { u"revenue"_s, 120 } },
+        QJsonObject { { u"month"_s, u"2025-02"_s }, { u"revenue"_s, 135 } } };
+    return { FakeLookerServer::thought(u"Planning the query"_s),
+        FakeLookerServer::thought(u"Looking up revenue values"_s, u"PROGRESS"_s),
+        FakeLookerServer::data(u"monthly revenue"_s, rows),
+        FakeLookerServer::text(u"Revenue grew from 120 "_s),
+        FakeLookerServer::text(u"to 135 in February."_s) };
 }
 
-const QString answerText = u"Revenue grew from 120 to 135 in February."_qs;
+const QString answerText = u"Revenue grew from 120 to 135 in February."_s;
 } // namespace
 
 class TestLookerBackend : public QObject
@@ -49,12 +51,12 @@ private:
     {
         LookerConfig c;
         c.baseUrl = server.baseUrl();
-        c.clientId = u"looker-id"_qs;
-        c.clientSecret = u"looker-secret"_qs;
-        c.agentId = server.agents().isEmpty() ? server.addAgent(u"Orders"_qs,
+        c.clientId = u"looker-id"_s;
+        c.clientSecret = u"looker-secret"_s;
+        c.agentId = server.agents().isEmpty() ? server.addAgent(u"Orders"_s,
                         QJsonArray { QJsonObject {
-                            { u"model"_qs, u"thelook"_qs }, { u"explore"_qs, u"orders"_qs } } })
-                                              : server.agents().first()[u"id"_qs].toString();
+                            { u"model"_s, u"thelook"_s }, { u"explore"_s, u"orders"_s } } })
+                                              : server.agents().first()[u"id"_s].toString();
         c.limits.connectTimeoutMs = 5000;
         c.limits.idleTimeoutMs = 5000;
         c.maxRateLimitRetries = maxRateLimitRetries;
@@ -105,7 +107,7 @@ private Q_SLOTS:
 
         qint64 conversation = 0;
         const Message answer = ask(session, store, &conversation,
-            u"How did monthly revenue develop in the first quarter of 2025 by region?"_qs);
+            u"How did monthly revenue develop in the first quarter of 2025 by region?"_s);
         QCOMPARE(answer.status, MessageStatus::Complete);
         QCOMPARE(answer.text, answerText);
         QCOMPARE(answer.errorDetail, QString());
@@ -116,33 +118,33 @@ private Q_SLOTS:
         QCOMPARE(creates.size(), 1);
         const QJsonObject create = bodyOf(creates.first());
         QCOMPARE(create,
-            (QJsonObject { { u"name"_qs, u"How did monthly revenue develop in the first…"_qs },
-                { u"category"_qs, u"conversation"_qs }, { u"agent_id"_qs, u"agent-1"_qs } }));
+            (QJsonObject { { u"name"_s, u"How did monthly revenue develop in the first…"_s },
+                { u"category"_s, u"conversation"_s }, { u"agent_id"_s, u"agent-1"_s } }));
         QCOMPARE(server.requestsTo("GET", "/api/4.0/agents/search").size(), 0);
-        const QString remoteId = server.conversations().first()[u"id"_qs].toString();
+        const QString remoteId = server.conversations().first()[u"id"_s].toString();
         QCOMPARE(store.repository->conversation(conversation)->remoteId, remoteId);
-        QCOMPARE(store.repository->conversation(conversation)->backend, u"looker"_qs);
+        QCOMPARE(store.repository->conversation(conversation)->backend, u"looker"_s);
 
         // Thoughts and progress arrived as status lines.
         QStringList lines;
         for (const auto &args : progress)
             lines << args.at(1).toString();
-        QVERIFY2(lines.contains(u"Planning the query"_qs), qPrintable(lines.join(u" | ")));
-        QVERIFY(lines.contains(u"Looking up revenue values"_qs));
+        QVERIFY2(lines.contains(u"Planning the query"_s), qPrintable(lines.join(u" | ")));
+        QVERIFY(lines.contains(u"Looking up revenue values"_s));
 
         // The data part is stored as an asset.
         QCOMPARE(answer.assets.size(), 1);
-        QCOMPARE(answer.assets.first().type, u"looker-data"_qs);
+        QCOMPARE(answer.assets.first().type, u"looker-data"_s);
         const QJsonObject data = QJsonDocument::fromJson(answer.assets.first().valueJson).object();
-        QCOMPARE(data[u"result"_qs][u"data"_qs][1][u"revenue"_qs].toInt(), 135);
+        QCOMPARE(data[u"result"_s][u"data"_s][1][u"revenue"_s].toInt(), 135);
 
         // The chat request is exactly {conversation_id, user_message}.
         const auto chats = server.requestsTo("POST", chatPath);
         QCOMPARE(chats.size(), 1);
         QCOMPARE(bodyOf(chats.first()),
-            (QJsonObject { { u"conversation_id"_qs, remoteId },
-                { u"user_message"_qs,
-                    u"How did monthly revenue develop in the first quarter of 2025 by region?"_qs } }));
+            (QJsonObject { { u"conversation_id"_s, remoteId },
+                { u"user_message"_s,
+                    u"How did monthly revenue develop in the first quarter of 2025 by region?"_s } }));
         QCOMPARE(chats.first().headers.value("authorization"), QByteArray("token token-2"));
 
         // The turn persisted in ONE call: the question, then the five system messages as
@@ -150,36 +152,35 @@ private Q_SLOTS:
         const auto persists = server.requestsTo(
             "POST", "/api/4.0/conversations/" + remoteId.toUtf8() + "/messages");
         QCOMPARE(persists.size(), 1);
-        QCOMPARE(bodyOf(persists.first()).keys(), QStringList { u"messages"_qs });
+        QCOMPARE(bodyOf(persists.first()).keys(), QStringList { u"messages"_s });
         QList<QJsonObject> saved = server.messagesOf(remoteId);
         QCOMPARE(saved.size(), 6);
-        QCOMPARE(saved[0][u"type"_qs].toString(), u"user"_qs);
-        QCOMPARE(saved[0][u"order"_qs].toInt(), 1);
-        QCOMPARE(saved[0][u"message"_qs][u"userMessage"_qs][u"text"_qs].toString(),
-            u"How did monthly revenue develop in the first quarter of 2025 by region?"_qs);
+        QCOMPARE(saved[0][u"type"_s].toString(), u"user"_s);
+        QCOMPARE(saved[0][u"order"_s].toInt(), 1);
+        QCOMPARE(saved[0][u"message"_s][u"userMessage"_s][u"text"_s].toString(),
+            u"How did monthly revenue develop in the first quarter of 2025 by region?"_s);
         for (int i = 1; i < 6; ++i) {
-            QCOMPARE(saved[i][u"type"_qs].toString(), u"system"_qs);
-            QCOMPARE(saved[i][u"order"_qs].toInt(), i + 1);
-            QCOMPARE(saved[i][u"message"_qs].toObject(), script().at(i - 1));
+            QCOMPARE(saved[i][u"type"_s].toString(), u"system"_s);
+            QCOMPARE(saved[i][u"order"_s].toInt(), i + 1);
+            QCOMPARE(saved[i][u"message"_s].toObject(), script().at(i - 1));
         }
         // The persisted ids are the local messages' remote ids (a later sync matches them).
-        QCOMPARE(answer.remoteId, saved[1][u"id"_qs].toString());
+        QCOMPARE(answer.remoteId, saved[1][u"id"_s].toString());
         auto question = store.repository->messages(conversation);
-        QCOMPARE(question->first().remoteId, saved[0][u"id"_qs].toString());
+        QCOMPARE(question->first().remoteId, saved[0][u"id"_s].toString());
 
         // A follow-up continues the same remote conversation: no second create, no new login.
-        const Message second = ask(session, store, &conversation, u"And by region?"_qs);
+        const Message second = ask(session, store, &conversation, u"And by region?"_s);
         QCOMPARE(second.status, MessageStatus::Complete);
         QCOMPARE(server.requestsTo("POST", conversationsPath).size(), 1);
         QCOMPARE(server.requestsTo("POST", chatPath).size(), 2);
-        QCOMPARE(
-            bodyOf(server.requestsTo("POST", chatPath).at(1))[u"conversation_id"_qs].toString(),
+        QCOMPARE(bodyOf(server.requestsTo("POST", chatPath).at(1))[u"conversation_id"_s].toString(),
             remoteId);
         saved = server.messagesOf(remoteId);
         QCOMPARE(saved.size(), 12);
-        QCOMPARE(saved[6][u"type"_qs].toString(), u"user"_qs);
-        QCOMPARE(saved[6][u"order"_qs].toInt(), 7);
-        QCOMPARE(saved[11][u"order"_qs].toInt(), 12);
+        QCOMPARE(saved[6][u"type"_s].toString(), u"user"_s);
+        QCOMPARE(saved[6][u"order"_s].toInt(), 7);
+        QCOMPARE(saved[11][u"order"_s].toInt(), 12);
         QCOMPARE(server.loginCount(), 1);
 
         // The secret went only to the login, in its form body.
@@ -214,7 +215,7 @@ private Q_SLOTS:
         TempStore store;
         FakeLookerServer server;
         QVERIFY(server.listen());
-        server.setChatScript({ FakeLookerServer::text(u"Fine."_qs) });
+        server.setChatScript({ FakeLookerServer::text(u"Fine."_s) });
         const int lifetimeMs = inject401On.isEmpty() ? 1000 : 60000;
         server.setTokenLifetime(lifetimeMs, advertisedSeconds);
         LookerBackend backend(m_network, config(server));
@@ -222,7 +223,7 @@ private Q_SLOTS:
         session.setBackend(&backend);
 
         qint64 conversation = 0;
-        QCOMPARE(ask(session, store, &conversation, u"First question"_qs).status,
+        QCOMPARE(ask(session, store, &conversation, u"First question"_s).status,
             MessageStatus::Complete);
         QCOMPARE(server.loginCount(), 1);
         if (inject401On.isEmpty()) {
@@ -231,11 +232,11 @@ private Q_SLOTS:
             QTRY_VERIFY_WITH_TIMEOUT(expired.hasExpired(), lifetimeMs + 2000);
         } else {
             server.injectError("POST", inject401On, 401,
-                FakeLookerServer::messageBody(u"Requires authentication."_qs));
+                FakeLookerServer::messageBody(u"Requires authentication."_s));
         }
-        const Message second = ask(session, store, &conversation, u"Second question"_qs);
+        const Message second = ask(session, store, &conversation, u"Second question"_s);
         QCOMPARE(second.status, MessageStatus::Complete);
-        QCOMPARE(second.text, u"Fine."_qs);
+        QCOMPARE(second.text, u"Fine."_s);
         QCOMPARE(server.loginCount(), 2); // exactly one new login
         QCOMPARE(server.requestsTo("POST", chatPath).size(), chatRequests);
         QCOMPARE(server.requestsTo("POST", conversationsPath).size(), 1);
@@ -263,13 +264,13 @@ private Q_SLOTS:
         TempStore store;
         FakeLookerServer server;
         QVERIFY(server.listen());
-        server.setChatScript({ FakeLookerServer::text(u"Yes."_qs) });
+        server.setChatScript({ FakeLookerServer::text(u"Yes."_s) });
         LookerBackend backend(m_network, config(server));
         ChatSession session(*store.repository);
         session.setBackend(&backend);
         qint64 conversation = 0;
         QCOMPARE(
-            ask(session, store, &conversation, u"Top products"_qs).status, MessageStatus::Complete);
+            ask(session, store, &conversation, u"Top products"_s).status, MessageStatus::Complete);
 
         QObject context;
         std::optional<LookerConversations> listed;
@@ -279,9 +280,9 @@ private Q_SLOTS:
         QVERIFY(!listed->error);
         QCOMPARE(listed->conversations.size(), 1);
         const LookerConversation &c = listed->conversations.first();
-        QCOMPARE(c.name, u"Top products"_qs);
-        QCOMPARE(c.agentId, u"agent-1"_qs);
-        QCOMPARE(c.category, u"conversation"_qs);
+        QCOMPARE(c.name, u"Top products"_s);
+        QCOMPARE(c.agentId, u"agent-1"_s);
+        QCOMPARE(c.category, u"conversation"_s);
         QVERIFY(c.createdAt.isValid());
         // Listed with the documented search, never GET /conversations (which the fake 404s).
         QCOMPARE(server.requestsTo("GET", conversationsPath).size(), 0);
@@ -291,7 +292,7 @@ private Q_SLOTS:
             QByteArray("/api/4.0/conversations/search?sorts=updated_at&limit=100&offset=0"));
 
         server.injectError(
-            "GET", "/api/4.0/conversations/search", 404, FakeLookerServer::messageBody(u"Nope"_qs));
+            "GET", "/api/4.0/conversations/search", 404, FakeLookerServer::messageBody(u"Nope"_s));
         listed.reset();
         backend.listConversations(
             &context, [&listed](const LookerConversations &result) { listed = result; });
@@ -313,36 +314,35 @@ private Q_SLOTS:
         const int error = int(MessageStatus::Error);
         QTest::newRow("400 bad request")
             << QByteArray("POST") << conversationsPath << 400
-            << FakeLookerServer::messageBody(u"Malformed JSON"_qs) << 1 << error
-            << QStringList { u"malformed"_qs, u"HTTP 400"_qs, u"Malformed JSON"_qs };
+            << FakeLookerServer::messageBody(u"Malformed JSON"_s) << 1 << error
+            << QStringList { u"malformed"_s, u"HTTP 400"_s, u"Malformed JSON"_s };
         QTest::newRow("404 not found")
             << QByteArray("POST") << chatPath << 404
-            << FakeLookerServer::messageBody(u"Conversation not found"_qs) << 1 << error
-            << QStringList { u"does not know this conversation"_qs, u"HTTP 404"_qs };
+            << FakeLookerServer::messageBody(u"Conversation not found"_s) << 1 << error
+            << QStringList { u"does not know this conversation"_s, u"HTTP 404"_s };
         QTest::newRow("409 already exists")
             << QByteArray("POST") << conversationsPath << 409
-            << FakeLookerServer::messageBody(u"Conversation already exists"_qs) << 1 << error
-            << QStringList { u"already exists"_qs, u"HTTP 409"_qs };
+            << FakeLookerServer::messageBody(u"Conversation already exists"_s) << 1 << error
+            << QStringList { u"already exists"_s, u"HTTP 409"_s };
         QTest::newRow("422 lists the fields")
             << QByteArray("POST") << conversationsPath << 422
-            << FakeLookerServer::validationBody({ { u"name"_qs, u"is too long"_qs },
-                   { u"sources"_qs, u"unknown explore orderz"_qs } })
+            << FakeLookerServer::validationBody({ { u"name"_s, u"is too long"_s },
+                   { u"sources"_s, u"unknown explore orderz"_s } })
             << 1 << error
-            << QStringList { u"invalid"_qs, u"name: is too long"_qs,
-                   u"sources: unknown explore orderz"_qs, u"HTTP 422"_qs };
-        QTest::newRow("500 server")
-            << QByteArray("POST") << chatPath << 500
-            << FakeLookerServer::messageBody(u"Internal error"_qs) << 1 << error
-            << QStringList { u"HTTP 500"_qs, u"Internal error"_qs };
+            << QStringList { u"invalid"_s, u"name: is too long"_s,
+                   u"sources: unknown explore orderz"_s, u"HTTP 422"_s };
+        QTest::newRow("500 server") << QByteArray("POST") << chatPath << 500
+                                    << FakeLookerServer::messageBody(u"Internal error"_s) << 1
+                                    << error << QStringList { u"HTTP 500"_s, u"Internal error"_s };
         QTest::newRow("persisting the turn fails")
             << QByteArray("POST") << QByteArray("/api/4.0/conversations/") << 404
-            << FakeLookerServer::messageBody(u"Conversation not found"_qs) << 1
+            << FakeLookerServer::messageBody(u"Conversation not found"_s) << 1
             << int(MessageStatus::Interrupted)
-            << QStringList { u"did not save this turn"_qs, u"HTTP 404"_qs };
+            << QStringList { u"did not save this turn"_s, u"HTTP 404"_s };
         QTest::newRow("401 after a new login")
             << QByteArray("POST") << chatPath << 401
-            << FakeLookerServer::messageBody(u"Requires authentication."_qs) << 2 << error
-            << QStringList { u"client id/secret"_qs, u"HTTP 401"_qs };
+            << FakeLookerServer::messageBody(u"Requires authentication."_s) << 2 << error
+            << QStringList { u"client id/secret"_s, u"HTTP 401"_s };
     }
 
     void errors()
@@ -357,14 +357,14 @@ private Q_SLOTS:
         TempStore store;
         FakeLookerServer server;
         QVERIFY(server.listen());
-        server.setChatScript({ FakeLookerServer::text(u"An answer."_qs) });
+        server.setChatScript({ FakeLookerServer::text(u"An answer."_s) });
         server.injectError(method, path, status, body, times);
         LookerBackend backend(m_network, config(server));
         ChatSession session(*store.repository);
         session.setBackend(&backend);
 
         qint64 conversation = 0;
-        const Message answer = ask(session, store, &conversation, u"Revenue by month"_qs);
+        const Message answer = ask(session, store, &conversation, u"Revenue by month"_s);
         QCOMPARE(int(answer.status), messageStatus);
         for (const QString &word : words)
             QVERIFY2(answer.errorDetail.contains(word), qPrintable(answer.errorDetail));
@@ -375,15 +375,15 @@ private Q_SLOTS:
         TempStore store;
         FakeLookerServer server;
         QVERIFY(server.listen());
-        server.setChatScript({ FakeLookerServer::thought(u"Planning"_qs),
-            FakeLookerServer::errorMessage(u"The Explore orders is not available"_qs) });
+        server.setChatScript({ FakeLookerServer::thought(u"Planning"_s),
+            FakeLookerServer::errorMessage(u"The Explore orders is not available"_s) });
         LookerBackend backend(m_network, config(server));
         ChatSession session(*store.repository);
         session.setBackend(&backend);
         qint64 conversation = 0;
-        const Message answer = ask(session, store, &conversation, u"Revenue"_qs);
+        const Message answer = ask(session, store, &conversation, u"Revenue"_s);
         QCOMPARE(answer.status, MessageStatus::Error);
-        QCOMPARE(answer.errorDetail, u"The Explore orders is not available"_qs);
+        QCOMPARE(answer.errorDetail, u"The Explore orders is not available"_s);
     }
 
     void rateLimited_data()
@@ -406,9 +406,9 @@ private Q_SLOTS:
         TempStore store;
         FakeLookerServer server;
         QVERIFY(server.listen());
-        server.setChatScript({ FakeLookerServer::text(u"Eventually."_qs) });
+        server.setChatScript({ FakeLookerServer::text(u"Eventually."_s) });
         server.injectError("POST", chatPath, 429,
-            FakeLookerServer::messageBody(u"Too Many Requests"_qs), limitedResponses, "1");
+            FakeLookerServer::messageBody(u"Too Many Requests"_s), limitedResponses, "1");
         LookerBackend backend(m_network, config(server, maxRetries));
         ChatSession session(*store.repository);
         session.setBackend(&backend);
@@ -417,19 +417,19 @@ private Q_SLOTS:
         qint64 conversation = 0;
         QElapsedTimer clock;
         clock.start();
-        const Message answer = ask(session, store, &conversation, u"Revenue"_qs);
+        const Message answer = ask(session, store, &conversation, u"Revenue"_s);
         QCOMPARE(int(answer.status), messageStatus);
         QCOMPARE(server.requestsTo("POST", chatPath).size(), chatRequests);
         QVERIFY(clock.elapsed() >= 900); // Retry-After: 1 was honoured
         QStringList lines;
         for (const auto &args : progress)
             lines << args.at(1).toString();
-        QVERIFY2(lines.contains(u"Looker is busy: trying again in 1 second(s)"_qs),
+        QVERIFY2(lines.contains(u"Looker is busy: trying again in 1 second(s)"_s),
             qPrintable(lines.join(u" | ")));
         if (answer.status == MessageStatus::Complete) {
-            QCOMPARE(answer.text, u"Eventually."_qs);
+            QCOMPARE(answer.text, u"Eventually."_s);
         } else {
-            QVERIFY2(answer.errorDetail.contains(u"too many requests: try again in 1 second"_qs),
+            QVERIFY2(answer.errorDetail.contains(u"too many requests: try again in 1 second"_s),
                 qPrintable(answer.errorDetail));
         }
     }
@@ -439,16 +439,16 @@ private Q_SLOTS:
         TempStore store;
         FakeLookerServer server;
         QVERIFY(server.listen());
-        server.setCredentials(u"looker-id"_qs, u"another-secret"_qs);
+        server.setCredentials(u"looker-id"_s, u"another-secret"_s);
         LookerBackend backend(m_network, config(server));
         ChatSession session(*store.repository);
         session.setBackend(&backend);
         qint64 conversation = 0;
-        const Message answer = ask(session, store, &conversation, u"Revenue"_qs);
+        const Message answer = ask(session, store, &conversation, u"Revenue"_s);
         QCOMPARE(answer.status, MessageStatus::Error);
-        QVERIFY2(answer.errorDetail.contains(u"Looker refused the client id/secret"_qs),
+        QVERIFY2(answer.errorDetail.contains(u"Looker refused the client id/secret"_s),
             qPrintable(answer.errorDetail));
-        QVERIFY(!answer.errorDetail.contains(u"looker-secret"_qs));
+        QVERIFY(!answer.errorDetail.contains(u"looker-secret"_s));
         QCOMPARE(server.loginCount(), 1);
         QCOMPARE(server.requestsTo("POST", conversationsPath).size(), 0);
     }
@@ -457,12 +457,12 @@ private Q_SLOTS:
     {
         QNetworkAccessManager network;
         LookerConfig c;
-        c.baseUrl = QUrl(u"https://example.looker.com"_qs);
+        c.baseUrl = QUrl(u"https://example.looker.com"_s);
         LookerBackend backend(network, c);
         PromptRequest request;
-        request.text = u"Hi"_qs;
-        QVERIFY(backend.validate(request).contains(u"client id and client secret"_qs));
-        QCOMPARE(backend.displayName(), u"Looker at https://example.looker.com"_qs);
+        request.text = u"Hi"_s;
+        QVERIFY(backend.validate(request).contains(u"client id and client secret"_s));
+        QCOMPARE(backend.displayName(), u"Looker at https://example.looker.com"_s);
     }
 };
 

@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 // Feeds `body` in pieces of `size` bytes; returns the `n` fields of the messages read, or
 // "!" for a frame that could not be read.
@@ -16,7 +18,7 @@ QStringList readAll(LookerChatParser &parser, const QByteArray &body, int size, 
             if (const auto *object = std::get_if<QJsonObject>(&item))
                 out << object->value(u"n").toVariant().toString();
             else
-                out << u"!"_qs;
+                out << u"!"_s;
         }
     }
     *cut = parser.finish();
@@ -41,7 +43,7 @@ private Q_SLOTS:
         const QByteArray array
             = "[{\"n\":1,\"s\":\"a}b{c\"},\n {\"n\":2,\"t\":{\"parts\":[\"x\\\"}]\"]}}, "
               "{\"n\":3,\"u\":[1,{\"v\":[]}]}]";
-        const QStringList three { u"1"_qs, u"2"_qs, u"3"_qs };
+        const QStringList three { u"1"_s, u"2"_s, u"3"_s };
         const int json = int(LookerChatParser::Format::Json);
         const int sse = int(LookerChatParser::Format::Sse);
         QTest::newRow("array in one chunk")
@@ -60,14 +62,14 @@ private Q_SLOTS:
             << json;
         QTest::newRow("multi-byte UTF-8 split")
             << QByteArray() << QByteArray("[{\"n\":\"\xc3\xa9\xe2\x82\xac\"}]") << 1
-            << QStringList { u"é€"_qs } << false << json;
+            << QStringList { u"é€"_s } << false << json;
         QTest::newRow("sse objects")
             << QByteArray("text/event-stream")
             << QByteArray("data: {\"n\":1}\n\n: keep-alive\n\ndata: {\"n\":2}\r\n\r\ndata: "
                           "{\"n\":3}\n\ndata: [DONE]\n\n")
             << 4 << three << false << sse;
         QTest::newRow("sse without content type")
-            << QByteArray() << QByteArray("data: {\"n\":1}\n\n") << 2 << QStringList { u"1"_qs }
+            << QByteArray() << QByteArray("data: {\"n\":1}\n\n") << 2 << QStringList { u"1"_s }
             << false << sse;
         QTest::newRow("sse data is an array")
             << QByteArray("text/event-stream")
@@ -75,10 +77,10 @@ private Q_SLOTS:
             << false << sse;
         QTest::newRow("sse bad json")
             << QByteArray("text/event-stream") << QByteArray("data: {\"n\":\n\ndata: {\"n\":2}\n\n")
-            << 64 << QStringList { u"!"_qs, u"2"_qs } << false << sse;
+            << 64 << QStringList { u"!"_s, u"2"_s } << false << sse;
         QTest::newRow("cut mid message")
             << QByteArray("application/json") << QByteArray("[{\"n\":1},{\"n\":2,\"s\":\"ab") << 3
-            << QStringList { u"1"_qs } << true << json;
+            << QStringList { u"1"_s } << true << json;
     }
 
     void reads()
@@ -104,7 +106,7 @@ private Q_SLOTS:
         bool cut = false;
         const QStringList read = readAll(
             parser, "[{\"n\":1},{\"n\":2,\"s\":\"" + QByteArray(100, 'x') + "\"}]", 10, &cut);
-        QCOMPARE(read, QStringList { u"1"_qs });
+        QCOMPARE(read, QStringList { u"1"_s });
         QVERIFY(parser.hasFailed());
     }
 };

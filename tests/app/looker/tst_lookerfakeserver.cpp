@@ -12,6 +12,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 struct Answer
 {
@@ -53,7 +55,7 @@ private:
         const Answer a
             = send(server, "POST", api + "login", "client_id=looker-id&client_secret=looker-secret",
                 {}, "application/x-www-form-urlencoded");
-        return "token " + a.body[u"access_token"_qs].toString().toUtf8();
+        return "token " + a.body[u"access_token"_s].toString().toUtf8();
     }
 
 private Q_SLOTS:
@@ -85,13 +87,13 @@ private Q_SLOTS:
                                       << QByteArray() << 404 << QString() << QString();
         QTest::newRow("create: name missing")
             << QByteArray("POST") << api + "conversations" << QByteArray(R"({"category":"x"})")
-            << 422 << u"name"_qs << u"missing"_qs;
+            << 422 << u"name"_s << u"missing"_s;
         QTest::newRow("create: read-only id")
             << QByteArray("POST") << api + "conversations" << QByteArray(R"({"name":"a","id":"1"})")
-            << 422 << u"id"_qs << u"unknown"_qs;
+            << 422 << u"id"_s << u"unknown"_s;
         QTest::newRow("create: unknown agent") << QByteArray("POST") << api + "conversations"
                                                << QByteArray(R"({"name":"a","agent_id":"nope"})")
-                                               << 422 << u"agent_id"_qs << u"invalid"_qs;
+                                               << 422 << u"agent_id"_s << u"invalid"_s;
         QTest::newRow("create: not JSON") << QByteArray("POST") << api + "conversations"
                                           << QByteArray("name=a") << 400 << QString() << QString();
         QTest::newRow("create") << QByteArray("POST") << api + "conversations"
@@ -100,10 +102,10 @@ private Q_SLOTS:
         QTest::newRow("chat: extra agent_id")
             << QByteArray("POST") << chat
             << QByteArray(R"({"conversation_id":"conv-1","user_message":"hi","agent_id":"a"})")
-            << 422 << u"agent_id"_qs << u"unknown"_qs;
+            << 422 << u"agent_id"_s << u"unknown"_s;
         QTest::newRow("chat: user_message missing")
             << QByteArray("POST") << chat << QByteArray(R"({"conversation_id":"conv-1"})") << 422
-            << u"user_message"_qs << u"missing"_qs;
+            << u"user_message"_s << u"missing"_s;
         QTest::newRow("chat: unknown conversation")
             << QByteArray("POST") << chat
             << QByteArray(R"({"conversation_id":"conv-9","user_message":"hi"})") << 404 << QString()
@@ -115,31 +117,31 @@ private Q_SLOTS:
         QTest::newRow("messages: the old single-message shape")
             << QByteArray("POST") << messages
             << QByteArray(R"({"message":{"userMessage":{"text":"hi"}},"type":"user","order":1})")
-            << 422 << u"message"_qs << u"unknown"_qs;
+            << 422 << u"message"_s << u"unknown"_s;
         QTest::newRow("messages: order is read-only")
             << QByteArray("POST") << messages
             << QByteArray(R"({"messages":[{"type":"user","message":{},"order":1}]})") << 422
-            << u"messages[0].order"_qs << u"unknown"_qs;
+            << u"messages[0].order"_s << u"unknown"_s;
         QTest::newRow("messages: type missing")
             << QByteArray("POST") << messages << QByteArray(R"({"messages":[{"message":{}}]})")
-            << 422 << u"messages[0].type"_qs << u"missing"_qs;
+            << 422 << u"messages[0].type"_s << u"missing"_s;
         QTest::newRow("messages: message not an object")
             << QByteArray("POST") << messages
             << QByteArray(R"({"messages":[{"type":"user","message":"hi"}]})") << 422
-            << u"messages[0].message"_qs << u"invalid"_qs;
+            << u"messages[0].message"_s << u"invalid"_s;
         QTest::newRow("messages: empty")
             << QByteArray("POST") << messages << QByteArray(R"({"messages":[]})") << 422
-            << u"messages"_qs << u"missing"_qs;
+            << u"messages"_s << u"missing"_s;
         QTest::newRow("messages") << QByteArray("POST") << messages
                                   << QByteArray(R"({"messages":[{"type":"user","message":{}}]})")
                                   << 200 << QString() << QString();
         QTest::newRow("agent: description and sources missing")
             << QByteArray("POST") << api + "agents" << QByteArray(R"({"name":"a"})") << 422
-            << u"description"_qs << u"missing"_qs;
+            << u"description"_s << u"missing"_s;
         QTest::newRow("agent: a source without explore")
             << QByteArray("POST") << api + "agents"
             << QByteArray(R"({"name":"a","description":"d","sources":[{"model":"m"}]})") << 422
-            << u"sources"_qs << u"invalid"_qs;
+            << u"sources"_s << u"invalid"_s;
         QTest::newRow("agent search: unknown parameter")
             << QByteArray("GET") << api + "agents/search?title=a" << QByteArray() << 400
             << QString() << QString();
@@ -155,20 +157,20 @@ private Q_SLOTS:
         QFETCH(QString, code);
         FakeLookerServer server;
         QVERIFY(server.listen());
-        server.addConversation(u"First"_qs, {}); // conv-1
+        server.addConversation(u"First"_s, {}); // conv-1
         const QByteArray token = login(server);
         const Answer a = send(server, method, path, body, token);
         QCOMPARE(a.status, status);
         if (status >= 400) {
             // Looker's Error / ValidationError: message and documentation_url always.
-            QVERIFY(!a.body[u"message"_qs].toString().isEmpty());
-            QVERIFY(a.body.object().contains(u"documentation_url"_qs));
+            QVERIFY(!a.body[u"message"_s].toString().isEmpty());
+            QVERIFY(a.body.object().contains(u"documentation_url"_s));
         }
         if (status == 422) {
-            const QJsonObject first = a.body[u"errors"_qs][0].toObject();
-            QCOMPARE(first[u"field"_qs].toString(), field);
-            QCOMPARE(first[u"code"_qs].toString(), code);
-            QVERIFY(first.contains(u"message"_qs) && first.contains(u"documentation_url"_qs));
+            const QJsonObject first = a.body[u"errors"_s][0].toObject();
+            QCOMPARE(first[u"field"_s].toString(), field);
+            QCOMPARE(first[u"code"_s].toString(), code);
+            QVERIFY(first.contains(u"message"_s) && first.contains(u"documentation_url"_s));
         }
     }
 
@@ -199,8 +201,8 @@ private Q_SLOTS:
     {
         FakeLookerServer server;
         QVERIFY(server.listen());
-        const QString id = server.addConversation(u"First"_qs,
-            { FakeLookerServer::userTurn(u"a"_qs, 1), FakeLookerServer::systemTurn(u"b"_qs, 2) });
+        const QString id = server.addConversation(u"First"_s,
+            { FakeLookerServer::userTurn(u"a"_s, 1), FakeLookerServer::systemTurn(u"b"_s, 2) });
         const QByteArray token = login(server);
         const Answer a = send(server, "POST", api + "conversations/" + id.toUtf8() + "/messages",
             R"({"messages":[{"type":"user","message":{"userMessage":{"text":"c"}}},)"
@@ -208,10 +210,10 @@ private Q_SLOTS:
             token);
         QCOMPARE(a.status, 200);
         QCOMPARE(a.body.array().size(), 2);
-        QCOMPARE(a.body[0][u"order"_qs].toInt(), 3);
-        QCOMPARE(a.body[1][u"order"_qs].toInt(), 4);
-        QCOMPARE(a.body[0][u"type"_qs].toString(), u"user"_qs);
-        QVERIFY(!a.body[1][u"id"_qs].toString().isEmpty());
+        QCOMPARE(a.body[0][u"order"_s].toInt(), 3);
+        QCOMPARE(a.body[1][u"order"_s].toInt(), 4);
+        QCOMPARE(a.body[0][u"type"_s].toString(), u"user"_s);
+        QVERIFY(!a.body[1][u"id"_s].toString().isEmpty());
         const Answer all
             = send(server, "GET", api + "conversations/" + id.toUtf8() + "/messages", {}, token);
         QCOMPARE(all.body.array().size(), 4);
@@ -222,20 +224,20 @@ private Q_SLOTS:
     {
         FakeLookerServer server;
         QVERIFY(server.listen());
-        server.addConversation(u"B"_qs, {}, u"2025-06-01T10:00:02.000+00:00"_qs);
-        server.addConversation(u"A"_qs, {}, u"2025-06-01T10:00:01.000+00:00"_qs);
-        server.addConversation(u"C"_qs, {}, u"2025-06-01T10:00:03.000+00:00"_qs);
+        server.addConversation(u"B"_s, {}, u"2025-06-01T10:00:02.000+00:00"_s);
+        server.addConversation(u"A"_s, {}, u"2025-06-01T10:00:01.000+00:00"_s);
+        server.addConversation(u"C"_s, {}, u"2025-06-01T10:00:03.000+00:00"_s);
         const QByteArray token = login(server);
         const auto names = [&](const QByteArray &query) {
             QStringList out;
             const Answer a = send(server, "GET", api + "conversations/search?" + query, {}, token);
             for (const QJsonValue &c : a.body.array())
-                out << c[u"name"_qs].toString();
+                out << c[u"name"_s].toString();
             return out.join(u',');
         };
-        QCOMPARE(names("sorts=updated_at&limit=2&offset=0"), u"A,B"_qs);
-        QCOMPARE(names("sorts=updated_at&limit=2&offset=2"), u"C"_qs);
-        QCOMPARE(names("sorts=updated_at%20desc&limit=1&offset=0"), u"C"_qs);
+        QCOMPARE(names("sorts=updated_at&limit=2&offset=0"), u"A,B"_s);
+        QCOMPARE(names("sorts=updated_at&limit=2&offset=2"), u"C"_s);
+        QCOMPARE(names("sorts=updated_at%20desc&limit=1&offset=0"), u"C"_s);
     }
 };
 

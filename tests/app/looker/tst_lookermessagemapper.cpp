@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 QString names(const QList<StreamEvent> &events)
 {
@@ -19,9 +21,9 @@ QString names(const QList<StreamEvent> &events)
 
 QJsonObject chart()
 {
-    const QJsonObject result { { u"vegaConfig"_qs, QJsonObject { { u"mark"_qs, u"line"_qs } } } };
-    return { { u"systemMessage"_qs,
-        QJsonObject { { u"chart"_qs, QJsonObject { { u"result"_qs, result } } } } } };
+    const QJsonObject result { { u"vegaConfig"_s, QJsonObject { { u"mark"_s, u"line"_s } } } };
+    return { { u"systemMessage"_s,
+        QJsonObject { { u"chart"_s, QJsonObject { { u"result"_s, result } } } } } };
 }
 } // namespace
 
@@ -39,45 +41,45 @@ private Q_SLOTS:
         QTest::addColumn<int>("state");
 
         const QJsonArray rows { QJsonObject {
-            { u"month"_qs, u"2025-01"_qs }, { u"revenue"_qs, 10 } } };
+            { u"month"_s, u"2025-01"_s }, { u"revenue"_s, 10 } } };
         const int complete = int(AnswerAssembler::State::Complete);
         QTest::newRow("text deltas form one block")
-            << QList<QJsonObject> { FakeLookerServer::text(u"Revenue "_qs),
-                   FakeLookerServer::text(u"grew."_qs) }
-            << u"text_start text_delta text_delta text_end finish"_qs << u"Revenue grew."_qs
+            << QList<QJsonObject> { FakeLookerServer::text(u"Revenue "_s),
+                   FakeLookerServer::text(u"grew."_s) }
+            << u"text_start text_delta text_delta text_end finish"_s << u"Revenue grew."_s
             << QStringList() << complete;
         QTest::newRow("thought and progress are progress")
-            << QList<QJsonObject> { FakeLookerServer::thought(u"Planning"_qs),
-                   FakeLookerServer::thought(u"Searching values"_qs, u"PROGRESS"_qs),
-                   FakeLookerServer::text(u"Done."_qs) }
-            << u"progress progress text_start text_delta text_end finish"_qs << u"Done."_qs
+            << QList<QJsonObject> { FakeLookerServer::thought(u"Planning"_s),
+                   FakeLookerServer::thought(u"Searching values"_s, u"PROGRESS"_s),
+                   FakeLookerServer::text(u"Done."_s) }
+            << u"progress progress text_start text_delta text_end finish"_s << u"Done."_s
             << QStringList() << complete;
         QTest::newRow("data and chart become assets between text blocks")
-            << QList<QJsonObject> { FakeLookerServer::text(u"Here:"_qs),
-                   FakeLookerServer::data(u"revenue by month"_qs, rows), chart(),
-                   FakeLookerServer::text(u"Up 5%."_qs) }
+            << QList<QJsonObject> { FakeLookerServer::text(u"Here:"_s),
+                   FakeLookerServer::data(u"revenue by month"_s, rows), chart(),
+                   FakeLookerServer::text(u"Up 5%."_s) }
             << u"text_start text_delta text_end asset_start asset_delta asset_end asset_start "
-               u"asset_delta asset_end text_start text_delta text_end finish"_qs
-            << u"Here:\n\nUp 5%."_qs
+               u"asset_delta asset_end text_start text_delta text_end finish"_s
+            << u"Here:\n\nUp 5%."_s
             << QStringList { LookerMessageMapper::DataAssetType,
                    LookerMessageMapper::ChartAssetType }
             << complete;
         QTest::newRow("a data query without result is progress")
-            << QList<QJsonObject> { FakeLookerServer::data(u"sample"_qs, {}) }
-            << u"progress finish"_qs << QString() << QStringList() << complete;
-        QTest::newRow("error") << QList<QJsonObject> { FakeLookerServer::text(u"Part"_qs),
-            FakeLookerServer::errorMessage(u"Explore not found"_qs) }
-                               << u"text_start text_delta text_end error finish"_qs << u"Part"_qs
+            << QList<QJsonObject> { FakeLookerServer::data(u"sample"_s, {}) }
+            << u"progress finish"_s << QString() << QStringList() << complete;
+        QTest::newRow("error") << QList<QJsonObject> { FakeLookerServer::text(u"Part"_s),
+            FakeLookerServer::errorMessage(u"Explore not found"_s) }
+                               << u"text_start text_delta text_end error finish"_s << u"Part"_s
                                << QStringList() << int(AnswerAssembler::State::Failed);
         QTest::newRow("follow-up questions are one followups asset, not text")
-            << QList<QJsonObject> { FakeLookerServer::text(u"Up 5%."_qs),
-                   FakeLookerServer::followups({ u"By region?"_qs, u"Last year?"_qs }) }
-            << u"text_start text_delta text_end asset_start asset_delta asset_end finish"_qs
-            << u"Up 5%."_qs << QStringList { LookerMessageMapper::FollowupsAssetType } << complete;
+            << QList<QJsonObject> { FakeLookerServer::text(u"Up 5%."_s),
+                   FakeLookerServer::followups({ u"By region?"_s, u"Last year?"_s }) }
+            << u"text_start text_delta text_end asset_start asset_delta asset_end finish"_s
+            << u"Up 5%."_s << QStringList { LookerMessageMapper::FollowupsAssetType } << complete;
         QTest::newRow("unknown parts are skipped")
             << QList<QJsonObject> { QJsonObject {
-                   { u"userMessage"_qs, QJsonObject { { u"text"_qs, u"hi"_qs } } } } }
-            << u"finish"_qs << QString() << QStringList() << complete;
+                   { u"userMessage"_s, QJsonObject { { u"text"_s, u"hi"_s } } } } }
+            << u"finish"_s << QString() << QStringList() << complete;
     }
 
     void maps()
@@ -94,7 +96,7 @@ private Q_SLOTS:
         all << mapper.finish();
         StreamEvent finish;
         finish.type = StreamEvent::Type::Finish;
-        finish.typeName = u"finish"_qs;
+        finish.typeName = u"finish"_s;
         all << finish;
         QCOMPARE(names(all), events);
 
@@ -116,12 +118,10 @@ private Q_SLOTS:
     void followupsValue()
     {
         LookerMessageMapper mapper;
-        mapper.map(
-            FakeLookerServer::followups({ u" By region? "_qs, QString(), u"Last year?"_qs }));
+        mapper.map(FakeLookerServer::followups({ u" By region? "_s, QString(), u"Last year?"_s }));
         QCOMPARE(mapper.assets().size(), 1);
         QCOMPARE(mapper.assets().first().value,
-            (QJsonObject {
-                { u"questions"_qs, QJsonArray { u"By region?"_qs, u"Last year?"_qs } } }));
+            (QJsonObject { { u"questions"_s, QJsonArray { u"By region?"_s, u"Last year?"_s } } }));
     }
 
     // The chart asset carries the DataResult it draws: the one its query names, else the
@@ -130,27 +130,27 @@ private Q_SLOTS:
     {
         QTest::addColumn<QList<QJsonObject>>("messages");
         QTest::addColumn<QString>("dataName"); // of the chart asset's "data"; empty: no key
-        const QJsonArray a { QJsonObject { { u"m"_qs, u"2025-01"_qs }, { u"v"_qs, 1 } } };
-        const QJsonArray b { QJsonObject { { u"m"_qs, u"2025-02"_qs }, { u"v"_qs, 2 } } };
-        const QJsonObject line { { u"mark"_qs, u"line"_qs } };
+        const QJsonArray a { QJsonObject { { u"m"_s, u"2025-01"_s }, { u"v"_s, 1 } } };
+        const QJsonArray b { QJsonObject { { u"m"_s, u"2025-02"_s }, { u"v"_s, 2 } } };
+        const QJsonObject line { { u"mark"_s, u"line"_s } };
         QTest::newRow("named by dataResultName")
-            << QList<QJsonObject> { FakeLookerServer::data(u"q"_qs, a, u"first"_qs),
-                   FakeLookerServer::data(u"q"_qs, b, u"second"_qs),
-                   FakeLookerServer::chart(line, u"first"_qs) }
-            << u"first"_qs;
+            << QList<QJsonObject> { FakeLookerServer::data(u"q"_s, a, u"first"_s),
+                   FakeLookerServer::data(u"q"_s, b, u"second"_s),
+                   FakeLookerServer::chart(line, u"first"_s) }
+            << u"first"_s;
         QTest::newRow("no name: the latest data part")
-            << QList<QJsonObject> { FakeLookerServer::data(u"q"_qs, a, u"first"_qs),
-                   FakeLookerServer::data(u"q"_qs, b, u"second"_qs), FakeLookerServer::chart(line) }
-            << u"second"_qs;
+            << QList<QJsonObject> { FakeLookerServer::data(u"q"_s, a, u"first"_s),
+                   FakeLookerServer::data(u"q"_s, b, u"second"_s), FakeLookerServer::chart(line) }
+            << u"second"_s;
         QTest::newRow("an unknown name: the latest data part")
-            << QList<QJsonObject> { FakeLookerServer::data(u"q"_qs, a, u"first"_qs),
-                   FakeLookerServer::chart(line, u"missing"_qs) }
-            << u"first"_qs;
+            << QList<QJsonObject> { FakeLookerServer::data(u"q"_s, a, u"first"_s),
+                   FakeLookerServer::chart(line, u"missing"_s) }
+            << u"first"_s;
         QTest::newRow("sample values are not chart data")
-            << QList<QJsonObject> { FakeLookerServer::data(u"q"_qs, a, u"first"_qs),
-                   FakeLookerServer::data(u"q"_qs, b, u"region_sample_values"_qs),
+            << QList<QJsonObject> { FakeLookerServer::data(u"q"_s, a, u"first"_s),
+                   FakeLookerServer::data(u"q"_s, b, u"region_sample_values"_s),
                    FakeLookerServer::chart(line) }
-            << u"first"_qs;
+            << u"first"_s;
         QTest::newRow("no data before the chart")
             << QList<QJsonObject> { FakeLookerServer::chart(line) } << QString();
     }
@@ -165,32 +165,32 @@ private Q_SLOTS:
         const LookerMessageMapper::Asset chart = mapper.assets().last();
         QCOMPARE(chart.type, LookerMessageMapper::ChartAssetType);
         // The chart part itself, untouched: {query, result{vegaConfig}}.
-        const QJsonObject part = messages.last()[u"systemMessage"_qs][u"chart"_qs].toObject();
-        QCOMPARE(chart.value[u"query"_qs], part[u"query"_qs]);
-        QCOMPARE(chart.value[u"result"_qs][u"vegaConfig"_qs].toString(), u"{\"mark\":\"line\"}"_qs);
-        QCOMPARE(chart.value.contains(u"data"_qs), !dataName.isEmpty());
+        const QJsonObject part = messages.last()[u"systemMessage"_s][u"chart"_s].toObject();
+        QCOMPARE(chart.value[u"query"_s], part[u"query"_s]);
+        QCOMPARE(chart.value[u"result"_s][u"vegaConfig"_s].toString(), u"{\"mark\":\"line\"}"_s);
+        QCOMPARE(chart.value.contains(u"data"_s), !dataName.isEmpty());
         if (dataName.isEmpty())
             return;
-        const QJsonObject data = chart.value[u"data"_qs].toObject();
-        QCOMPARE(data[u"name"_qs].toString(), dataName);
-        QCOMPARE(data[u"data"_qs][0][u"v"_qs].toInt(), dataName == u"second" ? 2 : 1);
-        QCOMPARE(data[u"schema"_qs][u"fields"_qs][1][u"name"_qs].toString(), u"v"_qs);
+        const QJsonObject data = chart.value[u"data"_s].toObject();
+        QCOMPARE(data[u"name"_s].toString(), dataName);
+        QCOMPARE(data[u"data"_s][0][u"v"_s].toInt(), dataName == u"second" ? 2 : 1);
+        QCOMPARE(data[u"schema"_s][u"fields"_s][1][u"name"_s].toString(), u"v"_s);
     }
 
     // Asset ids: the message's messageId and the part, else the place in the answer.
     void assetIds()
     {
         LookerMessageMapper mapper;
-        const QJsonArray rows { QJsonObject { { u"v"_qs, 1 } } };
-        QList<StreamEvent> events = mapper.map(
-            FakeLookerServer::withId(FakeLookerServer::data(u"q"_qs, rows), u"m-7"_qs));
-        events << mapper.map(FakeLookerServer::chart({ { u"mark"_qs, u"line"_qs } }));
+        const QJsonArray rows { QJsonObject { { u"v"_s, 1 } } };
+        QList<StreamEvent> events
+            = mapper.map(FakeLookerServer::withId(FakeLookerServer::data(u"q"_s, rows), u"m-7"_s));
+        events << mapper.map(FakeLookerServer::chart({ { u"mark"_s, u"line"_s } }));
         QStringList ids;
         for (const StreamEvent &event : std::as_const(events)) {
             if (event.type == StreamEvent::Type::AssetEnd)
                 ids << event.assetId;
         }
-        QCOMPARE(ids, (QStringList { u"m-7/looker-data"_qs, u"part-1"_qs }));
+        QCOMPARE(ids, (QStringList { u"m-7/looker-data"_s, u"part-1"_s }));
     }
 };
 

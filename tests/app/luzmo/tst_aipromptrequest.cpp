@@ -5,6 +5,8 @@
 #include <QTest>
 #include <QTimeZone>
 
+using namespace Qt::StringLiterals;
+
 class TestAiPromptRequest : public QObject
 {
     Q_OBJECT
@@ -17,30 +19,29 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("texts");
         QTest::addColumn<bool>("withItem");
         QTest::addColumn<QString>("expectedError"); // a part of it; empty = valid
-        const QStringList one { u"Show monthly revenue"_qs };
-        QTest::newRow("item generate") << u"item"_qs << u"generate"_qs << one << false << QString();
-        QTest::newRow("item suggest") << u"item"_qs << u"suggest"_qs << one << false << QString();
+        const QStringList one { u"Show monthly revenue"_s };
+        QTest::newRow("item generate") << u"item"_s << u"generate"_s << one << false << QString();
+        QTest::newRow("item suggest") << u"item"_s << u"suggest"_s << one << false << QString();
         QTest::newRow("item describe with item")
-            << u"item"_qs << u"describe"_qs << one << true << QString();
+            << u"item"_s << u"describe"_s << one << true << QString();
         QTest::newRow("item describe without item")
-            << u"item"_qs << u"describe"_qs << one << false << u"needs the chart"_qs;
+            << u"item"_s << u"describe"_s << one << false << u"needs the chart"_s;
         QTest::newRow("analyst generate")
-            << u"analyst"_qs << u"generate"_qs << one << false << QString();
-        QTest::newRow("analyst suggest") << u"analyst"_qs << u"suggest"_qs << one << false
-                                         << u"only supports the task \"generate\""_qs;
+            << u"analyst"_s << u"generate"_s << one << false << QString();
+        QTest::newRow("analyst suggest") << u"analyst"_s << u"suggest"_s << one << false
+                                         << u"only supports the task \"generate\""_s;
         QTest::newRow("analyst describe")
-            << u"analyst"_qs << u"describe"_qs << one << true << u"only supports"_qs;
+            << u"analyst"_s << u"describe"_s << one << true << u"only supports"_s;
         QTest::newRow("unknown agent")
-            << u"oracle"_qs << u"generate"_qs << one << false << u"Unknown agent"_qs;
+            << u"oracle"_s << u"generate"_s << one << false << u"Unknown agent"_s;
         QTest::newRow("unknown task")
-            << u"item"_qs << u"dream"_qs << one << false << u"Unknown task"_qs;
-        QTest::newRow("no text") << u"item"_qs << u"generate"_qs << QStringList {} << false
-                                 << u"Exactly one text input"_qs;
-        QTest::newRow("two texts")
-            << u"item"_qs << u"generate"_qs << QStringList { u"a"_qs, u"b"_qs } << false
-            << u"Exactly one text input"_qs;
+            << u"item"_s << u"dream"_s << one << false << u"Unknown task"_s;
+        QTest::newRow("no text") << u"item"_s << u"generate"_s << QStringList {} << false
+                                 << u"Exactly one text input"_s;
+        QTest::newRow("two texts") << u"item"_s << u"generate"_s << QStringList { u"a"_s, u"b"_s }
+                                   << false << u"Exactly one text input"_s;
         QTest::newRow("blank text")
-            << u"item"_qs << u"generate"_qs << QStringList { u"  "_qs } << false << u"empty"_qs;
+            << u"item"_s << u"generate"_s << QStringList { u"  "_s } << false << u"empty"_s;
     }
 
     void validate()
@@ -55,7 +56,7 @@ private Q_SLOTS:
         request.task = task;
         request.texts = texts;
         if (withItem)
-            request.items << QJsonObject { { u"type"_qs, u"line-chart"_qs } };
+            request.items << QJsonObject { { u"type"_s, u"line-chart"_s } };
         const QString error = request.validate();
         if (expectedError.isEmpty())
             QVERIFY2(error.isEmpty(), qPrintable(error));
@@ -66,33 +67,33 @@ private Q_SLOTS:
     void properties()
     {
         AiPromptRequest request;
-        request.agent = u"item"_qs;
-        request.task = u"describe"_qs;
-        request.conversationId = u"conv-1"_qs;
-        request.texts = { u"Describe this"_qs };
-        request.datasetIds = { u"ds-1"_qs };
-        request.items << QJsonObject { { u"type"_qs, u"line-chart"_qs } };
+        request.agent = u"item"_s;
+        request.task = u"describe"_s;
+        request.conversationId = u"conv-1"_s;
+        request.texts = { u"Describe this"_s };
+        request.datasetIds = { u"ds-1"_s };
+        request.items << QJsonObject { { u"type"_s, u"line-chart"_s } };
         request.stream = false;
         const QJsonObject p = request.toProperties();
-        QCOMPARE(p[u"agent"_qs].toString(), u"item"_qs);
-        QCOMPARE(p[u"task"_qs].toString(), u"describe"_qs);
-        QCOMPARE(p[u"conversation_id"_qs].toString(), u"conv-1"_qs);
-        QCOMPARE(p[u"stream"_qs].toBool(), false);
-        QCOMPARE(p[u"locale_id"_qs].toString(), u"en"_qs);
+        QCOMPARE(p[u"agent"_s].toString(), u"item"_s);
+        QCOMPARE(p[u"task"_s].toString(), u"describe"_s);
+        QCOMPARE(p[u"conversation_id"_s].toString(), u"conv-1"_s);
+        QCOMPARE(p[u"stream"_s].toBool(), false);
+        QCOMPARE(p[u"locale_id"_s].toString(), u"en"_s);
         // Luzmo's documented names (createAIPrompt, luzmo-official/agent-skills SKILL.md).
-        QCOMPARE(p[u"text_format"_qs].toString(), u"markdown"_qs);
-        QCOMPARE(p[u"response_mode"_qs].toString(), u"mixed"_qs);
-        QVERIFY(!p.contains(u"timezone_id"_qs)); // not set: not sent
-        QVERIFY(!p.contains(u"inputs"_qs));
-        const QJsonArray inputs = p[u"input"_qs].toArray();
+        QCOMPARE(p[u"text_format"_s].toString(), u"markdown"_s);
+        QCOMPARE(p[u"response_mode"_s].toString(), u"mixed"_s);
+        QVERIFY(!p.contains(u"timezone_id"_s)); // not set: not sent
+        QVERIFY(!p.contains(u"inputs"_s));
+        const QJsonArray inputs = p[u"input"_s].toArray();
         QCOMPARE(inputs.size(), 3);
-        QCOMPARE(inputs[0][u"text"_qs].toString(), u"Describe this"_qs);
-        QCOMPARE(inputs[1][u"type"_qs].toString(), u"dataset"_qs);
-        QCOMPARE(inputs[2][u"value"_qs][u"type"_qs].toString(), u"line-chart"_qs);
+        QCOMPARE(inputs[0][u"text"_s].toString(), u"Describe this"_s);
+        QCOMPARE(inputs[1][u"type"_s].toString(), u"dataset"_s);
+        QCOMPARE(inputs[2][u"value"_s][u"type"_s].toString(), u"line-chart"_s);
         request.conversationId.clear();
-        QVERIFY(!request.toProperties().contains(u"conversation_id"_qs));
-        request.timezoneId = u"Europe/Brussels"_qs;
-        QCOMPARE(request.toProperties()[u"timezone_id"_qs].toString(), u"Europe/Brussels"_qs);
+        QVERIFY(!request.toProperties().contains(u"conversation_id"_s));
+        request.timezoneId = u"Europe/Brussels"_s;
+        QCOMPARE(request.toProperties()[u"timezone_id"_s].toString(), u"Europe/Brussels"_s);
     }
 
     void systemTimezoneIsAnIanaId()
@@ -112,43 +113,43 @@ private Q_SLOTS:
         QTest::addColumn<QString>("responseMode");
         QTest::addColumn<QString>("textFormat");
         QTest::addColumn<QString>("zone");
-        const QStringList q { u"Show monthly revenue"_qs };
+        const QStringList q { u"Show monthly revenue"_s };
         QTest::newRow("documented input[]")
             << QByteArray(R"({"agent":"item","task":"generate","response_mode":"text",
                  "text_format":"markdown","timezone_id":"America/New_York",
                  "input":[{"type":"text","text":"Show monthly revenue"},
                           {"type":"dataset","id":"ds-1"},{"type":"item","value":{"type":"line-chart"}}]})")
-            << q << QStringList { u"ds-1"_qs } << 1 << u"text"_qs << u"markdown"_qs
-            << u"America/New_York"_qs;
+            << q << QStringList { u"ds-1"_s } << 1 << u"text"_s << u"markdown"_s
+            << u"America/New_York"_s;
         QTest::newRow("older inputs[] (tolerated)")
             << QByteArray(R"({"inputs":[{"type":"text","text":"Show monthly revenue"},
                  {"type":"dataset","dataset_id":"ds-2"}]})")
-            << q << QStringList { u"ds-2"_qs } << 0 << u"mixed"_qs << u"plain"_qs << QString();
+            << q << QStringList { u"ds-2"_s } << 0 << u"mixed"_s << u"plain"_s << QString();
         QTest::newRow("input wins over inputs")
             << QByteArray(R"({"input":[{"type":"text","text":"Show monthly revenue"}],
                  "inputs":[{"type":"text","text":"other"}]})")
-            << q << QStringList {} << 0 << u"mixed"_qs << u"plain"_qs << QString();
+            << q << QStringList {} << 0 << u"mixed"_s << u"plain"_s << QString();
         QTest::newRow("text in value, item in item")
             << QByteArray(R"({"input":[{"type":"text","value":"Show monthly revenue"},
                  {"type":"item","item":{"type":"line-chart"}}]})")
-            << q << QStringList {} << 1 << u"mixed"_qs << u"plain"_qs << QString();
+            << q << QStringList {} << 1 << u"mixed"_s << u"plain"_s << QString();
         QTest::newRow("text in message")
             << QByteArray(R"({"input":[{"type":"text","message":"Show monthly revenue"}]})") << q
-            << QStringList {} << 0 << u"mixed"_qs << u"plain"_qs << QString();
+            << QStringList {} << 0 << u"mixed"_s << u"plain"_s << QString();
         QTest::newRow("top-level text")
             << QByteArray(R"({"text":"Show monthly revenue"})") << q << QStringList {} << 0
-            << u"mixed"_qs << u"plain"_qs << QString();
+            << u"mixed"_s << u"plain"_s << QString();
         QTest::newRow("response_mode chart reads as asset") << QByteArray(
             R"({"response_mode":"chart","input":[{"type":"text","text":"Show monthly revenue"}]})")
                                                             << q << QStringList {} << 0
-                                                            << u"asset"_qs << u"plain"_qs
+                                                            << u"asset"_s << u"plain"_s
                                                             << QString();
         QTest::newRow("two text inputs kept for validate()")
             << QByteArray(R"({"input":[{"type":"text","text":"a"},{"type":"text","text":"b"}]})")
-            << QStringList { u"a"_qs, u"b"_qs } << QStringList {} << 0 << u"mixed"_qs << u"plain"_qs
+            << QStringList { u"a"_s, u"b"_s } << QStringList {} << 0 << u"mixed"_s << u"plain"_s
             << QString();
         QTest::newRow("nothing") << QByteArray("{}") << QStringList {} << QStringList {} << 0
-                                 << u"mixed"_qs << u"plain"_qs << QString();
+                                 << u"mixed"_s << u"plain"_s << QString();
     }
 
     void fromProperties()
@@ -174,13 +175,13 @@ private Q_SLOTS:
     void validateRejectsUnknownModes()
     {
         AiPromptRequest r;
-        r.texts = { u"Show monthly revenue"_qs };
-        r.responseMode = u"everything"_qs;
-        QVERIFY(r.validate().contains(u"response mode"_qs));
-        r.responseMode = u"asset"_qs;
-        r.textFormat = u"html"_qs;
-        QVERIFY(r.validate().contains(u"text format"_qs));
-        r.textFormat = u"plain"_qs;
+        r.texts = { u"Show monthly revenue"_s };
+        r.responseMode = u"everything"_s;
+        QVERIFY(r.validate().contains(u"response mode"_s));
+        r.responseMode = u"asset"_s;
+        r.textFormat = u"html"_s;
+        QVERIFY(r.validate().contains(u"text format"_s));
+        r.textFormat = u"plain"_s;
         QVERIFY2(r.validate().isEmpty(), qPrintable(r.validate()));
     }
 };

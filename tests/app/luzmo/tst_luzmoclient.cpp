@@ -10,6 +10,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 Q_DECLARE_METATYPE(ApiError)
 
 class TestLuzmoClient : public QObject
@@ -46,8 +48,8 @@ private:
     {
         LuzmoConfig c;
         c.host = QUrl(QString::fromLatin1(server.baseUrl()));
-        c.key = u"key-1"_qs;
-        c.token = u"token-1"_qs;
+        c.key = u"key-1"_s;
+        c.token = u"token-1"_s;
         return c;
     }
 
@@ -60,12 +62,12 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("action");
         QTest::addColumn<QByteArray>("method");
-        QTest::newRow("create") << u"create"_qs << QByteArray("POST");
-        QTest::newRow("get") << u"get"_qs << QByteArray("SEARCH");
-        QTest::newRow("update") << u"update"_qs << QByteArray("PATCH");
-        QTest::newRow("delete") << u"delete"_qs << QByteArray("DELETE");
-        QTest::newRow("associate") << u"associate"_qs << QByteArray("LINK");
-        QTest::newRow("dissociate") << u"dissociate"_qs << QByteArray("UNLINK");
+        QTest::newRow("create") << u"create"_s << QByteArray("POST");
+        QTest::newRow("get") << u"get"_s << QByteArray("SEARCH");
+        QTest::newRow("update") << u"update"_s << QByteArray("PATCH");
+        QTest::newRow("delete") << u"delete"_s << QByteArray("DELETE");
+        QTest::newRow("associate") << u"associate"_s << QByteArray("LINK");
+        QTest::newRow("dissociate") << u"dissociate"_s << QByteArray("UNLINK");
     }
 
     void methodsAndBodies()
@@ -81,20 +83,18 @@ private Q_SLOTS:
         QObject owner;
         ApiCall *call = nullptr;
         if (action == u"create")
-            call = client.create(u"aiconversation"_qs, { { u"title"_qs, u"t"_qs } }, &owner);
+            call = client.create(u"aiconversation"_s, { { u"title"_s, u"t"_s } }, &owner);
         else if (action == u"get")
-            call = client.get(u"aimessage"_qs, { { u"limit"_qs, 5 } }, &owner);
+            call = client.get(u"aimessage"_s, { { u"limit"_s, 5 } }, &owner);
         else if (action == u"update")
-            call = client.update(
-                u"aiconversation"_qs, u"id-1"_qs, { { u"title"_qs, u"u"_qs } }, &owner);
+            call
+                = client.update(u"aiconversation"_s, u"id-1"_s, { { u"title"_s, u"u"_s } }, &owner);
         else if (action == u"delete")
-            call = client.remove(u"aiconversation"_qs, u"id-1"_qs, &owner);
+            call = client.remove(u"aiconversation"_s, u"id-1"_s, &owner);
         else if (action == u"associate")
-            call = client.associate(
-                u"aiconversation"_qs, u"id-1"_qs, u"Users"_qs, u"u-1"_qs, &owner);
+            call = client.associate(u"aiconversation"_s, u"id-1"_s, u"Users"_s, u"u-1"_s, &owner);
         else
-            call = client.dissociate(
-                u"aiconversation"_qs, u"id-1"_qs, u"Users"_qs, u"u-1"_qs, &owner);
+            call = client.dissociate(u"aiconversation"_s, u"id-1"_s, u"Users"_s, u"u-1"_s, &owner);
         const Outcome outcome = wait(call);
         QVERIFY(outcome.ok);
         QCOMPARE(outcome.body, QByteArray(R"({"count":0,"rows":[]})"));
@@ -103,16 +103,16 @@ private Q_SLOTS:
         QCOMPARE(r.method, method);
         QVERIFY(r.path.startsWith("/0.1.0/ai"));
         const QJsonObject body = QJsonDocument::fromJson(r.body).object();
-        QCOMPARE(body[u"action"_qs].toString(), action);
-        QCOMPARE(body[u"key"_qs].toString(), u"key-1"_qs);
-        QCOMPARE(body[u"token"_qs].toString(), u"token-1"_qs);
-        QCOMPARE(body[u"version"_qs].toString(), u"0.1.0"_qs);
+        QCOMPARE(body[u"action"_s].toString(), action);
+        QCOMPARE(body[u"key"_s].toString(), u"key-1"_s);
+        QCOMPARE(body[u"token"_s].toString(), u"token-1"_s);
+        QCOMPARE(body[u"version"_s].toString(), u"0.1.0"_s);
         if (action == u"get")
-            QCOMPARE(body[u"find"_qs][u"limit"_qs].toInt(), 5);
+            QCOMPARE(body[u"find"_s][u"limit"_s].toInt(), 5);
         if (action == u"update" || action == u"delete")
-            QCOMPARE(body[u"id"_qs].toString(), u"id-1"_qs);
+            QCOMPARE(body[u"id"_s].toString(), u"id-1"_s);
         if (action == u"associate" || action == u"dissociate")
-            QCOMPARE(body[u"resource"_qs][u"role"_qs].toString(), u"Users"_qs);
+            QCOMPARE(body[u"resource"_s][u"role"_s].toString(), u"Users"_s);
     }
 
     void httpErrorsAreTyped_data()
@@ -127,22 +127,22 @@ private Q_SLOTS:
             << 401
             << QByteArray(
                    R"({"type":{"code":401,"description":"Unauthorized"},"message":"Invalid key/token"})")
-            << QByteArray() << int(ApiError::Code::Auth) << u"Invalid key/token"_qs << -1;
+            << QByteArray() << int(ApiError::Code::Auth) << u"Invalid key/token"_s << -1;
         QTest::newRow("403") << 403 << QByteArray(R"({"message":"Forbidden"})") << QByteArray()
-                             << int(ApiError::Code::Auth) << u"Forbidden"_qs << -1;
+                             << int(ApiError::Code::Auth) << u"Forbidden"_s << -1;
         QTest::newRow("404") << 404 << QByteArray(R"({"error":"No such conversation"})")
                              << QByteArray() << int(ApiError::Code::NotFound)
-                             << u"No such conversation"_qs << -1;
+                             << u"No such conversation"_s << -1;
         QTest::newRow("400 validation")
             << 400 << QByteArray(R"({"message":"inputs: exactly one text"})") << QByteArray()
-            << int(ApiError::Code::Validation) << u"inputs: exactly one text"_qs << -1;
+            << int(ApiError::Code::Validation) << u"inputs: exactly one text"_s << -1;
         QTest::newRow("429 seconds")
             << 429 << QByteArray(R"({"message":"slow down"})") << QByteArray("7")
-            << int(ApiError::Code::RateLimited) << u"slow down"_qs << 7;
+            << int(ApiError::Code::RateLimited) << u"slow down"_s << 7;
         QTest::newRow("500 html") << 500 << QByteArray("<html>oops</html>") << QByteArray()
                                   << int(ApiError::Code::Server) << QString() << -1;
         QTest::newRow("503 text") << 503 << QByteArray("maintenance") << QByteArray()
-                                  << int(ApiError::Code::Server) << u"maintenance"_qs << -1;
+                                  << int(ApiError::Code::Server) << u"maintenance"_s << -1;
     }
 
     void httpErrorsAreTyped()
@@ -163,26 +163,26 @@ private Q_SLOTS:
         });
         LuzmoClient client(m_network, config(server));
         QObject owner;
-        const Outcome outcome = wait(client.get(u"aimessage"_qs, {}, &owner));
+        const Outcome outcome = wait(client.get(u"aimessage"_s, {}, &owner));
         QVERIFY(!outcome.ok);
         QCOMPARE(int(outcome.error.code), code);
         QCOMPARE(outcome.error.httpStatus, status);
         QCOMPARE(outcome.error.serverMessage, serverMessage);
         QCOMPARE(outcome.error.retryAfterSeconds, retrySeconds);
         QVERIFY(!outcome.error.message.isEmpty());
-        QVERIFY(outcome.error.toString().contains(u"HTTP "_qs + QString::number(status)));
+        QVERIFY(outcome.error.toString().contains(u"HTTP "_s + QString::number(status)));
     }
 
     void connectionRefused()
     {
         // Port 1 on loopback: nothing listens there, the connection is refused at once.
         LuzmoConfig c;
-        c.host = QUrl(u"http://127.0.0.1:1"_qs);
-        c.key = u"k"_qs;
-        c.token = u"t"_qs;
+        c.host = QUrl(u"http://127.0.0.1:1"_s);
+        c.key = u"k"_s;
+        c.token = u"t"_s;
         LuzmoClient client(m_network, c);
         QObject owner;
-        const Outcome outcome = wait(client.get(u"aimessage"_qs, {}, &owner));
+        const Outcome outcome = wait(client.get(u"aimessage"_s, {}, &owner));
         QVERIFY(!outcome.ok);
         QCOMPARE(outcome.error.code, ApiError::Code::Network);
         QCOMPARE(outcome.error.httpStatus, 0);
@@ -201,9 +201,9 @@ private Q_SLOTS:
         c.limits.connectTimeoutMs = 300;
         LuzmoClient client(m_network, c);
         QObject owner;
-        const Outcome outcome = wait(client.get(u"aimessage"_qs, {}, &owner));
+        const Outcome outcome = wait(client.get(u"aimessage"_s, {}, &owner));
         QCOMPARE(outcome.error.code, ApiError::Code::Timeout);
-        QVERIFY(outcome.error.message.contains(u"did not answer"_qs));
+        QVERIFY(outcome.error.message.contains(u"did not answer"_s));
     }
 
     void idleTimeoutBetweenChunks()
@@ -220,13 +220,13 @@ private Q_SLOTS:
         LuzmoClient client(m_network, c);
         QObject owner;
         AiPromptRequest request;
-        request.texts = { u"q"_qs };
+        request.texts = { u"q"_s };
         ApiCall *call = client.createAiPrompt(request, &owner);
         QSignalSpy chunks(call, &ApiCall::chunkReceived);
         const Outcome outcome = wait(call);
         QCOMPARE(chunks.count(), 1);
         QCOMPARE(outcome.error.code, ApiError::Code::Timeout);
-        QVERIFY(outcome.error.message.contains(u"stopped sending"_qs));
+        QVERIFY(outcome.error.message.contains(u"stopped sending"_s));
     }
 
     void oversizedBodyIsRefused()
@@ -240,7 +240,7 @@ private Q_SLOTS:
         c.limits.maxBodyBytes = 1024;
         LuzmoClient client(m_network, c);
         QObject owner;
-        const Outcome outcome = wait(client.get(u"aimessage"_qs, {}, &owner));
+        const Outcome outcome = wait(client.get(u"aimessage"_s, {}, &owner));
         QCOMPARE(outcome.error.code, ApiError::Code::TooLarge);
     }
 
@@ -255,7 +255,7 @@ private Q_SLOTS:
         });
         LuzmoClient client(m_network, config(server));
         QObject owner;
-        ApiCall *call = client.get(u"aimessage"_qs, {}, &owner);
+        ApiCall *call = client.get(u"aimessage"_s, {}, &owner);
         QSignalSpy failed(call, &ApiCall::failed);
         QSignalSpy succeeded(call, &ApiCall::succeeded);
         QVERIFY(QTest::qWaitFor([&] { return server.requests().size() == 1; }, 5000));

@@ -19,6 +19,8 @@
 #include <QSqlQuery>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 QByteArray recordedStream()
 {
@@ -29,7 +31,7 @@ QByteArray recordedStream()
 QString promptOf(const FakeHttpServer::Request &request)
 {
     const QJsonObject body = QJsonDocument::fromJson(request.body).object();
-    return body[u"properties"_qs][u"input"_qs][0][u"text"_qs].toString();
+    return body[u"properties"_s][u"input"_s][0][u"text"_s].toString();
 }
 
 // A remote backend ("remote") whose network can be cut: while down, requests go to a port where
@@ -38,24 +40,24 @@ class SwitchableBackend : public Backend
 {
 public:
     SwitchableBackend(QNetworkAccessManager &network, const FakeHttpServer &server)
-        : m_up(network, config(QString::fromLatin1(server.baseUrl())), u"remote"_qs)
-        , m_down(network, config(u"http://127.0.0.1:1"_qs), u"remote"_qs)
+        : m_up(network, config(QString::fromLatin1(server.baseUrl())), u"remote"_s)
+        , m_down(network, config(u"http://127.0.0.1:1"_s), u"remote"_s)
     {
     }
     static LuzmoConfig config(const QString &url)
     {
         LuzmoConfig c;
         c.host = QUrl(url);
-        c.key = u"k"_qs;
-        c.token = u"t"_qs;
+        c.key = u"k"_s;
+        c.token = u"t"_s;
         c.limits.idleTimeoutMs = 5000;
         return c;
     }
     void setUp(bool up) { m_isUp = up; }
     int asked = 0;
 
-    QString id() const override { return u"remote"_qs; }
-    QString displayName() const override { return u"Remote"_qs; }
+    QString id() const override { return u"remote"_s; }
+    QString displayName() const override { return u"Remote"_s; }
     QString validate(const PromptRequest &request) const override { return m_up.validate(request); }
     AnswerStream *ask(const PromptRequest &request, QObject *parent) override
     {
@@ -107,7 +109,7 @@ private:
     {
         backend.setUp(false);
         QSignalSpy finished(&offline.session, &ChatSession::answerFinished);
-        auto conversation = offline.session.send(0, u"Anyone there?"_qs);
+        auto conversation = offline.session.send(0, u"Anyone there?"_s);
         if (!conversation || !finished.wait(10000))
             return 0;
         return *conversation;
@@ -132,21 +134,21 @@ private Q_SLOTS:
         Offline offline(store, backend);
         QSignalSpy changed(&offline.connectivity, &Connectivity::offlineChanged);
 
-        QVERIFY(!offline.connectivity.isOffline(u"remote"_qs));
+        QVERIFY(!offline.connectivity.isOffline(u"remote"_s));
         const qint64 first = failOnce(offline, backend);
         QVERIFY(first);
         // The failed answer says why; the backend is now known to be offline.
         QCOMPARE(messages(store, first).last().status, MessageStatus::Error);
-        QVERIFY(offline.connectivity.isOffline(u"remote"_qs));
+        QVERIFY(offline.connectivity.isOffline(u"remote"_s));
         QCOMPARE(changed.count(), 1);
-        QCOMPARE(changed.first().at(0).toString(), u"remote"_qs);
+        QCOMPARE(changed.first().at(0).toString(), u"remote"_s);
         QCOMPARE(changed.first().at(1).toBool(), true);
-        QVERIFY(offline.connectivity.nextProbeDelay(u"remote"_qs) > 0);
+        QVERIFY(offline.connectivity.nextProbeDelay(u"remote"_s) > 0);
 
         // The next prompt is stored (pending) and queued: no request is made.
         QSignalSpy queued(&offline.session, &ChatSession::queued);
         const int asked = backend.asked;
-        auto conversation = offline.session.send(0, u"Revenue by month?"_qs);
+        auto conversation = offline.session.send(0, u"Revenue by month?"_s);
         QVERIFY(conversation);
         QVERIFY(!offline.session.isBusy());
         QCOMPARE(backend.asked, asked);
@@ -155,8 +157,8 @@ private Q_SLOTS:
         QCOMPARE(stored.size(), 1);
         QCOMPARE(stored.first().role, MessageRole::User);
         QCOMPARE(stored.first().status, MessageStatus::Pending);
-        QCOMPARE(stored.first().text, u"Revenue by month?"_qs);
-        const auto rows = offline.outbox.queued(u"remote"_qs);
+        QCOMPARE(stored.first().text, u"Revenue by month?"_s);
+        const auto rows = offline.outbox.queued(u"remote"_s);
         QCOMPARE(rows->size(), 1);
         QCOMPARE(rows->first().conversationId, *conversation);
         QCOMPARE(rows->first().id, queued.first().at(0).toLongLong());
@@ -185,24 +187,24 @@ private Q_SLOTS:
         inFlight = 0;
         finished.clear();
 
-        auto a = offline.session.send(0, u"first"_qs);
-        auto b = offline.session.send(0, u"second"_qs);
-        QVERIFY(offline.session.send(*a, u"third"_qs)); // a follow-up in the first conversation
+        auto a = offline.session.send(0, u"first"_s);
+        auto b = offline.session.send(0, u"second"_s);
+        QVERIFY(offline.session.send(*a, u"third"_s)); // a follow-up in the first conversation
         QCOMPARE(*offline.outbox.queuedCount(), 3);
         QCOMPARE(server.requests().size(), 0);
 
         backend.setUp(true);
-        offline.connectivity.reportSuccess(u"remote"_qs); // e.g. a probe got through
+        offline.connectivity.reportSuccess(u"remote"_s); // e.g. a probe got through
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 20000);
         QTRY_COMPARE(*offline.outbox.queuedCount(), 0);
         QCOMPARE(server.requests().size(), 3);
-        QCOMPARE(promptOf(server.requests().at(0)), u"first"_qs);
-        QCOMPARE(promptOf(server.requests().at(1)), u"second"_qs);
-        QCOMPARE(promptOf(server.requests().at(2)), u"third"_qs);
+        QCOMPARE(promptOf(server.requests().at(0)), u"first"_s);
+        QCOMPARE(promptOf(server.requests().at(1)), u"second"_s);
+        QCOMPARE(promptOf(server.requests().at(2)), u"third"_s);
         QCOMPARE(maxInFlight, 1);
         // The follow-up continued the remote conversation its first answer started.
         const QJsonObject third = QJsonDocument::fromJson(server.requests().at(2).body).object();
-        QVERIFY(!third[u"properties"_qs][u"conversation_id"_qs].toString().isEmpty());
+        QVERIFY(!third[u"properties"_s][u"conversation_id"_s].toString().isEmpty());
 
         for (qint64 c : { *a, *b }) {
             for (const Message &m : messages(store, c))
@@ -210,7 +212,7 @@ private Q_SLOTS:
         }
         QCOMPARE(messages(store, *a).size(), 4); // first, its answer, third, its answer
         QSqlQuery q(store.database.connection());
-        QVERIFY(q.exec(u"SELECT count(*) FROM outbox WHERE status = 'sent'"_qs) && q.next());
+        QVERIFY(q.exec(u"SELECT count(*) FROM outbox WHERE status = 'sent'"_s) && q.next());
         QCOMPARE(q.value(0).toInt(), 3);
     }
 
@@ -225,26 +227,26 @@ private Q_SLOTS:
         SwitchableBackend backend(m_network, server);
         Offline offline(store, backend);
         QVERIFY(failOnce(offline, backend));
-        auto c = offline.session.send(0, u"still waiting"_qs);
+        auto c = offline.session.send(0, u"still waiting"_s);
         QVERIFY(c);
-        const int delay = offline.connectivity.nextProbeDelay(u"remote"_qs);
+        const int delay = offline.connectivity.nextProbeDelay(u"remote"_s);
 
         // A probe while still down: the prompt goes back in the queue, the question waits again,
         // and the next probe waits longer.
         QSignalSpy finished(&offline.session, &ChatSession::answerFinished);
-        Q_EMIT offline.connectivity.probeDue(u"remote"_qs);
+        Q_EMIT offline.connectivity.probeDue(u"remote"_s);
         QVERIFY(finished.wait(10000));
         QTRY_COMPARE(*offline.outbox.queuedCount(), 1);
         QCOMPARE(messages(store, *c).first().status, MessageStatus::Pending);
         QCOMPARE(messages(store, *c).size(), 2);
         QCOMPARE(messages(store, *c).last().status, MessageStatus::Error);
-        QVERIFY(offline.connectivity.nextProbeDelay(u"remote"_qs) > delay);
+        QVERIFY(offline.connectivity.nextProbeDelay(u"remote"_s) > delay);
 
         // The next probe gets through: the same answer row is asked again, not a second one.
         backend.setUp(true);
-        Q_EMIT offline.connectivity.probeDue(u"remote"_qs);
+        Q_EMIT offline.connectivity.probeDue(u"remote"_s);
         QVERIFY(finished.wait(10000));
-        QVERIFY(!offline.connectivity.isOffline(u"remote"_qs));
+        QVERIFY(!offline.connectivity.isOffline(u"remote"_s));
         const QList<Message> after = messages(store, *c);
         QCOMPARE(after.size(), 2);
         QCOMPARE(after.first().status, MessageStatus::Complete);
@@ -264,8 +266,8 @@ private Q_SLOTS:
         Offline offline(store, backend);
         QVERIFY(failOnce(offline, backend));
         QSignalSpy queued(&offline.session, &ChatSession::queued);
-        auto dropped = offline.session.send(0, u"never mind"_qs);
-        auto kept = offline.session.send(0, u"keep me"_qs);
+        auto dropped = offline.session.send(0, u"never mind"_s);
+        auto kept = offline.session.send(0, u"keep me"_s);
         QCOMPARE(queued.count(), 2);
         const qint64 droppedRow = queued.first().at(0).toLongLong();
 
@@ -276,14 +278,14 @@ private Q_SLOTS:
         // The question stays in its conversation (the text is not lost), marked as not sent.
         const Message question = messages(store, *dropped).first();
         QCOMPARE(question.status, MessageStatus::Error);
-        QCOMPARE(question.errorDetail, u"Cancelled before it was sent."_qs);
+        QCOMPARE(question.errorDetail, u"Cancelled before it was sent."_s);
 
         QSignalSpy finished(&offline.session, &ChatSession::answerFinished);
         backend.setUp(true);
-        offline.connectivity.reportSuccess(u"remote"_qs);
+        offline.connectivity.reportSuccess(u"remote"_s);
         QVERIFY(finished.wait(10000));
         QCOMPARE(server.requests().size(), 1);
-        QCOMPARE(promptOf(server.requests().first()), u"keep me"_qs);
+        QCOMPARE(promptOf(server.requests().first()), u"keep me"_s);
         QCOMPARE(messages(store, *dropped).size(), 1);
         QCOMPARE(messages(store, *kept).size(), 2);
         QCOMPARE(offline.outbox.entry(droppedRow)->status, OutboxEntry::Status::Cancelled);
@@ -302,7 +304,7 @@ private Q_SLOTS:
         {
             Offline before(store, backend);
             QVERIFY(failOnce(before, backend));
-            auto c = before.session.send(0, u"written offline"_qs);
+            auto c = before.session.send(0, u"written offline"_s);
             QVERIFY(c);
             conversation = *c;
         }
@@ -315,7 +317,7 @@ private Q_SLOTS:
         QSignalSpy finished(&after.session, &ChatSession::answerFinished);
         after.sender.start();
         QVERIFY(finished.wait(10000));
-        QCOMPARE(promptOf(server.requests().last()), u"written offline"_qs);
+        QCOMPARE(promptOf(server.requests().last()), u"written offline"_s);
         const QList<Message> stored = messages(store, conversation);
         QCOMPARE(stored.size(), 2);
         QCOMPARE(stored.last().status, MessageStatus::Complete);
@@ -333,7 +335,7 @@ private Q_SLOTS:
         SwitchableBackend backend(m_network, server);
         Offline offline(store, backend);
         offline.connectivity.setSystemOnline(false);
-        QVERIFY(offline.session.send(0, u"on the train"_qs));
+        QVERIFY(offline.session.send(0, u"on the train"_s));
         QCOMPARE(server.requests().size(), 0);
         QSignalSpy finished(&offline.session, &ChatSession::answerFinished);
         offline.connectivity.setSystemOnline(true);
@@ -350,16 +352,16 @@ private Q_SLOTS:
             return FakeHttpServer::sse(FakeHttpServer::split(m_stream, 400));
         });
         LuzmoBackend local(m_network,
-            SwitchableBackend::config(QString::fromLatin1(server.baseUrl())), u"local"_qs);
+            SwitchableBackend::config(QString::fromLatin1(server.baseUrl())), u"local"_s);
         Offline offline(store, local);
         ApiError refused;
         refused.code = ApiError::Code::Network;
-        offline.connectivity.reportFailure(u"local"_qs, refused);
+        offline.connectivity.reportFailure(u"local"_s, refused);
         offline.connectivity.setSystemOnline(false);
-        QVERIFY(!offline.connectivity.isOffline(u"local"_qs));
+        QVERIFY(!offline.connectivity.isOffline(u"local"_s));
         QSignalSpy queued(&offline.session, &ChatSession::queued);
         QSignalSpy finished(&offline.session, &ChatSession::answerFinished);
-        QVERIFY(offline.session.send(0, u"local question"_qs));
+        QVERIFY(offline.session.send(0, u"local question"_s));
         QVERIFY(offline.session.isBusy());
         QVERIFY(finished.wait(10000));
         QCOMPARE(queued.count(), 0);
@@ -384,13 +386,13 @@ private Q_SLOTS:
         ApiError error;
         error.code = ApiError::Code::Timeout;
         for (int i = 0; i < failures; ++i)
-            connectivity.reportFailure(u"remote"_qs, error);
-        QCOMPARE(connectivity.nextProbeDelay(u"remote"_qs), delay);
+            connectivity.reportFailure(u"remote"_s, error);
+        QCOMPARE(connectivity.nextProbeDelay(u"remote"_s), delay);
         // Errors that prove the server answered do not mark it offline.
         ApiError auth;
         auth.code = ApiError::Code::Auth;
-        connectivity.reportFailure(u"other"_qs, auth);
-        QVERIFY(!connectivity.isOffline(u"other"_qs));
+        connectivity.reportFailure(u"other"_s, auth);
+        QVERIFY(!connectivity.isOffline(u"other"_s));
     }
 
     void probeTimerFires()
@@ -399,11 +401,11 @@ private Q_SLOTS:
         connectivity.setProbeInterval(20);
         QSignalSpy due(&connectivity, &Connectivity::probeDue);
         ApiError error;
-        connectivity.reportFailure(u"remote"_qs, error);
+        connectivity.reportFailure(u"remote"_s, error);
         QVERIFY(due.wait(5000));
-        QCOMPARE(due.first().at(0).toString(), u"remote"_qs);
-        connectivity.reportSuccess(u"remote"_qs);
-        QVERIFY(!connectivity.isOffline(u"remote"_qs));
+        QCOMPARE(due.first().at(0).toString(), u"remote"_s);
+        connectivity.reportSuccess(u"remote"_s);
+        QVERIFY(!connectivity.isOffline(u"remote"_s));
         QVERIFY(!due.wait(200));
     }
 };

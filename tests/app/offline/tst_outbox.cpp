@@ -7,6 +7,8 @@
 #include <QSqlQuery>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 class TestOutbox : public QObject
 {
     Q_OBJECT
@@ -30,23 +32,23 @@ private Q_SLOTS:
         QVERIFY(store.error.isEmpty());
         Outbox outbox(store.database);
         QSignalSpy changed(&outbox, &Outbox::changed);
-        const qint64 c = store.repository->createConversation(u"c"_qs, u"luzmo"_qs)->id;
-        for (const QString &text : { u"first"_qs, u"second"_qs, u"third"_qs })
-            QVERIFY(outbox.enqueue(c, u"luzmo"_qs, text, u"analyst"_qs, u"generate"_qs));
-        QVERIFY(outbox.enqueue(c, u"looker"_qs, u"elsewhere"_qs, {}, {}));
+        const qint64 c = store.repository->createConversation(u"c"_s, u"luzmo"_s)->id;
+        for (const QString &text : { u"first"_s, u"second"_s, u"third"_s })
+            QVERIFY(outbox.enqueue(c, u"luzmo"_s, text, u"analyst"_s, u"generate"_s));
+        QVERIFY(outbox.enqueue(c, u"looker"_s, u"elsewhere"_s, {}, {}));
         QCOMPARE(changed.count(), 4);
 
         auto all = outbox.queued();
         QVERIFY(all);
         QCOMPARE(all->size(), 4);
-        QCOMPARE(all->at(0).text, u"first"_qs);
-        QCOMPARE(all->at(1).text, u"second"_qs);
-        QCOMPARE(all->at(2).text, u"third"_qs);
-        QCOMPARE(all->at(0).agent, u"analyst"_qs);
+        QCOMPARE(all->at(0).text, u"first"_s);
+        QCOMPARE(all->at(1).text, u"second"_s);
+        QCOMPARE(all->at(2).text, u"third"_s);
+        QCOMPARE(all->at(0).agent, u"analyst"_s);
         QCOMPARE(all->at(0).status, OutboxEntry::Status::Queued);
         QVERIFY(all->at(0).createdAt.isValid());
-        QCOMPARE(outbox.queued(u"looker"_qs)->size(), 1);
-        QCOMPARE(*outbox.queuedCount(u"luzmo"_qs), 3);
+        QCOMPARE(outbox.queued(u"looker"_s)->size(), 1);
+        QCOMPARE(*outbox.queuedCount(u"luzmo"_s), 3);
         QCOMPARE(*outbox.queuedCount(), 4);
         QVERIFY(*outbox.hasQueued(c));
     }
@@ -68,8 +70,8 @@ private Q_SLOTS:
         QFETCH(bool, cancels);
         TempStore store;
         Outbox outbox(store.database);
-        const qint64 c = store.repository->createConversation(u"c"_qs, u"luzmo"_qs)->id;
-        const qint64 id = outbox.enqueue(c, u"luzmo"_qs, u"q"_qs, {}, {})->id;
+        const qint64 c = store.repository->createConversation(u"c"_s, u"luzmo"_s)->id;
+        const qint64 id = outbox.enqueue(c, u"luzmo"_s, u"q"_s, {}, {})->id;
         QVERIFY(!outbox.setStatus(id, status));
         auto cancelled = outbox.cancel(id);
         QVERIFY(cancelled);
@@ -82,19 +84,19 @@ private Q_SLOTS:
     {
         TempStore store;
         Outbox outbox(store.database);
-        const qint64 c = store.repository->createConversation(u"c"_qs, u"luzmo"_qs)->id;
+        const qint64 c = store.repository->createConversation(u"c"_s, u"luzmo"_s)->id;
         // The same text twice: the oldest pending message goes with the oldest row.
-        const qint64 first = pendingQuestion(store, c, u"again"_qs);
-        const qint64 second = pendingQuestion(store, c, u"again"_qs);
+        const qint64 first = pendingQuestion(store, c, u"again"_s);
+        const qint64 second = pendingQuestion(store, c, u"again"_s);
         QVERIFY(first && second);
-        const OutboxEntry a = *outbox.enqueue(c, u"luzmo"_qs, u"again"_qs, {}, {});
+        const OutboxEntry a = *outbox.enqueue(c, u"luzmo"_s, u"again"_s, {}, {});
         QCOMPARE(*outbox.messageFor(a), first);
         Message sent = *store.repository->message(first);
         sent.status = MessageStatus::Complete;
         QVERIFY(!store.repository->updateMessage(sent, Repository::MessageField::Status));
-        const OutboxEntry b = *outbox.enqueue(c, u"luzmo"_qs, u"again"_qs, {}, {});
+        const OutboxEntry b = *outbox.enqueue(c, u"luzmo"_s, u"again"_s, {}, {});
         QCOMPARE(*outbox.messageFor(b), second);
-        const OutboxEntry other = *outbox.enqueue(c, u"luzmo"_qs, u"not stored"_qs, {}, {});
+        const OutboxEntry other = *outbox.enqueue(c, u"luzmo"_s, u"not stored"_s, {}, {});
         QCOMPARE(*outbox.messageFor(other), qint64(0));
     }
 
@@ -105,12 +107,12 @@ private Q_SLOTS:
         qint64 c = 0;
         {
             Outbox outbox(store.database);
-            c = store.repository->createConversation(u"c"_qs, u"luzmo"_qs)->id;
-            QVERIFY(pendingQuestion(store, c, u"one"_qs));
-            QVERIFY(pendingQuestion(store, c, u"two"_qs));
-            QVERIFY(outbox.enqueue(c, u"luzmo"_qs, u"one"_qs, {}, {}));
-            const qint64 two = outbox.enqueue(c, u"luzmo"_qs, u"two"_qs, {}, {})->id;
-            QVERIFY(outbox.enqueue(c, u"luzmo"_qs, u"three"_qs, {}, {}));
+            c = store.repository->createConversation(u"c"_s, u"luzmo"_s)->id;
+            QVERIFY(pendingQuestion(store, c, u"one"_s));
+            QVERIFY(pendingQuestion(store, c, u"two"_s));
+            QVERIFY(outbox.enqueue(c, u"luzmo"_s, u"one"_s, {}, {}));
+            const qint64 two = outbox.enqueue(c, u"luzmo"_s, u"two"_s, {}, {})->id;
+            QVERIFY(outbox.enqueue(c, u"luzmo"_s, u"three"_s, {}, {}));
             QVERIFY(!outbox.setStatus(two, OutboxEntry::Status::Sending));
         }
         store.repository.reset();
@@ -130,8 +132,8 @@ private Q_SLOTS:
         QCOMPARE(*outbox.failInterruptedSends(), 1);
         const auto queued = outbox.queued();
         QCOMPARE(queued->size(), 2);
-        QCOMPARE(queued->at(0).text, u"one"_qs);
-        QCOMPARE(queued->at(1).text, u"three"_qs);
+        QCOMPARE(queued->at(0).text, u"one"_s);
+        QCOMPARE(queued->at(1).text, u"three"_s);
         QCOMPARE(*outbox.messageFor(queued->at(0)), messages->at(0).id);
     }
 
@@ -139,10 +141,10 @@ private Q_SLOTS:
     {
         TempStore store;
         Outbox outbox(store.database);
-        const qint64 c = store.repository->createConversation(u"c"_qs, u"luzmo"_qs)->id;
-        QVERIFY(outbox.enqueue(c, u"luzmo"_qs, u"q"_qs, {}, {}));
+        const qint64 c = store.repository->createConversation(u"c"_s, u"luzmo"_s)->id;
+        QVERIFY(outbox.enqueue(c, u"luzmo"_s, u"q"_s, {}, {}));
         QSqlQuery q(store.database.connection());
-        QVERIFY(q.exec(u"DELETE FROM conversations WHERE id = "_qs + QString::number(c)));
+        QVERIFY(q.exec(u"DELETE FROM conversations WHERE id = "_s + QString::number(c)));
         QCOMPARE(*outbox.queuedCount(), 0);
     }
 };

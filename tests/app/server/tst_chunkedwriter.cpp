@@ -7,6 +7,8 @@
 
 #include <memory>
 
+using namespace Qt::StringLiterals;
+
 // The chunk framing of RFC 9112 §7.1, worked by hand: the size in hexadecimal, CRLF, the data,
 // CRLF; the body ends with a zero-size chunk and an empty trailer section.
 class TestChunkedWriter : public QObject
@@ -63,7 +65,7 @@ void TestChunkedWriter::lastChunk()
 bool TestChunkedWriter::request(Loopback &loop, QTcpSocket &client)
 {
     loop.server.route(
-        u"/chunks"_qs, [&loop](const QHttpServerRequest &, QHttpServerResponder &&responder) {
+        u"/chunks"_s, [&loop](const QHttpServerRequest &, QHttpServerResponder &&responder) {
             loop.writer = std::make_unique<ChunkedWriter>(std::move(responder));
         });
     const quint16 port = loop.server.listen(QHostAddress::LocalHost, 0);

@@ -3,6 +3,8 @@
 #include <QJsonDocument>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 class TestDataRequest : public QObject
 {
     Q_OBJECT
@@ -11,19 +13,19 @@ private Q_SLOTS:
     void roundTrip()
     {
         DataQuery q;
-        q.datasetId = u"ds"_qs;
-        q.dimensions << QueryDimension { u"date"_qs, 3 } << QueryDimension { u"region"_qs, 0 };
-        q.measures << QueryMeasure { u"revenue"_qs, Aggregation::Sum }
-                   << QueryMeasure { u"units"_qs, Aggregation::Average };
-        q.filters << QueryFilter { u"region"_qs, QueryFilter::Op::In, { u"EMEA"_qs, u"APAC"_qs } }
-                  << QueryFilter { u"units"_qs, QueryFilter::Op::GreaterOrEqual, { 5 } };
+        q.datasetId = u"ds"_s;
+        q.dimensions << QueryDimension { u"date"_s, 3 } << QueryDimension { u"region"_s, 0 };
+        q.measures << QueryMeasure { u"revenue"_s, Aggregation::Sum }
+                   << QueryMeasure { u"units"_s, Aggregation::Average };
+        q.filters << QueryFilter { u"region"_s, QueryFilter::Op::In, { u"EMEA"_s, u"APAC"_s } }
+                  << QueryFilter { u"units"_s, QueryFilter::Op::GreaterOrEqual, { 5 } };
         q.order << QuerySort { 2, true };
         q.limit = 50;
         q.offset = 10;
         const auto parsed = DataRequest::fromJson(DataRequest::toJson(q));
         QVERIFY(std::holds_alternative<DataQuery>(parsed));
         const DataQuery &r = std::get<DataQuery>(parsed);
-        QCOMPARE(r.datasetId, u"ds"_qs);
+        QCOMPARE(r.datasetId, u"ds"_s);
         QCOMPARE(r.dimensions.size(), 2);
         QCOMPARE(r.dimensions[0].level, 3);
         QCOMPARE(r.measures[1].aggregation, Aggregation::Average);
@@ -42,19 +44,19 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("find");
         QTest::addColumn<QString>("words");
-        QTest::newRow("no queries") << QByteArray("{}") << u"queries"_qs;
-        QTest::newRow("empty query") << QByteArray(R"({"queries":[{}]})") << u"at least one"_qs;
+        QTest::newRow("no queries") << QByteArray("{}") << u"queries"_s;
+        QTest::newRow("empty query") << QByteArray(R"({"queries":[{}]})") << u"at least one"_s;
         QTest::newRow("no dataset")
-            << QByteArray(R"({"queries":[{"measures":[{"column_id":"x"}]}]})") << u"dataset_id"_qs;
+            << QByteArray(R"({"queries":[{"measures":[{"column_id":"x"}]}]})") << u"dataset_id"_s;
         QTest::newRow("bad aggregation") << QByteArray(
             R"({"queries":[{"measures":[{"column_id":"x","dataset_id":"d","aggregation":{"type":"median-ish"}}]}]})")
-                                         << u"Unknown aggregation"_qs;
+                                         << u"Unknown aggregation"_s;
         QTest::newRow("bad expression") << QByteArray(
             R"({"queries":[{"measures":[{"column_id":"x","dataset_id":"d"}],"where":[{"expression":"? ~ ?","parameters":[{"column_id":"x"},1]}]}]})")
-                                        << u"Unsupported filter"_qs;
+                                        << u"Unsupported filter"_s;
         QTest::newRow("order outside the query") << QByteArray(
             R"({"queries":[{"measures":[{"column_id":"x","dataset_id":"d"}],"order":[{"column_id":"y","order":"asc"}]}]})")
-                                                 << u"order names a column"_qs;
+                                                 << u"order names a column"_s;
     }
 
     void refusals()

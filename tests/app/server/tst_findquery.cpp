@@ -4,6 +4,8 @@
 #include <QJsonDocument>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 QList<QJsonObject> rows()
 {
@@ -38,34 +40,34 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("find");
         QTest::addColumn<QString>("expectedIds");
         QTest::addColumn<int>("expectedCount");
-        QTest::newRow("everything") << QByteArray("{}") << u"abcd"_qs << 4;
-        QTest::newRow("equality") << QByteArray(R"({"where":{"role":"user"}})") << u"ac"_qs << 2;
+        QTest::newRow("everything") << QByteArray("{}") << u"abcd"_s << 4;
+        QTest::newRow("equality") << QByteArray(R"({"where":{"role":"user"}})") << u"ac"_s << 2;
         QTest::newRow("gt on dates")
             << QByteArray(R"({"where":{"created_at":{"gt":"2024-01-02T10:00:00.000Z"}}})")
-            << u"cd"_qs << 2;
+            << u"cd"_s << 2;
         QTest::newRow("$gte and lt")
-            << QByteArray(R"({"where":{"n":{"$gte":2,"lt":10}}})") << u"ac"_qs << 2;
+            << QByteArray(R"({"where":{"n":{"$gte":2,"lt":10}}})") << u"ac"_s << 2;
         QTest::newRow("numbers compare as numbers")
-            << QByteArray(R"({"where":{"n":{"gt":2}}})") << u"ad"_qs << 2;
-        QTest::newRow("in") << QByteArray(R"({"where":{"id":{"in":["b","d","z"]}}})") << u"bd"_qs
+            << QByteArray(R"({"where":{"n":{"gt":2}}})") << u"ad"_s << 2;
+        QTest::newRow("in") << QByteArray(R"({"where":{"id":{"in":["b","d","z"]}}})") << u"bd"_s
                             << 2;
         QTest::newRow("array means in")
-            << QByteArray(R"({"where":{"id":["a","c"]}})") << u"ac"_qs << 2;
-        QTest::newRow("notIn") << QByteArray(R"({"where":{"id":{"notIn":["a"]}}})") << u"bcd"_qs
+            << QByteArray(R"({"where":{"id":["a","c"]}})") << u"ac"_s << 2;
+        QTest::newRow("notIn") << QByteArray(R"({"where":{"id":{"notIn":["a"]}}})") << u"bcd"_s
                                << 3;
-        QTest::newRow("ne") << QByteArray(R"({"where":{"role":{"ne":"user"}}})") << u"bd"_qs << 2;
+        QTest::newRow("ne") << QByteArray(R"({"where":{"role":{"ne":"user"}}})") << u"bd"_s << 2;
         QTest::newRow("like, case-insensitive")
-            << QByteArray(R"({"where":{"message":{"like":"%REVENUE%"}}})") << u"ab"_qs << 2;
-        QTest::newRow("or") << QByteArray(R"({"where":{"or":[{"id":"a"},{"n":10}]}})") << u"ad"_qs
+            << QByteArray(R"({"where":{"message":{"like":"%REVENUE%"}}})") << u"ab"_s << 2;
+        QTest::newRow("or") << QByteArray(R"({"where":{"or":[{"id":"a"},{"n":10}]}})") << u"ad"_s
                             << 2;
-        QTest::newRow("between") << QByteArray(R"({"where":{"n":{"between":[2,3]}}})") << u"ac"_qs
+        QTest::newRow("between") << QByteArray(R"({"where":{"n":{"between":[2,3]}}})") << u"ac"_s
                                  << 2;
         QTest::newRow("order desc")
-            << QByteArray(R"({"order":[["created_at","desc"]]})") << u"dcba"_qs << 4;
+            << QByteArray(R"({"order":[["created_at","desc"]]})") << u"dcba"_s << 4;
         QTest::newRow("order two keys")
-            << QByteArray(R"({"order":[["role","asc"],["n","desc"]]})") << u"dbac"_qs << 4;
+            << QByteArray(R"({"order":[["role","asc"],["n","desc"]]})") << u"dbac"_s << 4;
         QTest::newRow("limit and offset")
-            << QByteArray(R"({"order":[["n","asc"]],"offset":1,"limit":2})") << u"ca"_qs << 4;
+            << QByteArray(R"({"order":[["n","asc"]],"offset":1,"limit":2})") << u"ca"_s << 4;
         QTest::newRow("limit 0") << QByteArray(R"({"limit":0})") << QString() << 4;
     }
 
@@ -100,11 +102,11 @@ private Q_SLOTS:
 
     void attributes()
     {
-        const QJsonObject row { { u"id"_qs, u"a"_qs }, { u"role"_qs, u"user"_qs },
-            { u"kids"_qs, QJsonArray {} } };
+        const QJsonObject row { { u"id"_s, u"a"_s }, { u"role"_s, u"user"_s },
+            { u"kids"_s, QJsonArray {} } };
         const QJsonObject s
-            = FindQuery::select(row, QJsonArray { u"id"_qs, u"missing"_qs }, { u"kids"_qs });
-        QCOMPARE(s.keys(), (QStringList { u"id"_qs, u"kids"_qs }));
+            = FindQuery::select(row, QJsonArray { u"id"_s, u"missing"_s }, { u"kids"_s });
+        QCOMPARE(s.keys(), (QStringList { u"id"_s, u"kids"_s }));
         QCOMPARE(FindQuery::select(row, QJsonValue(), {}), row);
     }
 };

@@ -16,6 +16,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 class TestLocalServer : public QObject
 {
     Q_OBJECT
@@ -55,7 +57,7 @@ private:
             done = true;
         });
         if (!QTest::qWaitFor([&] { return done; }, 15000))
-            o.error = ApiErrors::make(ApiError::Code::Timeout, u"test: no answer"_qs);
+            o.error = ApiErrors::make(ApiError::Code::Timeout, u"test: no answer"_s);
         return o;
     }
 
@@ -70,7 +72,7 @@ private:
     }
 
     Outcome prompt(const QString &text, const QString &conversationId = {},
-        const QString &agent = u"item"_qs, const QString &task = u"generate"_qs)
+        const QString &agent = u"item"_s, const QString &task = u"generate"_s)
     {
         AiPromptRequest request;
         request.agent = agent;
@@ -116,99 +118,97 @@ private Q_SLOTS:
         const QString error = m_server->start();
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QVERIFY(m_server->port() > 0);
-        QVERIFY(m_server->url().startsWith(u"http://127.0.0.1:"_qs));
+        QVERIFY(m_server->url().startsWith(u"http://127.0.0.1:"_s));
         QVERIFY(m_server->token().size() >= 32); // random per run
     }
 
     void promptCreatesConversationMessagesAndChart()
     {
-        const Outcome first = prompt(u"Show monthly revenue as a line chart"_qs);
+        const Outcome first = prompt(u"Show monthly revenue as a line chart"_s);
         QVERIFY2(first.ok, qPrintable(first.error.toString()));
-        const QString conversation = first.body[u"conversation_id"_qs].toString();
+        const QString conversation = first.body[u"conversation_id"_s].toString();
         QVERIFY(!conversation.isEmpty());
-        QCOMPARE(first.body[u"user_message"_qs][u"role"_qs].toString(), u"user"_qs);
-        const QJsonObject answer = first.body[u"assistant_message"_qs].toObject();
-        QCOMPARE(answer[u"role"_qs].toString(), u"assistant"_qs);
-        QVERIFY(answer[u"message"_qs].toString().contains(u"Revenue"_qs));
-        QVERIFY(answer[u"message"_qs].toString().contains(u"$"_qs)); // real numbers
-        const QJsonArray assets = answer[u"aiMessageAssets"_qs].toArray();
+        QCOMPARE(first.body[u"user_message"_s][u"role"_s].toString(), u"user"_s);
+        const QJsonObject answer = first.body[u"assistant_message"_s].toObject();
+        QCOMPARE(answer[u"role"_s].toString(), u"assistant"_s);
+        QVERIFY(answer[u"message"_s].toString().contains(u"Revenue"_s));
+        QVERIFY(answer[u"message"_s].toString().contains(u"$"_s)); // real numbers
+        const QJsonArray assets = answer[u"aiMessageAssets"_s].toArray();
         QCOMPARE(assets.size(), 1);
-        QCOMPARE(assets[0][u"value"_qs][u"type"_qs].toString(), u"line-chart"_qs);
+        QCOMPARE(assets[0][u"value"_s][u"type"_s].toString(), u"line-chart"_s);
 
-        const Outcome followUp = prompt(u"and by region?"_qs, conversation);
+        const Outcome followUp = prompt(u"and by region?"_s, conversation);
         QVERIFY(followUp.ok);
-        QCOMPARE(followUp.body[u"conversation_id"_qs].toString(), conversation);
+        QCOMPARE(followUp.body[u"conversation_id"_s].toString(), conversation);
 
         // Search with nested include, where, order.
-        const Outcome search = call(u"aiconversation"_qs, u"get"_qs,
-            QJsonObject { { u"where"_qs, QJsonObject { { u"id"_qs, conversation } } },
-                { u"include"_qs,
-                    QJsonArray { QJsonObject { { u"model"_qs, u"AIMessage"_qs },
-                        { u"include"_qs,
+        const Outcome search = call(u"aiconversation"_s, u"get"_s,
+            QJsonObject { { u"where"_s, QJsonObject { { u"id"_s, conversation } } },
+                { u"include"_s,
+                    QJsonArray { QJsonObject { { u"model"_s, u"AIMessage"_s },
+                        { u"include"_s,
                             QJsonArray {
-                                QJsonObject { { u"model"_qs, u"AIMessageAsset"_qs } } } } } } } });
+                                QJsonObject { { u"model"_s, u"AIMessageAsset"_s } } } } } } } });
         QVERIFY(search.ok);
-        QCOMPARE(search.body[u"count"_qs].toInt(), 1);
-        const QJsonArray messages = search.body[u"rows"_qs][0][u"aiMessages"_qs].toArray();
+        QCOMPARE(search.body[u"count"_s].toInt(), 1);
+        const QJsonArray messages = search.body[u"rows"_s][0][u"aiMessages"_s].toArray();
         QCOMPARE(messages.size(), 4);
-        QCOMPARE(messages[0][u"message"_qs].toString(), u"Show monthly revenue as a line chart"_qs);
-        QCOMPARE(messages[1][u"aiMessageAssets"_qs].toArray().size(), 1);
+        QCOMPARE(messages[0][u"message"_s].toString(), u"Show monthly revenue as a line chart"_s);
+        QCOMPARE(messages[1][u"aiMessageAssets"_s].toArray().size(), 1);
 
-        const Outcome latest = call(u"aimessage"_qs, u"get"_qs,
-            QJsonObject { { u"where"_qs, QJsonObject { { u"role"_qs, u"user"_qs } } },
-                { u"order"_qs, QJsonArray { QJsonArray { u"created_at"_qs, u"desc"_qs } } },
-                { u"limit"_qs, 1 }, { u"attributes"_qs, QJsonArray { u"id"_qs, u"message"_qs } } });
+        const Outcome latest = call(u"aimessage"_s, u"get"_s,
+            QJsonObject { { u"where"_s, QJsonObject { { u"role"_s, u"user"_s } } },
+                { u"order"_s, QJsonArray { QJsonArray { u"created_at"_s, u"desc"_s } } },
+                { u"limit"_s, 1 }, { u"attributes"_s, QJsonArray { u"id"_s, u"message"_s } } });
         QVERIFY(latest.ok);
-        QCOMPARE(latest.body[u"count"_qs].toInt(), 2);
-        const QJsonObject row = latest.body[u"rows"_qs][0].toObject();
-        QCOMPARE(
-            row.keys(), (QStringList { u"id"_qs, u"message"_qs })); // no assets unless included
-        QCOMPARE(row[u"message"_qs].toString(), u"and by region?"_qs);
+        QCOMPARE(latest.body[u"count"_s].toInt(), 2);
+        const QJsonObject row = latest.body[u"rows"_s][0].toObject();
+        QCOMPARE(row.keys(), (QStringList { u"id"_s, u"message"_s })); // no assets unless included
+        QCOMPARE(row[u"message"_s].toString(), u"and by region?"_s);
     }
 
     void datasetsAndData()
     {
-        const Outcome datasets = call(u"dataset"_qs, u"get"_qs, {});
+        const Outcome datasets = call(u"dataset"_s, u"get"_s, {});
         QVERIFY(datasets.ok);
-        QVERIFY(datasets.body[u"count"_qs].toInt() >= 1);
-        const QJsonObject sales = datasets.body[u"rows"_qs][0].toObject();
-        QCOMPARE(sales[u"name"_qs][u"en"_qs].toString(), u"Sales"_qs);
+        QVERIFY(datasets.body[u"count"_s].toInt() >= 1);
+        const QJsonObject sales = datasets.body[u"rows"_s][0].toObject();
+        QCOMPARE(sales[u"name"_s][u"en"_s].toString(), u"Sales"_s);
         QString dateColumn, revenueColumn;
-        for (const QJsonValue &c : sales[u"columns"_qs].toArray()) {
-            if (c[u"type"_qs].toString() == u"datetime")
-                dateColumn = c[u"id"_qs].toString();
-            if (c[u"name"_qs][u"en"_qs].toString() == u"Revenue")
-                revenueColumn = c[u"id"_qs].toString();
+        for (const QJsonValue &c : sales[u"columns"_s].toArray()) {
+            if (c[u"type"_s].toString() == u"datetime")
+                dateColumn = c[u"id"_s].toString();
+            if (c[u"name"_s][u"en"_s].toString() == u"Revenue")
+                revenueColumn = c[u"id"_s].toString();
         }
         QVERIFY(!dateColumn.isEmpty() && !revenueColumn.isEmpty());
-        const QString ds = sales[u"id"_qs].toString();
-        const QJsonObject find { { u"queries"_qs,
-            QJsonArray {
-                QJsonObject { { u"dimensions"_qs,
-                                  QJsonArray { QJsonObject { { u"column_id"_qs, dateColumn },
-                                      { u"dataset_id"_qs, ds }, { u"level"_qs, 1 } } } },
-                    { u"measures"_qs,
-                        QJsonArray { QJsonObject { { u"column_id"_qs, revenueColumn },
-                            { u"dataset_id"_qs, ds },
-                            { u"aggregation"_qs,
-                                QJsonObject { { u"type"_qs, u"sum"_qs } } } } } } } } } };
-        const Outcome data = call(u"data"_qs, u"get"_qs, find);
+        const QString ds = sales[u"id"_s].toString();
+        const QJsonObject find { { u"queries"_s,
+            QJsonArray { QJsonObject {
+                { u"dimensions"_s,
+                    QJsonArray { QJsonObject { { u"column_id"_s, dateColumn },
+                        { u"dataset_id"_s, ds }, { u"level"_s, 1 } } } },
+                { u"measures"_s,
+                    QJsonArray { QJsonObject { { u"column_id"_s, revenueColumn },
+                        { u"dataset_id"_s, ds },
+                        { u"aggregation"_s, QJsonObject { { u"type"_s, u"sum"_s } } } } } } } } } };
+        const Outcome data = call(u"data"_s, u"get"_s, find);
         QVERIFY2(data.ok, qPrintable(data.error.toString()));
-        const QJsonArray rows = data.body[u"data"_qs].toArray();
+        const QJsonArray rows = data.body[u"data"_s].toArray();
         QCOMPARE(rows.size(), 3); // 2022, 2023, 2024
-        QVERIFY(rows[0][0].toString().startsWith(u"2022-01-01"_qs));
+        QVERIFY(rows[0][0].toString().startsWith(u"2022-01-01"_s));
         QVERIFY(rows[2][1].toDouble() > rows[0][1].toDouble()); // the sample grows
 
         // Paging with limit {by, offset}: the second and third years.
         QJsonObject paged = find;
-        QJsonArray queries = paged[u"queries"_qs].toArray();
+        QJsonArray queries = paged[u"queries"_s].toArray();
         QJsonObject query = queries[0].toObject();
-        query.insert(u"limit"_qs, QJsonObject { { u"by"_qs, 2 }, { u"offset"_qs, 1 } });
+        query.insert(u"limit"_s, QJsonObject { { u"by"_s, 2 }, { u"offset"_s, 1 } });
         queries[0] = query;
-        paged.insert(u"queries"_qs, queries);
-        const Outcome page = call(u"data"_qs, u"get"_qs, paged);
+        paged.insert(u"queries"_s, queries);
+        const Outcome page = call(u"data"_s, u"get"_s, paged);
         QVERIFY(page.ok);
-        const QJsonArray pageRows = page.body[u"data"_qs].toArray();
+        const QJsonArray pageRows = page.body[u"data"_s].toArray();
         QCOMPARE(pageRows.size(), 2);
         QCOMPARE(pageRows[0], rows[1]);
         QCOMPARE(pageRows[1], rows[2]);
@@ -261,22 +261,22 @@ private Q_SLOTS:
 
     void wrongCredentialsThroughTheClient()
     {
-        const Outcome o = call(u"aimessage"_qs, u"get"_qs, {}, u"wrong"_qs);
+        const Outcome o = call(u"aimessage"_s, u"get"_s, {}, u"wrong"_s);
         QVERIFY(!o.ok);
         QCOMPARE(o.error.code, ApiError::Code::Auth);
-        QCOMPARE(o.error.serverMessage, u"Invalid API key or token."_qs);
+        QCOMPARE(o.error.serverMessage, u"Invalid API key or token."_s);
     }
 
     void streamsIntoTheAppStore()
     {
         TempStore store;
-        LuzmoBackend backend(m_network, config(), u"local"_qs);
+        LuzmoBackend backend(m_network, config(), u"local"_s);
         ChatSession session(*store.repository);
         session.setBackend(&backend);
-        session.setAgent(u"item"_qs);
+        session.setAgent(u"item"_s);
         QSignalSpy text(&session, &ChatSession::answerTextChanged);
         QSignalSpy finished(&session, &ChatSession::answerFinished);
-        auto conversation = session.send(0, u"weekly units by region in 2024"_qs);
+        auto conversation = session.send(0, u"weekly units by region in 2024"_s);
         QVERIFY(conversation);
         QVERIFY(finished.wait(15000));
         QVERIFY(text.count() > 2); // it streamed in several deltas
@@ -285,8 +285,8 @@ private Q_SLOTS:
         QVERIFY(!answer.text.isEmpty());
         QCOMPARE(answer.assets.size(), 1);
         const QJsonObject item = QJsonDocument::fromJson(answer.assets.first().valueJson).object();
-        QCOMPARE(item[u"type"_qs].toString(), u"line-chart"_qs);
-        QCOMPARE(item[u"slots"_qs].toArray().size(), 3); // x-axis, measure, legend
+        QCOMPARE(item[u"type"_s].toString(), u"line-chart"_s);
+        QCOMPARE(item[u"slots"_s].toArray().size(), 3); // x-axis, measure, legend
     }
 
     void clientLeavingMidStreamDoesNotHurtTheServer()
@@ -320,9 +320,9 @@ private Q_SLOTS:
         c.token = slow.token();
         LuzmoClient client(m_network, c);
         QObject owner;
-        const Outcome o = wait(client.get(u"aiconversation"_qs, {}, &owner));
+        const Outcome o = wait(client.get(u"aiconversation"_s, {}, &owner));
         QVERIFY(o.ok);
-        QCOMPARE(o.body[u"count"_qs].toInt(), 3);
+        QCOMPARE(o.body[u"count"_s].toInt(), 3);
     }
 };
 

@@ -2,6 +2,8 @@
 
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 const QString ctx = QStringLiteral(
@@ -43,79 +45,77 @@ void TestAiPromptDecoder::decode_data()
 
     using T = StreamEvent::Type;
     const QString none;
-    QTest::newRow("start") << frame(u"\"type\":\"start\""_qs) << T::Start << u"start"_qs << true
-                           << -1 << none << none << none << none << none;
-    QTest::newRow("start without context") << u"{\"type\":\"start\"}"_qs << T::Start << u"start"_qs
+    QTest::newRow("start") << frame(u"\"type\":\"start\""_s) << T::Start << u"start"_s << true << -1
+                           << none << none << none << none << none;
+    QTest::newRow("start without context") << u"{\"type\":\"start\"}"_s << T::Start << u"start"_s
                                            << false << -1 << none << none << none << none << none;
-    QTest::newRow("progress") << frame(u"\"type\":\"progress\",\"message\":\"Reading dataset\""_qs)
-                              << T::Progress << u"progress"_qs << true << -1 << none
-                              << u"Reading dataset"_qs << none << none << none;
-    QTest::newRow("text_start") << frame(u"\"type\":\"text_start\",\"index\":0"_qs) << T::TextStart
-                                << u"text_start"_qs << true << 0 << none << none << none << none
+    QTest::newRow("progress") << frame(u"\"type\":\"progress\",\"message\":\"Reading dataset\""_s)
+                              << T::Progress << u"progress"_s << true << -1 << none
+                              << u"Reading dataset"_s << none << none << none;
+    QTest::newRow("text_start") << frame(u"\"type\":\"text_start\",\"index\":0"_s) << T::TextStart
+                                << u"text_start"_s << true << 0 << none << none << none << none
                                 << none;
     QTest::newRow("text_delta") << frame(
-        u"\"type\":\"text_delta\",\"index\":2,\"delta\":\"Monthly \""_qs)
-                                << T::TextDelta << u"text_delta"_qs << true << 2 << u"Monthly "_qs
+        u"\"type\":\"text_delta\",\"index\":2,\"delta\":\"Monthly \""_s)
+                                << T::TextDelta << u"text_delta"_s << true << 2 << u"Monthly "_s
                                 << none << none << none << none;
     QTest::newRow("text_delta with text")
-        << frame(u"\"type\":\"text_delta\",\"index\":0,\"text\":\"Grüße €\""_qs) << T::TextDelta
-        << u"text_delta"_qs << true << 0 << u"Grüße €"_qs << none << none << none << none;
+        << frame(u"\"type\":\"text_delta\",\"index\":0,\"text\":\"Grüße €\""_s) << T::TextDelta
+        << u"text_delta"_s << true << 0 << u"Grüße €"_s << none << none << none << none;
     QTest::newRow("text_delta with content and string index")
-        << frame(u"\"type\":\"text_delta\",\"index\":\"3\",\"content\":\"x\""_qs) << T::TextDelta
-        << u"text_delta"_qs << true << 3 << u"x"_qs << none << none << none << none;
+        << frame(u"\"type\":\"text_delta\",\"index\":\"3\",\"content\":\"x\""_s) << T::TextDelta
+        << u"text_delta"_s << true << 3 << u"x"_s << none << none << none << none;
     QTest::newRow("text_delta without index")
-        << frame(u"\"type\":\"text_delta\",\"delta\":\"x\""_qs) << T::TextDelta << u"text_delta"_qs
-        << true << -1 << u"x"_qs << none << none << none << none;
-    QTest::newRow("text_end") << frame(u"\"type\":\"text_end\",\"index\":0"_qs) << T::TextEnd
-                              << u"text_end"_qs << true << 0 << none << none << none << none
-                              << none;
+        << frame(u"\"type\":\"text_delta\",\"delta\":\"x\""_s) << T::TextDelta << u"text_delta"_s
+        << true << -1 << u"x"_s << none << none << none << none;
+    QTest::newRow("text_end") << frame(u"\"type\":\"text_end\",\"index\":0"_s) << T::TextEnd
+                              << u"text_end"_s << true << 0 << none << none << none << none << none;
     QTest::newRow("asset_start") << frame(
-        u"\"type\":\"asset_start\",\"index\":0,\"asset_type\":\"item\""_qs)
-                                 << T::AssetStart << u"asset_start"_qs << true << 0 << none << none
-                                 << u"item"_qs << none << none;
+        u"\"type\":\"asset_start\",\"index\":0,\"asset_type\":\"item\""_s)
+                                 << T::AssetStart << u"asset_start"_s << true << 0 << none << none
+                                 << u"item"_s << none << none;
     QTest::newRow("asset_delta") << frame(
-        u"\"type\":\"asset_delta\",\"index\":0,\"delta\":\"{\\\"type\\\":\\\"line\""_qs)
-                                 << T::AssetDelta << u"asset_delta"_qs << true << 0
-                                 << u"{\"type\":\"line"_qs << none << none << none << none;
+        u"\"type\":\"asset_delta\",\"index\":0,\"delta\":\"{\\\"type\\\":\\\"line\""_s)
+                                 << T::AssetDelta << u"asset_delta"_s << true << 0
+                                 << u"{\"type\":\"line"_s << none << none << none << none;
     QTest::newRow("asset_delta as an object")
-        << frame(u"\"type\":\"asset_delta\",\"index\":0,\"delta\":{\"type\":\"line-chart\"}"_qs)
-        << T::AssetDelta << u"asset_delta"_qs << true << 0 << u"{\"type\":\"line-chart\"}"_qs
-        << none << none << none << none;
-    QTest::newRow("asset_end with id")
-        << frame(u"\"type\":\"asset_end\",\"index\":0,\"id\":\"7bfc\""_qs) << T::AssetEnd
-        << u"asset_end"_qs << true << 0 << none << none << none << u"7bfc"_qs << none;
-    QTest::newRow("asset_end with asset_id")
-        << frame(u"\"type\":\"asset_end\",\"index\":1,\"asset_id\":\"7bfd\""_qs) << T::AssetEnd
-        << u"asset_end"_qs << true << 1 << none << none << none << u"7bfd"_qs << none;
-    QTest::newRow("error with message")
-        << frame(u"\"type\":\"error\",\"message\":\"Dataset not found\""_qs) << T::Error
-        << u"error"_qs << true << -1 << none << none << none << none << u"Dataset not found"_qs;
-    QTest::newRow("error as a string")
-        << frame(u"\"type\":\"error\",\"error\":\"Quota exceeded\""_qs) << T::Error << u"error"_qs
-        << true << -1 << none << none << none << none << u"Quota exceeded"_qs;
-    QTest::newRow("error as an object")
-        << frame(u"\"type\":\"error\",\"error\":{\"code\":429,\"message\":\"Too many\"}"_qs)
-        << T::Error << u"error"_qs << true << -1 << none << none << none << none << u"Too many"_qs;
-    QTest::newRow("error without words")
-        << frame(u"\"type\":\"error\""_qs) << T::Error << u"error"_qs << true << -1 << none << none
+        << frame(u"\"type\":\"asset_delta\",\"index\":0,\"delta\":{\"type\":\"line-chart\"}"_s)
+        << T::AssetDelta << u"asset_delta"_s << true << 0 << u"{\"type\":\"line-chart\"}"_s << none
         << none << none << none;
-    QTest::newRow("finish") << frame(u"\"type\":\"finish\",\"result\":{}"_qs) << T::Finish
-                            << u"finish"_qs << true << -1 << none << none << none << none << none;
-    QTest::newRow("[DONE]") << u"[DONE]"_qs << T::Done << u"[DONE]"_qs << false << -1 << none
-                            << none << none << none << none;
-    QTest::newRow("[DONE] with spaces") << u" [DONE] "_qs << T::Done << u"[DONE]"_qs << false << -1
+    QTest::newRow("asset_end with id")
+        << frame(u"\"type\":\"asset_end\",\"index\":0,\"id\":\"7bfc\""_s) << T::AssetEnd
+        << u"asset_end"_s << true << 0 << none << none << none << u"7bfc"_s << none;
+    QTest::newRow("asset_end with asset_id")
+        << frame(u"\"type\":\"asset_end\",\"index\":1,\"asset_id\":\"7bfd\""_s) << T::AssetEnd
+        << u"asset_end"_s << true << 1 << none << none << none << u"7bfd"_s << none;
+    QTest::newRow("error with message")
+        << frame(u"\"type\":\"error\",\"message\":\"Dataset not found\""_s) << T::Error
+        << u"error"_s << true << -1 << none << none << none << none << u"Dataset not found"_s;
+    QTest::newRow("error as a string")
+        << frame(u"\"type\":\"error\",\"error\":\"Quota exceeded\""_s) << T::Error << u"error"_s
+        << true << -1 << none << none << none << none << u"Quota exceeded"_s;
+    QTest::newRow("error as an object")
+        << frame(u"\"type\":\"error\",\"error\":{\"code\":429,\"message\":\"Too many\"}"_s)
+        << T::Error << u"error"_s << true << -1 << none << none << none << none << u"Too many"_s;
+    QTest::newRow("error without words") << frame(u"\"type\":\"error\""_s) << T::Error << u"error"_s
+                                         << true << -1 << none << none << none << none << none;
+    QTest::newRow("finish") << frame(u"\"type\":\"finish\",\"result\":{}"_s) << T::Finish
+                            << u"finish"_s << true << -1 << none << none << none << none << none;
+    QTest::newRow("[DONE]") << u"[DONE]"_s << T::Done << u"[DONE]"_s << false << -1 << none << none
+                            << none << none << none;
+    QTest::newRow("[DONE] with spaces") << u" [DONE] "_s << T::Done << u"[DONE]"_s << false << -1
                                         << none << none << none << none << none;
-    QTest::newRow("unknown type") << frame(u"\"type\":\"thinking\",\"delta\":\"hm\""_qs)
-                                  << T::Unknown << u"thinking"_qs << true << -1 << u"hm"_qs << none
+    QTest::newRow("unknown type") << frame(u"\"type\":\"thinking\",\"delta\":\"hm\""_s)
+                                  << T::Unknown << u"thinking"_s << true << -1 << u"hm"_s << none
                                   << none << none << none;
     QTest::newRow("type [DONE] inside JSON is not the terminator")
-        << frame(u"\"type\":\"[DONE]\""_qs) << T::Unknown << u"[DONE]"_qs << true << -1 << none
+        << frame(u"\"type\":\"[DONE]\""_s) << T::Unknown << u"[DONE]"_s << true << -1 << none
         << none << none << none << none;
-    QTest::newRow("no type") << u"{\"delta\":\"x\"}"_qs << T::Unknown << none << false << -1
-                             << u"x"_qs << none << none << none << none;
+    QTest::newRow("no type") << u"{\"delta\":\"x\"}"_s << T::Unknown << none << false << -1
+                             << u"x"_s << none << none << none << none;
     QTest::newRow("unknown fields ignored")
-        << frame(u"\"type\":\"progress\",\"message\":\"m\",\"extra\":[1,2]"_qs) << T::Progress
-        << u"progress"_qs << true << -1 << none << u"m"_qs << none << none << none;
+        << frame(u"\"type\":\"progress\",\"message\":\"m\",\"extra\":[1,2]"_s) << T::Progress
+        << u"progress"_s << true << -1 << none << u"m"_s << none << none << none;
 }
 
 void TestAiPromptDecoder::decode()
@@ -136,9 +136,9 @@ void TestAiPromptDecoder::decode()
     const StreamEvent &event = std::get<StreamEvent>(result);
     QCOMPARE(event.type, type);
     QCOMPARE(event.typeName, typeName);
-    QCOMPARE(event.conversationId, hasContext ? u"c1"_qs : QString());
-    QCOMPARE(event.userMessageId, hasContext ? u"u1"_qs : QString());
-    QCOMPARE(event.assistantMessageId, hasContext ? u"a1"_qs : QString());
+    QCOMPARE(event.conversationId, hasContext ? u"c1"_s : QString());
+    QCOMPARE(event.userMessageId, hasContext ? u"u1"_s : QString());
+    QCOMPARE(event.assistantMessageId, hasContext ? u"a1"_s : QString());
     QCOMPARE(event.index, index);
     QCOMPARE(event.text, text);
     QCOMPARE(event.progressMessage, progressMessage);
@@ -162,13 +162,12 @@ void TestAiPromptDecoder::finishResult_data()
     QTest::addColumn<bool>("resultIsNull");
 
     QTest::newRow("result object")
-        << frame(u"\"type\":\"finish\",\"result\":{\"conversation_id\":\"c1\"}"_qs) << true
-        << false;
-    QTest::newRow("null result") << frame(u"\"type\":\"finish\",\"result\":null"_qs) << false
+        << frame(u"\"type\":\"finish\",\"result\":{\"conversation_id\":\"c1\"}"_s) << true << false;
+    QTest::newRow("null result") << frame(u"\"type\":\"finish\",\"result\":null"_s) << false
                                  << true;
-    QTest::newRow("no result") << frame(u"\"type\":\"finish\""_qs) << false << false;
+    QTest::newRow("no result") << frame(u"\"type\":\"finish\""_s) << false << false;
     QTest::newRow("result not an object")
-        << frame(u"\"type\":\"finish\",\"result\":\"ok\""_qs) << false << false;
+        << frame(u"\"type\":\"finish\",\"result\":\"ok\""_s) << false << false;
 }
 
 void TestAiPromptDecoder::finishResult()
@@ -184,7 +183,7 @@ void TestAiPromptDecoder::finishResult()
     QCOMPARE(event.result.has_value(), hasResult);
     QCOMPARE(event.resultIsNull, resultIsNull);
     if (hasResult)
-        QCOMPARE(event.result->value(u"conversation_id").toString(), u"c1"_qs);
+        QCOMPARE(event.result->value(u"conversation_id").toString(), u"c1"_s);
 }
 
 void TestAiPromptDecoder::invalid_data()
@@ -194,14 +193,14 @@ void TestAiPromptDecoder::invalid_data()
     QTest::addColumn<QString>("words"); // a part of the message
 
     using C = DecodeError::Code;
-    QTest::newRow("cut JSON") << u"{\"type\":\"text_delta\",\"delta\":\"Mon"_qs << C::InvalidJson
-                              << u"not valid JSON"_qs;
-    QTest::newRow("garbage") << u"hello"_qs << C::InvalidJson << u"at offset"_qs;
-    QTest::newRow("empty") << QString() << C::InvalidJson << u"not valid JSON"_qs;
-    QTest::newRow("array") << u"[1,2]"_qs << C::NotAnObject << u"not an object"_qs;
-    QTest::newRow("string") << u"\"text_delta\""_qs << C::NotAnObject << u"not an object"_qs;
-    QTest::newRow("number") << u"42"_qs << C::NotAnObject << u"not an object"_qs;
-    QTest::newRow("DONE without brackets") << u"DONE"_qs << C::InvalidJson << u"JSON"_qs;
+    QTest::newRow("cut JSON") << u"{\"type\":\"text_delta\",\"delta\":\"Mon"_s << C::InvalidJson
+                              << u"not valid JSON"_s;
+    QTest::newRow("garbage") << u"hello"_s << C::InvalidJson << u"at offset"_s;
+    QTest::newRow("empty") << QString() << C::InvalidJson << u"not valid JSON"_s;
+    QTest::newRow("array") << u"[1,2]"_s << C::NotAnObject << u"not an object"_s;
+    QTest::newRow("string") << u"\"text_delta\""_s << C::NotAnObject << u"not an object"_s;
+    QTest::newRow("number") << u"42"_s << C::NotAnObject << u"not an object"_s;
+    QTest::newRow("DONE without brackets") << u"DONE"_s << C::InvalidJson << u"JSON"_s;
 }
 
 void TestAiPromptDecoder::invalid()

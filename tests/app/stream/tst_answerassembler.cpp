@@ -5,6 +5,8 @@
 #include <QJsonArray>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 using Change = AnswerAssembler::Change;
@@ -21,37 +23,37 @@ QString ev(const QString &fields)
 
 QString start()
 {
-    return ev(u"\"type\":\"start\""_qs);
+    return ev(u"\"type\":\"start\""_s);
 }
 QString textStart(int i)
 {
-    return ev(u"\"type\":\"text_start\",\"index\":%1"_qs.arg(i));
+    return ev(u"\"type\":\"text_start\",\"index\":%1"_s.arg(i));
 }
 QString textEnd(int i)
 {
-    return ev(u"\"type\":\"text_end\",\"index\":%1"_qs.arg(i));
+    return ev(u"\"type\":\"text_end\",\"index\":%1"_s.arg(i));
 }
 QString delta(int i, const QString &text)
 {
-    return ev(u"\"type\":\"text_delta\",\"index\":%1,\"delta\":\"%2\""_qs.arg(i).arg(text));
+    return ev(u"\"type\":\"text_delta\",\"index\":%1,\"delta\":\"%2\""_s.arg(i).arg(text));
 }
 QString finishNoResult()
 {
-    return ev(u"\"type\":\"finish\""_qs);
+    return ev(u"\"type\":\"finish\""_s);
 }
 QString finishNull()
 {
-    return ev(u"\"type\":\"finish\",\"result\":null"_qs);
+    return ev(u"\"type\":\"finish\",\"result\":null"_s);
 }
 QString finishWithMessage(const QString &message)
 {
     return ev(uR"("type":"finish","result":{"conversation_id":"c1","user_message":{"id":"u2"},
-              "assistant_message":{"id":"a2","message":"%1","aiMessageAssets":[]}})"_qs.arg(
+              "assistant_message":{"id":"a2","message":"%1","aiMessageAssets":[]}})"_s.arg(
         message));
 }
 QString done()
 {
-    return u"[DONE]"_qs;
+    return u"[DONE]"_s;
 }
 
 QByteArray sampleStream()
@@ -98,8 +100,8 @@ void TestAnswerAssembler::sampleStreamIsComplete()
                 // Read from the streamed fragments, before finish.result arrives.
                 QCOMPARE(answer.assets().size(), 1);
                 QCOMPARE(answer.assets().first().status, AnswerAsset::Status::Complete);
-                QCOMPARE(answer.assets().first().value.value(u"type").toString(), u"line-chart"_qs);
-                QCOMPARE(answer.assets().first().id, u"7bfcf7ff-dcb2-4963-9e9b-0fe651a342af"_qs);
+                QCOMPARE(answer.assets().first().value.value(u"type").toString(), u"line-chart"_s);
+                QCOMPARE(answer.assets().first().id, u"7bfcf7ff-dcb2-4963-9e9b-0fe651a342af"_s);
             }
         }
     }
@@ -112,21 +114,21 @@ void TestAnswerAssembler::sampleStreamIsComplete()
     QVERIFY(answer.sawDone());
     QVERIFY(answer.isReconciled());
     QCOMPARE(answer.text(),
-        u"Here is the monthly revenue for 2025.\n\nRevenue peaked in März at 12\u202f400 €."_qs);
+        u"Here is the monthly revenue for 2025.\n\nRevenue peaked in März at 12\u202f400 €."_s);
     QCOMPARE(textChanges, 5); // one per delta; the result's text is the same, so no change there
     QCOMPARE(textEnds, 2);
     QCOMPARE(progressChanges, 2);
-    QCOMPARE(answer.progressMessage(), u"Choosing a chart"_qs);
+    QCOMPARE(answer.progressMessage(), u"Choosing a chart"_s);
     QCOMPARE(assetsCompleted, 1);
     QCOMPARE(finished, 1);
     QCOMPARE(answer.assets().size(), 1);
     const AnswerAsset &asset = answer.assets().first();
-    QCOMPARE(asset.type, u"item"_qs);
-    QCOMPARE(asset.id, u"7bfcf7ff-dcb2-4963-9e9b-0fe651a342af"_qs);
+    QCOMPARE(asset.type, u"item"_s);
+    QCOMPARE(asset.id, u"7bfcf7ff-dcb2-4963-9e9b-0fe651a342af"_s);
     QCOMPARE(asset.value.value(u"slots").toArray().size(), 2);
-    QCOMPARE(answer.conversationId(), u"fdce930b-4f6d-4d2b-8a43-7ea7d62457a2"_qs);
-    QCOMPARE(answer.userMessageId(), u"1f3bb2f4-7589-40bc-b7d2-9a84b446d9ef"_qs);
-    QCOMPARE(answer.assistantMessageId(), u"2fdbacdc-d6e6-4a73-b22c-c4b6e9a10d98"_qs);
+    QCOMPARE(answer.conversationId(), u"fdce930b-4f6d-4d2b-8a43-7ea7d62457a2"_s);
+    QCOMPARE(answer.userMessageId(), u"1f3bb2f4-7589-40bc-b7d2-9a84b446d9ef"_s);
+    QCOMPARE(answer.assistantMessageId(), u"2fdbacdc-d6e6-4a73-b22c-c4b6e9a10d98"_s);
     QVERIFY2(answer.problems().isEmpty(), qPrintable(answer.problems().join(u'\n')));
     QVERIFY(answer.errorMessages().isEmpty());
 }
@@ -139,65 +141,64 @@ void TestAnswerAssembler::outcome_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<int>("problems");
 
-    const QString stopped = u"The answer stopped before it was finished."_qs;
+    const QString stopped = u"The answer stopped before it was finished."_s;
     const QString unreadable
-        = u"A part of the answer could not be read, so it may be incomplete."_qs;
-    const QString cut = u"{\"type\":\"text_delta\",\"index\":0,\"del"_qs;
-    QTest::newRow("finish and [DONE]") << QStringList { start(), textStart(0), delta(0, u"Hel"_qs),
-        delta(0, u"lo"_qs), textEnd(0), finishNoResult(), done() }
-                                       << State::Complete << QString() << u"Hello"_qs << 0;
+        = u"A part of the answer could not be read, so it may be incomplete."_s;
+    const QString cut = u"{\"type\":\"text_delta\",\"index\":0,\"del"_s;
+    QTest::newRow("finish and [DONE]") << QStringList { start(), textStart(0), delta(0, u"Hel"_s),
+        delta(0, u"lo"_s), textEnd(0), finishNoResult(), done() }
+                                       << State::Complete << QString() << u"Hello"_s << 0;
     QTest::newRow("missing finish")
-        << QStringList { start(), textStart(0), delta(0, u"Hel"_qs), delta(0, u"lo"_qs) }
-        << State::Incomplete << stopped << u"Hello"_qs << 0;
+        << QStringList { start(), textStart(0), delta(0, u"Hel"_s), delta(0, u"lo"_s) }
+        << State::Incomplete << stopped << u"Hello"_s << 0;
     QTest::newRow("[DONE] without finish")
-        << QStringList { start(), textStart(0), delta(0, u"Hi"_qs), textEnd(0), done() }
-        << State::Complete << QString() << u"Hi"_qs << 0;
+        << QStringList { start(), textStart(0), delta(0, u"Hi"_s), textEnd(0), done() }
+        << State::Complete << QString() << u"Hi"_s << 0;
     QTest::newRow("finish without [DONE]")
-        << QStringList { start(), textStart(0), delta(0, u"Hi"_qs), textEnd(0), finishNoResult() }
-        << State::Complete << QString() << u"Hi"_qs << 0;
+        << QStringList { start(), textStart(0), delta(0, u"Hi"_s), textEnd(0), finishNoResult() }
+        << State::Complete << QString() << u"Hi"_s << 0;
     QTest::newRow("delta without start tolerated")
-        << QStringList { start(), delta(0, u"Hi"_qs), textEnd(0), finishNoResult(), done() }
-        << State::Complete << QString() << u"Hi"_qs << 1;
-    QTest::newRow("invalid JSON frame") << QStringList { start(), textStart(0), delta(0, u"Hel"_qs),
+        << QStringList { start(), delta(0, u"Hi"_s), textEnd(0), finishNoResult(), done() }
+        << State::Complete << QString() << u"Hi"_s << 1;
+    QTest::newRow("invalid JSON frame") << QStringList { start(), textStart(0), delta(0, u"Hel"_s),
         cut, textEnd(0), finishNoResult(), done() }
-                                        << State::Incomplete << unreadable << u"Hel"_qs << 1;
+                                        << State::Incomplete << unreadable << u"Hel"_s << 1;
     QTest::newRow("invalid JSON frame, then the stream stops")
-        << QStringList { start(), textStart(0), delta(0, u"Hel"_qs), cut } << State::Incomplete
-        << stopped << u"Hel"_qs << 1;
+        << QStringList { start(), textStart(0), delta(0, u"Hel"_s), cut } << State::Incomplete
+        << stopped << u"Hel"_s << 1;
     QTest::newRow("invalid JSON frame healed by finish.result") << QStringList { start(),
-        textStart(0), delta(0, u"Hel"_qs), cut, textEnd(0), finishWithMessage(u"Hello"_qs),
-        done() } << State::Complete << QString() << u"Hello"_qs << 1;
-    QTest::newRow("error event") << QStringList { start(), textStart(0), delta(0, u"Hel"_qs),
-        ev(u"\"type\":\"error\",\"message\":\"Dataset not found\""_qs), finishNull(), done() }
-                                 << State::Failed << u"Dataset not found"_qs << u"Hel"_qs << 0;
+        textStart(0), delta(0, u"Hel"_s), cut, textEnd(0), finishWithMessage(u"Hello"_s),
+        done() } << State::Complete << QString() << u"Hello"_s << 1;
+    QTest::newRow("error event") << QStringList { start(), textStart(0), delta(0, u"Hel"_s),
+        ev(u"\"type\":\"error\",\"message\":\"Dataset not found\""_s), finishNull(), done() }
+                                 << State::Failed << u"Dataset not found"_s << u"Hel"_s << 0;
     QTest::newRow("error object, stream stops")
-        << QStringList { start(),
-               ev(u"\"type\":\"error\",\"error\":{\"message\":\"No quota\"}"_qs) }
-        << State::Failed << u"No quota"_qs << QString() << 0;
+        << QStringList { start(), ev(u"\"type\":\"error\",\"error\":{\"message\":\"No quota\"}"_s) }
+        << State::Failed << u"No quota"_s << QString() << 0;
     QTest::newRow("finish with null result")
         << QStringList { start(), finishNull(), done() } << State::Failed
-        << u"The service could not produce an answer."_qs << QString() << 0;
+        << u"The service could not produce an answer."_s << QString() << 0;
     QTest::newRow("finish.result overrides text")
-        << QStringList { start(), textStart(0), delta(0, u"Draft"_qs), textEnd(0),
-               finishWithMessage(u"Final answer."_qs), done() }
-        << State::Complete << QString() << u"Final answer."_qs << 0;
-    QTest::newRow("unknown event ignored") << QStringList { start(),
-        ev(u"\"type\":\"thinking\""_qs), textStart(0), delta(0, u"Hi"_qs), textEnd(0), done() }
-                                           << State::Complete << QString() << u"Hi"_qs << 0;
+        << QStringList { start(), textStart(0), delta(0, u"Draft"_s), textEnd(0),
+               finishWithMessage(u"Final answer."_s), done() }
+        << State::Complete << QString() << u"Final answer."_s << 0;
+    QTest::newRow("unknown event ignored") << QStringList { start(), ev(u"\"type\":\"thinking\""_s),
+        textStart(0), delta(0, u"Hi"_s), textEnd(0), done() }
+                                           << State::Complete << QString() << u"Hi"_s << 0;
     QTest::newRow("blocks in index order, a blank line between")
-        << QStringList { textStart(1), delta(1, u"B"_qs), textEnd(1), textStart(0),
-               delta(0, u"A"_qs), textEnd(0), textStart(2), textEnd(2), done() }
-        << State::Complete << QString() << u"A\n\nB"_qs << 0;
+        << QStringList { textStart(1), delta(1, u"B"_s), textEnd(1), textStart(0), delta(0, u"A"_s),
+               textEnd(0), textStart(2), textEnd(2), done() }
+        << State::Complete << QString() << u"A\n\nB"_s << 0;
     QTest::newRow("events after [DONE] ignored")
-        << QStringList { textStart(0), delta(0, u"Hi"_qs), done(), delta(0, u"!"_qs) }
-        << State::Complete << QString() << u"Hi"_qs << 1;
+        << QStringList { textStart(0), delta(0, u"Hi"_s), done(), delta(0, u"!"_s) }
+        << State::Complete << QString() << u"Hi"_s << 1;
     QTest::newRow("text_start twice")
-        << QStringList { textStart(0), textStart(0), delta(0, u"Hi"_qs), done() } << State::Complete
-        << QString() << u"Hi"_qs << 1;
+        << QStringList { textStart(0), textStart(0), delta(0, u"Hi"_s), done() } << State::Complete
+        << QString() << u"Hi"_s << 1;
     QTest::newRow("invalid asset JSON")
-        << QStringList { ev(u"\"type\":\"asset_start\",\"index\":0,\"asset_type\":\"item\""_qs),
-               ev(u"\"type\":\"asset_delta\",\"index\":0,\"delta\":\"{\\\"type\\\":\""_qs),
-               ev(u"\"type\":\"asset_end\",\"index\":0"_qs), done() }
+        << QStringList { ev(u"\"type\":\"asset_start\",\"index\":0,\"asset_type\":\"item\""_s),
+               ev(u"\"type\":\"asset_delta\",\"index\":0,\"delta\":\"{\\\"type\\\":\""_s),
+               ev(u"\"type\":\"asset_end\",\"index\":0"_s), done() }
         << State::Complete << QString() << QString() << 1;
     QTest::newRow("nothing at all")
         << QStringList {} << State::Incomplete << stopped << QString() << 0;
@@ -228,60 +229,59 @@ void TestAnswerAssembler::changesPerEvent()
 {
     AnswerAssembler answer;
     QCOMPARE(answer.applyFrame(start()), Changes(Change::IdsChanged));
-    QCOMPARE(answer.applyFrame(ev(u"\"type\":\"progress\",\"message\":\"Reading\""_qs)),
+    QCOMPARE(answer.applyFrame(ev(u"\"type\":\"progress\",\"message\":\"Reading\""_s)),
         Changes(Change::ProgressChanged));
-    QCOMPARE(answer.applyFrame(ev(u"\"type\":\"progress\",\"message\":\"Reading\""_qs)),
+    QCOMPARE(answer.applyFrame(ev(u"\"type\":\"progress\",\"message\":\"Reading\""_s)),
         Changes(Change::None));
     QCOMPARE(answer.applyFrame(textStart(0)), Changes(Change::None));
-    QCOMPARE(answer.applyFrame(delta(0, u"Hi"_qs)), Changes(Change::TextChanged));
+    QCOMPARE(answer.applyFrame(delta(0, u"Hi"_s)), Changes(Change::TextChanged));
     QCOMPARE(answer.applyFrame(delta(0, QString())), Changes(Change::None));
     QCOMPARE(answer.applyFrame(textEnd(0)), Changes(Change::TextEnded));
-    QCOMPARE(answer.applyFrame(delta(3, u"x"_qs)), Change::TextChanged | Change::ProblemRecorded);
-    QCOMPARE(answer.applyFrame(ev(u"\"type\":\"asset_start\",\"index\":0"_qs)),
+    QCOMPARE(answer.applyFrame(delta(3, u"x"_s)), Change::TextChanged | Change::ProblemRecorded);
+    QCOMPARE(answer.applyFrame(ev(u"\"type\":\"asset_start\",\"index\":0"_s)),
         Changes(Change::AssetStarted));
-    QCOMPARE(answer.applyFrame(ev(u"\"type\":\"asset_delta\",\"index\":0,\"delta\":\"{}\""_qs)),
+    QCOMPARE(answer.applyFrame(ev(u"\"type\":\"asset_delta\",\"index\":0,\"delta\":\"{}\""_s)),
         Changes(Change::None));
-    QCOMPARE(answer.applyFrame(ev(u"\"type\":\"asset_end\",\"index\":0,\"id\":\"x\""_qs)),
+    QCOMPARE(answer.applyFrame(ev(u"\"type\":\"asset_end\",\"index\":0,\"id\":\"x\""_s)),
         Changes(Change::AssetCompleted));
-    QCOMPARE(answer.applyFrame(u"{nope"_qs), Changes(Change::ProblemRecorded));
-    QCOMPARE(answer.applyFrame(ev(u"\"type\":\"error\",\"message\":\"Boom\""_qs)),
+    QCOMPARE(answer.applyFrame(u"{nope"_s), Changes(Change::ProblemRecorded));
+    QCOMPARE(answer.applyFrame(ev(u"\"type\":\"error\",\"message\":\"Boom\""_s)),
         Change::ErrorReceived | Change::Finished);
     QCOMPARE(answer.state(), State::Failed);
     QCOMPARE(answer.applyFrame(finishNull()), Changes(Change::None));
     QCOMPARE(answer.applyFrame(done()), Changes(Change::None));
     QCOMPARE(answer.end(), Changes(Change::None));
     QCOMPARE(answer.state(), State::Failed);
-    QCOMPARE(answer.reason(), u"Boom"_qs);
+    QCOMPARE(answer.reason(), u"Boom"_s);
 }
 
 void TestAnswerAssembler::assetVariants()
 {
     AnswerAssembler answer;
     // No index: identified by id, or the asset being streamed.
-    answer.applyFrame(ev(u"\"type\":\"asset_start\",\"asset_type\":\"item\""_qs));
+    answer.applyFrame(ev(u"\"type\":\"asset_start\",\"asset_type\":\"item\""_s));
+    answer.applyFrame(ev(uR"("type":"asset_delta","delta":"{\"id\":\"w1\",\"type\":\"item\",")"_s));
     answer.applyFrame(
-        ev(uR"("type":"asset_delta","delta":"{\"id\":\"w1\",\"type\":\"item\",")"_qs));
-    answer.applyFrame(
-        ev(uR"("type":"asset_delta","delta":"\"value\":{\"type\":\"bar-chart\"}}")"_qs));
-    QCOMPARE(answer.applyFrame(ev(u"\"type\":\"asset_end\""_qs)), Changes(Change::AssetCompleted));
+        ev(uR"("type":"asset_delta","delta":"\"value\":{\"type\":\"bar-chart\"}}")"_s));
+    QCOMPARE(answer.applyFrame(ev(u"\"type\":\"asset_end\""_s)), Changes(Change::AssetCompleted));
     // An asset_end that carries the item itself.
-    answer.applyFrame(ev(u"\"type\":\"asset_start\",\"index\":1"_qs));
+    answer.applyFrame(ev(u"\"type\":\"asset_start\",\"index\":1"_s));
     QCOMPARE(
-        answer.applyFrame(ev(
-            uR"("type":"asset_end","index":1,"asset_id":"w2","value":{"type":"line-chart"})"_qs)),
+        answer.applyFrame(
+            ev(uR"("type":"asset_end","index":1,"asset_id":"w2","value":{"type":"line-chart"})"_s)),
         Changes(Change::AssetCompleted));
     // asset_end for an asset never started: tolerated, and noted.
-    QCOMPARE(answer.applyFrame(ev(uR"("type":"asset_end","index":5,"item":{"type":"kpi"})"_qs)),
+    QCOMPARE(answer.applyFrame(ev(uR"("type":"asset_end","index":5,"item":{"type":"kpi"})"_s)),
         Change::AssetCompleted | Change::ProblemRecorded);
 
     QCOMPARE(answer.assets().size(), 3);
-    QCOMPARE(answer.assets().at(0).id, u"w1"_qs); // from the wrapper JSON
-    QCOMPARE(answer.assets().at(0).value.value(u"type").toString(), u"bar-chart"_qs);
-    QCOMPARE(answer.assets().at(1).id, u"w2"_qs);
-    QCOMPARE(answer.assets().at(1).type, u"item"_qs);
-    QCOMPARE(answer.assets().at(1).value.value(u"type").toString(), u"line-chart"_qs);
+    QCOMPARE(answer.assets().at(0).id, u"w1"_s); // from the wrapper JSON
+    QCOMPARE(answer.assets().at(0).value.value(u"type").toString(), u"bar-chart"_s);
+    QCOMPARE(answer.assets().at(1).id, u"w2"_s);
+    QCOMPARE(answer.assets().at(1).type, u"item"_s);
+    QCOMPARE(answer.assets().at(1).value.value(u"type").toString(), u"line-chart"_s);
     QCOMPARE(answer.assets().at(2).index, 5);
-    QCOMPARE(answer.assets().at(2).value.value(u"type").toString(), u"kpi"_qs);
+    QCOMPARE(answer.assets().at(2).value.value(u"type").toString(), u"kpi"_s);
     QCOMPARE(answer.problems().size(), 1);
 }
 
@@ -289,33 +289,33 @@ void TestAnswerAssembler::finishResultReplacesAssets()
 {
     AnswerAssembler answer;
     answer.applyFrame(start());
-    answer.applyFrame(ev(u"\"type\":\"asset_start\",\"index\":0"_qs));
+    answer.applyFrame(ev(u"\"type\":\"asset_start\",\"index\":0"_s));
     answer.applyFrame(
-        ev(u"\"type\":\"asset_delta\",\"index\":0,\"delta\":\"{\\\"type\\\":\\\"pie\\\"}\""_qs));
-    answer.applyFrame(ev(u"\"type\":\"asset_end\",\"index\":0,\"id\":\"old\""_qs));
-    QCOMPARE(answer.assets().first().value.value(u"type").toString(), u"pie"_qs);
+        ev(u"\"type\":\"asset_delta\",\"index\":0,\"delta\":\"{\\\"type\\\":\\\"pie\\\"}\""_s));
+    answer.applyFrame(ev(u"\"type\":\"asset_end\",\"index\":0,\"id\":\"old\""_s));
+    QCOMPARE(answer.assets().first().value.value(u"type").toString(), u"pie"_s);
 
     const Changes changes = answer.applyFrame(ev(uR"("type":"finish","result":{
         "conversation_id":"c9","user_message":{"id":"u9"},
         "assistant_message":{"id":"a9","message":"Two charts.","aiMessageAssets":[
             {"id":"n1","type":"item","value":{"type":"line-chart"}},
             {"id":"n2","type":"item","value":{"type":"bar-chart"}},
-            {"id":"n3","type":"item"}]}})"_qs));
+            {"id":"n3","type":"item"}]}})"_s));
     QCOMPARE(changes,
         Change::TextChanged | Change::IdsChanged | Change::AssetsReplaced | Change::ProblemRecorded
             | Change::Finished);
     QCOMPARE(answer.state(), State::Complete);
-    QCOMPARE(answer.text(), u"Two charts."_qs);
-    QCOMPARE(answer.conversationId(), u"c9"_qs);
-    QCOMPARE(answer.userMessageId(), u"u9"_qs);
-    QCOMPARE(answer.assistantMessageId(), u"a9"_qs);
+    QCOMPARE(answer.text(), u"Two charts."_s);
+    QCOMPARE(answer.conversationId(), u"c9"_s);
+    QCOMPARE(answer.userMessageId(), u"u9"_s);
+    QCOMPARE(answer.assistantMessageId(), u"a9"_s);
     QCOMPARE(answer.assets().size(), 3);
-    QCOMPARE(answer.assets().at(0).id, u"n1"_qs);
-    QCOMPARE(answer.assets().at(1).value.value(u"type").toString(), u"bar-chart"_qs);
+    QCOMPARE(answer.assets().at(0).id, u"n1"_s);
+    QCOMPARE(answer.assets().at(1).value.value(u"type").toString(), u"bar-chart"_s);
     QCOMPARE(answer.assets().at(2).status, AnswerAsset::Status::Invalid);
     // Late deltas cannot undo the authoritative result.
-    QCOMPARE(answer.applyFrame(delta(0, u"late"_qs)), Changes(Change::ProblemRecorded));
-    QCOMPARE(answer.text(), u"Two charts."_qs);
+    QCOMPARE(answer.applyFrame(delta(0, u"late"_s)), Changes(Change::ProblemRecorded));
+    QCOMPARE(answer.text(), u"Two charts."_s);
 }
 
 QTEST_GUILESS_MAIN(TestAnswerAssembler)

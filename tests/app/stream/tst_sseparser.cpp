@@ -5,6 +5,8 @@
 
 #include <optional>
 
+using namespace Qt::StringLiterals;
+
 Q_DECLARE_METATYPE(SseEvent)
 
 char *toString(const SseEvent &event)
@@ -74,39 +76,37 @@ void TestSseParser::parse_data()
     QTest::addColumn<bool>("trailing"); // finish() reports bytes left over
 
     const QString none;
-    QTest::newRow("single event") << QByteArray("data: hello\n\n")
-                                  << Events { message(u"hello"_qs) } << none << -1 << false;
+    QTest::newRow("single event") << QByteArray("data: hello\n\n") << Events { message(u"hello"_s) }
+                                  << none << -1 << false;
     QTest::newRow("multi-line data") << QByteArray("data: a\ndata:b\ndata:  c\n\n")
-                                     << Events { message(u"a\nb\n c"_qs) } << none << -1 << false;
+                                     << Events { message(u"a\nb\n c"_s) } << none << -1 << false;
     QTest::newRow("one space stripped, not two")
-        << QByteArray("data:  two\n\n") << Events { message(u" two"_qs) } << none << -1 << false;
+        << QByteArray("data:  two\n\n") << Events { message(u" two"_s) } << none << -1 << false;
     QTest::newRow("field with no colon")
         << QByteArray("data\n\n") << Events { message({}) } << none << -1 << false;
     QTest::newRow("two bare data lines")
-        << QByteArray("data\ndata\n\n") << Events { message(u"\n"_qs) } << none << -1 << false;
+        << QByteArray("data\ndata\n\n") << Events { message(u"\n"_s) } << none << -1 << false;
     QTest::newRow("named event") << QByteArray("event: chunk\ndata: x\n\n")
-                                 << Events { { u"chunk"_qs, u"x"_qs, {} } } << none << -1 << false;
+                                 << Events { { u"chunk"_s, u"x"_s, {} } } << none << -1 << false;
     QTest::newRow("bare event field means message")
-        << QByteArray("event\ndata: x\n\n") << Events { message(u"x"_qs) } << none << -1 << false;
+        << QByteArray("event\ndata: x\n\n") << Events { message(u"x"_s) } << none << -1 << false;
     QTest::newRow("event type reset after dispatch")
         << QByteArray("event: a\ndata: 1\n\ndata: 2\n\n")
-        << Events { { u"a"_qs, u"1"_qs, {} }, message(u"2"_qs) } << none << -1 << false;
+        << Events { { u"a"_s, u"1"_s, {} }, message(u"2"_s) } << none << -1 << false;
     QTest::newRow("no data: no event, type reset")
-        << QByteArray("event: a\n\ndata: 2\n\n") << Events { message(u"2"_qs) } << none << -1
+        << QByteArray("event: a\n\ndata: 2\n\n") << Events { message(u"2"_s) } << none << -1
         << false;
     QTest::newRow("id without data sets last id")
-        << QByteArray("event: x\nid: 3\n\n") << Events {} << u"3"_qs << -1 << false;
+        << QByteArray("event: x\nid: 3\n\n") << Events {} << u"3"_s << -1 << false;
     QTest::newRow("id persists across events")
         << QByteArray("id: 1\ndata: a\n\ndata: b\n\n")
-        << Events { message(u"a"_qs, u"1"_qs), message(u"b"_qs, u"1"_qs) } << u"1"_qs << -1
-        << false;
+        << Events { message(u"a"_s, u"1"_s), message(u"b"_s, u"1"_s) } << u"1"_s << -1 << false;
     QTest::newRow("id with NUL ignored")
         << QByteArray(QByteArray("id: 1\ndata: a\n\nid: 2") + '\0' + "x\ndata: b\n\n")
-        << Events { message(u"a"_qs, u"1"_qs), message(u"b"_qs, u"1"_qs) } << u"1"_qs << -1
-        << false;
+        << Events { message(u"a"_s, u"1"_s), message(u"b"_s, u"1"_s) } << u"1"_s << -1 << false;
     QTest::newRow("empty id clears it")
         << QByteArray("id: 1\ndata: a\n\nid\ndata: b\n\n")
-        << Events { message(u"a"_qs, u"1"_qs), message(u"b"_qs) } << none << -1 << false;
+        << Events { message(u"a"_s, u"1"_s), message(u"b"_s) } << none << -1 << false;
     QTest::newRow("retry digits") << QByteArray("retry: 3000\n\n") << Events {} << none << 3000
                                   << false;
     QTest::newRow("bad retry ignored")
@@ -116,46 +116,45 @@ void TestSseParser::parse_data()
         << QByteArray("retry: 99999999999999999999\n\n") << Events {} << none
         << std::numeric_limits<int>::max() << false;
     QTest::newRow("comments") << QByteArray(": hello\ndata: x\n:\n: data: y\n\n")
-                              << Events { message(u"x"_qs) } << none << -1 << false;
+                              << Events { message(u"x"_s) } << none << -1 << false;
     QTest::newRow("only comments")
         << QByteArray(":ping\n\n:ping\n\n") << Events {} << none << -1 << false;
     QTest::newRow("unknown field ignored") << QByteArray("foo: bar\ndata : y\ndata: x\n\n")
-                                           << Events { message(u"x"_qs) } << none << -1 << false;
+                                           << Events { message(u"x"_s) } << none << -1 << false;
     QTest::newRow("CRLF") << QByteArray("data: a\r\ndata: b\r\n\r\ndata: c\r\n\r\n")
-                          << Events { message(u"a\nb"_qs), message(u"c"_qs) } << none << -1
-                          << false;
+                          << Events { message(u"a\nb"_s), message(u"c"_s) } << none << -1 << false;
     QTest::newRow("CR") << QByteArray("data: a\rdata: b\r\rdata: c\r\r")
-                        << Events { message(u"a\nb"_qs), message(u"c"_qs) } << none << -1 << false;
+                        << Events { message(u"a\nb"_s), message(u"c"_s) } << none << -1 << false;
     QTest::newRow("mixed line ends")
-        << QByteArray("data: a\r\n\rdata: b\n\r\n") << Events { message(u"a"_qs), message(u"b"_qs) }
+        << QByteArray("data: a\r\n\rdata: b\n\r\n") << Events { message(u"a"_s), message(u"b"_s) }
         << none << -1 << false;
     QTest::newRow("LF CR is two line ends")
-        << QByteArray("data: a\n\rdata: b\n\n") << Events { message(u"a"_qs), message(u"b"_qs) }
+        << QByteArray("data: a\n\rdata: b\n\n") << Events { message(u"a"_s), message(u"b"_s) }
         << none << -1 << false;
     QTest::newRow("UTF-8 data") << QByteArray("data: Grüße € 🎉\n\n")
-                                << Events { message(u"Grüße € 🎉"_qs) } << none << -1 << false;
+                                << Events { message(u"Grüße € 🎉"_s) } << none << -1 << false;
     QTest::newRow("invalid UTF-8 replaced")
         << QByteArray("data: a\xFF"
                       "b\n\n")
-        << Events { message(u"a\uFFFDb"_qs) } << none << -1 << false;
+        << Events { message(u"a\uFFFDb"_s) } << none << -1 << false;
     QTest::newRow("BOM at start stripped") << QByteArray("\xEF\xBB\xBF"
                                                          "data: x\n\n")
-                                           << Events { message(u"x"_qs) } << none << -1 << false;
+                                           << Events { message(u"x"_s) } << none << -1 << false;
     QTest::newRow("BOM only at start") << QByteArray("\xEF\xBB\xBF"
                                                      "data: x\n\n\xEF\xBB\xBF"
                                                      "data: y\n\n")
-                                       << Events { message(u"x"_qs) } << none << -1 << false;
+                                       << Events { message(u"x"_s) } << none << -1 << false;
     QTest::newRow("second BOM is content") << QByteArray("\xEF\xBB\xBF\xEF\xBB\xBF"
                                                          "data: x\n\n")
                                            << Events {} << none << -1 << false;
     QTest::newRow("BOM prefix is content") << QByteArray("\xEF\xBB:x\ndata: y\n\n")
-                                           << Events { message(u"y"_qs) } << none << -1 << false;
+                                           << Events { message(u"y"_s) } << none << -1 << false;
     QTest::newRow("trailing unterminated event")
-        << QByteArray("data: a\n\ndata: b\n") << Events { message(u"a"_qs) } << none << -1 << true;
+        << QByteArray("data: a\n\ndata: b\n") << Events { message(u"a"_s) } << none << -1 << true;
     QTest::newRow("trailing partial line")
-        << QByteArray("data: a\n\ndata: b") << Events { message(u"a"_qs) } << none << -1 << true;
+        << QByteArray("data: a\n\ndata: b") << Events { message(u"a"_s) } << none << -1 << true;
     QTest::newRow("trailing comment is not an event")
-        << QByteArray("data: a\n\n: bye\n") << Events { message(u"a"_qs) } << none << -1 << false;
+        << QByteArray("data: a\n\n: bye\n") << Events { message(u"a"_s) } << none << -1 << false;
     QTest::newRow("empty stream") << QByteArray() << Events {} << none << -1 << false;
 }
 
@@ -201,9 +200,9 @@ void TestSseParser::crAtChunkEndThenLf()
     // The LF belongs to the CR of the previous chunk: no empty line, so no dispatch of "a" alone.
     QCOMPARE(parser.feed("\ndata: b\r"), Events {});
     QCOMPARE(parser.feed("\n"), Events {});
-    QCOMPARE(parser.feed("\r"), Events { message(u"a\nb"_qs) });
+    QCOMPARE(parser.feed("\r"), Events { message(u"a\nb"_s) });
     QCOMPARE(parser.feed("\n"), Events {}); // CRLF split again: still one line end
-    QCOMPARE(parser.feed("data: c\n\n"), Events { message(u"c"_qs) });
+    QCOMPARE(parser.feed("data: c\n\n"), Events { message(u"c"_s) });
     QVERIFY(!parser.finish());
 }
 
@@ -214,14 +213,14 @@ void TestSseParser::splitMidUtf8_data()
     QTest::addColumn<QString>("data");
 
     const QByteArray euro("data: 12 €\n\n"); // € is E2 82 AC at offsets 9..11
-    QTest::newRow("€ after first byte") << euro << qsizetype(10) << u"12 €"_qs;
-    QTest::newRow("€ after second byte") << euro << qsizetype(11) << u"12 €"_qs;
+    QTest::newRow("€ after first byte") << euro << qsizetype(10) << u"12 €"_s;
+    QTest::newRow("€ after second byte") << euro << qsizetype(11) << u"12 €"_s;
     const QByteArray party("data: 🎉!\n\n"); // 4 bytes at offsets 6..9
-    QTest::newRow("emoji after 1 byte") << party << qsizetype(7) << u"🎉!"_qs;
-    QTest::newRow("emoji after 2 bytes") << party << qsizetype(8) << u"🎉!"_qs;
-    QTest::newRow("emoji after 3 bytes") << party << qsizetype(9) << u"🎉!"_qs;
+    QTest::newRow("emoji after 1 byte") << party << qsizetype(7) << u"🎉!"_s;
+    QTest::newRow("emoji after 2 bytes") << party << qsizetype(8) << u"🎉!"_s;
+    QTest::newRow("emoji after 3 bytes") << party << qsizetype(9) << u"🎉!"_s;
     const QByteArray id("id: ü\ndata: x\n\n");
-    QTest::newRow("in an id") << id << qsizetype(5) << u"x"_qs;
+    QTest::newRow("in an id") << id << qsizetype(5) << u"x"_s;
 }
 
 void TestSseParser::splitMidUtf8()
@@ -236,7 +235,7 @@ void TestSseParser::splitMidUtf8()
     QCOMPARE(events.first().data, data);
     QVERIFY(!events.first().data.contains(QChar::ReplacementCharacter));
     if (input.startsWith("id"))
-        QCOMPARE(parser.lastEventId(), u"ü"_qs);
+        QCOMPARE(parser.lastEventId(), u"ü"_s);
 }
 
 void TestSseParser::sampleStreamSplitAnywhere()
@@ -248,14 +247,14 @@ void TestSseParser::sampleStreamSplitAnywhere()
     const Events expected = whole.feed(stream);
     QCOMPARE(expected.size(), 18);
     QVERIFY(expected.first().data.startsWith(u"{\"type\":\"start\""));
-    QCOMPARE(expected.last().data, u"[DONE]"_qs);
+    QCOMPARE(expected.last().data, u"[DONE]"_s);
     QVERIFY(!whole.finish());
 
     for (qsizetype cut = 0; cut <= stream.size(); ++cut) {
         SseParser parser;
         const Events events = parseSplit(parser, stream, { cut });
         if (events != expected)
-            QFAIL(qPrintable(u"different events when split at "_qs + QString::number(cut)));
+            QFAIL(qPrintable(u"different events when split at "_s + QString::number(cut)));
         QVERIFY(!parser.finish());
     }
     // Chunks of every size from 1 to 64 bytes, as a network would deliver them.
@@ -280,7 +279,7 @@ void TestSseParser::callbackFeed()
     Events events;
     parser.feed("data: 1\n\ndata: 2\n\nda", [&events](SseEvent &&event) { events.append(event); });
     parser.feed("ta: 3\n\n", [&events](SseEvent &&event) { events.append(event); });
-    QCOMPARE(events, (Events { message(u"1"_qs), message(u"2"_qs), message(u"3"_qs) }));
+    QCOMPARE(events, (Events { message(u"1"_s), message(u"2"_s), message(u"3"_s) }));
 }
 
 void TestSseParser::oversize_data()
@@ -299,7 +298,7 @@ void TestSseParser::oversize_data()
     QTest::newRow("long comment") << QList<QByteArray> { ":" + big + "\n" } << Events {};
     QTest::newRow("after a good event")
         << QList<QByteArray> { "data: ok\n\ndata: " + big + "\n\ndata: later\n\n" }
-        << Events { message(u"ok"_qs) };
+        << Events { message(u"ok"_s) };
 }
 
 void TestSseParser::oversize()
@@ -317,7 +316,7 @@ void TestSseParser::oversize()
     QVERIFY(parser.hasFailed());
     QCOMPARE(parser.error().code, SseError::Code::EventTooLarge);
     QCOMPARE(parser.error().message,
-        u"An event of the stream is larger than 64 bytes; the stream was stopped."_qs);
+        u"An event of the stream is larger than 64 bytes; the stream was stopped."_s);
     QCOMPARE(parser.bufferedBytes(), 0);
     // A failed parser stays failed: nothing more comes out.
     QCOMPARE(parser.feed("data: small\n\n"), Events {});
@@ -339,7 +338,7 @@ void TestSseParser::oversizeDefaultCapMessage()
     QVERIFY(parser.hasFailed());
     QVERIFY(fed <= parser.maxEventSize() + chunk.size());
     QCOMPARE(parser.error().message,
-        u"An event of the stream is larger than 8 MiB; the stream was stopped."_qs);
+        u"An event of the stream is larger than 8 MiB; the stream was stopped."_s);
 
     // Just under the cap passes.
     SseParser fits(64);
@@ -361,7 +360,7 @@ void TestSseParser::resetClearsEverything()
     // A fresh stream: its BOM is stripped again.
     QCOMPARE(parser.feed("\xEF\xBB\xBF"
                          "data: x\n\n"),
-        Events { message(u"x"_qs) });
+        Events { message(u"x"_s) });
 }
 
 void TestSseParser::benchmarkSampleStream()

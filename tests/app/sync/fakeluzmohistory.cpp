@@ -4,6 +4,8 @@
 
 #include <QJsonDocument>
 
+using namespace Qt::StringLiterals;
+
 FakeLuzmoHistory::FakeLuzmoHistory()
 {
     m_server.setHandler([this](const FakeHttpServer::Request &r) { return answer(r); });
@@ -11,7 +13,7 @@ FakeLuzmoHistory::FakeLuzmoHistory()
 
 QString FakeLuzmoHistory::conversationId(int i)
 {
-    return u"conv-"_qs + QString::number(i).rightJustified(6, u'0');
+    return u"conv-"_s + QString::number(i).rightJustified(6, u'0');
 }
 
 QString FakeLuzmoHistory::time(const QDateTime &t)
@@ -31,26 +33,26 @@ void FakeLuzmoHistory::generate(int count, int messages, const QDateTime &from)
             const QString messageId = id + u"-m" + QString::number(m);
             QJsonArray assets;
             if (!user) {
-                assets << QJsonObject { { u"id"_qs, QString(messageId + u"-a") },
-                    { u"type"_qs, u"item"_qs },
-                    { u"value"_qs,
-                        QJsonObject { { u"type"_qs, u"line-chart"_qs },
-                            { u"options"_qs, QJsonObject { { u"n"_qs, m } } } } },
-                    { u"created_at"_qs, at }, { u"updated_at"_qs, at } };
+                assets << QJsonObject { { u"id"_s, QString(messageId + u"-a") },
+                    { u"type"_s, u"item"_s },
+                    { u"value"_s,
+                        QJsonObject { { u"type"_s, u"line-chart"_s },
+                            { u"options"_s, QJsonObject { { u"n"_s, m } } } } },
+                    { u"created_at"_s, at }, { u"updated_at"_s, at } };
             }
-            list << QJsonObject { { u"id"_qs, messageId }, { u"conversation_id"_qs, id },
-                { u"role"_qs, user ? u"user"_qs : u"assistant"_qs },
-                { u"message"_qs,
-                    QString((user ? u"Show revenue by month for region "_qs
-                                  : u"Here is the monthly revenue for region "_qs)
+            list << QJsonObject { { u"id"_s, messageId }, { u"conversation_id"_s, id },
+                { u"role"_s, user ? u"user"_s : u"assistant"_s },
+                { u"message"_s,
+                    QString((user ? u"Show revenue by month for region "_s
+                                  : u"Here is the monthly revenue for region "_s)
                         + QString::number(i) + u", turn " + QString::number(m)) },
-                { u"agent"_qs, u"analyst"_qs }, { u"task"_qs, u"generate"_qs },
-                { u"locale_id"_qs, u"en"_qs }, { u"created_at"_qs, at }, { u"updated_at"_qs, at },
-                { u"aiMessageAssets"_qs, assets } };
+                { u"agent"_s, u"analyst"_s }, { u"task"_s, u"generate"_s },
+                { u"locale_id"_s, u"en"_s }, { u"created_at"_s, at }, { u"updated_at"_s, at },
+                { u"aiMessageAssets"_s, assets } };
         }
-        m_conversations << QJsonObject { { u"id"_qs, id }, { u"user_id"_qs, u"u1"_qs },
-            { u"title"_qs, QString(u"Conversation "_qs + QString::number(i)) },
-            { u"created_at"_qs, at }, { u"updated_at"_qs, at }, { u"aiMessages"_qs, list } };
+        m_conversations << QJsonObject { { u"id"_s, id }, { u"user_id"_s, u"u1"_s },
+            { u"title"_s, QString(u"Conversation "_s + QString::number(i)) },
+            { u"created_at"_s, at }, { u"updated_at"_s, at }, { u"aiMessages"_s, list } };
     }
 }
 
@@ -61,13 +63,13 @@ void FakeLuzmoHistory::addMessage(
         if (c.value(u"id").toString() != conversationId)
             continue;
         QJsonArray list = c.value(u"aiMessages").toArray();
-        list << QJsonObject { { u"id"_qs,
+        list << QJsonObject { { u"id"_s,
                                   QString(conversationId + u"-m" + QString::number(list.size())) },
-            { u"conversation_id"_qs, conversationId }, { u"role"_qs, u"user"_qs },
-            { u"message"_qs, text }, { u"created_at"_qs, time(at) }, { u"updated_at"_qs, time(at) },
-            { u"aiMessageAssets"_qs, QJsonArray() } };
-        c.insert(u"aiMessages"_qs, list);
-        c.insert(u"updated_at"_qs, time(at));
+            { u"conversation_id"_s, conversationId }, { u"role"_s, u"user"_s },
+            { u"message"_s, text }, { u"created_at"_s, time(at) }, { u"updated_at"_s, time(at) },
+            { u"aiMessageAssets"_s, QJsonArray() } };
+        c.insert(u"aiMessages"_s, list);
+        c.insert(u"updated_at"_s, time(at));
     }
 }
 
@@ -98,7 +100,7 @@ FakeHttpServer::Response FakeLuzmoHistory::answer(const FakeHttpServer::Request 
     const FindQuery::Result found = FindQuery::apply(m_conversations, find);
     if (!found.error.isEmpty())
         return FakeHttpServer::json(
-            400, QJsonDocument(QJsonObject { { u"message"_qs, found.error } }).toJson());
+            400, QJsonDocument(QJsonObject { { u"message"_s, found.error } }).toJson());
     QJsonObject messageInclude;
     bool withMessages = false;
     for (const QJsonValue &v : find.value(u"include").toArray()) {
@@ -115,13 +117,13 @@ FakeHttpServer::Response FakeLuzmoHistory::answer(const FakeHttpServer::Request 
                 if (FindQuery::matches(m.toObject(), messageInclude.value(u"where"), nullptr))
                     kept << m;
             }
-            row.insert(u"aiMessages"_qs, kept);
+            row.insert(u"aiMessages"_s, kept);
         } else {
-            row.remove(u"aiMessages"_qs);
+            row.remove(u"aiMessages"_s);
         }
-        rows << FindQuery::select(row, find.value(u"attributes"), { u"aiMessages"_qs });
+        rows << FindQuery::select(row, find.value(u"attributes"), { u"aiMessages"_s });
     }
     return FakeHttpServer::json(200,
-        QJsonDocument(QJsonObject { { u"count"_qs, found.count }, { u"rows"_qs, rows } })
+        QJsonDocument(QJsonObject { { u"count"_s, found.count }, { u"rows"_s, rows } })
             .toJson(QJsonDocument::Compact));
 }

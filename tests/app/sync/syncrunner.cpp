@@ -10,20 +10,22 @@
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
 
+using namespace Qt::StringLiterals;
+
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const Output output;
     QCommandLineParser parser;
-    const QCommandLineOption dataDir(u"data-dir"_qs, {}, u"DIR"_qs);
-    const QCommandLineOption json(u"json"_qs, {});
-    const QCommandLineOption url(u"url"_qs, {}, u"URL"_qs);
-    const QCommandLineOption key(u"key"_qs, {}, u"K"_qs);
-    const QCommandLineOption token(u"token"_qs, {}, u"T"_qs);
-    const QCommandLineOption backend(u"backend"_qs, {}, u"NAME"_qs);
+    const QCommandLineOption dataDir(u"data-dir"_s, {}, u"DIR"_s);
+    const QCommandLineOption json(u"json"_s, {});
+    const QCommandLineOption url(u"url"_s, {}, u"URL"_s);
+    const QCommandLineOption key(u"key"_s, {}, u"K"_s);
+    const QCommandLineOption token(u"token"_s, {}, u"T"_s);
+    const QCommandLineOption backend(u"backend"_s, {}, u"NAME"_s);
     parser.addOptions({ dataDir, json, url, key, token, backend });
     if (!parser.parse(QCoreApplication::arguments())
-        || parser.positionalArguments() != QStringList { u"sync"_qs }) {
+        || parser.positionalArguments() != QStringList { u"sync"_s }) {
         output.error(SyncCommand::usage());
         return ExitUsage;
     }

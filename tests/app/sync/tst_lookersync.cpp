@@ -29,6 +29,8 @@
 #include <cstdio>
 #include <memory>
 
+using namespace Qt::StringLiterals;
+
 class TestLookerSync : public QObject
 {
     Q_OBJECT
@@ -37,20 +39,20 @@ private:
     std::unique_ptr<FakeLookerServer> m_server;
     QNetworkAccessManager m_network;
 
-    LookerConfig config(const QString &secret = u"looker-secret"_qs) const
+    LookerConfig config(const QString &secret = u"looker-secret"_s) const
     {
         LookerConfig c;
         c.baseUrl = m_server->baseUrl();
-        c.clientId = u"looker-id"_qs;
+        c.clientId = u"looker-id"_s;
         c.clientSecret = secret;
         return c;
     }
 
-    SyncRun sync(TempStore &store, int pageSize = 0, const QString &secret = u"looker-secret"_qs,
+    SyncRun sync(TempStore &store, int pageSize = 0, const QString &secret = u"looker-secret"_s,
         int searchPageSize = 0)
     {
         LookerSession session(m_network, config(secret));
-        LookerSyncSource source(session, u"looker"_qs);
+        LookerSyncSource source(session, u"looker"_s);
         if (pageSize > 0)
             source.setPageSize(pageSize);
         if (searchPageSize > 0)
@@ -63,7 +65,7 @@ private:
     {
         QSqlQuery q(store.database.connection());
         if (!q.exec(sql))
-            return u"<error>"_qs;
+            return u"<error>"_s;
         QStringList rows;
         while (q.next())
             rows << q.value(0).toString();
@@ -74,14 +76,14 @@ private:
     {
         return query(store,
             u"SELECT title || ':' || deleted FROM conversations WHERE backend = 'looker' "
-            u"ORDER BY remote_id"_qs);
+            u"ORDER BY remote_id"_s);
     }
     // "role:text" of a conversation's messages, in their order.
     static QString messages(TempStore &store, const QString &remoteId)
     {
         return query(store,
             u"SELECT m.role || ':' || m.text FROM messages m JOIN conversations c ON "
-            u"c.id = m.conversation_id WHERE c.remote_id = '%1' ORDER BY m.seq"_qs.arg(remoteId));
+            u"c.id = m.conversation_id WHERE c.remote_id = '%1' ORDER BY m.seq"_s.arg(remoteId));
     }
     // "type" of a conversation's assets, in message and asset order.
     static QString assets(TempStore &store, const QString &remoteId)
@@ -89,16 +91,16 @@ private:
         return query(store,
             u"SELECT a.type || '=' || COALESCE(a.remote_id, '') FROM message_assets a JOIN "
             u"messages m ON m.id = a.message_id JOIN conversations c ON c.id = m.conversation_id "
-            u"WHERE c.remote_id = '%1' ORDER BY m.seq, a.id"_qs.arg(remoteId));
+            u"WHERE c.remote_id = '%1' ORDER BY m.seq, a.id"_s.arg(remoteId));
     }
     static QString snapshot(TempStore &store)
     {
         return query(store,
-                   u"SELECT id || ':' || text || ':' || updated_at || ':' || seq FROM messages"_qs)
+                   u"SELECT id || ':' || text || ':' || updated_at || ':' || seq FROM messages"_s)
             + u'#'
             + query(store,
                 u"SELECT id || ':' || title || ':' || updated_at || ':' || deleted "
-                u"FROM conversations"_qs);
+                u"FROM conversations"_s);
     }
 
 private Q_SLOTS:
@@ -110,26 +112,26 @@ private Q_SLOTS:
 
     void mapsMessages()
     {
-        QJsonObject thought { { u"message"_qs, FakeLookerServer::thought(u"thinking"_qs) },
-            { u"type"_qs, u"system"_qs }, { u"order"_qs, 2 } };
-        thought.insert(u"id"_qs, u"t"_qs);
-        const QJsonObject conversation { { u"id"_qs, u"c1"_qs }, { u"name"_qs, u"Revenue"_qs },
-            { u"created_at"_qs, u"2025-06-01T09:00:00.000+00:00"_qs },
-            { u"messages"_qs,
-                QJsonArray { FakeLookerServer::systemTurn(u"It grew."_qs, 3), thought,
-                    FakeLookerServer::userTurn(u"How did revenue do?"_qs, 1) } } };
+        QJsonObject thought { { u"message"_s, FakeLookerServer::thought(u"thinking"_s) },
+            { u"type"_s, u"system"_s }, { u"order"_s, 2 } };
+        thought.insert(u"id"_s, u"t"_s);
+        const QJsonObject conversation { { u"id"_s, u"c1"_s }, { u"name"_s, u"Revenue"_s },
+            { u"created_at"_s, u"2025-06-01T09:00:00.000+00:00"_s },
+            { u"messages"_s,
+                QJsonArray { FakeLookerServer::systemTurn(u"It grew."_s, 3), thought,
+                    FakeLookerServer::userTurn(u"How did revenue do?"_s, 1) } } };
         const RemoteConversation c = LookerSyncSource::conversationFromJson(conversation);
-        QCOMPARE(c.remoteId, u"c1"_qs);
-        QCOMPARE(c.title, u"Revenue"_qs);
+        QCOMPARE(c.remoteId, u"c1"_s);
+        QCOMPARE(c.title, u"Revenue"_s);
         QCOMPARE(c.updatedAt, c.createdAt); // no updated_at: created_at
         QCOMPARE(c.messages.size(), 2); // the thought is left out
         QCOMPARE(c.messages.at(0).role, MessageRole::User);
-        QCOMPARE(c.messages.at(0).text, u"How did revenue do?"_qs);
+        QCOMPARE(c.messages.at(0).text, u"How did revenue do?"_s);
         QCOMPARE(c.messages.at(0).createdAt,
-            QDateTime::fromString(u"2025-06-01T10:00:00Z"_qs, Qt::ISODate));
+            QDateTime::fromString(u"2025-06-01T10:00:00Z"_s, Qt::ISODate));
         QCOMPARE(c.messages.at(1).role, MessageRole::Assistant);
-        QCOMPARE(c.messages.at(1).text, u"It grew."_qs);
-        QCOMPARE(c.messages.at(0).remoteId, u"c1#1"_qs); // no id: conversation and order
+        QCOMPARE(c.messages.at(1).text, u"It grew."_s);
+        QCOMPARE(c.messages.at(0).remoteId, u"c1#1"_s); // no id: conversation and order
     }
 
     // Every part of an answer, as a live answer stores it: the data part, the chart part with
@@ -138,40 +140,39 @@ private Q_SLOTS:
     {
         TempStore store;
         QVERIFY2(store.error.isEmpty(), qPrintable(store.error));
-        const QJsonArray rows { QJsonObject {
-                                    { u"month"_qs, u"2025-01"_qs }, { u"revenue"_qs, 120 } },
-            QJsonObject { { u"month"_qs, u"2025-02"_qs }, { u"revenue"_qs, 135 } } };
-        const QJsonObject vega { { u"mark"_qs, u"line"_qs } };
-        const QString a = m_server->addConversation(u"Revenue"_qs,
-            { FakeLookerServer::userTurn(u"Revenue by month?"_qs, 1),
-                FakeLookerServer::systemTurn(FakeLookerServer::thought(u"Planning"_qs), 2),
+        const QJsonArray rows { QJsonObject { { u"month"_s, u"2025-01"_s }, { u"revenue"_s, 120 } },
+            QJsonObject { { u"month"_s, u"2025-02"_s }, { u"revenue"_s, 135 } } };
+        const QJsonObject vega { { u"mark"_s, u"line"_s } };
+        const QString a = m_server->addConversation(u"Revenue"_s,
+            { FakeLookerServer::userTurn(u"Revenue by month?"_s, 1),
+                FakeLookerServer::systemTurn(FakeLookerServer::thought(u"Planning"_s), 2),
                 FakeLookerServer::systemTurn(
-                    FakeLookerServer::withId(FakeLookerServer::data(u"q"_qs, rows), u"m-1"_qs), 3),
+                    FakeLookerServer::withId(FakeLookerServer::data(u"q"_s, rows), u"m-1"_s), 3),
                 FakeLookerServer::systemTurn(
                     FakeLookerServer::withId(
-                        FakeLookerServer::chart(vega, u"monthly_revenue"_qs), u"m-2"_qs),
+                        FakeLookerServer::chart(vega, u"monthly_revenue"_s), u"m-2"_s),
                     4),
-                FakeLookerServer::systemTurn(u"Up from 120 to 135."_qs, 5),
+                FakeLookerServer::systemTurn(u"Up from 120 to 135."_s, 5),
                 FakeLookerServer::systemTurn(
-                    FakeLookerServer::followups({ u"By region?"_qs, u"Last year?"_qs }), 6) });
+                    FakeLookerServer::followups({ u"By region?"_s, u"Last year?"_s }), 6) });
         const SyncRun first = sync(store);
         QVERIFY2(first.finished, qPrintable(first.error.message));
-        QCOMPARE(messages(store, a), u"user:Revenue by month?|assistant:Up from 120 to 135."_qs);
+        QCOMPARE(messages(store, a), u"user:Revenue by month?|assistant:Up from 120 to 135."_s);
         // Ids: messageId/part when the message has one, else the place in the answer.
         QCOMPARE(assets(store, a),
-            u"looker-data=m-1/looker-data|looker-chart=m-2/looker-chart|followups=part-2"_qs);
+            u"looker-data=m-1/looker-data|looker-chart=m-2/looker-chart|followups=part-2"_s);
         const QString chartJson
-            = query(store, u"SELECT value_json FROM message_assets WHERE type = 'looker-chart'"_qs);
+            = query(store, u"SELECT value_json FROM message_assets WHERE type = 'looker-chart'"_s);
         const QJsonObject chart = QJsonDocument::fromJson(chartJson.toUtf8()).object();
-        QCOMPARE(chart[u"result"_qs][u"vegaConfig"_qs].toString(), u"{\"mark\":\"line\"}"_qs);
-        QCOMPARE(chart[u"data"_qs][u"name"_qs].toString(), u"monthly_revenue"_qs);
-        QCOMPARE(chart[u"data"_qs][u"data"_qs].toArray(), rows);
+        QCOMPARE(chart[u"result"_s][u"vegaConfig"_s].toString(), u"{\"mark\":\"line\"}"_s);
+        QCOMPARE(chart[u"data"_s][u"name"_s].toString(), u"monthly_revenue"_s);
+        QCOMPARE(chart[u"data"_s][u"data"_s].toArray(), rows);
         const QString followups
-            = query(store, u"SELECT value_json FROM message_assets WHERE type = 'followups'"_qs);
-        QCOMPARE(followups, u"{\"questions\":[\"By region?\",\"Last year?\"]}"_qs);
+            = query(store, u"SELECT value_json FROM message_assets WHERE type = 'followups'"_s);
+        QCOMPARE(followups, u"{\"questions\":[\"By region?\",\"Last year?\"]}"_s);
 
         const QString before = snapshot(store);
-        m_server->setUpdatedAt(a, u"2025-06-02T10:00:00.000+00:00"_qs); // listed again
+        m_server->setUpdatedAt(a, u"2025-06-02T10:00:00.000+00:00"_s); // listed again
         const SyncRun again = sync(store);
         QVERIFY2(again.finished, qPrintable(again.error.message));
         QCOMPARE(again.report.messagesAdded, 0);
@@ -186,30 +187,29 @@ private Q_SLOTS:
     {
         TempStore store;
         QVERIFY2(store.error.isEmpty(), qPrintable(store.error));
-        const QJsonArray rows { QJsonObject {
-            { u"month"_qs, u"2025-01"_qs }, { u"revenue"_qs, 7 } } };
-        m_server->setChatScript({ FakeLookerServer::thought(u"Planning"_qs),
-            FakeLookerServer::withId(FakeLookerServer::data(u"q"_qs, rows), u"m-1"_qs),
-            FakeLookerServer::chart({ { u"mark"_qs, u"line"_qs } }),
-            FakeLookerServer::text(u"Seven."_qs),
-            FakeLookerServer::followups({ u"And February?"_qs }) });
-        LookerBackend backend(m_network, config(), u"looker"_qs);
+        const QJsonArray rows { QJsonObject { { u"month"_s, u"2025-01"_s }, { u"revenue"_s, 7 } } };
+        m_server->setChatScript({ FakeLookerServer::thought(u"Planning"_s),
+            FakeLookerServer::withId(FakeLookerServer::data(u"q"_s, rows), u"m-1"_s),
+            FakeLookerServer::chart({ { u"mark"_s, u"line"_s } }),
+            FakeLookerServer::text(u"Seven."_s),
+            FakeLookerServer::followups({ u"And February?"_s }) });
+        LookerBackend backend(m_network, config(), u"looker"_s);
         ChatSession session(*store.repository);
         session.setBackend(&backend);
         QSignalSpy finished(&session, &ChatSession::answerFinished);
-        QVERIFY(session.send(0, u"Revenue in January?"_qs));
+        QVERIFY(session.send(0, u"Revenue in January?"_s));
         QVERIFY(finished.wait(10000));
-        const QString remote = m_server->conversations().first()[u"id"_qs].toString();
-        QCOMPARE(messages(store, remote), u"user:Revenue in January?|assistant:Seven."_qs);
+        const QString remote = m_server->conversations().first()[u"id"_s].toString();
+        QCOMPARE(messages(store, remote), u"user:Revenue in January?|assistant:Seven."_s);
         const QString live = assets(store, remote);
-        QCOMPARE(live, u"looker-data=m-1/looker-data|looker-chart=part-1|followups=part-2"_qs);
+        QCOMPARE(live, u"looker-data=m-1/looker-data|looker-chart=part-1|followups=part-2"_s);
 
         const SyncRun run = sync(store);
         QVERIFY2(run.finished, qPrintable(run.error.message));
         QCOMPARE(run.report.conversationsAdded, 0);
         QCOMPARE(run.report.messagesAdded, 0);
         QCOMPARE(run.report.assetsAdded, 0);
-        QCOMPARE(messages(store, remote), u"user:Revenue in January?|assistant:Seven."_qs);
+        QCOMPARE(messages(store, remote), u"user:Revenue in January?|assistant:Seven."_s);
         QCOMPARE(assets(store, remote), live);
     }
 
@@ -219,11 +219,11 @@ private Q_SLOTS:
         QTest::addColumn<int>("conversations");
         QTest::addColumn<QStringList>("offsets");
         QTest::newRow("5 by 2: the third page is short")
-            << 5 << QStringList { u"0"_qs, u"2"_qs, u"4"_qs };
+            << 5 << QStringList { u"0"_s, u"2"_s, u"4"_s };
         QTest::newRow("4 by 2: an empty page ends it")
-            << 4 << QStringList { u"0"_qs, u"2"_qs, u"4"_qs };
-        QTest::newRow("1 by 2: one page") << 1 << QStringList { u"0"_qs };
-        QTest::newRow("none") << 0 << QStringList { u"0"_qs };
+            << 4 << QStringList { u"0"_s, u"2"_s, u"4"_s };
+        QTest::newRow("1 by 2: one page") << 1 << QStringList { u"0"_s };
+        QTest::newRow("none") << 0 << QStringList { u"0"_s };
     }
 
     void searchPagesUntilShortPage()
@@ -233,18 +233,18 @@ private Q_SLOTS:
         TempStore store;
         QVERIFY2(store.error.isEmpty(), qPrintable(store.error));
         for (int i = 0; i < conversations; ++i)
-            m_server->addConversation(u"C%1"_qs.arg(i), { FakeLookerServer::userTurn(u"q"_qs, 1) },
-                u"2025-06-01T10:00:0%1.000+00:00"_qs.arg(i));
-        const SyncRun run = sync(store, 0, u"looker-secret"_qs, 2);
+            m_server->addConversation(u"C%1"_s.arg(i), { FakeLookerServer::userTurn(u"q"_s, 1) },
+                u"2025-06-01T10:00:0%1.000+00:00"_s.arg(i));
+        const SyncRun run = sync(store, 0, u"looker-secret"_s, 2);
         QVERIFY2(run.finished, qPrintable(run.error.message));
         QCOMPARE(run.report.conversationsAdded, conversations);
         QStringList seen;
         // The page listing, then the listing for deletions: the same offsets twice.
         for (const auto &request : m_server->requestsTo("GET", "/api/4.0/conversations/search")) {
             const QUrlQuery q(QString::fromUtf8(request.path.mid(request.path.indexOf('?') + 1)));
-            QCOMPARE(q.queryItemValue(u"limit"_qs), u"2"_qs);
-            QCOMPARE(q.queryItemValue(u"sorts"_qs), u"updated_at"_qs);
-            seen << q.queryItemValue(u"offset"_qs);
+            QCOMPARE(q.queryItemValue(u"limit"_s), u"2"_s);
+            QCOMPARE(q.queryItemValue(u"sorts"_s), u"updated_at"_s);
+            seen << q.queryItemValue(u"offset"_s);
         }
         QCOMPARE(seen, offsets + offsets);
         QCOMPARE(m_server->requestsTo("GET", "/api/4.0/conversations").size(), 0);
@@ -256,35 +256,31 @@ private Q_SLOTS:
     {
         QTest::addColumn<QJsonArray>("messages");
         QTest::addColumn<QString>("expected"); // "role:text:remoteId|..."
-        const QJsonObject user { { u"userMessage"_qs, QJsonObject { { u"text"_qs, u"Hi?"_qs } } } };
-        const QJsonObject answer = FakeLookerServer::text(u"Hello."_qs);
+        const QJsonObject user { { u"userMessage"_s, QJsonObject { { u"text"_s, u"Hi?"_s } } } };
+        const QJsonObject answer = FakeLookerServer::text(u"Hello."_s);
         QTest::newRow("numeric ids and order")
-            << QJsonArray { QJsonObject { { u"id"_qs, 12 }, { u"type"_qs, u"user"_qs },
-                                { u"order"_qs, 1 }, { u"message"_qs, user } },
-                   QJsonObject { { u"id"_qs, 13 }, { u"type"_qs, u"system"_qs }, { u"order"_qs, 2 },
-                       { u"message"_qs, answer } } }
-            << u"user:Hi?:12|assistant:Hello.:13"_qs;
+            << QJsonArray { QJsonObject { { u"id"_s, 12 }, { u"type"_s, u"user"_s },
+                                { u"order"_s, 1 }, { u"message"_s, user } },
+                   QJsonObject { { u"id"_s, 13 }, { u"type"_s, u"system"_s }, { u"order"_s, 2 },
+                       { u"message"_s, answer } } }
+            << u"user:Hi?:12|assistant:Hello.:13"_s;
         QTest::newRow("no type, no order, no ids") << QJsonArray {
-            QJsonObject { { u"message"_qs, user } }, QJsonObject { { u"message"_qs, answer } }
-        } << u"user:Hi?:c1#0|assistant:Hello.:c1#1"_qs;
-        QTest::newRow("another type word with a userMessage")
-            << QJsonArray { QJsonObject { { u"id"_qs, u"a"_qs }, { u"type"_qs, u"USER"_qs },
-                                { u"message"_qs, user } },
-                   QJsonObject { { u"id"_qs, u"b"_qs }, { u"type"_qs, u"AGENT"_qs },
-                       { u"message"_qs, answer } } }
-            << u"user:Hi?:a|assistant:Hello.:b"_qs;
-        QTest::newRow("an answer that ended in an error")
-            << QJsonArray { QJsonObject { { u"id"_qs, u"a"_qs }, { u"type"_qs, u"user"_qs },
-                                { u"message"_qs, user } },
-                   QJsonObject { { u"id"_qs, u"b"_qs }, { u"type"_qs, u"system"_qs },
-                       { u"message"_qs, FakeLookerServer::errorMessage(u"No explore"_qs) } } }
-            << u"user:Hi?:a|assistant:Looker could not answer: No explore:b"_qs;
-        QTest::newRow("thoughts only: no answer")
-            << QJsonArray { QJsonObject { { u"id"_qs, u"a"_qs }, { u"type"_qs, u"user"_qs },
-                                { u"message"_qs, user } },
-                   QJsonObject { { u"id"_qs, u"b"_qs }, { u"type"_qs, u"system"_qs },
-                       { u"message"_qs, FakeLookerServer::thought(u"Hmm"_qs) } } }
-            << u"user:Hi?:a"_qs;
+            QJsonObject { { u"message"_s, user } }, QJsonObject { { u"message"_s, answer } }
+        } << u"user:Hi?:c1#0|assistant:Hello.:c1#1"_s;
+        QTest::newRow("another type word with a userMessage") << QJsonArray {
+            QJsonObject { { u"id"_s, u"a"_s }, { u"type"_s, u"USER"_s }, { u"message"_s, user } },
+            QJsonObject { { u"id"_s, u"b"_s }, { u"type"_s, u"AGENT"_s }, { u"message"_s, answer } }
+        } << u"user:Hi?:a|assistant:Hello.:b"_s;
+        QTest::newRow("an answer that ended in an error") << QJsonArray {
+            QJsonObject { { u"id"_s, u"a"_s }, { u"type"_s, u"user"_s }, { u"message"_s, user } },
+            QJsonObject { { u"id"_s, u"b"_s }, { u"type"_s, u"system"_s },
+                { u"message"_s, FakeLookerServer::errorMessage(u"No explore"_s) } }
+        } << u"user:Hi?:a|assistant:Looker could not answer: No explore:b"_s;
+        QTest::newRow("thoughts only: no answer") << QJsonArray {
+            QJsonObject { { u"id"_s, u"a"_s }, { u"type"_s, u"user"_s }, { u"message"_s, user } },
+            QJsonObject { { u"id"_s, u"b"_s }, { u"type"_s, u"system"_s },
+                { u"message"_s, FakeLookerServer::thought(u"Hmm"_s) } }
+        } << u"user:Hi?:a"_s;
     }
 
     void toleratedMessageShapes()
@@ -292,11 +288,11 @@ private Q_SLOTS:
         QFETCH(QJsonArray, messages);
         QFETCH(QString, expected);
         const RemoteConversation c = LookerSyncSource::conversationFromJson(
-            QJsonObject { { u"id"_qs, u"c1"_qs }, { u"name"_qs, u"Hi"_qs } }, messages);
+            QJsonObject { { u"id"_s, u"c1"_s }, { u"name"_s, u"Hi"_s } }, messages);
         QStringList got;
         for (const RemoteMessage &m : c.messages)
-            got << (m.role == MessageRole::User ? u"user"_qs : u"assistant"_qs) + u':' + m.text
-                    + u':' + m.remoteId;
+            got << (m.role == MessageRole::User ? u"user"_s : u"assistant"_s) + u':' + m.text + u':'
+                    + m.remoteId;
         QCOMPARE(got.join(u'|'), expected);
     }
 
@@ -305,17 +301,17 @@ private Q_SLOTS:
         TempStore store;
         QVERIFY2(store.error.isEmpty(), qPrintable(store.error));
         // Stored out of order: the sync follows `order`.
-        const QString a = m_server->addConversation(u"Revenue"_qs,
-            { FakeLookerServer::systemTurn(u"Up 5%."_qs, 2),
-                FakeLookerServer::userTurn(u"Revenue?"_qs, 1),
-                FakeLookerServer::userTurn(u"By region?"_qs, 3),
-                FakeLookerServer::systemTurn(u"EMEA leads."_qs, 4) });
-        const QString b = m_server->addConversation(u"Churn"_qs,
-            { FakeLookerServer::userTurn(u"Churn?"_qs, 1),
-                FakeLookerServer::systemTurn(u"2%."_qs, 2) },
-            u"2025-06-02T10:00:00.000+00:00"_qs);
+        const QString a = m_server->addConversation(u"Revenue"_s,
+            { FakeLookerServer::systemTurn(u"Up 5%."_s, 2),
+                FakeLookerServer::userTurn(u"Revenue?"_s, 1),
+                FakeLookerServer::userTurn(u"By region?"_s, 3),
+                FakeLookerServer::systemTurn(u"EMEA leads."_s, 4) });
+        const QString b = m_server->addConversation(u"Churn"_s,
+            { FakeLookerServer::userTurn(u"Churn?"_s, 1),
+                FakeLookerServer::systemTurn(u"2%."_s, 2) },
+            u"2025-06-02T10:00:00.000+00:00"_s);
         const QString gone
-            = m_server->addConversation(u"Deleted"_qs, { FakeLookerServer::userTurn(u"x"_qs, 1) });
+            = m_server->addConversation(u"Deleted"_s, { FakeLookerServer::userTurn(u"x"_s, 1) });
         m_server->setDeleted(gone);
 
         const SyncRun first = sync(store, 1); // one conversation per page
@@ -323,10 +319,10 @@ private Q_SLOTS:
         QCOMPARE(first.report.pages, 2);
         QCOMPARE(first.report.conversationsSeen, 2);
         QCOMPARE(first.report.messagesSeen, 6);
-        QCOMPARE(conversations(store), u"Revenue:0|Churn:0"_qs);
+        QCOMPARE(conversations(store), u"Revenue:0|Churn:0"_s);
         QCOMPARE(messages(store, a),
-            u"user:Revenue?|assistant:Up 5%.|user:By region?|assistant:EMEA leads."_qs);
-        QCOMPARE(messages(store, b), u"user:Churn?|assistant:2%."_qs);
+            u"user:Revenue?|assistant:Up 5%.|user:By region?|assistant:EMEA leads."_s);
+        QCOMPARE(messages(store, b), u"user:Churn?|assistant:2%."_s);
         QCOMPARE(m_server->requestsTo("GET", "/api/4.0/conversations/" + gone.toUtf8()).size(), 0);
 
         const QString before = snapshot(store);
@@ -339,15 +335,15 @@ private Q_SLOTS:
         QCOMPARE(m_server->requestsTo("GET", "/api/4.0/conversations/" + a.toUtf8()).size(), gets);
 
         // A new turn (updated_at moves): only that conversation is read again.
-        m_server->addMessageTo(a, FakeLookerServer::userTurn(u"And APAC?"_qs, 5));
-        m_server->setUpdatedAt(a, u"2025-06-03T10:00:00.000+00:00"_qs);
+        m_server->addMessageTo(a, FakeLookerServer::userTurn(u"And APAC?"_s, 5));
+        m_server->setUpdatedAt(a, u"2025-06-03T10:00:00.000+00:00"_s);
         const SyncRun later = sync(store);
         QVERIFY2(later.finished, qPrintable(later.error.message));
         QCOMPARE(later.report.conversationsSeen, 1);
         QCOMPARE(messages(store, a),
             u"user:Revenue?|assistant:Up 5%.|user:By region?|assistant:EMEA leads.|"
-            u"user:And APAC?"_qs);
-        QCOMPARE(messages(store, b), u"user:Churn?|assistant:2%."_qs);
+            u"user:And APAC?"_s);
+        QCOMPARE(messages(store, b), u"user:Churn?|assistant:2%."_s);
     }
 
     void remoteDeletionsSoftDelete()
@@ -355,27 +351,27 @@ private Q_SLOTS:
         TempStore store;
         QVERIFY2(store.error.isEmpty(), qPrintable(store.error));
         const QString a
-            = m_server->addConversation(u"A"_qs, { FakeLookerServer::userTurn(u"a"_qs, 1) });
+            = m_server->addConversation(u"A"_s, { FakeLookerServer::userTurn(u"a"_s, 1) });
         const QString b
-            = m_server->addConversation(u"B"_qs, { FakeLookerServer::userTurn(u"b"_qs, 1) });
-        m_server->addConversation(u"C"_qs, { FakeLookerServer::userTurn(u"c"_qs, 1) });
+            = m_server->addConversation(u"B"_s, { FakeLookerServer::userTurn(u"b"_s, 1) });
+        m_server->addConversation(u"C"_s, { FakeLookerServer::userTurn(u"c"_s, 1) });
         QVERIFY(sync(store).finished);
-        QCOMPARE(conversations(store), u"A:0|B:0|C:0"_qs);
+        QCOMPARE(conversations(store), u"A:0|B:0|C:0"_s);
 
         m_server->removeConversation(a);
         m_server->setDeleted(b);
         const SyncRun run = sync(store);
         QVERIFY2(run.finished, qPrintable(run.error.message));
         QCOMPARE(run.report.conversationsDeleted, 2);
-        QCOMPARE(conversations(store), u"A:1|B:1|C:0"_qs);
+        QCOMPARE(conversations(store), u"A:1|B:1|C:0"_s);
     }
 
     void wrongSecretFailsAsAuth()
     {
         TempStore store;
         QVERIFY2(store.error.isEmpty(), qPrintable(store.error));
-        m_server->addConversation(u"A"_qs, { FakeLookerServer::userTurn(u"a"_qs, 1) });
-        const SyncRun run = sync(store, 0, u"wrong"_qs);
+        m_server->addConversation(u"A"_s, { FakeLookerServer::userTurn(u"a"_s, 1) });
+        const SyncRun run = sync(store, 0, u"wrong"_s);
         QVERIFY(run.failed);
         QCOMPARE(run.error.code, SyncError::Code::Backend);
         QVERIFY(run.error.api);
@@ -390,7 +386,7 @@ private Q_SLOTS:
         TempStore store;
         QVERIFY2(store.error.isEmpty(), qPrintable(store.error));
         m_server->injectError("GET", "/api/4.0/conversations/search", 401,
-            FakeLookerServer::messageBody(u"Requires authentication."_qs), 10);
+            FakeLookerServer::messageBody(u"Requires authentication."_s), 10);
         const SyncRun run = sync(store);
         QVERIFY(run.failed);
         QVERIFY(run.error.api);
@@ -402,22 +398,22 @@ private Q_SLOTS:
     {
         TempStore store;
         QVERIFY2(store.error.isEmpty(), qPrintable(store.error));
-        const QString a = m_server->addConversation(u"Revenue"_qs,
-            { FakeLookerServer::userTurn(u"Revenue?"_qs, 1),
-                FakeLookerServer::systemTurn(u"Up 5%."_qs, 2) });
+        const QString a = m_server->addConversation(u"Revenue"_s,
+            { FakeLookerServer::userTurn(u"Revenue?"_s, 1),
+                FakeLookerServer::systemTurn(u"Up 5%."_s, 2) });
         FILE *out = std::tmpfile();
         FILE *err = std::tmpfile();
         QVERIFY(out && err);
         const Output output(out, err);
         SyncCommand::Options options;
-        options.backend = u"looker"_qs;
+        options.backend = u"looker"_s;
         options.url = m_server->baseUrl();
-        options.key = u"looker-id"_qs;
-        options.token = u"looker-secret"_qs;
+        options.key = u"looker-id"_s;
+        options.token = u"looker-secret"_s;
         QCOMPARE(SyncCommand(*store.repository, m_network, output).run(options), int(ExitOk));
-        QCOMPARE(messages(store, a), u"user:Revenue?|assistant:Up 5%."_qs);
+        QCOMPARE(messages(store, a), u"user:Revenue?|assistant:Up 5%."_s);
 
-        options.token = u"wrong"_qs;
+        options.token = u"wrong"_s;
         QCOMPARE(SyncCommand(*store.repository, m_network, output).run(options), int(ExitFailure));
         options.token.clear();
         QCOMPARE(SyncCommand(*store.repository, m_network, output).run(options), int(ExitUsage));

@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 QJsonObject json(const QString &text)
 {
@@ -15,15 +17,15 @@ QByteArray rows(int count, int total, int firstIndex = 0)
 {
     QJsonArray list;
     for (int i = firstIndex; i < firstIndex + count; ++i) {
-        const QString at = u"2025-03-01T09:00:0"_qs + QString::number(i) + u".000Z";
-        list << QJsonObject { { u"id"_qs, QString(u"c"_qs + QString::number(i)) },
-            { u"title"_qs, u"T"_qs }, { u"created_at"_qs, at }, { u"updated_at"_qs, at },
-            { u"aiMessages"_qs,
-                QJsonArray { QJsonObject { { u"id"_qs, QString(u"m"_qs + QString::number(i)) },
-                                 { u"role"_qs, u"user"_qs }, { u"message"_qs, u"hi"_qs } },
-                    QJsonObject { { u"id"_qs, u"x"_qs }, { u"role"_qs, u"robot"_qs } } } } };
+        const QString at = u"2025-03-01T09:00:0"_s + QString::number(i) + u".000Z";
+        list << QJsonObject { { u"id"_s, QString(u"c"_s + QString::number(i)) },
+            { u"title"_s, u"T"_s }, { u"created_at"_s, at }, { u"updated_at"_s, at },
+            { u"aiMessages"_s,
+                QJsonArray { QJsonObject { { u"id"_s, QString(u"m"_s + QString::number(i)) },
+                                 { u"role"_s, u"user"_s }, { u"message"_s, u"hi"_s } },
+                    QJsonObject { { u"id"_s, u"x"_s }, { u"role"_s, u"robot"_s } } } } };
     }
-    return QJsonDocument(QJsonObject { { u"count"_qs, total }, { u"rows"_qs, list } }).toJson();
+    return QJsonDocument(QJsonObject { { u"count"_s, total }, { u"rows"_s, list } }).toJson();
 }
 } // namespace
 
@@ -37,15 +39,15 @@ private Q_SLOTS:
         QTest::addColumn<QString>("cursor");
         QTest::addColumn<QString>("where");
         QTest::addColumn<QString>("messageWhere");
-        QTest::newRow("first sync") << QString() << u"{}"_qs << u"{}"_qs;
+        QTest::newRow("first sync") << QString() << u"{}"_s << u"{}"_s;
         QTest::newRow("since last sync")
-            << u"{\"since\":\"2025-03-01T09:00:00.000Z\"}"_qs
-            << u"{\"updated_at\":{\"gt\":\"2025-03-01T09:00:00.000Z\"}}"_qs
-            << u"{\"updated_at\":{\"gt\":\"2025-03-01T09:00:00.000Z\"}}"_qs;
+            << u"{\"since\":\"2025-03-01T09:00:00.000Z\"}"_s
+            << u"{\"updated_at\":{\"gt\":\"2025-03-01T09:00:00.000Z\"}}"_s
+            << u"{\"updated_at\":{\"gt\":\"2025-03-01T09:00:00.000Z\"}}"_s;
         QTest::newRow("mid-run after a page")
-            << u"{\"since\":\"S\",\"after\":{\"updated_at\":\"U\",\"id\":\"c7\"},\"newest\":\"U\"}"_qs
-            << u"{\"or\":[{\"updated_at\":{\"gt\":\"U\"}},{\"id\":{\"gt\":\"c7\"},\"updated_at\":\"U\"}]}"_qs
-            << u"{\"updated_at\":{\"gt\":\"S\"}}"_qs;
+            << u"{\"since\":\"S\",\"after\":{\"updated_at\":\"U\",\"id\":\"c7\"},\"newest\":\"U\"}"_s
+            << u"{\"or\":[{\"updated_at\":{\"gt\":\"U\"}},{\"id\":{\"gt\":\"c7\"},\"updated_at\":\"U\"}]}"_s
+            << u"{\"updated_at\":{\"gt\":\"S\"}}"_s;
     }
     void pageFind()
     {
@@ -55,13 +57,13 @@ private Q_SLOTS:
         const QJsonObject find = LuzmoSyncProtocol::pageFind(cursor, 10);
         QCOMPARE(find.value(u"where").toObject(), json(where));
         const QJsonObject include = find.value(u"include").toArray().first().toObject();
-        QCOMPARE(include.value(u"model").toString(), u"AIMessage"_qs);
+        QCOMPARE(include.value(u"model").toString(), u"AIMessage"_s);
         QCOMPARE(include.value(u"where").toObject(), json(messageWhere));
         QCOMPARE(include.value(u"include").toArray().first().toObject().value(u"model").toString(),
-            u"AIMessageAsset"_qs);
+            u"AIMessageAsset"_s);
         QCOMPARE(find.value(u"limit").toInt(), 10);
         QCOMPARE(
-            find.value(u"order").toArray().first().toArray().first().toString(), u"updated_at"_qs);
+            find.value(u"order").toArray().first().toArray().first().toString(), u"updated_at"_s);
     }
 
     void readPage_data()
@@ -73,16 +75,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("nextCursor");
         QTest::newRow("full page, more to come")
             << rows(2, 5) << QString() << 2 << true
-            << u"{\"after\":{\"id\":\"c1\",\"updated_at\":\"2025-03-01T09:00:01.000Z\"},\"newest\":\"2025-03-01T09:00:01.000Z\"}"_qs;
+            << u"{\"after\":{\"id\":\"c1\",\"updated_at\":\"2025-03-01T09:00:01.000Z\"},\"newest\":\"2025-03-01T09:00:01.000Z\"}"_s;
         QTest::newRow("last full page") << rows(2, 2) << QString() << 2 << false
-                                        << u"{\"since\":\"2025-03-01T09:00:01.000Z\"}"_qs;
+                                        << u"{\"since\":\"2025-03-01T09:00:01.000Z\"}"_s;
         QTest::newRow("short page keeps the run's newest")
             << rows(1, 1, 0)
-            << u"{\"since\":\"S\",\"after\":{\"updated_at\":\"2025-03-01T09:00:05.000Z\",\"id\":\"c5\"},\"newest\":\"2025-03-01T09:00:05.000Z\"}"_qs
-            << 1 << false << u"{\"since\":\"2025-03-01T09:00:05.000Z\"}"_qs;
+            << u"{\"since\":\"S\",\"after\":{\"updated_at\":\"2025-03-01T09:00:05.000Z\",\"id\":\"c5\"},\"newest\":\"2025-03-01T09:00:05.000Z\"}"_s
+            << 1 << false << u"{\"since\":\"2025-03-01T09:00:05.000Z\"}"_s;
         QTest::newRow("empty answer keeps since")
-            << rows(0, 0) << u"{\"since\":\"2025-03-01T09:00:05.000Z\"}"_qs << 0 << false
-            << u"{\"since\":\"2025-03-01T09:00:05.000Z\"}"_qs;
+            << rows(0, 0) << u"{\"since\":\"2025-03-01T09:00:05.000Z\"}"_s << 0 << false
+            << u"{\"since\":\"2025-03-01T09:00:05.000Z\"}"_s;
     }
     void readPage()
     {
@@ -99,7 +101,7 @@ private Q_SLOTS:
         QCOMPARE(json(page.nextCursor), json(nextCursor));
         for (const RemoteConversation &c : page.conversations) {
             QCOMPARE(c.messages.size(), 1); // the unknown role is skipped
-            QCOMPARE(c.messages.first().text, u"hi"_qs);
+            QCOMPARE(c.messages.first().text, u"hi"_s);
             QVERIFY(c.updatedAt.isValid());
         }
     }

@@ -17,6 +17,8 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
+using namespace Qt::StringLiterals;
+
 class TestSyncEngine : public QObject
 {
     Q_OBJECT
@@ -43,7 +45,7 @@ private:
     QString ask(const QString &text, const QString &conversationId = {})
     {
         AiPromptRequest request;
-        request.agent = u"item"_qs;
+        request.agent = u"item"_s;
         request.texts = QStringList { text };
         request.conversationId = conversationId;
         request.stream = false;
@@ -53,22 +55,22 @@ private:
     // The server's messages of a conversation, in its order.
     QJsonArray serverMessages(const QString &conversationId)
     {
-        const QJsonObject find { { u"where"_qs,
-                                     QJsonObject { { u"conversation_id"_qs, conversationId } } },
-            { u"include"_qs, QJsonArray { QJsonObject { { u"model"_qs, u"AIMessageAsset"_qs } } } },
-            { u"order"_qs, QJsonArray { QJsonArray { u"created_at"_qs, u"asc"_qs } } } };
-        const auto answer = wait(m_client->get(u"aimessage"_qs, find, this));
+        const QJsonObject find { { u"where"_s,
+                                     QJsonObject { { u"conversation_id"_s, conversationId } } },
+            { u"include"_s, QJsonArray { QJsonObject { { u"model"_s, u"AIMessageAsset"_s } } } },
+            { u"order"_s, QJsonArray { QJsonArray { u"created_at"_s, u"asc"_s } } } };
+        const auto answer = wait(m_client->get(u"aimessage"_s, find, this));
         return answer ? answer->value(u"rows").toArray() : QJsonArray();
     }
     static QString snapshot(TempStore &store)
     {
         QSqlQuery q(store.database.connection());
         q.exec(u"SELECT group_concat(id || ':' || text || ':' || updated_at || ':' || seq, '|') "
-               u"FROM messages"_qs);
+               u"FROM messages"_s);
         q.next();
         QString s = q.value(0).toString();
         q.exec(u"SELECT group_concat(id || ':' || title || ':' || updated_at, '|') FROM "
-               u"conversations"_qs);
+               u"conversations"_s);
         q.next();
         return s + u"#" + q.value(0).toString();
     }
@@ -87,10 +89,10 @@ private Q_SLOTS:
         config.key = m_server->key();
         config.token = m_server->token();
         m_client = std::make_unique<LuzmoClient>(m_network, config);
-        QVERIFY(!ask(u"Show monthly revenue as a line chart"_qs).isEmpty());
-        const QString second = ask(u"Show revenue by region as a line chart"_qs);
+        QVERIFY(!ask(u"Show monthly revenue as a line chart"_s).isEmpty());
+        const QString second = ask(u"Show revenue by region as a line chart"_s);
         QVERIFY(!second.isEmpty());
-        QVERIFY(!ask(u"Describe the trend"_qs, second).isEmpty());
+        QVERIFY(!ask(u"Describe the trend"_s, second).isEmpty());
     }
 
     void importsThenIsIdempotent_data()
@@ -106,7 +108,7 @@ private Q_SLOTS:
         QVERIFY2(store.error.isEmpty(), qPrintable(store.error));
         ConversationListModel model(*store.repository);
         QAbstractItemModelTester tester(&model);
-        LuzmoSyncSource source(*m_client, u"local"_qs);
+        LuzmoSyncSource source(*m_client, u"local"_s);
         source.setPageSize(pageSize);
         SyncEngine engine(*store.repository, source);
 
@@ -119,7 +121,7 @@ private Q_SLOTS:
         QCOMPARE(conversations->size(), 2);
         int assets = 0;
         for (const Conversation &c : *conversations) {
-            QCOMPARE(c.backend, u"local"_qs);
+            QCOMPARE(c.backend, u"local"_s);
             const QJsonArray remote = serverMessages(c.remoteId);
             auto local = store.repository->messages(c.id);
             QCOMPARE(local->size(), remote.size());
@@ -156,7 +158,7 @@ private Q_SLOTS:
 
         // A full re-sync from no cursor also changes nothing (upsert by remote id).
         QSqlQuery q(store.database.connection());
-        QVERIFY(q.exec(u"DELETE FROM sync_state"_qs));
+        QVERIFY(q.exec(u"DELETE FROM sync_state"_s));
         const SyncRun full = SyncRun::of(engine);
         QVERIFY(full.finished);
         QCOMPARE(full.report.messagesSeen, 6);
@@ -167,15 +169,15 @@ private Q_SLOTS:
     void laterRunBringsOnlyWhatIsNew()
     {
         TempStore store;
-        LuzmoSyncSource source(*m_client, u"local"_qs);
+        LuzmoSyncSource source(*m_client, u"local"_s);
         SyncEngine engine(*store.repository, source);
         QVERIFY(SyncRun::of(engine).finished);
         const int before = store.repository->conversations(10)->size();
 
         QTest::qWait(5); // the server's times have milliseconds
         const QString remote = store.repository->conversations(10)->last().remoteId;
-        QVERIFY(!ask(u"And per quarter?"_qs, remote).isEmpty());
-        QVERIFY(!ask(u"Show the number of orders as a line chart"_qs).isEmpty());
+        QVERIFY(!ask(u"And per quarter?"_s, remote).isEmpty());
+        QVERIFY(!ask(u"Show the number of orders as a line chart"_s).isEmpty());
         QSignalSpy added(store.repository.get(), &Repository::messageAdded);
         const SyncRun run = SyncRun::of(engine);
         QVERIFY(run.finished);

@@ -13,6 +13,8 @@
 #include <QNetworkAccessManager>
 #include <QSqlQuery>
 
+using namespace Qt::StringLiterals;
+
 class TestSyncFake : public QObject
 {
     Q_OBJECT
@@ -25,8 +27,8 @@ private:
     {
         LuzmoConfig config;
         config.host = QUrl(history.url());
-        config.key = u"k"_qs;
-        config.token = u"t"_qs;
+        config.key = u"k"_s;
+        config.token = u"t"_s;
         return LuzmoClient(m_network, config);
     }
     static int scalar(TempStore &store, const QString &sql)
@@ -40,13 +42,13 @@ private:
     {
         return scalar(store,
                    u"SELECT count(*) FROM (SELECT remote_id FROM conversations WHERE remote_id "
-                   u"IS NOT NULL GROUP BY backend, remote_id HAVING count(*) > 1)"_qs)
+                   u"IS NOT NULL GROUP BY backend, remote_id HAVING count(*) > 1)"_s)
             + scalar(store,
                 u"SELECT count(*) FROM (SELECT remote_id FROM messages WHERE remote_id IS NOT "
-                u"NULL GROUP BY remote_id HAVING count(*) > 1)"_qs)
+                u"NULL GROUP BY remote_id HAVING count(*) > 1)"_s)
             + scalar(store,
                 u"SELECT count(*) FROM (SELECT remote_id FROM message_assets WHERE remote_id IS "
-                u"NOT NULL GROUP BY remote_id HAVING count(*) > 1)"_qs);
+                u"NOT NULL GROUP BY remote_id HAVING count(*) > 1)"_s);
     }
 
 private Q_SLOTS:
@@ -73,7 +75,7 @@ private Q_SLOTS:
         TempStore store;
         QVERIFY2(store.error.isEmpty(), qPrintable(store.error));
         LuzmoClient c = client(history);
-        LuzmoSyncSource source(c, u"luzmo"_qs);
+        LuzmoSyncSource source(c, u"luzmo"_s);
         source.setPageSize(pageSize);
         SyncEngine engine(*store.repository, source);
         QSignalSpy progress(&engine, &SyncEngine::progressChanged);
@@ -120,12 +122,12 @@ private Q_SLOTS:
         history.generate(3, 2, m_start);
         TempStore store;
         LuzmoClient c = client(history);
-        LuzmoSyncSource source(c, u"luzmo"_qs);
+        LuzmoSyncSource source(c, u"luzmo"_s);
         SyncEngine engine(*store.repository, source);
         QVERIFY(SyncRun::of(engine).finished);
 
         const QDateTime later = m_start.addSecs(3600);
-        history.addMessage(FakeLuzmoHistory::conversationId(1), u"And by quarter?"_qs, later);
+        history.addMessage(FakeLuzmoHistory::conversationId(1), u"And by quarter?"_s, later);
         history.clearFinds();
         const SyncRun run = SyncRun::of(engine);
         QVERIFY(run.finished);
@@ -144,7 +146,7 @@ private Q_SLOTS:
         QCOMPARE(list->first().remoteId, FakeLuzmoHistory::conversationId(1)); // newest now
         auto messages = store.repository->messages(list->first().id);
         QCOMPARE(messages->size(), 3);
-        QCOMPARE(messages->last().text, u"And by quarter?"_qs);
+        QCOMPARE(messages->last().text, u"And by quarter?"_s);
         QCOMPARE(messages->last().seq, 3);
     }
 
@@ -155,10 +157,10 @@ private Q_SLOTS:
         history.generate(3, 2, m_start);
         TempStore store;
         LuzmoClient c = client(history);
-        LuzmoSyncSource source(c, u"luzmo"_qs);
+        LuzmoSyncSource source(c, u"luzmo"_s);
         SyncEngine engine(*store.repository, source);
         QVERIFY(SyncRun::of(engine).finished);
-        auto local = store.repository->createConversation(u"Only here"_qs); // never synced
+        auto local = store.repository->createConversation(u"Only here"_s); // never synced
 
         history.remove(FakeLuzmoHistory::conversationId(1));
         QSignalSpy removed(store.repository.get(), &Repository::conversationRemoved);
@@ -185,7 +187,7 @@ private Q_SLOTS:
         history.failRequest(2, 500);
         TempStore store;
         LuzmoClient c = client(history);
-        LuzmoSyncSource source(c, u"luzmo"_qs);
+        LuzmoSyncSource source(c, u"luzmo"_s);
         source.setPageSize(2);
         SyncEngine engine(*store.repository, source);
         const SyncRun broken = SyncRun::of(engine);
@@ -198,10 +200,10 @@ private Q_SLOTS:
         // The cursor moved with the stored page only.
         SyncWriter writer(store.database);
         const QJsonObject cursor
-            = QJsonDocument::fromJson(writer.cursor(u"luzmo"_qs)->toUtf8()).object();
+            = QJsonDocument::fromJson(writer.cursor(u"luzmo"_s)->toUtf8()).object();
         QCOMPARE(
             cursor.value(u"after").toObject().value(u"id"), FakeLuzmoHistory::conversationId(1));
-        QVERIFY(!writer.syncedAt(u"luzmo"_qs)->isValid());
+        QVERIFY(!writer.syncedAt(u"luzmo"_s)->isValid());
 
         history.clearFinds();
         const SyncRun resumed = SyncRun::of(engine);
@@ -212,7 +214,7 @@ private Q_SLOTS:
         QCOMPARE(orWhere.size(), 2);
         QCOMPARE(*store.repository->conversationCount(), 6);
         QCOMPARE(duplicates(store), 0);
-        QVERIFY(writer.syncedAt(u"luzmo"_qs)->isValid());
+        QVERIFY(writer.syncedAt(u"luzmo"_s)->isValid());
     }
 
     void cancelStopsTheRun()
@@ -222,7 +224,7 @@ private Q_SLOTS:
         history.generate(10, 2, m_start);
         TempStore store;
         LuzmoClient c = client(history);
-        LuzmoSyncSource source(c, u"luzmo"_qs);
+        LuzmoSyncSource source(c, u"luzmo"_s);
         source.setPageSize(2);
         SyncEngine engine(*store.repository, source);
         connect(&engine, &SyncEngine::progressChanged, &engine, [&engine](const SyncProgress &p) {
@@ -243,7 +245,7 @@ private Q_SLOTS:
         history.generate(100, 100, m_start);
         TempStore store;
         LuzmoClient c = client(history);
-        LuzmoSyncSource source(c, u"luzmo"_qs);
+        LuzmoSyncSource source(c, u"luzmo"_s);
         SyncEngine engine(*store.repository, source);
         int ticks = 0;
         QTimer ticker;
@@ -255,7 +257,7 @@ private Q_SLOTS:
         QVERIFY(run.report.pages > 10); // ~500 messages a page
         QCOMPARE(run.report.messagesAdded, 10000);
         QCOMPARE(run.report.assetsAdded, 5000);
-        QCOMPARE(scalar(store, u"SELECT count(*) FROM messages"_qs), 10000);
+        QCOMPARE(scalar(store, u"SELECT count(*) FROM messages"_s), 10000);
         QVERIFY(ticks > 0); // the event loop ran during the sync (the bench measures the gaps)
     }
 };

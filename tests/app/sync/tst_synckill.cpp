@@ -18,6 +18,8 @@
 #include <csignal>
 #include <memory>
 
+using namespace Qt::StringLiterals;
+
 class TestSyncKill : public QObject
 {
     Q_OBJECT
@@ -33,8 +35,8 @@ private:
     static QString integrity(Database &db)
     {
         QSqlQuery q(db.connection());
-        if (!q.exec(u"PRAGMA integrity_check"_qs) || !q.next())
-            return u"cannot run integrity_check"_qs;
+        if (!q.exec(u"PRAGMA integrity_check"_s) || !q.next())
+            return u"cannot run integrity_check"_s;
         return q.value(0).toString();
     }
     static int scalar(Database &db, const QString &sql)
@@ -48,11 +50,11 @@ private:
     {
         auto *p = new QProcess;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"CHARTROOM_SYNC_PAGE_SIZE"_qs, u"2"_qs);
+        env.insert(u"CHARTROOM_SYNC_PAGE_SIZE"_s, u"2"_s);
         p->setProcessEnvironment(env);
         p->start(m_program,
-            { u"sync"_qs, u"--url"_qs, m_url, u"--key"_qs, u"k"_qs, u"--token"_qs, u"t"_qs,
-                u"--data-dir"_qs, dataDir });
+            { u"sync"_s, u"--url"_s, m_url, u"--key"_s, u"k"_s, u"--token"_s, u"t"_s,
+                u"--data-dir"_s, dataDir });
         return p;
     }
 
@@ -63,27 +65,27 @@ private Q_SLOTS:
             AiStore store;
             QVERIFY(!store.open(m_serverDir.path()));
             for (int i = 0; i < conversations; ++i) {
-                auto c = store.createConversation(u"Conversation "_qs + QString::number(i));
+                auto c = store.createConversation(u"Conversation "_s + QString::number(i));
                 QVERIFY(c);
                 const QString id = c->value(u"id").toString();
                 for (int m = 0; m < messagesEach; ++m) {
                     const bool user = m % 2 == 0;
                     QList<QJsonObject> assets;
                     if (!user)
-                        assets << QJsonObject { { u"type"_qs, u"item"_qs },
-                            { u"value"_qs, QJsonObject { { u"type"_qs, u"line-chart"_qs } } } };
-                    QVERIFY(store.addMessage(id, user ? u"user"_qs : u"assistant"_qs,
-                        u"turn "_qs + QString::number(m), u"analyst"_qs, u"generate"_qs, u"en"_qs,
+                        assets << QJsonObject { { u"type"_s, u"item"_s },
+                            { u"value"_s, QJsonObject { { u"type"_s, u"line-chart"_s } } } };
+                    QVERIFY(store.addMessage(id, user ? u"user"_s : u"assistant"_s,
+                        u"turn "_s + QString::number(m), u"analyst"_s, u"generate"_s, u"en"_s,
                         assets));
                 }
             }
         }
         const QString cli = qEnvironmentVariable("CHARTROOM_CLI");
         m_serve.start(cli,
-            { u"serve"_qs, u"--data-dir"_qs, m_serverDir.path(), u"--key"_qs, u"k"_qs,
-                u"--token"_qs, u"t"_qs });
+            { u"serve"_s, u"--data-dir"_s, m_serverDir.path(), u"--key"_s, u"k"_s, u"--token"_s,
+                u"t"_s });
         QVERIFY(m_serve.waitForStarted(10000));
-        const QRegularExpression listening(u"listening on (\\S+)"_qs);
+        const QRegularExpression listening(u"listening on (\\S+)"_s);
         QString out;
         QTRY_VERIFY_WITH_TIMEOUT((out += QString::fromUtf8(m_serve.readAllStandardOutput()),
                                      listening.match(out).hasMatch()),
@@ -92,7 +94,7 @@ private Q_SLOTS:
 
         // chartroom-cli once main.cpp routes `sync`; the runner with the same command until then.
         QProcess probe;
-        probe.start(cli, { u"sync"_qs, u"--url"_qs, u"http://127.0.0.1:9"_qs });
+        probe.start(cli, { u"sync"_s, u"--url"_s, u"http://127.0.0.1:9"_s });
         QVERIFY(probe.waitForFinished(20000));
         const bool cliSyncs = !probe.readAllStandardError().contains("unknown command");
         m_program = cliSyncs ? cli : QStringLiteral(SYNC_RUNNER);
@@ -158,14 +160,14 @@ private:
         Database db;
         const StoreStatus opened = db.open(dir);
         QVERIFY2(!opened, opened ? qPrintable(opened->toString()) : "");
-        QCOMPARE(integrity(db), u"ok"_qs);
+        QCOMPARE(integrity(db), u"ok"_s);
         QCOMPARE(scalar(db,
                      u"SELECT count(*) FROM (SELECT 1 FROM conversations GROUP BY backend, "
-                     u"remote_id HAVING count(*) > 1)"_qs),
+                     u"remote_id HAVING count(*) > 1)"_s),
             0);
         QCOMPARE(scalar(db,
                      u"SELECT count(*) FROM (SELECT 1 FROM messages GROUP BY remote_id "
-                     u"HAVING count(*) > 1)"_qs),
+                     u"HAVING count(*) > 1)"_s),
             0);
         Repository repo(db);
         auto list = repo.conversations(1000);
@@ -175,11 +177,11 @@ private:
             auto messages = repo.messages(c.id);
             QCOMPARE(messages->size(), messagesEach); // a stored page is whole
             for (int m = 0; m < messagesEach; ++m) {
-                QCOMPARE(messages->at(m).text, u"turn "_qs + QString::number(m));
+                QCOMPARE(messages->at(m).text, u"turn "_s + QString::number(m));
                 QCOMPARE(messages->at(m).assets.size(), m % 2 == 0 ? 0 : 1);
             }
         }
-        QCOMPARE(scalar(db, u"SELECT count(*) FROM messages"_qs), *stored * messagesEach);
+        QCOMPARE(scalar(db, u"SELECT count(*) FROM messages"_s), *stored * messagesEach);
     }
 };
 

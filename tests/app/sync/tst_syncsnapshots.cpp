@@ -19,6 +19,8 @@
 #include <cstdio>
 #include <memory>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 QString readAll(FILE *file)
 {
@@ -76,7 +78,7 @@ private:
         LuzmoClient client(m_network, config());
         for (const QString &question : questions) {
             AiPromptRequest prompt;
-            prompt.agent = u"item"_qs;
+            prompt.agent = u"item"_s;
             prompt.texts = { question };
             prompt.stream = false;
             QObject owner;
@@ -96,7 +98,7 @@ private:
     SyncCommand::Options syncOptions(bool json = false) const
     {
         SyncCommand::Options o;
-        o.backend = u"luzmo"_qs;
+        o.backend = u"luzmo"_s;
         o.url = QUrl(m_server->url());
         o.key = m_server->key();
         o.token = m_server->token();
@@ -110,8 +112,8 @@ private Q_SLOTS:
 
     void syncedChartsRenderOffline()
     {
-        startServer({ u"Show monthly revenue"_qs, u"Revenue by month as a line"_qs,
-            u"Plot monthly orders"_qs });
+        startServer({ u"Show monthly revenue"_s, u"Revenue by month as a line"_s,
+            u"Plot monthly orders"_s });
         TempStore store;
         QVERIFY2(store.error.isEmpty(), qPrintable(store.error));
         FILE *out = std::tmpfile();
@@ -128,9 +130,9 @@ private Q_SLOTS:
         const QList<Asset> charts = lineCharts(*store.repository);
         QVERIFY2(!charts.isEmpty(), qPrintable(printed)); // not every answer is a line chart
         QVERIFY2(printed.contains(
-                     u"Stored the data of "_qs + QString::number(charts.size()) + u" charts"),
+                     u"Stored the data of "_s + QString::number(charts.size()) + u" charts"),
             qPrintable(printed));
-        QVERIFY(store.repository->assetsWithoutSnapshot(u"luzmo"_qs, 100)->isEmpty());
+        QVERIFY(store.repository->assetsWithoutSnapshot(u"luzmo"_s, 100)->isEmpty());
 
         // The network is cut: the server is gone. Every chart renders from its snapshot.
         m_server.reset();
@@ -143,12 +145,12 @@ private Q_SLOTS:
             QVERIFY(std::get<ChartData>(data).pointCount() > 0);
         }
         // And a second sync finds nothing left to fetch (and does not need the data resource).
-        QVERIFY(store.repository->assetsWithoutSnapshot(u"luzmo"_qs, 100)->isEmpty());
+        QVERIFY(store.repository->assetsWithoutSnapshot(u"luzmo"_s, 100)->isEmpty());
     }
 
     void aChartThatCannotBeFetchedDoesNotFailTheSync()
     {
-        startServer({ u"Show monthly revenue"_qs });
+        startServer({ u"Show monthly revenue"_s });
         TempStore store;
         {
             Output quiet(std::tmpfile(), std::tmpfile());
@@ -159,11 +161,11 @@ private Q_SLOTS:
         const Conversation conversation = store.repository->conversations(1)->first();
         const Message answer = store.repository->messages(conversation.id)->last();
         Asset broken;
-        broken.type = u"item"_qs;
+        broken.type = u"item"_s;
         broken.valueJson = R"({"type":"line-chart","slots":[]})";
         const StoreResult<Asset> added = store.repository->addAsset(answer.id, broken);
         QVERIFY(added);
-        QCOMPARE(store.repository->assetsWithoutSnapshot(u"luzmo"_qs, 100)->size(), 1);
+        QCOMPARE(store.repository->assetsWithoutSnapshot(u"luzmo"_s, 100)->size(), 1);
 
         FILE *out = std::tmpfile();
         FILE *err = std::tmpfile();
@@ -175,26 +177,26 @@ private Q_SLOTS:
         std::fclose(out);
         std::fclose(err);
         const QJsonObject report = QJsonDocument::fromJson(printed.toUtf8()).object();
-        QCOMPARE(report.value(u"status"_qs).toString(), u"ok"_qs);
-        QCOMPARE(report.value(u"charts_stored"_qs).toInt(), 0);
-        QCOMPARE(report.value(u"charts_failed"_qs).toInt(), 1);
-        QVERIFY2(errors.contains(u"chart "_qs + QString::number(added->id)), qPrintable(errors));
+        QCOMPARE(report.value(u"status"_s).toString(), u"ok"_s);
+        QCOMPARE(report.value(u"charts_stored"_s).toInt(), 0);
+        QCOMPARE(report.value(u"charts_failed"_s).toInt(), 1);
+        QVERIFY2(errors.contains(u"chart "_s + QString::number(added->id)), qPrintable(errors));
     }
 
     void deletedConversationsAndOtherBackendsAreLeftAlone()
     {
         TempStore store;
         const StoreResult<Conversation> mine
-            = store.repository->createConversation(u"Mine"_qs, u"acct-1"_qs, u"r1"_qs);
+            = store.repository->createConversation(u"Mine"_s, u"acct-1"_s, u"r1"_s);
         const StoreResult<Conversation> other
-            = store.repository->createConversation(u"Other"_qs, u"acct-2"_qs, u"r2"_qs);
+            = store.repository->createConversation(u"Other"_s, u"acct-2"_s, u"r2"_s);
         QVERIFY(mine && other);
         const auto addChart = [&](qint64 conversationId, const QByteArray &value) {
             Message m;
             m.conversationId = conversationId;
             m.role = MessageRole::Assistant;
             Asset a;
-            a.type = u"item"_qs;
+            a.type = u"item"_s;
             a.valueJson = value;
             m.assets << a;
             return store.repository->addMessage(m)->assets.first().id;
@@ -207,12 +209,12 @@ private Q_SLOTS:
         const qint64 done = addChart(mine->id, line);
         QVERIFY(!store.repository->setAssetSnapshot(done, "{}", QDateTime::currentDateTimeUtc()));
 
-        const auto assets = store.repository->assetsWithoutSnapshot(u"acct-1"_qs, 100);
+        const auto assets = store.repository->assetsWithoutSnapshot(u"acct-1"_s, 100);
         QVERIFY2(assets, qPrintable(assets ? QString() : assets.error().message));
         QCOMPARE(assets->size(), 1);
         QCOMPARE(assets->first().id, wanted);
         QVERIFY(!store.repository->deleteConversation(mine->id));
-        QVERIFY(store.repository->assetsWithoutSnapshot(u"acct-1"_qs, 100)->isEmpty());
+        QVERIFY(store.repository->assetsWithoutSnapshot(u"acct-1"_s, 100)->isEmpty());
     }
 };
 

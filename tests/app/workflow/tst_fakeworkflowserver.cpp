@@ -9,6 +9,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 struct Answer
 {
@@ -63,59 +65,59 @@ private Q_SLOTS:
         const QByteArray ok = R"({"message":"Build","requestId":"r-1"})";
         const QByteArray json = "application/json";
         QTest::newRow("another path")
-            << QByteArray("POST") << u"/v1/ai/workflow/chat"_qs << QByteArray("secret-token")
-            << json << ok << 404 << u"Not found"_qs;
+            << QByteArray("POST") << u"/v1/ai/workflow/chat"_s << QByteArray("secret-token") << json
+            << ok << 404 << u"Not found"_s;
         QTest::newRow("GET on the stream")
             << QByteArray("GET") << path << QByteArray("secret-token") << json << QByteArray()
-            << 405 << u"Method"_qs;
+            << 405 << u"Method"_s;
         QTest::newRow("no bearer token")
-            << QByteArray("POST") << path << QByteArray() << json << ok << 401 << u"bearer"_qs;
-        QTest::newRow("wrong bearer token") << QByteArray("POST") << path << QByteArray("nope")
-                                            << json << ok << 401 << u"bearer"_qs;
+            << QByteArray("POST") << path << QByteArray() << json << ok << 401 << u"bearer"_s;
+        QTest::newRow("wrong bearer token")
+            << QByteArray("POST") << path << QByteArray("nope") << json << ok << 401 << u"bearer"_s;
         QTest::newRow("not JSON content")
             << QByteArray("POST") << path << QByteArray("secret-token") << QByteArray("text/plain")
-            << ok << 415 << u"application/json"_qs;
+            << ok << 415 << u"application/json"_s;
         QTest::newRow("body not an object")
             << QByteArray("POST") << path << QByteArray("secret-token") << json << QByteArray("[1]")
-            << 400 << u"JSON object"_qs;
+            << 400 << u"JSON object"_s;
         QTest::newRow("no message for a new session")
             << QByteArray("POST") << path << QByteArray("secret-token") << json
-            << QByteArray(R"({"requestId":"r-1"})") << 400 << u"message is required"_qs;
+            << QByteArray(R"({"requestId":"r-1"})") << 400 << u"message is required"_s;
         QTest::newRow("unknown field") << QByteArray("POST") << path << QByteArray("secret-token")
                                        << json << QByteArray(R"({"message":"x","prompt":"x"})")
-                                       << 400 << u"unknown field \"prompt\""_qs;
+                                       << 400 << u"unknown field \"prompt\""_s;
         QTest::newRow("message not a string")
             << QByteArray("POST") << path << QByteArray("secret-token") << json
-            << QByteArray(R"({"message":1})") << 400 << u"message has the wrong type"_qs;
+            << QByteArray(R"({"message":1})") << 400 << u"message has the wrong type"_s;
         QTest::newRow("lastEventIndex not an integer")
             << QByteArray("POST") << path << QByteArray("secret-token") << json
             << QByteArray(R"({"message":"x","requestId":"r","lastEventIndex":1.5})") << 400
-            << u"lastEventIndex has the wrong type"_qs;
+            << u"lastEventIndex has the wrong type"_s;
         QTest::newRow("agentVersion outside the enum")
             << QByteArray("POST") << path << QByteArray("secret-token") << json
-            << QByteArray(R"({"message":"x","agentVersion":"v3"})") << 400 << u"agentVersion"_qs;
+            << QByteArray(R"({"message":"x","agentVersion":"v3"})") << 400 << u"agentVersion"_s;
         QTest::newRow("preferredMode outside the enum")
             << QByteArray("POST") << path << QByteArray("secret-token") << json
             << QByteArray(R"({"message":"x","preferredMode":"dreaming"})") << 400
-            << u"preferredMode"_qs;
+            << u"preferredMode"_s;
         QTest::newRow("definition without nodes")
             << QByteArray("POST") << path << QByteArray("secret-token") << json
             << QByteArray(R"({"message":"x","definition":{"inputSchema":[]}})") << 400
-            << u"definition.nodes is required"_qs;
+            << u"definition.nodes is required"_s;
         QTest::newRow("definition without a manual root")
             << QByteArray("POST") << path << QByteArray("secret-token") << json
             << QByteArray(R"({"message":"x","definition":{"nodes":{"a":{"type":"http"}}}})") << 400
-            << u"root"_qs;
+            << u"root"_s;
         QTest::newRow("image with an unknown field")
             << QByteArray("POST") << path << QByteArray("secret-token") << json
-            << QByteArray(R"({"message":"x","images":[{"url":"x"}]})") << 400 << u"images[]"_qs;
+            << QByteArray(R"({"message":"x","images":[{"url":"x"}]})") << 400 << u"images[]"_s;
         QTest::newRow("replay without requestId")
             << QByteArray("POST") << path << QByteArray("secret-token") << json
-            << QByteArray(R"({"lastEventIndex":2})") << 400 << u"requestId is required"_qs;
+            << QByteArray(R"({"lastEventIndex":2})") << 400 << u"requestId is required"_s;
         QTest::newRow("replay of a session it does not know")
             << QByteArray("POST") << path << QByteArray("secret-token") << json
             << QByteArray(R"({"requestId":"r-9","lastEventIndex":2})") << 400
-            << u"message is required"_qs;
+            << u"message is required"_s;
     }
 
     void refuses()
@@ -129,7 +131,7 @@ private Q_SLOTS:
         QFETCH(QString, error);
         FakeWorkflowServer server;
         QVERIFY(server.listen());
-        server.setEvents({ FakeWorkflowServer::chunk(u"x"_qs) });
+        server.setEvents({ FakeWorkflowServer::chunk(u"x"_s) });
         const Answer a = send(server, method, path, body, token, contentType);
         QCOMPARE(a.status, status);
         const QString text = QJsonDocument::fromJson(a.body).object().value(u"error").toString();
@@ -143,8 +145,8 @@ private Q_SLOTS:
         FakeWorkflowServer server;
         QVERIFY(server.listen());
         server.setHeartbeatEvery(2);
-        server.setEvents({ FakeWorkflowServer::thinking(u"Hmm"_qs),
-            FakeWorkflowServer::chunk(u"Hi"_qs), FakeWorkflowServer::error(u"Boom"_qs) });
+        server.setEvents({ FakeWorkflowServer::thinking(u"Hmm"_s),
+            FakeWorkflowServer::chunk(u"Hi"_s), FakeWorkflowServer::error(u"Boom"_s) });
         const QByteArray body
             = R"({"message":"Build","conversationId":"c","requestId":"r",)"
               R"("definition":{"nodes":{"root":{"type":"manual"}},)"
@@ -177,11 +179,11 @@ private Q_SLOTS:
         FakeWorkflowServer server;
         QVERIFY(server.listen());
         server.setFraming(FakeWorkflowServer::Framing::EventAndIdLines);
-        QCOMPARE(server.frame(4, FakeWorkflowServer::legacyChunk(u"Hi"_qs)),
+        QCOMPARE(server.frame(4, FakeWorkflowServer::legacyChunk(u"Hi"_s)),
             QByteArray("id: 4\nevent: chunk\ndata: {\"text\":\"Hi\",\"type\":\"chunk\"}\n\n"));
         server.setFraming(FakeWorkflowServer::Framing::B3os);
         server.setSplitDataLines(true);
-        QCOMPARE(server.frame(4, FakeWorkflowServer::chunk(u"Hi"_qs)),
+        QCOMPARE(server.frame(4, FakeWorkflowServer::chunk(u"Hi"_s)),
             QByteArray("data: {\"data\":\"Hi\",\ndata: \"type\":\"chunk\"}\n\n"));
     }
 };

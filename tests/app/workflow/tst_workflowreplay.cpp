@@ -13,6 +13,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 using namespace WorkflowScript;
 using Framing = FakeWorkflowServer::Framing;
 
@@ -26,7 +28,7 @@ private:
     WorkflowAnswerStream *ask(WorkflowBackend &backend, Recorder &recorder)
     {
         PromptRequest prompt;
-        prompt.text = u"Build a mailer"_qs;
+        prompt.text = u"Build a mailer"_s;
         auto *stream = backend.start(backend.requestFor(prompt), this);
         connect(stream, &AnswerStream::eventReceived, this,
             [&recorder](const StreamEvent &e) { recorder.add(e); });
@@ -101,11 +103,11 @@ private Q_SLOTS:
         QCOMPARE(server.bodies().size(), dropAfter.size() + 1);
         QList<int> sent;
         for (const QJsonObject &body : server.bodies().mid(1)) {
-            if (body.contains(u"lastEventIndex"_qs))
+            if (body.contains(u"lastEventIndex"_s))
                 sent << body.value(u"lastEventIndex").toInt();
             QCOMPARE(body.value(u"conversationId"), first.value(u"conversationId"));
             QCOMPARE(body.value(u"requestId"), first.value(u"requestId"));
-            QCOMPARE(body.contains(u"message"_qs), !body.contains(u"lastEventIndex"_qs));
+            QCOMPARE(body.contains(u"message"_s), !body.contains(u"lastEventIndex"_s));
         }
         QCOMPARE(sent, lastIndexes);
         QCOMPARE(reconnecting.count(), dropAfter.size());
@@ -115,9 +117,9 @@ private Q_SLOTS:
         QCOMPARE(recorder.text, fullText);
         QCOMPARE(recorder.deltas, 5);
         QCOMPARE(nodes.count(), 3);
-        QCOMPARE(recorder.progress.count(u"Thinking: Reading the request"_qs), 1);
-        QCOMPARE(recorder.types().count(u"text_start"_qs), 1);
-        QCOMPARE(recorder.types().count(u"asset_end"_qs), 1);
+        QCOMPARE(recorder.progress.count(u"Thinking: Reading the request"_s), 1);
+        QCOMPARE(recorder.types().count(u"text_start"_s), 1);
+        QCOMPARE(recorder.types().count(u"asset_end"_s), 1);
         QCOMPARE(recorder.events.last().type, StreamEvent::Type::Done);
         QCOMPARE(stream->lastEventIndex(), 10);
         QCOMPARE(stream->duplicatesSkipped(), replayExtra * dropAfter.size());
@@ -130,9 +132,9 @@ private Q_SLOTS:
         using S = FakeWorkflowServer;
         FakeWorkflowServer server;
         QVERIFY(server.listen());
-        server.setEvents({ S::chunk(u"Planning "_qs), S::of({ { u"type"_qs, u"plan_update"_qs } }),
-            S::of({ { u"type"_qs, u"sheet_data"_qs }, { u"data"_qs, QJsonObject() } }),
-            S::chunk(u"done."_qs), S::doneMessage(u"Planning done."_qs) });
+        server.setEvents({ S::chunk(u"Planning "_s), S::of({ { u"type"_s, u"plan_update"_s } }),
+            S::of({ { u"type"_s, u"sheet_data"_s }, { u"data"_s, QJsonObject() } }),
+            S::chunk(u"done."_s), S::doneMessage(u"Planning done."_s) });
         server.setDropAfter({ 3 });
         QTest::ignoreMessage(QtInfoMsg, "Ignored workflow event of unknown type \"plan_update\"");
         WorkflowBackend backend(m_network, config(server));
@@ -142,10 +144,10 @@ private Q_SLOTS:
         QVERIFY(ended.wait(10000));
         QCOMPARE(ended.first().first().value<std::optional<ApiError>>(), std::nullopt);
         QCOMPARE(server.bodies().last().value(u"lastEventIndex").toInt(), 2);
-        QCOMPARE(recorder.text, u"Planning done."_qs); // the chunks once; done's message not again
+        QCOMPARE(recorder.text, u"Planning done."_s); // the chunks once; done's message not again
         // The progress line is "Connection lost; reconnecting (attempt 1 of 5)…".
         QCOMPARE(recorder.types(),
-            u"start text_start text_delta progress text_delta text_end finish done"_qs);
+            u"start text_start text_delta progress text_delta text_end finish done"_s);
     }
 
     void retriesExhausted()
@@ -165,13 +167,13 @@ private Q_SLOTS:
         const auto error = ended.first().first().value<std::optional<ApiError>>();
         QVERIFY(error);
         QCOMPARE(error->code, ApiError::Code::Network);
-        QVERIFY2(error->message.contains(u"lost after 3 attempts"_qs), qPrintable(error->message));
+        QVERIFY2(error->message.contains(u"lost after 3 attempts"_s), qPrintable(error->message));
         QCOMPARE(reconnecting.count(), 3);
         QCOMPARE(server.streamsServed(), 4);
         for (const QJsonObject &body : server.bodies().mid(1))
             QCOMPARE(body.value(u"lastEventIndex").toInt(), 1);
-        QCOMPARE(recorder.text, u"Planning "_qs); // frames 0 (thinking) and 1 (chunk)
-        QCOMPARE(recorder.progress.last(), u"Connection lost; reconnecting (attempt 3 of 3)…"_qs);
+        QCOMPARE(recorder.text, u"Planning "_s); // frames 0 (thinking) and 1 (chunk)
+        QCOMPARE(recorder.progress.last(), u"Connection lost; reconnecting (attempt 3 of 3)…"_s);
     }
 
     void resumesFromSavedState()
@@ -199,7 +201,7 @@ private Q_SLOTS:
         const auto state = WorkflowResumeState::fromJson(saved);
         QVERIFY(state);
         QCOMPARE(state->lastEventIndex, 6);
-        QCOMPARE(state->text, u"Planning a workflow with a trigger "_qs);
+        QCOMPARE(state->text, u"Planning a workflow with a trigger "_s);
         QCOMPARE(state->nodes.size(), 2);
 
         // After the restart: a new backend and network, the saved state.
@@ -217,11 +219,11 @@ private Q_SLOTS:
         QCOMPARE(body.value(u"lastEventIndex").toInt(), 6);
         QCOMPARE(body.value(u"requestId").toString(), state->requestId);
         QCOMPARE(body.value(u"conversationId").toString(), state->conversationId);
-        QVERIFY(!body.contains(u"message"_qs));
+        QVERIFY(!body.contains(u"message"_s));
         // The restored text first, then the rest (frames 7..10): the whole answer once.
         QCOMPARE(recorder.text, fullText);
-        QCOMPARE(recorder.types().count(u"text_start"_qs), 1);
-        QCOMPARE(recorder.progress, QStringList { u"Added node notify (email)"_qs });
+        QCOMPARE(recorder.types().count(u"text_start"_s), 1);
+        QCOMPARE(recorder.progress, QStringList { u"Added node notify (email)"_s });
         QCOMPARE(stream->nodes().size(), 3);
         QCOMPARE(stream->resumeState().lastEventIndex, 10);
     }

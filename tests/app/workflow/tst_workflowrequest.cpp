@@ -11,6 +11,8 @@
 #include <QTimeZone>
 #include <QUuid>
 
+using namespace Qt::StringLiterals;
+
 class TestWorkflowRequest : public QObject
 {
     Q_OBJECT
@@ -19,33 +21,33 @@ private Q_SLOTS:
     void requestBody()
     {
         WorkflowConfig config;
-        config.name = u"Mailer"_qs;
-        config.preferredMode = u"building"_qs;
-        config.definition = QJsonObject { { u"nodes"_qs,
-            QJsonObject { { u"root"_qs, QJsonObject { { u"type"_qs, u"manual"_qs } } } } } };
-        WorkflowRequest request = WorkflowRequest::create(config, u"Send a mail"_qs, {});
+        config.name = u"Mailer"_s;
+        config.preferredMode = u"building"_s;
+        config.definition = QJsonObject { { u"nodes"_s,
+            QJsonObject { { u"root"_s, QJsonObject { { u"type"_s, u"manual"_s } } } } } };
+        WorkflowRequest request = WorkflowRequest::create(config, u"Send a mail"_s, {});
         request.imagesBase64 << QByteArray("aGVsbG8=");
         QVERIFY(request.validate().isEmpty());
         QVERIFY(!QUuid::fromString(request.conversationId).isNull());
         QCOMPARE(QUuid::fromString(request.requestId).version(), QUuid::Random);
         const QJsonObject first = request.toJson();
-        QCOMPARE(first.value(u"message").toString(), u"Send a mail"_qs);
+        QCOMPARE(first.value(u"message").toString(), u"Send a mail"_s);
         QCOMPARE(first.value(u"timezone").toString(),
             QString::fromLatin1(QTimeZone::systemTimeZoneId()));
-        QCOMPARE(first.value(u"name").toString(), u"Mailer"_qs);
-        QCOMPARE(first.value(u"preferredMode").toString(), u"building"_qs);
-        QCOMPARE(first.value(u"images")[0][u"base64"].toString(), u"aGVsbG8="_qs);
+        QCOMPARE(first.value(u"name").toString(), u"Mailer"_s);
+        QCOMPARE(first.value(u"preferredMode").toString(), u"building"_s);
+        QCOMPARE(first.value(u"images")[0][u"base64"].toString(), u"aGVsbG8="_s);
         QVERIFY(first.value(u"definition").isObject());
-        QVERIFY(!first.contains(u"lastEventIndex"_qs));
-        QVERIFY(!first.contains(u"agentVersion"_qs)); // empty: not sent
+        QVERIFY(!first.contains(u"lastEventIndex"_s));
+        QVERIFY(!first.contains(u"agentVersion"_s)); // empty: not sent
 
         const QJsonObject again = request.toJson(4);
         QCOMPARE(again.value(u"lastEventIndex").toInt(), 4);
         QCOMPARE(again.value(u"conversationId").toString(), request.conversationId);
         QCOMPARE(again.value(u"requestId").toString(), request.requestId);
-        QVERIFY(!again.contains(u"message"_qs));
+        QVERIFY(!again.contains(u"message"_s));
 
-        QCOMPARE(WorkflowRequest::create(config, u"x"_qs, u"kept"_qs).conversationId, u"kept"_qs);
+        QCOMPARE(WorkflowRequest::create(config, u"x"_s, u"kept"_s).conversationId, u"kept"_s);
     }
 
     void requestValidation_data()
@@ -53,13 +55,13 @@ private Q_SLOTS:
         QTest::addColumn<QString>("field");
         QTest::addColumn<QString>("value");
         QTest::addColumn<QString>("problem");
-        QTest::newRow("bad mode") << u"preferredMode"_qs << u"dreaming"_qs << u"planning"_qs;
-        QTest::newRow("bad agent") << u"agentVersion"_qs << u"v9"_qs << u"v1, v2, both"_qs;
+        QTest::newRow("bad mode") << u"preferredMode"_s << u"dreaming"_s << u"planning"_s;
+        QTest::newRow("bad agent") << u"agentVersion"_s << u"v9"_s << u"v1, v2, both"_s;
         QTest::newRow("definition without root")
-            << u"definition"_qs << u"{\"nodes\":{\"a\":{\"type\":\"http\"}}}"_qs << u"root"_qs;
+            << u"definition"_s << u"{\"nodes\":{\"a\":{\"type\":\"http\"}}}"_s << u"root"_s;
         QTest::newRow("definition without nodes")
-            << u"definition"_qs << u"{\"name\":\"x\"}"_qs << u"nodes"_qs;
-        QTest::newRow("empty message") << u"message"_qs << QString() << u"question"_qs;
+            << u"definition"_s << u"{\"name\":\"x\"}"_s << u"nodes"_s;
+        QTest::newRow("empty message") << u"message"_s << QString() << u"question"_s;
     }
 
     void requestValidation()
@@ -67,7 +69,7 @@ private Q_SLOTS:
         QFETCH(QString, field);
         QFETCH(QString, value);
         QFETCH(QString, problem);
-        WorkflowRequest request = WorkflowRequest::create({}, u"hello"_qs, {});
+        WorkflowRequest request = WorkflowRequest::create({}, u"hello"_s, {});
         if (field == u"preferredMode")
             request.preferredMode = value;
         else if (field == u"agentVersion")
@@ -82,12 +84,12 @@ private Q_SLOTS:
     void resumeStateRoundTrip()
     {
         WorkflowResumeState state;
-        state.conversationId = u"c"_qs;
-        state.requestId = u"r"_qs;
+        state.conversationId = u"c"_s;
+        state.requestId = u"r"_s;
         state.lastEventIndex = 6;
-        state.text = u"Planning…"_qs;
-        state.nodes = QJsonArray { QJsonObject { { u"id"_qs, u"root"_qs } } };
-        state.message = u"q"_qs;
+        state.text = u"Planning…"_s;
+        state.nodes = QJsonArray { QJsonObject { { u"id"_s, u"root"_s } } };
+        state.message = u"q"_s;
         const auto back = WorkflowResumeState::fromJson(state.toJson());
         QVERIFY(back);
         QVERIFY(*back == state);
@@ -109,11 +111,10 @@ private Q_SLOTS:
     void streamUrl()
     {
         WorkflowConfig config;
-        config.baseUrl = QUrl(u"https://api.example.com/"_qs);
-        QCOMPARE(
-            config.streamUrl(), QUrl(u"https://api.example.com/v1/ai/workflow/chat/stream"_qs));
-        config.baseUrl = QUrl(u"http://127.0.0.1:8080/prefix"_qs);
-        QCOMPARE(config.streamUrl().path(), u"/prefix/v1/ai/workflow/chat/stream"_qs);
+        config.baseUrl = QUrl(u"https://api.example.com/"_s);
+        QCOMPARE(config.streamUrl(), QUrl(u"https://api.example.com/v1/ai/workflow/chat/stream"_s));
+        config.baseUrl = QUrl(u"http://127.0.0.1:8080/prefix"_s);
+        QCOMPARE(config.streamUrl().path(), u"/prefix/v1/ai/workflow/chat/stream"_s);
     }
 };
 

@@ -13,20 +13,26 @@
 
 namespace WorkflowScript {
 
-inline const QString fullText = u"Planning a workflow with a trigger and an email step."_qs;
+inline const QString fullText
+    = QStringLiteral("Planning a workflow with a trigger and an email step.");
 
 inline QJsonObject node(const QString &id, const QString &type, const QStringList &children = {})
 {
-    return { { u"id"_qs, id }, { u"type"_qs, type },
-        { u"children"_qs, QJsonArray::fromStringList(children) } };
+    return { { QStringLiteral("id"), id }, { QStringLiteral("type"), type },
+        { QStringLiteral("children"), QJsonArray::fromStringList(children) } };
 }
 
 inline QJsonObject definition()
 {
-    return { { u"nodes"_qs,
-        QJsonObject { { u"root"_qs, node(u"root"_qs, u"manual"_qs, { u"send"_qs }) },
-            { u"send"_qs, node(u"send"_qs, u"http"_qs, { u"notify"_qs }) },
-            { u"notify"_qs, node(u"notify"_qs, u"email"_qs) } } } };
+    return { { QStringLiteral("nodes"),
+        QJsonObject { { QStringLiteral("root"),
+                          node(QStringLiteral("root"), QStringLiteral("manual"),
+                              { QStringLiteral("send") }) },
+            { QStringLiteral("send"),
+                node(
+                    QStringLiteral("send"), QStringLiteral("http"), { QStringLiteral("notify") }) },
+            { QStringLiteral("notify"),
+                node(QStringLiteral("notify"), QStringLiteral("email")) } } } };
 }
 
 // Eleven frames, numbered 0..10 by the server: 0 thinking, 1 chunk, 2 tool_start, 3 chunk,
@@ -39,11 +45,16 @@ inline QList<FakeWorkflowServer::Event> script(bool legacy = false)
         = [legacy](const QString &t) { return legacy ? S::legacyChunk(t) : S::chunk(t); };
     const auto nodeEvent
         = [legacy](const QJsonObject &n) { return legacy ? S::legacyNode(n) : S::node(n); };
-    return { S::thinking(u"Reading the request"_qs), chunk(u"Planning "_qs),
-        S::toolStart(u"search_actions"_qs), chunk(u"a workflow "_qs),
-        nodeEvent(node(u"root"_qs, u"manual"_qs, { u"send"_qs })), chunk(u"with a trigger "_qs),
-        nodeEvent(node(u"send"_qs, u"http"_qs, { u"notify"_qs })), chunk(u"and an email "_qs),
-        nodeEvent(node(u"notify"_qs, u"email"_qs)), chunk(u"step."_qs),
+    return { S::thinking(QStringLiteral("Reading the request")), chunk(QStringLiteral("Planning ")),
+        S::toolStart(QStringLiteral("search_actions")), chunk(QStringLiteral("a workflow ")),
+        nodeEvent(
+            node(QStringLiteral("root"), QStringLiteral("manual"), { QStringLiteral("send") })),
+        chunk(QStringLiteral("with a trigger ")),
+        nodeEvent(
+            node(QStringLiteral("send"), QStringLiteral("http"), { QStringLiteral("notify") })),
+        chunk(QStringLiteral("and an email ")),
+        nodeEvent(node(QStringLiteral("notify"), QStringLiteral("email"))),
+        chunk(QStringLiteral("step.")),
         legacy ? S::legacyDone(definition()) : S::done(definition()) };
 }
 
@@ -77,7 +88,7 @@ inline WorkflowConfig config(const FakeWorkflowServer &server)
 {
     WorkflowConfig c;
     c.baseUrl = server.baseUrl();
-    c.token = u"secret-token"_qs;
+    c.token = QStringLiteral("secret-token");
     c.limits.idleTimeoutMs = 5000;
     c.limits.connectTimeoutMs = 5000;
     c.reconnect.baseDelayMs = 10;
