@@ -258,6 +258,17 @@ std::optional<double> evaluateNode(const Node &node, const QList<std::optional<d
     }
 }
 
+// Whether `query` is ordered on one of its formula measures (then collapse() orders and pages).
+bool ordersOnFormula(
+    const DataQuery &query, const QList<std::optional<AggregationFormula>> &formulas)
+{
+    const qsizetype dims = query.dimensions.size();
+    return std::any_of(query.order.cbegin(), query.order.cend(), [&](const QuerySort &s) {
+        const qsizetype measure = s.column - dims;
+        return measure >= 0 && measure < formulas.size() && formulas.at(measure).has_value();
+    });
+}
+
 std::optional<double> numberOf(const QJsonValue &v)
 {
     return v.isDouble() ? std::optional<double>(v.toDouble()) : std::nullopt;
@@ -285,8 +296,11 @@ QString AggregationFormula::termExpression(const QString &datasetId, const Query
 {
     if (measure.columnId.isEmpty())
         return u"COUNTR()"_s;
-    const Function *function = std::find_if(std::begin(functions), std::end(functions),
-        [&](const Function &f) { return f.aggregation == measure.aggregation; });
+    // COUNTR() counts rows and takes no reference: a count of a column is COUNT.
+    const Function *function
+        = std::find_if(std::begin(functions), std::end(functions), [&](const Function &f) {
+              return f.aggregation == measure.aggregation && QStringView(f.name) != u"COUNTR";
+          });
     return QString::fromUtf16(function->name) + u"({"_s + datasetId + u':' + measure.columnId
         + u"})"_s;
 }
@@ -319,10 +333,9 @@ std::variant<DataQuery, QString> FormulaExpansion::expand(
         expanded.measures.append(formula.terms());
         formulas->append(std::move(formula));
     }
-    const bool ordersOnFormula = std::any_of(query.order.cbegin(), query.order.cend(),
-        [&](const QuerySort &s) { return s.column >= dims && formulas->value(s.column - dims); });
     expanded.order.clear();
-    if (ordersOnFormula) { // every group comes back; collapse() orders and pages them
+    if (ordersOnFormula(
+            query, *formulas)) { // every group comes back; collapse() orders and pages them
         expanded.limit = std::numeric_limits<int>::max();
         expanded.offset = 0;
         return expanded;
@@ -359,9 +372,7 @@ QList<QJsonArray> FormulaExpansion::collapse(const DataQuery &query,
         }
         rows.append(out);
     }
-    const bool ordersOnFormula = std::any_of(query.order.cbegin(), query.order.cend(),
-        [&](const QuerySort &s) { return s.column >= dims && formulas.value(s.column - dims); });
-    if (!ordersOnFormula)
+    if (!ordersOnFormula(query, formulas))
         return rows;
     // Nulls last, then the page asked for.
     const auto less = [&](const QJsonArray &a, const QJsonArray &b) {

@@ -120,6 +120,36 @@ private Q_SLOTS:
             QCOMPARE(*actual, expected.toDouble());
     }
 
+    // Each single aggregate, written as an expression, reads back as that one term.
+    void termExpressionReadsBack_data()
+    {
+        QTest::addColumn<QString>("columnId");
+        QTest::addColumn<int>("aggregation");
+        QTest::addColumn<QString>("expression"); // written by hand
+        QTest::newRow("sum") << u"rev"_s << int(Aggregation::Sum) << u"SUM({d:rev})"_s;
+        QTest::newRow("average") << u"rev"_s << int(Aggregation::Average) << u"AVG({d:rev})"_s;
+        QTest::newRow("count") << u"rev"_s << int(Aggregation::Count) << u"COUNT({d:rev})"_s;
+        QTest::newRow("distinct") << u"rev"_s << int(Aggregation::DistinctCount)
+                                  << u"COUNTD({d:rev})"_s;
+        QTest::newRow("min") << u"rev"_s << int(Aggregation::Min) << u"MIN({d:rev})"_s;
+        QTest::newRow("max") << u"rev"_s << int(Aggregation::Max) << u"MAX({d:rev})"_s;
+        QTest::newRow("rows") << QString() << int(Aggregation::Count) << u"COUNTR()"_s;
+    }
+
+    void termExpressionReadsBack()
+    {
+        QFETCH(QString, columnId);
+        QFETCH(int, aggregation);
+        QFETCH(QString, expression);
+        QueryMeasure measure;
+        measure.columnId = columnId;
+        measure.aggregation = Aggregation(aggregation);
+        QCOMPARE(AggregationFormula::termExpression(u"d"_s, measure), expression);
+        const auto parsed = AggregationFormula::parse(expression, u"d"_s);
+        QVERIFY(std::holds_alternative<AggregationFormula>(parsed));
+        QCOMPARE(std::get<AggregationFormula>(parsed).terms(), QList<QueryMeasure> { measure });
+    }
+
     // Margin by month, from the engine and from plain SQL over the dataset's table.
     void marginByMonthMatchesSql()
     {
