@@ -1,6 +1,6 @@
-#include "conversationlistmodel.h"
+#include "models/conversationlistmodel.h"
 
-#include "repository.h"
+#include "models/repository.h"
 
 #include <QScopedValueRollback>
 

@@ -1,6 +1,6 @@
-#include "database.h"
+#include "models/database.h"
 
-#include "migrations.h"
+#include "models/migrations.h"
 
 #include <QAtomicInteger>
 #include <QDir>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storeerror.h"
+#include "models/storeerror.h"
 
 #include <QSqlDatabase>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "jsonformat.h"
+#include "models/jsonformat.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "types.h"
+#include "models/types.h"
 
 #include <QJsonObject>
 

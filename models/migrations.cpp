@@ -1,6 +1,6 @@
-#include "migrations.h"
+#include "models/migrations.h"
 
-#include "database.h"
+#include "models/database.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

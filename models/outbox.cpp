@@ -1,7 +1,7 @@
-#include "outbox.h"
+#include "models/outbox.h"
 
-#include "database.h"
-#include "sqlrun.h"
+#include "models/database.h"
+#include "models/sqlrun.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "outboxentry.h"
-#include "storeerror.h"
+#include "models/outboxentry.h"
+#include "models/storeerror.h"
 
 #include <QList>
 #include <QObject>

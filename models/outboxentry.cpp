@@ -1,4 +1,4 @@
-#include "outboxentry.h"
+#include "models/outboxentry.h"
 
 #include <array>
 #include <utility>

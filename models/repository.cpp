@@ -1,10 +1,10 @@
-#include "repository.h"
+#include "models/repository.h"
 
-#include "database.h"
-#include "repositoryrows.h"
-#include "sqlrun.h"
-#include "sqltransaction.h"
-#include "syncrecords.h"
+#include "models/database.h"
+#include "models/repositoryrows.h"
+#include "models/sqlrun.h"
+#include "models/sqltransaction.h"
+#include "models/syncrecords.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

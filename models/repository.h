@@ -1,8 +1,8 @@
 #pragma once
 
-#include "searchfilter.h"
-#include "storeerror.h"
-#include "types.h"
+#include "models/searchfilter.h"
+#include "models/storeerror.h"
+#include "models/types.h"
 
 #include <QObject>
 

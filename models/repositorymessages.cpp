@@ -1,10 +1,10 @@
 // Repository: messages and their assets.
-#include "database.h"
-#include "repository.h"
-#include "repositoryrows.h"
-#include "sqlrun.h"
-#include "sqltransaction.h"
-#include "syncrecords.h"
+#include "models/database.h"
+#include "models/repository.h"
+#include "models/repositoryrows.h"
+#include "models/sqlrun.h"
+#include "models/sqltransaction.h"
+#include "models/syncrecords.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

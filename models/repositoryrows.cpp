@@ -1,6 +1,6 @@
-#include "repositoryrows.h"
+#include "models/repositoryrows.h"
 
-#include "sqlrun.h"
+#include "models/sqlrun.h"
 
 #include <QSqlQuery>
 

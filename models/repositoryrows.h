@@ -1,8 +1,8 @@
 #pragma once
 
-#include "sqlrun.h"
-#include "storeerror.h"
-#include "types.h"
+#include "models/sqlrun.h"
+#include "models/storeerror.h"
+#include "models/types.h"
 
 #include <QDateTime>
 #include <QVariant>

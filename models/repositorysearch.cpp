@@ -1,10 +1,10 @@
 // Repository: full-text search over titles and messages.
-#include "database.h"
-#include "repository.h"
-#include "repositoryrows.h"
-#include "searchquery.h"
-#include "sqlrun.h"
-#include "sqltransaction.h"
+#include "models/database.h"
+#include "models/repository.h"
+#include "models/repositoryrows.h"
+#include "models/searchquery.h"
+#include "models/sqlrun.h"
+#include "models/sqltransaction.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

@@ -1,7 +1,7 @@
-#include "searchresultmodel.h"
+#include "models/searchresultmodel.h"
 
-#include "conversationlistmodel.h"
-#include "repository.h"
+#include "models/conversationlistmodel.h"
+#include "models/repository.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "searchfilter.h"
-#include "types.h"
+#include "models/searchfilter.h"
+#include "models/types.h"
 
 #include <QAbstractListModel>
 

@@ -1,4 +1,4 @@
-#include "sqlrun.h"
+#include "models/sqlrun.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

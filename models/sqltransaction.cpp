@@ -1,4 +1,4 @@
-#include "sqltransaction.h"
+#include "models/sqltransaction.h"
 
 #include <QSqlError>
 

@@ -1,4 +1,4 @@
-#include "storeerror.h"
+#include "models/storeerror.h"
 
 #include <QSqlError>
 

@@ -1,7 +1,7 @@
-#include "syncwriter.h"
+#include "models/syncwriter.h"
 
-#include "database.h"
-#include "sqltransaction.h"
+#include "models/database.h"
+#include "models/sqltransaction.h"
 
 #include <QJsonDocument>
 #include <QSqlError>

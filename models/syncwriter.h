@@ -1,7 +1,7 @@
 #pragma once
 
-#include "storeerror.h"
-#include "syncrecords.h"
+#include "models/storeerror.h"
+#include "models/syncrecords.h"
 
 #include <QDateTime>
 #include <QSet>

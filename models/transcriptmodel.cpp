@@ -1,4 +1,4 @@
-#include "transcriptmodel.h"
+#include "models/transcriptmodel.h"
 
 #include <QScopedValueRollback>
 

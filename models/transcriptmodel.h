@@ -1,7 +1,7 @@
 #pragma once
 
-#include "repository.h"
-#include "types.h"
+#include "models/repository.h"
+#include "models/types.h"
 
 #include <QAbstractListModel>
 

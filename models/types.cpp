@@ -1,4 +1,4 @@
-#include "types.h"
+#include "models/types.h"
 
 #include <array>
 #include <utility>
@@ -62,4 +62,17 @@ QString SearchHit::snippetWith(const QString &open, const QString &close) const
     result.replace(markStart, open);
     result.replace(markEnd, close);
     return result;
+}
+
+QString Conversation::titleFor(const QString &prompt)
+{
+    const QString line = prompt.simplified();
+    constexpr int maxLength = 60;
+    if (line.size() <= maxLength)
+        return line;
+    QString cut = line.left(maxLength);
+    const qsizetype space = cut.lastIndexOf(u' ');
+    if (space > maxLength / 2)
+        cut.truncate(space);
+    return cut + u'…';
 }

@@ -26,6 +26,10 @@ struct Conversation
     QDateTime createdAt;
     QDateTime updatedAt;
     bool deleted = false;
+
+    // The title a conversation started by `prompt` gets: its first line, cut at a word
+    // boundary near 60 characters (the chat session and the built-in server name them alike).
+    static QString titleFor(const QString &prompt);
 };
 
 struct Asset

@@ -1,6 +1,6 @@
-#include "accounteditor.h"
+#include "ui/accounteditor.h"
 
-#include "secretstore.h"
+#include "app/accounts/secretstore.h"
 
 #include <QComboBox>
 #include <QFormLayout>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "account.h"
+#include "app/accounts/account.h"
 
 #include <QWidget>
 

@@ -1,4 +1,4 @@
-#include "assetcard.h"
+#include "ui/assetcard.h"
 
 #include <QFontMetrics>
 #include <QPainter>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "assetsummary.h"
+#include "app/core/assetsummary.h"
 
 #include <QFont>
 #include <QSize>

@@ -1,4 +1,4 @@
-#include "bubblelayout.h"
+#include "ui/bubblelayout.h"
 
 #include <algorithm>
 

@@ -1,8 +1,8 @@
-#include "conversationdelegate.h"
+#include "ui/conversationdelegate.h"
 
-#include "conversationlistmodel.h"
-#include "itempanel.h"
-#include "timeformat.h"
+#include "app/core/timeformat.h"
+#include "models/conversationlistmodel.h"
+#include "ui/itempanel.h"
 
 #include <QPainter>
 

@@ -1,9 +1,9 @@
-#include "conversationsidebar.h"
+#include "ui/conversationsidebar.h"
 
-#include "conversationdelegate.h"
-#include "conversationlistmodel.h"
-#include "searchresultdelegate.h"
-#include "searchresultmodel.h"
+#include "models/conversationlistmodel.h"
+#include "models/searchresultmodel.h"
+#include "ui/conversationdelegate.h"
+#include "ui/searchresultdelegate.h"
 
 #include <QKeyEvent>
 #include <QLabel>

@@ -1,6 +1,6 @@
-#include "csvimportflow.h"
+#include "ui/csvimportflow.h"
 
-#include "csvimporter.h"
+#include "app/core/csvimporter.h"
 
 #include <QDir>
 #include <QFileDialog>

@@ -1,4 +1,4 @@
-#include "emptystatewidget.h"
+#include "ui/emptystatewidget.h"
 
 #include <QLabel>
 #include <QPushButton>

@@ -1,4 +1,4 @@
-#include "errorbanner.h"
+#include "ui/errorbanner.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

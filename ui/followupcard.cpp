@@ -1,4 +1,4 @@
-#include "followupcard.h"
+#include "ui/followupcard.h"
 
 #include <QCoreApplication>
 #include <QFontMetrics>

@@ -1,4 +1,4 @@
-#include "interpretationcard.h"
+#include "ui/interpretationcard.h"
 
 #include <QFontMetrics>
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-#include "itempanel.h"
+#include "ui/itempanel.h"
 
 #include <QApplication>
 #include <QPainter>

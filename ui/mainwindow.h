@@ -1,6 +1,6 @@
 #pragma once
 
-#include "chartimagerenderer.h"
+#include "app/export/chartimagerenderer.h"
 
 #include <QMainWindow>
 #include <QPointer>

@@ -1,4 +1,4 @@
-#include "manualfetchproxymodel.h"
+#include "ui/manualfetchproxymodel.h"
 
 bool ManualFetchProxyModel::canFetchMore(const QModelIndex &) const
 {

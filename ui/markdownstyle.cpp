@@ -1,4 +1,4 @@
-#include "markdownstyle.h"
+#include "ui/markdownstyle.h"
 
 #include <QColor>
 #include <QSet>

@@ -1,14 +1,14 @@
-#include "messagedelegate.h"
+#include "ui/messagedelegate.h"
 
-#include "assetcard.h"
-#include "chartcard.h"
-#include "chartcardcache.h"
-#include "followupcard.h"
-#include "interpretationcard.h"
-#include "markdownpolicy.h"
-#include "markdownstyle.h"
-#include "timeformat.h"
-#include "transcriptmodel.h"
+#include "app/core/timeformat.h"
+#include "app/export/markdownpolicy.h"
+#include "models/transcriptmodel.h"
+#include "ui/assetcard.h"
+#include "ui/chart/chartcard.h"
+#include "ui/chart/chartcardcache.h"
+#include "ui/followupcard.h"
+#include "ui/interpretationcard.h"
+#include "ui/markdownstyle.h"
 
 #include <QAbstractItemView>
 #include <QAbstractTextDocumentLayout>

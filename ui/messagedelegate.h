@@ -1,7 +1,7 @@
 #pragma once
 
-#include "assetsummary.h"
-#include "bubblelayout.h"
+#include "app/core/assetsummary.h"
+#include "ui/bubblelayout.h"
 
 #include <QCache>
 #include <QDateTime>

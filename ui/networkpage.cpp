@@ -1,4 +1,4 @@
-#include "networkpage.h"
+#include "ui/networkpage.h"
 
 #include <QButtonGroup>
 #include <QComboBox>

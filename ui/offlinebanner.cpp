@@ -1,8 +1,8 @@
-#include "offlinebanner.h"
+#include "ui/offlinebanner.h"
 
-#include "connectivity.h"
-#include "outbox.h"
-#include "outboxqueuelist.h"
+#include "app/core/connectivity.h"
+#include "models/outbox.h"
+#include "ui/outboxqueuelist.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

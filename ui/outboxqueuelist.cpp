@@ -1,7 +1,7 @@
-#include "outboxqueuelist.h"
+#include "ui/outboxqueuelist.h"
 
-#include "outbox.h"
-#include "outboxsender.h"
+#include "app/core/outboxsender.h"
+#include "models/outbox.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,8 +1,8 @@
-#include "searchdialog.h"
+#include "ui/searchdialog.h"
 
-#include "repository.h"
-#include "searchresultdelegate.h"
-#include "searchresultmodel.h"
+#include "models/repository.h"
+#include "models/searchresultmodel.h"
+#include "ui/searchresultdelegate.h"
 
 #include <QCheckBox>
 #include <QComboBox>

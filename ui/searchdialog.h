@@ -1,6 +1,6 @@
 #pragma once
 
-#include "searchfilter.h"
+#include "models/searchfilter.h"
 
 #include <QDialog>
 #include <QTimer>

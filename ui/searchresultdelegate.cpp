@@ -1,8 +1,8 @@
-#include "searchresultdelegate.h"
+#include "ui/searchresultdelegate.h"
 
-#include "conversationlistmodel.h"
-#include "itempanel.h"
-#include "searchresultmodel.h"
+#include "models/conversationlistmodel.h"
+#include "models/searchresultmodel.h"
+#include "ui/itempanel.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QPainter>

@@ -1,8 +1,8 @@
-#include "settingsdialog.h"
+#include "ui/settingsdialog.h"
 
-#include "accounteditor.h"
-#include "networkpage.h"
-#include "secretstore.h"
+#include "app/accounts/secretstore.h"
+#include "ui/accounteditor.h"
+#include "ui/networkpage.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,9 +1,9 @@
-#include "synccontroller.h"
+#include "ui/synccontroller.h"
 
-#include "accountsync.h"
-#include "backendregistry.h"
-#include "lookersyncsource.h"
-#include "luzmosyncsource.h"
+#include "app/core/accountsync.h"
+#include "app/core/backendregistry.h"
+#include "app/sync/lookersyncsource.h"
+#include "app/sync/luzmosyncsource.h"
 
 #include <QAction>
 #include <QProgressBar>

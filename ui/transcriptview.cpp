@@ -1,8 +1,8 @@
-#include "transcriptview.h"
+#include "ui/transcriptview.h"
 
-#include "chartcardcache.h"
-#include "manualfetchproxymodel.h"
-#include "transcriptmodel.h"
+#include "models/transcriptmodel.h"
+#include "ui/chart/chartcardcache.h"
+#include "ui/manualfetchproxymodel.h"
 
 #include <QMouseEvent>
 #include <QPainter>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "messagedelegate.h"
+#include "ui/messagedelegate.h"
 
 #include <QElapsedTimer>
 #include <QListView>

@@ -1,9 +1,9 @@
-#include "workflowdock.h"
+#include "ui/workflowdock.h"
 
-#include "answerstream.h"
-#include "chatsession.h"
-#include "transcriptmodel.h"
-#include "workflowpanel.h"
+#include "app/chat/answerstream.h"
+#include "app/core/chatsession.h"
+#include "models/transcriptmodel.h"
+#include "ui/workflowpanel.h"
 
 #include <QJsonDocument>
 

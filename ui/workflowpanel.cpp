@@ -1,6 +1,6 @@
-#include "workflowpanel.h"
+#include "ui/workflowpanel.h"
 
-#include "workflowanswerstream.h"
+#include "app/workflow/workflowanswerstream.h"
 
 #include <QFileDialog>
 #include <QHeaderView>

@@ -1,4 +1,4 @@
-#include "account.h"
+#include "app/accounts/account.h"
 
 #include <QUuid>
 

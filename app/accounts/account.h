@@ -1,6 +1,6 @@
 #pragma once
 
-#include "luzmoconfig.h"
+#include "app/luzmo/luzmoconfig.h"
 
 #include <QCoreApplication>
 #include <QString>

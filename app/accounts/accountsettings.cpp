@@ -1,4 +1,4 @@
-#include "accountsettings.h"
+#include "app/accounts/accountsettings.h"
 
 namespace {
 AccountError error(AccountError::Code code, const QString &message)

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "account.h"
-#include "proxysettings.h"
+#include "app/accounts/account.h"
+#include "app/accounts/proxysettings.h"
 
 #include <QCoreApplication>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "accountstore.h"
+#include "app/accounts/accountstore.h"
 
 #include <QSettings>
 

@@ -1,4 +1,4 @@
-#include "proxyfactory.h"
+#include "app/accounts/proxyfactory.h"
 
 #include <QHostAddress>
 

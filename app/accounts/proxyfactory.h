@@ -1,6 +1,6 @@
 #pragma once
 
-#include "proxysettings.h"
+#include "app/accounts/proxysettings.h"
 
 #include <QNetworkProxyFactory>
 

@@ -1,4 +1,4 @@
-#include "proxysettings.h"
+#include "app/accounts/proxysettings.h"
 
 #include <QHostAddress>
 #include <QSettings>

@@ -1,4 +1,4 @@
-#include "secretstore.h"
+#include "app/accounts/secretstore.h"
 
 #include <QPointer>
 #include <QTimer>

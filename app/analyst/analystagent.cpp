@@ -1,14 +1,14 @@
-#include "analystagent.h"
+#include "app/analyst/analystagent.h"
 
-#include "chartbuilder.h"
-#include "chartdescriber.h"
-#include "comparisontable.h"
-#include "helpanswer.h"
-#include "interpretation.h"
-#include "itemreader.h"
-#include "luzmonames.h"
-#include "rankingtable.h"
-#include "suggestionplanner.h"
+#include "app/analyst/chartbuilder.h"
+#include "app/analyst/chartdescriber.h"
+#include "app/analyst/comparisontable.h"
+#include "app/analyst/helpanswer.h"
+#include "app/analyst/interpretation.h"
+#include "app/analyst/rankingtable.h"
+#include "app/analyst/suggestionplanner.h"
+#include "app/protocol/itemreader.h"
+#include "app/protocol/luzmonames.h"
 
 #include <QDateTime>
 #include <QJsonArray>

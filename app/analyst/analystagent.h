@@ -1,11 +1,11 @@
 #pragma once
 
-#include "agentreply.h"
-#include "chartquery.h"
-#include "datasetschema.h"
-#include "intent.h"
-#include "queryrunner.h"
-#include "questionparser.h"
+#include "app/analyst/agentreply.h"
+#include "app/analyst/intent.h"
+#include "app/analyst/queryrunner.h"
+#include "app/analyst/questionparser.h"
+#include "app/datasets/datasetschema.h"
+#include "app/protocol/chartquery.h"
 
 #include <QHash>
 #include <QJsonObject>

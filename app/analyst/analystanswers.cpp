@@ -1,9 +1,9 @@
 // AnalystAgent's ranked, growth and per-period answers (the rest is in analystagent.cpp).
-#include "analystagent.h"
-#include "interpretation.h"
-#include "luzmonames.h"
-#include "numberformat.h"
-#include "rankingtable.h"
+#include "app/analyst/analystagent.h"
+#include "app/analyst/interpretation.h"
+#include "app/analyst/numberformat.h"
+#include "app/analyst/rankingtable.h"
+#include "app/protocol/luzmonames.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,7 +1,7 @@
-#include "chartbuilder.h"
+#include "app/analyst/chartbuilder.h"
 
-#include "aggregationformula.h"
-#include "luzmonames.h"
+#include "app/datasets/aggregationformula.h"
+#include "app/protocol/luzmonames.h"
 
 #include <QJsonArray>
 

@@ -1,7 +1,7 @@
-#include "chartdescriber.h"
+#include "app/analyst/chartdescriber.h"
 
-#include "luzmonames.h"
-#include "numberformat.h"
+#include "app/analyst/numberformat.h"
+#include "app/protocol/luzmonames.h"
 
 #include <QDateTime>
 #include <QJsonValue>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "chartquery.h"
-#include "intent.h"
-#include "seriesstats.h"
+#include "app/analyst/intent.h"
+#include "app/analyst/seriesstats.h"
+#include "app/protocol/chartquery.h"
 
 #include <QJsonArray>
 #include <QList>

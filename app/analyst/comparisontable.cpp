@@ -1,6 +1,6 @@
-#include "comparisontable.h"
+#include "app/analyst/comparisontable.h"
 
-#include "numberformat.h"
+#include "app/analyst/numberformat.h"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "chartquery.h"
-#include "intent.h"
+#include "app/analyst/intent.h"
+#include "app/protocol/chartquery.h"
 
 #include <QJsonArray>
 #include <QList>

@@ -1,6 +1,6 @@
-#include "helpanswer.h"
+#include "app/analyst/helpanswer.h"
 
-#include "luzmonames.h"
+#include "app/protocol/luzmonames.h"
 
 using namespace Qt::StringLiterals;
 

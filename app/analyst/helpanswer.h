@@ -1,7 +1,7 @@
 #pragma once
 
-#include "datasetschema.h"
-#include "questionparser.h"
+#include "app/analyst/questionparser.h"
+#include "app/datasets/datasetschema.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,6 +1,6 @@
-#include "interpretation.h"
+#include "app/analyst/interpretation.h"
 
-#include "luzmonames.h"
+#include "app/protocol/luzmonames.h"
 
 #include <QJsonArray>
 

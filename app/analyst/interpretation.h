@@ -1,7 +1,7 @@
 #pragma once
 
-#include "datasetschema.h"
-#include "intent.h"
+#include "app/analyst/intent.h"
+#include "app/datasets/datasetschema.h"
 
 #include <QJsonObject>
 #include <QString>

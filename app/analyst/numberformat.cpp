@@ -1,4 +1,4 @@
-#include "numberformat.h"
+#include "app/analyst/numberformat.h"
 
 #include <QLocale>
 

@@ -1,6 +1,6 @@
-#include "periodparser.h"
+#include "app/analyst/periodparser.h"
 
-#include "numberformat.h"
+#include "app/analyst/numberformat.h"
 
 #include <QHash>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "intent.h"
+#include "app/analyst/intent.h"
 
 #include <QDate>
 #include <QList>

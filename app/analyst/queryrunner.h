@@ -1,6 +1,6 @@
 #pragma once
 
-#include "dataquery.h"
+#include "app/datasets/dataquery.h"
 
 #include <QJsonArray>
 #include <QList>

@@ -1,8 +1,8 @@
-#include "questionparser.h"
+#include "app/analyst/questionparser.h"
 
-#include "numberformat.h"
-#include "periodparser.h"
-#include "textmatch.h"
+#include "app/analyst/numberformat.h"
+#include "app/analyst/periodparser.h"
+#include "app/analyst/textmatch.h"
 
 #include <QSet>
 

@@ -1,6 +1,6 @@
-#include "rankingtable.h"
+#include "app/analyst/rankingtable.h"
 
-#include "numberformat.h"
+#include "app/analyst/numberformat.h"
 
 #include <QHash>
 

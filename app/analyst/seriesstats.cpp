@@ -1,4 +1,4 @@
-#include "seriesstats.h"
+#include "app/analyst/seriesstats.h"
 
 #include <cmath>
 

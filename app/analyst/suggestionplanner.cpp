@@ -1,6 +1,6 @@
-#include "suggestionplanner.h"
+#include "app/analyst/suggestionplanner.h"
 
-#include "textmatch.h"
+#include "app/analyst/textmatch.h"
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "textmatch.h"
+#include "app/analyst/textmatch.h"
 
 #include <QHash>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "axisticks.h"
+#include "app/charts/axisticks.h"
 
 #include <QLocale>
 

@@ -1,10 +1,10 @@
-#include "chartdata.h"
+#include "app/charts/chartdata.h"
 
-#include "axisticks.h"
-#include "chartsnapshot.h"
-#include "itemreader.h"
-#include "slotschema.h"
-#include "vegalitereader.h"
+#include "app/charts/axisticks.h"
+#include "app/charts/chartsnapshot.h"
+#include "app/charts/slotschema.h"
+#include "app/charts/vegalitereader.h"
+#include "app/protocol/itemreader.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "charterror.h"
-#include "valueformat.h"
+#include "app/charts/charterror.h"
+#include "app/charts/valueformat.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

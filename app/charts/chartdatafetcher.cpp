@@ -1,13 +1,13 @@
-#include "chartdatafetcher.h"
+#include "app/charts/chartdatafetcher.h"
 
-#include "apicall.h"
-#include "chartdata.h"
-#include "chartsnapshot.h"
-#include "datarequest.h"
-#include "itemreader.h"
-#include "luzmoclient.h"
-#include "repository.h"
-#include "slotschema.h"
+#include "app/charts/chartdata.h"
+#include "app/charts/chartsnapshot.h"
+#include "app/charts/slotschema.h"
+#include "app/luzmo/luzmoclient.h"
+#include "app/net/apicall.h"
+#include "app/protocol/datarequest.h"
+#include "app/protocol/itemreader.h"
+#include "models/repository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

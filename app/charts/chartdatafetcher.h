@@ -1,7 +1,7 @@
 #pragma once
 
-#include "charterror.h"
-#include "chartquery.h"
+#include "app/charts/charterror.h"
+#include "app/protocol/chartquery.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -1,6 +1,6 @@
-#include "chartsnapshot.h"
+#include "app/charts/chartsnapshot.h"
 
-#include "datarequest.h"
+#include "app/protocol/datarequest.h"
 
 #include <QJsonDocument>
 

@@ -1,4 +1,4 @@
-#include "lttb.h"
+#include "app/charts/lttb.h"
 
 #include <cmath>
 

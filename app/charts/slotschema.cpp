@@ -1,4 +1,4 @@
-#include "slotschema.h"
+#include "app/charts/slotschema.h"
 
 #include <QJsonArray>
 

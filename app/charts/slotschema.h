@@ -1,6 +1,6 @@
 #pragma once
 
-#include "datasetschema.h"
+#include "app/datasets/datasetschema.h"
 
 #include <QJsonObject>
 

@@ -1,4 +1,4 @@
-#include "valueformat.h"
+#include "app/charts/valueformat.h"
 
 #include <QLocale>
 #include <QRegularExpression>

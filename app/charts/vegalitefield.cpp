@@ -1,4 +1,4 @@
-#include "vegalitefield.h"
+#include "app/charts/vegalitefield.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -1,8 +1,8 @@
-#include "vegalitereader.h"
+#include "app/charts/vegalitereader.h"
 
-#include "axisticks.h"
-#include "vegalitefield.h"
-#include "vegalitespec.h"
+#include "app/charts/axisticks.h"
+#include "app/charts/vegalitefield.h"
+#include "app/charts/vegalitespec.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

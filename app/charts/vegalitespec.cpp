@@ -1,4 +1,4 @@
-#include "vegalitespec.h"
+#include "app/charts/vegalitespec.h"
 
 #include <QCoreApplication>
 #include <QHash>

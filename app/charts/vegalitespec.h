@@ -1,8 +1,8 @@
 #pragma once
 
-#include "chartdata.h"
-#include "charterror.h"
-#include "vegalitefield.h"
+#include "app/charts/chartdata.h"
+#include "app/charts/charterror.h"
+#include "app/charts/vegalitefield.h"
 
 #include <QJsonObject>
 #include <QString>

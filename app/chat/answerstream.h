@@ -1,8 +1,8 @@
 #pragma once
 
-#include "apierror.h"
-#include "decodeerror.h"
-#include "streamevent.h"
+#include "app/net/apierror.h"
+#include "app/protocol/decodeerror.h"
+#include "app/protocol/streamevent.h"
 
 #include <QObject>
 

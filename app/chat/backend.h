@@ -5,6 +5,8 @@
 #include <QtGlobal>
 
 class AnswerStream;
+class LookerSession;
+class LuzmoClient;
 class QObject;
 
 // What the chat session asks of a backend.
@@ -40,4 +42,10 @@ public:
         Q_UNUSED(parent);
         return nullptr;
     }
+
+    // Capabilities beyond answering; nullptr when this backend has none (the default).
+    // The Luzmo client that fetches chart items' data (for snapshots) and syncs Luzmo history.
+    virtual LuzmoClient *luzmoClient() { return nullptr; }
+    // The Looker session that syncs Looker conversations.
+    virtual LookerSession *lookerSession() { return nullptr; }
 };

@@ -1,12 +1,11 @@
-#include "askcommand.h"
+#include "app/cli/askcommand.h"
 
-#include "backend.h"
-#include "chartdata.h"
-#include "chartdatafetcher.h"
-#include "chatsession.h"
-#include "jsonformat.h"
-#include "luzmobackend.h"
-#include "repository.h"
+#include "app/charts/chartdata.h"
+#include "app/charts/chartdatafetcher.h"
+#include "app/chat/backend.h"
+#include "app/core/chatsession.h"
+#include "models/jsonformat.h"
+#include "models/repository.h"
 
 #include <QEventLoop>
 #include <QJsonArray>
@@ -57,9 +56,8 @@ AskCommand::AskCommand(Repository &repository, Backend &backend, const Output &o
 void AskCommand::storeChartData(qint64 answerId)
 {
     // Charts keep a snapshot of their data, so they render (and export) offline later.
-    auto *luzmo = dynamic_cast<LuzmoBackend *>(&m_backend);
     auto answer = m_repository.message(answerId);
-    if (!luzmo || !answer)
+    if (!m_backend.luzmoClient() || !answer)
         return;
     ChartDataFetcher fetcher(m_repository);
     int pending = 0;
@@ -82,7 +80,7 @@ void AskCommand::storeChartData(qint64 answerId)
             || ChartData::check(QJsonDocument::fromJson(asset.valueJson).object()))
             continue;
         ++pending;
-        fetcher.fetch(asset.id, luzmo->client());
+        fetcher.fetch(asset.id, *m_backend.luzmoClient());
     }
     if (pending > 0)
         loop.exec();

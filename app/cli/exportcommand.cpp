@@ -1,8 +1,8 @@
-#include "exportcommand.h"
+#include "app/cli/exportcommand.h"
 
-#include "chartexport.h"
-#include "repository.h"
-#include "vegalitereader.h"
+#include "app/charts/vegalitereader.h"
+#include "models/repository.h"
+#include "ui/chart/chartexport.h"
 
 #include <QFileInfo>
 

@@ -1,7 +1,7 @@
-#include "exportconversationcommand.h"
+#include "app/cli/exportconversationcommand.h"
 
-#include "conversationexporter.h"
-#include "exportformat.h"
+#include "app/export/conversationexporter.h"
+#include "app/export/exportformat.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "chartimagerenderer.h"
-#include "output.h"
+#include "app/cli/output.h"
+#include "app/export/chartimagerenderer.h"
 
 #include <QStringList>
 

@@ -1,7 +1,7 @@
-#include "historycommand.h"
+#include "app/cli/historycommand.h"
 
-#include "jsonformat.h"
-#include "repository.h"
+#include "models/jsonformat.h"
+#include "models/repository.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "output.h"
-#include "searchfilter.h"
+#include "app/cli/output.h"
+#include "models/searchfilter.h"
 
 #include <QStringList>
 

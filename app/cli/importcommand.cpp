@@ -1,6 +1,6 @@
-#include "importcommand.h"
+#include "app/cli/importcommand.h"
 
-#include "datasetstore.h"
+#include "app/datasets/datasetstore.h"
 
 #include <QFileInfo>
 #include <QJsonArray>

@@ -1,20 +1,20 @@
 // chartroom-cli: the headless entry point. Parses the command line, opens the store, builds the
 // backend and hands the rest to the command.
 
-#include "askcommand.h"
-#include "backendfactory.h"
-#include "chartexport.h"
-#include "database.h"
-#include "exportcommand.h"
-#include "exportconversationcommand.h"
-#include "historycommand.h"
-#include "importcommand.h"
-#include "localserver.h"
-#include "luzmobackend.h"
-#include "output.h"
-#include "repository.h"
-#include "servecommand.h"
-#include "synccommand.h"
+#include "app/cli/askcommand.h"
+#include "app/cli/exportcommand.h"
+#include "app/cli/exportconversationcommand.h"
+#include "app/cli/historycommand.h"
+#include "app/cli/importcommand.h"
+#include "app/cli/output.h"
+#include "app/cli/servecommand.h"
+#include "app/cli/synccommand.h"
+#include "app/core/backendfactory.h"
+#include "app/luzmo/luzmobackend.h"
+#include "app/server/localserver.h"
+#include "models/database.h"
+#include "models/repository.h"
+#include "ui/chart/chartexport.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,6 +1,6 @@
-#include "servecommand.h"
+#include "app/cli/servecommand.h"
 
-#include "localserver.h"
+#include "app/server/localserver.h"
 
 #include <QCoreApplication>
 #include <QSocketNotifier>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "output.h"
+#include "app/cli/output.h"
 
 #include <QString>
 

@@ -1,13 +1,13 @@
-#include "synccommand.h"
+#include "app/cli/synccommand.h"
 
-#include "accountsync.h"
-#include "backendfactory.h"
-#include "localserver.h"
-#include "lookersession.h"
-#include "lookersyncsource.h"
-#include "luzmoclient.h"
-#include "luzmosyncsource.h"
-#include "repository.h"
+#include "app/core/accountsync.h"
+#include "app/core/backendfactory.h"
+#include "app/looker/lookersession.h"
+#include "app/luzmo/luzmoclient.h"
+#include "app/server/localserver.h"
+#include "app/sync/lookersyncsource.h"
+#include "app/sync/luzmosyncsource.h"
+#include "models/repository.h"
 
 #include <QEventLoop>
 #include <QJsonObject>

@@ -1,9 +1,9 @@
-#include "accountsync.h"
+#include "app/core/accountsync.h"
 
-#include "chartdatafetcher.h"
-#include "repository.h"
-#include "syncengine.h"
-#include "syncsource.h"
+#include "app/charts/chartdatafetcher.h"
+#include "app/sync/syncengine.h"
+#include "app/sync/syncsource.h"
+#include "models/repository.h"
 
 namespace {
 // Chart data queries sent at once, and the most charts fetched after one sync.

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "charterror.h"
-#include "syncerror.h"
-#include "syncreport.h"
+#include "app/charts/charterror.h"
+#include "app/sync/syncerror.h"
+#include "app/sync/syncreport.h"
 
 #include <QList>
 #include <QObject>

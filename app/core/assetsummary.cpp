@@ -1,6 +1,6 @@
-#include "assetsummary.h"
+#include "app/core/assetsummary.h"
 
-#include "vegalitereader.h"
+#include "app/charts/vegalitereader.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,9 +1,9 @@
-#include "backendfactory.h"
+#include "app/core/backendfactory.h"
 
-#include "localserver.h"
-#include "lookerbackend.h"
-#include "luzmobackend.h"
-#include "workflowbackend.h"
+#include "app/looker/lookerbackend.h"
+#include "app/luzmo/luzmobackend.h"
+#include "app/server/localserver.h"
+#include "app/workflow/workflowbackend.h"
 
 LuzmoConfig BackendFactory::luzmoConfig(const Account &account)
 {

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "account.h"
-#include "lookerconfig.h"
-#include "luzmoconfig.h"
+#include "app/accounts/account.h"
+#include "app/looker/lookerconfig.h"
+#include "app/luzmo/luzmoconfig.h"
 
 #include <QList>
 

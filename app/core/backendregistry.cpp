@@ -1,11 +1,10 @@
-#include "backendregistry.h"
+#include "app/core/backendregistry.h"
 
-#include "accountbackend.h"
-#include "accountstore.h"
-#include "chatsession.h"
-#include "luzmobackend.h"
-#include "proxyfactory.h"
-#include "secretstore.h"
+#include "app/accounts/accountstore.h"
+#include "app/accounts/proxyfactory.h"
+#include "app/accounts/secretstore.h"
+#include "app/core/accountbackend.h"
+#include "app/core/chatsession.h"
 
 #include <QSettings>
 
@@ -101,8 +100,7 @@ LuzmoClient *BackendRegistry::clientFor(const QString &id) const
         AccountBackend *backend = accountBackend(account->id);
         return backend ? backend->luzmoClient() : nullptr;
     }
-    auto *local = dynamic_cast<LuzmoBackend *>(m_local);
-    return local ? &local->client() : nullptr;
+    return m_local ? m_local->luzmoClient() : nullptr;
 }
 
 LookerSession *BackendRegistry::lookerSessionFor(const QString &id) const

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "accountsettings.h"
+#include "app/accounts/accountsettings.h"
 
 #include <QObject>
 

@@ -1,6 +1,6 @@
-#include "csvimporter.h"
+#include "app/core/csvimporter.h"
 
-#include "datasetstore.h"
+#include "app/datasets/datasetstore.h"
 
 #include <QElapsedTimer>
 #include <QThread>

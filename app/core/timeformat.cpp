@@ -1,4 +1,4 @@
-#include "timeformat.h"
+#include "app/core/timeformat.h"
 
 #include <QLocale>
 

@@ -1,4 +1,4 @@
-#include "aggregationformula.h"
+#include "app/datasets/aggregationformula.h"
 
 #include <algorithm>
 #include <limits>

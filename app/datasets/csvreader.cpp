@@ -1,4 +1,4 @@
-#include "csvreader.h"
+#include "app/datasets/csvreader.h"
 
 #include <QIODevice>
 

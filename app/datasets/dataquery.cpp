@@ -1,4 +1,4 @@
-#include "dataquery.h"
+#include "app/datasets/dataquery.h"
 
 using namespace Qt::StringLiterals;
 

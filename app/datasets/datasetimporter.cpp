@@ -1,10 +1,10 @@
-#include "datasetimporter.h"
+#include "app/datasets/datasetimporter.h"
 
-#include "csvreader.h"
-#include "querybuilder.h"
-#include "sqltransaction.h"
-#include "typeinference.h"
-#include "valueparser.h"
+#include "app/datasets/csvreader.h"
+#include "app/datasets/querybuilder.h"
+#include "app/datasets/typeinference.h"
+#include "app/datasets/valueparser.h"
+#include "models/sqltransaction.h"
 
 #include <QIODevice>
 #include <QSqlError>

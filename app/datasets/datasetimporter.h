@@ -1,8 +1,8 @@
 #pragma once
 
-#include "datasetschema.h"
-#include "datasetstore.h"
-#include "storeerror.h"
+#include "app/datasets/datasetschema.h"
+#include "app/datasets/datasetstore.h"
+#include "models/storeerror.h"
 
 #include <QSqlDatabase>
 

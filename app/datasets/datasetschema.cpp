@@ -1,4 +1,4 @@
-#include "datasetschema.h"
+#include "app/datasets/datasetschema.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,7 +1,7 @@
-#include "datasetstore.h"
+#include "app/datasets/datasetstore.h"
 
-#include "datasetimporter.h"
-#include "sqltransaction.h"
+#include "app/datasets/datasetimporter.h"
+#include "models/sqltransaction.h"
 
 #include <QAtomicInteger>
 #include <QDir>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "datasetschema.h"
-#include "storeerror.h"
+#include "app/datasets/datasetschema.h"
+#include "models/storeerror.h"
 
 #include <QSqlDatabase>
 #include <QString>

@@ -1,7 +1,7 @@
-#include "querybuilder.h"
+#include "app/datasets/querybuilder.h"
 
-#include "datasetstore.h"
-#include "valueparser.h"
+#include "app/datasets/datasetstore.h"
+#include "app/datasets/valueparser.h"
 
 #include <QDateTime>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "dataquery.h"
-#include "datasetschema.h"
-#include "storeerror.h"
+#include "app/datasets/dataquery.h"
+#include "app/datasets/datasetschema.h"
+#include "models/storeerror.h"
 
 #include <QList>
 #include <QString>

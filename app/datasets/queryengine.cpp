@@ -1,8 +1,8 @@
-#include "queryengine.h"
+#include "app/datasets/queryengine.h"
 
-#include "aggregationformula.h"
-#include "datasetstore.h"
-#include "querybuilder.h"
+#include "app/datasets/aggregationformula.h"
+#include "app/datasets/datasetstore.h"
+#include "app/datasets/querybuilder.h"
 
 #include <QDateTime>
 #include <QSqlError>

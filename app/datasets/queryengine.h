@@ -1,7 +1,7 @@
 #pragma once
 
-#include "dataquery.h"
-#include "storeerror.h"
+#include "app/datasets/dataquery.h"
+#include "models/storeerror.h"
 
 #include <QJsonArray>
 #include <QList>

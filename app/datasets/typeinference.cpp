@@ -1,6 +1,6 @@
-#include "typeinference.h"
+#include "app/datasets/typeinference.h"
 
-#include "valueparser.h"
+#include "app/datasets/valueparser.h"
 
 #include <QSet>
 

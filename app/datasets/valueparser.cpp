@@ -1,4 +1,4 @@
-#include "valueparser.h"
+#include "app/datasets/valueparser.h"
 
 #include <QString>
 

@@ -1,7 +1,7 @@
-#include "chartlabel.h"
+#include "app/export/chartlabel.h"
 
-#include "assetsummary.h"
-#include "vegalitereader.h"
+#include "app/charts/vegalitereader.h"
+#include "app/core/assetsummary.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

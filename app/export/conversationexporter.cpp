@@ -1,11 +1,11 @@
-#include "conversationexporter.h"
+#include "app/export/conversationexporter.h"
 
-#include "exportfile.h"
-#include "htmlexport.h"
-#include "jsonexport.h"
-#include "markdownexport.h"
-#include "pdfexport.h"
-#include "repository.h"
+#include "app/export/exportfile.h"
+#include "app/export/htmlexport.h"
+#include "app/export/jsonexport.h"
+#include "app/export/markdownexport.h"
+#include "app/export/pdfexport.h"
+#include "models/repository.h"
 
 #include <QGuiApplication>
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "chartimagerenderer.h"
-#include "exportedconversation.h"
-#include "exporterror.h"
-#include "exportformat.h"
+#include "app/export/chartimagerenderer.h"
+#include "app/export/exportedconversation.h"
+#include "app/export/exporterror.h"
+#include "app/export/exportformat.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

@@ -1,4 +1,4 @@
-#include "exportfile.h"
+#include "app/export/exportfile.h"
 
 #include <QDir>
 #include <QFileInfo>

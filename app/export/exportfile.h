@@ -1,6 +1,6 @@
 #pragma once
 
-#include "exporterror.h"
+#include "app/export/exporterror.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

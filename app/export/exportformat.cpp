@@ -1,4 +1,4 @@
-#include "exportformat.h"
+#include "app/export/exportformat.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

@@ -1,4 +1,4 @@
-#include "exporttext.h"
+#include "app/export/exporttext.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "exportedconversation.h"
+#include "app/export/exportedconversation.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -1,9 +1,9 @@
-#include "htmlexport.h"
+#include "app/export/htmlexport.h"
 
-#include "chartlabel.h"
-#include "exporttext.h"
-#include "htmlstyle.h"
-#include "markdownhtml.h"
+#include "app/export/chartlabel.h"
+#include "app/export/exporttext.h"
+#include "app/export/htmlstyle.h"
+#include "app/export/markdownhtml.h"
 
 #include <QBuffer>
 

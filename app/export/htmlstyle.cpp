@@ -1,4 +1,4 @@
-#include "htmlstyle.h"
+#include "app/export/htmlstyle.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,6 +1,6 @@
-#include "jsonexport.h"
+#include "app/export/jsonexport.h"
 
-#include "jsonformat.h"
+#include "models/jsonformat.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
-#include "markdownexport.h"
+#include "app/export/markdownexport.h"
 
-#include "chartlabel.h"
-#include "exporttext.h"
+#include "app/export/chartlabel.h"
+#include "app/export/exporttext.h"
 
 QString MarkdownExport::escaped(const QString &text)
 {

@@ -1,6 +1,6 @@
-#include "markdownhtml.h"
+#include "app/export/markdownhtml.h"
 
-#include "markdownpolicy.h"
+#include "app/export/markdownpolicy.h"
 
 #include <QByteArray>
 #include <QRegularExpression>

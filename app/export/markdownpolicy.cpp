@@ -1,4 +1,4 @@
-#include "markdownpolicy.h"
+#include "app/export/markdownpolicy.h"
 
 #include <md4c.h>
 

@@ -1,9 +1,9 @@
-#include "pdfexport.h"
+#include "app/export/pdfexport.h"
 
-#include "chartlabel.h"
-#include "exporttext.h"
-#include "htmlexport.h"
-#include "markdownpolicy.h"
+#include "app/export/chartlabel.h"
+#include "app/export/exporttext.h"
+#include "app/export/htmlexport.h"
+#include "app/export/markdownpolicy.h"
 
 #include <QBuffer>
 #include <QPageLayout>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "chartimagerenderer.h"
-#include "exportedconversation.h"
+#include "app/export/chartimagerenderer.h"
+#include "app/export/exportedconversation.h"
 
 #include <QByteArray>
 

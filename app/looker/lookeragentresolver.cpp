@@ -1,8 +1,8 @@
-#include "lookeragentresolver.h"
+#include "app/looker/lookeragentresolver.h"
 
-#include "lookercall.h"
-#include "lookerrequests.h"
-#include "lookersession.h"
+#include "app/looker/lookercall.h"
+#include "app/looker/lookerrequests.h"
+#include "app/looker/lookersession.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "answerstream.h"
-#include "backend.h"
-#include "lookeragentresolver.h"
-#include "lookercall.h"
-#include "lookerchatparser.h"
-#include "lookermessagemapper.h"
+#include "app/chat/answerstream.h"
+#include "app/chat/backend.h"
+#include "app/looker/lookeragentresolver.h"
+#include "app/looker/lookercall.h"
+#include "app/looker/lookerchatparser.h"
+#include "app/looker/lookermessagemapper.h"
 
 #include <QPointer>
 

@@ -1,7 +1,7 @@
-#include "lookerbackend.h"
+#include "app/looker/lookerbackend.h"
 
-#include "lookeranswerstream.h"
-#include "lookerconversationsearch.h"
+#include "app/looker/lookeranswerstream.h"
+#include "app/looker/lookerconversationsearch.h"
 
 #include <QPointer>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "backend.h"
-#include "lookerconversation.h"
-#include "lookersession.h"
+#include "app/chat/backend.h"
+#include "app/looker/lookerconversation.h"
+#include "app/looker/lookersession.h"
 
 #include <functional>
 
@@ -27,6 +27,7 @@ public:
     void listConversations(QObject *context, std::function<void(const LookerConversations &)> done);
 
     LookerSession &session() { return m_session; }
+    LookerSession *lookerSession() override { return &m_session; }
     const LookerConfig &config() const { return m_session.config(); }
 
 private:

@@ -1,8 +1,8 @@
-#include "lookercall.h"
+#include "app/looker/lookercall.h"
 
-#include "apicall.h"
-#include "lookererrors.h"
-#include "lookersession.h"
+#include "app/looker/lookererrors.h"
+#include "app/looker/lookersession.h"
+#include "app/net/apicall.h"
 
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "apierror.h"
+#include "app/net/apierror.h"
 
 #include <QByteArray>
 #include <QObject>

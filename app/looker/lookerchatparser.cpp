@@ -1,4 +1,4 @@
-#include "lookerchatparser.h"
+#include "app/looker/lookerchatparser.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "decodeerror.h"
-#include "sseparser.h"
+#include "app/protocol/decodeerror.h"
+#include "app/stream/sseparser.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

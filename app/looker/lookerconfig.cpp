@@ -1,4 +1,4 @@
-#include "lookerconfig.h"
+#include "app/looker/lookerconfig.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,4 +1,4 @@
-#include "lookerconversation.h"
+#include "app/looker/lookerconversation.h"
 
 #include <QJsonArray>
 

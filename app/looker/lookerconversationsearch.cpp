@@ -1,7 +1,7 @@
-#include "lookerconversationsearch.h"
+#include "app/looker/lookerconversationsearch.h"
 
-#include "lookercall.h"
-#include "lookerrequests.h"
+#include "app/looker/lookercall.h"
+#include "app/looker/lookerrequests.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

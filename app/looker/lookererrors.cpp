@@ -1,4 +1,4 @@
-#include "lookererrors.h"
+#include "app/looker/lookererrors.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

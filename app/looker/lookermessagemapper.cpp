@@ -1,4 +1,4 @@
-#include "lookermessagemapper.h"
+#include "app/looker/lookermessagemapper.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

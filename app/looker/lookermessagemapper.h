@@ -1,6 +1,6 @@
 #pragma once
 
-#include "streamevent.h"
+#include "app/protocol/streamevent.h"
 
 #include <QHash>
 #include <QJsonObject>

@@ -1,4 +1,4 @@
-#include "lookerrequests.h"
+#include "app/looker/lookerrequests.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

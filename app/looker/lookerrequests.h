@@ -1,7 +1,7 @@
 #pragma once
 
-#include "lookercall.h"
-#include "lookerconfig.h"
+#include "app/looker/lookercall.h"
+#include "app/looker/lookerconfig.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

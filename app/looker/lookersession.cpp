@@ -1,7 +1,7 @@
-#include "lookersession.h"
+#include "app/looker/lookersession.h"
 
-#include "apicall.h"
-#include "lookererrors.h"
+#include "app/looker/lookererrors.h"
+#include "app/net/apicall.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "apierror.h"
-#include "lookerconfig.h"
+#include "app/looker/lookerconfig.h"
+#include "app/net/apierror.h"
 
 #include <QDeadlineTimer>
 #include <QHash>

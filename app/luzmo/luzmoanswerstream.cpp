@@ -1,7 +1,7 @@
-#include "luzmoanswerstream.h"
+#include "app/luzmo/luzmoanswerstream.h"
 
-#include "aipromptdecoder.h"
-#include "apicall.h"
+#include "app/net/apicall.h"
+#include "app/protocol/aipromptdecoder.h"
 
 #include <QJsonDocument>
 

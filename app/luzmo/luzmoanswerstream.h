@@ -1,7 +1,7 @@
 #pragma once
 
-#include "answerstream.h"
-#include "sseparser.h"
+#include "app/chat/answerstream.h"
+#include "app/stream/sseparser.h"
 
 class ApiCall;
 

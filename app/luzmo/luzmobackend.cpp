@@ -1,7 +1,7 @@
-#include "luzmobackend.h"
+#include "app/luzmo/luzmobackend.h"
 
-#include "luzmoanswerstream.h"
-#include "luzmosocketstream.h"
+#include "app/luzmo/luzmoanswerstream.h"
+#include "app/luzmo/luzmosocketstream.h"
 
 using namespace Qt::StringLiterals;
 

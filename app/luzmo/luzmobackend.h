@@ -1,7 +1,7 @@
 #pragma once
 
-#include "backend.h"
-#include "luzmoclient.h"
+#include "app/chat/backend.h"
+#include "app/luzmo/luzmoclient.h"
 
 // A Luzmo account (or Chartroom's own local Luzmo-compatible server) as a chat backend.
 class LuzmoBackend : public Backend
@@ -16,6 +16,7 @@ public:
     AnswerStream *ask(const PromptRequest &request, QObject *parent) override;
 
     LuzmoClient &client() { return m_client; }
+    LuzmoClient *luzmoClient() override { return &m_client; }
     static AiPromptRequest toAiPrompt(const PromptRequest &request);
 
 private:

@@ -1,6 +1,6 @@
-#include "luzmoclient.h"
+#include "app/luzmo/luzmoclient.h"
 
-#include "apicall.h"
+#include "app/net/apicall.h"
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "aipromptrequest.h"
-#include "luzmoconfig.h"
+#include "app/luzmo/luzmoconfig.h"
+#include "app/protocol/aipromptrequest.h"
 
 #include <QJsonObject>
 #include <QObject>

@@ -1,7 +1,7 @@
-#include "luzmosocketstream.h"
+#include "app/luzmo/luzmosocketstream.h"
 
-#include "aipromptdecoder.h"
-#include "socketioclient.h"
+#include "app/protocol/aipromptdecoder.h"
+#include "app/socketio/socketioclient.h"
 
 #include <QJsonDocument>
 #include <QTimer>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "answerstream.h"
-#include "luzmoconfig.h"
+#include "app/chat/answerstream.h"
+#include "app/luzmo/luzmoconfig.h"
 
 #include <QJsonObject>
 

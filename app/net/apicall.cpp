@@ -1,4 +1,4 @@
-#include "apicall.h"
+#include "app/net/apicall.h"
 
 #include <QNetworkReply>
 

@@ -1,4 +1,4 @@
-#include "apierror.h"
+#include "app/net/apierror.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
-#include "aistore.h"
+#include "app/server/aistore.h"
 
-#include "sqlrun.h"
-#include "sqltransaction.h"
+#include "models/sqlrun.h"
+#include "models/sqltransaction.h"
 
 #include <QAtomicInteger>
 #include <QDateTime>

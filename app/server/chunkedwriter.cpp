@@ -1,4 +1,4 @@
-#include "chunkedwriter.h"
+#include "app/server/chunkedwriter.h"
 
 #include <QTcpSocket>
 

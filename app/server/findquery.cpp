@@ -1,4 +1,4 @@
-#include "findquery.h"
+#include "app/server/findquery.h"
 
 #include <QRegularExpression>
 

@@ -1,14 +1,14 @@
-#include "localserver.h"
+#include "app/server/localserver.h"
 
-#include "agentreply.h"
-#include "aipromptrequest.h"
-#include "analystagent.h"
-#include "chatsession.h"
-#include "datarequest.h"
-#include "findquery.h"
-#include "interpretation.h"
-#include "queryengine.h"
-#include "sseresponse.h"
+#include "app/analyst/agentreply.h"
+#include "app/analyst/analystagent.h"
+#include "app/analyst/interpretation.h"
+#include "app/datasets/queryengine.h"
+#include "app/protocol/aipromptrequest.h"
+#include "app/protocol/datarequest.h"
+#include "app/server/findquery.h"
+#include "app/server/sseresponse.h"
+#include "models/types.h"
 
 #include <QHttpServerRequest>
 #include <QJsonArray>
@@ -445,7 +445,7 @@ void LocalServer::createPrompt(const QJsonObject &body, QHttpServerResponder &&r
         }
         conversation = *existing;
     } else {
-        auto created = m_ai.createConversation(ChatSession::titleFor(request.texts.first()));
+        auto created = m_ai.createConversation(Conversation::titleFor(request.texts.first()));
         if (!created) {
             sendError(std::move(responder), 500, created.error().message);
             return;

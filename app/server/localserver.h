@@ -1,7 +1,7 @@
 #pragma once
 
-#include "aistore.h"
-#include "datasetstore.h"
+#include "app/datasets/datasetstore.h"
+#include "app/server/aistore.h"
 
 #include <QHttpServer>
 #include <QJsonObject>

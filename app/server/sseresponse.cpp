@@ -1,4 +1,4 @@
-#include "sseresponse.h"
+#include "app/server/sseresponse.h"
 
 #include <QTcpSocket>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "chunkedwriter.h"
+#include "app/server/chunkedwriter.h"
 
 #include <QHttpServerResponder>
 #include <QObject>

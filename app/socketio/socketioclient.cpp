@@ -1,4 +1,4 @@
-#include "socketioclient.h"
+#include "app/socketio/socketioclient.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "apierror.h"
+#include "app/net/apierror.h"
 
 #include <QJsonArray>
 #include <QObject>

@@ -1,6 +1,6 @@
-#include "answerassembler.h"
+#include "app/stream/answerassembler.h"
 
-#include "aipromptdecoder.h"
+#include "app/protocol/aipromptdecoder.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

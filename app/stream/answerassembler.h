@@ -1,8 +1,8 @@
 #pragma once
 
-#include "answerasset.h"
-#include "decodeerror.h"
-#include "streamevent.h"
+#include "app/protocol/decodeerror.h"
+#include "app/protocol/streamevent.h"
+#include "app/stream/answerasset.h"
 
 #include <QFlags>
 #include <QJsonObject>

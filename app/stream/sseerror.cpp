@@ -1,4 +1,4 @@
-#include "sseerror.h"
+#include "app/stream/sseerror.h"
 
 SseError SseError::eventTooLarge(qsizetype capBytes)
 {

@@ -1,4 +1,4 @@
-#include "sseparser.h"
+#include "app/stream/sseparser.h"
 
 #include <algorithm>
 #include <cstring>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "sseerror.h"
-#include "sseevent.h"
+#include "app/stream/sseerror.h"
+#include "app/stream/sseevent.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

@@ -1,9 +1,9 @@
-#include "lookersyncsource.h"
+#include "app/sync/lookersyncsource.h"
 
-#include "lookerconversationsearch.h"
-#include "lookermessagemapper.h"
-#include "lookerrequests.h"
-#include "lookersession.h"
+#include "app/looker/lookerconversationsearch.h"
+#include "app/looker/lookermessagemapper.h"
+#include "app/looker/lookerrequests.h"
+#include "app/looker/lookersession.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

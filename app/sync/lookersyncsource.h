@@ -1,7 +1,7 @@
 #pragma once
 
-#include "lookercall.h"
-#include "syncsource.h"
+#include "app/looker/lookercall.h"
+#include "app/sync/syncsource.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-#include "luzmosyncprotocol.h"
+#include "app/sync/luzmosyncprotocol.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "syncsource.h"
+#include "app/sync/syncsource.h"
 
 #include <QJsonObject>
 #include <QString>

@@ -1,8 +1,8 @@
-#include "luzmosyncsource.h"
+#include "app/sync/luzmosyncsource.h"
 
-#include "apicall.h"
-#include "luzmoclient.h"
-#include "luzmosyncprotocol.h"
+#include "app/luzmo/luzmoclient.h"
+#include "app/net/apicall.h"
+#include "app/sync/luzmosyncprotocol.h"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
-#include "syncengine.h"
+#include "app/sync/syncengine.h"
 
-#include "repository.h"
-#include "syncsource.h"
+#include "app/sync/syncsource.h"
+#include "models/repository.h"
 
 #include <QTimer>
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "syncerror.h"
-#include "syncreport.h"
-#include "syncsource.h"
-#include "syncwriter.h"
+#include "app/sync/syncerror.h"
+#include "app/sync/syncreport.h"
+#include "app/sync/syncsource.h"
+#include "models/syncwriter.h"
 
 #include <QElapsedTimer>
 #include <QObject>

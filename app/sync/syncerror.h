@@ -1,7 +1,7 @@
 #pragma once
 
-#include "apierror.h"
-#include "storeerror.h"
+#include "app/net/apierror.h"
+#include "models/storeerror.h"
 
 #include <QString>
 

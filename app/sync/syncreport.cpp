@@ -1,4 +1,4 @@
-#include "syncreport.h"
+#include "app/sync/syncreport.h"
 
 using namespace Qt::StringLiterals;
 

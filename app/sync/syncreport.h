@@ -1,6 +1,6 @@
 #pragma once
 
-#include "syncrecords.h"
+#include "models/syncrecords.h"
 
 #include <QJsonObject>
 #include <QString>

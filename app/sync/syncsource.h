@@ -1,7 +1,7 @@
 #pragma once
 
-#include "apierror.h"
-#include "syncrecords.h"
+#include "app/net/apierror.h"
+#include "models/syncrecords.h"
 
 #include <QObject>
 #include <QSet>

@@ -1,6 +1,6 @@
-#include "workflowanswerstream.h"
+#include "app/workflow/workflowanswerstream.h"
 
-#include "apicall.h"
+#include "app/net/apicall.h"
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "answerstream.h"
-#include "sseparser.h"
-#include "workflowconfig.h"
-#include "workfloweventmapper.h"
-#include "workflowrequest.h"
-#include "workflowresumestate.h"
+#include "app/chat/answerstream.h"
+#include "app/stream/sseparser.h"
+#include "app/workflow/workflowconfig.h"
+#include "app/workflow/workfloweventmapper.h"
+#include "app/workflow/workflowrequest.h"
+#include "app/workflow/workflowresumestate.h"
 
 #include <QJsonObject>
 #include <QPointer>

@@ -1,7 +1,7 @@
-#include "workflowbackend.h"
+#include "app/workflow/workflowbackend.h"
 
-#include "workflowanswerstream.h"
-#include "workflowrequest.h"
+#include "app/workflow/workflowanswerstream.h"
+#include "app/workflow/workflowrequest.h"
 
 #include <QObject>
 

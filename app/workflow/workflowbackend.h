@@ -1,8 +1,8 @@
 #pragma once
 
-#include "backend.h"
-#include "workflowconfig.h"
-#include "workflowresumestate.h"
+#include "app/chat/backend.h"
+#include "app/workflow/workflowconfig.h"
+#include "app/workflow/workflowresumestate.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "workflowconfig.h"
+#include "app/workflow/workflowconfig.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "apicall.h"
+#include "app/net/apicall.h"
 
 #include <QJsonObject>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "workfloweventmapper.h"
+#include "app/workflow/workfloweventmapper.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

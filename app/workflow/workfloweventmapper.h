@@ -1,7 +1,7 @@
 #pragma once
 
-#include "streamevent.h"
-#include "workflowframe.h"
+#include "app/protocol/streamevent.h"
+#include "app/workflow/workflowframe.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
-#include "workflowframe.h"
+#include "app/workflow/workflowframe.h"
 
-#include "sseevent.h"
+#include "app/stream/sseevent.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

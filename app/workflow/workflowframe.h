@@ -1,6 +1,6 @@
 #pragma once
 
-#include "decodeerror.h"
+#include "app/protocol/decodeerror.h"
 
 #include <QJsonObject>
 #include <QList>

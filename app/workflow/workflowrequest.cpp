@@ -1,6 +1,6 @@
-#include "workflowrequest.h"
+#include "app/workflow/workflowrequest.h"
 
-#include "workflowconfig.h"
+#include "app/workflow/workflowconfig.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-#include "workflowresumestate.h"
+#include "app/workflow/workflowresumestate.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

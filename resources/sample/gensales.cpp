@@ -1,7 +1,7 @@
 // Writes the bundled sample dataset (see SalesGenerator) to the file named on the command line.
 // Run at build time; the output is embedded in chartroom_core as :/sample/sales.csv.
 
-#include "salesgenerator.h"
+#include "resources/sample/salesgenerator.h"
 
 #include <cstdio>
 

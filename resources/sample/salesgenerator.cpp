@@ -1,4 +1,4 @@
-#include "salesgenerator.h"
+#include "resources/sample/salesgenerator.h"
 
 #include <chrono>
 #include <cstdio>

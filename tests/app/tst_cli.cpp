@@ -1,6 +1,6 @@
 // Runs the real chartroom-cli binary against a real store in a temporary folder.
 
-#include "tempstore.h"
+#include "tests/support/tempstore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

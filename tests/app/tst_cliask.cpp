@@ -1,7 +1,7 @@
 // `chartroom-cli ask` as a user runs it: the real binary, a real store, a loopback server.
 
-#include "fakehttpserver.h"
-#include "tempstore.h"
+#include "tests/support/fakehttpserver.h"
+#include "tests/support/tempstore.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,9 +1,9 @@
 // `chartroom-cli ask --backend workflow|looker` as a user runs it: the real binary against the
 // loopback fakes of the workflow chat stream and of Looker, with the same --json output shape.
 
-#include "fakelookerserver.h"
-#include "fakeworkflowserver.h"
-#include "tempstore.h"
+#include "tests/support/fakelookerserver.h"
+#include "tests/support/fakeworkflowserver.h"
+#include "tests/support/tempstore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 // `chartroom-cli history search` with its filters: HistoryCommand run in-process against a
 // temporary store (main.cpp hands it the words after "history", options included).
-#include "capturedoutput.h"
-#include "historycommand.h"
-#include "tempstore.h"
+#include "app/cli/historycommand.h"
+#include "tests/support/capturedoutput.h"
+#include "tests/support/tempstore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

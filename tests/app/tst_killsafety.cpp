@@ -3,8 +3,8 @@
 // integrity_check), keep everything already stored, and keep the partial answer, marked
 // interrupted at the next start. Iterations: CHARTROOM_KILL_RUNS (default 20).
 
-#include "database.h"
-#include "repository.h"
+#include "models/database.h"
+#include "models/repository.h"
 
 #include <QProcess>
 #include <QRandomGenerator>

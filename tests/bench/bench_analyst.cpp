@@ -10,12 +10,12 @@
 // Usage: bench_analyst [--smoke] [--rows N] [--repeat N] [--dir DIR] [--without-rollup]
 // Never asserts a time.
 
-#include "analystagent.h"
-#include "benchcsv.h"
-#include "datasetstore.h"
-#include "numberformat.h"
-#include "queryengine.h"
-#include "valueparser.h"
+#include "app/analyst/analystagent.h"
+#include "app/analyst/numberformat.h"
+#include "app/datasets/datasetstore.h"
+#include "app/datasets/queryengine.h"
+#include "app/datasets/valueparser.h"
+#include "tests/bench/benchcsv.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

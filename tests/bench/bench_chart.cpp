@@ -3,8 +3,8 @@
 // and a 1200×675 image of it. Usage: bench_chart [--smoke] [--rows N]
 // Prints one line per measurement; never asserts a time (goal: < 100 ms at 100k points).
 
-#include "chartdata.h"
-#include "chartrenderer.h"
+#include "app/charts/chartdata.h"
+#include "ui/chart/chartrenderer.h"
 
 #include <QApplication>
 #include <QChart>

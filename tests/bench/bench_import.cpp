@@ -3,9 +3,9 @@
 // Usage: bench_import [--smoke] [--rows N] [--dir DIR]
 // Prints one line per measurement, with the peak resident memory; never asserts a time.
 
-#include "benchcsv.h"
-#include "datasetstore.h"
-#include "queryengine.h"
+#include "app/datasets/datasetstore.h"
+#include "app/datasets/queryengine.h"
+#include "tests/bench/benchcsv.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

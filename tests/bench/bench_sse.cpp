@@ -6,9 +6,9 @@
 //        bench_sse --smoke            (generates 1 MB in memory and checks every answer assembles)
 // Prints one JSON line {"bytes":…,"events":…,"seconds":…,"mb_per_s":…}; never asserts a time.
 
-#include "answerassembler.h"
-#include "ssegenerator.h"
-#include "sseparser.h"
+#include "app/stream/answerassembler.h"
+#include "app/stream/sseparser.h"
+#include "tests/bench/ssegenerator.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -2,10 +2,10 @@
 // Usage: bench_store [--smoke] [--search-only] [--search-messages N] [--dir DIR [--reuse]]
 // Prints one line per measurement; never asserts a time.
 
-#include "database.h"
-#include "repository.h"
-#include "sqltransaction.h"
-#include "transcriptmodel.h"
+#include "models/database.h"
+#include "models/repository.h"
+#include "models/sqltransaction.h"
+#include "models/transcriptmodel.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

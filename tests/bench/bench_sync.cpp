@@ -4,12 +4,12 @@
 // Usage: bench_sync [--smoke] [--conversations N] [--messages M] [--page-size P]
 // Prints one line per measurement; never asserts a time.
 
-#include "database.h"
-#include "fakeluzmohistory.h"
-#include "luzmoclient.h"
-#include "luzmosyncsource.h"
-#include "repository.h"
-#include "syncengine.h"
+#include "app/luzmo/luzmoclient.h"
+#include "app/sync/luzmosyncsource.h"
+#include "app/sync/syncengine.h"
+#include "models/database.h"
+#include "models/repository.h"
+#include "tests/app/sync/fakeluzmohistory.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

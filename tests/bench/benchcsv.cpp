@@ -1,4 +1,4 @@
-#include "benchcsv.h"
+#include "tests/bench/benchcsv.h"
 
 #include <QByteArray>
 #include <QDate>

@@ -1,4 +1,4 @@
-#include "ssegenerator.h"
+#include "tests/bench/ssegenerator.h"
 
 #include <array>
 #include <cstdint>

@@ -1,5 +1,5 @@
-#include "conversationlistmodel.h"
-#include "tempstore.h"
+#include "models/conversationlistmodel.h"
+#include "tests/support/tempstore.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -1,6 +1,6 @@
-#include "database.h"
-#include "migrations.h"
-#include "repository.h"
+#include "models/database.h"
+#include "models/migrations.h"
+#include "models/repository.h"
 
 #include <QCryptographicHash>
 #include <QFile>

@@ -2,10 +2,10 @@
 // conversation kept as one local conversation, a remote message id stored once. Expected values
 // are read back with plain SQL, not through the repository under test.
 
-#include "database.h"
-#include "repository.h"
-#include "tempstore.h"
-#include "transcriptmodel.h"
+#include "models/database.h"
+#include "models/repository.h"
+#include "models/transcriptmodel.h"
+#include "tests/support/tempstore.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

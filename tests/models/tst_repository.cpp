@@ -1,6 +1,6 @@
-#include "database.h"
-#include "repository.h"
-#include "tempstore.h"
+#include "models/database.h"
+#include "models/repository.h"
+#include "tests/support/tempstore.h"
 
 #include <QSignalSpy>
 #include <QSqlQuery>

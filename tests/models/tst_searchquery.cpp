@@ -1,4 +1,4 @@
-#include "searchquery.h"
+#include "models/searchquery.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
-#include "tempstore.h"
-#include "transcriptmodel.h"
+#include "models/transcriptmodel.h"
+#include "tests/support/tempstore.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

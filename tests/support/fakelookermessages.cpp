@@ -1,6 +1,6 @@
-#include "fakelookermessages.h"
+#include "tests/support/fakelookermessages.h"
 
-#include "fakelookerschema.h"
+#include "tests/support/fakelookerschema.h"
 
 #include <QJsonDocument>
 

@@ -1,4 +1,4 @@
-#include "fakelookerschema.h"
+#include "tests/support/fakelookerschema.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "fakelookerserver.h"
+#include "tests/support/fakelookerserver.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

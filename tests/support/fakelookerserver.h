@@ -1,8 +1,8 @@
 #pragma once
 
-#include "fakehttpserver.h"
-#include "fakelookermessages.h"
-#include "fakelookerschema.h"
+#include "tests/support/fakehttpserver.h"
+#include "tests/support/fakelookermessages.h"
+#include "tests/support/fakelookerschema.h"
 
 #include <QDeadlineTimer>
 #include <QHash>

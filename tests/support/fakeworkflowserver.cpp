@@ -1,4 +1,4 @@
-#include "fakeworkflowserver.h"
+#include "tests/support/fakeworkflowserver.h"
 
 #include <QJsonDocument>
 

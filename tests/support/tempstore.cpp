@@ -1,4 +1,4 @@
-#include "tempstore.h"
+#include "tests/support/tempstore.h"
 
 TempStore::TempStore()
 {

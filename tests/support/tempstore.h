@@ -1,7 +1,7 @@
 #pragma once
 
-#include "database.h"
-#include "repository.h"
+#include "models/database.h"
+#include "models/repository.h"
 
 #include <QTemporaryDir>
 

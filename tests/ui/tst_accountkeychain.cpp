@@ -2,10 +2,10 @@
 // run-with-keyring.sh): a Luzmo account's token written through Settings comes back after a
 // restart, a question asked while it loads waits for it, and no file under the data or config
 // directory ever holds it.
-#include "accountbackend.h"
-#include "answerstream.h"
-#include "secretstore.h"
-#include "windowfixture.h"
+#include "app/accounts/secretstore.h"
+#include "app/chat/answerstream.h"
+#include "app/core/accountbackend.h"
+#include "tests/ui/windowfixture.h"
 
 #include <QDirIterator>
 #include <QSignalSpy>

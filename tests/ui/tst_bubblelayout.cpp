@@ -1,6 +1,6 @@
 // The pure parts of the transcript's look: bubble geometry and hit-testing (asset summaries and
 // time labels: tests/app/core).
-#include "bubblelayout.h"
+#include "ui/bubblelayout.h"
 
 #include <QTest>
 

@@ -1,9 +1,9 @@
 // CSV import: the threaded importer on its own (progress, bad rows, cancel) and File ▸ Import
 // CSV… in the real window with its dialogs answered.
-#include "csvimporter.h"
-#include "csvimportflow.h"
-#include "datasetstore.h"
-#include "windowfixture.h"
+#include "app/core/csvimporter.h"
+#include "app/datasets/datasetstore.h"
+#include "tests/ui/windowfixture.h"
+#include "ui/csvimportflow.h"
 
 #include <QAction>
 #include <QFile>

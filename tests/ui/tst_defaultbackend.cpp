@@ -1,11 +1,11 @@
 // The first-launch experience: no account, no network. The built-in analyst server answers
 // "Show monthly revenue as a line chart" from the bundled sample dataset, through the same
 // Luzmo client a real account uses, into the real window.
-#include "composer.h"
-#include "localserver.h"
-#include "luzmobackend.h"
-#include "transcriptmodel.h"
-#include "windowfixture.h"
+#include "app/luzmo/luzmobackend.h"
+#include "app/server/localserver.h"
+#include "models/transcriptmodel.h"
+#include "tests/ui/windowfixture.h"
+#include "ui/composer.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

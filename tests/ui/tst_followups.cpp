@@ -1,12 +1,12 @@
 // Follow-up questions under an answer (a Looker answer's FOLLOWUP_QUESTIONS part, stored as a
 // "followups" asset): drawn as links in the real window, a click asks the question next in the
 // same conversation, and they are still there after a restart. Screenshot: followups.png.
-#include "fakelookerserver.h"
-#include "lookerbackend.h"
-#include "messagedelegate.h"
-#include "transcriptmodel.h"
-#include "transcriptview.h"
-#include "windowfixture.h"
+#include "app/looker/lookerbackend.h"
+#include "models/transcriptmodel.h"
+#include "tests/support/fakelookerserver.h"
+#include "tests/ui/windowfixture.h"
+#include "ui/messagedelegate.h"
+#include "ui/transcriptview.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,12 +1,12 @@
 // How the built-in analyst read a question, drawn as chips with its answer: the answer and its
 // "interpretation" asset come from the real AnalystAgent over the bundled Sales sample, stored
 // as the client stores them, then shown in the real window. Screenshot: interpretation.png.
-#include "analystagent.h"
-#include "datasetstore.h"
-#include "interpretationcard.h"
-#include "queryengine.h"
-#include "transcriptview.h"
-#include "windowfixture.h"
+#include "app/analyst/analystagent.h"
+#include "app/datasets/datasetstore.h"
+#include "app/datasets/queryengine.h"
+#include "tests/ui/windowfixture.h"
+#include "ui/interpretationcard.h"
+#include "ui/transcriptview.h"
 
 #include <QImage>
 #include <QJsonDocument>

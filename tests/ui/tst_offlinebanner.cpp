@@ -1,15 +1,15 @@
 // The offline banner in the real window: shown while the backend is unreachable with the number
 // of waiting questions, a queue list whose Cancel keeps a question from being sent, and hidden
 // again once the backend is back (the queue then drains into the transcript).
-#include "connectivity.h"
-#include "fakehttpserver.h"
-#include "luzmobackend.h"
-#include "offlinebanner.h"
-#include "outbox.h"
-#include "outboxqueuelist.h"
-#include "outboxsender.h"
-#include "transcriptmodel.h"
-#include "windowfixture.h"
+#include "app/core/connectivity.h"
+#include "app/core/outboxsender.h"
+#include "app/luzmo/luzmobackend.h"
+#include "models/outbox.h"
+#include "models/transcriptmodel.h"
+#include "tests/support/fakehttpserver.h"
+#include "tests/ui/windowfixture.h"
+#include "ui/offlinebanner.h"
+#include "ui/outboxqueuelist.h"
 
 #include <QFile>
 #include <QLabel>

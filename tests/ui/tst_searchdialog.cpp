@@ -1,11 +1,11 @@
 // Ctrl+K: the history search palette in the real window. Typing shows ranked hits with the
 // matches in bold, each filter narrows them, Enter opens the conversation scrolled to the
 // message, which is highlighted. Everything comes from the local store (no network).
-#include "searchdialog.h"
-#include "searchresultmodel.h"
-#include "transcriptmodel.h"
-#include "transcriptview.h"
-#include "windowfixture.h"
+#include "models/searchresultmodel.h"
+#include "models/transcriptmodel.h"
+#include "tests/ui/windowfixture.h"
+#include "ui/searchdialog.h"
+#include "ui/transcriptview.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>

@@ -1,13 +1,13 @@
 // Settings…: the accounts page driving the backend controller (never a secret on disk), the
 // default account, Local not removable, validation in words, the network page, screenshots.
-#include "accounteditor.h"
-#include "backend.h"
-#include "composer.h"
-#include "networkpage.h"
-#include "secretstore.h"
-#include "settingsdialog.h"
-#include "transcriptmodel.h"
-#include "windowfixture.h"
+#include "app/accounts/secretstore.h"
+#include "app/chat/backend.h"
+#include "models/transcriptmodel.h"
+#include "tests/ui/windowfixture.h"
+#include "ui/accounteditor.h"
+#include "ui/composer.h"
+#include "ui/networkpage.h"
+#include "ui/settingsdialog.h"
 
 #include <QAction>
 #include <QCheckBox>

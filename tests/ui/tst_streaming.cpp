@@ -1,12 +1,12 @@
 // A real answer streaming into the real window: the Luzmo backend (built by the backend
 // controller from settings, as in the app) against an in-process fake server on loopback.
-#include "composer.h"
-#include "errorbanner.h"
-#include "fakehttpserver.h"
-#include "messagedelegate.h"
-#include "transcriptmodel.h"
-#include "transcriptview.h"
-#include "windowfixture.h"
+#include "models/transcriptmodel.h"
+#include "tests/support/fakehttpserver.h"
+#include "tests/ui/windowfixture.h"
+#include "ui/composer.h"
+#include "ui/errorbanner.h"
+#include "ui/messagedelegate.h"
+#include "ui/transcriptview.h"
 
 #include <QFile>
 #include <QPlainTextEdit>

@@ -2,14 +2,14 @@
 // added as a Luzmo account) lands in the local store with a progress bar, and the window's
 // conversation list shows it. The synced line charts get their data snapshot afterwards, so
 // they still render once the server is gone.
-#include "chartcardcache.h"
-#include "chartdata.h"
-#include "conversationlistmodel.h"
-#include "fakelookerserver.h"
-#include "localserver.h"
-#include "luzmoclient.h"
-#include "synccontroller.h"
-#include "windowfixture.h"
+#include "app/charts/chartdata.h"
+#include "app/luzmo/luzmoclient.h"
+#include "app/server/localserver.h"
+#include "models/conversationlistmodel.h"
+#include "tests/support/fakelookerserver.h"
+#include "tests/ui/windowfixture.h"
+#include "ui/chart/chartcardcache.h"
+#include "ui/synccontroller.h"
 
 #include <QAction>
 #include <QJsonDocument>

@@ -1,15 +1,15 @@
 // The workflow panel follows a real workflow stream (loopback fake server) node by node, shows
 // the stored definition later, and exports it as JSON.
-#include "chatsession.h"
-#include "fakeworkflowserver.h"
-#include "mainwindow.h"
-#include "tempstore.h"
-#include "transcriptmodel.h"
-#include "transcriptview.h"
-#include "windowfixture.h"
-#include "workflowbackend.h"
-#include "workflowdock.h"
-#include "workflowpanel.h"
+#include "app/core/chatsession.h"
+#include "app/workflow/workflowbackend.h"
+#include "models/transcriptmodel.h"
+#include "tests/support/fakeworkflowserver.h"
+#include "tests/support/tempstore.h"
+#include "tests/ui/windowfixture.h"
+#include "ui/mainwindow.h"
+#include "ui/transcriptview.h"
+#include "ui/workflowdock.h"
+#include "ui/workflowpanel.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -2,10 +2,10 @@
 
 // Shared by the widget suites: a real store, a chat session, a backend registry with its own
 // settings file, the real main window, and helpers to answer modal dialogs and take screenshots.
-#include "backendregistry.h"
-#include "chatsession.h"
-#include "mainwindow.h"
-#include "tempstore.h"
+#include "app/core/backendregistry.h"
+#include "app/core/chatsession.h"
+#include "tests/support/tempstore.h"
+#include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QDir>

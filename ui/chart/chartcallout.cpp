@@ -1,6 +1,6 @@
-#include "chartcallout.h"
+#include "ui/chart/chartcallout.h"
 
-#include "chartstyle.h"
+#include "ui/chart/chartstyle.h"
 
 #include <QChart>
 #include <QFontMetricsF>

@@ -1,6 +1,6 @@
-#include "chartcard.h"
+#include "ui/chart/chartcard.h"
 
-#include "chartexport.h"
+#include "ui/chart/chartexport.h"
 
 #include <QCoreApplication>
 #include <QFontMetrics>

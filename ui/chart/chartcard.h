@@ -1,6 +1,6 @@
 #pragma once
 
-#include "chartcardcache.h"
+#include "ui/chart/chartcardcache.h"
 
 #include <QFont>
 #include <QRect>

@@ -1,9 +1,9 @@
-#include "chartcardcache.h"
+#include "ui/chart/chartcardcache.h"
 
-#include "chartexport.h"
-#include "chartrenderer.h"
-#include "repository.h"
-#include "vegalitereader.h"
+#include "app/charts/vegalitereader.h"
+#include "models/repository.h"
+#include "ui/chart/chartexport.h"
+#include "ui/chart/chartrenderer.h"
 
 #include <QJsonDocument>
 #include <QTimer>

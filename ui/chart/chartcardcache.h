@@ -1,7 +1,7 @@
 #pragma once
 
-#include "chartdata.h"
-#include "chartdatafetcher.h"
+#include "app/charts/chartdata.h"
+#include "app/charts/chartdatafetcher.h"
 
 #include <QDateTime>
 #include <QHash>

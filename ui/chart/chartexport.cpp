@@ -1,6 +1,6 @@
-#include "chartexport.h"
+#include "ui/chart/chartexport.h"
 
-#include "chartrenderer.h"
+#include "ui/chart/chartrenderer.h"
 
 #include <QBuffer>
 #include <QCoreApplication>

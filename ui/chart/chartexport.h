@@ -1,7 +1,7 @@
 #pragma once
 
-#include "chartdata.h"
-#include "types.h"
+#include "app/charts/chartdata.h"
+#include "models/types.h"
 
 #include <QImage>
 #include <QSize>

@@ -1,9 +1,9 @@
-#include "chartpanel.h"
+#include "ui/chart/chartpanel.h"
 
-#include "chartcard.h"
-#include "chartexport.h"
-#include "chartview.h"
-#include "vegalitereader.h"
+#include "app/charts/vegalitereader.h"
+#include "ui/chart/chartcard.h"
+#include "ui/chart/chartexport.h"
+#include "ui/chart/chartview.h"
 
 #include <QHBoxLayout>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
-#include "chartrenderer.h"
+#include "ui/chart/chartrenderer.h"
 
-#include "axisticks.h"
-#include "chartstyle.h"
-#include "lttb.h"
+#include "app/charts/axisticks.h"
+#include "app/charts/lttb.h"
+#include "ui/chart/chartstyle.h"
 
 #include <QApplication>
 #include <QCategoryAxis>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "chartdata.h"
+#include "app/charts/chartdata.h"
 
 #include <QFont>
 #include <QImage>

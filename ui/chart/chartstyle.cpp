@@ -1,4 +1,4 @@
-#include "chartstyle.h"
+#include "ui/chart/chartstyle.h"
 
 QList<QColor> ChartStyle::palette()
 {

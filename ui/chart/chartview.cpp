@@ -1,9 +1,9 @@
-#include "chartview.h"
+#include "ui/chart/chartview.h"
 
-#include "chartcallout.h"
-#include "chartexport.h"
-#include "chartrenderer.h"
-#include "datatabledialog.h"
+#include "ui/chart/chartcallout.h"
+#include "ui/chart/chartexport.h"
+#include "ui/chart/chartrenderer.h"
+#include "ui/chart/datatabledialog.h"
 
 #include <QApplication>
 #include <QClipboard>

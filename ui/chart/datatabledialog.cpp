@@ -1,4 +1,4 @@
-#include "datatabledialog.h"
+#include "ui/chart/datatabledialog.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>

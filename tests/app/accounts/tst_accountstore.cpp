@@ -1,7 +1,7 @@
 // Accounts in QSettings: add/edit/remove, the default, Local always there, the migration from
 // the single-backend settings, no secret ever in the file; the proxy factory.
-#include "accountstore.h"
-#include "proxyfactory.h"
+#include "app/accounts/accountstore.h"
+#include "app/accounts/proxyfactory.h"
 
 #include <QFile>
 #include <QNetworkProxyQuery>

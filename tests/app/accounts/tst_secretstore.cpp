@@ -1,6 +1,6 @@
 // The keychain wrapper: a real round trip through a private Secret Service (run by
 // run-with-keyring.sh), and the in-memory fallback when there is no D-Bus at all.
-#include "secretstore.h"
+#include "app/accounts/secretstore.h"
 
 #include <QSignalSpy>
 #include <QTest>

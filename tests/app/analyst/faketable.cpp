@@ -1,4 +1,4 @@
-#include "faketable.h"
+#include "tests/app/analyst/faketable.h"
 
 #include <QJsonArray>
 #include <QMap>

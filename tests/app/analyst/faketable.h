@@ -1,7 +1,7 @@
 #pragma once
 
-#include "datasetschema.h"
-#include "queryrunner.h"
+#include "app/analyst/queryrunner.h"
+#include "app/datasets/datasetschema.h"
 
 #include <QDate>
 #include <QList>

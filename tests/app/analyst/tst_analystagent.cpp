@@ -1,7 +1,7 @@
-#include "analystagent.h"
-#include "chartbuilder.h"
-#include "faketable.h"
-#include "numberformat.h"
+#include "app/analyst/analystagent.h"
+#include "app/analyst/chartbuilder.h"
+#include "app/analyst/numberformat.h"
+#include "tests/app/analyst/faketable.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,5 +1,5 @@
-#include "chartbuilder.h"
-#include "faketable.h"
+#include "app/analyst/chartbuilder.h"
+#include "tests/app/analyst/faketable.h"
 
 #include <QFile>
 #include <QJsonArray>

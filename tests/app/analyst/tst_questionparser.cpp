@@ -1,6 +1,6 @@
-#include "faketable.h"
-#include "questionparser.h"
-#include "textmatch.h"
+#include "app/analyst/questionparser.h"
+#include "app/analyst/textmatch.h"
+#include "tests/app/analyst/faketable.h"
 
 #include <QTest>
 

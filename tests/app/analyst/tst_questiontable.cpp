@@ -1,14 +1,14 @@
 // The analyst over real imported data (the bundled Sales sample and a generated "Fleet" dataset
 // with other column names): each question's interpretation and its number, the number computed
 // here by a plain SQL query over the dataset's table, never by the analyst's code.
-#include "analystagent.h"
-#include "datasetstore.h"
-#include "emptystatewidget.h"
-#include "helpanswer.h"
-#include "interpretation.h"
-#include "numberformat.h"
-#include "queryengine.h"
-#include "questionparser.h"
+#include "app/analyst/analystagent.h"
+#include "app/analyst/helpanswer.h"
+#include "app/analyst/interpretation.h"
+#include "app/analyst/numberformat.h"
+#include "app/analyst/questionparser.h"
+#include "app/datasets/datasetstore.h"
+#include "app/datasets/queryengine.h"
+#include "ui/emptystatewidget.h"
 
 #include <QBuffer>
 #include <QRandomGenerator>

@@ -1,10 +1,10 @@
 // Item + rows → ChartData: every datetime level, legend split, several measures, missing values,
 // empty data, category and numeric x, malformed items and other item types; number formats and
 // axis ticks.
-#include "axisticks.h"
-#include "chartdata.h"
-#include "chartsnapshot.h"
-#include "valueformat.h"
+#include "app/charts/axisticks.h"
+#include "app/charts/chartdata.h"
+#include "app/charts/chartsnapshot.h"
+#include "app/charts/valueformat.h"
 
 #include <QFile>
 #include <QJsonDocument>

@@ -1,12 +1,12 @@
 // ChartDataFetcher against the real built-in server on loopback: the line chart the analyst
 // answers with gets its data through the `data` resource and keeps it as a snapshot that
 // renders; errors (server gone, unsupported items, unknown assets) arrive in words.
-#include "chartdata.h"
-#include "chartdatafetcher.h"
-#include "chatsession.h"
-#include "localserver.h"
-#include "luzmobackend.h"
-#include "tempstore.h"
+#include "app/charts/chartdata.h"
+#include "app/charts/chartdatafetcher.h"
+#include "app/core/chatsession.h"
+#include "app/luzmo/luzmobackend.h"
+#include "app/server/localserver.h"
+#include "tests/support/tempstore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

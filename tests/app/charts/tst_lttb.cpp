@@ -1,5 +1,5 @@
 // Largest-Triangle-Three-Buckets: size, first and last kept, extremes kept, order kept.
-#include "lttb.h"
+#include "app/charts/lttb.h"
 
 #include <QTest>
 

@@ -9,10 +9,10 @@
 // February 2024 is 31 days later (1 706 745 600 000), March 29 more (2024 is a leap year:
 // 1 709 251 200 000); 2023-01-01 is 365 days earlier (1 672 531 200 000); Sunday 2023-12-31,
 // the start of the week of Wednesday 2024-01-03, is one day before 2024 (1 703 980 800 000).
-#include "chartdata.h"
-#include "lookermessagemapper.h"
-#include "vegalitefield.h"
-#include "vegalitereader.h"
+#include "app/charts/chartdata.h"
+#include "app/charts/vegalitefield.h"
+#include "app/charts/vegalitereader.h"
+#include "app/looker/lookermessagemapper.h"
 
 #include <QJsonDocument>
 #include <QTest>

@@ -1,9 +1,9 @@
 // The chat session end to end: a real store, the Luzmo backend, real HTTP over loopback.
 
-#include "chatsession.h"
-#include "fakehttpserver.h"
-#include "luzmobackend.h"
-#include "tempstore.h"
+#include "app/core/chatsession.h"
+#include "app/luzmo/luzmobackend.h"
+#include "tests/support/fakehttpserver.h"
+#include "tests/support/tempstore.h"
 
 #include <QFile>
 #include <QJsonArray>

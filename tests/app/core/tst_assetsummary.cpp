@@ -1,5 +1,5 @@
 // What an asset's card says about it (AssetSummary), read from its stored definition.
-#include "assetsummary.h"
+#include "app/core/assetsummary.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
 // Time labels of the transcript and the conversation list (TimeFormat).
-#include "timeformat.h"
+#include "app/core/timeformat.h"
 
 #include <QLocale>
 #include <QTest>

@@ -2,9 +2,9 @@
 // does not), values worked out by hand, and margin by month from the engine against the same
 // figure from a plain SQL query over the dataset's table.
 
-#include "aggregationformula.h"
-#include "datasetstore.h"
-#include "queryengine.h"
+#include "app/datasets/aggregationformula.h"
+#include "app/datasets/datasetstore.h"
+#include "app/datasets/queryengine.h"
 
 #include <QBuffer>
 #include <QSqlQuery>

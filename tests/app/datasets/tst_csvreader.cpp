@@ -1,6 +1,6 @@
 // CsvReader: RFC 4180 edge cases, separators, line endings, bad rows and block boundaries.
 
-#include "csvreader.h"
+#include "app/datasets/csvreader.h"
 
 #include <QBuffer>
 #include <QTest>

@@ -1,6 +1,6 @@
 // DatasetStore: import, list, remove, all-or-nothing failures, cancel, reopen, the sample.
 
-#include "datasetstore.h"
+#include "app/datasets/datasetstore.h"
 
 #include <QBuffer>
 #include <QFile>

@@ -1,8 +1,8 @@
 // `chartroom-cli import`: ImportCommand run in-process against a temporary data folder.
 
-#include "capturedoutput.h"
-#include "datasetstore.h"
-#include "importcommand.h"
+#include "app/cli/importcommand.h"
+#include "app/datasets/datasetstore.h"
+#include "tests/support/capturedoutput.h"
 
 #include <QFile>
 #include <QJsonArray>

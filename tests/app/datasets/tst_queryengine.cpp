@@ -1,9 +1,9 @@
 // QueryEngine and QueryBuilder: datetime levels, aggregations, legend grouping, filters, order,
 // limit and the errors that name what is unknown.
 
-#include "datasetstore.h"
-#include "querybuilder.h"
-#include "queryengine.h"
+#include "app/datasets/datasetstore.h"
+#include "app/datasets/querybuilder.h"
+#include "app/datasets/queryengine.h"
 
 #include <QBuffer>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 // The sample dataset generator: deterministic bytes, the build's output and the embedded
 // resource are the same, and the data has the promised shape.
 
-#include "salesgenerator.h"
+#include "resources/sample/salesgenerator.h"
 
 #include <QFile>
 #include <QProcess>

@@ -1,7 +1,7 @@
 // ValueParser (numbers, dates) and TypeInference (column types, levels, currency hints).
 
-#include "typeinference.h"
-#include "valueparser.h"
+#include "app/datasets/typeinference.h"
+#include "app/datasets/valueparser.h"
 
 #include <QTest>
 

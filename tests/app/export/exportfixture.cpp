@@ -1,4 +1,4 @@
-#include "exportfixture.h"
+#include "tests/app/export/exportfixture.h"
 
 #include <QPainter>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "chartimagerenderer.h"
-#include "tempstore.h"
+#include "app/export/chartimagerenderer.h"
+#include "tests/support/tempstore.h"
 
 // A realistic conversation in a temporary store for the export tests: a question, an answer in
 // Markdown with a table, a list and two charts (one with a data snapshot, one without), an

@@ -1,11 +1,11 @@
 // ConversationExporter: each format rendered from a realistic stored conversation, written to a
 // file and read back; unwritable paths and unknown conversations are errors in words.
 
-#include "chartlabel.h"
-#include "conversationexporter.h"
-#include "exportfixture.h"
-#include "exporttext.h"
-#include "markdownexport.h"
+#include "app/export/chartlabel.h"
+#include "app/export/conversationexporter.h"
+#include "app/export/exporttext.h"
+#include "app/export/markdownexport.h"
+#include "tests/app/export/exportfixture.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,8 +1,8 @@
 // The main window's Conversation ▸ Export… and Copy as Markdown, driven like a user would:
 // shortcuts, the (non-native) file dialog, the clipboard and the error message box.
 
-#include "exportformat.h"
-#include "windowfixture.h"
+#include "app/export/exportformat.h"
+#include "tests/ui/windowfixture.h"
 
 #include <QAction>
 #include <QClipboard>

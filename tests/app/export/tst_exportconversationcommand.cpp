@@ -1,9 +1,9 @@
 // `chartroom-cli export-conversation`: ExportConversationCommand run in-process against a
 // temporary store (it is wired into chartroom-cli's main separately).
 
-#include "capturedoutput.h"
-#include "exportconversationcommand.h"
-#include "exportfixture.h"
+#include "app/cli/exportconversationcommand.h"
+#include "tests/app/export/exportfixture.h"
+#include "tests/support/capturedoutput.h"
 
 #include <QFile>
 #include <QJsonDocument>

@@ -3,7 +3,7 @@
 // differently (task markers, table alignment, the code block's last newline) the rows keep what
 // they check: the state of each task, the alignment of each cell, the code as written.
 
-#include "markdownhtml.h"
+#include "app/export/markdownhtml.h"
 
 #include <QTest>
 

@@ -1,10 +1,10 @@
 // One markdown policy (MarkdownPolicy): raw HTML in a message is text, not markup, in the HTML
 // export, the PDF export's document and the transcript's document alike.
 
-#include "htmlexport.h"
-#include "messagedelegate.h"
-#include "pdfexport.h"
-#include "transcriptmodel.h"
+#include "app/export/htmlexport.h"
+#include "app/export/pdfexport.h"
+#include "models/transcriptmodel.h"
+#include "ui/messagedelegate.h"
 
 #include <QStandardItemModel>
 #include <QStyleOptionViewItem>

@@ -3,11 +3,11 @@
 // with sources, the agent found by name with GET /agents/search or created with POST /agents;
 // else none. Against the strict FakeLookerServer, through a real ChatSession and store.
 
-#include "chatsession.h"
-#include "fakelookerserver.h"
-#include "lookerbackend.h"
-#include "lookerrequests.h"
-#include "tempstore.h"
+#include "app/core/chatsession.h"
+#include "app/looker/lookerbackend.h"
+#include "app/looker/lookerrequests.h"
+#include "tests/support/fakelookerserver.h"
+#include "tests/support/tempstore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -2,10 +2,10 @@
 // loopback HTTP (login and token expiry, conversations, the streamed chat, persisted turns,
 // every error class).
 
-#include "chatsession.h"
-#include "fakelookerserver.h"
-#include "lookerbackend.h"
-#include "tempstore.h"
+#include "app/core/chatsession.h"
+#include "app/looker/lookerbackend.h"
+#include "tests/support/fakelookerserver.h"
+#include "tests/support/tempstore.h"
 
 #include <QDeadlineTimer>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 // The reader of Looker's chat answer: a JSON array, JSON Lines or SSE, split anywhere.
 
-#include "lookerchatparser.h"
+#include "app/looker/lookerchatparser.h"
 
 #include <QJsonDocument>
 #include <QTest>

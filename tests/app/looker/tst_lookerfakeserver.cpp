@@ -3,7 +3,7 @@
 // login, request bodies checked against the schemas with Looker's error shapes. A fake that
 // accepts anything proves nothing, so these rows are what makes the client tests meaningful.
 
-#include "fakelookerserver.h"
+#include "tests/support/fakelookerserver.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

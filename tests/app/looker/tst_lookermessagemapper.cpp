@@ -1,8 +1,8 @@
 // Looker system messages → StreamEvents → the assembled answer.
 
-#include "answerassembler.h"
-#include "fakelookerserver.h"
-#include "lookermessagemapper.h"
+#include "app/looker/lookermessagemapper.h"
+#include "app/stream/answerassembler.h"
+#include "tests/support/fakelookerserver.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

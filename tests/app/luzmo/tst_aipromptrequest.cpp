@@ -1,4 +1,4 @@
-#include "aipromptrequest.h"
+#include "app/protocol/aipromptrequest.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 // The Luzmo client against an in-process HTTP server on loopback.
 
-#include "apicall.h"
-#include "fakehttpserver.h"
-#include "luzmoclient.h"
+#include "app/luzmo/luzmoclient.h"
+#include "app/net/apicall.h"
+#include "tests/support/fakehttpserver.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -2,13 +2,13 @@
 // backend that refuses connections is marked offline; prompts then wait in the outbox and are
 // sent in order, one at a time, once it is reachable again.
 
-#include "chatsession.h"
-#include "connectivity.h"
-#include "fakehttpserver.h"
-#include "luzmobackend.h"
-#include "outbox.h"
-#include "outboxsender.h"
-#include "tempstore.h"
+#include "app/core/chatsession.h"
+#include "app/core/connectivity.h"
+#include "app/core/outboxsender.h"
+#include "app/luzmo/luzmobackend.h"
+#include "models/outbox.h"
+#include "tests/support/fakehttpserver.h"
+#include "tests/support/tempstore.h"
 
 #include <QFile>
 #include <QJsonArray>

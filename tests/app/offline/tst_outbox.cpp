@@ -1,7 +1,7 @@
 // The outbox store: order, cancel only while queued, the link to the pending message, restart.
 
-#include "outbox.h"
-#include "tempstore.h"
+#include "models/outbox.h"
+#include "tests/support/tempstore.h"
 
 #include <QSignalSpy>
 #include <QSqlQuery>

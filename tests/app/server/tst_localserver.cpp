@@ -1,11 +1,11 @@
 // The embedded analyst server driven over real HTTP on loopback by Chartroom's own client.
 
-#include "apicall.h"
-#include "chatsession.h"
-#include "datasetstore.h"
-#include "localserver.h"
-#include "luzmobackend.h"
-#include "tempstore.h"
+#include "app/core/chatsession.h"
+#include "app/datasets/datasetstore.h"
+#include "app/luzmo/luzmobackend.h"
+#include "app/net/apicall.h"
+#include "app/server/localserver.h"
+#include "tests/support/tempstore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

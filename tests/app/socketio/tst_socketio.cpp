@@ -2,10 +2,10 @@
 // started by the test on 127.0.0.1: the answer goes through the same decoder and chat session
 // as SSE.
 
-#include "chatsession.h"
-#include "luzmobackend.h"
-#include "socketioclient.h"
-#include "tempstore.h"
+#include "app/core/chatsession.h"
+#include "app/luzmo/luzmobackend.h"
+#include "app/socketio/socketioclient.h"
+#include "tests/support/tempstore.h"
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>

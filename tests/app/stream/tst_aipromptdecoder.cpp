@@ -1,4 +1,4 @@
-#include "aipromptdecoder.h"
+#include "app/protocol/aipromptdecoder.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
-#include "answerassembler.h"
-#include "sseparser.h"
+#include "app/stream/answerassembler.h"
+#include "app/stream/sseparser.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
-#include "fakeluzmohistory.h"
+#include "tests/app/sync/fakeluzmohistory.h"
 
-#include "findquery.h"
+#include "app/server/findquery.h"
 
 #include <QJsonDocument>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "fakehttpserver.h"
+#include "tests/support/fakehttpserver.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "syncengine.h"
+#include "app/sync/syncengine.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -2,9 +2,9 @@
 // kill test while main.cpp does not route `sync` yet (the test prefers chartroom-cli once it
 // does).
 
-#include "database.h"
-#include "repository.h"
-#include "synccommand.h"
+#include "app/cli/synccommand.h"
+#include "models/database.h"
+#include "models/repository.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -7,16 +7,16 @@
 // removed or marked deleted remotely are soft-deleted locally; a wrong client secret fails as
 // an auth error in words; `sync --backend looker` through SyncCommand.
 
-#include "chatsession.h"
-#include "fakelookerserver.h"
-#include "lookerbackend.h"
-#include "lookermessagemapper.h"
-#include "lookersession.h"
-#include "lookersyncsource.h"
-#include "output.h"
-#include "synccommand.h"
-#include "syncrun.h"
-#include "tempstore.h"
+#include "app/cli/output.h"
+#include "app/cli/synccommand.h"
+#include "app/core/chatsession.h"
+#include "app/looker/lookerbackend.h"
+#include "app/looker/lookermessagemapper.h"
+#include "app/looker/lookersession.h"
+#include "app/sync/lookersyncsource.h"
+#include "tests/app/sync/syncrun.h"
+#include "tests/support/fakelookerserver.h"
+#include "tests/support/tempstore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 // LuzmoSyncProtocol: the requests a sync sends for each cursor, and how answers move it.
 
-#include "luzmosyncprotocol.h"
+#include "app/sync/luzmosyncprotocol.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -2,13 +2,13 @@
 // through its aiprompt endpoint are imported with their messages in order and their charts;
 // a re-run changes nothing; a later run brings only what is new; the open views follow.
 
-#include "apicall.h"
-#include "conversationlistmodel.h"
-#include "localserver.h"
-#include "luzmoclient.h"
-#include "luzmosyncsource.h"
-#include "syncrun.h"
-#include "tempstore.h"
+#include "app/luzmo/luzmoclient.h"
+#include "app/net/apicall.h"
+#include "app/server/localserver.h"
+#include "app/sync/luzmosyncsource.h"
+#include "models/conversationlistmodel.h"
+#include "tests/app/sync/syncrun.h"
+#include "tests/support/tempstore.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>

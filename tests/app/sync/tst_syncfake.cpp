@@ -2,12 +2,12 @@
 // boundaries, incremental requests, remote deletions, a server error mid-sync and a history
 // of 10,000 messages.
 
-#include "fakeluzmohistory.h"
-#include "luzmoclient.h"
-#include "luzmosyncsource.h"
-#include "syncrun.h"
-#include "syncwriter.h"
-#include "tempstore.h"
+#include "app/luzmo/luzmoclient.h"
+#include "app/sync/luzmosyncsource.h"
+#include "models/syncwriter.h"
+#include "tests/app/sync/fakeluzmohistory.h"
+#include "tests/app/sync/syncrun.h"
+#include "tests/support/tempstore.h"
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>

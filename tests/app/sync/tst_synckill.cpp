@@ -4,9 +4,9 @@
 // reopen intact, hold no remote id twice, and keep every conversation it stored whole; a final
 // run completes the rest. Iterations: CHARTROOM_KILL_RUNS (default 20).
 
-#include "aistore.h"
-#include "database.h"
-#include "repository.h"
+#include "app/server/aistore.h"
+#include "models/database.h"
+#include "models/repository.h"
 
 #include <QProcess>
 #include <QRandomGenerator>

@@ -2,13 +2,13 @@
 // the built-in server on loopback (as a Luzmo account) holds conversations with charts; once
 // synced, every line-chart asset has data, and with the server gone each still renders from it.
 // A chart whose data cannot be fetched is told on stderr and does not fail the sync.
-#include "chartdata.h"
-#include "localserver.h"
-#include "luzmoclient.h"
-#include "output.h"
-#include "repository.h"
-#include "synccommand.h"
-#include "tempstore.h"
+#include "app/charts/chartdata.h"
+#include "app/cli/output.h"
+#include "app/cli/synccommand.h"
+#include "app/luzmo/luzmoclient.h"
+#include "app/server/localserver.h"
+#include "models/repository.h"
+#include "tests/support/tempstore.h"
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>

@@ -1,7 +1,7 @@
 // The fake workflow server is as strict as the documented B3OS endpoint (seed 003): a fake that
 // accepts anything proves nothing. Raw HTTP requests, and the exact bytes of its frames.
 
-#include "fakeworkflowserver.h"
+#include "tests/support/fakeworkflowserver.h"
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>

@@ -1,11 +1,11 @@
 // The workflow backend through the real chat session and store: what a person ends up with.
 
-#include "chatsession.h"
-#include "fakeworkflowserver.h"
-#include "tempstore.h"
-#include "workflowanswerstream.h"
-#include "workflowbackend.h"
-#include "workflowscript.h"
+#include "app/core/chatsession.h"
+#include "app/workflow/workflowanswerstream.h"
+#include "app/workflow/workflowbackend.h"
+#include "tests/app/workflow/workflowscript.h"
+#include "tests/support/fakeworkflowserver.h"
+#include "tests/support/tempstore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

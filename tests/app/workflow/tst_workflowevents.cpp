@@ -1,12 +1,12 @@
 // The pure parts of the workflow backend: frame reading and event mapping (the request, the
 // resume state and the reconnection delays: tst_workflowrequest).
 
-#include "sseevent.h"
-#include "workflowconfig.h"
-#include "workfloweventmapper.h"
-#include "workflowframe.h"
-#include "workflowrequest.h"
-#include "workflowresumestate.h"
+#include "app/stream/sseevent.h"
+#include "app/workflow/workflowconfig.h"
+#include "app/workflow/workfloweventmapper.h"
+#include "app/workflow/workflowframe.h"
+#include "app/workflow/workflowrequest.h"
+#include "app/workflow/workflowresumestate.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

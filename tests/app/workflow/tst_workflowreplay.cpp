@@ -4,10 +4,10 @@
 // ids win and replayed frames are skipped. Either way the answer shows once, and it resumes from a
 // saved state after a restart.
 
-#include "fakeworkflowserver.h"
-#include "workflowanswerstream.h"
-#include "workflowbackend.h"
-#include "workflowscript.h"
+#include "app/workflow/workflowanswerstream.h"
+#include "app/workflow/workflowbackend.h"
+#include "tests/app/workflow/workflowscript.h"
+#include "tests/support/fakeworkflowserver.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>

@@ -1,9 +1,9 @@
 // The pure parts of the workflow backend around the stream: the request body and its checks, the
 // resume state saved for a restart, the reconnection delays and the endpoint's URL.
 
-#include "workflowconfig.h"
-#include "workflowrequest.h"
-#include "workflowresumestate.h"
+#include "app/workflow/workflowconfig.h"
+#include "app/workflow/workflowrequest.h"
+#include "app/workflow/workflowresumestate.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -2,10 +2,10 @@
 // framing): the events it maps, the request it sends, refusals, error events and stop.
 // Reconnection and replay: tst_workflowreplay.
 
-#include "fakeworkflowserver.h"
-#include "workflowanswerstream.h"
-#include "workflowbackend.h"
-#include "workflowscript.h"
+#include "app/workflow/workflowanswerstream.h"
+#include "app/workflow/workflowbackend.h"
+#include "tests/app/workflow/workflowscript.h"
+#include "tests/support/fakeworkflowserver.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -3,9 +3,9 @@
 // What the workflow stream tests share: one scripted answer (in the B3OS shapes or the older
 // ones), a recorder of the events a stream emits, and a client configuration for the fake.
 
-#include "fakeworkflowserver.h"
-#include "streamevent.h"
-#include "workflowconfig.h"
+#include "app/protocol/streamevent.h"
+#include "app/workflow/workflowconfig.h"
+#include "tests/support/fakeworkflowserver.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

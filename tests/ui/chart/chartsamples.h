@@ -2,7 +2,7 @@
 
 // Sample line charts for the widget suites: the local server's monthly-revenue item (from
 // tests/app/analyst/data) with two years of plausible numbers per region.
-#include "chartdata.h"
+#include "app/charts/chartdata.h"
 
 #include <QFile>
 #include <QJsonArray>

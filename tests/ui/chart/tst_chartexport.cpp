@@ -1,8 +1,8 @@
 // One chart to files, read back: PNG at the requested size, SVG that parses and holds the title
 // as text, a one-page PDF, CSV that round-trips through an RFC 4180 reader, JSON equal to the
 // item; unwritable paths fail in words; the conversation exporter's image.
-#include "chartexport.h"
-#include "chartsamples.h"
+#include "tests/ui/chart/chartsamples.h"
+#include "ui/chart/chartexport.h"
 
 #include <QImage>
 #include <QTemporaryDir>

@@ -3,15 +3,15 @@
 // context menu), and with the server stopped still renders from its snapshot; other item types
 // and unreachable data show honest cards. Screenshots: chart-in-transcript.png, chart-view.png,
 // chart-offline.png.
-#include "../windowfixture.h"
-#include "chartcardcache.h"
-#include "chartpanel.h"
-#include "chartview.h"
-#include "composer.h"
-#include "localserver.h"
-#include "luzmobackend.h"
-#include "transcriptmodel.h"
-#include "transcriptview.h"
+#include "app/luzmo/luzmobackend.h"
+#include "app/server/localserver.h"
+#include "models/transcriptmodel.h"
+#include "tests/ui/windowfixture.h"
+#include "ui/chart/chartcardcache.h"
+#include "ui/chart/chartpanel.h"
+#include "ui/chart/chartview.h"
+#include "ui/composer.h"
+#include "ui/transcriptview.h"
 
 #include <QChart>
 #include <QLabel>

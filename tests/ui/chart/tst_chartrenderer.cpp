@@ -1,8 +1,8 @@
 // ChartData → QChart: axis kinds and labels, series per data series (runs between gaps), titles,
 // legend, money on the value axis, downsampling of large series; an image looked at.
-#include "../windowfixture.h"
-#include "chartrenderer.h"
-#include "chartsamples.h"
+#include "tests/ui/chart/chartsamples.h"
+#include "tests/ui/windowfixture.h"
+#include "ui/chart/chartrenderer.h"
 
 #include <QCategoryAxis>
 #include <QChart>

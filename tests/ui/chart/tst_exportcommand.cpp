@@ -1,8 +1,8 @@
 // `chartroom-cli export` as a class over a real store: every format, sizes, no stored data,
 // unknown assets, unwritable files and usage errors, with their exit codes and words.
-#include "chartsamples.h"
-#include "exportcommand.h"
-#include "tempstore.h"
+#include "app/cli/exportcommand.h"
+#include "tests/support/tempstore.h"
+#include "tests/ui/chart/chartsamples.h"
 
 #include <QImage>
 #include <QTemporaryFile>

@@ -4,19 +4,19 @@
 // kept get honest "not rendered" cards, nothing is fetched; the chart exports to PNG and CSV (also
 // through `chartroom-cli export`) and into a conversation's HTML export. Screenshots:
 // looker-chart-card.png, looker-chart-panel.png, looker-point-chart.png.
-#include "../windowfixture.h"
-#include "assetsummary.h"
-#include "capturedoutput.h"
-#include "chartcard.h"
-#include "chartcardcache.h"
-#include "chartexport.h"
-#include "chartpanel.h"
-#include "chartrenderer.h"
-#include "chartview.h"
-#include "conversationexporter.h"
-#include "exportcommand.h"
-#include "transcriptmodel.h"
-#include "transcriptview.h"
+#include "app/cli/exportcommand.h"
+#include "app/core/assetsummary.h"
+#include "app/export/conversationexporter.h"
+#include "models/transcriptmodel.h"
+#include "tests/support/capturedoutput.h"
+#include "tests/ui/windowfixture.h"
+#include "ui/chart/chartcard.h"
+#include "ui/chart/chartcardcache.h"
+#include "ui/chart/chartexport.h"
+#include "ui/chart/chartpanel.h"
+#include "ui/chart/chartrenderer.h"
+#include "ui/chart/chartview.h"
+#include "ui/transcriptview.h"
 
 #include <QChart>
 #include <QFile>

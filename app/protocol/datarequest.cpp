@@ -1,4 +1,4 @@
-#include "datarequest.h"
+#include "app/protocol/datarequest.h"
 
 #include <QJsonArray>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "answerstream.h"
+#include "app/chat/answerstream.h"
 
 #include <QPointer>
 

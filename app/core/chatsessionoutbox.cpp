@@ -1,11 +1,11 @@
 // ChatSession's outbox half: queueing prompts while their backend is offline and sending them
 // later (declared in chatsession.h; kept apart so chatsession.cpp stays about streaming).
-#include "apierror.h"
-#include "backend.h"
-#include "chatsession.h"
-#include "connectivity.h"
-#include "outbox.h"
-#include "repository.h"
+#include "app/chat/backend.h"
+#include "app/core/chatsession.h"
+#include "app/core/connectivity.h"
+#include "app/net/apierror.h"
+#include "models/outbox.h"
+#include "models/repository.h"
 
 #include <utility>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "account.h"
-#include "backend.h"
+#include "app/accounts/account.h"
+#include "app/chat/backend.h"
 
 #include <QList>
 #include <QPointer>
@@ -9,8 +9,6 @@
 #include <memory>
 
 class DeferredAnswerStream;
-class LookerSession;
-class LuzmoClient;
 class QNetworkAccessManager;
 
 // One remote account (Luzmo, workflow, Looker) as a chat backend; the built-in Local account is
@@ -37,10 +35,9 @@ public:
     void setSecretError(const QString &message);
     // Set when no keychain exists, so "needs a token" explains why it was not kept.
     void setKeychainUnavailable(bool unavailable) { m_noKeychain = unavailable; }
-    // The Luzmo client, for chart data queries; nullptr for other kinds or before the secret.
-    LuzmoClient *luzmoClient() const;
-    // The Looker session, for sync; nullptr for other kinds or before the secret.
-    LookerSession *lookerSession() const;
+    // The inner backend's capabilities; nullptr before the secret.
+    LuzmoClient *luzmoClient() override;
+    LookerSession *lookerSession() override;
 
 private:
     void build();

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "decodeerror.h"
-#include "streamevent.h"
+#include "app/protocol/decodeerror.h"
+#include "app/protocol/streamevent.h"
 
 #include <QString>
 

@@ -1,6 +1,6 @@
-#include "itemreader.h"
+#include "app/protocol/itemreader.h"
 
-#include "luzmonames.h"
+#include "app/protocol/luzmonames.h"
 
 #include <QJsonArray>
 

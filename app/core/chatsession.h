@@ -1,9 +1,9 @@
 #pragma once
 
-#include "answerstream.h"
-#include "storeerror.h"
-#include "streamevent.h"
-#include "types.h"
+#include "app/chat/answerstream.h"
+#include "app/protocol/streamevent.h"
+#include "models/storeerror.h"
+#include "models/types.h"
 
 #include <QObject>
 #include <QTimer>
@@ -72,8 +72,6 @@ public:
     qint64 activeAnswerId() const;
     // The latest progress line of the active answer ("Reading dataset Sales").
     QString progressText() const;
-
-    static QString titleFor(const QString &prompt);
 
 Q_SIGNALS:
     void busyChanged(bool busy);

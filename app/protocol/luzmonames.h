@@ -1,7 +1,7 @@
 #pragma once
 
-#include "dataquery.h"
-#include "datasetschema.h"
+#include "app/datasets/dataquery.h"
+#include "app/datasets/datasetschema.h"
 
 #include <QString>
 

@@ -1,9 +1,7 @@
-#include "accountbackend.h"
+#include "app/core/accountbackend.h"
 
-#include "backendfactory.h"
-#include "deferredanswerstream.h"
-#include "lookerbackend.h"
-#include "luzmobackend.h"
+#include "app/core/backendfactory.h"
+#include "app/core/deferredanswerstream.h"
 
 #include <QObject>
 
@@ -100,16 +98,14 @@ void AccountBackend::setSecretError(const QString &message)
     }
 }
 
-LuzmoClient *AccountBackend::luzmoClient() const
+LuzmoClient *AccountBackend::luzmoClient()
 {
-    auto *luzmo = dynamic_cast<LuzmoBackend *>(m_inner);
-    return luzmo ? &luzmo->client() : nullptr;
+    return m_inner ? m_inner->luzmoClient() : nullptr;
 }
 
-LookerSession *AccountBackend::lookerSession() const
+LookerSession *AccountBackend::lookerSession()
 {
-    auto *looker = dynamic_cast<LookerBackend *>(m_inner);
-    return looker ? &looker->session() : nullptr;
+    return m_inner ? m_inner->lookerSession() : nullptr;
 }
 
 void AccountBackend::build()

@@ -1,6 +1,6 @@
-#include "connectivity.h"
+#include "app/core/connectivity.h"
 
-#include "apierror.h"
+#include "app/net/apierror.h"
 
 #include <QNetworkInformation>
 #include <QTimer>

@@ -1,4 +1,4 @@
-#include "luzmonames.h"
+#include "app/protocol/luzmonames.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,4 +1,4 @@
-#include "deferredanswerstream.h"
+#include "app/core/deferredanswerstream.h"
 
 void DeferredAnswerStream::start(AnswerStream *inner)
 {

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "chartquery.h"
-#include "datasetschema.h"
+#include "app/datasets/datasetschema.h"
+#include "app/protocol/chartquery.h"
 
 #include <QJsonObject>
 #include <QList>

@@ -1,9 +1,9 @@
-#include "outboxsender.h"
+#include "app/core/outboxsender.h"
 
-#include "chatsession.h"
-#include "connectivity.h"
-#include "outbox.h"
-#include "repository.h"
+#include "app/core/chatsession.h"
+#include "app/core/connectivity.h"
+#include "models/outbox.h"
+#include "models/repository.h"
 
 OutboxSender::OutboxSender(Outbox &outbox, ChatSession &session, Connectivity &connectivity,
     Repository &repository, QObject *parent)

@@ -1,11 +1,11 @@
-#include "chatsession.h"
+#include "app/core/chatsession.h"
 
-#include "answerassembler.h"
-#include "answerstream.h"
-#include "backend.h"
-#include "connectivity.h"
-#include "outbox.h"
-#include "repository.h"
+#include "app/chat/answerstream.h"
+#include "app/chat/backend.h"
+#include "app/core/connectivity.h"
+#include "app/stream/answerassembler.h"
+#include "models/outbox.h"
+#include "models/repository.h"
 
 #include <QJsonDocument>
 #include <QPointer>
@@ -85,19 +85,6 @@ QString ChatSession::progressText() const
     return m_active ? m_active->assembler.progressMessage() : QString();
 }
 
-QString ChatSession::titleFor(const QString &prompt)
-{
-    const QString line = prompt.simplified();
-    constexpr int maxLength = 60;
-    if (line.size() <= maxLength)
-        return line;
-    QString cut = line.left(maxLength);
-    const qsizetype space = cut.lastIndexOf(u' ');
-    if (space > maxLength / 2)
-        cut.truncate(space);
-    return cut + u'…';
-}
-
 StoreResult<Message> ChatSession::storeAnswerError(qint64 conversationId, const QString &detail)
 {
     Message answer;
@@ -117,7 +104,8 @@ StoreResult<qint64> ChatSession::send(qint64 conversationId, const QString &text
             tr("An answer is still arriving: wait for it or press Stop."), {} };
     }
     StoreResult<Conversation> conversation = conversationId == 0
-        ? m_repository.createConversation(titleFor(text), m_backend ? m_backend->id() : u"local"_s)
+        ? m_repository.createConversation(
+            Conversation::titleFor(text), m_backend ? m_backend->id() : u"local"_s)
         : m_repository.conversation(conversationId);
     if (!conversation)
         return conversation.error();
