@@ -5,8 +5,8 @@
 #include "app/datasets/aggregationformula.h"
 #include "app/datasets/datasetstore.h"
 #include "app/datasets/queryengine.h"
+#include "tests/support/csvfixture.h"
 
-#include <QBuffer>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -36,10 +36,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(!m_store.open(m_dir.path()));
-        QBuffer buffer;
-        buffer.setData(csv);
-        buffer.open(QIODevice::ReadOnly);
-        const auto imported = m_store.import(buffer, u"small"_s);
+        const auto imported = importBytes(m_store, csv, u"small"_s);
         QVERIFY(imported.ok());
         m_id = imported->id;
     }

@@ -1,8 +1,8 @@
 // DatasetStore: import, list, remove, all-or-nothing failures, cancel, reopen, the sample.
 
 #include "app/datasets/datasetstore.h"
+#include "tests/support/csvfixture.h"
 
-#include <QBuffer>
 #include <QFile>
 #include <QProcess>
 #include <QSqlQuery>
@@ -23,15 +23,6 @@ int datasetTables(const DatasetStore &store)
 {
     return count(
         store, u"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name GLOB 'd_*'"_s);
-}
-
-StoreResult<DatasetSchema> importBytes(DatasetStore &store, const QByteArray &csv,
-    const QString &name = u"test"_s, const DatasetStore::Progress &progress = {})
-{
-    QBuffer buffer;
-    buffer.setData(csv);
-    buffer.open(QIODevice::ReadOnly);
-    return store.import(buffer, name, progress);
 }
 
 // 400 rows: 10 days x 2 regions, 20 rows each: a dataset with a rollup (20 rows).
