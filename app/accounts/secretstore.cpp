@@ -9,6 +9,16 @@ template<typename F> void later(QObject *context, QObject *fallback, F f)
 {
     QTimer::singleShot(0, context ? context : fallback, std::move(f));
 }
+
+// `done`, called only while `context` lives (always when there is none).
+template<typename Result> auto guarded(QObject *context, std::function<void(const Result &)> done)
+{
+    return [guard = QPointer<QObject>(context), hasContext = context != nullptr,
+               done = std::move(done)](const Result &result) {
+        if (done && (!hasContext || guard))
+            done(result);
+    };
+}
 } // namespace
 
 SecretStore::SecretStore(Mode mode, QString service, QObject *parent)
@@ -63,12 +73,7 @@ SecretError SecretStore::failure(int keychainError, const QString &detail)
 void SecretStore::read(
     const QString &key, QObject *context, std::function<void(const SecretResult &)> done)
 {
-    QPointer<QObject> guard(context);
-    const bool hasContext = context != nullptr;
-    auto deliver = [guard, hasContext, done](const SecretResult &result) {
-        if (done && (!hasContext || guard))
-            done(result);
-    };
+    auto deliver = guarded(context, std::move(done));
     if (const auto known = cached(key); known || !usesKeychain()) {
         const SecretResult result { known.value_or(QString()), std::nullopt };
         later(context, this, [deliver, result] { deliver(result); });
@@ -104,12 +109,7 @@ void SecretStore::write(const QString &key, const QString &secret, QObject *cont
         return;
     }
     m_memory.insert(key, secret);
-    QPointer<QObject> guard(context);
-    const bool hasContext = context != nullptr;
-    auto deliver = [guard, hasContext, done](const std::optional<SecretError> &error) {
-        if (done && (!hasContext || guard))
-            done(error);
-    };
+    auto deliver = guarded(context, std::move(done));
     if (!usesKeychain()) {
         const std::optional<SecretError> error = m_mode == Mode::Keychain
             ? std::optional<SecretError>(
@@ -137,12 +137,7 @@ void SecretStore::remove(const QString &key, QObject *context,
     std::function<void(const std::optional<SecretError> &)> done)
 {
     m_memory.remove(key);
-    QPointer<QObject> guard(context);
-    const bool hasContext = context != nullptr;
-    auto deliver = [guard, hasContext, done](const std::optional<SecretError> &error) {
-        if (done && (!hasContext || guard))
-            done(error);
-    };
+    auto deliver = guarded(context, std::move(done));
     if (!usesKeychain()) {
         later(context, this, [deliver] { deliver(std::nullopt); });
         return;

@@ -89,17 +89,8 @@ QList<ChartDescriber::Series> ChartDescriber::series(int measure) const
 
 QString ChartDescriber::measureName(int measure) const
 {
-    switch (m_derived) {
-    case DerivedMeasure::Margin:
-        return u"Margin"_s;
-    case DerivedMeasure::Profit:
-        return u"Profit"_s;
-    case DerivedMeasure::PricePerUnit:
-        return u"Price per unit"_s;
-    case DerivedMeasure::Share:
-    case DerivedMeasure::None:
-        break;
-    }
+    if (const QString derived = derivedMeasureName(m_derived); !derived.isEmpty())
+        return derived;
     const QString label = m_query.measureLabels.value(measure);
     switch (m_query.measureAggregations.value(measure)) {
     case Aggregation::Average:

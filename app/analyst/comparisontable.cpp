@@ -15,17 +15,8 @@ ComparisonTable::ComparisonTable(ChartQuery query, QList<QJsonArray> rows, Deriv
 
 QString ComparisonTable::derivedName() const
 {
-    switch (m_derived) {
-    case DerivedMeasure::Margin:
-        return u"Margin"_s;
-    case DerivedMeasure::Profit:
-        return u"Profit"_s;
-    case DerivedMeasure::PricePerUnit:
-        return u"Price per unit"_s;
-    case DerivedMeasure::Share:
-    case DerivedMeasure::None:
-        break;
-    }
+    if (const QString derived = derivedMeasureName(m_derived); !derived.isEmpty())
+        return derived;
     return m_query.measureLabels.value(0);
 }
 

@@ -19,6 +19,24 @@ enum class DerivedMeasure {
     Share, // the first measure's share of its total, in percent
 };
 
+// The column name of a derived measure whose name does not depend on its operands ("Margin"),
+// or an empty string (None, Share).
+inline QString derivedMeasureName(DerivedMeasure derived)
+{
+    switch (derived) {
+    case DerivedMeasure::Margin:
+        return QStringLiteral("Margin");
+    case DerivedMeasure::Profit:
+        return QStringLiteral("Profit");
+    case DerivedMeasure::PricePerUnit:
+        return QStringLiteral("Price per unit");
+    case DerivedMeasure::Share:
+    case DerivedMeasure::None:
+        break;
+    }
+    return {};
+}
+
 struct MeasureSpec
 {
     QString columnId; // empty for a count of rows
