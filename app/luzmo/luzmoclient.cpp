@@ -1,6 +1,7 @@
 #include "app/luzmo/luzmoclient.h"
 
 #include "app/net/apicall.h"
+#include "app/net/urlpath.h"
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -11,12 +12,7 @@ using namespace Qt::StringLiterals;
 
 QUrl LuzmoConfig::urlFor(const QString &resource) const
 {
-    QUrl url = host;
-    QString path = url.path();
-    if (!path.endsWith(u'/'))
-        path += u'/';
-    url.setPath(path + apiVersion + u'/' + resource);
-    return url;
+    return urlUnder(host, QString(apiVersion + u'/' + resource));
 }
 
 LuzmoClient::LuzmoClient(QNetworkAccessManager &network, LuzmoConfig config)

@@ -1,5 +1,7 @@
 #include "app/socketio/socketioclient.h"
 
+#include "app/net/urlpath.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QUrlQuery>
@@ -41,10 +43,7 @@ QUrl SocketIoClient::socketUrl(const QUrl &serverUrl)
         url.setScheme(u"ws"_s);
     else if (url.scheme() == u"https")
         url.setScheme(u"wss"_s);
-    QString path = url.path();
-    if (!path.endsWith(u'/'))
-        path += u'/';
-    url.setPath(path + u"socket.io/");
+    url = urlUnder(url, u"socket.io/");
     QUrlQuery query;
     query.addQueryItem(u"EIO"_s, u"4"_s);
     query.addQueryItem(u"transport"_s, u"websocket"_s);

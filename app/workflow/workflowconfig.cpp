@@ -1,5 +1,7 @@
 #include "app/workflow/workflowconfig.h"
 
+#include "app/net/urlpath.h"
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -14,10 +16,5 @@ int WorkflowConfig::Reconnect::delayMs(int attempt) const
 
 QUrl WorkflowConfig::streamUrl() const
 {
-    QUrl url = baseUrl;
-    QString path = url.path();
-    while (path.endsWith(u'/'))
-        path.chop(1);
-    url.setPath(path + u"/v1/ai/workflow/chat/stream"_s);
-    return url;
+    return urlUnder(baseUrl, u"v1/ai/workflow/chat/stream");
 }
