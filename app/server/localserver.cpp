@@ -5,8 +5,6 @@
 #include "app/analyst/interpretation.h"
 #include "app/datasets/queryengine.h"
 #include "app/protocol/aipromptrequest.h"
-#include "app/protocol/datarequest.h"
-#include "app/server/findquery.h"
 #include "app/server/sseresponse.h"
 #include "models/types.h"
 
@@ -57,29 +55,6 @@ void sendError(QHttpServerResponder &&responder, int status, const QString &mess
 void sendJson(QHttpServerResponder &&responder, const QJsonObject &body)
 {
     responder.write(QJsonDocument(body), Status::Ok);
-}
-
-QJsonObject searchResult(const QList<QJsonObject> &rows, int count)
-{
-    QJsonArray array;
-    for (const QJsonObject &row : rows)
-        array << row;
-    return QJsonObject { { u"count"_s, count }, { u"rows"_s, array } };
-}
-
-// The include entry for `model`, or an empty object when it is not included.
-QJsonObject includeOf(const QJsonValue &include, const QString &model, bool *found)
-{
-    for (const QJsonValue &v : include.toArray()) {
-        const QJsonObject o
-            = v.isString() ? QJsonObject { { u"model"_s, v.toString() } } : v.toObject();
-        if (o.value(u"model").toString().compare(model, Qt::CaseInsensitive) == 0) {
-            *found = true;
-            return o;
-        }
-    }
-    *found = false;
-    return {};
 }
 
 // Text in pieces of a few words, whitespace kept, so a client sees it grow.
@@ -209,7 +184,7 @@ void LocalServer::handle(const QHttpServerRequest &request, QHttpServerResponder
         createPrompt(body, std::move(responder));
         return;
     } else if (resource == u"aiconversation" && action == u"get") {
-        answer = searchConversations(find, &error);
+        answer = m_search.conversations(find, &error);
     } else if (resource == u"aiconversation" && action == u"create") {
         const QString title = body.value(u"properties").toObject().value(u"title").toString();
         auto created = m_ai.createConversation(title);
@@ -219,13 +194,13 @@ void LocalServer::handle(const QHttpServerRequest &request, QHttpServerResponder
         }
         answer = *created;
     } else if (resource == u"aimessage" && action == u"get") {
-        answer = searchMessages(find, &error);
+        answer = m_search.messages(find, &error);
     } else if (resource == u"aimessageasset" && action == u"get") {
-        answer = searchAssets(find, &error);
+        answer = m_search.assets(find, &error);
     } else if (resource == u"dataset" && action == u"get") {
-        answer = searchDatasets(find, &error);
+        answer = m_search.datasets(find, &error);
     } else if (resource == u"data" && action == u"get") {
-        answer = queryData(find, &error);
+        answer = m_search.data(find, &error);
     } else {
         const bool known = QStringList { u"aiprompt"_s, u"aiconversation"_s, u"aimessage"_s,
             u"aimessageasset"_s, u"dataset"_s, u"data"_s }
@@ -240,148 +215,6 @@ void LocalServer::handle(const QHttpServerRequest &request, QHttpServerResponder
         sendError(std::move(responder), 400, error);
     else
         sendJson(std::move(responder), answer);
-}
-
-QJsonObject LocalServer::searchMessages(const QJsonObject &find, QString *error) const
-{
-    auto messages = m_ai.messages();
-    if (!messages) {
-        *error = messages.error().message;
-        return {};
-    }
-    bool withAssets = false;
-    const QJsonObject assetInclude
-        = includeOf(find.value(u"include"), u"AIMessageAsset"_s, &withAssets);
-    const FindQuery::Result found = FindQuery::apply(*messages, find);
-    if (!found.error.isEmpty()) {
-        *error = found.error;
-        return {};
-    }
-    QList<QJsonObject> rows;
-    for (QJsonObject row : found.rows) {
-        if (withAssets) {
-            QList<QJsonObject> assets;
-            for (const QJsonValue &a : row.value(u"aiMessageAssets").toArray())
-                assets << a.toObject();
-            const FindQuery::Result kept = FindQuery::apply(assets, assetInclude);
-            QJsonArray array;
-            for (const QJsonObject &a : kept.rows)
-                array << FindQuery::select(a, assetInclude.value(u"attributes"), {});
-            row.insert(u"aiMessageAssets"_s, array);
-        } else {
-            row.remove(u"aiMessageAssets"_s);
-        }
-        rows << FindQuery::select(row, find.value(u"attributes"), { u"aiMessageAssets"_s });
-    }
-    return searchResult(rows, found.count);
-}
-
-QJsonObject LocalServer::searchAssets(const QJsonObject &find, QString *error) const
-{
-    auto assets = m_ai.assets();
-    if (!assets) {
-        *error = assets.error().message;
-        return {};
-    }
-    const FindQuery::Result found = FindQuery::apply(*assets, find);
-    if (!found.error.isEmpty()) {
-        *error = found.error;
-        return {};
-    }
-    QList<QJsonObject> rows;
-    for (const QJsonObject &row : found.rows)
-        rows << FindQuery::select(row, find.value(u"attributes"), {});
-    return searchResult(rows, found.count);
-}
-
-QJsonObject LocalServer::searchConversations(const QJsonObject &find, QString *error) const
-{
-    auto conversations = m_ai.conversations();
-    if (!conversations) {
-        *error = conversations.error().message;
-        return {};
-    }
-    const FindQuery::Result found = FindQuery::apply(*conversations, find);
-    if (!found.error.isEmpty()) {
-        *error = found.error;
-        return {};
-    }
-    bool withMessages = false;
-    const QJsonObject messageInclude
-        = includeOf(find.value(u"include"), u"AIMessage"_s, &withMessages);
-    QList<QJsonObject> rows;
-    for (QJsonObject row : found.rows) {
-        if (withMessages) {
-            QJsonObject childFind = messageInclude;
-            QJsonObject where { { u"conversation_id"_s, row.value(u"id") } };
-            if (messageInclude.contains(u"where"))
-                where = QJsonObject { { u"and"_s,
-                    QJsonArray { where, messageInclude.value(u"where") } } };
-            childFind.insert(u"where"_s, where);
-            if (!childFind.contains(u"order"))
-                childFind.insert(
-                    u"order"_s, QJsonArray { QJsonArray { u"created_at"_s, u"asc"_s } });
-            const QJsonObject children = searchMessages(childFind, error);
-            if (!error->isEmpty())
-                return {};
-            row.insert(u"aiMessages"_s, children.value(u"rows"));
-        }
-        rows << FindQuery::select(row, find.value(u"attributes"), { u"aiMessages"_s });
-    }
-    return searchResult(rows, found.count);
-}
-
-QJsonObject LocalServer::searchDatasets(const QJsonObject &find, QString *error) const
-{
-    auto datasets = m_datasets.datasets();
-    if (!datasets) {
-        *error = datasets.error().message;
-        return {};
-    }
-    QList<QJsonObject> rows;
-    for (const DatasetSchema &d : *datasets) {
-        QJsonArray columns;
-        for (const ColumnSchema &c : d.columns) {
-            QJsonObject column { { u"id"_s, c.id },
-                { u"name"_s, QJsonObject { { u"en"_s, c.name } } },
-                { u"type"_s, columnTypeName(c.type) } };
-            if (c.type == ColumnType::Datetime)
-                column.insert(u"lowestLevel"_s, c.lowestLevel);
-            if (c.currency)
-                column.insert(u"subtype"_s, u"currency"_s);
-            columns << column;
-        }
-        rows << QJsonObject { { u"id"_s, d.id }, { u"type"_s, u"dataset"_s },
-            { u"name"_s, QJsonObject { { u"en"_s, d.name } } }, { u"rows"_s, d.rowCount },
-            { u"columns"_s, columns } };
-    }
-    const FindQuery::Result found = FindQuery::apply(rows, find);
-    if (!found.error.isEmpty()) {
-        *error = found.error;
-        return {};
-    }
-    QList<QJsonObject> selected;
-    for (const QJsonObject &row : found.rows)
-        selected << FindQuery::select(row, find.value(u"attributes"), { u"columns"_s });
-    return searchResult(selected, found.count);
-}
-
-QJsonObject LocalServer::queryData(const QJsonObject &find, QString *error) const
-{
-    const auto parsed = DataRequest::fromJson(find);
-    if (const auto *message = std::get_if<QString>(&parsed)) {
-        *error = *message;
-        return {};
-    }
-    auto rows = QueryEngine(m_datasets).run(std::get<DataQuery>(parsed));
-    if (!rows) {
-        *error = rows.error().message;
-        return {};
-    }
-    QJsonArray data;
-    for (const QJsonArray &row : *rows)
-        data << row;
-    return QJsonObject { { u"data"_s, data } };
 }
 
 AgentReply LocalServer::runAgent(const AiPromptRequest &request) const

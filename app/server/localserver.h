@@ -2,6 +2,7 @@
 
 #include "app/datasets/datasetstore.h"
 #include "app/server/aistore.h"
+#include "app/server/storesearch.h"
 
 #include <QHttpServer>
 #include <QJsonObject>
@@ -50,11 +51,6 @@ public:
 private:
     void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     void createPrompt(const QJsonObject &body, QHttpServerResponder &&responder);
-    QJsonObject searchConversations(const QJsonObject &find, QString *error) const;
-    QJsonObject searchMessages(const QJsonObject &find, QString *error) const;
-    QJsonObject searchAssets(const QJsonObject &find, QString *error) const;
-    QJsonObject searchDatasets(const QJsonObject &find, QString *error) const;
-    QJsonObject queryData(const QJsonObject &find, QString *error) const;
     AgentReply runAgent(const AiPromptRequest &request) const;
     void streamAnswer(
         const QJsonObject &result, const AgentReply &reply, QHttpServerResponder &&responder);
@@ -63,5 +59,6 @@ private:
     QHttpServer m_http;
     AiStore m_ai;
     DatasetStore m_datasets;
+    StoreSearch m_search { m_ai, m_datasets }; // the `get` actions
     quint16 m_port = 0;
 };
