@@ -1,12 +1,13 @@
 #pragma once
 
+#include "models/sqlitedatabase.h"
 #include "models/storeerror.h"
 
 #include <QSqlDatabase>
 #include <QString>
 
-// The SQLite file that holds the whole history. Opening it applies the connection settings
-// (WAL, foreign keys) and brings the schema up to date through the ordered migrations.
+// The SQLite file that holds the whole history, opened through SqliteDatabase: WAL, foreign
+// keys, and the schema brought up to date through the ordered migrations (migrations.h).
 // A file that cannot be used (read-only location, damaged, another program's, or written by a
 // newer Chartroom) is reported as a StoreError and left untouched.
 class Database
@@ -16,7 +17,6 @@ public:
     static constexpr int applicationId = 0x43525452; // "CRTR"
 
     Database();
-    ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
@@ -26,21 +26,16 @@ public:
     StoreStatus openFile(const QString &path);
     // Opens a file and migrates it only up to `version` (for migration tests).
     StoreStatus openFileAtVersion(const QString &path, int version);
-    void close();
+    void close() { m_db.close(); }
 
-    bool isOpen() const;
-    QString path() const { return m_path; }
-    int schemaVersion() const;
-    QSqlDatabase connection() const;
+    bool isOpen() const { return m_db.isOpen(); }
+    QString path() const { return m_db.path(); }
+    int schemaVersion() const { return m_db.schemaVersion(); }
+    QSqlDatabase connection() const { return m_db.connection(); }
 
     // The data directory from --data-dir, CHARTROOM_DATA_DIR, or the platform's app data folder.
     static QString resolveDataDirectory(const QString &fromCommandLine);
 
 private:
-    StoreStatus openAt(const QString &path, int targetVersion);
-    StoreStatus setUp(const QString &path, int targetVersion);
-    StoreStatus checkOwnership(QSqlDatabase &db, int *userVersion);
-
-    QString m_connectionName;
-    QString m_path;
+    SqliteDatabase m_db;
 };

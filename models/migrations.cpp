@@ -1,10 +1,8 @@
 #include "models/migrations.h"
 
-#include "models/database.h"
-
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QStringList>
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -160,37 +158,16 @@ int Migrations::latestVersion()
     return int(std::size(migrations));
 }
 
-StoreStatus Migrations::migrate(QSqlDatabase &db, int fromVersion, int toVersion)
+QList<SqliteMigration> Migrations::steps()
 {
-    for (int version = fromVersion + 1; version <= toVersion; ++version) {
-        const QString what
-            = u"Upgrading the history database to schema " + QString::number(version);
-        if (!db.transaction())
-            return storeErrorFromSql(db.lastError(), what);
-        QSqlQuery query(db);
+    QList<SqliteMigration> result;
+    for (int version = 1; version <= latestVersion(); ++version) {
         const Migration &m = migrations[version - 1];
         QStringList statements;
         for (auto it = m.begin; it != m.end; ++it)
             statements << QString::fromUtf8(*it);
-        if (version == 1)
-            statements << u"PRAGMA application_id = " + QString::number(Database::applicationId);
-        statements << u"PRAGMA user_version = " + QString::number(version);
-        for (const QString &sql : std::as_const(statements)) {
-            if (!query.exec(sql)) {
-                StoreError e = storeErrorFromSql(query.lastError(), what);
-                if (e.code == StoreError::Code::QueryFailed)
-                    e.code = StoreError::Code::MigrationFailed;
-                query.finish();
-                db.rollback();
-                return e;
-            }
-        }
-        query.finish();
-        if (!db.commit()) {
-            const StoreError e = storeErrorFromSql(db.lastError(), what);
-            db.rollback();
-            return e;
-        }
+        result << SqliteMigration::statements(
+            u"Upgrading the history database to schema " + QString::number(version), statements);
     }
-    return std::nullopt;
+    return result;
 }

@@ -1,12 +1,13 @@
 #pragma once
 
-#include "models/storeerror.h"
+#include "models/sqlitedatabase.h"
 
-#include <QSqlDatabase>
+#include <QList>
 
-// The ordered schema migrations. Version N is reached by applying migrations 1..N in order,
-// each in its own transaction together with the `PRAGMA user_version` bump.
+// The ordered schema migrations of the history database. Version N is reached by applying
+// migrations 1..N in order; SqliteDatabase runs each in its own transaction together with the
+// `PRAGMA user_version` bump.
 namespace Migrations {
 int latestVersion();
-StoreStatus migrate(QSqlDatabase &db, int fromVersion, int toVersion);
+QList<SqliteMigration> steps();
 } // namespace Migrations

@@ -3,7 +3,6 @@
 #include "app/datasets/datasetimporter.h"
 #include "models/sqltransaction.h"
 
-#include <QAtomicInteger>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -15,12 +14,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-QString nextConnectionName()
-{
-    static QAtomicInteger<quint64> counter;
-    return u"chartroom-datasets-" + QString::number(++counter);
-}
-
 StoreError error(StoreError::Code code, const QString &message, const QString &detail = {})
 {
     return StoreError { code, message, detail };
@@ -61,16 +54,64 @@ StoreStatus readColumns(QSqlDatabase db, DatasetSchema *d)
     }
     return std::nullopt;
 }
+
+// Version 1: the catalogue of datasets and their columns.
+SqliteMigration createCatalogue()
+{
+    return SqliteMigration::statements(u"Creating the datasets database"_s,
+        {
+            u"CREATE TABLE datasets (id TEXT PRIMARY KEY, name TEXT NOT NULL, "
+            u"table_name TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL, "
+            u"row_count INTEGER NOT NULL)"_s,
+            u"CREATE TABLE dataset_columns (dataset_id TEXT NOT NULL REFERENCES datasets(id) "
+            u"ON DELETE CASCADE, position INTEGER NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, "
+            u"type TEXT NOT NULL, lowest_level INTEGER NOT NULL, currency INTEGER NOT NULL, "
+            u"PRIMARY KEY (dataset_id, position), UNIQUE (dataset_id, id))"_s,
+        });
+}
+
+// Version 2: the catalogue's rollup_table column, and the rollups of the datasets.
+StoreStatus addRollups(QSqlDatabase &db)
+{
+    const QString what = u"Upgrading the datasets database"_s;
+    QSqlQuery q(db);
+    if (!q.exec(u"ALTER TABLE datasets ADD COLUMN rollup_table TEXT"_s))
+        return storeErrorFromSql(q.lastError(), what);
+    if (!q.exec(u"SELECT " + datasetColumns + u", table_name FROM datasets"))
+        return storeErrorFromSql(q.lastError(), what);
+    QList<QPair<DatasetSchema, QString>> tables;
+    while (q.next())
+        tables.append({ readDataset(q), q.value(5).toString() });
+    q.finish();
+    for (auto &[schema, table] : tables) {
+        if (StoreStatus e = readColumns(db, &schema))
+            return e;
+        const StoreResult<QString> rollup = DatasetImporter::buildRollup(db, schema, table);
+        if (!rollup)
+            return rollup.error();
+        if (rollup->isEmpty())
+            continue;
+        q.prepare(u"UPDATE datasets SET rollup_table = ? WHERE id = ?"_s);
+        q.addBindValue(*rollup);
+        q.addBindValue(schema.id);
+        if (!q.exec())
+            return storeErrorFromSql(q.lastError(), what);
+    }
+    return std::nullopt;
+}
 } // namespace
 
 DatasetStore::DatasetStore()
-    : m_connectionName(nextConnectionName())
+    : m_db(SqliteSchema {
+        .connectionPrefix = u"chartroom-datasets"_s,
+        .name = u"datasets database"_s,
+        .damagedAdvice = {},
+        .applicationId = applicationId,
+        .migrations = { createCatalogue(), { u"Upgrading the datasets database"_s, &addRollups } },
+        .extraPragmas = { u"PRAGMA cache_size=-16000"_s },
+    })
 {
-}
-
-DatasetStore::~DatasetStore()
-{
-    close();
+    Q_ASSERT(m_db.latestVersion() == schemaVersion);
 }
 
 QString DatasetStore::sampleDatasetId()
@@ -93,151 +134,12 @@ QString DatasetStore::columnSqlName(int position)
 
 StoreStatus DatasetStore::open(const QString &directory)
 {
-    if (!QDir().mkpath(directory)) {
-        return error(StoreError::Code::CannotCreateDirectory,
-            u"Cannot create the data folder " + QDir::toNativeSeparators(directory)
-                + u". Check that its parent exists and is writable.");
-    }
-    return openFile(QDir(directory).filePath(QString::fromLatin1(fileName)));
+    return m_db.openIn(directory, QString::fromLatin1(fileName));
 }
 
 StoreStatus DatasetStore::openFile(const QString &path)
 {
-    close();
-    StoreStatus result = setUp(path);
-    if (result)
-        close();
-    return result;
-}
-
-StoreStatus DatasetStore::setUp(const QString &path)
-{
-    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
-    db.setDatabaseName(path);
-    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
-    if (!db.open())
-        return storeErrorFromSql(db.lastError(), u"Opening the datasets database"_s);
-    m_path = path;
-    QSqlQuery q(db);
-    if (!q.exec(u"PRAGMA application_id"_s) || !q.next()) {
-        return error(StoreError::Code::NotADatabase,
-            u"The datasets database " + QDir::toNativeSeparators(path)
-                + u" is damaged or is not an SQLite database. It was left unchanged.",
-            q.lastError().text());
-    }
-    const int appId = q.value(0).toInt();
-    q.finish();
-    if (!q.exec(u"PRAGMA user_version"_s) || !q.next())
-        return storeErrorFromSql(q.lastError(), u"Opening the datasets database"_s);
-    const int version = q.value(0).toInt();
-    q.finish();
-    if (appId != 0 && appId != applicationId) {
-        return error(StoreError::Code::NotChartroom,
-            u"The file " + QDir::toNativeSeparators(path)
-                + u" belongs to another program. It was left unchanged.");
-    }
-    if (version > schemaVersion) {
-        return error(StoreError::Code::SchemaTooNew,
-            u"The datasets database " + QDir::toNativeSeparators(path)
-                + u" was written by a newer version of Chartroom. Update Chartroom to open it.");
-    }
-    if (path != u":memory:" && !q.exec(u"PRAGMA journal_mode=WAL"_s))
-        return storeErrorFromSql(q.lastError(), u"Opening the datasets database"_s);
-    q.exec(u"PRAGMA synchronous=NORMAL"_s);
-    q.exec(u"PRAGMA foreign_keys=ON"_s);
-    q.exec(u"PRAGMA cache_size=-16000"_s);
-    if (version == 0)
-        return createSchema(db);
-    if (version == 1)
-        return addRollups(db);
-    return std::nullopt;
-}
-
-StoreStatus DatasetStore::createSchema(QSqlDatabase &db)
-{
-    const QStringList statements = {
-        u"CREATE TABLE datasets (id TEXT PRIMARY KEY, name TEXT NOT NULL, "
-        u"table_name TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL, "
-        u"row_count INTEGER NOT NULL, rollup_table TEXT)"_s,
-        u"CREATE TABLE dataset_columns (dataset_id TEXT NOT NULL REFERENCES datasets(id) "
-        u"ON DELETE CASCADE, position INTEGER NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, "
-        u"type TEXT NOT NULL, lowest_level INTEGER NOT NULL, currency INTEGER NOT NULL, "
-        u"PRIMARY KEY (dataset_id, position), UNIQUE (dataset_id, id))"_s,
-        u"PRAGMA application_id = "_s + QString::number(applicationId),
-        u"PRAGMA user_version = "_s + QString::number(schemaVersion),
-    };
-    SqlTransaction transaction(db);
-    QSqlQuery q(db);
-    for (const QString &sql : statements) {
-        if (!q.exec(sql)) {
-            StoreError e = storeErrorFromSql(q.lastError(), u"Creating the datasets database"_s);
-            e.code = e.code == StoreError::Code::QueryFailed ? StoreError::Code::MigrationFailed
-                                                             : e.code;
-            return e;
-        }
-    }
-    return transaction.commit(u"Creating the datasets database"_s);
-}
-
-StoreStatus DatasetStore::addRollups(QSqlDatabase &db)
-{
-    const QString what = u"Upgrading the datasets database"_s;
-    const auto failed = [&what](const QSqlQuery &q) {
-        StoreError e = storeErrorFromSql(q.lastError(), what);
-        e.code
-            = e.code == StoreError::Code::QueryFailed ? StoreError::Code::MigrationFailed : e.code;
-        return e;
-    };
-    SqlTransaction transaction(db);
-    QSqlQuery q(db);
-    if (!q.exec(u"ALTER TABLE datasets ADD COLUMN rollup_table TEXT"_s))
-        return failed(q);
-    if (!q.exec(u"SELECT " + datasetColumns + u", table_name FROM datasets"))
-        return failed(q);
-    QList<QPair<DatasetSchema, QString>> tables;
-    while (q.next())
-        tables.append({ readDataset(q), q.value(5).toString() });
-    q.finish();
-    for (auto &[schema, table] : tables) {
-        if (StoreStatus e = readColumns(db, &schema))
-            return e;
-        const StoreResult<QString> rollup = DatasetImporter::buildRollup(db, schema, table);
-        if (!rollup)
-            return rollup.error();
-        if (rollup->isEmpty())
-            continue;
-        q.prepare(u"UPDATE datasets SET rollup_table = ? WHERE id = ?"_s);
-        q.addBindValue(*rollup);
-        q.addBindValue(schema.id);
-        if (!q.exec())
-            return failed(q);
-    }
-    if (!q.exec(u"PRAGMA user_version = "_s + QString::number(schemaVersion)))
-        return failed(q);
-    return transaction.commit(what);
-}
-
-void DatasetStore::close()
-{
-    if (QSqlDatabase::contains(m_connectionName)) {
-        {
-            QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(m_connectionName);
-    }
-    m_path.clear();
-}
-
-bool DatasetStore::isOpen() const
-{
-    return QSqlDatabase::contains(m_connectionName)
-        && QSqlDatabase::database(m_connectionName, false).isOpen();
-}
-
-QSqlDatabase DatasetStore::connection() const
-{
-    return QSqlDatabase::database(m_connectionName, false);
+    return m_db.openFile(path);
 }
 
 StoreResult<DatasetSchema> DatasetStore::import(

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/datasets/datasetschema.h"
+#include "models/sqlitedatabase.h"
 #include "models/storeerror.h"
 
 #include <QSqlDatabase>
@@ -28,7 +29,6 @@ public:
     using Progress = std::function<bool(qint64 bytesRead, qint64 totalBytes)>;
 
     DatasetStore();
-    ~DatasetStore();
     DatasetStore(const DatasetStore &) = delete;
     DatasetStore &operator=(const DatasetStore &) = delete;
 
@@ -36,10 +36,10 @@ public:
     StoreStatus open(const QString &directory);
     // Opens a specific file (tests).
     StoreStatus openFile(const QString &path);
-    void close();
-    bool isOpen() const;
-    QString path() const { return m_path; }
-    QSqlDatabase connection() const;
+    void close() { m_db.close(); }
+    bool isOpen() const { return m_db.isOpen(); }
+    QString path() const { return m_db.path(); }
+    QSqlDatabase connection() const { return m_db.connection(); }
 
     // Imports a CSV (see CsvReader) as a new dataset, all or nothing in one transaction. The
     // device must be open; a sequential device is first copied to a temporary file. Bad rows
@@ -68,11 +68,6 @@ public:
 private:
     StoreResult<DatasetSchema> importWithId(
         QIODevice &device, const QString &datasetId, const QString &name, const Progress &progress);
-    StoreStatus setUp(const QString &path);
-    StoreStatus createSchema(QSqlDatabase &db);
-    // Version 1 → 2: the catalogue's rollup_table column, and the rollups of the datasets.
-    StoreStatus addRollups(QSqlDatabase &db);
 
-    QString m_connectionName;
-    QString m_path;
+    SqliteDatabase m_db;
 };

@@ -3,9 +3,7 @@
 #include "models/sqlrun.h"
 #include "models/sqltransaction.h"
 
-#include <QAtomicInteger>
 #include <QDateTime>
-#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
@@ -15,9 +13,8 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-const char *const schema[] = {
-    "PRAGMA journal_mode=WAL",
-    "PRAGMA foreign_keys=ON",
+// Version 1. The files of earlier builds already hold these tables at version 1, unmarked.
+const char *const version1[] = {
     R"(CREATE TABLE IF NOT EXISTS ai_conversations (
         id TEXT PRIMARY KEY, user_id TEXT NOT NULL, title TEXT NOT NULL,
         created_at TEXT NOT NULL, updated_at TEXT NOT NULL))",
@@ -31,8 +28,15 @@ const char *const schema[] = {
         message_id TEXT NOT NULL REFERENCES ai_messages (id) ON DELETE CASCADE,
         type TEXT NOT NULL, value_json TEXT NOT NULL,
         created_at TEXT NOT NULL, updated_at TEXT NOT NULL))",
-    "PRAGMA user_version = 1",
 };
+
+SqliteMigration createTables()
+{
+    QStringList statements;
+    for (const char *sql : version1)
+        statements << QString::fromUtf8(sql);
+    return SqliteMigration::statements(u"Preparing the local server's database"_s, statements);
+}
 
 // The single user of the local server.
 const QString localUser = u"00000000-0000-4000-8000-000000000001"_s;
@@ -68,42 +72,25 @@ QJsonValue nullable(const QVariant &v)
 } // namespace
 
 AiStore::AiStore()
+    : m_db(SqliteSchema {
+        .connectionPrefix = u"chartroom-ai"_s,
+        .name = u"local server's database"_s,
+        .damagedAdvice = {},
+        .applicationId = 0, // never marked: only another program's mark is refused
+        .migrations = { createTables() },
+        .extraPragmas = {},
+    })
 {
-    static QAtomicInteger<quint64> counter;
-    m_connectionName = u"chartroom-ai-" + QString::number(++counter);
-}
-
-AiStore::~AiStore()
-{
-    if (QSqlDatabase::contains(m_connectionName)) {
-        QSqlDatabase::database(m_connectionName, false).close();
-        QSqlDatabase::removeDatabase(m_connectionName);
-    }
 }
 
 StoreStatus AiStore::open(const QString &directory)
 {
-    if (!QDir().mkpath(directory))
-        return StoreError { StoreError::Code::CannotCreateDirectory,
-            u"Cannot create the data folder " + directory, {} };
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
-        db.setDatabaseName(QDir(directory).filePath(QString::fromLatin1(fileName)));
-        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
-        if (!db.open())
-            return storeErrorFromSql(db.lastError(), u"Opening the local server's database"_s);
-        QSqlQuery q(db);
-        for (const char *sql : schema) {
-            if (!q.exec(QString::fromUtf8(sql)))
-                return storeErrorFromSql(q.lastError(), u"Preparing the local server's database"_s);
-        }
-    }
-    return std::nullopt;
+    return m_db.openIn(directory, QString::fromLatin1(fileName));
 }
 
 StoreResult<QJsonObject> AiStore::createConversation(const QString &title)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(connection());
     const QString id = newId();
     const QString at = now();
     if (StoreStatus e = run(q,
@@ -132,7 +119,7 @@ StoreResult<QJsonObject> AiStore::addMessage(const QString &conversationId, cons
     const QString &text, const QString &agent, const QString &task, const QString &localeId,
     const QList<QJsonObject> &assets)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlDatabase db = connection();
     const QString what = u"Saving a message"_s;
     SqlTransaction transaction(db);
     QSqlQuery q(db);
@@ -190,7 +177,7 @@ StoreResult<QJsonObject> AiStore::addMessage(const QString &conversationId, cons
 
 StoreResult<QList<QJsonObject>> AiStore::conversations() const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(connection());
     if (StoreStatus e
         = run(q, u"SELECT id, user_id, title, created_at, updated_at FROM ai_conversations"_s, {},
             u"Reading conversations"_s))
@@ -207,7 +194,7 @@ StoreResult<QList<QJsonObject>> AiStore::conversations() const
 
 StoreResult<QList<QJsonObject>> AiStore::assets() const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(connection());
     if (StoreStatus e = run(q,
             u"SELECT id, message_id, type, value_json, created_at, updated_at "
             u"FROM ai_message_assets ORDER BY created_at, rowid"_s,
@@ -227,7 +214,7 @@ StoreResult<QList<QJsonObject>> AiStore::messages() const
     QHash<QString, QJsonArray> byMessage;
     for (const QJsonObject &a : *allAssets)
         byMessage[a.value(u"message_id").toString()] << a;
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(connection());
     if (StoreStatus e = run(q,
             u"SELECT id, conversation_id, message, role, agent, task, locale_id, "
             u"created_at, updated_at FROM ai_messages ORDER BY conversation_id, seq"_s,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/sqlitedatabase.h"
 #include "models/storeerror.h"
 
 #include <QJsonObject>
@@ -14,7 +15,6 @@ public:
     static constexpr auto fileName = "analyst.sqlite";
 
     AiStore();
-    ~AiStore();
     AiStore(const AiStore &) = delete;
     AiStore &operator=(const AiStore &) = delete;
 
@@ -31,5 +31,7 @@ public:
     StoreResult<QList<QJsonObject>> assets() const;
 
 private:
-    QString m_connectionName;
+    QSqlDatabase connection() const { return m_db.connection(); }
+
+    SqliteDatabase m_db;
 };
