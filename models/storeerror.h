@@ -1,12 +1,12 @@
 #pragma once
 
+#include "models/expected.h"
+
 #include <QString>
 
-class QSqlError;
-
 #include <optional>
-#include <utility>
-#include <variant>
+
+class QSqlError;
 
 // A typed error from the local store: what went wrong, in words a person can act on, plus the
 // driver's own text for logs.
@@ -36,30 +36,8 @@ struct StoreError
     }
 };
 
-// Either a value or a StoreError. A small stand-in for std::expected (C++23).
-template<typename T> class StoreResult
-{
-public:
-    StoreResult(T value)
-        : m_data(std::move(value))
-    {
-    }
-    StoreResult(StoreError error)
-        : m_data(std::move(error))
-    {
-    }
-
-    bool ok() const { return std::holds_alternative<T>(m_data); }
-    explicit operator bool() const { return ok(); }
-    const T &value() const { return std::get<T>(m_data); }
-    T &value() { return std::get<T>(m_data); }
-    const T &operator*() const { return value(); }
-    const T *operator->() const { return &value(); }
-    const StoreError &error() const { return std::get<StoreError>(m_data); }
-
-private:
-    std::variant<T, StoreError> m_data;
-};
+// Either a value or a StoreError.
+template<typename T> using StoreResult = Expected<T, StoreError>;
 
 // Result of an operation that returns nothing but may fail.
 using StoreStatus = std::optional<StoreError>;
