@@ -1,11 +1,8 @@
 // The Looker backend end to end: a real ChatSession and store, the fake Looker server over
-// loopback HTTP (login and token expiry, conversations, the streamed chat, persisted turns,
-// every error class).
+// loopback HTTP (login and token expiry, conversations, the streamed chat, persisted turns; every
+// error class: tst_lookerbackenderrors).
 
-#include "app/core/chatsession.h"
-#include "app/looker/lookerbackend.h"
-#include "tests/support/fakelookerserver.h"
-#include "tests/support/tempstore.h"
+#include "tests/app/looker/lookerbackendfixture.h"
 
 #include <QDeadlineTimer>
 #include <QJsonArray>
@@ -15,16 +12,9 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using namespace LookerBackendFixture;
 
 namespace {
-const QByteArray chatPath = "/api/4.0/conversational_analytics/chat";
-const QByteArray conversationsPath = "/api/4.0/conversations";
-
-QJsonObject bodyOf(const FakeHttpServer::Request &request)
-{
-    return QJsonDocument::fromJson(request.body).object();
-}
-
 QList<QJsonObject> script()
 {
     const QJsonArray rows { QJsonObject { { u"month"_s, u"2025-01"_s }, { u"revenue"_s, 120 } },
@@ -45,43 +35,6 @@ class TestLookerBackend : public QObject
 
 private:
     QNetworkAccessManager m_network;
-
-    // An account with an agent the server knows (its id is "agent-1" on a fresh fake).
-    static LookerConfig config(FakeLookerServer &server, int maxRateLimitRetries = 2)
-    {
-        LookerConfig c;
-        c.baseUrl = server.baseUrl();
-        c.clientId = u"looker-id"_s;
-        c.clientSecret = u"looker-secret"_s;
-        c.agentId = server.agents().isEmpty() ? server.addAgent(u"Orders"_s,
-                        QJsonArray { QJsonObject {
-                            { u"model"_s, u"thelook"_s }, { u"explore"_s, u"orders"_s } } })
-                                              : server.agents().first()[u"id"_s].toString();
-        c.limits.connectTimeoutMs = 5000;
-        c.limits.idleTimeoutMs = 5000;
-        c.maxRateLimitRetries = maxRateLimitRetries;
-        return c;
-    }
-
-    static Message lastMessage(TempStore &store, qint64 conversation)
-    {
-        auto messages = store.repository->messages(conversation);
-        return messages && !messages->isEmpty() ? messages->last() : Message {};
-    }
-
-    // Sends `text` and waits for the answer; returns the stored answer.
-    static Message ask(ChatSession &session, TempStore &store, qint64 *conversation,
-        const QString &text, int timeoutMs = 10000)
-    {
-        QSignalSpy finished(&session, &ChatSession::answerFinished);
-        auto sent = session.send(*conversation, text);
-        if (!sent)
-            return {};
-        *conversation = *sent;
-        if (!finished.wait(timeoutMs))
-            return {};
-        return lastMessage(store, *conversation);
-    }
 
 private Q_SLOTS:
     void newConversationAndFollowUp_data()
@@ -299,158 +252,6 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(listed.has_value(), 5000);
         QVERIFY(listed->error);
         QCOMPARE(listed->error->code, ApiError::Code::NotFound);
-    }
-
-    void errors_data()
-    {
-        QTest::addColumn<QByteArray>("method");
-        QTest::addColumn<QByteArray>("path");
-        QTest::addColumn<int>("status");
-        QTest::addColumn<QByteArray>("body");
-        QTest::addColumn<int>("times");
-        QTest::addColumn<int>("messageStatus");
-        QTest::addColumn<QStringList>("words");
-
-        const int error = int(MessageStatus::Error);
-        QTest::newRow("400 bad request")
-            << QByteArray("POST") << conversationsPath << 400
-            << FakeLookerServer::messageBody(u"Malformed JSON"_s) << 1 << error
-            << QStringList { u"malformed"_s, u"HTTP 400"_s, u"Malformed JSON"_s };
-        QTest::newRow("404 not found")
-            << QByteArray("POST") << chatPath << 404
-            << FakeLookerServer::messageBody(u"Conversation not found"_s) << 1 << error
-            << QStringList { u"does not know this conversation"_s, u"HTTP 404"_s };
-        QTest::newRow("409 already exists")
-            << QByteArray("POST") << conversationsPath << 409
-            << FakeLookerServer::messageBody(u"Conversation already exists"_s) << 1 << error
-            << QStringList { u"already exists"_s, u"HTTP 409"_s };
-        QTest::newRow("422 lists the fields")
-            << QByteArray("POST") << conversationsPath << 422
-            << FakeLookerServer::validationBody({ { u"name"_s, u"is too long"_s },
-                   { u"sources"_s, u"unknown explore orderz"_s } })
-            << 1 << error
-            << QStringList { u"invalid"_s, u"name: is too long"_s,
-                   u"sources: unknown explore orderz"_s, u"HTTP 422"_s };
-        QTest::newRow("500 server") << QByteArray("POST") << chatPath << 500
-                                    << FakeLookerServer::messageBody(u"Internal error"_s) << 1
-                                    << error << QStringList { u"HTTP 500"_s, u"Internal error"_s };
-        QTest::newRow("persisting the turn fails")
-            << QByteArray("POST") << QByteArray("/api/4.0/conversations/") << 404
-            << FakeLookerServer::messageBody(u"Conversation not found"_s) << 1
-            << int(MessageStatus::Interrupted)
-            << QStringList { u"did not save this turn"_s, u"HTTP 404"_s };
-        QTest::newRow("401 after a new login")
-            << QByteArray("POST") << chatPath << 401
-            << FakeLookerServer::messageBody(u"Requires authentication."_s) << 2 << error
-            << QStringList { u"client id/secret"_s, u"HTTP 401"_s };
-    }
-
-    void errors()
-    {
-        QFETCH(QByteArray, method);
-        QFETCH(QByteArray, path);
-        QFETCH(int, status);
-        QFETCH(QByteArray, body);
-        QFETCH(int, times);
-        QFETCH(int, messageStatus);
-        QFETCH(QStringList, words);
-        TempStore store;
-        FakeLookerServer server;
-        QVERIFY(server.listen());
-        server.setChatScript({ FakeLookerServer::text(u"An answer."_s) });
-        server.injectError(method, path, status, body, times);
-        LookerBackend backend(m_network, config(server));
-        ChatSession session(*store.repository);
-        session.setBackend(&backend);
-
-        qint64 conversation = 0;
-        const Message answer = ask(session, store, &conversation, u"Revenue by month"_s);
-        QCOMPARE(int(answer.status), messageStatus);
-        for (const QString &word : words)
-            QVERIFY2(answer.errorDetail.contains(word), qPrintable(answer.errorDetail));
-    }
-
-    void agentErrorMessage()
-    {
-        TempStore store;
-        FakeLookerServer server;
-        QVERIFY(server.listen());
-        server.setChatScript({ FakeLookerServer::thought(u"Planning"_s),
-            FakeLookerServer::errorMessage(u"The Explore orders is not available"_s) });
-        LookerBackend backend(m_network, config(server));
-        ChatSession session(*store.repository);
-        session.setBackend(&backend);
-        qint64 conversation = 0;
-        const Message answer = ask(session, store, &conversation, u"Revenue"_s);
-        QCOMPARE(answer.status, MessageStatus::Error);
-        QCOMPARE(answer.errorDetail, u"The Explore orders is not available"_s);
-    }
-
-    void rateLimited_data()
-    {
-        QTest::addColumn<int>("limitedResponses");
-        QTest::addColumn<int>("maxRetries");
-        QTest::addColumn<int>("messageStatus");
-        QTest::addColumn<int>("chatRequests");
-        QTest::newRow("retry-after honoured, then success")
-            << 1 << 2 << int(MessageStatus::Complete) << 2;
-        QTest::newRow("retries exhausted") << 5 << 1 << int(MessageStatus::Error) << 2;
-    }
-
-    void rateLimited()
-    {
-        QFETCH(int, limitedResponses);
-        QFETCH(int, maxRetries);
-        QFETCH(int, messageStatus);
-        QFETCH(int, chatRequests);
-        TempStore store;
-        FakeLookerServer server;
-        QVERIFY(server.listen());
-        server.setChatScript({ FakeLookerServer::text(u"Eventually."_s) });
-        server.injectError("POST", chatPath, 429,
-            FakeLookerServer::messageBody(u"Too Many Requests"_s), limitedResponses, "1");
-        LookerBackend backend(m_network, config(server, maxRetries));
-        ChatSession session(*store.repository);
-        session.setBackend(&backend);
-        QSignalSpy progress(&session, &ChatSession::progressChanged);
-
-        qint64 conversation = 0;
-        QElapsedTimer clock;
-        clock.start();
-        const Message answer = ask(session, store, &conversation, u"Revenue"_s);
-        QCOMPARE(int(answer.status), messageStatus);
-        QCOMPARE(server.requestsTo("POST", chatPath).size(), chatRequests);
-        QVERIFY(clock.elapsed() >= 900); // Retry-After: 1 was honoured
-        QStringList lines;
-        for (const auto &args : progress)
-            lines << args.at(1).toString();
-        QVERIFY2(lines.contains(u"Looker is busy: trying again in 1 second(s)"_s),
-            qPrintable(lines.join(u" | ")));
-        if (answer.status == MessageStatus::Complete) {
-            QCOMPARE(answer.text, u"Eventually."_s);
-        } else {
-            QVERIFY2(answer.errorDetail.contains(u"too many requests: try again in 1 second"_s),
-                qPrintable(answer.errorDetail));
-        }
-    }
-
-    void wrongSecret()
-    {
-        TempStore store;
-        FakeLookerServer server;
-        QVERIFY(server.listen());
-        server.setCredentials(u"looker-id"_s, u"another-secret"_s);
-        LookerBackend backend(m_network, config(server));
-        ChatSession session(*store.repository);
-        session.setBackend(&backend);
-        qint64 conversation = 0;
-        const Message answer = ask(session, store, &conversation, u"Revenue"_s);
-        QCOMPARE(answer.status, MessageStatus::Error);
-        QVERIFY2(answer.errorDetail.contains(u"Looker refused the client id/secret"_s),
-            qPrintable(answer.errorDetail));
-        QVERIFY(!answer.errorDetail.contains(u"looker-secret"_s));
-        QCOMPARE(server.loginCount(), 1);
-        QCOMPARE(server.requestsTo("POST", conversationsPath).size(), 0);
     }
 
     void validatesConfig()
