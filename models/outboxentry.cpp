@@ -1,34 +1,13 @@
 #include "models/outboxentry.h"
 
-#include <array>
-#include <utility>
-
-namespace {
-constexpr std::array names {
-    std::pair { OutboxEntry::Status::Queued, "queued" },
-    std::pair { OutboxEntry::Status::Sending, "sending" },
-    std::pair { OutboxEntry::Status::Sent, "sent" },
-    std::pair { OutboxEntry::Status::Cancelled, "cancelled" },
-    std::pair { OutboxEntry::Status::Failed, "failed" },
-};
-} // namespace
+#include "models/enumnames.h"
 
 QString OutboxEntry::statusName(Status status)
 {
-    for (const auto &[value, name] : names) {
-        if (value == status)
-            return QString::fromLatin1(name);
-    }
-    return {};
+    return EnumNames::name(status);
 }
 
 bool OutboxEntry::parseStatus(const QString &text, Status *status)
 {
-    for (const auto &[value, name] : names) {
-        if (text == QLatin1String(name)) {
-            *status = value;
-            return true;
-        }
-    }
-    return false;
+    return EnumNames::parse(text, status);
 }

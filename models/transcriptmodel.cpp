@@ -70,9 +70,9 @@ QVariant TranscriptModel::data(const QModelIndex &index, int role) const
     case IdRole:
         return m.id;
     case RoleRole:
-        return roleName(m.role);
+        return QVariant::fromValue(m.role);
     case StatusRole:
-        return statusName(m.status);
+        return QVariant::fromValue(m.status);
     case ErrorRole:
         return m.errorDetail;
     case CreatedAtRole:

@@ -16,9 +16,9 @@ class TranscriptModel : public QAbstractListModel
 public:
     enum Role {
         IdRole = Qt::UserRole + 1, // qint64, the local message id
-        RoleRole, // QString: "user", "assistant" or "system"
+        RoleRole, // MessageRole (toString(): "user", "assistant" or "system")
         TextRole, // QString, markdown (also Qt::DisplayRole)
-        StatusRole, // QString: "pending", "streaming", "complete", "interrupted", "error"
+        StatusRole, // MessageStatus (toString(): "pending", "streaming", "complete", ...)
         ErrorRole, // QString, the error in words (empty unless status is error/interrupted)
         CreatedAtRole, // QDateTime (UTC)
         UpdatedAtRole, // QDateTime (UTC)

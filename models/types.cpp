@@ -1,59 +1,33 @@
 #include "models/types.h"
 
-#include <array>
-#include <utility>
+#include "models/enumnames.h"
 
 namespace {
-constexpr std::array roleNames {
-    std::pair { MessageRole::User, "user" },
-    std::pair { MessageRole::Assistant, "assistant" },
-    std::pair { MessageRole::System, "system" },
-};
-constexpr std::array statusNames {
-    std::pair { MessageStatus::Pending, "pending" },
-    std::pair { MessageStatus::Streaming, "streaming" },
-    std::pair { MessageStatus::Complete, "complete" },
-    std::pair { MessageStatus::Interrupted, "interrupted" },
-    std::pair { MessageStatus::Error, "error" },
-};
-
-template<typename Table, typename Enum> QString lookupName(const Table &table, Enum value)
+// QVariant::toString() of a role or status gives its stored spelling, as the roles that now hold
+// the enums returned before.
+void registerConverters()
 {
-    for (const auto &[v, name] : table) {
-        if (v == value)
-            return QString::fromLatin1(name);
-    }
-    return {};
-}
-
-template<typename Table, typename Enum>
-bool lookupValue(const Table &table, const QString &text, Enum *value)
-{
-    for (const auto &[v, name] : table) {
-        if (text == QLatin1String(name)) {
-            *value = v;
-            return true;
-        }
-    }
-    return false;
+    QMetaType::registerConverter<MessageRole, QString>(&roleName);
+    QMetaType::registerConverter<MessageStatus, QString>(&statusName);
 }
 } // namespace
+Q_CONSTRUCTOR_FUNCTION(registerConverters)
 
 QString roleName(MessageRole role)
 {
-    return lookupName(roleNames, role);
+    return EnumNames::name(role);
 }
 QString statusName(MessageStatus status)
 {
-    return lookupName(statusNames, status);
+    return EnumNames::name(status);
 }
 bool parseRole(const QString &text, MessageRole *role)
 {
-    return lookupValue(roleNames, text, role);
+    return EnumNames::parse(text, role);
 }
 bool parseStatus(const QString &text, MessageStatus *status)
 {
-    return lookupValue(statusNames, text, status);
+    return EnumNames::parse(text, status);
 }
 
 QString SearchHit::snippetWith(const QString &open, const QString &close) const

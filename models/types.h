@@ -3,14 +3,26 @@
 #include <QDateTime>
 #include <QList>
 #include <QMetaType>
+#include <QObject>
 #include <QString>
 
 // Domain types shared by the store, the item models, the application core and the UI.
 // Ids are the local SQLite row ids; remote ids are the backend's own identifiers.
 
+// A message's role and status are enums with meta-data (Q_ENUM_NS): item models hand them to the
+// views as typed values, and they are spelled through QMetaEnum (enumnames.h). A QVariant holding
+// one converts to its stored spelling, so `data(role).toString()` reads "streaming".
+namespace MessageEnums {
+Q_NAMESPACE
 enum class MessageRole { User, Assistant, System };
+Q_ENUM_NS(MessageRole)
 enum class MessageStatus { Pending, Streaming, Complete, Interrupted, Error };
+Q_ENUM_NS(MessageStatus)
+} // namespace MessageEnums
+using MessageEnums::MessageRole;
+using MessageEnums::MessageStatus;
 
+// The spelling SQLite stores ("user", "streaming"): the key in lower case.
 QString roleName(MessageRole role);
 QString statusName(MessageStatus status);
 // Parse the stored spelling back; returns false on an unknown value.

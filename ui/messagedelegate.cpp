@@ -27,40 +27,7 @@ namespace {
 const QColor userBubble(0xd8, 0xe8, 0xfd);
 const QColor assistantBubble(0xf0, 0xf1, 0xf4);
 const QColor bodyText(0x1f, 0x23, 0x28);
-const QColor mutedText(0x6a, 0x72, 0x7d);
-const QColor interruptedText(0xa1, 0x5c, 0x07);
-const QColor errorFill(0xfd, 0xec, 0xea);
-const QColor errorBorder(0xf1, 0xb8, 0xb3);
-const QColor errorText(0xa3, 0x1f, 0x14);
-const QColor linkText(0x1f, 0x5f, 0xc4);
-const QColor actionBorder(0xb9, 0xc8, 0xdd);
-const QColor pulseColour(0x3a, 0x7b, 0xe0);
-constexpr int errorPadding = 8;
-constexpr int actionPaddingX = 10;
-constexpr int actionPaddingY = 3;
-constexpr int footerDot = 7; // the progress line's dot, and its gap to the text
 constexpr qreal bubbleRadius = 12;
-
-QFont smallFont(const QFont &base)
-{
-    QFont f = base;
-    f.setPointSizeF(base.pointSizeF() * 0.88);
-    return f;
-}
-
-QString actionText()
-{
-    return MessageDelegate::tr("↻  Retry");
-}
-
-// "Reading dataset" → "Reading dataset…"; a line that ends in punctuation stays as it is.
-QString progressLine(const QString &progress)
-{
-    const QString line = progress.simplified();
-    if (line.isEmpty() || line.back().isPunct())
-        return line;
-    return line + u'…';
-}
 } // namespace
 
 MessageDelegate::MessageDelegate(QObject *parent)
@@ -124,36 +91,6 @@ const MessageDelegate::Entry &MessageDelegate::entryFor(
     return *layOut(option, index, width);
 }
 
-void MessageDelegate::describeStatus(Entry *entry, const QModelIndex &index) const
-{
-    const QString status = index.data(TranscriptModel::StatusRole).toString();
-    const QString error = index.data(TranscriptModel::ErrorRole).toString();
-    const bool arriving = status == u"pending" || status == u"streaming";
-    if (entry->user && status == u"pending") {
-        // A question waiting in the outbox: written while its backend was offline.
-        entry->status = StatusKind::Interrupted;
-        entry->statusText = tr("Queued — will be sent when back online");
-    } else if (arriving) {
-        if (!entry->document) {
-            entry->status = StatusKind::Thinking;
-            entry->statusText = tr("Thinking…");
-        }
-        const QString progress = progressLine(entry->progress);
-        if (!progress.isEmpty())
-            entry->footerText = progress;
-        else if (entry->document)
-            entry->footerText = tr("Writing…");
-    } else if (status == u"interrupted") {
-        entry->status = StatusKind::Interrupted;
-        entry->statusText = error.isEmpty() ? tr("Interrupted") : tr("Interrupted: %1").arg(error);
-        entry->retry = !entry->user;
-    } else if (status == u"error") {
-        entry->status = StatusKind::Error;
-        entry->statusText = error.isEmpty() ? tr("The answer failed.") : error;
-        entry->retry = !entry->user;
-    }
-}
-
 MessageDelegate::Entry *MessageDelegate::layOut(
     const QStyleOptionViewItem &option, const QModelIndex &index, int width) const
 {
@@ -163,7 +100,7 @@ MessageDelegate::Entry *MessageDelegate::layOut(
     entry->width = width;
     entry->progress = m_progress.value(id);
     entry->updatedAt = index.data(TranscriptModel::UpdatedAtRole).toDateTime();
-    entry->user = index.data(TranscriptModel::RoleRole).toString() == u"user";
+    entry->user = index.data(TranscriptModel::RoleRole).value<MessageRole>() == MessageRole::User;
     entry->name = entry->user ? tr("You") : tr("Assistant");
     const QDateTime now = m_now.isValid() ? m_now : QDateTime::currentDateTime();
     entry->time
@@ -216,33 +153,16 @@ MessageDelegate::Entry *MessageDelegate::layOut(
         }
     }
 
-    describeStatus(entry.get(), index);
-    const QFont small = smallFont(option.font);
-    const QFontMetrics fm(small);
-    if (entry->status == StatusKind::Thinking) {
-        // Room for the longest step of the animation, so it never changes the layout.
-        content.status = QSize(fm.horizontalAdvance(tr("Thinking") + u"..."_s) + 2, fm.height());
-    } else if (entry->status != StatusKind::None) {
-        const int pad = entry->status == StatusKind::Error ? errorPadding : 0;
-        const QRect r = fm.boundingRect(
-            QRect(0, 0, maxText - 2 * pad, 100000), Qt::TextWordWrap, entry->statusText);
-        content.status = QSize(r.width() + 2 * pad, r.height() + 2 * pad);
-        if (entry->status == StatusKind::Error)
-            content.status.setWidth(std::max(content.status.width(), content.text.width()));
-    }
-    if (entry->retry) {
-        content.action = QSize(fm.horizontalAdvance(actionText()) + 2 * actionPaddingX,
-            fm.height() + 2 * actionPaddingY);
-    }
-    if (!entry->footerText.isEmpty())
-        content.footer
-            = QSize(2 * footerDot + fm.horizontalAdvance(entry->footerText) + 2, fm.height());
-
-    QFont bold = small;
-    bold.setBold(true);
-    const int headerWidth = QFontMetrics(bold).horizontalAdvance(entry->name)
-        + fm.horizontalAdvance(u"  ·  "_s + entry->time) + 2;
-    content.header = QSize(headerWidth, QFontMetrics(bold).height());
+    entry->chrome
+        = MessageChrome::describe(index.data(TranscriptModel::StatusRole).value<MessageStatus>(),
+            entry->user, index.data(TranscriptModel::ErrorRole).toString(),
+            entry->document != nullptr, entry->progress);
+    content.status
+        = MessageChrome::statusSize(option.font, entry->chrome, maxText, content.text.width());
+    if (entry->chrome.retry)
+        content.action = MessageChrome::actionSize(option.font);
+    content.footer = MessageChrome::footerSize(option.font, entry->chrome.footerText);
+    content.header = MessageChrome::headerSize(option.font, entry->name, entry->time);
 
     entry->layout.emplace(
         width, entry->user ? BubbleLayout::Side::Right : BubbleLayout::Side::Left, content);
@@ -268,8 +188,8 @@ MessageDelegate::RowInfo MessageDelegate::rowInfo(
     const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const Entry &entry = entryFor(option, index);
-    RowInfo info { *entry.layout, entry.statusText, entry.footerText, {}, entry.retry,
-        entry.status == StatusKind::Thinking, {}, {} };
+    RowInfo info { *entry.layout, entry.chrome.statusText, entry.chrome.footerText, {},
+        entry.chrome.retry, entry.chrome.status == MessageChrome::Status::Thinking, {}, {} };
     for (const AssetSummary &card : entry.cards)
         info.cards << card.headline();
     for (int card = 0; card < entry.followups.size(); ++card) {
@@ -336,7 +256,7 @@ bool MessageDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
         }
         if (mouse->button() == Qt::LeftButton
             && partAt(option, index, mouse->position().toPoint()) == BubbleLayout::Part::Action
-            && entryFor(option, index).retry) {
+            && entryFor(option, index).chrome.retry) {
             if (!press)
                 Q_EMIT retryRequested(index.data(TranscriptModel::IdRole).toLongLong());
             return true;
@@ -354,7 +274,7 @@ void MessageDelegate::paint(
     painter->setRenderHint(QPainter::Antialiasing);
     painter->translate(option.rect.topLeft());
 
-    paintHeader(painter, option, entry, layout.headerRect());
+    MessageChrome::paintHeader(painter, option.font, entry.name, entry.time, layout.headerRect());
 
     QPainterPath bubble;
     bubble.addRoundedRect(QRectF(layout.bubbleRect()), bubbleRadius, bubbleRadius);
@@ -389,97 +309,10 @@ void MessageDelegate::paint(
             AssetCard::paint(painter, layout.cardRect(i), entry.cards.at(i), option.font);
         }
     }
-    paintStatus(painter, option, entry, layout.statusRect());
-    if (entry.retry)
-        paintAction(painter, option, layout.actionRect());
-    paintFooter(painter, option, entry, layout.footerRect());
+    MessageChrome::paintStatus(painter, option.font, entry.chrome, m_pulse, layout.statusRect());
+    if (entry.chrome.retry)
+        MessageChrome::paintAction(painter, option.font, layout.actionRect());
+    MessageChrome::paintFooter(
+        painter, option.font, entry.chrome.footerText, m_pulse, layout.footerRect());
     painter->restore();
-}
-
-void MessageDelegate::paintHeader(QPainter *painter, const QStyleOptionViewItem &option,
-    const Entry &entry, const QRect &rect) const
-{
-    const QFont headerFont = smallFont(option.font);
-    QFont bold = headerFont;
-    bold.setBold(true);
-    painter->setFont(bold);
-    painter->setPen(bodyText);
-    const int nameWidth = QFontMetrics(bold).horizontalAdvance(entry.name);
-    painter->drawText(QRect(rect.left(), rect.top(), nameWidth + 1, rect.height()),
-        Qt::AlignLeft | Qt::AlignVCenter, entry.name);
-    painter->setFont(headerFont);
-    painter->setPen(mutedText);
-    painter->drawText(rect.adjusted(nameWidth, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter,
-        u"  ·  "_s + entry.time);
-}
-
-void MessageDelegate::paintStatus(QPainter *painter, const QStyleOptionViewItem &option,
-    const Entry &entry, const QRect &rect) const
-{
-    if (entry.status == StatusKind::None)
-        return;
-    QFont font = smallFont(option.font);
-    QRect textRect = rect;
-    QColor colour = mutedText;
-    QString text = entry.statusText;
-    switch (entry.status) {
-    case StatusKind::Error: {
-        QPainterPath box;
-        box.addRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
-        painter->fillPath(box, errorFill);
-        painter->setPen(errorBorder);
-        painter->drawPath(box);
-        textRect = rect.adjusted(errorPadding, errorPadding, -errorPadding, -errorPadding);
-        colour = errorText;
-        break;
-    }
-    case StatusKind::Interrupted:
-        colour = interruptedText;
-        break;
-    case StatusKind::Thinking:
-        font.setItalic(true);
-        text = tr("Thinking") + QString(1 + m_pulse % 3, u'.');
-        break;
-    case StatusKind::None:
-        break;
-    }
-    painter->setFont(font);
-    painter->setPen(colour);
-    painter->drawText(textRect, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, text);
-}
-
-void MessageDelegate::paintAction(
-    QPainter *painter, const QStyleOptionViewItem &option, const QRect &rect) const
-{
-    QPainterPath box;
-    box.addRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
-    painter->fillPath(box, Qt::white);
-    painter->setPen(actionBorder);
-    painter->drawPath(box);
-    QFont font = smallFont(option.font);
-    font.setBold(true);
-    painter->setFont(font);
-    painter->setPen(linkText);
-    painter->drawText(rect, Qt::AlignCenter, actionText());
-}
-
-void MessageDelegate::paintFooter(QPainter *painter, const QStyleOptionViewItem &option,
-    const Entry &entry, const QRect &rect) const
-{
-    if (entry.footerText.isEmpty())
-        return;
-    // A dot that breathes with the animation, then the progress line.
-    QColor dot = pulseColour;
-    dot.setAlphaF(0.35 + 0.65 * ((m_pulse % 3) / 2.0));
-    const QRectF dotRect(
-        rect.left() + 1, rect.center().y() - footerDot / 2.0 + 1, footerDot - 1, footerDot - 1);
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(dot);
-    painter->drawEllipse(dotRect);
-    QFont font = smallFont(option.font);
-    font.setItalic(true);
-    painter->setFont(font);
-    painter->setPen(mutedText);
-    painter->drawText(
-        rect.adjusted(2 * footerDot, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, entry.footerText);
 }

@@ -2,6 +2,7 @@
 
 #include "app/core/assetsummary.h"
 #include "ui/bubblelayout.h"
+#include "ui/messagechrome.h"
 
 #include <QCache>
 #include <QDateTime>
@@ -17,7 +18,8 @@ class QTextDocument;
 
 // Paints a TranscriptModel row as a chat bubble: a header with who and when, the message's
 // markdown in a QTextDocument, a placeholder card per asset, the status (thinking, interrupted,
-// error) with a Retry link, and the answer's progress under the bubble. Each row's laid-out
+// error) with a Retry link, and the answer's progress under the bubble (those last parts, and the
+// header, are MessageChrome's). Each row's laid-out
 // document and size are cached per (message id, update time, width, progress), so only changed
 // rows are laid out again; the view decides when (at most once per frame).
 class MessageDelegate : public QStyledItemDelegate
@@ -81,7 +83,6 @@ Q_SIGNALS:
     void chartActivated(qint64 assetId);
 
 private:
-    enum class StatusKind { None, Thinking, Interrupted, Error };
     struct Entry
     {
         QDateTime updatedAt;
@@ -91,28 +92,16 @@ private:
         std::unique_ptr<QTextDocument> document;
         QString name;
         QString time;
-        StatusKind status = StatusKind::None;
-        QString statusText;
-        QString footerText;
+        MessageChrome::State chrome; // status line, Retry, progress footer
         QList<AssetSummary> cards;
         QList<qint64> chartIds; // per card: the asset id when drawn as a chart, else 0
         QList<QStringList> followups; // per card: the questions of a "followups" asset
         QList<QStringList> chips; // per card: the tokens of an "interpretation" asset
-        bool retry = false;
         std::optional<BubbleLayout> layout;
     };
 
     const Entry &entryFor(const QStyleOptionViewItem &option, const QModelIndex &index) const;
     Entry *layOut(const QStyleOptionViewItem &option, const QModelIndex &index, int width) const;
-    void describeStatus(Entry *entry, const QModelIndex &index) const;
-    void paintHeader(QPainter *painter, const QStyleOptionViewItem &option, const Entry &entry,
-        const QRect &rect) const;
-    void paintStatus(QPainter *painter, const QStyleOptionViewItem &option, const Entry &entry,
-        const QRect &rect) const;
-    void paintAction(
-        QPainter *painter, const QStyleOptionViewItem &option, const QRect &rect) const;
-    void paintFooter(QPainter *painter, const QStyleOptionViewItem &option, const Entry &entry,
-        const QRect &rect) const;
     static int viewWidth(const QStyleOptionViewItem &option);
 
     struct SizeEntry

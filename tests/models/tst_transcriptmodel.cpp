@@ -50,8 +50,10 @@ private Q_SLOTS:
         QTest::addColumn<QVariant>("expected");
         QTest::newRow("text") << int(TranscriptModel::TextRole) << QVariant(u"Revenue **grew**"_s);
         QTest::newRow("display") << int(Qt::DisplayRole) << QVariant(u"Revenue **grew**"_s);
-        QTest::newRow("role") << int(TranscriptModel::RoleRole) << QVariant(u"assistant"_s);
-        QTest::newRow("status") << int(TranscriptModel::StatusRole) << QVariant(u"error"_s);
+        QTest::newRow("role") << int(TranscriptModel::RoleRole)
+                              << QVariant::fromValue(MessageRole::Assistant);
+        QTest::newRow("status") << int(TranscriptModel::StatusRole)
+                                << QVariant::fromValue(MessageStatus::Error);
         QTest::newRow("error") << int(TranscriptModel::ErrorRole) << QVariant(u"timeout"_s);
         QTest::newRow("agent") << int(TranscriptModel::AgentRole) << QVariant(u"analyst"_s);
         QTest::newRow("remote id") << int(TranscriptModel::RemoteIdRole) << QVariant(u"m-7"_s);

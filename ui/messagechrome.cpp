@@ -1,0 +1,207 @@
+#include "ui/messagechrome.h"
+
+#include <QFontMetrics>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+const QColor bodyText(0x1f, 0x23, 0x28);
+const QColor mutedText(0x6a, 0x72, 0x7d);
+const QColor interruptedText(0xa1, 0x5c, 0x07);
+const QColor errorFill(0xfd, 0xec, 0xea);
+const QColor errorBorder(0xf1, 0xb8, 0xb3);
+const QColor errorText(0xa3, 0x1f, 0x14);
+const QColor linkText(0x1f, 0x5f, 0xc4);
+const QColor actionBorder(0xb9, 0xc8, 0xdd);
+const QColor pulseColour(0x3a, 0x7b, 0xe0);
+constexpr int errorPadding = 8;
+constexpr int actionPaddingX = 10;
+constexpr int actionPaddingY = 3;
+constexpr int footerDot = 7; // the progress line's dot, and its gap to the text
+
+// "Reading dataset" → "Reading dataset…"; a line that ends in punctuation stays as it is.
+QString progressLine(const QString &progress)
+{
+    const QString line = progress.simplified();
+    if (line.isEmpty() || line.back().isPunct())
+        return line;
+    return line + u'…';
+}
+} // namespace
+
+MessageChrome::State MessageChrome::describe(
+    MessageStatus status, bool user, const QString &error, bool hasText, const QString &progress)
+{
+    State state;
+    const bool arriving = status == MessageStatus::Pending || status == MessageStatus::Streaming;
+    if (user && status == MessageStatus::Pending) {
+        // A question waiting in the outbox: written while its backend was offline.
+        state.status = Status::Interrupted;
+        state.statusText = tr("Queued — will be sent when back online");
+    } else if (arriving) {
+        if (!hasText) {
+            state.status = Status::Thinking;
+            state.statusText = tr("Thinking…");
+        }
+        const QString line = progressLine(progress);
+        if (!line.isEmpty())
+            state.footerText = line;
+        else if (hasText)
+            state.footerText = tr("Writing…");
+    } else if (status == MessageStatus::Interrupted) {
+        state.status = Status::Interrupted;
+        state.statusText = error.isEmpty() ? tr("Interrupted") : tr("Interrupted: %1").arg(error);
+        state.retry = !user;
+    } else if (status == MessageStatus::Error) {
+        state.status = Status::Error;
+        state.statusText = error.isEmpty() ? tr("The answer failed.") : error;
+        state.retry = !user;
+    }
+    return state;
+}
+
+QFont MessageChrome::smallFont(const QFont &base)
+{
+    QFont f = base;
+    f.setPointSizeF(base.pointSizeF() * 0.88);
+    return f;
+}
+
+QString MessageChrome::actionText()
+{
+    return tr("↻  Retry");
+}
+
+QSize MessageChrome::headerSize(const QFont &font, const QString &name, const QString &time)
+{
+    const QFont small = smallFont(font);
+    QFont bold = small;
+    bold.setBold(true);
+    const int width = QFontMetrics(bold).horizontalAdvance(name)
+        + QFontMetrics(small).horizontalAdvance(u"  ·  "_s + time) + 2;
+    return QSize(width, QFontMetrics(bold).height());
+}
+
+QSize MessageChrome::statusSize(const QFont &font, const State &state, int maxWidth, int textWidth)
+{
+    const QFontMetrics fm(smallFont(font));
+    if (state.status == Status::Thinking) {
+        // Room for the longest step of the animation, so it never changes the layout.
+        return QSize(fm.horizontalAdvance(tr("Thinking") + u"..."_s) + 2, fm.height());
+    }
+    if (state.status == Status::None)
+        return {};
+    const int pad = state.status == Status::Error ? errorPadding : 0;
+    const QRect r = fm.boundingRect(
+        QRect(0, 0, maxWidth - 2 * pad, 100000), Qt::TextWordWrap, state.statusText);
+    QSize size(r.width() + 2 * pad, r.height() + 2 * pad);
+    if (state.status == Status::Error)
+        size.setWidth(std::max(size.width(), textWidth));
+    return size;
+}
+
+QSize MessageChrome::actionSize(const QFont &font)
+{
+    const QFontMetrics fm(smallFont(font));
+    return QSize(
+        fm.horizontalAdvance(actionText()) + 2 * actionPaddingX, fm.height() + 2 * actionPaddingY);
+}
+
+QSize MessageChrome::footerSize(const QFont &font, const QString &footerText)
+{
+    if (footerText.isEmpty())
+        return {};
+    const QFontMetrics fm(smallFont(font));
+    return QSize(2 * footerDot + fm.horizontalAdvance(footerText) + 2, fm.height());
+}
+
+void MessageChrome::paintHeader(QPainter *painter, const QFont &font, const QString &name,
+    const QString &time, const QRect &rect)
+{
+    const QFont headerFont = smallFont(font);
+    QFont bold = headerFont;
+    bold.setBold(true);
+    painter->setFont(bold);
+    painter->setPen(bodyText);
+    const int nameWidth = QFontMetrics(bold).horizontalAdvance(name);
+    painter->drawText(QRect(rect.left(), rect.top(), nameWidth + 1, rect.height()),
+        Qt::AlignLeft | Qt::AlignVCenter, name);
+    painter->setFont(headerFont);
+    painter->setPen(mutedText);
+    painter->drawText(
+        rect.adjusted(nameWidth, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, u"  ·  "_s + time);
+}
+
+void MessageChrome::paintStatus(
+    QPainter *painter, const QFont &font, const State &state, int pulse, const QRect &rect)
+{
+    if (state.status == Status::None)
+        return;
+    QFont small = smallFont(font);
+    QRect textRect = rect;
+    QColor colour = mutedText;
+    QString text = state.statusText;
+    switch (state.status) {
+    case Status::Error: {
+        QPainterPath box;
+        box.addRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
+        painter->fillPath(box, errorFill);
+        painter->setPen(errorBorder);
+        painter->drawPath(box);
+        textRect = rect.adjusted(errorPadding, errorPadding, -errorPadding, -errorPadding);
+        colour = errorText;
+        break;
+    }
+    case Status::Interrupted:
+        colour = interruptedText;
+        break;
+    case Status::Thinking:
+        small.setItalic(true);
+        text = tr("Thinking") + QString(1 + pulse % 3, u'.');
+        break;
+    case Status::None:
+        break;
+    }
+    painter->setFont(small);
+    painter->setPen(colour);
+    painter->drawText(textRect, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, text);
+}
+
+void MessageChrome::paintAction(QPainter *painter, const QFont &font, const QRect &rect)
+{
+    QPainterPath box;
+    box.addRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
+    painter->fillPath(box, Qt::white);
+    painter->setPen(actionBorder);
+    painter->drawPath(box);
+    QFont bold = smallFont(font);
+    bold.setBold(true);
+    painter->setFont(bold);
+    painter->setPen(linkText);
+    painter->drawText(rect, Qt::AlignCenter, actionText());
+}
+
+void MessageChrome::paintFooter(
+    QPainter *painter, const QFont &font, const QString &footerText, int pulse, const QRect &rect)
+{
+    if (footerText.isEmpty())
+        return;
+    // A dot that breathes with the animation, then the progress line.
+    QColor dot = pulseColour;
+    dot.setAlphaF(0.35 + 0.65 * ((pulse % 3) / 2.0));
+    const QRectF dotRect(
+        rect.left() + 1, rect.center().y() - footerDot / 2.0 + 1, footerDot - 1, footerDot - 1);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(dot);
+    painter->drawEllipse(dotRect);
+    QFont small = smallFont(font);
+    small.setItalic(true);
+    painter->setFont(small);
+    painter->setPen(mutedText);
+    painter->drawText(
+        rect.adjusted(2 * footerDot, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, footerText);
+}
