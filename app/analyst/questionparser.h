@@ -10,6 +10,8 @@
 
 #include <optional>
 
+struct QuestionWords;
+
 // What the parser knows about a dataset's data: the distinct values of its category columns
 // (for filters such as "for EMEA") and the first and latest dates (relative periods such as
 // "last quarter" are anchored at the latest date).
@@ -38,7 +40,7 @@ public:
     const DataFacts &facts() const { return m_facts; }
 
 private:
-    struct Words;
+    using Words = QuestionWords;
 
     void parsePeriods(Words &w, Intent &intent) const;
     void parseTime(Words &w, Intent &intent, bool averaging) const;
