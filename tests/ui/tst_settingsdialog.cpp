@@ -347,17 +347,32 @@ void TestSettingsDialog::screenshot()
     dialog.selectAccount(luzmo.id);
     QVERIFY(showAndActivate(&dialog));
     QTest::qWait(50);
+    // What the shot shows: the Luzmo account open in the editor, nothing to fix.
+    QCOMPARE(dialog.accountList()->currentItem()->text().contains(u"Luzmo EU"_s), true);
+    QCOMPARE(dialog.editor()->nameEdit()->text(), u"Luzmo EU"_s);
+    QCOMPARE(dialog.editor()->urlEdit()->text(), u"https://api.eu.luzmo.com"_s);
+    QVERIFY(dialog.editor()->isVisible());
+    QVERIFY(dialog.okButton()->isEnabled());
     QVERIFY(dialog.grab().save(screenshotPath(u"accounts.png"_s)));
     dialog.setKeychainAvailable(false);
     dialog.selectAccount(looker.id);
     dialog.editor()->urlEdit()->setText(u"acme.looker.com"_s);
     QTest::keyClick(dialog.editor()->urlEdit(), Qt::Key_End);
     QTest::qWait(50);
+    // The Looker account with a URL lacking its scheme: the problem is said, OK is off.
+    QCOMPARE(dialog.editor()->urlEdit()->text(), u"acme.looker.com"_s);
+    QVERIFY(dialog.problemLabel()->isVisible());
+    QVERIFY(dialog.problemLabel()->text().contains(u"not a web address"_s));
+    QVERIFY(!dialog.okButton()->isEnabled());
     QVERIFY(dialog.grab().save(screenshotPath(u"accounts-invalid.png"_s)));
     dialog.tabs()->setCurrentIndex(1);
     dialog.networkPage()->manualButton()->setChecked(true);
     dialog.networkPage()->hostEdit()->setText(u"proxy.example.com"_s);
     QTest::qWait(50);
+    // The network page with a manual proxy being typed.
+    QVERIFY(dialog.networkPage()->isVisible());
+    QVERIFY(dialog.networkPage()->hostEdit()->isEnabled());
+    QCOMPARE(dialog.networkPage()->hostEdit()->text(), u"proxy.example.com"_s);
     QVERIFY(dialog.grab().save(screenshotPath(u"network.png"_s)));
 }
 
