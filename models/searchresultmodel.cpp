@@ -74,6 +74,8 @@ QVariant SearchResultModel::data(const QModelIndex &index, int role) const
         return hit.at;
     case RankRole:
         return hit.rank;
+    case MatchRole:
+        return QVariant::fromValue(hit.messageId == 0 ? Match::Title : Match::Message);
     default:
         return {};
     }
@@ -89,5 +91,6 @@ QHash<int, QByteArray> SearchResultModel::roleNames() const
     names.insert(SnippetHtmlRole, "snippetHtml");
     names.insert(AtRole, "at");
     names.insert(RankRole, "rank");
+    names.insert(MatchRole, "match");
     return names;
 }

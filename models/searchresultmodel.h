@@ -20,8 +20,11 @@ public:
         SnippetHtmlRole, // QString, escaped HTML with <b> around matches
         AtRole, // QDateTime
         RankRole, // double, bm25 of a message hit (lower is better); 0 for a title
+        MatchRole, // Match: where the query matched
     };
     Q_ENUM(Role)
+    enum class Match { Title, Message };
+    Q_ENUM(Match)
 
     explicit SearchResultModel(Repository &repository, QObject *parent = nullptr);
 

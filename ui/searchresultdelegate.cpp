@@ -64,7 +64,8 @@ void SearchResultDelegate::paint(
     // hit would only repeat the title, so it says where the match is instead.
     QString html = index.data(SearchResultModel::SnippetHtmlRole).toString();
     html.remove(u"**"_s).remove(u"__"_s).remove(u'`');
-    if (index.data(SearchResultModel::MessageIdRole).toLongLong() == 0)
+    if (index.data(SearchResultModel::MatchRole).value<SearchResultModel::Match>()
+        == SearchResultModel::Match::Title)
         html = u"<i>"_s + tr("Matched in the conversation title").toHtmlEscaped() + u"</i>"_s;
     snippet.setHtml(html);
     snippet.setTextWidth(content.width());
