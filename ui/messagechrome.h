@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QFont>
+#include <QObject>
 #include <QRect>
 #include <QString>
 
@@ -15,10 +16,12 @@ class QPainter;
 // pure); how they look is painted here, so MessageDelegate only lays out and places them.
 class MessageChrome
 {
+    Q_GADGET
     Q_DECLARE_TR_FUNCTIONS(MessageDelegate)
 
 public:
     enum class Status { None, Thinking, Interrupted, Error };
+    Q_ENUM(Status)
     struct State
     {
         Status status = Status::None;
@@ -32,7 +35,6 @@ public:
     static State describe(MessageStatus status, bool user, const QString &error, bool hasText,
         const QString &progress);
 
-    static QFont smallFont(const QFont &base);
     static QString actionText();
 
     // Sizes for BubbleLayout::Content (an empty size: the part is not shown).
