@@ -1,5 +1,7 @@
 #include "ui/assetcard.h"
 
+#include "ui/theme/theme.h"
+
 #include <QFontMetrics>
 #include <QPainter>
 #include <QPainterPath>
@@ -9,23 +11,8 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-const QColor cardFill(0xff, 0xff, 0xff);
-const QColor cardBorder(0xd5, 0xd9, 0xe0);
-const QColor iconFill(0xe8, 0xf0, 0xfc);
-const QColor iconInk(0x3a, 0x7b, 0xe0);
-const QColor warnFill(0xfd, 0xf1, 0xe2);
-const QColor warnInk(0xb4, 0x63, 0x0a);
-const QColor titleText(0x1f, 0x23, 0x28);
-const QColor noteText(0x6a, 0x72, 0x7d);
 constexpr int iconGap = 10;
 constexpr int lineGap = 2;
-
-QFont noteFont(const QFont &base)
-{
-    QFont f = base;
-    f.setPointSizeF(base.pointSizeF() * 0.88);
-    return f;
-}
 
 QFont titleFont(const QFont &base)
 {
@@ -38,7 +25,7 @@ QFont titleFont(const QFont &base)
 QSize AssetCard::sizeFor(const AssetSummary &summary, const QFont &font, int maxWidth)
 {
     const QFontMetrics title(titleFont(font));
-    const QFontMetrics note(noteFont(font));
+    const QFontMetrics note(Theme::smallFont(font));
     const int textWidth = std::max(
         title.horizontalAdvance(summary.headline()), note.horizontalAdvance(summary.note()));
     const int natural = 2 * padding + iconSize + iconGap + textWidth + 2;
@@ -54,32 +41,32 @@ void AssetCard::paint(
     painter->setRenderHint(QPainter::Antialiasing);
     QPainterPath card;
     card.addRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8);
-    painter->fillPath(card, cardFill);
-    painter->setPen(cardBorder);
+    painter->fillPath(card, Theme::surface());
+    painter->setPen(Theme::border());
     painter->drawPath(card);
 
     const QRect icon(
         rect.left() + padding, rect.top() + (rect.height() - iconSize) / 2, iconSize, iconSize);
     QPainterPath iconBox;
     iconBox.addRoundedRect(QRectF(icon), 7, 7);
-    painter->fillPath(iconBox, summary.isReadable() ? iconFill : warnFill);
+    painter->fillPath(iconBox, summary.isReadable() ? Theme::accentFill() : Theme::warningFill());
     paintGlyph(painter, icon.adjusted(8, 8, -8, -8), summary.kind());
 
     const int textLeft = icon.right() + 1 + iconGap;
     const int textWidth = std::max(0, rect.right() - padding - textLeft);
     const QFont bold = titleFont(font);
-    const QFont small = noteFont(font);
+    const QFont small = Theme::smallFont(font);
     const QFontMetrics title(bold);
     const QFontMetrics note(small);
     const int textHeight = title.height() + lineGap + note.height();
     const int top = rect.top() + (rect.height() - textHeight) / 2;
     painter->setFont(bold);
-    painter->setPen(titleText);
+    painter->setPen(Theme::text());
     painter->drawText(QRect(textLeft, top, textWidth, title.height()),
         Qt::AlignLeft | Qt::AlignVCenter,
         title.elidedText(summary.headline(), Qt::ElideRight, textWidth));
     painter->setFont(small);
-    painter->setPen(noteText);
+    painter->setPen(Theme::mutedText());
     painter->drawText(QRect(textLeft, top + title.height() + lineGap, textWidth, note.height()),
         Qt::AlignLeft | Qt::AlignVCenter,
         note.elidedText(summary.note(), Qt::ElideRight, textWidth));
@@ -90,8 +77,8 @@ void AssetCard::paintGlyph(QPainter *painter, const QRect &r, AssetSummary::Kind
 {
     using Kind = AssetSummary::Kind;
     const QRectF g(r);
-    QPen pen(kind == Kind::Unreadable ? warnInk : iconInk, 2, Qt::SolidLine, Qt::RoundCap,
-        Qt::RoundJoin);
+    QPen pen(kind == Kind::Unreadable ? Theme::warningText() : Theme::accent(), 2, Qt::SolidLine,
+        Qt::RoundCap, Qt::RoundJoin);
     painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
     const auto at = [&g](qreal x, qreal y) {
@@ -124,17 +111,17 @@ void AssetCard::paintGlyph(QPainter *painter, const QRect &r, AssetSummary::Kind
             const qreal h = heights[i] * g.height();
             painter->fillRect(
                 QRectF(g.left() + i * slot + (slot - barWidth) / 2, g.bottom() - h, barWidth, h),
-                iconInk);
+                Theme::accent());
         }
         break;
     }
     case Kind::Pie:
         painter->drawEllipse(g);
-        painter->setBrush(iconInk);
+        painter->setBrush(Theme::accent());
         painter->drawPie(g, 90 * 16, -110 * 16);
         break;
     case Kind::Scatter:
-        painter->setBrush(iconInk);
+        painter->setBrush(Theme::accent());
         for (const QPointF &p : { at(0.15, 0.8), at(0.4, 0.5), at(0.65, 0.6), at(0.85, 0.2) })
             painter->drawEllipse(p, 1.6, 1.6);
         break;

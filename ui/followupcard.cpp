@@ -1,5 +1,7 @@
 #include "ui/followupcard.h"
 
+#include "ui/theme/theme.h"
+
 #include <QCoreApplication>
 #include <QFontMetrics>
 #include <QJsonArray>
@@ -12,16 +14,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-const QColor headingText(0x6a, 0x72, 0x7d);
-const QColor linkText(0x1f, 0x5f, 0xc4);
-
-QFont headingFont(const QFont &base)
-{
-    QFont f = base;
-    f.setPointSizeF(base.pointSizeF() * 0.88);
-    return f;
-}
-
 QString heading()
 {
     return QCoreApplication::translate("FollowupCard", "Follow-up questions");
@@ -46,7 +38,7 @@ QStringList FollowupCard::questionsOf(const QByteArray &valueJson)
 
 QSize FollowupCard::sizeFor(const QStringList &questions, const QFont &font, int maxWidth)
 {
-    const QFontMetrics head(headingFont(font));
+    const QFontMetrics head(Theme::smallFont(font));
     const QFontMetrics link(font);
     int width = head.horizontalAdvance(heading());
     for (const QString &q : questions)
@@ -60,7 +52,7 @@ QRect FollowupCard::linkRect(
 {
     if (i < 0 || i >= questions.size())
         return {};
-    const QFontMetrics head(headingFont(font));
+    const QFontMetrics head(Theme::smallFont(font));
     const QFontMetrics link(font);
     const int top = rect.top() + head.height() + lineGap + i * (lineGap + link.height());
     const int width
@@ -84,16 +76,16 @@ void FollowupCard::paint(
     QPainter *painter, const QRect &rect, const QStringList &questions, const QFont &font)
 {
     painter->save();
-    const QFont small = headingFont(font);
+    const QFont small = Theme::smallFont(font);
     painter->setFont(small);
-    painter->setPen(headingText);
+    painter->setPen(Theme::mutedText());
     painter->drawText(QRect(rect.left(), rect.top(), rect.width(), QFontMetrics(small).height()),
         Qt::AlignLeft | Qt::AlignVCenter, heading());
     QFont underlined = font;
     underlined.setUnderline(true);
     const QFontMetrics link(underlined);
     painter->setFont(underlined);
-    painter->setPen(linkText);
+    painter->setPen(Theme::link());
     for (int i = 0; i < questions.size(); ++i) {
         const QRect r = linkRect(rect, questions, font, i);
         painter->drawText(r, Qt::AlignLeft | Qt::AlignVCenter,

@@ -1,5 +1,7 @@
 #include "ui/interpretationcard.h"
 
+#include "ui/theme/theme.h"
+
 #include <QFontMetrics>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,12 +19,6 @@ constexpr int padX = 8;
 constexpr int padY = 3;
 constexpr int gap = 6;
 
-QFont chipFont(const QFont &base)
-{
-    QFont f = base;
-    f.setPointSizeF(base.pointSizeF() * 0.88);
-    return f;
-}
 } // namespace
 
 QStringList InterpretationCard::tokensOf(const QByteArray &valueJson)
@@ -39,7 +35,7 @@ QStringList InterpretationCard::tokensOf(const QByteArray &valueJson)
 QList<QRect> InterpretationCard::chipRects(
     const QStringList &tokens, const QFont &font, int maxWidth)
 {
-    const QFontMetrics fm(chipFont(font));
+    const QFontMetrics fm(Theme::smallFont(font));
     const int height = fm.height() + 2 * padY;
     QList<QRect> rects;
     int x = 0;
@@ -69,7 +65,7 @@ void InterpretationCard::paint(
 {
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
-    const QFont small = chipFont(font);
+    const QFont small = Theme::smallFont(font);
     const QFontMetrics fm(small);
     painter->setFont(small);
     const QList<QRect> rects = chipRects(tokens, font, rect.width());

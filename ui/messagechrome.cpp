@@ -1,5 +1,7 @@
 #include "ui/messagechrome.h"
 
+#include "ui/theme/theme.h"
+
 #include <QFontMetrics>
 #include <QPainter>
 #include <QPainterPath>
@@ -9,15 +11,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-const QColor bodyText(0x1f, 0x23, 0x28);
-const QColor mutedText(0x6a, 0x72, 0x7d);
-const QColor interruptedText(0xa1, 0x5c, 0x07);
-const QColor errorFill(0xfd, 0xec, 0xea);
-const QColor errorBorder(0xf1, 0xb8, 0xb3);
-const QColor errorText(0xa3, 0x1f, 0x14);
-const QColor linkText(0x1f, 0x5f, 0xc4);
-const QColor actionBorder(0xb9, 0xc8, 0xdd);
-const QColor pulseColour(0x3a, 0x7b, 0xe0);
 constexpr int errorPadding = 8;
 constexpr int actionPaddingX = 10;
 constexpr int actionPaddingY = 3;
@@ -64,13 +57,6 @@ MessageChrome::State MessageChrome::describe(
     return state;
 }
 
-QFont MessageChrome::smallFont(const QFont &base)
-{
-    QFont f = base;
-    f.setPointSizeF(base.pointSizeF() * 0.88);
-    return f;
-}
-
 QString MessageChrome::actionText()
 {
     return tr("↻  Retry");
@@ -78,7 +64,7 @@ QString MessageChrome::actionText()
 
 QSize MessageChrome::headerSize(const QFont &font, const QString &name, const QString &time)
 {
-    const QFont small = smallFont(font);
+    const QFont small = Theme::smallFont(font);
     QFont bold = small;
     bold.setBold(true);
     const int width = QFontMetrics(bold).horizontalAdvance(name)
@@ -88,7 +74,7 @@ QSize MessageChrome::headerSize(const QFont &font, const QString &name, const QS
 
 QSize MessageChrome::statusSize(const QFont &font, const State &state, int maxWidth, int textWidth)
 {
-    const QFontMetrics fm(smallFont(font));
+    const QFontMetrics fm(Theme::smallFont(font));
     if (state.status == Status::Thinking) {
         // Room for the longest step of the animation, so it never changes the layout.
         return QSize(fm.horizontalAdvance(tr("Thinking") + u"..."_s) + 2, fm.height());
@@ -106,7 +92,7 @@ QSize MessageChrome::statusSize(const QFont &font, const State &state, int maxWi
 
 QSize MessageChrome::actionSize(const QFont &font)
 {
-    const QFontMetrics fm(smallFont(font));
+    const QFontMetrics fm(Theme::smallFont(font));
     return QSize(
         fm.horizontalAdvance(actionText()) + 2 * actionPaddingX, fm.height() + 2 * actionPaddingY);
 }
@@ -115,23 +101,23 @@ QSize MessageChrome::footerSize(const QFont &font, const QString &footerText)
 {
     if (footerText.isEmpty())
         return {};
-    const QFontMetrics fm(smallFont(font));
+    const QFontMetrics fm(Theme::smallFont(font));
     return QSize(2 * footerDot + fm.horizontalAdvance(footerText) + 2, fm.height());
 }
 
 void MessageChrome::paintHeader(QPainter *painter, const QFont &font, const QString &name,
     const QString &time, const QRect &rect)
 {
-    const QFont headerFont = smallFont(font);
+    const QFont headerFont = Theme::smallFont(font);
     QFont bold = headerFont;
     bold.setBold(true);
     painter->setFont(bold);
-    painter->setPen(bodyText);
+    painter->setPen(Theme::text());
     const int nameWidth = QFontMetrics(bold).horizontalAdvance(name);
     painter->drawText(QRect(rect.left(), rect.top(), nameWidth + 1, rect.height()),
         Qt::AlignLeft | Qt::AlignVCenter, name);
     painter->setFont(headerFont);
-    painter->setPen(mutedText);
+    painter->setPen(Theme::mutedText());
     painter->drawText(
         rect.adjusted(nameWidth, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, u"  ·  "_s + time);
 }
@@ -141,23 +127,23 @@ void MessageChrome::paintStatus(
 {
     if (state.status == Status::None)
         return;
-    QFont small = smallFont(font);
+    QFont small = Theme::smallFont(font);
     QRect textRect = rect;
-    QColor colour = mutedText;
+    QColor colour = Theme::mutedText();
     QString text = state.statusText;
     switch (state.status) {
     case Status::Error: {
         QPainterPath box;
         box.addRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
-        painter->fillPath(box, errorFill);
-        painter->setPen(errorBorder);
+        painter->fillPath(box, Theme::errorFill());
+        painter->setPen(Theme::errorBorder());
         painter->drawPath(box);
         textRect = rect.adjusted(errorPadding, errorPadding, -errorPadding, -errorPadding);
-        colour = errorText;
+        colour = Theme::errorText();
         break;
     }
     case Status::Interrupted:
-        colour = interruptedText;
+        colour = Theme::interruptedText();
         break;
     case Status::Thinking:
         small.setItalic(true);
@@ -176,12 +162,12 @@ void MessageChrome::paintAction(QPainter *painter, const QFont &font, const QRec
     QPainterPath box;
     box.addRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
     painter->fillPath(box, Qt::white);
-    painter->setPen(actionBorder);
+    painter->setPen(Theme::controlBorder());
     painter->drawPath(box);
-    QFont bold = smallFont(font);
+    QFont bold = Theme::smallFont(font);
     bold.setBold(true);
     painter->setFont(bold);
-    painter->setPen(linkText);
+    painter->setPen(Theme::link());
     painter->drawText(rect, Qt::AlignCenter, actionText());
 }
 
@@ -191,17 +177,17 @@ void MessageChrome::paintFooter(
     if (footerText.isEmpty())
         return;
     // A dot that breathes with the animation, then the progress line.
-    QColor dot = pulseColour;
+    QColor dot = Theme::accent();
     dot.setAlphaF(0.35 + 0.65 * ((pulse % 3) / 2.0));
     const QRectF dotRect(
         rect.left() + 1, rect.center().y() - footerDot / 2.0 + 1, footerDot - 1, footerDot - 1);
     painter->setPen(Qt::NoPen);
     painter->setBrush(dot);
     painter->drawEllipse(dotRect);
-    QFont small = smallFont(font);
+    QFont small = Theme::smallFont(font);
     small.setItalic(true);
     painter->setFont(small);
-    painter->setPen(mutedText);
+    painter->setPen(Theme::mutedText());
     painter->drawText(
         rect.adjusted(2 * footerDot, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, footerText);
 }

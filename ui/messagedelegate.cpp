@@ -9,6 +9,7 @@
 #include "ui/followupcard.h"
 #include "ui/interpretationcard.h"
 #include "ui/markdownstyle.h"
+#include "ui/theme/theme.h"
 
 #include <QAbstractItemView>
 #include <QAbstractTextDocumentLayout>
@@ -24,9 +25,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-const QColor userBubble(0xd8, 0xe8, 0xfd);
-const QColor assistantBubble(0xf0, 0xf1, 0xf4);
-const QColor bodyText(0x1f, 0x23, 0x28);
 constexpr qreal bubbleRadius = 12;
 } // namespace
 
@@ -278,7 +276,7 @@ void MessageDelegate::paint(
 
     QPainterPath bubble;
     bubble.addRoundedRect(QRectF(layout.bubbleRect()), bubbleRadius, bubbleRadius);
-    painter->fillPath(bubble, entry.user ? userBubble : assistantBubble);
+    painter->fillPath(bubble, entry.user ? Theme::userBubble() : Theme::assistantBubble());
 
     if (entry.document) {
         painter->save();
@@ -286,7 +284,7 @@ void MessageDelegate::paint(
         painter->translate(text.topLeft());
         QAbstractTextDocumentLayout::PaintContext context;
         context.palette = option.palette;
-        context.palette.setColor(QPalette::Text, bodyText);
+        context.palette.setColor(QPalette::Text, Theme::text());
         context.clip = QRectF(0, 0, text.width() + 1, text.height() + 1);
         painter->setClipRect(context.clip);
         entry.document->documentLayout()->draw(painter, context);

@@ -3,6 +3,7 @@
 #include "models/transcriptmodel.h"
 #include "ui/chart/chartcardcache.h"
 #include "ui/manualfetchproxymodel.h"
+#include "ui/theme/theme.h"
 
 #include <QMouseEvent>
 #include <QPainter>
@@ -242,7 +243,7 @@ void TranscriptView::paintEvent(QPaintEvent *event)
                              .translated(rect.topLeft());
     const qint64 left = highlightDuration - m_highlightClock.elapsed();
     const qreal strength = qBound(0.0, qreal(left) / highlightFade, 1.0);
-    QColor ring(58, 123, 224);
+    QColor ring = Theme::accent();
     ring.setAlphaF(strength);
     QColor glow = ring;
     glow.setAlphaF(0.12 * strength);

@@ -1,6 +1,7 @@
 #include "ui/chart/chartcard.h"
 
 #include "ui/chart/chartexport.h"
+#include "ui/theme/theme.h"
 
 #include <QCoreApplication>
 #include <QFontMetrics>
@@ -8,19 +9,6 @@
 #include <QPainterPath>
 
 namespace {
-const QColor cardBorder(0xd5, 0xd9, 0xe0);
-const QColor mutedText(0x6a, 0x72, 0x7d);
-const QColor errorText(0xa3, 0x1f, 0x14);
-const QColor linkText(0x1f, 0x5f, 0xc4);
-const QColor buttonBorder(0xb9, 0xc8, 0xdd);
-
-QFont smallFont(const QFont &base)
-{
-    QFont f = base;
-    f.setPointSizeF(base.pointSizeF() * 0.88);
-    return f;
-}
-
 QString tr(const char *text)
 {
     return QCoreApplication::translate("ChartCard", text);
@@ -40,7 +28,7 @@ QString typeWords(const QString &type)
 QSize ChartCard::sizeFor(int availableWidth, const QFont &font, ChartCardCache::State state)
 {
     const int width = std::clamp(availableWidth, std::min(minWidth, availableWidth), maxWidth);
-    const QFontMetrics fm(smallFont(font));
+    const QFontMetrics fm(Theme::smallFont(font));
     if (state == ChartCardCache::State::NotRendered)
         return { width, 2 * padding + 3 * fm.height() + 8 };
     const int chartHeight = std::max(180, width * 9 / 16);
@@ -49,13 +37,13 @@ QSize ChartCard::sizeFor(int availableWidth, const QFont &font, ChartCardCache::
 
 QRect ChartCard::chartRect(const QRect &card, const QFont &font)
 {
-    const QFontMetrics fm(smallFont(font));
+    const QFontMetrics fm(Theme::smallFont(font));
     return card.adjusted(1, 1, -1, -(fm.height() + padding + 4));
 }
 
 QRect ChartCard::retryRect(const QRect &card, const QFont &font)
 {
-    QFont bold = smallFont(font);
+    QFont bold = Theme::smallFont(font);
     bold.setBold(true);
     const QFontMetrics fm(bold);
     const QSize size(fm.horizontalAdvance(tr("↻  Retry")) + 20, fm.height() + 8);
@@ -94,7 +82,7 @@ void ChartCard::paint(QPainter *painter, const QRect &rect, const ChartCardCache
     QPainterPath frame;
     frame.addRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8);
     painter->fillPath(frame, Qt::white);
-    const QFont small = smallFont(font);
+    const QFont small = Theme::smallFont(font);
     const QFontMetrics fm(small);
     painter->setFont(small);
 
@@ -103,13 +91,13 @@ void ChartCard::paint(QPainter *painter, const QRect &rect, const ChartCardCache
         bold.setBold(true);
         const QRect inner = rect.adjusted(padding + 4, padding, -padding - 4, -padding);
         painter->setFont(bold);
-        painter->setPen(QColor(0x1f, 0x23, 0x28));
+        painter->setPen(Theme::text());
         const QString headline
             = typeWords(card.chartType) + (card.title.isEmpty() ? QString() : u" · " + card.title);
         painter->drawText(inner, Qt::AlignLeft | Qt::AlignTop,
             QFontMetrics(bold).elidedText(headline, Qt::ElideRight, inner.width()));
         painter->setFont(small);
-        painter->setPen(mutedText);
+        painter->setPen(Theme::mutedText());
         painter->drawText(inner.adjusted(0, QFontMetrics(bold).height() + 4, 0, 0),
             Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
             card.error.message + u'\n' + captionFor(card));
@@ -121,14 +109,14 @@ void ChartCard::paint(QPainter *painter, const QRect &rect, const ChartCardCache
             painter->drawImage(chart, image);
             painter->restore();
         } else if (card.state == S::Loading) {
-            painter->setPen(mutedText);
+            painter->setPen(Theme::mutedText());
             QFont italic = small;
             italic.setItalic(true);
             painter->setFont(italic);
             painter->drawText(chart, Qt::AlignCenter, tr("Loading chart…"));
             painter->setFont(small);
         } else if (card.state == S::Failed) {
-            painter->setPen(errorText);
+            painter->setPen(Theme::errorText());
             const QRect text = chart.adjusted(24, 0, -24, -chart.height() / 2 + 10);
             const QString message = card.retriesLater ? card.error.message + u'\n'
                     + tr("The data will be fetched again later; Retry fetches it now.")
@@ -138,22 +126,22 @@ void ChartCard::paint(QPainter *painter, const QRect &rect, const ChartCardCache
             QPainterPath button;
             button.addRoundedRect(QRectF(retry).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
             painter->fillPath(button, Qt::white);
-            painter->setPen(buttonBorder);
+            painter->setPen(Theme::controlBorder());
             painter->drawPath(button);
             QFont bold = small;
             bold.setBold(true);
             painter->setFont(bold);
-            painter->setPen(linkText);
+            painter->setPen(Theme::link());
             painter->drawText(retry, Qt::AlignCenter, tr("↻  Retry"));
             painter->setFont(small);
         }
-        painter->setPen(mutedText);
+        painter->setPen(Theme::mutedText());
         const QRect caption(rect.left() + padding + 4, chart.bottom() + 3,
             rect.width() - 2 * padding - 8, fm.height() + padding);
         painter->drawText(caption, Qt::AlignRight | Qt::AlignVCenter,
             fm.elidedText(captionFor(card), Qt::ElideLeft, caption.width()));
     }
-    painter->setPen(cardBorder);
+    painter->setPen(Theme::border());
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(frame);
     painter->restore();
