@@ -3,13 +3,13 @@
 #include "app/core/backendregistry.h"
 #include "app/core/chatsession.h"
 #include "app/core/csvimporter.h"
-#include "app/export/conversationexporter.h"
 #include "models/conversationlistmodel.h"
 #include "models/repository.h"
 #include "models/transcriptmodel.h"
 #include "ui/chart/chartcardcache.h"
 #include "ui/chart/chartpanel.h"
 #include "ui/composer.h"
+#include "ui/conversationexportflow.h"
 #include "ui/conversationsidebar.h"
 #include "ui/csvimportflow.h"
 #include "ui/emptystatewidget.h"
@@ -18,26 +18,14 @@
 #include "ui/settingsdialog.h"
 #include "ui/transcriptview.h"
 
-#include <QAction>
 #include <QApplication>
-#include <QClipboard>
 #include <QCloseEvent>
-#include <QDir>
-#include <QFileDialog>
-#include <QInputDialog>
 #include <QLabel>
-#include <QListView>
-#include <QMenuBar>
 #include <QMessageBox>
-#include <QMimeData>
-#include <QPushButton>
-#include <QRegularExpression>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QStandardPaths>
 #include <QStatusBar>
-#include <QToolBar>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -103,6 +91,11 @@ MainWindow::MainWindow(
         return m_backends ? m_backends->clientFor(backend) : nullptr;
     });
     m_view->setChartCache(m_charts);
+    m_exportFlow = new ConversationExportFlow(m_repository, this);
+    connect(m_exportFlow, &ConversationExportFlow::statusMessage, this,
+        [this](const QString &message, int timeoutMs) {
+            statusBar()->showMessage(message, timeoutMs);
+        });
     connect(m_view, &TranscriptView::chartActivated, this, &MainWindow::openChart);
     m_stack->addWidget(m_empty);
     m_stack->addWidget(m_view);
@@ -178,109 +171,6 @@ MainWindow::MainWindow(
 }
 
 MainWindow::~MainWindow() = default;
-
-void MainWindow::createActions()
-{
-    auto *newAction
-        = new QAction(QIcon::fromTheme(u"document-new"_s), tr("&New Conversation"), this);
-    newAction->setObjectName(u"actionNew"_s);
-    newAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
-    newAction->setToolTip(tr("Start a new conversation (Ctrl+N)"));
-    connect(newAction, &QAction::triggered, this, &MainWindow::newConversation);
-
-    m_renameAction = new QAction(QIcon::fromTheme(u"edit-rename"_s), tr("&Rename…"), this);
-    m_renameAction->setObjectName(u"actionRename"_s);
-    m_renameAction->setShortcut(QKeySequence(Qt::Key_F2));
-    m_renameAction->setToolTip(tr("Rename this conversation (F2)"));
-    connect(m_renameAction, &QAction::triggered, this, &MainWindow::renameConversation);
-
-    m_deleteAction = new QAction(QIcon::fromTheme(u"edit-delete"_s), tr("&Delete…"), this);
-    m_deleteAction->setObjectName(u"actionDelete"_s);
-    m_deleteAction->setShortcut(QKeySequence::Delete);
-    // Only from the list: in a text field the Delete key deletes text.
-    m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_sidebar->conversationList()->addAction(m_deleteAction);
-    m_deleteAction->setToolTip(tr("Delete this conversation (Delete in the list)"));
-    connect(m_deleteAction, &QAction::triggered, this, &MainWindow::deleteConversation);
-
-    m_exportAction = new QAction(QIcon::fromTheme(u"document-export"_s), tr("&Export…"), this);
-    m_exportAction->setObjectName(u"actionExport"_s);
-    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    m_exportAction->setToolTip(
-        tr("Save this conversation as HTML, PDF, Markdown or JSON (Ctrl+E)"));
-    connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportConversation);
-
-    m_copyMarkdownAction
-        = new QAction(QIcon::fromTheme(u"edit-copy"_s), tr("Copy as &Markdown"), this);
-    m_copyMarkdownAction->setObjectName(u"actionCopyMarkdown"_s);
-    m_copyMarkdownAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    connect(
-        m_copyMarkdownAction, &QAction::triggered, this, &MainWindow::copyConversationAsMarkdown);
-
-    auto *searchAction = new QAction(QIcon::fromTheme(u"edit-find"_s), tr("&Search History"), this);
-    searchAction->setObjectName(u"actionSearch"_s);
-    searchAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
-    searchAction->setToolTip(tr("Search all conversations (Ctrl+K)"));
-    connect(searchAction, &QAction::triggered, this, &MainWindow::openSearch);
-    auto *filterAction = new QAction(tr("&Filter Conversations"), this);
-    filterAction->setObjectName(u"actionFilterConversations"_s);
-    filterAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
-    connect(filterAction, &QAction::triggered, m_sidebar, &ConversationSidebar::focusSearch);
-
-    m_settingsAction
-        = new QAction(QIcon::fromTheme(u"preferences-system"_s), tr("Se&ttings…"), this);
-    m_settingsAction->setObjectName(u"actionSettings"_s);
-    m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
-    m_settingsAction->setMenuRole(QAction::PreferencesRole);
-    m_settingsAction->setToolTip(tr("Choose where answers come from (Ctrl+,)"));
-    m_settingsAction->setEnabled(false);
-    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
-
-    m_importAction = new QAction(QIcon::fromTheme(u"document-import"_s), tr("&Import CSV…"), this);
-    m_importAction->setObjectName(u"actionImportCsv"_s);
-    m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
-    m_importAction->setToolTip(tr("Import a CSV file as a dataset to ask about (Ctrl+I)"));
-    m_importAction->setEnabled(false);
-    connect(m_importAction, &QAction::triggered, this, &MainWindow::importCsv);
-
-    auto *quitAction = new QAction(QIcon::fromTheme(u"application-exit"_s), tr("&Quit"), this);
-    quitAction->setObjectName(u"actionQuit"_s);
-    quitAction->setShortcut(QKeySequence::Quit);
-    quitAction->setMenuRole(QAction::QuitRole);
-    connect(quitAction, &QAction::triggered, this, &QWidget::close);
-
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(newAction);
-    file->addAction(m_importAction);
-    m_fileMenu = file;
-    m_fileExtras = file->addSeparator();
-    file->addAction(quitAction);
-    QMenu *conversation = menuBar()->addMenu(tr("&Conversation"));
-    conversation->addAction(m_renameAction);
-    conversation->addAction(m_deleteAction);
-    conversation->addSeparator();
-    conversation->addAction(m_exportAction);
-    conversation->addAction(m_copyMarkdownAction);
-    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    edit->addAction(searchAction);
-    edit->addAction(filterAction);
-    edit->addSeparator();
-    edit->addAction(m_settingsAction);
-
-    QToolBar *toolBar = addToolBar(tr("Main"));
-    toolBar->setObjectName(u"mainToolBar"_s);
-    toolBar->setMovable(false);
-    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolBar->addAction(newAction);
-    toolBar->addAction(m_renameAction);
-    toolBar->addAction(m_deleteAction);
-    toolBar->addSeparator();
-    toolBar->addAction(searchAction);
-    auto *spacer = new QWidget(toolBar);
-    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    toolBar->addWidget(spacer);
-    toolBar->addAction(m_settingsAction);
-}
 
 qint64 MainWindow::currentConversation() const
 {
@@ -435,100 +325,6 @@ void MainWindow::updateBackendLabel()
                                        : tr("No backend configured"));
 }
 
-void MainWindow::renameConversation()
-{
-    const qint64 id = currentConversation();
-    if (id == 0)
-        return;
-    bool ok = false;
-    const QString title = QInputDialog::getText(
-        this, tr("Rename Conversation"), tr("Title:"), QLineEdit::Normal, currentTitle(), &ok);
-    if (!ok || title.trimmed().isEmpty())
-        return;
-    if (StoreStatus error = m_repository.renameConversation(id, title.trimmed()))
-        showStoreError(tr("Renaming the conversation"), error->message);
-}
-
-void MainWindow::deleteConversation()
-{
-    const qint64 id = currentConversation();
-    if (id == 0)
-        return;
-    QMessageBox box(QMessageBox::Warning, tr("Delete Conversation"),
-        tr("Delete “%1”?").arg(ConversationListModel::displayTitle(currentTitle())),
-        QMessageBox::Yes | QMessageBox::Cancel, this);
-    box.setInformativeText(tr("Its messages and charts are removed from this computer."));
-    box.button(QMessageBox::Yes)->setText(tr("Delete"));
-    box.setDefaultButton(QMessageBox::Cancel);
-    if (box.exec() != QMessageBox::Yes)
-        return;
-    if (StoreStatus error = m_repository.deleteConversation(id))
-        showStoreError(tr("Deleting the conversation"), error->message);
-}
-
-void MainWindow::setChartImageRenderer(ChartImageRenderer renderer)
-{
-    m_chartRenderer = std::move(renderer);
-}
-
-void MainWindow::exportConversation()
-{
-    const qint64 id = currentConversation();
-    if (id == 0)
-        return;
-    QFileDialog dialog(this, tr("Export Conversation"));
-    dialog.setObjectName(u"exportDialog"_s);
-    dialog.setOption(QFileDialog::DontUseNativeDialog);
-    dialog.setAcceptMode(QFileDialog::AcceptSave);
-    QStringList filters;
-    for (ExportFormat format : ExportFormats::all())
-        filters << ExportFormats::nameFilter(format);
-    dialog.setNameFilters(filters);
-    dialog.setDefaultSuffix(ExportFormats::suffix(ExportFormats::all().constFirst()));
-    connect(&dialog, &QFileDialog::filterSelected, &dialog, [&dialog](const QString &filter) {
-        ExportFormat format;
-        if (ExportFormats::fromNameFilter(filter, &format))
-            dialog.setDefaultSuffix(ExportFormats::suffix(format));
-    });
-    QString name = ConversationListModel::displayTitle(currentTitle()).simplified();
-    name.replace(QRegularExpression(u"[/\\\\:*?\"<>|]+"_s), u"-"_s);
-    dialog.setDirectory(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
-    dialog.selectFile(name + u'.' + dialog.defaultSuffix());
-    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
-        return;
-    const QString path = dialog.selectedFiles().constFirst();
-    ExportFormat format = ExportFormats::all().constFirst();
-    if (!ExportFormats::fromFileName(path, &format))
-        ExportFormats::fromNameFilter(dialog.selectedNameFilter(), &format);
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const ExportStatus error
-        = ConversationExporter(m_chartRenderer).exportToFile(m_repository, id, format, path);
-    QApplication::restoreOverrideCursor();
-    if (error) {
-        QMessageBox::warning(this, tr("Export Conversation"),
-            tr("The conversation could not be exported.\n\n%1").arg(error->message));
-        return;
-    }
-    statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(path)), 8000);
-}
-
-void MainWindow::copyConversationAsMarkdown()
-{
-    const qint64 id = currentConversation();
-    if (id == 0)
-        return;
-    const ExportResult<QString> markdown = ConversationExporter::markdown(m_repository, id);
-    if (!markdown) {
-        showStoreError(tr("Copying the conversation"), markdown.error().message);
-        return;
-    }
-    auto *mime = new QMimeData;
-    mime->setText(*markdown);
-    mime->setData(u"text/markdown"_s, markdown->toUtf8());
-    QApplication::clipboard()->setMimeData(mime);
-    statusBar()->showMessage(tr("Conversation copied as Markdown"), 5000);
-}
-
 QString MainWindow::currentTitle() const
 {
     const auto conversation = m_repository.conversation(currentConversation());
@@ -584,10 +380,4 @@ void MainWindow::closeEvent(QCloseEvent *event)
         m_importer->cancelAndWait();
     saveSettings();
     QMainWindow::closeEvent(event);
-}
-
-void MainWindow::addFileMenuAction(QAction *action)
-{
-    m_fileMenu->insertAction(m_fileExtras, action);
-    addAction(action); // its shortcut works wherever the focus is
 }

@@ -12,6 +12,7 @@ class ChartCardCache;
 class ChartPanel;
 class ChatSession;
 class Composer;
+class ConversationExportFlow;
 class ConversationSidebar;
 class CsvImportFlow;
 class CsvImporter;
@@ -125,7 +126,7 @@ private:
     ChartCardCache *m_charts = nullptr;
     QAction *m_exportAction = nullptr;
     QAction *m_copyMarkdownAction = nullptr;
-    ChartImageRenderer m_chartRenderer;
+    ConversationExportFlow *m_exportFlow = nullptr;
     QAction *m_importAction = nullptr;
     QMenu *m_fileMenu = nullptr;
     QAction *m_fileExtras = nullptr; // the separator above Quit
