@@ -1,9 +1,9 @@
 #include "ui/synccontroller.h"
 
+#include "app/chat/backend.h"
 #include "app/core/accountsync.h"
 #include "app/core/backendregistry.h"
-#include "app/sync/lookersyncsource.h"
-#include "app/sync/luzmosyncsource.h"
+#include "app/sync/syncsource.h"
 
 #include <QAction>
 #include <QProgressBar>
@@ -82,17 +82,17 @@ void SyncController::next()
         return;
     }
     m_current = m_queue.takeFirst();
-    AccountSync::ClientLookup charts;
-    if (LuzmoClient *client = m_backends.clientFor(m_current)) {
-        m_source = std::make_unique<LuzmoSyncSource>(*client, m_current);
-        // Looked up at each fetch: the account may go away (Settings) meanwhile.
-        charts = [this, id = m_current] { return m_backends.clientFor(id); };
-    } else if (LookerSession *looker = m_backends.lookerSessionFor(m_current)) {
-        m_source = std::make_unique<LookerSyncSource>(*looker, m_current);
-    } else {
+    Backend *backend = m_backends.backendFor(m_current);
+    m_source = backend ? AccountSync::sourceFor(*backend, m_current) : nullptr;
+    if (!m_source) {
         ++m_failed;
         next();
         return;
+    }
+    AccountSync::ClientLookup charts;
+    if (backend->luzmoClient()) {
+        // Looked up at each fetch: the account may go away (Settings) meanwhile.
+        charts = [this, id = m_current] { return m_backends.clientFor(id); };
     }
     m_sync = std::make_unique<AccountSync>(m_repository, *m_source, std::move(charts));
     connect(m_sync.get(), &AccountSync::progressChanged, this, &SyncController::onProgress);

@@ -1,6 +1,9 @@
 #include "app/core/accountsync.h"
 
 #include "app/charts/chartdatafetcher.h"
+#include "app/chat/backend.h"
+#include "app/sync/lookersyncsource.h"
+#include "app/sync/luzmosyncsource.h"
 #include "app/sync/syncengine.h"
 #include "app/sync/syncsource.h"
 #include "models/repository.h"
@@ -31,6 +34,24 @@ AccountSync::AccountSync(
 }
 
 AccountSync::~AccountSync() = default;
+
+std::unique_ptr<SyncSource> AccountSync::sourceFor(
+    Backend &backend, const QString &id, int pageSize)
+{
+    if (LuzmoClient *client = backend.luzmoClient()) {
+        auto source = std::make_unique<LuzmoSyncSource>(*client, id);
+        if (pageSize > 0)
+            source->setPageSize(pageSize);
+        return source;
+    }
+    if (LookerSession *session = backend.lookerSession()) {
+        auto source = std::make_unique<LookerSyncSource>(*session, id);
+        if (pageSize > 0)
+            source->setPageSize(pageSize);
+        return source;
+    }
+    return nullptr;
+}
 
 void AccountSync::start()
 {

@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 
+class Backend;
 class ChartDataFetcher;
 class LuzmoClient;
 class Repository;
@@ -32,6 +33,12 @@ public:
     AccountSync(Repository &repository, SyncSource &source, ClientLookup chartClient = {},
         QObject *parent = nullptr);
     ~AccountSync() override;
+
+    // The history of `backend` as a sync source: through its Luzmo client, else its Looker
+    // session; nullptr when it has neither. `id`: the backend id its conversations are stored
+    // under; `pageSize`: conversations per page (0: the source's default).
+    static std::unique_ptr<SyncSource> sourceFor(
+        Backend &backend, const QString &id, int pageSize = 0);
 
     void start();
     const SyncReport &report() const;

@@ -3,14 +3,13 @@
 // here.
 #include "app/accounts/secretstore.h"
 #include "app/chat/backend.h"
-#include "app/core/backendfactory.h"
 #include "app/core/backendregistry.h"
 #include "app/core/chatsession.h"
 #include "app/core/connectivity.h"
 #include "app/core/csvimporter.h"
+#include "app/core/localbackend.h"
 #include "app/core/outboxsender.h"
 #include "app/luzmo/luzmobackend.h"
-#include "app/server/localserver.h"
 #include "models/database.h"
 #include "models/outbox.h"
 #include "models/repository.h"
@@ -90,13 +89,10 @@ int main(int argc, char *argv[])
     // this run, answering from the local datasets (the bundled sample on first use).
     LocalServer::Options localOptions;
     localOptions.dataDirectory = directory;
-    LocalServer localServer(localOptions);
-    std::unique_ptr<LuzmoBackend> localBackend;
-    const QString localError = localServer.start();
-    if (localError.isEmpty()) {
-        localBackend = BackendFactory::createLocal(network, localServer);
-        backends.setLocalBackend(localBackend.get());
-    }
+    LocalBackend local(network, localOptions);
+    const QString localError = local.start();
+    if (localError.isEmpty())
+        backends.setLocalBackend(local.backend());
     backends.restore();
     // File ▸ Import CSV…: imports into the local server's data folder, on its own connection in
     // its own thread. Declared before the window, so it outlives it.
