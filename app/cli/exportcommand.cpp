@@ -8,10 +8,21 @@
 
 using namespace Qt::StringLiterals;
 
-ExportCommand::ExportCommand(Repository &repository, const Output &output)
-    : m_repository(repository)
-    , m_output(output)
+ExportCommand::ExportCommand(Repository &repository, CommandLine line, const Output &output)
+    : Command(output)
+    , m_repository(repository)
+    , m_line(std::move(line))
 {
+}
+
+QList<QCommandLineOption> ExportCommand::options()
+{
+    return {
+        { u"format"_s, u"export: the file format."_s, u"FORMAT"_s },
+        { QStringList { u"o"_s, u"out"_s }, u"export: the file to write."_s, u"FILE"_s },
+        { u"width"_s, u"export: image width in pixels."_s, u"W"_s },
+        { u"height"_s, u"export: image height in pixels."_s, u"H"_s },
+    };
 }
 
 QString ExportCommand::usage()
@@ -20,35 +31,26 @@ QString ExportCommand::usage()
            u"[--width W --height H]"_s;
 }
 
-int ExportCommand::run(const QStringList &arguments)
+int ExportCommand::run()
 {
-    QString idText;
-    QString formatText;
-    QString out;
-    QString widthText;
-    QString heightText;
-    for (qsizetype i = 0; i < arguments.size(); ++i) {
-        const QString word = arguments.at(i);
-        QString *target = word == u"--format" ? &formatText
-            : word == u"--out"                ? &out
-            : word == u"--width"              ? &widthText
-            : word == u"--height"             ? &heightText
-                                              : nullptr;
-        if (target) {
-            if (i + 1 >= arguments.size()) {
-                m_output.error(word + u" needs a value."_s);
-                m_output.error(usage());
-                return ExitUsage;
-            }
-            *target = arguments.at(++i);
-        } else if (idText.isEmpty() && !word.startsWith(u"--")) {
-            idText = word;
-        } else {
-            m_output.error(u"Unexpected argument \""_s + word + u"\"."_s);
-            m_output.error(usage());
-            return ExitUsage;
-        }
+    const QStringList words = m_line.positional();
+    const auto &failure = m_line.failure();
+    if (failure && failure->kind == CommandLine::Failure::Kind::MissingValue) {
+        m_output.error(failure->option + u" needs a value."_s);
+        m_output.error(usage());
+        return ExitUsage;
     }
+    if (failure || words.size() > 1) {
+        m_output.error(
+            u"Unexpected argument \""_s + (failure ? failure->option : words.at(1)) + u"\"."_s);
+        m_output.error(usage());
+        return ExitUsage;
+    }
+    const QString idText = words.value(0);
+    QString formatText = m_line.value(u"format"_s);
+    const QString out = m_line.value(u"out"_s);
+    const QString widthText = m_line.value(u"width"_s);
+    const QString heightText = m_line.value(u"height"_s);
     bool ok = false;
     const qint64 id = idText.toLongLong(&ok);
     if (!ok || id <= 0) {

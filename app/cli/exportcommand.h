@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/cli/output.h"
+#include "app/cli/command.h"
 
 #include <QStringList>
 
@@ -11,16 +11,19 @@ class Repository;
 // 1 failed (unknown asset, no stored data, unwritable file…), 2 usage. Errors in words on stderr.
 // Needs a QApplication (QtCharts draws through QGraphicsWidget); without a display, use the
 // offscreen platform (QT_QPA_PLATFORM=offscreen). The entry point must link chartroom_charts.
-class ExportCommand
+class ExportCommand : public Command
 {
+    Q_OBJECT
 public:
-    ExportCommand(Repository &repository, const Output &output);
+    // `line`: the words after "export", parsed with options().
+    ExportCommand(Repository &repository, CommandLine line, const Output &output);
 
-    // `arguments`: the words after "export", options included.
-    int run(const QStringList &arguments);
+    static QList<QCommandLineOption> options();
     static QString usage();
 
 private:
+    int run() override;
+
     Repository &m_repository;
-    const Output &m_output;
+    const CommandLine m_line;
 };

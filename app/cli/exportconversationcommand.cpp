@@ -9,11 +9,21 @@
 using namespace Qt::StringLiterals;
 
 ExportConversationCommand::ExportConversationCommand(
-    Repository &repository, const Output &output, ChartImageRenderer renderer)
-    : m_repository(repository)
-    , m_output(output)
+    Repository &repository, CommandLine line, const Output &output, ChartImageRenderer renderer)
+    : Command(output)
+    , m_repository(repository)
+    , m_line(std::move(line))
     , m_renderer(std::move(renderer))
 {
+}
+
+QList<QCommandLineOption> ExportConversationCommand::options()
+{
+    return {
+        { u"format"_s, u"export-conversation: md, html, pdf or json."_s, u"FORMAT"_s },
+        { QStringList { u"o"_s, u"out"_s }, u"export-conversation: the file to write."_s,
+            u"FILE"_s },
+    };
 }
 
 QString ExportConversationCommand::usage()
@@ -22,64 +32,47 @@ QString ExportConversationCommand::usage()
            u"[--data-dir DIR]"_s;
 }
 
-int ExportConversationCommand::usageError(const QString &message)
+int ExportConversationCommand::wrongUsage(const QString &message)
 {
     m_output.error(message);
     m_output.error(usage());
     return ExitUsage;
 }
 
-int ExportConversationCommand::run(const QStringList &arguments)
+int ExportConversationCommand::run()
 {
-    QString idText;
-    QString formatText;
-    QString out;
-    bool formatSet = false;
-    bool outSet = false;
-    for (int i = 0; i < arguments.size(); ++i) {
-        const QString &word = arguments.at(i);
-        auto value = [&](const QString &option, QString *target, bool *set) {
-            if (word.startsWith(option + u'=')) {
-                *target = word.mid(option.size() + 1);
-            } else if (i + 1 < arguments.size()) {
-                *target = arguments.at(++i);
-            } else {
-                return false;
-            }
-            *set = true;
-            return true;
-        };
-        if (word == u"--format" || word.startsWith(u"--format=")) {
-            if (!value(u"--format"_s, &formatText, &formatSet))
-                return usageError(u"--format needs a value: md, html, pdf or json."_s);
-        } else if (word == u"--out" || word == u"-o" || word.startsWith(u"--out=")) {
-            if (!value(word == u"-o" ? u"-o"_s : u"--out"_s, &out, &outSet))
-                return usageError(u"--out needs a file name."_s);
-        } else if (word.startsWith(u'-') && word.size() > 1) {
-            return usageError(u"unknown option \"" + word + u"\".");
-        } else if (idText.isEmpty()) {
-            idText = word;
-        } else {
-            return usageError(u"unexpected argument \"" + word + u"\".");
-        }
+    if (const auto &failure = m_line.failure()) {
+        if (failure->kind != CommandLine::Failure::Kind::MissingValue)
+            return wrongUsage(u"unknown option \"" + failure->option + u"\".");
+        return wrongUsage(failure->option == u"--format"
+                ? u"--format needs a value: md, html, pdf or json."_s
+                : u"--out needs a file name."_s);
     }
+    const QStringList words = m_line.positional();
+    if (words.size() > 1)
+        return wrongUsage(u"unexpected argument \"" + words.at(1) + u"\".");
+    const QString idText = words.value(0);
+    const bool formatSet = m_line.isSet(u"format"_s);
+    const QString formatText = m_line.value(u"format"_s);
+    const bool outSet = m_line.isSet(u"out"_s);
+    const QString out = m_line.value(u"out"_s);
     if (idText.isEmpty())
-        return usageError(u"no conversation id given."_s);
+        return wrongUsage(u"no conversation id given."_s);
     bool ok = false;
     const qint64 id = idText.toLongLong(&ok);
     if (!ok || id <= 0)
-        return usageError(u"\"" + idText + u"\" is not a conversation id (a positive number).");
+        return wrongUsage(u"\"" + idText + u"\" is not a conversation id (a positive number).");
     if (!outSet || out.trimmed().isEmpty())
-        return usageError(u"--out FILE is required."_s);
+        return wrongUsage(u"--out FILE is required."_s);
 
     ExportFormat format = ExportFormat::Markdown;
     if (formatSet) {
         if (!ExportFormats::fromName(formatText, &format)) {
-            return usageError(
+            return wrongUsage(
                 u"unknown format \"" + formatText + u"\": use md, html, pdf or json.");
         }
     } else if (!ExportFormats::fromFileName(out, &format)) {
-        return usageError(u"cannot tell the format from \"" + QFileInfo(out).fileName()
+        return wrongUsage(u"cannot tell the format from \"" + QFileInfo(out).fileName()
             + u"\": add --format md|html|pdf|json or use a .md, .html, .pdf or .json name.");
     }
 

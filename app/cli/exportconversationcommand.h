@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/cli/output.h"
+#include "app/cli/command.h"
 #include "app/export/chartimagerenderer.h"
 
 #include <QStringList>
@@ -12,22 +12,23 @@ class Repository;
 // --format the format comes from FILE's extension. Charts are drawn by `renderer` (none:
 // placeholders). HTML and PDF need a QGuiApplication (QT_QPA_PLATFORM=offscreen is enough).
 // Exit codes: 0 written, 1 failed (unknown or deleted conversation, unwritable file), 2 usage.
-class ExportConversationCommand
+class ExportConversationCommand : public Command
 {
+    Q_OBJECT
 public:
-    ExportConversationCommand(
-        Repository &repository, const Output &output, ChartImageRenderer renderer = {});
+    // `line`: the words after "export-conversation", parsed with options() (--format F,
+    // --out FILE, also as --format=F and --out=FILE).
+    ExportConversationCommand(Repository &repository, CommandLine line, const Output &output,
+        ChartImageRenderer renderer = {});
 
-    // `arguments` are the words after "export-conversation", options included
-    // (--format F, --out FILE, also as --format=F and --out=FILE). Returns an ExitCode.
-    int run(const QStringList &arguments);
-
+    static QList<QCommandLineOption> options();
     static QString usage();
 
 private:
-    int usageError(const QString &message);
+    int run() override;
+    int wrongUsage(const QString &message);
 
     Repository &m_repository;
-    const Output &m_output;
+    const CommandLine m_line;
     ChartImageRenderer m_renderer;
 };

@@ -29,11 +29,22 @@ QString speaker(MessageRole role)
 }
 } // namespace
 
-HistoryCommand::HistoryCommand(Repository &repository, const Output &output, bool json)
-    : m_repository(repository)
-    , m_output(output)
-    , m_json(json)
+HistoryCommand::HistoryCommand(Repository &repository, CommandLine line, const Output &output)
+    : Command(output)
+    , m_repository(repository)
+    , m_line(std::move(line))
+    , m_json(m_line.json())
 {
+}
+
+QList<QCommandLineOption> HistoryCommand::options()
+{
+    return {
+        { u"backend"_s, u"history search: only this backend's conversations."_s, u"NAME"_s },
+        { u"from"_s, u"history search: from this day."_s, u"YYYY-MM-DD"_s },
+        { u"to"_s, u"history search: up to this day."_s, u"YYYY-MM-DD"_s },
+        { u"has-chart"_s, u"history search: only answers with a chart."_s },
+    };
 }
 
 QString HistoryCommand::usage()
@@ -42,15 +53,30 @@ QString HistoryCommand::usage()
            u"[--from YYYY-MM-DD] [--to YYYY-MM-DD] [--has-chart] [--json] [--data-dir DIR]"_s;
 }
 
-int HistoryCommand::run(const QStringList &arguments)
+int HistoryCommand::run()
 {
-    const QString sub = arguments.value(0);
-    if (sub == u"list" && arguments.size() == 1)
+    const QStringList words = m_line.positional();
+    const QString sub = words.value(0);
+    if (const auto &failure = m_line.failure()) {
+        if (sub != u"search")
+            return usageError(*failure, usage());
+        if (failure->kind == CommandLine::Failure::Kind::MissingValue) {
+            m_output.error(failure->option + u" needs a value.");
+        } else {
+            m_output.error(u"unknown search option \"" + failure->option + u"\"");
+            m_output.error(usage());
+        }
+        return ExitUsage;
+    }
+    if (sub == u"search" && words.size() >= 2)
+        return search(words.mid(1));
+    // The filters are for search only.
+    const bool filtered = m_line.isSet(u"backend"_s) || m_line.isSet(u"from"_s)
+        || m_line.isSet(u"to"_s) || m_line.isSet(u"has-chart"_s);
+    if (sub == u"list" && words.size() == 1 && !filtered)
         return list();
-    if (sub == u"show" && arguments.size() == 2)
-        return show(arguments.at(1));
-    if (sub == u"search" && arguments.size() >= 2)
-        return search(arguments.mid(1));
+    if (sub == u"show" && words.size() == 2 && !filtered)
+        return show(words.at(1));
     m_output.error(usage());
     return ExitUsage;
 }
@@ -136,33 +162,14 @@ int HistoryCommand::show(const QString &idText)
     return ExitOk;
 }
 
-int HistoryCommand::search(const QStringList &arguments)
+int HistoryCommand::search(const QStringList &words)
 {
-    QStringList words;
     SearchFilter filter;
-    for (qsizetype i = 0; i < arguments.size(); ++i) {
-        const QString &argument = arguments.at(i);
-        if (!argument.startsWith(u"--")) {
-            words << argument;
+    filter.hasChart = m_line.isSet(u"has-chart"_s);
+    for (const QString &name : { u"backend"_s, u"from"_s, u"to"_s }) {
+        if (!m_line.isSet(name))
             continue;
-        }
-        const qsizetype equals = argument.indexOf(u'=');
-        const QString name = argument.mid(2, equals < 0 ? -1 : equals - 2);
-        if (name == u"has-chart" && equals < 0) {
-            filter.hasChart = true;
-            continue;
-        }
-        if (name != u"backend" && name != u"from" && name != u"to") {
-            m_output.error(u"unknown search option \"" + argument + u"\"");
-            m_output.error(usage());
-            return ExitUsage;
-        }
-        QString value;
-        if (equals >= 0) {
-            value = argument.mid(equals + 1);
-        } else if (i + 1 < arguments.size()) {
-            value = arguments.at(++i);
-        }
+        const QString value = m_line.value(name);
         if (value.isEmpty()) {
             m_output.error(u"--" + name + u" needs a value.");
             return ExitUsage;
@@ -180,10 +187,6 @@ int HistoryCommand::search(const QStringList &arguments)
     }
     if (filter.from.isValid() && filter.to.isValid() && filter.from > filter.to) {
         m_output.error(u"--from must not be after --to."_s);
-        return ExitUsage;
-    }
-    if (words.isEmpty()) {
-        m_output.error(usage());
         return ExitUsage;
     }
     return search(words.join(u' '), filter);

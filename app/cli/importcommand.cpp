@@ -33,10 +33,17 @@ QString levelName(int level)
 }
 } // namespace
 
-ImportCommand::ImportCommand(const QString &dataDirectory, Output output)
-    : m_dataDirectory(dataDirectory)
-    , m_output(output)
+ImportCommand::ImportCommand(const QString &dataDirectory, CommandLine line, const Output &output)
+    : Command(output)
+    , m_dataDirectory(dataDirectory)
+    , m_line(std::move(line))
+    , m_json(m_line.json())
 {
+}
+
+QList<QCommandLineOption> ImportCommand::options()
+{
+    return { { u"name"_s, u"import: the dataset's name."_s, u"NAME"_s } };
 }
 
 QString ImportCommand::usage()
@@ -44,35 +51,25 @@ QString ImportCommand::usage()
     return u"usage: chartroom-cli import FILE.csv [--name NAME] [--json] [--data-dir DIR]"_s;
 }
 
-int ImportCommand::run(const QStringList &arguments)
+int ImportCommand::run()
 {
-    QString file;
-    QString name;
-    for (qsizetype i = 0; i < arguments.size(); ++i) {
-        const QString &a = arguments.at(i);
-        if (a == u"--json") {
-            m_json = true;
-        } else if (a == u"--name" || a == u"--data-dir") {
-            if (i + 1 >= arguments.size()) {
-                m_output.error(a + u" needs a value. " + usage());
-                return ExitUsage;
-            }
-            if (a == u"--name")
-                name = arguments.at(i + 1);
-            ++i; // --data-dir is resolved by the caller
-        } else if (a.startsWith(u"--name=")) {
-            name = a.mid(7);
-        } else if (a.startsWith(u"--") || !file.isEmpty()) {
-            m_output.error(u"Unexpected argument \"" + a + u"\". " + usage());
-            return ExitUsage;
-        } else {
-            file = a;
-        }
+    if (const auto &failure = m_line.failure()) {
+        m_output.error(failure->kind == CommandLine::Failure::Kind::MissingValue
+                ? QString(failure->option + u" needs a value. " + usage())
+                : QString(u"Unexpected argument \"" + failure->option + u"\". " + usage()));
+        return ExitUsage;
     }
-    if (file.isEmpty()) {
+    const QStringList files = m_line.positional();
+    if (files.size() > 1) {
+        m_output.error(u"Unexpected argument \"" + files.at(1) + u"\". " + usage());
+        return ExitUsage;
+    }
+    if (files.isEmpty()) {
         m_output.error(usage());
         return ExitUsage;
     }
+    const QString file = files.constFirst();
+    const QString name = m_line.value(u"name"_s);
     if (!QFileInfo::exists(file)) {
         m_output.error(u"The file " + file + u" does not exist.");
         return ExitFailure;

@@ -1,18 +1,14 @@
 #include "app/cli/synccommand.h"
 
+#include "app/chat/backend.h"
 #include "app/core/accountsync.h"
 #include "app/core/backendfactory.h"
-#include "app/looker/lookersession.h"
-#include "app/luzmo/luzmoclient.h"
-#include "app/server/localserver.h"
-#include "app/sync/lookersyncsource.h"
-#include "app/sync/luzmosyncsource.h"
+#include "app/core/localbackend.h"
+#include "app/luzmo/luzmobackend.h"
+#include "app/sync/syncsource.h"
 #include "models/repository.h"
 
-#include <QEventLoop>
 #include <QJsonObject>
-
-#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -30,11 +26,36 @@ QJsonObject errorJson(const SyncError &error, const SyncReport &report)
 } // namespace
 
 SyncCommand::SyncCommand(
-    Repository &repository, QNetworkAccessManager &network, const Output &output)
-    : m_repository(repository)
+    Repository &repository, QNetworkAccessManager &network, const Output &output, Options options)
+    : Command(output)
+    , m_repository(repository)
     , m_network(network)
-    , m_output(output)
+    , m_options(std::move(options))
 {
+}
+
+SyncCommand::SyncCommand(Repository &repository, QNetworkAccessManager &network,
+    const Output &output, CommandLine line, const QString &dataDirectory)
+    : Command(output)
+    , m_repository(repository)
+    , m_network(network)
+    , m_line(std::move(line))
+{
+    m_options.dataDirectory = dataDirectory;
+}
+
+SyncCommand::~SyncCommand() = default;
+
+QList<QCommandLineOption> SyncCommand::options()
+{
+    return QList<QCommandLineOption> {
+        { u"backend"_s,
+            u"sync: local (default without --url), luzmo (default with --url) or "
+            u"looker."_s,
+            u"BACKEND"_s },
+        { u"url"_s, u"Luzmo-compatible API host, e.g. https://api.luzmo.com"_s, u"URL"_s },
+    }
+    + CommandLine::credentialOptions();
 }
 
 QString SyncCommand::usage()
@@ -43,8 +64,43 @@ QString SyncCommand::usage()
            u"--token T] [--json] [--data-dir DIR]"_s;
 }
 
-int SyncCommand::run(const Options &options)
+std::optional<SyncCommand::Options> SyncCommand::fromCommandLine(const CommandLine &line) const
 {
+    if (const auto &failure = line.failure()) {
+        m_output.error(failure->text);
+        m_output.error(usage());
+        return std::nullopt;
+    }
+    Options options = m_options;
+    options.backend = line.value(u"backend"_s);
+    if (line.isSet(u"url"_s)) {
+        options.url = QUrl::fromUserInput(line.value(u"url"_s));
+        if (!options.url.isValid()
+            || (options.url.scheme() != u"http" && options.url.scheme() != u"https")) {
+            m_output.error(u"--url must be an http or https address."_s);
+            return std::nullopt;
+        }
+    }
+    options.key = line.valueOrEnvironment(u"key"_s, "CHARTROOM_KEY");
+    options.token = line.valueOrEnvironment(u"token"_s, "CHARTROOM_TOKEN");
+    options.json = line.json();
+    return options;
+}
+
+int SyncCommand::run()
+{
+    if (m_line) {
+        const std::optional<Options> options = fromCommandLine(*m_line);
+        if (!options)
+            return ExitUsage;
+        m_options = *options;
+    }
+    return begin();
+}
+
+int SyncCommand::begin()
+{
+    const Options &options = m_options;
     const QString backend = !options.backend.isEmpty()
         ? options.backend
         : (options.url.isEmpty() ? u"local"_s : u"luzmo"_s);
@@ -78,58 +134,42 @@ int SyncCommand::run(const Options &options)
         }
     }
 
-    // The account the flags describe, connected as the GUI connects its accounts.
-    Account account;
-    account.id = backend;
-    account.kind = Account::kindFromName(backend);
-    account.baseUrl = options.url.toString();
-    account.keyId = options.key;
-    account.secret = options.token;
-    account.agent.clear(); // no Looker agent: sync reads conversations, asks nothing
-    LuzmoConfig config = BackendFactory::luzmoConfig(account);
-    std::unique_ptr<LocalServer> local;
     if (backend == u"local") {
         LocalServer::Options serverOptions;
         serverOptions.dataDirectory = options.dataDirectory;
-        local = std::make_unique<LocalServer>(serverOptions);
-        if (const QString error = local->start(); !error.isEmpty()) {
-            m_output.error(u"The local analyst server could not start: "_s + error);
+        m_local = std::make_unique<LocalBackend>(m_network, serverOptions);
+        if (const QString error = m_local->start(); !error.isEmpty()) {
+            m_output.error(LocalBackend::startFailed(error));
             return ExitFailure;
         }
-        config = BackendFactory::localConfig(*local);
+        m_backend = m_local->backend();
+    } else {
+        // The account the flags describe, connected as the GUI connects its accounts.
+        Account account;
+        account.id = backend;
+        account.kind = Account::kindFromName(backend);
+        account.baseUrl = options.url.toString();
+        account.keyId = options.key;
+        account.secret = options.token;
+        account.agent.clear(); // no Looker agent: sync reads conversations, asks nothing
+        m_remote = BackendFactory::create(m_network, account);
+        m_backend = m_remote.get();
     }
 
     // CHARTROOM_SYNC_PAGE_SIZE: smaller pages, e.g. for the kill test.
     const int pageSize = options.pageSize > 0
         ? options.pageSize
         : qEnvironmentVariableIntValue("CHARTROOM_SYNC_PAGE_SIZE");
-    std::unique_ptr<LuzmoClient> client;
-    std::unique_ptr<LookerSession> session;
-    std::unique_ptr<SyncSource> source;
-    if (backend == u"looker") {
-        session = std::make_unique<LookerSession>(m_network, BackendFactory::lookerConfig(account));
-        auto lookerSource = std::make_unique<LookerSyncSource>(*session, backend);
-        if (pageSize > 0)
-            lookerSource->setPageSize(pageSize);
-        source = std::move(lookerSource);
-    } else {
-        client = std::make_unique<LuzmoClient>(m_network, config);
-        auto luzmoSource = std::make_unique<LuzmoSyncSource>(*client, backend);
-        if (pageSize > 0)
-            luzmoSource->setPageSize(pageSize);
-        source = std::move(luzmoSource);
-    }
+    m_source = AccountSync::sourceFor(*m_backend, backend, pageSize);
     // Synced charts have no data yet: the sync stores it too, so they render offline (Looker
     // answers carry no Luzmo charts). A chart whose data cannot be fetched is told on stderr; the
     // sync itself succeeded.
     AccountSync::ClientLookup charts;
-    if (client)
-        charts = [&client] { return client.get(); };
-    AccountSync sync(m_repository, *source, std::move(charts));
-    QEventLoop loop;
-    int exitCode = ExitFailure;
-    QObject::connect(&sync, &AccountSync::progressChanged, &loop, [&](const SyncProgress &p) {
-        if (options.json)
+    if (m_backend->luzmoClient())
+        charts = [backend = m_backend] { return backend->luzmoClient(); };
+    m_sync = std::make_unique<AccountSync>(m_repository, *m_source, std::move(charts));
+    connect(m_sync.get(), &AccountSync::progressChanged, this, [this](const SyncProgress &p) {
+        if (m_options.json)
             return;
         m_output.line(u"page "_s + QString::number(p.pages) + u": "
             + QString::number(p.conversationsDone)
@@ -137,51 +177,51 @@ int SyncCommand::run(const Options &options)
                                          : QString())
             + u" conversations, " + QString::number(p.messagesDone) + u" messages");
     });
-    QJsonObject okJson; // with --json, written once the charts' data is stored too
-    QObject::connect(&sync, &AccountSync::synced, &loop, [&](const SyncReport &report) {
-        if (options.json) {
-            okJson = report.toJson();
-            okJson.insert(u"status"_s, u"ok"_s);
+    connect(m_sync.get(), &AccountSync::synced, this, [this](const SyncReport &report) {
+        if (m_options.json) {
+            m_okJson = report.toJson();
+            m_okJson.insert(u"status"_s, u"ok"_s);
         } else {
             m_output.line(report.summary());
         }
     });
-    QObject::connect(&sync, &AccountSync::chartsUnlisted, &loop, [&](const QString &message) {
+    connect(m_sync.get(), &AccountSync::chartsUnlisted, this, [this](const QString &message) {
         m_output.error(u"sync: the charts' data could not be fetched: "_s + message);
     });
-    QObject::connect(
-        &sync, &AccountSync::chartFailed, &loop, [&](qint64 assetId, const QString &why) {
+    connect(
+        m_sync.get(), &AccountSync::chartFailed, this, [this](qint64 assetId, const QString &why) {
             m_output.error(u"sync: the data of chart "_s + QString::number(assetId)
                 + u" could not be stored: " + why);
         });
-    QObject::connect(&sync, &AccountSync::finished, &loop, [&] {
-        exitCode = ExitOk;
-        loop.quit();
-    });
-    QObject::connect(&sync, &AccountSync::failed, &loop, [&](const SyncError &error) {
-        if (options.json)
-            m_output.json(errorJson(error, sync.report()));
+    connect(m_sync.get(), &AccountSync::finished, this, &SyncCommand::onFinished);
+    connect(m_sync.get(), &AccountSync::failed, this, [this](const SyncError &error) {
+        if (m_options.json)
+            m_output.json(errorJson(error, m_sync->report()));
         m_output.error(error.message);
-        exitCode = ExitFailure;
-        loop.quit();
+        finish(ExitFailure);
     });
-    sync.start();
-    loop.exec();
-    if (exitCode != ExitOk)
-        return exitCode;
-    if (!client) {
-        if (options.json)
-            m_output.json(okJson);
-        return ExitOk;
+    m_sync->start();
+    return Running;
+}
+
+void SyncCommand::onFinished()
+{
+    if (!m_backend->luzmoClient()) {
+        if (m_options.json)
+            m_output.json(m_okJson);
+        finish(ExitOk);
+        return;
     }
-    if (options.json) {
-        okJson.insert(u"charts_stored"_s, sync.chartsStored());
-        okJson.insert(u"charts_failed"_s, sync.chartsFailed());
-        m_output.json(okJson);
+    if (m_options.json) {
+        m_okJson.insert(u"charts_stored"_s, m_sync->chartsStored());
+        m_okJson.insert(u"charts_failed"_s, m_sync->chartsFailed());
+        m_output.json(m_okJson);
     } else {
-        m_output.line(u"Stored the data of "_s + QString::number(sync.chartsStored()) + u" charts"
-            + (sync.chartsFailed() > 0 ? u" (" + QString::number(sync.chartsFailed()) + u" failed)"
-                                       : QString()));
+        m_output.line(u"Stored the data of "_s + QString::number(m_sync->chartsStored())
+            + u" charts"
+            + (m_sync->chartsFailed() > 0
+                    ? u" (" + QString::number(m_sync->chartsFailed()) + u" failed)"
+                    : QString()));
     }
-    return ExitOk;
+    finish(ExitOk);
 }

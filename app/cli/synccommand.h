@@ -1,12 +1,20 @@
 #pragma once
 
-#include "app/cli/output.h"
+#include "app/cli/command.h"
 
+#include <QJsonObject>
 #include <QString>
 #include <QUrl>
 
+#include <memory>
+#include <optional>
+
+class AccountSync;
+class Backend;
+class LocalBackend;
 class QNetworkAccessManager;
 class Repository;
+class SyncSource;
 
 // `chartroom-cli sync`: pulls a backend's conversations, messages and charts into the local
 // store (SyncEngine), printing a progress line per page and a summary, or with --json the
@@ -20,10 +28,9 @@ class Repository;
 //          conversations and their messages; no chart data step)
 // Exit 0 when the sync completed, 1 when it failed (the pages stored before are kept), 2 for
 // usage errors.
-// main.cpp parses the shared flags (--backend, --url, --key/--token or CHARTROOM_KEY/
-// CHARTROOM_TOKEN, --json, --data-dir) into Options.
-class SyncCommand
+class SyncCommand : public Command
 {
+    Q_OBJECT
 public:
     struct Options
     {
@@ -36,13 +43,31 @@ public:
         int pageSize = 0; // conversations per page; 0: the source's default
     };
 
-    SyncCommand(Repository &repository, QNetworkAccessManager &network, const Output &output);
-    int run(const Options &options);
+    SyncCommand(Repository &repository, QNetworkAccessManager &network, const Output &output,
+        Options options);
+    // From the words after "sync", parsed with options(): --backend, --url, --key/--token or
+    // CHARTROOM_KEY/CHARTROOM_TOKEN, the global --json.
+    SyncCommand(Repository &repository, QNetworkAccessManager &network, const Output &output,
+        CommandLine line, const QString &dataDirectory);
+    ~SyncCommand() override;
 
+    static QList<QCommandLineOption> options();
     static QString usage();
 
 private:
+    std::optional<Options> fromCommandLine(const CommandLine &line) const;
+    int run() override;
+    int begin(); // Running: the sync runs
+    void onFinished();
+
     Repository &m_repository;
     QNetworkAccessManager &m_network;
-    const Output &m_output;
+    Options m_options;
+    std::optional<CommandLine> m_line;
+    std::unique_ptr<LocalBackend> m_local;
+    std::unique_ptr<Backend> m_remote;
+    Backend *m_backend = nullptr;
+    std::unique_ptr<SyncSource> m_source;
+    std::unique_ptr<AccountSync> m_sync;
+    QJsonObject m_okJson; // with --json, written once the charts' data is stored too
 };

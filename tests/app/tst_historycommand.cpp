@@ -2,6 +2,7 @@
 // temporary store (main.cpp hands it the words after "history", options included).
 #include "app/cli/historycommand.h"
 #include "tests/support/capturedoutput.h"
+#include "tests/support/commandrun.h"
 #include "tests/support/tempstore.h"
 
 #include <QJsonArray>
@@ -16,14 +17,18 @@ using namespace Qt::StringLiterals;
 namespace {
 using Run = CapturedRun;
 
-Run run(Repository &repository, const QStringList &arguments, bool json = true)
+Run run(Repository &repository, QStringList arguments, bool json = true)
 {
+    if (json)
+        arguments.prepend(u"--json"_s); // first: a missing value stays missing
     std::FILE *out = std::tmpfile();
     std::FILE *err = std::tmpfile();
     Run r;
     {
         const Output output(out, err);
-        r.exitCode = HistoryCommand(repository, output, json).run(arguments);
+        HistoryCommand command(
+            repository, CommandLine(HistoryCommand::options(), arguments), output);
+        r.exitCode = runCommand(command);
     }
     r.out = readBack(out);
     r.err = readBack(err);

@@ -3,6 +3,7 @@
 #include "app/cli/importcommand.h"
 #include "app/datasets/datasetstore.h"
 #include "tests/support/capturedoutput.h"
+#include "tests/support/commandrun.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -23,7 +24,11 @@ Run run(const QString &dataDir, const QStringList &arguments)
     std::FILE *out = std::tmpfile();
     std::FILE *err = std::tmpfile();
     Run r;
-    r.exitCode = ImportCommand(dataDir, Output(out, err)).run(arguments);
+    {
+        const Output output(out, err);
+        ImportCommand command(dataDir, CommandLine(ImportCommand::options(), arguments), output);
+        r.exitCode = runCommand(command);
+    }
     r.out = readBack(out);
     r.err = readBack(err);
     return r;

@@ -4,6 +4,7 @@
 #include "app/cli/exportconversationcommand.h"
 #include "tests/app/export/exportfixture.h"
 #include "tests/support/capturedoutput.h"
+#include "tests/support/commandrun.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -25,8 +26,10 @@ Run run(Repository &repository, const QStringList &arguments, ChartImageRenderer
     Run r;
     {
         const Output output(out, err);
-        r.exitCode
-            = ExportConversationCommand(repository, output, std::move(renderer)).run(arguments);
+        ExportConversationCommand command(repository,
+            CommandLine(ExportConversationCommand::options(), arguments), output,
+            std::move(renderer));
+        r.exitCode = runCommand(command);
     }
     r.out = readBack(out);
     r.err = readBack(err);

@@ -1,6 +1,6 @@
-// `sync-runner sync [flags]`: SyncCommand behind the same flags as `chartroom-cli sync`, for the
-// kill test while main.cpp does not route `sync` yet (the test prefers chartroom-cli once it
-// does).
+// `sync-runner sync [flags]`: SyncCommand behind the same flags as `chartroom-cli sync`, run under
+// app.exec() as chartroom-cli runs it, for the kill test (which prefers chartroom-cli, now that
+// main.cpp routes `sync`).
 
 #include "app/cli/synccommand.h"
 #include "models/database.h"
@@ -9,6 +9,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -45,5 +46,9 @@ int main(int argc, char *argv[])
         = parser.isSet(token) ? parser.value(token) : qEnvironmentVariable("CHARTROOM_TOKEN");
     options.dataDirectory = directory;
     options.json = parser.isSet(json);
-    return SyncCommand(repository, network, output).run(options);
+    SyncCommand command(repository, network, output, options);
+    QObject::connect(
+        &command, &Command::finished, &app, [](int exitCode) { QCoreApplication::exit(exitCode); });
+    QTimer::singleShot(0, &command, &SyncCommand::start);
+    return QCoreApplication::exec();
 }

@@ -15,6 +15,7 @@
 #include "app/looker/lookersession.h"
 #include "app/sync/lookersyncsource.h"
 #include "tests/app/sync/syncrun.h"
+#include "tests/support/commandrun.h"
 #include "tests/support/fakelookerserver.h"
 #include "tests/support/tempstore.h"
 
@@ -410,13 +411,16 @@ private Q_SLOTS:
         options.url = m_server->baseUrl();
         options.key = u"looker-id"_s;
         options.token = u"looker-secret"_s;
-        QCOMPARE(SyncCommand(*store.repository, m_network, output).run(options), int(ExitOk));
+        QCOMPARE(
+            runCommandOf<SyncCommand>(*store.repository, m_network, output, options), int(ExitOk));
         QCOMPARE(messages(store, a), u"user:Revenue?|assistant:Up 5%."_s);
 
         options.token = u"wrong"_s;
-        QCOMPARE(SyncCommand(*store.repository, m_network, output).run(options), int(ExitFailure));
+        QCOMPARE(runCommandOf<SyncCommand>(*store.repository, m_network, output, options),
+            int(ExitFailure));
         options.token.clear();
-        QCOMPARE(SyncCommand(*store.repository, m_network, output).run(options), int(ExitUsage));
+        QCOMPARE(runCommandOf<SyncCommand>(*store.repository, m_network, output, options),
+            int(ExitUsage));
         std::fclose(out);
         std::fclose(err);
     }

@@ -8,6 +8,7 @@
 #include "app/luzmo/luzmoclient.h"
 #include "app/server/localserver.h"
 #include "models/repository.h"
+#include "tests/support/commandrun.h"
 #include "tests/support/tempstore.h"
 
 #include <QJsonDocument>
@@ -119,8 +120,8 @@ private Q_SLOTS:
         FILE *out = std::tmpfile();
         FILE *err = std::tmpfile();
         Output output(out, err);
-        SyncCommand command(*store.repository, m_network, output);
-        QCOMPARE(command.run(syncOptions()), int(ExitOk));
+        SyncCommand command(*store.repository, m_network, output, syncOptions());
+        QCOMPARE(runCommand(command), int(ExitOk));
         const QString printed = readAll(out);
         const QString errors = readAll(err);
         std::fclose(out);
@@ -154,8 +155,8 @@ private Q_SLOTS:
         TempStore store;
         {
             Output quiet(std::tmpfile(), std::tmpfile());
-            SyncCommand first(*store.repository, m_network, quiet);
-            QCOMPARE(first.run(syncOptions()), int(ExitOk));
+            SyncCommand first(*store.repository, m_network, quiet, syncOptions());
+            QCOMPARE(runCommand(first), int(ExitOk));
         }
         // A synced answer gains a line chart whose data query cannot be built.
         const Conversation conversation = store.repository->conversations(1)->first();
@@ -170,8 +171,8 @@ private Q_SLOTS:
         FILE *out = std::tmpfile();
         FILE *err = std::tmpfile();
         Output output(out, err);
-        SyncCommand command(*store.repository, m_network, output);
-        QCOMPARE(command.run(syncOptions(true)), int(ExitOk));
+        SyncCommand command(*store.repository, m_network, output, syncOptions(true));
+        QCOMPARE(runCommand(command), int(ExitOk));
         const QString printed = readAll(out);
         const QString errors = readAll(err);
         std::fclose(out);

@@ -1,6 +1,7 @@
 // `chartroom-cli export` as a class over a real store: every format, sizes, no stored data,
 // unknown assets, unwritable files and usage errors, with their exit codes and words.
 #include "app/cli/exportcommand.h"
+#include "tests/support/commandrun.h"
 #include "tests/support/tempstore.h"
 #include "tests/ui/chart/chartsamples.h"
 
@@ -31,7 +32,9 @@ class TestExportCommand : public QObject
         FILE *err = std::tmpfile();
         Output output(out, err);
         Run r;
-        r.code = ExportCommand(*m_store.repository, output).run(arguments);
+        ExportCommand command(
+            *m_store.repository, CommandLine(ExportCommand::options(), arguments), output);
+        r.code = runCommand(command);
         const auto read = [](FILE *f) {
             std::fflush(f);
             std::rewind(f);

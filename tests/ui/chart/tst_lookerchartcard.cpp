@@ -9,6 +9,7 @@
 #include "app/export/conversationexporter.h"
 #include "models/transcriptmodel.h"
 #include "tests/support/capturedoutput.h"
+#include "tests/support/commandrun.h"
 #include "tests/ui/windowfixture.h"
 #include "ui/chart/chartcard.h"
 #include "ui/chart/chartcardcache.h"
@@ -273,8 +274,11 @@ private Q_SLOTS:
         CapturedRun r;
         {
             Output output(out, err);
-            r.exitCode = ExportCommand(*m_f.store.repository, output)
-                             .run({ QString::number(id), u"--format"_s, format, u"--out"_s, path });
+            ExportCommand command(*m_f.store.repository,
+                CommandLine(ExportCommand::options(),
+                    { QString::number(id), u"--format"_s, format, u"--out"_s, path }),
+                output);
+            r.exitCode = runCommand(command);
         }
         r.out = readBack(out);
         r.err = readBack(err);
