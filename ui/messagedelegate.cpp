@@ -26,6 +26,14 @@ using namespace Qt::StringLiterals;
 
 namespace {
 constexpr qreal bubbleRadius = 12;
+
+// The enum a row holds for `role`, or `fallback` when it holds none (a model that is not a
+// TranscriptModel): a missing status is no status, a missing role not the user's.
+template<typename E> E enumData(const QModelIndex &index, int role, E fallback)
+{
+    const QVariant data = index.data(role);
+    return data.metaType() == QMetaType::fromType<E>() ? data.value<E>() : fallback;
+}
 } // namespace
 
 MessageDelegate::MessageDelegate(QObject *parent)
@@ -98,7 +106,8 @@ MessageDelegate::Entry *MessageDelegate::layOut(
     entry->width = width;
     entry->progress = m_progress.value(id);
     entry->updatedAt = index.data(TranscriptModel::UpdatedAtRole).toDateTime();
-    entry->user = index.data(TranscriptModel::RoleRole).value<MessageRole>() == MessageRole::User;
+    entry->user
+        = enumData(index, TranscriptModel::RoleRole, MessageRole::Assistant) == MessageRole::User;
     entry->name = entry->user ? tr("You") : tr("Assistant");
     const QDateTime now = m_now.isValid() ? m_now : QDateTime::currentDateTime();
     entry->time

@@ -122,7 +122,8 @@ private Q_SLOTS:
         QVERIFY(!repo.messageByRemoteId(conv, u"msg-8"_s)->has_value());
 
         TranscriptModel model(*store.repository);
-        QAbstractItemModelTester tester(&model);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setConversation(conv);
         QCOMPARE(model.rowCount(), 2);
         QSignalSpy removed(&repo, &Repository::messageRemoved);
