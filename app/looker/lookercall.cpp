@@ -1,15 +1,13 @@
 #include "app/looker/lookercall.h"
 
 #include "app/looker/lookererrors.h"
+#include "app/looker/lookerlog.h"
 #include "app/looker/lookersession.h"
 #include "app/net/apicall.h"
 
-#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-
-Q_LOGGING_CATEGORY(lcLookerCall, "chartroom.looker.call")
 
 namespace {
 constexpr qsizetype maxErrorBody = 256 * 1024;
@@ -131,8 +129,7 @@ void LookerCall::onFailed(const ApiError &error)
     if (status == 429 && m_session
         && m_rateLimitRetries < m_session->config().maxRateLimitRetries) {
         const int wait = rateLimitWaitSeconds(error.retryAfterSeconds, ++m_rateLimitRetries);
-        qCInfo(lcLookerCall) << "Looker rate limit on" << m_spec.path << "- retrying in" << wait
-                             << "s";
+        qCInfo(lcLooker) << "Looker rate limit on" << m_spec.path << "- retrying in" << wait << "s";
         Q_EMIT retrying(wait);
         m_retryTimer.start(wait * 1000);
         return;

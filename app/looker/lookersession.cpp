@@ -1,18 +1,16 @@
 #include "app/looker/lookersession.h"
 
 #include "app/looker/lookererrors.h"
+#include "app/looker/lookerlog.h"
 #include "app/net/apicall.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 
 using namespace Qt::StringLiterals;
-
-Q_LOGGING_CATEGORY(lcLookerSession, "chartroom.looker.session")
 
 LookerSession::LookerSession(QNetworkAccessManager &network, LookerConfig config, QObject *parent)
     : QObject(parent)
@@ -42,7 +40,7 @@ void LookerSession::withToken(QObject *context, TokenCallback callback)
 void LookerSession::invalidate(const QString &token)
 {
     if (token == m_token) {
-        qCInfo(lcLookerSession) << "Looker refused the access token; logging in again";
+        qCInfo(lcLooker) << "Looker refused the access token; logging in again";
         m_token.clear();
     }
 }

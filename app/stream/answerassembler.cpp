@@ -1,13 +1,11 @@
 #include "app/stream/answerassembler.h"
 
 #include "app/protocol/aipromptdecoder.h"
+#include "app/stream/streamlog.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
-#include <QLoggingCategory>
-
-Q_LOGGING_CATEGORY(lcAnswerAssembler, "chartroom.stream.answer")
 
 namespace {
 
@@ -92,8 +90,7 @@ Changes AnswerAssembler::apply(const StreamEvent &event)
         changes |= applyDone();
         break;
     case Type::Unknown:
-        qCInfo(lcAnswerAssembler) << "Ignoring an answer stream event of unknown type"
-                                  << event.typeName;
+        qCInfo(lcStream) << "Ignoring an answer stream event of unknown type" << event.typeName;
         break;
     }
     return changes;
@@ -101,7 +98,7 @@ Changes AnswerAssembler::apply(const StreamEvent &event)
 
 Changes AnswerAssembler::applyInvalidFrame(const DecodeError &error)
 {
-    qCWarning(lcAnswerAssembler) << error.message << "Frame:" << error.frame;
+    qCWarning(lcStream) << error.message << "Frame:" << error.frame;
     ++m_lostFrames;
     return problem(error.message);
 }
@@ -367,7 +364,7 @@ Changes AnswerAssembler::settle(State state, const QString &reason)
 
 Changes AnswerAssembler::problem(const QString &what)
 {
-    qCInfo(lcAnswerAssembler) << "Answer stream problem:" << what;
+    qCInfo(lcStream) << "Answer stream problem:" << what;
     m_problems.append(what);
     return Change::ProblemRecorded;
 }

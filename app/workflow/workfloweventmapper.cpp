@@ -1,5 +1,7 @@
 #include "app/workflow/workfloweventmapper.h"
 
+#include "app/workflow/workflowlog.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 
@@ -149,9 +151,9 @@ void WorkflowEventMapper::logIgnored(const WorkflowFrame &frame)
         return;
     m_ignoredTypes.insert(frame.typeName);
     if (frame.kind == WorkflowFrame::Kind::SheetData)
-        qCDebug(lcWorkflowStream) << "Not shown: workflow event" << frame.typeName;
+        qCDebug(lcWorkflow) << "Not shown: workflow event" << frame.typeName;
     else
-        qCInfo(lcWorkflowStream).noquote()
+        qCInfo(lcWorkflow).noquote()
             << u"Ignored workflow event of unknown type \"%1\""_s.arg(frame.typeName);
 }
 

@@ -21,7 +21,7 @@
 //                  asset_start {asset_type "workflow"}, asset_delta {definition JSON},
 //                  asset_end; finish (no result), [DONE]
 //   error        → text_end, error {message}, [DONE]
-//   sheet_data, unknown → nothing (logged under chartroom.workflow.stream)
+//   sheet_data, unknown → nothing (logged under chartroom.workflow)
 // Nothing is mapped after done or error. Pure: no QObject, no I/O; the caller de-duplicates
 // replayed events before mapping them.
 class WorkflowEventMapper

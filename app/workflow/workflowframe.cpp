@@ -9,8 +9,6 @@
 
 using namespace Qt::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcWorkflowStream, "chartroom.workflow.stream")
-
 namespace {
 // The first non-empty string among `keys`; an object in one of them counts by its `message`.
 QString firstString(const QJsonObject &object, std::initializer_list<QStringView> keys)

@@ -4,15 +4,12 @@
 
 #include <QJsonObject>
 #include <QList>
-#include <QLoggingCategory>
 #include <QString>
 #include <QStringList>
 
 #include <variant>
 
 struct SseEvent;
-
-Q_DECLARE_LOGGING_CATEGORY(lcWorkflowStream)
 
 // One event of the workflow chat stream (B3OS "Caddie", PROTOCOLS.md section 2 and
 // docs/protocols/workflow.md), read from one SSE frame. As B3OS's own client reads it

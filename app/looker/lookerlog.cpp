@@ -1,0 +1,3 @@
+#include "app/looker/lookerlog.h"
+
+Q_LOGGING_CATEGORY(lcLooker, "chartroom.looker")

@@ -1,0 +1,3 @@
+#include "app/stream/streamlog.h"
+
+Q_LOGGING_CATEGORY(lcStream, "chartroom.stream")

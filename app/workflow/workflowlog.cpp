@@ -1,0 +1,3 @@
+#include "app/workflow/workflowlog.h"
+
+Q_LOGGING_CATEGORY(lcWorkflow, "chartroom.workflow")
