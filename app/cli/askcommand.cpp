@@ -85,8 +85,10 @@ QList<QCommandLineOption> AskCommand::options()
 QString AskCommand::usage()
 {
     return u"usage: chartroom-cli ask [--url URL] [--key K] [--token T] [--conversation ID] "
-           u"[--agent item|analyst] [--task generate|suggest|describe] [--no-stream] [--json] "
-           u"[--data-dir DIR] PROMPT"_s;
+           u"[--agent item|analyst] [--task generate|suggest|describe] [--no-stream] "
+           u"[--backend local|luzmo|workflow|looker] [--transport sse|socketio] "
+           u"[--looker-agent ID] [--looker-source MODEL/EXPLORE]... [--json] [--data-dir DIR] "
+           u"PROMPT"_s;
 }
 
 int AskCommand::run()

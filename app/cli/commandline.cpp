@@ -98,5 +98,7 @@ QString CommandLine::valueOrEnvironment(const QString &name, const char *variabl
 
 QString CommandLine::helpText() const
 {
-    return m_parser->helpText();
+    // Qt's first line names the binary by its path ("Usage: ./chartroom-cli [options]"); the
+    // description that follows is the command's own usage line, so it goes.
+    return m_parser->helpText().section(u'\n', 1);
 }
