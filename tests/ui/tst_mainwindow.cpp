@@ -1,8 +1,10 @@
-#include "app/core/chatsession.h"
+// The main window over a real store: the empty state, sending, store errors in words, rename,
+// delete, search, and geometry restored (the transcript's repaints, paging and screenshots:
+// tst_mainwindowtranscript).
 #include "models/conversationlistmodel.h"
 #include "models/searchresultmodel.h"
 #include "models/transcriptmodel.h"
-#include "tests/support/tempstore.h"
+#include "tests/ui/mainwindowfixture.h"
 #include "ui/composer.h"
 #include "ui/conversationsidebar.h"
 #include "ui/errorbanner.h"
@@ -33,64 +35,6 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-// A real store, a chat session and the main window with its own settings file.
-struct Fixture
-{
-    Fixture()
-        : session(*store.repository)
-        , settings(settingsDir.filePath(u"chartroom.ini"_s), QSettings::IniFormat)
-    {
-    }
-    std::unique_ptr<MainWindow> makeWindow()
-    {
-        return std::make_unique<MainWindow>(*store.repository, session, &settings);
-    }
-    TempStore store;
-    ChatSession session;
-    QTemporaryDir settingsDir;
-    QSettings settings;
-};
-
-// Answers the next modal dialog of type D as soon as it is shown.
-template<typename D> void answerDialog(std::function<void(D *)> answer, QString *seenText = nullptr)
-{
-    auto *timer = new QTimer;
-    timer->setInterval(10);
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, answer, seenText] {
-        if (auto *dialog = qobject_cast<D *>(QApplication::activeModalWidget())) {
-            timer->stop();
-            timer->deleteLater();
-            if (seenText) {
-                if (auto *box = qobject_cast<QMessageBox *>(dialog))
-                    *seenText = box->text();
-            }
-            answer(dialog);
-        }
-    });
-    timer->start();
-}
-
-bool showAndActivate(QWidget *window)
-{
-    window->show();
-    QApplication::setActiveWindow(window);
-    return QTest::qWaitForWindowExposed(window) && QTest::qWaitForWindowActive(window);
-}
-
-Message message(qint64 conversation, MessageRole role, const QString &text,
-    MessageStatus status = MessageStatus::Complete, const QString &error = {})
-{
-    Message m;
-    m.conversationId = conversation;
-    m.role = role;
-    m.text = text;
-    m.status = status;
-    m.errorDetail = error;
-    return m;
-}
-} // namespace
-
 class TestMainWindow : public QObject
 {
     Q_OBJECT
@@ -101,15 +45,12 @@ private Q_SLOTS:
     void renameThroughAction();
     void deleteAsksFirst();
     void searchShowsHitsAndOpensThem();
-    void streamingRepaintsAreCoalesced();
-    void scrollingToTopFetchesOlderAnchored();
     void geometryAndSplitterAreRestored();
-    void screenshots();
 };
 
 void TestMainWindow::emptyStateWhenNothingIsOpen()
 {
-    Fixture f;
+    MainWindowFixture f;
     auto window = f.makeWindow();
     QVERIFY(showAndActivate(window.get()));
     auto *stack = window->findChild<QWidget *>(u"emptyState"_s);
@@ -128,7 +69,7 @@ void TestMainWindow::emptyStateWhenNothingIsOpen()
 
 void TestMainWindow::sendStartsConversationAndNewClears()
 {
-    Fixture f;
+    MainWindowFixture f;
     auto window = f.makeWindow();
     QVERIFY(showAndActivate(window.get()));
     QPlainTextEdit *edit = window->composer()->editor();
@@ -180,7 +121,7 @@ void TestMainWindow::sendStartsConversationAndNewClears()
 
 void TestMainWindow::storeErrorIsShownInWords()
 {
-    Fixture f;
+    MainWindowFixture f;
     auto window = f.makeWindow();
     QVERIFY(showAndActivate(window.get()));
     window->send(u"   "_s);
@@ -197,7 +138,7 @@ void TestMainWindow::storeErrorIsShownInWords()
 
 void TestMainWindow::renameThroughAction()
 {
-    Fixture f;
+    MainWindowFixture f;
     const qint64 id = f.store.addConversation(u"Untitled analysis"_s, 2);
     auto window = f.makeWindow();
     QVERIFY(showAndActivate(window.get()));
@@ -227,7 +168,7 @@ void TestMainWindow::renameThroughAction()
 
 void TestMainWindow::deleteAsksFirst()
 {
-    Fixture f;
+    MainWindowFixture f;
     const qint64 keep = f.store.addConversation(u"Churn by plan"_s, 2);
     const qint64 id = f.store.addConversation(u"Marketing spend vs signups"_s, 4);
     auto window = f.makeWindow();
@@ -262,7 +203,7 @@ void TestMainWindow::deleteAsksFirst()
 
 void TestMainWindow::searchShowsHitsAndOpensThem()
 {
-    Fixture f;
+    MainWindowFixture f;
     const qint64 revenue = f.store.repository->createConversation(u"Quarterly numbers"_s)->id;
     f.store.repository->addMessage(
         message(revenue, MessageRole::User, u"What was our gross margin in Q3?"_s));
@@ -287,73 +228,9 @@ void TestMainWindow::searchShowsHitsAndOpensThem()
     QVERIFY(window->sidebar()->conversationList()->isVisible());
 }
 
-void TestMainWindow::streamingRepaintsAreCoalesced()
-{
-    Fixture f;
-    const qint64 id = f.store.addConversation(u"Streaming"_s, 39);
-    Message answer = f.store.repository
-                         ->addMessage(message(
-                             id, MessageRole::Assistant, u"Revenue"_s, MessageStatus::Streaming))
-                         .value();
-    auto window = f.makeWindow();
-    QVERIFY(showAndActivate(window.get()));
-    window->openConversation(id);
-    TranscriptView *view = window->transcriptView();
-    QTRY_VERIFY(view->isAtBottom());
-    QTest::qWait(50);
-
-    MessageDelegate *delegate = view->messageDelegate();
-    // The view's own model (the proxy that fetches older pages only when asked) stays consistent.
-    QAbstractItemModelTester tester(
-        view->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QSignalSpy modelChanges(window->transcriptModel(), &QAbstractItemModel::dataChanged);
-    QSignalSpy relayouts(delegate, &QAbstractItemDelegate::sizeHintChanged);
-    const int flushesBefore = view->flushCount();
-    const int layoutsBefore = delegate->layoutCount();
-    const int row = window->transcriptModel()->rowOf(answer.id);
-    const int heightBefore = view->visualRect(view->model()->index(row, 0)).height();
-
-    for (int i = 0; i < 200; ++i) {
-        answer.text += u" grew **12%** in March, driven by the enterprise plan."_s;
-        QVERIFY(!f.store.repository->updateMessage(answer, Repository::MessageField::Text));
-    }
-    QCOMPARE(modelChanges.size(), 200);
-    QCOMPARE(relayouts.size(), 0); // nothing yet: applied at the next frame
-
-    QTRY_COMPARE(view->flushCount(), flushesBefore + 1);
-    QCOMPARE(relayouts.size(), 1);
-    QTest::qWait(50);
-    // Only the changed row was laid out again, once.
-    QCOMPARE(delegate->layoutCount() - layoutsBefore, 1);
-    QVERIFY(view->visualRect(view->model()->index(row, 0)).height() > heightBefore);
-    QVERIFY(view->isAtBottom()); // the streaming answer is followed
-}
-
-void TestMainWindow::scrollingToTopFetchesOlderAnchored()
-{
-    Fixture f;
-    const qint64 id = f.store.addConversation(u"Long history"_s, 180);
-    auto window = f.makeWindow();
-    QVERIFY(showAndActivate(window.get()));
-    window->openConversation(id);
-    TranscriptView *view = window->transcriptView();
-    QTest::qWait(50);
-    // The view does not page in everything just because the last row is visible.
-    QCOMPARE(window->transcriptModel()->rowCount(), 50);
-    QTRY_VERIFY(view->isAtBottom());
-
-    const qint64 firstId = window->transcriptModel()->messageAt(0)->id;
-    view->verticalScrollBar()->setValue(0);
-    QCOMPARE(window->transcriptModel()->rowCount(), 100);
-    const int oldFirstRow = window->transcriptModel()->rowOf(firstId);
-    QCOMPARE(oldFirstRow, 50);
-    // What was at the top of the view is still there.
-    QVERIFY(qAbs(view->visualRect(view->model()->index(oldFirstRow, 0)).top()) <= 1);
-}
-
 void TestMainWindow::geometryAndSplitterAreRestored()
 {
-    Fixture f;
+    MainWindowFixture f;
     const qint64 id = f.store.addConversation(u"Kept open"_s, 2);
     {
         auto window = f.makeWindow();
@@ -368,75 +245,6 @@ void TestMainWindow::geometryAndSplitterAreRestored()
     QCOMPARE(window->size(), QSize(1000, 650));
     QCOMPARE(window->splitter()->sizes().first(), 340);
     QCOMPARE(window->currentConversation(), id);
-}
-
-void TestMainWindow::screenshots()
-{
-    Fixture f;
-    Repository &repo = *f.store.repository;
-    const auto add
-        = [&repo](qint64 c, MessageRole role, const QString &text,
-              MessageStatus status = MessageStatus::Complete, const QString &error = {}) {
-              QVERIFY(repo.addMessage(message(c, role, text, status, error)).ok());
-          };
-    const qint64 churn = repo.createConversation(u"Churn rate by subscription plan"_s)->id;
-    add(churn, MessageRole::User, u"What is the monthly churn rate per subscription plan?"_s);
-    add(churn, MessageRole::Assistant,
-        u"Churn is lowest on **Enterprise** (0.8%) and highest on **Starter** (4.9%)."_s);
-    const qint64 spend = repo.createConversation(u"Marketing spend vs. signups"_s)->id;
-    add(spend, MessageRole::User, u"Plot marketing spend against new signups per week"_s);
-    add(spend, MessageRole::Assistant, u"Spend and signups move together until week 31, then"_s,
-        MessageStatus::Interrupted, u"the connection to the server was lost"_s);
-    const qint64 customers = repo.createConversation(u"Top 10 customers by lifetime value"_s)->id;
-    add(customers, MessageRole::User, u"Who are our top 10 customers by lifetime value?"_s);
-    add(customers, MessageRole::Assistant, {}, MessageStatus::Error,
-        u"No backend configured: add one in Settings to get answers. Your question was saved."_s);
-    const qint64 revenue = repo.createConversation(u"Monthly revenue 2024"_s)->id;
-    add(revenue, MessageRole::User, u"Show monthly revenue for 2024 as a line chart"_s);
-    add(revenue, MessageRole::Assistant,
-        u"Here is **monthly revenue for 2024**. Revenue grew steadily, with two clear peaks:\n\n"
-        "- **March**: the spring campaign lifted sales to **$1.42M** (+18% on February)\n"
-        "- **November**: Black Friday drove the best month of the year, **$1.87M**\n"
-        "- The summer dip (July–August) is seasonal and matches 2023\n\n"
-        "| Quarter | Revenue | Growth |\n|---|---:|---:|\n| Q1 | $3.9M | +6% |\n"
-        "| Q2 | $4.1M | +5% |\n| Q3 | $3.8M | −7% |\n| Q4 | $5.2M | +37% |\n"_s);
-    add(revenue, MessageRole::User, u"Which regions drove the growth in Q4?"_s);
-    add(revenue, MessageRole::Assistant,
-        u"Mostly **North America** and the **Nordics**. Together they account for 71% of the "
-        "Q4 increase; the rest of Europe was flat."_s,
-        MessageStatus::Streaming);
-
-    auto window = f.makeWindow();
-    window->resize(1240, 820);
-    QVERIFY(showAndActivate(window.get()));
-    window->openConversation(revenue);
-    QTest::qWait(100);
-    QTRY_VERIFY(window->transcriptView()->isAtBottom());
-
-    const QString dir = qEnvironmentVariable("CHARTROOM_SCREENSHOT_DIR", QDir::currentPath());
-    QDir().mkpath(dir);
-    const QString main = QDir(dir).filePath(u"mainwindow.png"_s);
-    QVERIFY(window->grab().save(main));
-
-    QLineEdit *search = window->sidebar()->searchField();
-    QTest::keyClicks(search, u"revenue"_s);
-    QTRY_VERIFY(window->sidebar()->searchResults()->isVisible());
-    QVERIFY(window->sidebar()->searchModel()->rowCount() >= 2);
-    QTest::qWait(50);
-    const QString searchShot = QDir(dir).filePath(u"mainwindow-search.png"_s);
-    QVERIFY(window->grab().save(searchShot));
-
-    search->clear();
-    window->openConversation(customers);
-    QTest::qWait(50);
-    QVERIFY(window->grab().save(QDir(dir).filePath(u"mainwindow-error.png"_s)));
-    window->openConversation(spend);
-    QTest::qWait(50);
-    QVERIFY(window->grab().save(QDir(dir).filePath(u"mainwindow-interrupted.png"_s)));
-    window->newConversation();
-    QTest::qWait(300); // let the search field's clear button fade out
-    QVERIFY(window->grab().save(QDir(dir).filePath(u"mainwindow-empty.png"_s)));
-    qInfo("Screenshots in %s", qUtf8Printable(QDir::toNativeSeparators(dir)));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -42,15 +43,20 @@ struct WindowFixture
     BackendRegistry backends;
 };
 
-// Answers the next modal dialog of type D as soon as it is shown.
-template<typename D> void answerDialog(std::function<void(D *)> answer)
+// Answers the next modal dialog of type D as soon as it is shown; a message box's text goes to
+// `seenText` when given.
+template<typename D> void answerDialog(std::function<void(D *)> answer, QString *seenText = nullptr)
 {
     auto *timer = new QTimer;
     timer->setInterval(10);
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, answer] {
+    QObject::connect(timer, &QTimer::timeout, timer, [timer, answer, seenText] {
         if (auto *dialog = qobject_cast<D *>(QApplication::activeModalWidget())) {
             timer->stop();
             timer->deleteLater();
+            if (seenText) {
+                if (auto *box = qobject_cast<QMessageBox *>(dialog))
+                    *seenText = box->text();
+            }
             answer(dialog);
         }
     });
