@@ -40,7 +40,7 @@ def read_targets():
                 token = token.replace("${CHARTROOM_SAMPLE_DIR}", sample)
                 token = token.replace("${PROJECT_SOURCE_DIR}/", "")
                 if token.endswith((".h", ".cpp")):
-                    rel = token if token.startswith(PRODUCT) else os.path.normpath(os.path.join(here, token))
+                    rel = token if token.startswith(tuple(p + "/" for p in PRODUCT)) else os.path.normpath(os.path.join(here, token))
                     owner[rel] = name
         for name, body in LINK_RE.findall(text):
             links.setdefault(name, set()).update(

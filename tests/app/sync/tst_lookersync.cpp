@@ -1,115 +1,19 @@
-// LookerSyncSource through the real SyncEngine into a TempStore, against the strict
-// FakeLookerServer on loopback: conversations are listed with GET /conversations/search, page
-// after page until a short one (never GET /conversations, which the fake answers 404); the
-// first sync imports the conversations and their messages in `order`, every part of an answer
-// (data, chart with its data, follow-ups) as assets; a re-run changes nothing; a later change is
-// picked up; a turn asked here and synced afterwards is matched, not doubled; conversations
-// removed or marked deleted remotely are soft-deleted locally; a wrong client secret fails as
-// an auth error in words; `sync --backend looker` through SyncCommand.
+// LookerSyncSource against the strict FakeLookerServer: conversations listed with
+// GET /conversations/search page after page until a short one (never GET /conversations, which
+// the fake answers 404), messages mapped in `order`, every part of an answer (data, chart with
+// its data, follow-ups) stored as assets, tolerated message shapes, and a turn asked here and
+// synced afterwards matched, not doubled.
 
-#include "app/cli/output.h"
-#include "app/cli/synccommand.h"
-#include "app/core/chatsession.h"
-#include "app/looker/lookerbackend.h"
-#include "app/looker/lookermessagemapper.h"
-#include "app/looker/lookersession.h"
-#include "app/sync/lookersyncsource.h"
-#include "tests/app/sync/syncrun.h"
-#include "tests/support/commandrun.h"
-#include "tests/support/fakelookerserver.h"
-#include "tests/support/tempstore.h"
-
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QNetworkAccessManager>
-#include <QSignalSpy>
-#include <QSqlQuery>
-#include <QTest>
-#include <QUrlQuery>
-
-#include <cstdio>
-#include <memory>
+#include "tests/app/sync/lookersyncfixture.h"
 
 using namespace Qt::StringLiterals;
 
-class TestLookerSync : public QObject
+class TestLookerSync : public LookerSyncFixture
 {
     Q_OBJECT
 
-private:
-    std::unique_ptr<FakeLookerServer> m_server;
-    QNetworkAccessManager m_network;
-
-    LookerConfig config(const QString &secret = u"looker-secret"_s) const
-    {
-        LookerConfig c;
-        c.baseUrl = m_server->baseUrl();
-        c.clientId = u"looker-id"_s;
-        c.clientSecret = secret;
-        return c;
-    }
-
-    SyncRun sync(TempStore &store, int pageSize = 0, const QString &secret = u"looker-secret"_s,
-        int searchPageSize = 0)
-    {
-        LookerSession session(m_network, config(secret));
-        LookerSyncSource source(session, u"looker"_s);
-        if (pageSize > 0)
-            source.setPageSize(pageSize);
-        if (searchPageSize > 0)
-            source.setSearchPageSize(searchPageSize);
-        SyncEngine engine(*store.repository, source);
-        return SyncRun::of(engine, 20000);
-    }
-
-    static QString query(TempStore &store, const QString &sql)
-    {
-        QSqlQuery q(store.database.connection());
-        if (!q.exec(sql))
-            return u"<error>"_s;
-        QStringList rows;
-        while (q.next())
-            rows << q.value(0).toString();
-        return rows.join(u'|');
-    }
-    // "title:deleted" of the looker conversations, by remote id.
-    static QString conversations(TempStore &store)
-    {
-        return query(store,
-            u"SELECT title || ':' || deleted FROM conversations WHERE backend = 'looker' "
-            u"ORDER BY remote_id"_s);
-    }
-    // "role:text" of a conversation's messages, in their order.
-    static QString messages(TempStore &store, const QString &remoteId)
-    {
-        return query(store,
-            u"SELECT m.role || ':' || m.text FROM messages m JOIN conversations c ON "
-            u"c.id = m.conversation_id WHERE c.remote_id = '%1' ORDER BY m.seq"_s.arg(remoteId));
-    }
-    // "type" of a conversation's assets, in message and asset order.
-    static QString assets(TempStore &store, const QString &remoteId)
-    {
-        return query(store,
-            u"SELECT a.type || '=' || COALESCE(a.remote_id, '') FROM message_assets a JOIN "
-            u"messages m ON m.id = a.message_id JOIN conversations c ON c.id = m.conversation_id "
-            u"WHERE c.remote_id = '%1' ORDER BY m.seq, a.id"_s.arg(remoteId));
-    }
-    static QString snapshot(TempStore &store)
-    {
-        return query(store,
-                   u"SELECT id || ':' || text || ':' || updated_at || ':' || seq FROM messages"_s)
-            + u'#'
-            + query(store,
-                u"SELECT id || ':' || title || ':' || updated_at || ':' || deleted "
-                u"FROM conversations"_s);
-    }
-
 private Q_SLOTS:
-    void init()
-    {
-        m_server = std::make_unique<FakeLookerServer>();
-        QVERIFY(m_server->listen());
-    }
+    void init() { startServer(); }
 
     void mapsMessages()
     {
@@ -295,134 +199,6 @@ private Q_SLOTS:
             got << (m.role == MessageRole::User ? u"user"_s : u"assistant"_s) + u':' + m.text + u':'
                     + m.remoteId;
         QCOMPARE(got.join(u'|'), expected);
-    }
-
-    void firstSyncImportsInOrderAndRerunIsIdempotent()
-    {
-        TempStore store;
-        QVERIFY2(store.error.isEmpty(), qPrintable(store.error));
-        // Stored out of order: the sync follows `order`.
-        const QString a = m_server->addConversation(u"Revenue"_s,
-            { FakeLookerServer::systemTurn(u"Up 5%."_s, 2),
-                FakeLookerServer::userTurn(u"Revenue?"_s, 1),
-                FakeLookerServer::userTurn(u"By region?"_s, 3),
-                FakeLookerServer::systemTurn(u"EMEA leads."_s, 4) });
-        const QString b = m_server->addConversation(u"Churn"_s,
-            { FakeLookerServer::userTurn(u"Churn?"_s, 1),
-                FakeLookerServer::systemTurn(u"2%."_s, 2) },
-            u"2025-06-02T10:00:00.000+00:00"_s);
-        const QString gone
-            = m_server->addConversation(u"Deleted"_s, { FakeLookerServer::userTurn(u"x"_s, 1) });
-        m_server->setDeleted(gone);
-
-        const SyncRun first = sync(store, 1); // one conversation per page
-        QVERIFY2(first.finished, qPrintable(first.error.message));
-        QCOMPARE(first.report.pages, 2);
-        QCOMPARE(first.report.conversationsSeen, 2);
-        QCOMPARE(first.report.messagesSeen, 6);
-        QCOMPARE(conversations(store), u"Revenue:0|Churn:0"_s);
-        QCOMPARE(messages(store, a),
-            u"user:Revenue?|assistant:Up 5%.|user:By region?|assistant:EMEA leads."_s);
-        QCOMPARE(messages(store, b), u"user:Churn?|assistant:2%."_s);
-        QCOMPARE(m_server->requestsTo("GET", "/api/4.0/conversations/" + gone.toUtf8()).size(), 0);
-
-        const QString before = snapshot(store);
-        const int gets
-            = int(m_server->requestsTo("GET", "/api/4.0/conversations/" + a.toUtf8()).size());
-        const SyncRun again = sync(store);
-        QVERIFY2(again.finished, qPrintable(again.error.message));
-        QCOMPARE(again.report.conversationsSeen, 0); // nothing after the cursor
-        QCOMPARE(snapshot(store), before);
-        QCOMPARE(m_server->requestsTo("GET", "/api/4.0/conversations/" + a.toUtf8()).size(), gets);
-
-        // A new turn (updated_at moves): only that conversation is read again.
-        m_server->addMessageTo(a, FakeLookerServer::userTurn(u"And APAC?"_s, 5));
-        m_server->setUpdatedAt(a, u"2025-06-03T10:00:00.000+00:00"_s);
-        const SyncRun later = sync(store);
-        QVERIFY2(later.finished, qPrintable(later.error.message));
-        QCOMPARE(later.report.conversationsSeen, 1);
-        QCOMPARE(messages(store, a),
-            u"user:Revenue?|assistant:Up 5%.|user:By region?|assistant:EMEA leads.|"
-            u"user:And APAC?"_s);
-        QCOMPARE(messages(store, b), u"user:Churn?|assistant:2%."_s);
-    }
-
-    void remoteDeletionsSoftDelete()
-    {
-        TempStore store;
-        QVERIFY2(store.error.isEmpty(), qPrintable(store.error));
-        const QString a
-            = m_server->addConversation(u"A"_s, { FakeLookerServer::userTurn(u"a"_s, 1) });
-        const QString b
-            = m_server->addConversation(u"B"_s, { FakeLookerServer::userTurn(u"b"_s, 1) });
-        m_server->addConversation(u"C"_s, { FakeLookerServer::userTurn(u"c"_s, 1) });
-        QVERIFY(sync(store).finished);
-        QCOMPARE(conversations(store), u"A:0|B:0|C:0"_s);
-
-        m_server->removeConversation(a);
-        m_server->setDeleted(b);
-        const SyncRun run = sync(store);
-        QVERIFY2(run.finished, qPrintable(run.error.message));
-        QCOMPARE(run.report.conversationsDeleted, 2);
-        QCOMPARE(conversations(store), u"A:1|B:1|C:0"_s);
-    }
-
-    void wrongSecretFailsAsAuth()
-    {
-        TempStore store;
-        QVERIFY2(store.error.isEmpty(), qPrintable(store.error));
-        m_server->addConversation(u"A"_s, { FakeLookerServer::userTurn(u"a"_s, 1) });
-        const SyncRun run = sync(store, 0, u"wrong"_s);
-        QVERIFY(run.failed);
-        QCOMPARE(run.error.code, SyncError::Code::Backend);
-        QVERIFY(run.error.api);
-        QCOMPARE(run.error.api->code, ApiError::Code::Auth);
-        QVERIFY2(!run.error.message.isEmpty(), qPrintable(run.error.message));
-        QCOMPARE(conversations(store), QString());
-    }
-
-    void unauthorisedCallFailsAsAuth()
-    {
-        // Every list answers 401 (the token is refused even after a new login).
-        TempStore store;
-        QVERIFY2(store.error.isEmpty(), qPrintable(store.error));
-        m_server->injectError("GET", "/api/4.0/conversations/search", 401,
-            FakeLookerServer::messageBody(u"Requires authentication."_s), 10);
-        const SyncRun run = sync(store);
-        QVERIFY(run.failed);
-        QVERIFY(run.error.api);
-        QCOMPARE(run.error.api->code, ApiError::Code::Auth);
-        QVERIFY2(run.error.message.contains(u"401"), qPrintable(run.error.message));
-    }
-
-    void syncCommand()
-    {
-        TempStore store;
-        QVERIFY2(store.error.isEmpty(), qPrintable(store.error));
-        const QString a = m_server->addConversation(u"Revenue"_s,
-            { FakeLookerServer::userTurn(u"Revenue?"_s, 1),
-                FakeLookerServer::systemTurn(u"Up 5%."_s, 2) });
-        FILE *out = std::tmpfile();
-        FILE *err = std::tmpfile();
-        QVERIFY(out && err);
-        const Output output(out, err);
-        SyncCommand::Options options;
-        options.backend = u"looker"_s;
-        options.url = m_server->baseUrl();
-        options.key = u"looker-id"_s;
-        options.token = u"looker-secret"_s;
-        QCOMPARE(
-            runCommandOf<SyncCommand>(*store.repository, m_network, output, options), int(ExitOk));
-        QCOMPARE(messages(store, a), u"user:Revenue?|assistant:Up 5%."_s);
-
-        options.token = u"wrong"_s;
-        QCOMPARE(runCommandOf<SyncCommand>(*store.repository, m_network, output, options),
-            int(ExitFailure));
-        options.token.clear();
-        QCOMPARE(runCommandOf<SyncCommand>(*store.repository, m_network, output, options),
-            int(ExitUsage));
-        std::fclose(out);
-        std::fclose(err);
     }
 };
 
