@@ -1,5 +1,6 @@
 #include "models/conversationlistmodel.h"
 
+#include "models/modelslog.h"
 #include "models/repository.h"
 
 #include <QScopedValueRollback>
@@ -77,7 +78,7 @@ void ConversationListModel::fetchMore(const QModelIndex &parent)
     const QScopedValueRollback guard(m_fetching, true); // no re-entry from row signals
     auto page = m_repository.conversations(m_pageSize, int(m_rows.size()));
     if (!page) {
-        qWarning("Conversation list: %s", qUtf8Printable(page.error().toString()));
+        qCWarning(lcModels, "Conversation list: %s", qUtf8Printable(page.error().toString()));
         m_exhausted = true;
         return;
     }

@@ -1,6 +1,7 @@
 #include "models/searchresultmodel.h"
 
 #include "models/conversationlistmodel.h"
+#include "models/modelslog.h"
 #include "models/repository.h"
 
 using namespace Qt::StringLiterals;
@@ -33,7 +34,7 @@ bool SearchResultModel::search(const QString &query, const SearchFilter &filter)
             hits = *result;
         } else {
             m_error = result.error().toString();
-            qWarning("Search: %s", qUtf8Printable(m_error));
+            qCWarning(lcModels, "Search: %s", qUtf8Printable(m_error));
         }
     }
     beginResetModel();

@@ -1,5 +1,7 @@
 #include "models/transcriptmodel.h"
 
+#include "models/modelslog.h"
+
 #include <QScopedValueRollback>
 
 using namespace Qt::StringLiterals;
@@ -33,7 +35,7 @@ void TranscriptModel::setConversation(qint64 id)
             m_rows = *page;
             m_exhausted = page->size() < m_pageSize;
         } else {
-            qWarning("Transcript: %s", qUtf8Printable(page.error().toString()));
+            qCWarning(lcModels, "Transcript: %s", qUtf8Printable(page.error().toString()));
             m_exhausted = true;
         }
     }
@@ -133,7 +135,7 @@ void TranscriptModel::fetchMore(const QModelIndex &parent)
     const QScopedValueRollback guard(m_busy, true);
     auto page = m_repository.messages(m_conversationId, m_rows.first().seq, m_pageSize);
     if (!page) {
-        qWarning("Transcript: %s", qUtf8Printable(page.error().toString()));
+        qCWarning(lcModels, "Transcript: %s", qUtf8Printable(page.error().toString()));
         m_exhausted = true;
         return;
     }
