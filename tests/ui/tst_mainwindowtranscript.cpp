@@ -7,6 +7,7 @@
 #include "tests/ui/mainwindowfixture.h"
 #include "ui/composer.h"
 #include "ui/conversationsidebar.h"
+#include "ui/emptystatewidget.h"
 #include "ui/errorbanner.h"
 #include "ui/mainwindow.h"
 #include "ui/messagedelegate.h"
@@ -167,12 +168,27 @@ void TestMainWindowTranscript::screenshots()
     search->clear();
     window->openConversation(customers);
     QTest::qWait(50);
+    // The failed answer: its error in words, with Retry.
+    QCOMPARE(window->transcriptModel()->rowCount(), 2);
+    const MessageDelegate::RowInfo failed = window->transcriptView()->rowInfo(1);
+    QVERIFY2(failed.statusText.contains(u"No backend configured"_s), qPrintable(failed.statusText));
+    QVERIFY(failed.retry);
     QVERIFY(window->grab().save(QDir(dir).filePath(u"mainwindow-error.png"_s)));
     window->openConversation(spend);
     QTest::qWait(50);
+    // The interrupted answer keeps its text and says why it stopped.
+    const MessageDelegate::RowInfo stopped = window->transcriptView()->rowInfo(1);
+    QVERIFY2(stopped.statusText.contains(u"connection to the server was lost"_s),
+        qPrintable(stopped.statusText));
+    QCOMPARE(window->transcriptModel()->index(1).data(TranscriptModel::TextRole).toString(),
+        u"Spend and signups move together until week 31, then"_s);
     QVERIFY(window->grab().save(QDir(dir).filePath(u"mainwindow-interrupted.png"_s)));
     window->newConversation();
     QTest::qWait(300); // let the search field's clear button fade out
+    // A new conversation: no messages, the empty state with its example questions.
+    QCOMPARE(window->transcriptModel()->rowCount(), 0);
+    auto *empty = window->findChild<EmptyStateWidget *>();
+    QVERIFY(empty && empty->isVisible());
     QVERIFY(window->grab().save(QDir(dir).filePath(u"mainwindow-empty.png"_s)));
     qInfo("Screenshots in %s", qUtf8Printable(QDir::toNativeSeparators(dir)));
 }

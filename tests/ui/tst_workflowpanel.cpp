@@ -11,6 +11,7 @@
 #include "ui/workflowdock.h"
 #include "ui/workflowpanel.h"
 
+#include <QAbstractItemModelTester>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
@@ -55,6 +56,8 @@ private Q_SLOTS:
         QVERIFY(store.repository->addMessage(m));
         ChatSession session(*store.repository);
         TranscriptModel transcript(*store.repository);
+        QAbstractItemModelTester tester(
+            &transcript, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QWidget window;
         WorkflowDock dock(session, transcript, &window);
         window.show();

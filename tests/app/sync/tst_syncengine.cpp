@@ -107,7 +107,8 @@ private Q_SLOTS:
         TempStore store;
         QVERIFY2(store.error.isEmpty(), qPrintable(store.error));
         ConversationListModel model(*store.repository);
-        QAbstractItemModelTester tester(&model);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         LuzmoSyncSource source(*m_client, u"local"_s);
         source.setPageSize(pageSize);
         SyncEngine engine(*store.repository, source);
