@@ -16,6 +16,20 @@ using namespace Qt::StringLiterals;
 
 using namespace RepositoryRows;
 
+namespace {
+// Runs an UPDATE of the live conversation `id`; NotFound when no such conversation exists.
+StoreStatus updateConversation(
+    QSqlDatabase db, qint64 id, const QString &sql, const QVariantList &values, const QString &what)
+{
+    QSqlQuery q(db);
+    if (StoreStatus e = run(q, sql, values, what))
+        return e;
+    if (q.numRowsAffected() != 1)
+        return notFound(u"There is no conversation " + QString::number(id) + u'.');
+    return std::nullopt;
+}
+} // namespace
+
 Repository::Repository(Database &database, QObject *parent)
     : QObject(parent)
     , m_database(database)
@@ -85,12 +99,10 @@ StoreResult<int> Repository::conversationCount() const
 
 StoreStatus Repository::renameConversation(qint64 id, const QString &title)
 {
-    QSqlQuery q(m_database.connection());
-    if (StoreStatus e = run(q, u"UPDATE conversations SET title = ? WHERE id = ? AND deleted = 0"_s,
+    if (StoreStatus e = updateConversation(m_database.connection(), id,
+            u"UPDATE conversations SET title = ? WHERE id = ? AND deleted = 0"_s,
             { nonNull(title), id }, u"Renaming the conversation"_s))
         return e;
-    if (q.numRowsAffected() != 1)
-        return notFound(u"There is no conversation " + QString::number(id) + u'.');
     if (auto c = conversation(id))
         Q_EMIT conversationChanged(*c);
     return std::nullopt;
@@ -98,13 +110,10 @@ StoreStatus Repository::renameConversation(qint64 id, const QString &title)
 
 StoreStatus Repository::deleteConversation(qint64 id)
 {
-    QSqlQuery q(m_database.connection());
-    if (StoreStatus e
-        = run(q, u"UPDATE conversations SET deleted = 1 WHERE id = ? AND deleted = 0"_s, { id },
+    if (StoreStatus e = updateConversation(m_database.connection(), id,
+            u"UPDATE conversations SET deleted = 1 WHERE id = ? AND deleted = 0"_s, { id },
             u"Deleting the conversation"_s))
         return e;
-    if (q.numRowsAffected() != 1)
-        return notFound(u"There is no conversation " + QString::number(id) + u'.');
     Q_EMIT conversationRemoved(id);
     return std::nullopt;
 }
@@ -112,14 +121,11 @@ StoreStatus Repository::deleteConversation(qint64 id)
 StoreStatus Repository::setConversationRemoteId(
     qint64 id, const QString &remoteId, const QString &backend)
 {
-    QSqlQuery q(m_database.connection());
-    if (StoreStatus e = run(q,
+    if (StoreStatus e = updateConversation(m_database.connection(), id,
             u"UPDATE conversations SET remote_id = ?, backend = coalesce(?, backend) WHERE id = ?"_s,
             { nullable(remoteId), backend.isEmpty() ? QVariant() : QVariant(backend), id },
             u"Saving the conversation"_s))
         return e;
-    if (q.numRowsAffected() != 1)
-        return notFound(u"There is no conversation " + QString::number(id) + u'.');
     if (auto c = conversation(id))
         Q_EMIT conversationChanged(*c);
     return std::nullopt;
