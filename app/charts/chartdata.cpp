@@ -84,7 +84,7 @@ std::optional<ChartError> ChartData::check(const QJsonObject &item)
     return std::nullopt;
 }
 
-std::variant<ChartData, ChartError> ChartData::fromAsset(
+Expected<ChartData, ChartError> ChartData::fromAsset(
     const QByteArray &valueJson, const QByteArray &dataJson)
 {
     const QJsonDocument document = QJsonDocument::fromJson(valueJson);
@@ -93,12 +93,12 @@ std::variant<ChartData, ChartError> ChartData::fromAsset(
     if (const auto error = check(document.object()))
         return *error;
     auto snapshot = ChartSnapshot::fromJson(dataJson);
-    if (auto *error = std::get_if<ChartError>(&snapshot))
-        return *error;
-    return fromItem(document.object(), std::get<ChartSnapshot>(snapshot).rows);
+    if (!snapshot)
+        return snapshot.error();
+    return fromItem(document.object(), snapshot->rows);
 }
 
-std::variant<ChartData, ChartError> ChartData::fromAsset(
+Expected<ChartData, ChartError> ChartData::fromAsset(
     const QString &assetType, const QByteArray &valueJson, const QByteArray &dataJson)
 {
     if (!VegaLiteReader::isVegaLiteAsset(assetType))
@@ -114,8 +114,7 @@ std::optional<ChartError> ChartData::check(const QString &assetType, const QJson
     return VegaLiteReader::isVegaLiteAsset(assetType) ? VegaLiteReader::check(value) : check(value);
 }
 
-std::variant<ChartData, ChartError> ChartData::fromItem(
-    const QJsonObject &item, const QJsonArray &rows)
+Expected<ChartData, ChartError> ChartData::fromItem(const QJsonObject &item, const QJsonArray &rows)
 {
     if (const auto error = check(item))
         return *error;

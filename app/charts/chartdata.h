@@ -2,14 +2,13 @@
 
 #include "app/charts/charterror.h"
 #include "app/charts/valueformat.h"
+#include "models/expected.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QPointF>
 #include <QStringList>
-
-#include <variant>
 
 // One line of a chart: points sorted by x; a NaN y is a gap (a missing value).
 struct ChartSeries
@@ -29,14 +28,14 @@ class ChartData
 public:
     enum class XKind { Datetime, Category, Numeric };
 
-    static std::variant<ChartData, ChartError> fromItem(
+    static Expected<ChartData, ChartError> fromItem(
         const QJsonObject &item, const QJsonArray &rows);
     // From a stored asset: the item's JSON and its snapshot (ChartSnapshot format).
-    static std::variant<ChartData, ChartError> fromAsset(
+    static Expected<ChartData, ChartError> fromAsset(
         const QByteArray &valueJson, const QByteArray &dataJson);
     // From a stored asset of any type: a Looker chart ("looker-chart", its Vega-Lite spec and
     // the rows kept in its value; see VegaLiteReader) or a Luzmo item (as above).
-    static std::variant<ChartData, ChartError> fromAsset(
+    static Expected<ChartData, ChartError> fromAsset(
         const QString &assetType, const QByteArray &valueJson, const QByteArray &dataJson);
     // Whether `item` is a line chart this class can read (nullopt) or why not.
     static std::optional<ChartError> check(const QJsonObject &item);

@@ -30,7 +30,7 @@ ChartDataFetcher::~ChartDataFetcher()
     }
 }
 
-std::variant<ChartQuery, ChartError> ChartDataFetcher::queryFor(const QJsonObject &item)
+Expected<ChartQuery, ChartError> ChartDataFetcher::queryFor(const QJsonObject &item)
 {
     if (const auto error = ChartData::check(item))
         return *error;
@@ -56,11 +56,11 @@ void ChartDataFetcher::fetch(qint64 assetId, LuzmoClient &client)
     }
     const QJsonDocument document = QJsonDocument::fromJson(asset->valueJson);
     auto query = queryFor(document.object());
-    if (const auto *error = std::get_if<ChartError>(&query)) {
-        failLater(assetId, *error);
+    if (!query) {
+        failLater(assetId, query.error());
         return;
     }
-    const ChartQuery chartQuery = std::get<ChartQuery>(query);
+    const ChartQuery chartQuery = *query;
     ApiCall *call = client.get(u"data"_s, DataRequest::toJson(chartQuery.query), this);
     m_calls.insert(assetId, call);
     connect(call, &ApiCall::succeeded, this, [this, assetId, chartQuery](const QByteArray &body) {

@@ -2,14 +2,13 @@
 
 #include "app/charts/charterror.h"
 #include "app/protocol/chartquery.h"
+#include "models/expected.h"
 
 #include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
-
-#include <variant>
 
 class ApiCall;
 class LuzmoClient;
@@ -34,7 +33,7 @@ public:
     void abortAll();
 
     // The data query behind a line-chart item, or why there is none.
-    static std::variant<ChartQuery, ChartError> queryFor(const QJsonObject &item);
+    static Expected<ChartQuery, ChartError> queryFor(const QJsonObject &item);
 
     // "now" for the snapshot's time; tests pin it. Invalid: the current time.
     void setNow(const QDateTime &now) { m_now = now; }

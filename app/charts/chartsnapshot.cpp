@@ -28,7 +28,7 @@ QByteArray ChartSnapshot::toJson(const ChartQuery &query, const QJsonArray &rows
     return QJsonDocument(snapshot).toJson(QJsonDocument::Compact);
 }
 
-std::variant<ChartSnapshot, ChartError> ChartSnapshot::fromJson(const QByteArray &json)
+Expected<ChartSnapshot, ChartError> ChartSnapshot::fromJson(const QByteArray &json)
 {
     if (json.trimmed().isEmpty())
         return ChartError { ChartError::Code::NoSnapshot, u"This chart has no stored data yet."_s };

@@ -2,11 +2,10 @@
 
 #include "app/charts/charterror.h"
 #include "app/protocol/chartquery.h"
+#include "models/expected.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
-
-#include <variant>
 
 // The data an asset shows, as stored with it (Asset::dataJson) so it renders offline:
 //   {"version": 1,
@@ -26,5 +25,5 @@ struct ChartSnapshot
 
     static QByteArray toJson(const ChartQuery &query, const QJsonArray &rows);
     // Accepts the stored form, or a bare `data` answer {"data": [...]}.
-    static std::variant<ChartSnapshot, ChartError> fromJson(const QByteArray &json);
+    static Expected<ChartSnapshot, ChartError> fromJson(const QByteArray &json);
 };

@@ -121,13 +121,13 @@ ValueFormat formatOf(const VegaLiteSpec &p)
 }
 } // namespace
 
-std::variant<ChartData, ChartError> VegaLiteReader::read(
+Expected<ChartData, ChartError> VegaLiteReader::read(
     const QJsonObject &spec, const QJsonArray &rows)
 {
     auto planned = VegaLiteSpec::read(spec);
-    if (auto *error = std::get_if<ChartError>(&planned))
-        return *error;
-    const VegaLiteSpec &p = std::get<VegaLiteSpec>(planned);
+    if (!planned)
+        return planned.error();
+    const VegaLiteSpec &p = *planned;
     using K = ChartData::XKind;
 
     QList<Datum> data;
@@ -289,12 +289,12 @@ std::optional<ChartError> VegaLiteReader::check(const QJsonObject &part)
     if (auto *error = std::get_if<ChartError>(&s))
         return *error;
     auto p = VegaLiteSpec::read(std::get<QJsonObject>(s));
-    if (auto *error = std::get_if<ChartError>(&p))
-        return *error;
+    if (!p)
+        return p.error();
     return std::nullopt;
 }
 
-std::variant<ChartData, ChartError> VegaLiteReader::fromChartPart(const QJsonObject &part)
+Expected<ChartData, ChartError> VegaLiteReader::fromChartPart(const QJsonObject &part)
 {
     auto s = spec(part);
     if (auto *error = std::get_if<ChartError>(&s))
@@ -313,8 +313,8 @@ std::variant<ChartData, ChartError> VegaLiteReader::fromChartPart(const QJsonObj
             QCoreApplication::translate("VegaLiteReader",
                 "The chart's data was not kept with this answer, so it cannot be drawn here.") };
     auto data = read(vl, values.toArray());
-    if (auto *d = std::get_if<ChartData>(&data))
-        d->item = part;
+    if (data)
+        data->item = part;
     return data;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/charts/chartdata.h"
+#include "models/expected.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -32,10 +33,9 @@ public:
     // Whether the part is a chart this class can draw (nullopt), or why not; data not looked at.
     static std::optional<ChartError> check(const QJsonObject &part);
     // The part drawn from its kept rows (or the spec's inline values).
-    static std::variant<ChartData, ChartError> fromChartPart(const QJsonObject &part);
+    static Expected<ChartData, ChartError> fromChartPart(const QJsonObject &part);
     // A spec and its rows (JSON objects keyed by field name) → series.
-    static std::variant<ChartData, ChartError> read(
-        const QJsonObject &spec, const QJsonArray &rows);
+    static Expected<ChartData, ChartError> read(const QJsonObject &spec, const QJsonArray &rows);
 
     // VegaLiteSpec's title, markType and chartType, for the cards and exports.
     static QString title(const QJsonObject &spec);

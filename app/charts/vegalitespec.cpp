@@ -45,7 +45,7 @@ const QStringList aggregates { u"sum"_s, u"mean"_s, u"average"_s, u"median"_s, u
 
 } // namespace
 
-std::variant<VegaLiteSpec, ChartError> VegaLiteSpec::read(const QJsonObject &spec)
+Expected<VegaLiteSpec, ChartError> VegaLiteSpec::read(const QJsonObject &spec)
 {
     VegaLiteSpec p;
     p.mark = markType(spec);

@@ -3,12 +3,12 @@
 #include "app/charts/chartdata.h"
 #include "app/charts/charterror.h"
 #include "app/charts/vegalitefield.h"
+#include "models/expected.h"
 
 #include <QJsonObject>
 #include <QString>
 
 #include <optional>
-#include <variant>
 
 // What Chartroom draws of a Vega-Lite spec, read and checked without its data: a single view
 // with mark "line" or "point", x of type temporal, ordinal, nominal or quantitative (with an
@@ -27,7 +27,7 @@ public:
         QString title; // .title, else the axis/legend title, else the field's name
     };
 
-    static std::variant<VegaLiteSpec, ChartError> read(const QJsonObject &spec);
+    static Expected<VegaLiteSpec, ChartError> read(const QJsonObject &spec);
 
     // The spec's `title` (a string, lines, or {text}); empty when none.
     static QString title(const QJsonObject &spec);

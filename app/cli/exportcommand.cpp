@@ -93,17 +93,17 @@ int ExportCommand::run()
     auto data = ChartData::fromAsset(asset->type, asset->valueJson,
         definitionOnly && asset->dataJson.isEmpty() ? QByteArray(R"({"rows": []})")
                                                     : asset->dataJson);
-    if (const auto *error = std::get_if<ChartError>(&data)) {
-        if (error->code == ChartError::Code::NoSnapshot
+    if (!data) {
+        if (data.error().code == ChartError::Code::NoSnapshot
             && !VegaLiteReader::isVegaLiteAsset(asset->type)) // a Looker chart's data comes with it
             m_output.error(u"This chart has no stored data yet; open it in Chartroom (or run ask) "
                            u"while the backend is reachable."_s);
         else
-            m_output.error(error->message);
+            m_output.error(data.error().message);
         return ExitFailure;
     }
-    if (const auto error = ChartExport::write(std::get<ChartData>(data), *format, out, size,
-            ChartExport::caption(asset->dataTakenAt))) {
+    if (const auto error
+        = ChartExport::write(*data, *format, out, size, ChartExport::caption(asset->dataTakenAt))) {
         m_output.error(error->message);
         return ExitFailure;
     }

@@ -75,11 +75,11 @@ int main(int argc, char *argv[])
     timer.start();
     const auto parsed = ChartData::fromItem(definition, data);
     const qint64 parse = timer.nsecsElapsed();
-    if (!std::holds_alternative<ChartData>(parsed)) {
-        std::fprintf(stderr, "%s\n", qPrintable(std::get<ChartError>(parsed).message));
+    if (!parsed.has_value()) {
+        std::fprintf(stderr, "%s\n", qPrintable(parsed.error().message));
         return 1;
     }
-    const ChartData &chart = std::get<ChartData>(parsed);
+    const ChartData &chart = *parsed;
     report("item + rows → ChartData", parse, chart.pointCount());
 
     for (const bool downsample : { true, false }) {

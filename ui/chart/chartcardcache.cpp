@@ -42,13 +42,13 @@ ChartCardCache::Entry ChartCardCache::load(const QVariantMap &asset) const
             c.title = VegaLiteReader::title(std::get<QJsonObject>(spec));
         }
         auto parsed = ChartData::fromAsset(c.assetType, c.valueJson, e.dataJson);
-        if (auto *error = std::get_if<ChartError>(&parsed)) {
+        if (!parsed) {
             c.state = State::NotRendered;
-            c.error = *error;
+            c.error = parsed.error();
             return e;
         }
         c.state = State::Ready;
-        c.data = std::make_shared<const ChartData>(std::move(std::get<ChartData>(parsed)));
+        c.data = std::make_shared<const ChartData>(std::move(*parsed));
         return e;
     }
     c.chartType = item.value(u"type"_s).toString();
@@ -67,13 +67,14 @@ ChartCardCache::Entry ChartCardCache::load(const QVariantMap &asset) const
         return e;
     }
     auto parsed = ChartData::fromAsset(c.valueJson, e.dataJson);
-    if (auto *error = std::get_if<ChartError>(&parsed)) {
-        c.state = error->code == ChartError::Code::Malformed ? State::NotRendered : State::Failed;
-        c.error = *error;
+    if (!parsed) {
+        c.state = parsed.error().code == ChartError::Code::Malformed ? State::NotRendered
+                                                                     : State::Failed;
+        c.error = parsed.error();
         return e;
     }
     c.state = State::Ready;
-    c.data = std::make_shared<const ChartData>(std::move(std::get<ChartData>(parsed)));
+    c.data = std::make_shared<const ChartData>(std::move(*parsed));
     return e;
 }
 

@@ -179,7 +179,7 @@ std::optional<ChartError> ChartExport::write(
 QImage ChartExport::image(const Asset &asset, const QSize &size)
 {
     const auto result = ChartData::fromAsset(asset.type, asset.valueJson, asset.dataJson);
-    if (!std::holds_alternative<ChartData>(result) || size.isEmpty())
+    if (!result || size.isEmpty())
         return QImage();
-    return ChartRenderer::image(std::get<ChartData>(result), size, 1.0, caption(asset.dataTakenAt));
+    return ChartRenderer::image(*result, size, 1.0, caption(asset.dataTakenAt));
 }

@@ -151,9 +151,9 @@ private Q_SLOTS:
         QFETCH(QStringList, categories);
         QFETCH(QStringList, expected);
         const auto result = VegaLiteReader::read(spec, rows);
-        const auto *error = std::get_if<ChartError>(&result);
+        const auto *error = result ? nullptr : &result.error();
         QVERIFY2(!error, error ? qPrintable(error->message) : "");
-        const ChartData &d = std::get<ChartData>(result);
+        const ChartData &d = *result;
         QCOMPARE(int(d.xKind), xKind);
         QCOMPARE(d.level, level);
         QCOMPARE(d.categories, categories);
@@ -166,16 +166,15 @@ private Q_SLOTS:
         QJsonObject spec = object(monthly);
         spec.insert(u"data"_s,
             object(R"({"values": [{"orders.created_month": "2024-01", "orders.total": 99}]})"));
-        auto withData
-            = std::get<ChartData>(VegaLiteReader::fromChartPart(part(spec, array(monthlyRows))));
+        auto withData = VegaLiteReader::fromChartPart(part(spec, array(monthlyRows))).value();
         QCOMPARE(withData.pointCount(), 3);
-        auto inlineOnly = std::get<ChartData>(VegaLiteReader::fromChartPart(part(spec, {}, false)));
+        auto inlineOnly = VegaLiteReader::fromChartPart(part(spec, {}, false)).value();
         QCOMPARE(points(inlineOnly), (QStringList { at(u"orders.total"_s, jan2024, u"99"_s) }));
         // A named dataset in the spec's own `datasets`.
         spec.insert(u"data"_s, object(R"({"name": "d1"})"));
         spec.insert(u"datasets"_s,
             object(R"({"d1": [{"orders.created_month": "2024-02", "orders.total": 5}]})"));
-        auto named = std::get<ChartData>(VegaLiteReader::fromChartPart(part(spec, {}, false)));
+        auto named = VegaLiteReader::fromChartPart(part(spec, {}, false)).value();
         QCOMPARE(points(named), (QStringList { at(u"orders.total"_s, feb2024, u"5"_s) }));
     }
 
@@ -209,9 +208,9 @@ private Q_SLOTS:
         QVERIFY(it != assets.cend());
         QCOMPARE(LookerMessageMapper::ChartAssetType, VegaLiteReader::AssetType);
         const auto d = VegaLiteReader::fromChartPart(it->value);
-        const auto *error = std::get_if<ChartError>(&d);
+        const auto *error = d ? nullptr : &d.error();
         QVERIFY2(!error, error ? qPrintable(error->message) : "");
-        QCOMPARE(points(std::get<ChartData>(d)),
+        QCOMPARE(points(*d),
             (QStringList { at(u"orders.total"_s, jan2024, u"10"_s),
                 at(u"orders.total"_s, feb2024, u"20"_s) }));
     }
@@ -220,7 +219,7 @@ private Q_SLOTS:
     {
         QJsonObject p = part(object(monthly), array(monthlyRows));
         p.insert(u"result"_s, QJsonObject { { u"vegaConfig"_s, object(monthly) } });
-        QCOMPARE(std::get<ChartData>(VegaLiteReader::fromChartPart(p)).pointCount(), 3);
+        QCOMPARE(VegaLiteReader::fromChartPart(p).value().pointCount(), 3);
     }
 
     void tableRowsTitlesAndFormat()
@@ -236,7 +235,7 @@ private Q_SLOTS:
                       {"m": "2024-01", "region": "AMER", "v": null}])"));
         const auto result
             = ChartData::fromAsset(u"looker-chart"_s, QJsonDocument(chart).toJson(), QByteArray());
-        const ChartData &d = std::get<ChartData>(result);
+        const ChartData &d = *result;
         QCOMPARE(d.title, u"Orders by region"_s);
         QCOMPARE(d.xTitle, u"Month"_s);
         QCOMPARE(d.yTitle, u"Revenue"_s);
@@ -254,11 +253,11 @@ private Q_SLOTS:
 
     void axisTitleNullMeansNone()
     {
-        const auto d
-            = std::get<ChartData>(VegaLiteReader::read(object(R"({"mark": "line", "encoding": {
+        const auto d = VegaLiteReader::read(object(R"({"mark": "line", "encoding": {
                 "x": {"field": "orders\\.created_month", "type": "temporal", "title": null},
                 "y": {"field": "orders.total", "type": "quantitative"}}})"),
-                array(monthlyRows)));
+            array(monthlyRows))
+                           .value();
         QCOMPARE(d.xTitle, QString());
         QCOMPARE(d.yTitle, u"orders.total"_s);
     }

@@ -90,7 +90,7 @@ private Q_SLOTS:
         QFETCH(QString, words);
         const auto result = ChartData::fromAsset(
             VegaLiteReader::AssetType, QJsonDocument(chart).toJson(), QByteArray());
-        const auto *error = std::get_if<ChartError>(&result);
+        const auto *error = result ? nullptr : &result.error();
         QVERIFY(error);
         QCOMPARE(int(error->code), code);
         QVERIFY2(error->message.contains(words), qPrintable(error->message));

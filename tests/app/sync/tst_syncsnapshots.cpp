@@ -142,8 +142,8 @@ private Q_SLOTS:
             QVERIFY(!stored.dataJson.isEmpty());
             QVERIFY(stored.dataTakenAt.isValid());
             const auto data = ChartData::fromAsset(stored.valueJson, stored.dataJson);
-            QVERIFY(std::holds_alternative<ChartData>(data));
-            QVERIFY(std::get<ChartData>(data).pointCount() > 0);
+            QVERIFY(data.has_value());
+            QVERIFY(data->pointCount() > 0);
         }
         // And a second sync finds nothing left to fetch (and does not need the data resource).
         QVERIFY(store.repository->assetsWithoutSnapshot(u"luzmo"_s, 100)->isEmpty());

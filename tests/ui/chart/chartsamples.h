@@ -41,8 +41,7 @@ inline QJsonArray monthlyRevenueRows(int months = 24)
 
 inline ChartData monthlyRevenue(int months = 24)
 {
-    return std::get<ChartData>(
-        ChartData::fromItem(monthlyRevenueItem(), monthlyRevenueRows(months)));
+    return ChartData::fromItem(monthlyRevenueItem(), monthlyRevenueRows(months)).value();
 }
 
 } // namespace ChartSamples

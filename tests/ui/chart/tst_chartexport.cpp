@@ -116,7 +116,7 @@ private Q_SLOTS:
         QJsonArray rows;
         rows << QJsonArray { u"2024-01-01T00:00:00.000Z"_s, u"North, \"East\""_s, 1234.5 }
              << QJsonArray { u"2024-02-01T00:00:00.000Z"_s, u"Line\nbreak"_s, QJsonValue() };
-        const auto data = std::get<ChartData>(ChartData::fromItem(item, rows));
+        const auto data = ChartData::fromItem(item, rows).value();
         const QString path = m_dir.filePath(u"chart.csv"_s);
         QVERIFY(!ChartExport::write(data, ChartExport::Format::Csv, path));
         const QList<QStringList> records = readCsv(QString::fromUtf8(readAll(path)));

@@ -84,7 +84,7 @@ private Q_SLOTS:
         QFETCH(QString, label);
         const auto result
             = ChartData::fromItem(itemAt(level), QJsonArray { QJsonArray { rowDate, 5 } });
-        const ChartData &data = std::get<ChartData>(result);
+        const ChartData &data = *result;
         std::unique_ptr<QChart> chart(ChartRenderer::build(data, {}));
         QCOMPARE(chart->series().size(), 1);
         QVERIFY(!chart->legend()->isVisible()); // one series: the axis title says it
@@ -98,8 +98,7 @@ private Q_SLOTS:
              << QJsonArray { u"2024-02-01T00:00:00.000Z"_s, u"EMEA"_s, QJsonValue() }
              << QJsonArray { u"2024-03-01T00:00:00.000Z"_s, u"EMEA"_s, 3 }
              << QJsonArray { u"2024-03-01T00:00:00.000Z"_s, u"APAC"_s, 2 };
-        const auto data
-            = std::get<ChartData>(ChartData::fromItem(ChartSamples::monthlyRevenueItem(), rows));
+        const auto data = ChartData::fromItem(ChartSamples::monthlyRevenueItem(), rows).value();
         QChart *chart = ChartRenderer::build(data, {});
         QChartView view(chart); // markers are items: they need a scene to be visible
         view.resize(800, 450);
@@ -118,7 +117,7 @@ private Q_SLOTS:
         const QDateTime start(QDate(2000, 1, 1), QTime(0, 0), Qt::UTC);
         for (int i = 0; i < 20000; ++i)
             rows << QJsonArray { start.addDays(i).toString(Qt::ISODateWithMs), i % 977 };
-        const auto data = std::get<ChartData>(ChartData::fromItem(itemAt(5), rows));
+        const auto data = ChartData::fromItem(itemAt(5), rows).value();
         std::unique_ptr<QChart> full(ChartRenderer::build(data, { { 800, 400 }, false, {} }));
         QCOMPARE(qobject_cast<QLineSeries *>(full->series().first())->count(), 20000);
         std::unique_ptr<QChart> small(ChartRenderer::build(data, { { 800, 400 }, true, {} }));
