@@ -67,13 +67,12 @@ DataFacts AnalystAgent::facts(const DatasetSchema &schema)
         if (c.type == ColumnType::Datetime && !facts.last.isValid()) {
             query.measures = { { c.id, Aggregation::Min }, { c.id, Aggregation::Max } };
             const auto result = m_runner(query);
-            if (const auto *rows = std::get_if<QList<QJsonArray>>(&result);
-                rows && !rows->isEmpty()) {
+            if (result && !result->isEmpty()) {
                 const auto day = [](const QJsonValue &v) {
                     return QDateTime::fromString(v.toString(), Qt::ISODateWithMs).toUTC().date();
                 };
-                facts.first = day(rows->first().at(0));
-                facts.last = day(rows->first().at(1));
+                facts.first = day(result->first().at(0));
+                facts.last = day(result->first().at(1));
             }
             continue;
         }
@@ -83,8 +82,8 @@ DataFacts AnalystAgent::facts(const DatasetSchema &schema)
         query.measures = { { QString(), Aggregation::Count } };
         query.limit = MaxCategoryValues;
         const auto result = m_runner(query);
-        if (const auto *rows = std::get_if<QList<QJsonArray>>(&result)) {
-            for (const QJsonArray &row : *rows) {
+        if (result) {
+            for (const QJsonArray &row : *result) {
                 const QString value = row.at(0).toVariant().toString();
                 if (!value.isEmpty())
                     facts.values[c.id].append(value);
@@ -164,12 +163,12 @@ std::optional<QList<QJsonArray>> AnalystAgent::run(const ChartQuery &query, Agen
         return std::nullopt;
     }
     auto result = m_runner(query.query);
-    if (auto *error = std::get_if<QString>(&result)) {
-        reply.error = u"The data query failed: "_s + *error;
+    if (!result) {
+        reply.error = u"The data query failed: "_s + result.error();
         reply.text = *reply.error;
         return std::nullopt;
     }
-    return std::get<QList<QJsonArray>>(std::move(result));
+    return std::move(*result);
 }
 
 AgentReply AnalystAgent::generate(const QString &question, Agent agent, const QString &datasetId,

@@ -275,14 +275,15 @@ std::optional<double> numberOf(const QJsonValue &v)
 }
 } // namespace
 
-std::variant<AggregationFormula, QString> AggregationFormula::parse(
+Expected<AggregationFormula, QString> AggregationFormula::parse(
     const QString &expression, const QString &datasetId)
 {
     AggregationFormula formula;
     Reader reader(expression, datasetId, &formula.m_terms);
     formula.m_root = reader.readAll();
     if (!formula.m_root)
-        return u"The formula \""_s + expression + u"\" cannot be read: "_s + reader.error() + u'.';
+        return QString(
+            u"The formula \""_s + expression + u"\" cannot be read: "_s + reader.error() + u'.');
     return formula;
 }
 
@@ -311,7 +312,7 @@ bool FormulaExpansion::needed(const DataQuery &query)
         [](const QueryMeasure &m) { return !m.formula.isEmpty(); });
 }
 
-std::variant<DataQuery, QString> FormulaExpansion::expand(
+Expected<DataQuery, QString> FormulaExpansion::expand(
     const DataQuery &query, QList<std::optional<AggregationFormula>> *formulas)
 {
     DataQuery expanded = query;
@@ -327,9 +328,9 @@ std::variant<DataQuery, QString> FormulaExpansion::expand(
             continue;
         }
         auto parsed = AggregationFormula::parse(m.formula, query.datasetId);
-        if (auto *error = std::get_if<QString>(&parsed))
-            return *error;
-        auto &formula = std::get<AggregationFormula>(parsed);
+        if (!parsed)
+            return parsed.error();
+        auto &formula = *parsed;
         expanded.measures.append(formula.terms());
         formulas->append(std::move(formula));
     }

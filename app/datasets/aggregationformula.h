@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/datasets/dataquery.h"
+#include "models/expected.h"
 
 #include <QJsonArray>
 #include <QList>
@@ -8,7 +9,6 @@
 
 #include <memory>
 #include <optional>
-#include <variant>
 
 // A Luzmo aggregation formula (ad-hoc, as in a slot's `formula` field), e.g.
 //   (SUM({<dataset>:<revenue>}) - SUM({<dataset>:<cost>})) / SUM({<dataset>:<revenue>})
@@ -20,7 +20,7 @@ class AggregationFormula
 {
 public:
     // Parses `expression`; every reference must name `datasetId`. The error says what is wrong.
-    static std::variant<AggregationFormula, QString> parse(
+    static Expected<AggregationFormula, QString> parse(
         const QString &expression, const QString &datasetId);
 
     // The aggregates the formula needs, in first-use order, without repeats.
@@ -45,7 +45,7 @@ namespace FormulaExpansion {
 bool needed(const DataQuery &query);
 // The query to run, or an error in words. `formulas` receives one parsed formula per measure
 // of `query` (nullopt for a plain measure).
-std::variant<DataQuery, QString> expand(
+Expected<DataQuery, QString> expand(
     const DataQuery &query, QList<std::optional<AggregationFormula>> *formulas);
 // The rows of `query` from the rows of its expansion.
 QList<QJsonArray> collapse(const DataQuery &query,

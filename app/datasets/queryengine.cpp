@@ -40,9 +40,9 @@ StoreResult<QList<QJsonArray>> QueryEngine::run(const DataQuery &query) const
     if (FormulaExpansion::needed(query)) {
         QList<std::optional<AggregationFormula>> formulas;
         const auto expanded = FormulaExpansion::expand(query, &formulas);
-        if (const auto *error = std::get_if<QString>(&expanded))
-            return StoreError { StoreError::Code::Invalid, *error, {} };
-        auto rows = run(std::get<DataQuery>(expanded));
+        if (!expanded)
+            return StoreError { StoreError::Code::Invalid, expanded.error(), {} };
+        auto rows = run(*expanded);
         if (!rows)
             return rows.error();
         return FormulaExpansion::collapse(query, formulas, std::move(rows.value()));

@@ -115,11 +115,11 @@ void LookerAnswerStream::onChunk(const QByteArray &chunk)
     for (const LookerChatParser::Item &item : m_parser.feed(chunk)) {
         if (m_ended)
             return;
-        if (const auto *message = std::get_if<QJsonObject>(&item)) {
-            m_chatMessages.append(*message);
-            emitEvents(m_mapper.map(*message));
+        if (item) {
+            m_chatMessages.append(*item);
+            emitEvents(m_mapper.map(*item));
         } else
-            Q_EMIT invalidFrame(std::get<DecodeError>(item));
+            Q_EMIT invalidFrame(item.error());
     }
     if (m_parser.hasFailed() && m_call) {
         m_call->abort();

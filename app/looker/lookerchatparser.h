@@ -2,13 +2,12 @@
 
 #include "app/protocol/decodeerror.h"
 #include "app/stream/sseparser.h"
+#include "models/expected.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QJsonObject>
 #include <QList>
-
-#include <variant>
 
 // An incremental reader of the body of `POST /conversational_analytics/chat`: the system
 // messages the agent produces, each a JSON object ({timestamp, systemMessage: {...}}). Looker
@@ -23,7 +22,7 @@ class LookerChatParser
 {
 public:
     enum class Format { Unknown, Json, Sse };
-    using Item = std::variant<QJsonObject, DecodeError>;
+    using Item = Expected<QJsonObject, DecodeError>;
     static constexpr qsizetype DefaultMaxMessageSize = 16 * 1024 * 1024;
 
     explicit LookerChatParser(qsizetype maxMessageSize = DefaultMaxMessageSize);

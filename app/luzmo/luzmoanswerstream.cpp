@@ -47,10 +47,10 @@ void LuzmoAnswerStream::emitFrame(const QString &data)
     if (m_ended)
         return;
     const AiPromptDecoder::Result result = AiPromptDecoder::decode(data);
-    if (const auto *event = std::get_if<StreamEvent>(&result))
-        Q_EMIT eventReceived(*event);
+    if (result)
+        Q_EMIT eventReceived(*result);
     else
-        Q_EMIT invalidFrame(std::get<DecodeError>(result));
+        Q_EMIT invalidFrame(result.error());
 }
 
 QList<StreamEvent> LuzmoAnswerStream::eventsForResult(const QJsonObject &result)

@@ -36,13 +36,12 @@ void LuzmoSocketStream::onEvent(const QString &name, const QJsonArray &arguments
         ? payload.toString()
         : QString::fromUtf8(QJsonDocument(payload.toObject()).toJson(QJsonDocument::Compact));
     const AiPromptDecoder::Result result = AiPromptDecoder::decode(data);
-    const auto *event = std::get_if<StreamEvent>(&result);
-    if (!event) {
-        Q_EMIT invalidFrame(std::get<DecodeError>(result));
+    if (!result) {
+        Q_EMIT invalidFrame(result.error());
         return;
     }
-    Q_EMIT eventReceived(*event);
-    if (event->type == StreamEvent::Type::Finish || event->type == StreamEvent::Type::Done)
+    Q_EMIT eventReceived(*result);
+    if (result->type == StreamEvent::Type::Finish || result->type == StreamEvent::Type::Done)
         end(std::nullopt);
 }
 

@@ -2,10 +2,9 @@
 
 #include "app/protocol/decodeerror.h"
 #include "app/protocol/streamevent.h"
+#include "models/expected.h"
 
 #include <QString>
-
-#include <variant>
 
 // Decodes the `data` of one AIPrompt stream frame into a StreamEvent. Accepts the shape of seed 000
 // and the tolerant variants of PROTOCOLS.md (`text` or `content` instead of `delta`, `asset_id`
@@ -14,7 +13,7 @@
 class AiPromptDecoder
 {
 public:
-    using Result = std::variant<StreamEvent, DecodeError>;
+    using Result = Expected<StreamEvent, DecodeError>;
 
     static Result decode(const QString &data);
     static Result decode(QByteArrayView utf8Data);

@@ -29,7 +29,7 @@ QString columnOf(const QJsonObject &o, QString *datasetId)
 }
 } // namespace
 
-std::variant<DataQuery, QString> DataRequest::fromJson(const QJsonObject &find)
+Expected<DataQuery, QString> DataRequest::fromJson(const QJsonObject &find)
 {
     const QJsonArray queries = find.value(u"queries").toArray();
     if (queries.isEmpty())
@@ -58,7 +58,7 @@ std::variant<DataQuery, QString> DataRequest::fromJson(const QJsonObject &find)
             ? aggregation.toObject().value(u"type").toString()
             : aggregation.toString(u"sum"_s);
         if (!parseAggregation(name.isEmpty() ? u"sum"_s : name, &measure.aggregation))
-            return u"Unknown aggregation \"" + name + u"\".";
+            return QString(u"Unknown aggregation \"" + name + u"\".");
         query.measures << measure;
     }
     if (query.dimensions.isEmpty() && query.measures.isEmpty())
@@ -76,7 +76,7 @@ std::variant<DataQuery, QString> DataRequest::fromJson(const QJsonObject &find)
             }
         }
         if (!known || parameters.size() != 2)
-            return u"Unsupported filter expression \"" + expression + u"\".";
+            return QString(u"Unsupported filter expression \"" + expression + u"\".");
         filter.columnId = columnOf(parameters.at(0).toObject(), &query.datasetId);
         const QJsonValue value = parameters.at(1);
         filter.values = value.isArray() ? value.toArray().toVariantList()

@@ -1,10 +1,9 @@
 #pragma once
 
 #include "app/datasets/dataquery.h"
+#include "models/expected.h"
 
 #include <QJsonObject>
-
-#include <variant>
 
 // The JSON form of a data query in Luzmo's `data` resource (`get` with find.queries), both
 // ways: the local server reads it, and the chart view sends it.
@@ -19,6 +18,6 @@
 // The expressions understood are "? = ?", "? != ?", "? in ?", "? > ?", "? >= ?", "? < ?" and
 // "? <= ?". The answer is {"data": [[dimension values..., measure values...], ...]}.
 namespace DataRequest {
-std::variant<DataQuery, QString> fromJson(const QJsonObject &find);
+Expected<DataQuery, QString> fromJson(const QJsonObject &find);
 QJsonObject toJson(const DataQuery &query);
 } // namespace DataRequest

@@ -229,8 +229,8 @@ AgentReply LocalServer::runAgent(const AiPromptRequest &request) const
     const QueryEngine engine(m_datasets);
     AnalystAgent agent(*datasets, [&engine](const DataQuery &query) {
         auto rows = engine.run(query);
-        return rows ? std::variant<QList<QJsonArray>, QString>(*rows)
-                    : std::variant<QList<QJsonArray>, QString>(rows.error().message);
+        return rows ? Expected<QList<QJsonArray>, QString>(*rows)
+                    : Expected<QList<QJsonArray>, QString>(rows.error().message);
     });
     const QString question = request.texts.value(0);
     const QString datasetId = request.datasetIds.value(0);

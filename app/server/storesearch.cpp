@@ -170,11 +170,11 @@ QJsonObject StoreSearch::datasets(const QJsonObject &find, QString *error) const
 QJsonObject StoreSearch::data(const QJsonObject &find, QString *error) const
 {
     const auto parsed = DataRequest::fromJson(find);
-    if (const auto *message = std::get_if<QString>(&parsed)) {
-        *error = *message;
+    if (!parsed) {
+        *error = parsed.error();
         return {};
     }
-    auto rows = QueryEngine(m_datasets).run(std::get<DataQuery>(parsed));
+    auto rows = QueryEngine(m_datasets).run(*parsed);
     if (!rows) {
         *error = rows.error().message;
         return {};

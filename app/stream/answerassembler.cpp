@@ -46,9 +46,9 @@ QJsonObject itemOf(const QJsonObject &object, QString *assetId)
 Changes AnswerAssembler::applyFrame(const QString &data)
 {
     auto decoded = AiPromptDecoder::decode(data);
-    if (const auto *error = std::get_if<DecodeError>(&decoded))
-        return applyInvalidFrame(*error);
-    return apply(std::get<StreamEvent>(decoded));
+    if (!decoded)
+        return applyInvalidFrame(decoded.error());
+    return apply(*decoded);
 }
 
 Changes AnswerAssembler::apply(const StreamEvent &event)

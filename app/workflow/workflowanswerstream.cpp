@@ -141,13 +141,12 @@ void WorkflowAnswerStream::onEvent(const SseEvent &event)
     m_lastIndex = sent >= 0 ? sent : m_lastIndex + 1;
     m_failures = 0;
     const WorkflowFrame::Result decoded = WorkflowFrame::decode(event);
-    const auto *frame = std::get_if<WorkflowFrame>(&decoded);
-    if (!frame) {
-        Q_EMIT invalidFrame(std::get<DecodeError>(decoded));
+    if (!decoded) {
+        Q_EMIT invalidFrame(decoded.error());
     } else {
-        emitEvents(m_mapper.map(*frame));
-        if (!m_ended && frame->kind == WorkflowFrame::Kind::Node)
-            Q_EMIT nodeReceived(frame->node);
+        emitEvents(m_mapper.map(*decoded));
+        if (!m_ended && decoded->kind == WorkflowFrame::Kind::Node)
+            Q_EMIT nodeReceived(decoded->node);
     }
     if (m_ended)
         return;

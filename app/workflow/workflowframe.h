@@ -1,13 +1,12 @@
 #pragma once
 
 #include "app/protocol/decodeerror.h"
+#include "models/expected.h"
 
 #include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
-
-#include <variant>
 
 struct SseEvent;
 
@@ -56,7 +55,7 @@ struct WorkflowFrame
     QString errorMessage; // error
     QJsonObject raw; // the data object
 
-    using Result = std::variant<WorkflowFrame, DecodeError>;
+    using Result = Expected<WorkflowFrame, DecodeError>;
     static Result decode(const SseEvent &event);
     static Kind kindOf(const QString &name);
     // The number in the event's `id:` line, or -1 when there is none (or it is not a number).

@@ -181,8 +181,8 @@ int main(int argc, char **argv)
             auto result = engine.run(query);
             ++queries;
             queryNs += t.nsecsElapsed();
-            return result ? std::variant<QList<QJsonArray>, QString>(*result)
-                          : std::variant<QList<QJsonArray>, QString>(result.error().message);
+            return result ? Expected<QList<QJsonArray>, QString>(*result)
+                          : Expected<QList<QJsonArray>, QString>(result.error().message);
         });
         return agent.generate(question, Agent::Analyst, imported->id);
     };

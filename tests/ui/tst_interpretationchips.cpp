@@ -46,8 +46,8 @@ private Q_SLOTS:
         const QueryEngine engine(datasets);
         AnalystAgent agent(*datasets.datasets(), [&engine](const DataQuery &query) {
             auto rows = engine.run(query);
-            return rows ? std::variant<QList<QJsonArray>, QString>(*rows)
-                        : std::variant<QList<QJsonArray>, QString>(rows.error().message);
+            return rows ? Expected<QList<QJsonArray>, QString>(*rows)
+                        : Expected<QList<QJsonArray>, QString>(rows.error().message);
         });
         const QString question = u"top 3 products by revenue for EMEA in 2024"_s;
         const AgentReply reply = agent.generate(question, Agent::Analyst);

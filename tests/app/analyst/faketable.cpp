@@ -109,7 +109,7 @@ QueryRunner FakeTable::runner() const
     return [this](const DataQuery &query) { return run(query); };
 }
 
-std::variant<QList<QJsonArray>, QString> FakeTable::run(const DataQuery &query) const
+Expected<QList<QJsonArray>, QString> FakeTable::run(const DataQuery &query) const
 {
     ++*m_queries;
     if (query.datasetId != m_schema.id)

@@ -31,7 +31,7 @@ public:
     static FakeTable known();
 
 private:
-    std::variant<QList<QJsonArray>, QString> run(const DataQuery &query) const;
+    Expected<QList<QJsonArray>, QString> run(const DataQuery &query) const;
     int indexOf(const QString &columnId) const;
 
     DatasetSchema m_schema;

@@ -77,8 +77,8 @@ AgentReply QuestionTableFixture::ask(const QString &question, const std::optiona
     const QueryEngine engine(m_store);
     AnalystAgent agent(m_datasets, [&engine](const DataQuery &query) {
         auto rows = engine.run(query);
-        return rows ? std::variant<QList<QJsonArray>, QString>(*rows)
-                    : std::variant<QList<QJsonArray>, QString>(rows.error().message);
+        return rows ? Expected<QList<QJsonArray>, QString>(*rows)
+                    : Expected<QList<QJsonArray>, QString>(rows.error().message);
     });
     return agent.generate(question, Agent::Analyst, {}, previous);
 }

@@ -180,7 +180,7 @@ void tst_AnalystAgent::unmappableQuestion()
 void tst_AnalystAgent::queryErrorIsReported()
 {
     AnalystAgent agent(
-        { m_sales.schema() }, [](const DataQuery &q) -> std::variant<QList<QJsonArray>, QString> {
+        { m_sales.schema() }, [](const DataQuery &q) -> Expected<QList<QJsonArray>, QString> {
             if (q.measures.size() == 1 && q.measures.first().columnId.isEmpty())
                 return QList<QJsonArray> {}; // the category values
             return u"disk on fire"_s;

@@ -15,8 +15,8 @@ QStringList readAll(LookerChatParser &parser, const QByteArray &body, int size, 
     QStringList out;
     for (qsizetype i = 0; i < body.size(); i += size) {
         for (const auto &item : parser.feed(body.mid(i, size))) {
-            if (const auto *object = std::get_if<QJsonObject>(&item))
-                out << object->value(u"n").toVariant().toString();
+            if (item)
+                out << item->value(u"n").toVariant().toString();
             else
                 out << u"!"_s;
         }

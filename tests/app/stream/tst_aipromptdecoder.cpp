@@ -132,8 +132,8 @@ void TestAiPromptDecoder::decode()
     QFETCH(QString, errorMessage);
 
     const auto result = AiPromptDecoder::decode(data);
-    QVERIFY(std::holds_alternative<StreamEvent>(result));
-    const StreamEvent &event = std::get<StreamEvent>(result);
+    QVERIFY(result.has_value());
+    const StreamEvent &event = *result;
     QCOMPARE(event.type, type);
     QCOMPARE(event.typeName, typeName);
     QCOMPARE(event.conversationId, hasContext ? u"c1"_s : QString());
@@ -150,9 +150,9 @@ void TestAiPromptDecoder::decode()
 
     // The UTF-8 entry point agrees.
     const auto fromBytes = AiPromptDecoder::decode(QByteArrayView(data.toUtf8()));
-    QVERIFY(std::holds_alternative<StreamEvent>(fromBytes));
-    QCOMPARE(std::get<StreamEvent>(fromBytes).text, text);
-    QCOMPARE(std::get<StreamEvent>(fromBytes).type, type);
+    QVERIFY(fromBytes.has_value());
+    QCOMPARE(fromBytes->text, text);
+    QCOMPARE(fromBytes->type, type);
 }
 
 void TestAiPromptDecoder::finishResult_data()
@@ -177,8 +177,8 @@ void TestAiPromptDecoder::finishResult()
     QFETCH(bool, resultIsNull);
 
     const auto result = AiPromptDecoder::decode(data);
-    QVERIFY(std::holds_alternative<StreamEvent>(result));
-    const StreamEvent &event = std::get<StreamEvent>(result);
+    QVERIFY(result.has_value());
+    const StreamEvent &event = *result;
     QCOMPARE(event.type, StreamEvent::Type::Finish);
     QCOMPARE(event.result.has_value(), hasResult);
     QCOMPARE(event.resultIsNull, resultIsNull);
@@ -210,8 +210,8 @@ void TestAiPromptDecoder::invalid()
     QFETCH(QString, words);
 
     const auto result = AiPromptDecoder::decode(data);
-    QVERIFY(std::holds_alternative<DecodeError>(result));
-    const DecodeError &error = std::get<DecodeError>(result);
+    QVERIFY(!result.has_value());
+    const DecodeError &error = result.error();
     QCOMPARE(error.code, code);
     QVERIFY2(error.message.contains(words), qPrintable(error.message));
     QVERIFY(error.message.startsWith(u"A part of the answer could not be read"));

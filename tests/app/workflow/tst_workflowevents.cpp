@@ -173,8 +173,8 @@ private Q_SLOTS:
         QFETCH(int, index);
         QFETCH(QString, summary);
         const WorkflowFrame::Result result = WorkflowFrame::decode(event);
-        QVERIFY(std::holds_alternative<WorkflowFrame>(result));
-        const WorkflowFrame frame = std::get<WorkflowFrame>(result);
+        QVERIFY(result.has_value());
+        const WorkflowFrame frame = *result;
         QCOMPARE(int(frame.kind), kind);
         QCOMPARE(frame.index, index);
         QCOMPARE(summaryOf(frame), summary);
@@ -193,9 +193,9 @@ private Q_SLOTS:
         QFETCH(QString, data);
         QFETCH(int, code);
         const auto result = WorkflowFrame::decode(sse(u"chunk"_s, data, u"1"_s));
-        QVERIFY(std::holds_alternative<DecodeError>(result));
-        QCOMPARE(int(std::get<DecodeError>(result).code), code);
-        QVERIFY(!std::get<DecodeError>(result).message.isEmpty());
+        QVERIFY(!result.has_value());
+        QCOMPARE(int(result.error().code), code);
+        QVERIFY(!result.error().message.isEmpty());
     }
 
     void mapping_data()
@@ -270,7 +270,7 @@ private Q_SLOTS:
         WorkflowEventMapper mapper(u"conv-1"_s);
         QList<StreamEvent> events = mapper.begin();
         for (const SseEvent &frame : frames)
-            events << mapper.map(std::get<WorkflowFrame>(WorkflowFrame::decode(frame)));
+            events << mapper.map(WorkflowFrame::decode(frame).value());
         QCOMPARE(typesOf(events), types);
         QCOMPARE(mapper.text(), text);
         QVERIFY(mapper.isFinished());
@@ -309,8 +309,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, data);
         QFETCH(QString, line);
-        const auto frame
-            = std::get<WorkflowFrame>(WorkflowFrame::decode(sse(u"message"_s, data, {})));
+        const auto frame = WorkflowFrame::decode(sse(u"message"_s, data, {})).value();
         QCOMPARE(WorkflowEventMapper::describeStep(frame), line);
     }
 
@@ -339,7 +338,7 @@ private Q_SLOTS:
         for (const QString &data : { u"{\"node\":{\"id\":\"root\",\"type\":\"manual\"}}"_s,
                  u"{\"node\":{\"id\":\"send\",\"type\":\"http\"}}"_s,
                  u"{\"node\":{\"id\":\"root\",\"type\":\"manual\",\"children\":[\"send\"]}}"_s })
-            mapper.map(std::get<WorkflowFrame>(WorkflowFrame::decode(sse(u"node"_s, data, {}))));
+            mapper.map(WorkflowFrame::decode(sse(u"node"_s, data, {})).value());
         QCOMPARE(mapper.nodes().size(), 2);
         QCOMPARE(mapper.nodes().at(0).value(u"children").toArray().size(), 1);
         QCOMPARE(
@@ -355,8 +354,8 @@ private Q_SLOTS:
         QCOMPARE(events.last().text, u"Earlier text "_s);
         QCOMPARE(mapper.nodes().size(), 1);
         // The next chunk continues the same text block.
-        const auto more = mapper.map(std::get<WorkflowFrame>(
-            WorkflowFrame::decode(sse(u"chunk"_s, u"{\"text\":\"and more\"}"_s, u"5"_s))));
+        const auto more = mapper.map(
+            WorkflowFrame::decode(sse(u"chunk"_s, u"{\"text\":\"and more\"}"_s, u"5"_s)).value());
         QCOMPARE(typesOf(more), u"text_delta"_s);
         QCOMPARE(mapper.text(), u"Earlier text and more"_s);
     }
