@@ -270,7 +270,7 @@ Expected<ChartData, ChartError> VegaLiteReader::read(
     return out;
 }
 
-std::variant<QJsonObject, ChartError> VegaLiteReader::spec(const QJsonObject &part)
+Expected<QJsonObject, ChartError> VegaLiteReader::spec(const QJsonObject &part)
 {
     const QJsonValue config = part.value(u"result"_s).toObject().value(u"vegaConfig"_s);
     if (config.isObject())
@@ -286,9 +286,9 @@ std::variant<QJsonObject, ChartError> VegaLiteReader::spec(const QJsonObject &pa
 std::optional<ChartError> VegaLiteReader::check(const QJsonObject &part)
 {
     auto s = spec(part);
-    if (auto *error = std::get_if<ChartError>(&s))
-        return *error;
-    auto p = VegaLiteSpec::read(std::get<QJsonObject>(s));
+    if (!s)
+        return s.error();
+    auto p = VegaLiteSpec::read(*s);
     if (!p)
         return p.error();
     return std::nullopt;
@@ -297,9 +297,9 @@ std::optional<ChartError> VegaLiteReader::check(const QJsonObject &part)
 Expected<ChartData, ChartError> VegaLiteReader::fromChartPart(const QJsonObject &part)
 {
     auto s = spec(part);
-    if (auto *error = std::get_if<ChartError>(&s))
-        return *error;
-    const QJsonObject vl = std::get<QJsonObject>(s);
+    if (!s)
+        return s.error();
+    const QJsonObject vl = *s;
     if (const auto error = check(part))
         return *error;
     // The Looker DataResult kept with the chart, else the spec's own inline data.

@@ -8,7 +8,6 @@
 #include <QString>
 
 #include <optional>
-#include <variant>
 
 // A Looker chart part drawn natively: its Vega-Lite spec (`result.vegaConfig`, a JSON string)
 // read into the same ChartData as a Luzmo line chart, from the rows kept with it, so it draws
@@ -29,7 +28,7 @@ public:
     static bool isVegaLiteAsset(const QString &assetType) { return assetType == AssetType; }
 
     // The spec of a chart part: result.vegaConfig parsed (a string of JSON, or an object).
-    static std::variant<QJsonObject, ChartError> spec(const QJsonObject &part);
+    static Expected<QJsonObject, ChartError> spec(const QJsonObject &part);
     // Whether the part is a chart this class can draw (nullopt), or why not; data not looked at.
     static std::optional<ChartError> check(const QJsonObject &part);
     // The part drawn from its kept rows (or the spec's inline values).

@@ -109,9 +109,9 @@ AssetSummary AssetSummary::fromJson(
     if (VegaLiteReader::isVegaLiteAsset(assetType)) {
         // A Looker chart: the type and title come from its Vega-Lite spec.
         const auto spec = VegaLiteReader::spec(value);
-        if (!std::holds_alternative<QJsonObject>(spec))
+        if (!spec)
             return summary;
-        const QJsonObject vl = std::get<QJsonObject>(spec);
+        const QJsonObject vl = *spec;
         summary.m_chartType = VegaLiteReader::chartType(vl);
         summary.m_kind = kindOf(summary.m_chartType);
         summary.m_typeLabel = typeLabel(summary.m_chartType);

@@ -18,9 +18,7 @@ ChartLabel ChartLabel::fromAsset(const Asset &asset)
     if (VegaLiteReader::isVegaLiteAsset(asset.type)) {
         // A Looker chart: its Vega-Lite spec names it; its rows are kept in the value.
         const auto spec = VegaLiteReader::spec(value);
-        const QJsonObject vl = std::holds_alternative<QJsonObject>(spec)
-            ? std::get<QJsonObject>(spec)
-            : QJsonObject();
+        const QJsonObject vl = spec.value_or(QJsonObject());
         label.m_typeLabel = AssetSummary::spelledOut(VegaLiteReader::chartType(vl));
         label.m_title = VegaLiteReader::title(vl);
         label.m_hasData = value.value(u"data").toObject().value(u"data").isArray()

@@ -36,10 +36,9 @@ ChartCardCache::Entry ChartCardCache::load(const QVariantMap &asset) const
     const QJsonObject item = QJsonDocument::fromJson(c.valueJson).object();
     if (VegaLiteReader::isVegaLiteAsset(c.assetType)) {
         // Drawn from the rows kept with it; whatever stops it is "not rendered", never a fetch.
-        if (const auto spec = VegaLiteReader::spec(item);
-            std::holds_alternative<QJsonObject>(spec)) {
-            c.chartType = VegaLiteReader::chartType(std::get<QJsonObject>(spec));
-            c.title = VegaLiteReader::title(std::get<QJsonObject>(spec));
+        if (const auto spec = VegaLiteReader::spec(item)) {
+            c.chartType = VegaLiteReader::chartType(*spec);
+            c.title = VegaLiteReader::title(*spec);
         }
         auto parsed = ChartData::fromAsset(c.assetType, c.valueJson, e.dataJson);
         if (!parsed) {
