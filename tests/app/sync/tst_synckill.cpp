@@ -1,5 +1,4 @@
-// Crash safety while syncing: `chartroom-cli sync` (or, until main.cpp routes it, the
-// sync-runner built from the same SyncCommand) is killed with SIGKILL at random moments while
+// Crash safety while syncing: `chartroom-cli sync` is killed with SIGKILL at random moments while
 // it pulls 150 conversations in pages of 2 from `chartroom-cli serve`. Each time the store must
 // reopen intact, hold no remote id twice, and keep every conversation it stored whole; a final
 // run completes the rest. Iterations: CHARTROOM_KILL_RUNS (default 20).
@@ -91,14 +90,7 @@ private Q_SLOTS:
                                      listening.match(out).hasMatch()),
             15000);
         m_url = listening.match(out).captured(1);
-
-        // chartroom-cli once main.cpp routes `sync`; the runner with the same command until then.
-        QProcess probe;
-        probe.start(cli, { u"sync"_s, u"--url"_s, u"http://127.0.0.1:9"_s });
-        QVERIFY(probe.waitForFinished(20000));
-        const bool cliSyncs = !probe.readAllStandardError().contains("unknown command");
-        m_program = cliSyncs ? cli : QStringLiteral(SYNC_RUNNER);
-        qInfo("syncing with %s", qPrintable(m_program));
+        m_program = cli;
     }
 
     void cleanupTestCase()
