@@ -1,5 +1,6 @@
 #include "tests/support/bighistory.h"
 
+#include "models/database.h"
 #include "models/sqltransaction.h"
 
 #include <QDateTime>
@@ -41,7 +42,7 @@ bool insertMessages(QSqlQuery &q, qint64 conversationId, int count)
         const qint64 at = nextMs();
         q.addBindValue(conversationId);
         q.addBindValue(i % 2 ? u"user"_s : u"assistant"_s);
-        q.addBindValue(u"message "_s + QString::number(i));
+        q.addBindValue(QString(u"message "_s + QString::number(i)));
         q.addBindValue(at);
         q.addBindValue(at);
         q.addBindValue(i);
@@ -70,7 +71,8 @@ QList<qint64> addConversations(Repository &repository, int count, int messagesEa
     QSqlQuery q(repository.database().connection());
     QList<qint64> ids;
     for (int k = 1; k <= count; ++k) {
-        const qint64 id = insertConversation(q, u"Conversation "_s + QString::number(k), nextMs());
+        const QString title = u"Conversation "_s + QString::number(k);
+        const qint64 id = insertConversation(q, title, nextMs());
         if (id == 0 || !insertMessages(q, id, messagesEach) || !touch(q, id, nextMs()))
             return {};
         ids << id;
