@@ -7,6 +7,7 @@
 
 #include <QHBoxLayout>
 #include <QJsonDocument>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -82,6 +83,15 @@ ChartPanel::ChartPanel(ChartCardCache &cache, qint64 assetId, QWidget *parent)
     });
     resize(960, 600);
     update();
+}
+
+void ChartPanel::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Escape && event->modifiers() == Qt::NoModifier && isWindow()) {
+        close();
+        return;
+    }
+    QWidget::keyPressEvent(event);
 }
 
 void ChartPanel::update()

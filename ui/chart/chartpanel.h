@@ -14,7 +14,7 @@ class QStackedWidget;
 // One chart asset in its own window: the interactive ChartView with "Data as of …", Refresh and
 // Reset zoom; "Loading chart…" with a busy bar while its data is fetched; the error in words and
 // Retry on failure; for other item types the honest "not rendered" and the item's JSON.
-// Follows the cache, so a fetch finishing elsewhere updates it.
+// Follows the cache, so a fetch finishing elsewhere updates it. Esc closes it.
 class ChartPanel : public QWidget
 {
     Q_OBJECT
@@ -25,6 +25,9 @@ public:
     ChartView *chartView() const { return m_view; }
     QLabel *statusLabel() const { return m_status; }
     QPushButton *retryButton() const { return m_retry; }
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override; // Esc closes the window
 
 private:
     void update();

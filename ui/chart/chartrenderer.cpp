@@ -2,6 +2,7 @@
 
 #include "app/charts/axisticks.h"
 #include "app/charts/lttb.h"
+#include "ui/chart/chartfit.h"
 #include "ui/chart/chartstyle.h"
 
 #include <QApplication>
@@ -117,7 +118,14 @@ void labelX(QCategoryAxis *axis, const ChartData &data, double width)
     const qsizetype sampleStep = std::max<qsizetype>(1, xs.size() / 64);
     for (qsizetype i = 0; i < xs.size(); i += sampleStep)
         widest = std::max(widest, fm.horizontalAdvance(text(xs.at(i), true)));
-    const int stride = AxisTicks::labelStride(int(xs.size()), widest, int(width));
+    int stride = AxisTicks::labelStride(int(xs.size()), widest, int(width));
+    // Qt Charts cuts a category label to the axis width / (labels + 1): fewer labels until each
+    // fits whole.
+    const auto fits = [&](int by) {
+        return (int((xs.size() + by - 1) / by) + 1) * (widest + 16) <= int(width);
+    };
+    while (stride < xs.size() && !fits(stride))
+        ++stride;
     int lastYear = -1;
     for (qsizetype i = 0; i < xs.size(); i += stride) {
         const int year = QDateTime::fromMSecsSinceEpoch(qint64(xs.at(i)), Qt::UTC).date().year();
@@ -273,7 +281,11 @@ QChart *ChartRenderer::build(const ChartData &data, const Options &options)
     y->setRange(ys.min, ys.max);
 
     QLegend *legend = chart->legend();
-    legend->setVisible(data.series.size() > 1);
+    legend->setVisible(data.series.size() > 1 && !data.isEmpty());
+    if (data.isEmpty()) { // no plot at all: the caller shows ChartFit::noDataText
+        for (QAbstractAxis *axis : chart->axes())
+            axis->setVisible(false);
+    }
     legend->setAlignment(Qt::AlignBottom);
     legend->setFont(ChartStyle::labelFont(base));
     legend->setLabelColor(ChartStyle::text());
@@ -284,6 +296,7 @@ QChart *ChartRenderer::build(const ChartData &data, const Options &options)
 
 void ChartRenderer::relabel(QChart *chart, const ChartData &data)
 {
+    ChartFit::fitLegend(chart);
     const QSizeF plot = plotSize(chart);
     for (QAbstractAxis *axis : chart->axes()) {
         auto *category = qobject_cast<QCategoryAxis *>(axis);
@@ -319,6 +332,12 @@ void ChartRenderer::paint(QPainter *painter, const QRectF &target, const ChartDa
     scene.setSceneRect(QRectF(QPointF(0, 0), QSizeF(size)));
     painter->save();
     scene.render(painter, target, scene.sceneRect(), Qt::IgnoreAspectRatio);
+    if (data.isEmpty()) {
+        painter->setFont(ChartStyle::axisTitleFont(QApplication::font()));
+        painter->setPen(ChartStyle::mutedText());
+        painter->drawText(target.adjusted(16, 0, -16, 0), Qt::AlignCenter | Qt::TextWordWrap,
+            ChartFit::noDataText(data));
+    }
     if (!caption.isEmpty()) {
         const qreal sx = target.width() / size.width();
         const qreal sy = target.height() / size.height();

@@ -2,12 +2,14 @@
 
 #include "ui/chart/chartcallout.h"
 #include "ui/chart/chartexport.h"
+#include "ui/chart/chartfit.h"
 #include "ui/chart/chartrenderer.h"
 #include "ui/chart/datatabledialog.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QFileDialog>
+#include <QLabel>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -41,6 +43,15 @@ ChartView::ChartView(const ChartData &data, QWidget *parent)
     setMouseTracking(true);
     setMinimumSize(360, 240);
     connectMarkers();
+    if (m_data.isEmpty()) { // a card in words, not an empty plot with a meaningless axis
+        m_noData = new QLabel(
+            ChartFit::noDataText(m_data) + u"\n"_s + tr("The query returned no rows."), this);
+        m_noData->setObjectName(u"chartNoData"_s);
+        m_noData->setAlignment(Qt::AlignCenter);
+        m_noData->setWordWrap(true);
+        m_noData->setStyleSheet(u"#chartNoData { color: #6a727d; background: white; "
+                                u"font-size: 15px; padding: 24px; }"_s);
+    }
 }
 
 void ChartView::connectMarkers()
@@ -81,6 +92,9 @@ void ChartView::toggleSeries(int index)
         first = false;
     }
     m_callout->hide();
+    // The value axis follows the visible series (all of them when the last one is hidden).
+    ChartFit::rescaleValues(chart(), m_data);
+    relabelLater();
 }
 
 QString ChartView::hoverText(const QPoint &viewPos)
@@ -188,6 +202,8 @@ void ChartView::resetZoom()
 void ChartView::resizeEvent(QResizeEvent *event)
 {
     QChartView::resizeEvent(event);
+    if (m_noData)
+        m_noData->setGeometry(rect());
     relabelLater();
 }
 

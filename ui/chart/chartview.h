@@ -6,12 +6,14 @@
 #include <QDateTime>
 
 class ChartCallout;
+class QLabel;
 class QLegendMarker;
 
 // The interactive chart: hover shows the nearest point's x, series and value; the wheel zooms
 // around the cursor, a left drag zooms into a rectangle, double-click (or Reset zoom) resets;
 // clicking a legend entry hides or shows its series; the context menu exports (PNG, SVG, PDF,
-// CSV, JSON), copies the image, shows the data as a table and asks for a refresh.
+// CSV, JSON), copies the image, shows the data as a table and asks for a refresh. Hiding a
+// series rescales the value axis to the visible ones; an empty result shows "No data for …".
 class ChartView : public QChartView
 {
     Q_OBJECT
@@ -55,4 +57,5 @@ private:
     QDateTime m_takenAt;
     bool m_refreshable = true;
     ChartCallout *m_callout;
+    QLabel *m_noData = nullptr; // "No data for …" over the view when the result is empty
 };

@@ -21,6 +21,22 @@ inline QJsonObject monthlyRevenueItem()
     return QJsonDocument::fromJson(file.readAll()).object();
 }
 
+// The same item with its date dimension at datetime `level` (1 year … 5 day).
+inline QJsonObject monthlyRevenueItemAtLevel(int level)
+{
+    QJsonObject item = monthlyRevenueItem();
+    QJsonArray slots = item[QStringLiteral("slots")].toArray();
+    QJsonObject x = slots[0].toObject();
+    QJsonArray content = x[QStringLiteral("content")].toArray();
+    QJsonObject c = content[0].toObject();
+    c[QStringLiteral("level")] = level;
+    content[0] = c;
+    x[QStringLiteral("content")] = content;
+    slots[0] = x;
+    item[QStringLiteral("slots")] = slots;
+    return item;
+}
+
 // [month, region, revenue] for `months` months from January 2023.
 inline QJsonArray monthlyRevenueRows(int months = 24)
 {

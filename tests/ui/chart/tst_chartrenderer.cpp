@@ -26,15 +26,8 @@ QCategoryAxis *axisNamed(QChart *chart, const QString &name)
 
 QJsonObject itemAt(int level)
 {
-    QJsonObject item = ChartSamples::monthlyRevenueItem();
+    QJsonObject item = ChartSamples::monthlyRevenueItemAtLevel(level);
     QJsonArray slots = item[u"slots"_s].toArray();
-    QJsonObject x = slots[0].toObject();
-    QJsonArray content = x[u"content"_s].toArray();
-    QJsonObject c = content[0].toObject();
-    c[u"level"_s] = level;
-    content[0] = c;
-    x[u"content"_s] = content;
-    slots[0] = x;
     slots.removeAt(2); // no legend
     item[u"slots"_s] = slots;
     return item;
