@@ -8,6 +8,7 @@
 #include "models/repository.h"
 
 #include <QGuiApplication>
+#include <QHash>
 
 #include <limits>
 
@@ -52,9 +53,29 @@ ExportResult<ExportedConversation> ConversationExporter::load(
         exportedAt.isValid() ? exportedAt : QDateTime::currentDateTime() };
 }
 
-ExportResult<QByteArray> ConversationExporter::render(
-    const ExportedConversation &exported, ExportFormat format) const
+ChartImageRenderer ConversationExporter::prerendered(
+    const ExportedConversation &exported, const ChartImageRenderer &renderer)
 {
+    if (!renderer)
+        return {};
+    QHash<qint64, QImage> images;
+    for (const Message &m : exported.messages) {
+        for (const Asset &asset : m.assets)
+            images.insert(asset.id, renderer(asset, HtmlExport::chartSize()));
+    }
+    return [images](const Asset &asset, const QSize &size) {
+        const QImage image = images.value(asset.id);
+        return image.isNull() || image.size() == size
+            ? image
+            : image.scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    };
+}
+
+ExportResult<QByteArray> ConversationExporter::render(
+    const ExportedConversation &exported, ExportFormat format, ExportProgress *progress) const
+{
+    if (progress)
+        progress->start(int(exported.messages.size()));
     switch (format) {
     case ExportFormat::Markdown:
         return MarkdownExport::write(exported).toUtf8();
@@ -70,20 +91,31 @@ ExportResult<QByteArray> ConversationExporter::render(
                "QT_QPA_PLATFORM=offscreen in a QGuiApplication).")
                 .arg(format == ExportFormat::Html ? u"HTML"_s : u"PDF"_s) };
     }
-    if (format == ExportFormat::Html)
-        return HtmlExport(m_renderer).write(exported).toUtf8();
-    const QByteArray pdf = PdfExport(m_renderer).write(exported);
+    const auto cancelled = [] {
+        return ExportError { ExportError::Code::Cancelled, tr("The export was cancelled.") };
+    };
+    if (format == ExportFormat::Html) {
+        const QString html = HtmlExport(m_renderer).write(exported, progress);
+        if (progress && progress->cancelled())
+            return cancelled();
+        return html.toUtf8();
+    }
+    const QByteArray pdf = PdfExport(m_renderer).write(exported, progress);
+    if (progress && progress->cancelled())
+        return cancelled();
     if (!pdf.startsWith("%PDF"))
         return ExportError { ExportError::Code::RenderFailed, tr("The PDF could not be made.") };
     return pdf;
 }
 
-ExportStatus ConversationExporter::write(
-    const ExportedConversation &exported, ExportFormat format, const QString &path) const
+ExportStatus ConversationExporter::write(const ExportedConversation &exported, ExportFormat format,
+    const QString &path, ExportProgress *progress) const
 {
-    const ExportResult<QByteArray> bytes = render(exported, format);
+    const ExportResult<QByteArray> bytes = render(exported, format, progress);
     if (!bytes)
         return bytes.error();
+    if (progress && progress->cancelled())
+        return ExportError { ExportError::Code::Cancelled, tr("The export was cancelled.") };
     return ExportFile::write(path, *bytes);
 }
 

@@ -4,6 +4,7 @@
 #include "app/export/exportedconversation.h"
 #include "app/export/exporterror.h"
 #include "app/export/exportformat.h"
+#include "app/export/exportprogress.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -24,10 +25,13 @@ public:
     static ExportResult<ExportedConversation> load(
         const Repository &repository, qint64 conversationId, const QDateTime &exportedAt = {});
 
-    ExportResult<QByteArray> render(
-        const ExportedConversation &exported, ExportFormat format) const;
-    ExportStatus write(
-        const ExportedConversation &exported, ExportFormat format, const QString &path) const;
+    // With a `progress`, each message is counted on it and a cancel stops the export with a
+    // Cancelled error and no file. render and write need no store, so they may run on a worker
+    // thread (with a renderer that does not need the GUI thread, e.g. prerendered()).
+    ExportResult<QByteArray> render(const ExportedConversation &exported, ExportFormat format,
+        ExportProgress *progress = nullptr) const;
+    ExportStatus write(const ExportedConversation &exported, ExportFormat format,
+        const QString &path, ExportProgress *progress = nullptr) const;
     // load + render + write.
     ExportStatus exportToFile(const Repository &repository, qint64 conversationId,
         ExportFormat format, const QString &path) const;
@@ -35,6 +39,10 @@ public:
     static ExportResult<QString> markdown(const Repository &repository, qint64 conversationId);
 
     static bool canLayOutText(); // true when a QGuiApplication exists
+    // Draws every chart of `exported` with `renderer` now (on the calling thread) and returns a
+    // renderer that only hands out those images, safe to call from any thread.
+    static ChartImageRenderer prerendered(
+        const ExportedConversation &exported, const ChartImageRenderer &renderer);
 
 private:
     ChartImageRenderer m_renderer;

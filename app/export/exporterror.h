@@ -22,6 +22,7 @@ struct ExportError
         PermissionDenied,
         DiskFull,
         CannotWrite, // anything else the file system reports
+        Cancelled, // stopped by the user; nothing was written
     };
     Code code = Code::CannotWrite;
     QString message;

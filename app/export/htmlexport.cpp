@@ -56,7 +56,7 @@ HtmlExport::HtmlExport(ChartImageRenderer renderer)
 {
 }
 
-QString HtmlExport::write(const ExportedConversation &exported) const
+QString HtmlExport::write(const ExportedConversation &exported, ExportProgress *progress) const
 {
     const QString title = esc(ExportText::title(exported.conversation));
     QString html = u"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -65,8 +65,13 @@ QString HtmlExport::write(const ExportedConversation &exported) const
         + title + u"</title>\n<style>" + HtmlStyle::css() + u"</style>\n</head>\n<body>\n<main>\n"
         + u"<header>\n<h1 class=\"title\">" + title + u"</h1>\n<div class=\"meta\">"
         + esc(ExportText::metadata(exported)) + u"</div>\n</header>\n";
-    for (const Message &m : exported.messages)
+    for (const Message &m : exported.messages) {
+        if (progress && progress->cancelled())
+            return {};
         html += message(m);
+        if (progress)
+            progress->advance();
+    }
     html += u"<footer>" + esc(ExportText::footer()) + u"</footer>\n</main>\n</body>\n</html>\n";
     return html;
 }

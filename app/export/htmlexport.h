@@ -2,6 +2,7 @@
 
 #include "app/export/chartimagerenderer.h"
 #include "app/export/exportedconversation.h"
+#include "app/export/exportprogress.h"
 
 #include <QString>
 
@@ -14,7 +15,8 @@ class HtmlExport
 public:
     explicit HtmlExport(ChartImageRenderer renderer = {});
 
-    QString write(const ExportedConversation &exported) const;
+    // Counts each message on `progress`; stops early (an unfinished page) once it is cancelled.
+    QString write(const ExportedConversation &exported, ExportProgress *progress = nullptr) const;
 
     static QSize chartSize() { return { 960, 480 }; }
 

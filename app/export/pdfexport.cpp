@@ -74,7 +74,8 @@ PdfExport::PdfExport(ChartImageRenderer renderer)
 {
 }
 
-void PdfExport::build(const ExportedConversation &exported, QTextDocument &document) const
+void PdfExport::build(
+    const ExportedConversation &exported, QTextDocument &document, ExportProgress *progress) const
 {
     QFont font(QStringList { u"Noto Sans"_s, u"DejaVu Sans"_s, u"Arial"_s }, 10);
     font.setStyleHint(QFont::SansSerif);
@@ -85,8 +86,13 @@ void PdfExport::build(const ExportedConversation &exported, QTextDocument &docum
     cursor.insertText(ExportText::title(exported.conversation), textFormat(0x1f2328, 18, true));
     cursor.insertBlock(spaced(0, 6), textFormat(0x6a727d, 8.5));
     cursor.insertText(ExportText::metadata(exported));
-    for (const Message &m : exported.messages)
+    for (const Message &m : exported.messages) {
+        if (progress && progress->cancelled())
+            return;
         message(m, cursor);
+        if (progress)
+            progress->advance();
+    }
     cursor.insertBlock(spaced(14), textFormat(0x8a929c, 8));
     cursor.insertText(ExportText::footer());
     styleTables(document.rootFrame());
@@ -177,10 +183,12 @@ void PdfExport::chart(const Asset &asset, QTextCursor &cursor) const
     cell.insertText(label.notRenderedReason(bool(m_renderer)));
 }
 
-QByteArray PdfExport::write(const ExportedConversation &exported) const
+QByteArray PdfExport::write(const ExportedConversation &exported, ExportProgress *progress) const
 {
     QTextDocument document;
-    build(exported, document);
+    build(exported, document, progress);
+    if (progress && progress->cancelled())
+        return {};
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);

@@ -2,6 +2,7 @@
 
 #include "app/export/chartimagerenderer.h"
 #include "app/export/exportedconversation.h"
+#include "app/export/exportprogress.h"
 
 #include <QByteArray>
 
@@ -18,9 +19,12 @@ class PdfExport
 public:
     explicit PdfExport(ChartImageRenderer renderer = {});
 
-    QByteArray write(const ExportedConversation &exported) const;
+    // Counts each message on `progress`; returns nothing once it is cancelled.
+    QByteArray write(
+        const ExportedConversation &exported, ExportProgress *progress = nullptr) const;
     // The laid-out document before printing (for tests and previews).
-    void build(const ExportedConversation &exported, QTextDocument &document) const;
+    void build(const ExportedConversation &exported, QTextDocument &document,
+        ExportProgress *progress = nullptr) const;
 
 private:
     void message(const Message &message, QTextCursor &cursor) const;

@@ -121,6 +121,8 @@ void TestExportActions::exportThroughTheDialog()
     QCOMPARE(filters.size(), 4);
     QVERIFY2(suggested.endsWith(u"/Revenue review Q2.html"_s), qPrintable(suggested));
     QFile file(m_dir.filePath(written));
+    // The export runs on a worker thread (issue 13.3): the file appears when it is done.
+    QTRY_VERIFY2(file.exists(), qPrintable(file.fileName()));
     QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
     QVERIFY(file.readAll().startsWith(startsWith));
     file.remove();
@@ -140,7 +142,7 @@ void TestExportActions::exportErrorIsShownInWords()
         static_cast<QDialog *>(dialog)->accept(); // QFileDialog::accept, as the Save button
     });
     m_window->exportConversation();
-    QVERIFY2(message.contains(u"Cannot write " + path + u": the folder "), qPrintable(message));
+    QTRY_VERIFY2(message.contains(u"Cannot write " + path + u": the folder "), qPrintable(message));
     QVERIFY(!QFile::exists(path));
 }
 
