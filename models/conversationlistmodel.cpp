@@ -15,6 +15,8 @@ ConversationListModel::ConversationListModel(Repository &repository, int pageSiz
         &m_repository, &Repository::conversationChanged, this, &ConversationListModel::onChanged);
     connect(
         &m_repository, &Repository::conversationRemoved, this, &ConversationListModel::onRemoved);
+    connect(&m_repository, &Repository::messageAdded, this,
+        [this](const Message &message) { onActivity(message.conversationId); });
 }
 
 QString ConversationListModel::displayTitle(const QString &title)
@@ -145,12 +147,17 @@ void ConversationListModel::onChanged(const Conversation &conversation)
         roles << UpdatedAtRole;
     if (!roles.isEmpty())
         Q_EMIT dataChanged(index(row), index(row), roles);
-    // Newer than the row above it: move to the top, keeping newest-first order.
-    if (row > 0 && old.updatedAt != conversation.updatedAt) {
-        beginMoveRows({}, row, row, {}, 0);
-        m_rows.move(row, 0);
-        endMoveRows();
-    }
+    // No move: a rename (or a stored time touched by a status write) is not activity.
+}
+
+void ConversationListModel::onActivity(qint64 conversationId)
+{
+    const int row = rowOf(conversationId);
+    if (row <= 0)
+        return;
+    beginMoveRows({}, row, row, {}, 0);
+    m_rows.move(row, 0);
+    endMoveRows();
 }
 
 void ConversationListModel::onRemoved(qint64 id)

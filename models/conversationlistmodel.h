@@ -6,9 +6,10 @@
 
 class Repository;
 
-// The conversation list, newest (last updated) first. Loads pages of `pageSize` rows through
+// The conversation list, newest (last activity) first. Loads pages of `pageSize` rows through
 // canFetchMore()/fetchMore() and follows the repository: a new conversation appears at the top,
-// a renamed one changes in place, one that gets a new message moves to the top, a deleted one
+// a renamed one changes in place (a rename is not activity: it keeps its row), one that gets a
+// new message (written or synced: Repository::messageAdded) moves to the top, a deleted one
 // disappears.
 class ConversationListModel : public QAbstractListModel
 {
@@ -45,6 +46,7 @@ private:
     void onAdded(const Conversation &conversation);
     void onChanged(const Conversation &conversation);
     void onRemoved(qint64 id);
+    void onActivity(qint64 conversationId);
 
     Repository &m_repository;
     QList<Conversation> m_rows;

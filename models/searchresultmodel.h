@@ -4,10 +4,15 @@
 #include "models/types.h"
 
 #include <QAbstractListModel>
+#include <QTimer>
 
 class Repository;
 
 // Results of a full-text search over the history: conversation titles and messages, ranked.
+// Snippets are plain text: the stored Markdown (table pipes and rules, emphasis, headings, code
+// marks, links) is stripped when the results arrive. The model follows the repository: a
+// renamed, deleted or merged conversation and a new message run the current query again
+// (coalesced into one search per event-loop turn), so nobody has to call setQuery again.
 class SearchResultModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -25,6 +30,11 @@ public:
     Q_ENUM(Role)
     enum class Match { Title, Message };
     Q_ENUM(Match)
+    // PerHit: every hit is a row (the Ctrl+K palette). PerConversation: one row per
+    // conversation, the best of its hits in the repository's order (a title hit first, else its
+    // best-ranked message), at the position of that hit; its message id opens that message.
+    enum class Grouping { PerHit, PerConversation };
+    Q_ENUM(Grouping)
 
     explicit SearchResultModel(Repository &repository, QObject *parent = nullptr);
 
@@ -36,6 +46,11 @@ public:
     SearchFilter filter() const { return m_filter; }
     // Sets both and runs the search once.
     bool search(const QString &query, const SearchFilter &filter);
+    // Runs the search again at once when the query is not empty.
+    void setGrouping(Grouping grouping);
+    Grouping grouping() const { return m_grouping; }
+    // Markdown as plain text on one line: "| **a** | `b` |" becomes "a b"; keeps SearchHit marks.
+    static QString plainSnippet(const QString &markdown);
     // The last store error in words (empty after a successful search).
     QString errorString() const { return m_error; }
 
@@ -46,7 +61,11 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
 private:
+    void scheduleRefresh();
+
     Repository &m_repository;
+    Grouping m_grouping = Grouping::PerHit;
+    QTimer m_refresh;
     QString m_query;
     SearchFilter m_filter;
     QString m_error;

@@ -46,6 +46,8 @@ ConversationSidebar::ConversationSidebar(Repository &repository, QWidget *parent
 
     m_list->setModel(m_conversations);
     m_list->setItemDelegate(new ConversationDelegate(m_list));
+    // The sidebar filter lists each conversation once (the Ctrl+K palette lists every hit).
+    m_searchModel->setGrouping(SearchResultModel::Grouping::PerConversation);
     m_results->setModel(m_searchModel);
     m_results->setItemDelegate(new SearchResultDelegate(m_results));
 
@@ -84,6 +86,10 @@ ConversationSidebar::ConversationSidebar(Repository &repository, QWidget *parent
             m_results->setFocus();
         }
     });
+
+    // Esc in the field or the results clears the filter and goes back to the list.
+    m_search->installEventFilter(this);
+    m_results->installEventFilter(this);
 
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
         &ConversationSidebar::onCurrentConversationChanged);
@@ -136,6 +142,23 @@ void ConversationSidebar::focusSearch()
 bool ConversationSidebar::isSearching() const
 {
     return !m_search->text().trimmed().isEmpty();
+}
+
+bool ConversationSidebar::clearFilter()
+{
+    if (m_search->text().isEmpty())
+        return false;
+    m_search->clear();
+    m_list->setFocus(Qt::OtherFocusReason);
+    return true;
+}
+
+bool ConversationSidebar::eventFilter(QObject *watched, QEvent *event)
+{
+    if ((watched == m_search || watched == m_results) && event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape && clearFilter())
+        return true;
+    return QWidget::eventFilter(watched, event);
 }
 
 void ConversationSidebar::refreshSearch()

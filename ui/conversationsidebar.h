@@ -25,6 +25,8 @@ public:
     // Runs the current search again (e.g. after a conversation was deleted).
     void refreshSearch();
     bool isSearching() const;
+    // Empties the search field and focuses the list; false when it was empty already.
+    bool clearFilter();
 
     QLineEdit *searchField() const { return m_search; }
     QListView *conversationList() const { return m_list; }
@@ -38,6 +40,9 @@ Q_SIGNALS:
     // `messageId` is the hit's message (0 for a title hit or a plain list choice).
     void conversationChosen(qint64 conversationId, qint64 messageId);
     void searchFailed(const QString &message);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void runSearch();

@@ -60,10 +60,9 @@ void SearchResultDelegate::paint(
     QTextDocument snippet;
     snippet.setDefaultFont(snippetFont(option.font));
     snippet.setDocumentMargin(0);
-    // Snippets come from stored markdown: drop emphasis and code markers for reading. A title
-    // hit would only repeat the title, so it says where the match is instead.
+    // Snippets are plain text already (SearchResultModel strips the Markdown). A title hit
+    // would only repeat the title, so it says where the match is instead.
     QString html = index.data(SearchResultModel::SnippetHtmlRole).toString();
-    html.remove(u"**"_s).remove(u"__"_s).remove(u'`');
     if (index.data(SearchResultModel::MatchRole).value<SearchResultModel::Match>()
         == SearchResultModel::Match::Title)
         html = u"<i>"_s + tr("Matched in the conversation title").toHtmlEscaped() + u"</i>"_s;

@@ -66,6 +66,68 @@ private Q_SLOTS:
         QVERIFY(model.setQuery(QString()));
         QCOMPARE(model.rowCount(), 0);
     }
+
+    void groupsHitsPerConversation()
+    {
+        TempStore store;
+        QVERIFY2(store.error.isEmpty(), qPrintable(store.error));
+        Repository &repo = *store.repository;
+        const auto titled = repo.createConversation(u"Otter survey"_s);
+        const auto other = repo.createConversation(u"Rivers"_s);
+        QVERIFY(titled && other);
+        QList<qint64> messageIds;
+        for (const QString &text : { u"One otter."_s, u"An otter and an otter."_s }) {
+            Message m;
+            m.conversationId = other->id;
+            m.text = text;
+            const auto stored = repo.addMessage(m);
+            QVERIFY(stored);
+            messageIds << stored->id;
+        }
+        SearchResultModel model(repo);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(model.setQuery(u"otter"_s));
+        QCOMPARE(model.rowCount(), 3); // the title and both messages
+        model.setGrouping(SearchResultModel::Grouping::PerConversation);
+        // The title hit first (titles come first), then Rivers once.
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(
+            model.index(0).data(SearchResultModel::ConversationIdRole).toLongLong(), titled->id);
+        QCOMPARE(
+            model.index(1).data(SearchResultModel::ConversationIdRole).toLongLong(), other->id);
+        const qint64 best = model.index(1).data(SearchResultModel::MessageIdRole).toLongLong();
+        QVERIFY(messageIds.contains(best));
+
+        // A rename and a delete run the query again without a call.
+        QVERIFY(!repo.renameConversation(titled->id, u"Otter count"_s));
+        QTRY_COMPARE(
+            model.index(0).data(SearchResultModel::TitleRole).toString(), u"Otter count"_s);
+        QVERIFY(!repo.deleteConversation(other->id));
+        QTRY_COMPARE(model.rowCount(), 1);
+    }
+
+    void plainSnippets_data()
+    {
+        QTest::addColumn<QString>("markdown");
+        QTest::addColumn<QString>("plain");
+        QTest::newRow("table") << u"| a | b |\n| --- | :---: |\n| c | d |"_s << u"a b c d"_s;
+        QTest::newRow("emphasis") << u"**bold** and `code` and ~~old~~"_s
+                                  << u"bold and code and old"_s;
+        QTest::newRow("heading") << u"# Title\n## Sub"_s << u"Title Sub"_s;
+        QTest::newRow("link") << u"see [the docs](https://x.example/a) now"_s
+                              << u"see the docs now"_s;
+        QTest::newRow("list") << u"- one\n- two"_s << u"one two"_s;
+        QTest::newRow("rule") << u"above\n---\nbelow"_s << u"above below"_s;
+        QTest::newRow("plain") << u"2 - 1 = 1, item #3"_s << u"2 - 1 = 1, item #3"_s;
+    }
+
+    void plainSnippets()
+    {
+        QFETCH(QString, markdown);
+        QFETCH(QString, plain);
+        QCOMPARE(SearchResultModel::plainSnippet(markdown), plain);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSearchResultModel)
