@@ -13,7 +13,8 @@ BubbleLayout::BubbleLayout(int viewWidth, Side side, const Content &content, con
     : m_metrics(metrics)
 {
     const int maxText = maxTextWidth(viewWidth, metrics);
-    int widest = std::max({ content.text.width(), content.status.width(), content.action.width() });
+    int widest = std::max({ content.text.width(), content.showAll.width(), content.status.width(),
+        content.action.width() });
     for (const QSize &card : content.cards)
         widest = std::max(widest, card.width());
     const int contentWidth = std::clamp(widest, 0, maxText);
@@ -64,7 +65,8 @@ BubbleLayout::BubbleLayout(int viewWidth, Side side, const Content &content, con
     for (int i = 0; i < above; ++i)
         placeCard(content.cards.at(i));
     m_text = place(contentWidth, std::max(0, content.text.height()));
-    if (m_text.height() > 0)
+    m_showAll = place(content.showAll.width(), std::max(0, content.showAll.height()));
+    if (m_text.height() > 0 || m_showAll.height() > 0)
         lastWasCard = false;
     for (int i = above; i < content.cards.size(); ++i)
         placeCard(content.cards.at(i));
@@ -94,6 +96,8 @@ BubbleLayout::Part BubbleLayout::partAt(QPoint point, int *card) const
     const int slop = m_metrics.actionSlop;
     if (!m_action.isEmpty() && m_action.adjusted(-slop, -slop, slop, slop).contains(point))
         return Part::Action;
+    if (!m_showAll.isEmpty() && m_showAll.adjusted(-slop, -slop, slop, slop).contains(point))
+        return Part::ShowAll;
     if (m_header.contains(point))
         return Part::Header;
     if (m_footer.contains(point))

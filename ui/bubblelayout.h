@@ -5,7 +5,8 @@
 #include <QSize>
 
 // The geometry of one transcript row: a header line ("You · 14:05"), then a bubble holding the
-// message text (below the answer's chips, if any), one card per asset (chart), a status block
+// message text (below the answer's chips, if any) and, under text cut short, a "Show all" link,
+// one card per asset (chart), a status block
 // (thinking, interrupted, error) and an action link (Retry), then a muted footer line under the
 // bubble (the answer's progress). Pure arithmetic, no painting, so it is tested on its own,
 // hit-testing included. Rects are relative to the row's top-left corner.
@@ -13,7 +14,7 @@ class BubbleLayout
 {
 public:
     enum class Side { Left, Right };
-    enum class Part { None, Header, Bubble, Text, Card, Status, Action, Footer };
+    enum class Part { None, Header, Bubble, Text, ShowAll, Card, Status, Action, Footer };
 
     struct Metrics
     {
@@ -40,6 +41,7 @@ public:
         QSize action;
         QSize footer;
         int cardsAboveText = 0; // the first cards go above the text (an answer's chips)
+        QSize showAll; // the "Show all" link under text that was cut short
     };
 
     // The widest the text inside a bubble may be in a view `viewWidth` pixels wide.
@@ -52,13 +54,14 @@ public:
     {
     }
     BubbleLayout(int viewWidth, Side side, QSize header, QSize text, QSize status)
-        : BubbleLayout(viewWidth, side, Content { header, text, {}, status, {}, {}, 0 })
+        : BubbleLayout(viewWidth, side, Content { header, text, {}, status, {}, {}, 0, {} })
     {
     }
 
     QRect headerRect() const { return m_header; }
     QRect bubbleRect() const { return m_bubble; }
     QRect textRect() const { return m_text; }
+    QRect showAllRect() const { return m_showAll; }
     int cardCount() const { return int(m_cards.size()); }
     QRect cardRect(int i) const { return m_cards.value(i); }
     QRect statusRect() const { return m_status; }
@@ -74,6 +77,7 @@ private:
     QRect m_header;
     QRect m_bubble;
     QRect m_text;
+    QRect m_showAll;
     QList<QRect> m_cards;
     QRect m_status;
     QRect m_action;

@@ -10,6 +10,8 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 void styleTable(QTextTable *table)
 {
@@ -33,6 +35,20 @@ void styleTable(QTextTable *table)
     }
 }
 } // namespace
+
+qsizetype MarkdownStyle::cutPoint(const QString &markdown, qsizetype limit)
+{
+    if (markdown.size() <= limit)
+        return markdown.size();
+    limit = std::max<qsizetype>(limit, 1);
+    // The separator may start at `limit` at the latest: the text before it is `limit` long.
+    for (const QString &separator : { u"\n\n"_s, u"\n"_s, u" "_s }) {
+        const qsizetype at = markdown.lastIndexOf(separator, limit);
+        if (at >= limit / 2)
+            return at;
+    }
+    return markdown.at(limit - 1).isHighSurrogate() ? limit - 1 : limit;
+}
 
 void MarkdownStyle::apply(QTextDocument *document)
 {

@@ -3,6 +3,7 @@
 #include "ui/theme/theme.h"
 
 #include <QFontMetrics>
+#include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -62,6 +63,12 @@ QString MessageChrome::actionText()
     return tr("↻  Retry");
 }
 
+QString MessageChrome::showAllText(qint64 bytes)
+{
+    return tr("Show all (%1)")
+        .arg(QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat));
+}
+
 QSize MessageChrome::headerSize(const QFont &font, const QString &name, const QString &time)
 {
     const QFont small = Theme::smallFont(font);
@@ -95,6 +102,14 @@ QSize MessageChrome::actionSize(const QFont &font)
     const QFontMetrics fm(Theme::smallFont(font));
     return QSize(
         fm.horizontalAdvance(actionText()) + 2 * actionPaddingX, fm.height() + 2 * actionPaddingY);
+}
+
+QSize MessageChrome::showAllSize(const QFont &font, const QString &text)
+{
+    QFont bold = Theme::smallFont(font);
+    bold.setBold(true);
+    const QFontMetrics fm(bold);
+    return QSize(fm.horizontalAdvance(text) + 2, fm.height());
 }
 
 QSize MessageChrome::footerSize(const QFont &font, const QString &footerText)
@@ -169,6 +184,19 @@ void MessageChrome::paintAction(QPainter *painter, const QFont &font, const QRec
     painter->setFont(bold);
     painter->setPen(Theme::link());
     painter->drawText(rect, Qt::AlignCenter, actionText());
+}
+
+void MessageChrome::paintShowAll(
+    QPainter *painter, const QFont &font, const QString &text, const QRect &rect)
+{
+    if (rect.isEmpty())
+        return;
+    QFont bold = Theme::smallFont(font);
+    bold.setBold(true);
+    bold.setUnderline(true);
+    painter->setFont(bold);
+    painter->setPen(Theme::link());
+    painter->drawText(rect, Qt::AlignLeft | Qt::AlignVCenter, text);
 }
 
 void MessageChrome::paintFooter(

@@ -11,7 +11,8 @@
 class QPainter;
 
 // The parts of a message bubble around its content: the header (who and when), the status line
-// (thinking, queued, interrupted, error), the Retry action and the progress footer under an
+// (thinking, queued, interrupted, error), the Retry action, the "Show all" link under a message
+// cut short, and the progress footer under an
 // answer that is arriving. What they say follows from the message's typed state (describe(),
 // pure); how they look is painted here, so MessageDelegate only lays out and places them.
 class MessageChrome
@@ -36,11 +37,14 @@ public:
         const QString &progress);
 
     static QString actionText();
+    // The link under a message cut short: "Show all (4.0 MB)", `bytes` the whole message's size.
+    static QString showAllText(qint64 bytes);
 
     // Sizes for BubbleLayout::Content (an empty size: the part is not shown).
     static QSize headerSize(const QFont &font, const QString &name, const QString &time);
     static QSize statusSize(const QFont &font, const State &state, int maxWidth, int textWidth);
     static QSize actionSize(const QFont &font);
+    static QSize showAllSize(const QFont &font, const QString &text);
     static QSize footerSize(const QFont &font, const QString &footerText);
 
     static void paintHeader(QPainter *painter, const QFont &font, const QString &name,
@@ -49,6 +53,8 @@ public:
     static void paintStatus(
         QPainter *painter, const QFont &font, const State &state, int pulse, const QRect &rect);
     static void paintAction(QPainter *painter, const QFont &font, const QRect &rect);
+    static void paintShowAll(
+        QPainter *painter, const QFont &font, const QString &text, const QRect &rect);
     static void paintFooter(QPainter *painter, const QFont &font, const QString &footerText,
         int pulse, const QRect &rect);
 };

@@ -34,6 +34,20 @@ template<typename E> E enumData(const QModelIndex &index, int role, E fallback)
     const QVariant data = index.data(role);
     return data.metaType() == QMetaType::fromType<E>() ? data.value<E>() : fallback;
 }
+
+bool isBlank(QStringView text)
+{
+    return std::all_of(text.begin(), text.end(), [](QChar c) { return c.isSpace(); });
+}
+
+// The size of `text` in UTF-8, without encoding it.
+qint64 utf8Size(QStringView text)
+{
+    qint64 bytes = 0;
+    for (const QChar c : text)
+        bytes += c.unicode() < 0x80 ? 1 : c.unicode() < 0x800 || c.isSurrogate() ? 2 : 3;
+    return bytes;
+}
 } // namespace
 
 MessageDelegate::MessageDelegate(QObject *parent)
@@ -73,6 +87,12 @@ void MessageDelegate::clear()
     m_cache.clear();
     m_sizes.clear();
     m_held.clear();
+}
+
+void MessageDelegate::expand(const QModelIndex &index)
+{
+    m_expanded.insert(index.data(TranscriptModel::IdRole).toLongLong());
+    invalidate(index);
 }
 
 void MessageDelegate::setProgress(qint64 messageId, const QString &text)
@@ -116,17 +136,27 @@ MessageDelegate::Entry *MessageDelegate::layOut(
     BubbleLayout::Content content;
     const int maxText = BubbleLayout::maxTextWidth(width);
     const QString text = index.data(TranscriptModel::TextRole).toString();
-    if (!text.trimmed().isEmpty()) {
+    entry->totalChars = text.size();
+    entry->shownChars
+        = m_expanded.contains(id) ? text.size() : MarkdownStyle::cutPoint(text, elideLimit);
+    if (entry->shownChars < text.size())
+        entry->showAll = MessageChrome::showAllText(utf8Size(text));
+    if (!isBlank(text)) {
+        // Only the part shown is parsed: a 4 MB message costs what its first 20,000 characters do.
         entry->document = std::make_unique<QTextDocument>();
         entry->document->setDefaultFont(option.font);
         entry->document->setDocumentMargin(0);
-        entry->document->setMarkdown(text, MarkdownPolicy::documentFeatures());
+        entry->document->setMarkdown(
+            entry->shownChars < text.size() ? text.left(entry->shownChars) : text,
+            MarkdownPolicy::documentFeatures());
         MarkdownStyle::apply(entry->document.get());
         entry->document->setTextWidth(maxText);
         const int ideal = int(std::ceil(entry->document->idealWidth()));
         content.text
             = QSize(std::min(ideal, maxText), int(std::ceil(entry->document->size().height())));
     }
+    if (!entry->showAll.isEmpty())
+        content.showAll = MessageChrome::showAllSize(option.font, entry->showAll);
 
     // How the analyst read the question (its chips) comes first, above the answer's text.
     QVariantList assets = index.data(TranscriptModel::AssetsRole).toList();
@@ -196,7 +226,9 @@ MessageDelegate::RowInfo MessageDelegate::rowInfo(
 {
     const Entry &entry = entryFor(option, index);
     RowInfo info { *entry.layout, entry.chrome.statusText, entry.chrome.footerText, {},
-        entry.chrome.retry, entry.chrome.status == MessageChrome::Status::Thinking, {}, {} };
+        entry.chrome.retry, entry.chrome.status == MessageChrome::Status::Thinking, {}, {},
+        entry.showAll, entry.shownChars, entry.totalChars,
+        entry.document ? entry.document->characterCount() : 0 };
     for (const AssetSummary &card : entry.cards)
         info.cards << card.headline();
     for (int card = 0; card < entry.followups.size(); ++card) {
@@ -243,6 +275,13 @@ bool MessageDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
                     Q_EMIT followupRequested(q);
                 return true;
             }
+        }
+        if (mouse->button() == Qt::LeftButton
+            && partAt(option, index, mouse->position().toPoint()) == BubbleLayout::Part::ShowAll
+            && !entryFor(option, index).showAll.isEmpty()) {
+            if (!press)
+                expand(index);
+            return true;
         }
         const Entry &entry = entryFor(option, index);
         int card = -1;
@@ -299,6 +338,7 @@ void MessageDelegate::paint(
         entry.document->documentLayout()->draw(painter, context);
         painter->restore();
     }
+    MessageChrome::paintShowAll(painter, option.font, entry.showAll, layout.showAllRect());
     for (int i = 0; i < entry.cards.size(); ++i) {
         const qint64 chartId = entry.chartIds.value(i);
         if (!entry.chips.value(i).isEmpty()) {

@@ -19,13 +19,19 @@ class QTextDocument;
 // Paints a TranscriptModel row as a chat bubble: a header with who and when, the message's
 // markdown in a QTextDocument, a placeholder card per asset, the status (thinking, interrupted,
 // error) with a Retry link, and the answer's progress under the bubble (those last parts, and the
-// header, are MessageChrome's). Each row's laid-out
+// header, are MessageChrome's). A message longer than elideLimit characters shows only its first
+// part, cut at a paragraph boundary (MarkdownStyle::cutPoint), and a "Show all (4.0 MB)" link
+// that lays the whole message out (on request only: that may be slow). Each row's laid-out
 // document and size are cached per (message id, update time, width, progress), so only changed
 // rows are laid out again; the view decides when (at most once per frame).
 class MessageDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
 public:
+    // The most characters of a message's markdown parsed and laid out until "Show all" is
+    // clicked: about 250 lines of a bubble at full width, a few milliseconds to lay out.
+    static constexpr qsizetype elideLimit = 20000;
+
     explicit MessageDelegate(QObject *parent = nullptr);
     ~MessageDelegate() override;
 
@@ -42,6 +48,9 @@ public:
     // rate, never per delta, whatever else repaints it meanwhile.
     void hold(qint64 messageId) { m_held.insert(messageId); }
     void clear();
+    // Lays the whole of message `index` out from now on (its "Show all" link was clicked).
+    void expand(const QModelIndex &index);
+    bool isExpanded(qint64 messageId) const { return m_expanded.contains(messageId); }
     // Draws chart assets as charts (the cache fetches and renders them); null: placeholder cards.
     void setChartCache(ChartCardCache *cache) { m_charts = cache; }
 
@@ -62,6 +71,10 @@ public:
         bool thinking = false;
         QStringList followups; // the follow-up questions shown as links
         QList<QRect> followupRects; // where each link is, in the row's coordinates
+        QString showAll; // the "Show all" link's text; empty: the whole message is shown
+        qsizetype shownChars = 0; // how much of the message's markdown is laid out
+        qsizetype totalChars = 0; // the message's markdown's length
+        int documentChars = 0; // the laid-out document's character count
     };
     RowInfo rowInfo(const QStyleOptionViewItem &option, const QModelIndex &index) const;
     BubbleLayout::Part partAt(
@@ -90,6 +103,9 @@ private:
         QString progress;
         bool user = false;
         std::unique_ptr<QTextDocument> document;
+        qsizetype shownChars = 0;
+        qsizetype totalChars = 0;
+        QString showAll; // the link's text when the text is cut short
         QString name;
         QString time;
         MessageChrome::State chrome; // status line, Retry, progress footer
@@ -119,6 +135,7 @@ private:
     mutable int m_layoutCount = 0;
     QHash<qint64, QString> m_progress;
     QSet<qint64> m_held;
+    QSet<qint64> m_expanded; // messages shown whole after a click on "Show all"
     int m_pulse = 0;
     QDateTime m_now;
     ChartCardCache *m_charts = nullptr;

@@ -14,7 +14,33 @@ private Q_SLOTS:
     void hitTesting_data();
     void hitTesting();
     void footerUnderTheBubble();
+    void showAllUnderTheText();
 };
+
+void TestBubbleLayout::showAllUnderTheText()
+{
+    // Header 16 at y 7, bubble from 27; text 300x60 at 37; the link a section gap below it,
+    // then the card another section gap below: 10 + 60 + 8 + 16 + 8 + 56 + 10 = 168 high.
+    BubbleLayout::Content c;
+    c.header = QSize(80, 16);
+    c.text = QSize(300, 60);
+    c.showAll = QSize(120, 16);
+    c.cards = { QSize(400, 56) };
+    const BubbleLayout l(800, BubbleLayout::Side::Left, c);
+    QCOMPARE(l.textRect(), QRect(32, 37, 400, 60));
+    QCOMPARE(l.showAllRect(), QRect(32, 105, 120, 16));
+    QCOMPARE(l.cardRect(0), QRect(32, 129, 400, 56));
+    QCOMPARE(l.bubbleRect(), QRect(18, 27, 428, 168));
+    QCOMPARE(l.partAt(QPoint(90, 112)), BubbleLayout::Part::ShowAll);
+    QCOMPARE(l.partAt(QPoint(155, 123)), BubbleLayout::Part::ShowAll); // within the slop
+    QCOMPARE(l.partAt(QPoint(90, 60)), BubbleLayout::Part::Text);
+    // No link: nothing is one, and the card follows the text directly.
+    c.showAll = QSize();
+    const BubbleLayout plain(800, BubbleLayout::Side::Left, c);
+    QVERIFY(plain.showAllRect().isEmpty());
+    QCOMPARE(plain.cardRect(0).top(), 37 + 60 + 8);
+    QVERIFY(plain.partAt(QPoint(90, 112)) != BubbleLayout::Part::ShowAll);
+}
 
 void TestBubbleLayout::sectionsAndCards()
 {

@@ -1,5 +1,6 @@
 #include "ui/messagechrome.h"
 
+#include <QLocale>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -83,6 +84,17 @@ private Q_SLOTS:
         // An error box is at least as wide as the text above it.
         QVERIFY(MessageChrome::statusSize(font, error, 400, 300).width() >= 300);
         QVERIFY(MessageChrome::footerSize(font, u"Writing…"_s).width() > 0);
+    }
+
+    void showAllNamesTheWholeSize()
+    {
+        QLocale::setDefault(QLocale::c());
+        // 4 MB = 4 × 1,048,576 bytes; 1,572,864 = 1.5 × 1,048,576; 1,536 = 1.5 × 1,024.
+        QCOMPARE(MessageChrome::showAllText(4 * 1048576), u"Show all (4.0 MB)"_s);
+        QCOMPARE(MessageChrome::showAllText(1572864), u"Show all (1.5 MB)"_s);
+        QCOMPARE(MessageChrome::showAllText(1536), u"Show all (1.5 kB)"_s); // Qt writes kilo "k"
+        const QSize size = MessageChrome::showAllSize(QFont(), u"Show all (4.0 MB)"_s);
+        QVERIFY(size.width() > 0 && size.height() > 0);
     }
 };
 

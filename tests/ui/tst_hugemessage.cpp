@@ -1,0 +1,118 @@
+// A 4 MB message in a real transcript over a real store: its bubble shows only the first part
+// (its height bounded, its document short) with a "Show all (4.0 MB)" link, and a click on the
+// link lays the whole message out.
+#include "models/transcriptmodel.h"
+#include "tests/support/tempstore.h"
+#include "ui/markdownstyle.h"
+#include "ui/messagedelegate.h"
+#include "ui/transcriptview.h"
+
+#include <QApplication>
+#include <QLocale>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+// About 4 MB of Markdown paragraphs: 40,000 paragraphs of 105 characters, a blank line apart.
+QString hugeMarkdown()
+{
+    const QString paragraph = u"Revenue in **March** grew by twelve percent, driven by the"
+                              u" enterprise plan and the new regional partners."_s;
+    QString text;
+    text.reserve(40000 * (paragraph.size() + 2));
+    for (int i = 0; i < 40000; ++i) {
+        if (i > 0)
+            text += u"\n\n"_s;
+        text += paragraph;
+    }
+    return text;
+}
+} // namespace
+
+class TestHugeMessage : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void hugeMessageIsCutUntilShownAll();
+    void cutPoint();
+};
+
+void TestHugeMessage::cutPoint()
+{
+    // Short enough: whole.
+    QCOMPARE(MarkdownStyle::cutPoint(u"abc"_s, 3), 3);
+    // "aaaa\n\nbbbb\n\ncccc": the second blank line starts at 10, before the limit 12.
+    QCOMPARE(MarkdownStyle::cutPoint(u"aaaa\n\nbbbb\n\ncccc"_s, 12), 10);
+    // No paragraph in the second half of the limit (the blank line at 2 < 10 / 2): the last line.
+    QCOMPARE(MarkdownStyle::cutPoint(u"aa\n\nbbbbb\ncccccccc"_s, 10), 9);
+    // One line: the last space at or before the limit.
+    QCOMPARE(MarkdownStyle::cutPoint(u"aaaa bbbb cccc"_s, 11), 9);
+    // No break at all: the limit, or one less rather than split a surrogate pair.
+    QCOMPARE(MarkdownStyle::cutPoint(u"abcdefghij"_s, 4), 4);
+    QCOMPARE(MarkdownStyle::cutPoint(u"abc\U0001F600defg"_s, 4), 3);
+}
+
+void TestHugeMessage::hugeMessageIsCutUntilShownAll()
+{
+    QLocale::setDefault(QLocale::c());
+    TempStore store;
+    QVERIFY2(store.error.isEmpty(), qPrintable(store.error));
+    const qint64 id = store.addConversation(u"Huge"_s, 3);
+    QVERIFY(id != 0);
+    const QString huge = hugeMarkdown();
+    QCOMPARE(huge.size(), 40000 * 105 + 39999 * 2); // 4,279,998 characters
+    Message last;
+    last.conversationId = id;
+    last.role = MessageRole::Assistant;
+    last.text = huge;
+    QVERIFY(store.repository->addMessage(last));
+
+    TranscriptModel model(*store.repository);
+    model.setConversation(id);
+    QCOMPARE(model.rowCount(), 4);
+    TranscriptView view;
+    view.resize(800, 600);
+    view.setTranscriptModel(&model);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const int row = 3;
+
+    MessageDelegate::RowInfo info = view.rowInfo(row);
+    // Bounded: the first 20,000 characters wrap to a few thousand pixels, never the ~1,000,000 of
+    // the whole message.
+    const int viewHeight = view.viewport()->height();
+    QVERIFY2(info.layout.sizeHint().height() < 20 * viewHeight,
+        qPrintable(QString::number(info.layout.sizeHint().height())));
+    // 4,279,998 bytes (ASCII) / 1,048,576 = 4.08 MB.
+    QCOMPARE(info.showAll, u"Show all (4.1 MB)"_s);
+    QCOMPARE(info.totalChars, huge.size());
+    QVERIFY(info.shownChars <= MessageDelegate::elideLimit);
+    QVERIFY(info.documentChars <= MessageDelegate::elideLimit);
+    // Cut at a paragraph boundary: whole paragraphs, 107 characters each with
+    // the blank line: 186 of them (19,900 characters; 187 would be 20,007).
+    QCOMPARE(info.shownChars, 186 * 107 - 2);
+    QVERIFY(!info.layout.showAllRect().isEmpty());
+    QVERIFY(info.layout.bubbleRect().contains(info.layout.showAllRect()));
+
+    // Click the link where it is drawn: the whole message is laid out.
+    view.scrollToNewest();
+    QTRY_VERIFY(view.isAtBottom());
+    const QRect rowRect = view.visualRect(view.model()->index(row, 0));
+    const QPoint link = info.layout.showAllRect().center() + rowRect.topLeft();
+    QVERIFY2(view.viewport()->rect().contains(link),
+        qPrintable(u"link at %1,%2, row at %3"_s.arg(link.x()).arg(link.y()).arg(rowRect.top())));
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, link);
+    info = view.rowInfo(row);
+    QVERIFY(info.showAll.isEmpty());
+    QVERIFY(view.messageDelegate()->isExpanded(model.messageAt(row)->id));
+    QCOMPARE(info.shownChars, huge.size());
+    QVERIFY(info.layout.sizeHint().height() > 20 * viewHeight);
+    // The short messages above it are not cut.
+    const MessageDelegate::RowInfo first = view.rowInfo(0);
+    QVERIFY(first.showAll.isEmpty());
+    QCOMPARE(first.shownChars, first.totalChars);
+}
+
+QTEST_MAIN(TestHugeMessage)
+#include "tst_hugemessage.moc"
