@@ -7,6 +7,7 @@
 #include "app/core/chatsession.h"
 #include "app/core/connectivity.h"
 #include "app/core/csvimporter.h"
+#include "app/core/datadirlock.h"
 #include "app/core/localbackend.h"
 #include "app/core/outboxsender.h"
 #include "app/luzmo/luzmobackend.h"
@@ -51,6 +52,15 @@ int main(int argc, char *argv[])
 
     Database database;
     const QString directory = Database::resolveDataDirectory(parser.value(dataDir));
+    // One running Chartroom per data folder (issue 13.6), held until exit; a dead pid's lock is
+    // taken over.
+    DataDirLock dataDirLock(directory);
+    if (!dataDirLock.tryLock()) {
+        qCritical("%s", qUtf8Printable(dataDirLock.message()));
+        QMessageBox::critical(
+            nullptr, QApplication::translate("main", "Chartroom"), dataDirLock.message());
+        return 1;
+    }
     if (StoreStatus error = database.open(directory)) {
         // The file is left exactly as it is: never deleted, never overwritten.
         QMessageBox::critical(nullptr, QApplication::translate("main", "Chartroom"),
