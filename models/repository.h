@@ -86,6 +86,14 @@ public:
         const QString &query, int limit = 50, const SearchFilter &filter = {}) const;
     // The backends of the conversations that are not deleted, sorted (for search filters).
     StoreResult<QStringList> searchableBackends() const;
+    // The first and the last day (local time) of the history that is not deleted: the earliest
+    // conversation or message time and the latest update; two invalid dates when it is empty.
+    struct DateRange
+    {
+        QDate first;
+        QDate last;
+    };
+    StoreResult<DateRange> historyDates() const;
 
     Database &database() const { return m_database; }
     // Tells the views what a sync wrote through SyncWriter: emits the signals below for the

@@ -167,3 +167,28 @@ StoreResult<QStringList> Repository::searchableBackends() const
         backends << q.value(0).toString();
     return backends;
 }
+
+StoreResult<Repository::DateRange> Repository::historyDates() const
+{
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    const QString live = u"FROM messages m JOIN conversations c ON c.id = m.conversation_id "
+                         u"WHERE c.deleted = 0"_s;
+    if (StoreStatus e = run(q,
+            u"SELECT (SELECT min(created_at) FROM conversations WHERE deleted = 0), "
+            u"(SELECT min(m.created_at) "_s
+                + live + u"), (SELECT max(updated_at) FROM conversations WHERE deleted = 0), "
+                + u"(SELECT max(m.updated_at) " + live + u")",
+            {}, u"Reading the dates of the history"_s))
+        return *e;
+    if (!q.next() || q.value(0).isNull())
+        return DateRange {};
+    const qint64 first = q.value(1).isNull()
+        ? q.value(0).toLongLong()
+        : std::min(q.value(0).toLongLong(), q.value(1).toLongLong());
+    const qint64 last = q.value(3).isNull()
+        ? q.value(2).toLongLong()
+        : std::max(q.value(2).toLongLong(), q.value(3).toLongLong());
+    return DateRange { QDateTime::fromMSecsSinceEpoch(first).date(),
+        QDateTime::fromMSecsSinceEpoch(last).date() };
+}

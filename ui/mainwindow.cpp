@@ -20,6 +20,8 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QCryptographicHash>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMessageBox>
 #include <QSettings>
@@ -172,6 +174,15 @@ MainWindow::MainWindow(
 
 MainWindow::~MainWindow() = default;
 
+QString MainWindow::settingsGroupFor(const QString &dataDirectory)
+{
+    const QFileInfo folder(dataDirectory);
+    const QString path = folder.exists() ? folder.canonicalFilePath() : folder.absoluteFilePath();
+    return u"dataFolders/"_s
+        + QString::fromLatin1(
+            QCryptographicHash::hash(path.toUtf8(), QCryptographicHash::Sha1).toHex().left(16));
+}
+
 qint64 MainWindow::currentConversation() const
 {
     return m_transcript->conversationId();
@@ -248,6 +259,7 @@ void MainWindow::retry(qint64 messageId)
 void MainWindow::updateBusy(bool busy)
 {
     m_composer->setBusy(busy);
+    m_stopAction->setEnabled(busy);
     m_view->setActiveAnswer(busy ? m_session.activeAnswerId() : 0);
 }
 
@@ -321,8 +333,22 @@ void MainWindow::updateBackendLabel()
 {
     if (!m_backendLabel)
         return;
-    m_backendLabel->setText(m_backends ? tr("Answers from: %1").arg(m_backends->description())
-                                       : tr("No backend configured"));
+    if (!m_backends) {
+        m_backendLabel->setText(tr("No backend configured"));
+        return;
+    }
+    // Where the next answer comes from: a conversation started remotely continues on its own
+    // account (ChatSession::backendFor); a new one, or one not started yet, on the default.
+    const auto conversation = m_repository.conversation(currentConversation());
+    const QString backend
+        = currentConversation() && conversation && !conversation->remoteId.isEmpty()
+        ? conversation->backend
+        : QString();
+    if (!backend.isEmpty() && !m_backends->settings().resolve(backend)) {
+        m_backendLabel->setText(tr("The account of this conversation was removed"));
+        return;
+    }
+    m_backendLabel->setText(tr("Answers from: %1").arg(m_backends->description(backend)));
 }
 
 QString MainWindow::currentTitle() const
@@ -334,6 +360,7 @@ QString MainWindow::currentTitle() const
 void MainWindow::updateState()
 {
     const qint64 id = currentConversation();
+    updateBackendLabel();
     m_renameAction->setEnabled(id != 0);
     m_deleteAction->setEnabled(id != 0);
     m_exportAction->setEnabled(id != 0);

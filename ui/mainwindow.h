@@ -39,6 +39,11 @@ public:
         QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    // The QSettings group that keeps this window's state (geometry, panes, the last open
+    // conversation) for one data folder, so another folder's ids are never reopened:
+    // "dataFolders/<16 hex digits of the folder's SHA-1>". The caller opens it with beginGroup.
+    static QString settingsGroupFor(const QString &dataDirectory);
+
     // Opens a conversation (0: none, the empty state); `messageId` is loaded if need be,
     // scrolled into view and highlighted for a moment.
     void openConversation(qint64 id, qint64 messageId = 0);
@@ -118,6 +123,7 @@ private:
     ErrorBanner *m_error;
     Composer *m_composer;
     QSplitter *m_splitter;
+    QAction *m_stopAction = nullptr;
     QAction *m_renameAction = nullptr;
     QAction *m_deleteAction = nullptr;
     QAction *m_settingsAction = nullptr;

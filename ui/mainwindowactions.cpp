@@ -1,6 +1,7 @@
 // MainWindow's menus and toolbar, and the Conversation menu's commands: rename, delete, export
 // and copy as Markdown (declared in mainwindow.h; kept apart so mainwindow.cpp stays about the
 // window's panes and the conversation shown).
+#include "app/core/chatsession.h"
 #include "models/conversationlistmodel.h"
 #include "models/repository.h"
 #include "ui/conversationexportflow.h"
@@ -81,6 +82,15 @@ void MainWindow::createActions()
     m_importAction->setEnabled(false);
     connect(m_importAction, &QAction::triggered, this, &MainWindow::importCsv);
 
+    // Esc stops the answer being written, wherever the focus is in this window (dialogs and the
+    // chart window take their own Esc); while nothing streams the key goes to the widget.
+    m_stopAction = new QAction(tr("&Stop Answer"), this);
+    m_stopAction->setObjectName(u"actionStopAnswer"_s);
+    m_stopAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_stopAction->setEnabled(false);
+    connect(m_stopAction, &QAction::triggered, &m_session, &ChatSession::stop);
+    addAction(m_stopAction);
+
     auto *quitAction = new QAction(QIcon::fromTheme(u"application-exit"_s), tr("&Quit"), this);
     quitAction->setObjectName(u"actionQuit"_s);
     quitAction->setShortcut(QKeySequence::Quit);
@@ -94,6 +104,8 @@ void MainWindow::createActions()
     m_fileExtras = file->addSeparator();
     file->addAction(quitAction);
     QMenu *conversation = menuBar()->addMenu(tr("&Conversation"));
+    conversation->addAction(m_stopAction);
+    conversation->addSeparator();
     conversation->addAction(m_renameAction);
     conversation->addAction(m_deleteAction);
     conversation->addSeparator();

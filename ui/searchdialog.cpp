@@ -4,6 +4,7 @@
 #include "models/searchresultmodel.h"
 #include "ui/searchresultdelegate.h"
 
+#include <QCalendarWidget>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -143,6 +144,10 @@ QWidget *SearchDialog::createFilterRow()
     }
     m_from->setObjectName(u"fromDate"_s);
     m_to->setObjectName(u"toDate"_s);
+    // "Any" is a day in 2000: its calendar opens at the history's first (From) or last (To)
+    // month instead (see eventFilter).
+    m_from->calendarWidget()->installEventFilter(this);
+    m_to->calendarWidget()->installEventFilter(this);
     m_hasChart->setObjectName(u"hasChartFilter"_s);
     connect(m_backend, &QComboBox::currentIndexChanged, this, &SearchDialog::runSearch);
     connect(m_hasChart, &QCheckBox::toggled, this, &SearchDialog::runSearch);
@@ -177,6 +182,8 @@ SearchFilter SearchDialog::filter() const
 void SearchDialog::popup()
 {
     refreshBackends();
+    if (auto dates = m_repository.historyDates())
+        m_history = *dates;
     if (QWidget *owner = parentWidget()) {
         const QRect area = owner->window()->geometry();
         const int width = qMin(680, qMax(420, area.width() - 80));
@@ -251,6 +258,13 @@ void SearchDialog::choose(const QModelIndex &index)
 
 bool SearchDialog::eventFilter(QObject *watched, QEvent *event)
 {
+    if (event->type() == QEvent::Show) {
+        for (QDateEdit *edit : { m_from, m_to }) {
+            const QDate page = edit == m_from ? m_history.first : m_history.last;
+            if (watched == edit->calendarWidget() && edit->date() == anyDate() && page.isValid())
+                edit->calendarWidget()->setCurrentPage(page.year(), page.month());
+        }
+    }
     if (watched == m_query && event->type() == QEvent::KeyPress) {
         switch (static_cast<QKeyEvent *>(event)->key()) {
         case Qt::Key_Down:

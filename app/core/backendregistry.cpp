@@ -118,7 +118,19 @@ bool BackendRegistry::keychainAvailable() const
 
 QString BackendRegistry::description() const
 {
-    const Account &a = m_settings.defaultAccount();
+    return describe(m_settings.defaultAccount());
+}
+
+QString BackendRegistry::description(const QString &backendId) const
+{
+    if (backendId.isEmpty())
+        return description();
+    const Account *account = m_settings.resolve(backendId);
+    return account ? describe(*account) : tr("a removed account");
+}
+
+QString BackendRegistry::describe(const Account &a) const
+{
     if (a.isLocal()) {
         return m_local ? tr("Local (built in)") : tr("Local (built in) — not running");
     }

@@ -57,6 +57,9 @@ public:
     LookerSession *lookerSessionFor(const QString &id) const;
     // For people: "Luzmo EU (Luzmo at https://api.luzmo.com)", "Local (built in)", ...
     QString description() const;
+    // The same for the account of a stored conversation's backend id (empty: the default), or
+    // "a removed account" when it no longer exists.
+    QString description(const QString &backendId) const;
     SecretStore &secrets() const { return *m_secrets; }
     // False once the keychain was found missing (or for a memory-only store).
     bool keychainAvailable() const;
@@ -72,6 +75,7 @@ private:
     void storeSecrets(const AccountSettings &previous);
     void applyProxy();
     AccountBackend *accountBackend(const QString &id) const;
+    QString describe(const Account &account) const;
 
     ChatSession &m_session;
     QNetworkAccessManager &m_network;

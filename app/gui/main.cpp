@@ -107,7 +107,10 @@ int main(int argc, char *argv[])
     // File ▸ Import CSV…: imports into the local server's data folder, on its own connection in
     // its own thread. Declared before the window, so it outlives it.
     CsvImporter importer(directory);
-    MainWindow window(repository, session, &settings);
+    // The window's state and last conversation are this data folder's (the accounts are shared).
+    QSettings windowSettings;
+    windowSettings.beginGroup(MainWindow::settingsGroupFor(directory));
+    MainWindow window(repository, session, &windowSettings);
     window.setBackendRegistry(&backends);
     window.setCsvImporter(&importer);
     // Charts in exported conversations (HTML, PDF) are drawn from their stored data.

@@ -8,6 +8,7 @@
 #include "ui/transcriptview.h"
 
 #include <QAbstractItemModelTester>
+#include <QCalendarWidget>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -183,6 +184,40 @@ private Q_SLOTS:
         backend->setCurrentIndex(backend->findData(u"local"_s));
         QCOMPARE(model->rowCount(), 0);
         QCOMPARE(dialog->statusLabel()->text(), u"No matches"_s);
+    }
+
+    void calendarsOpenAtTheHistorysRange_data()
+    {
+        QTest::addColumn<QString>("edit");
+        QTest::addColumn<QDate>("page");
+        // History: the earliest message is from 1 March 2024; its titles were updated today.
+        QTest::newRow("from: the first month") << u"fromDate"_s << QDate(2024, 3, 1);
+        QTest::newRow("to: the last month") << u"toDate"_s << QDate::currentDate();
+    }
+
+    void calendarsOpenAtTheHistorysRange()
+    {
+        QFETCH(QString, edit);
+        QFETCH(QDate, page);
+        WindowFixture f;
+        History history(*f.store.repository);
+        auto window = f.makeWindow();
+        QVERIFY(showAndActivate(window.get()));
+        SearchDialog *dialog = openPalette(window.get());
+        QVERIFY(dialog);
+        auto *date = dialog->findChild<QDateEdit *>(edit);
+        QVERIFY(date);
+        QCOMPARE(date->text(), u"Any"_s);
+        // A click on the drop-down arrow opens the calendar.
+        QTest::mouseClick(date, Qt::LeftButton, {}, QPoint(date->width() - 6, date->height() / 2));
+        QCalendarWidget *calendar = date->calendarWidget();
+        QTRY_VERIFY(calendar->isVisible());
+        QCOMPARE(calendar->yearShown(), page.year());
+        QCOMPARE(calendar->monthShown(), page.month());
+        // Still "Any" until a day is picked: no filter was set by opening it.
+        QCOMPARE(dialog->filter().from, QDate());
+        QCOMPARE(dialog->filter().to, QDate());
+        calendar->window()->close();
     }
 
     void enterOpensTheMessageHighlighted()

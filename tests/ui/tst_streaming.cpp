@@ -53,6 +53,7 @@ private Q_SLOTS:
     void initTestCase() { QVERIFY(!recordedStream().isEmpty()); }
     void answerStreamsIntoTheWindow();
     void failedAnswerShowsErrorAndRetryWorks();
+    void stopMidStreamMarksInterrupted_data();
     void stopMidStreamMarksInterrupted();
     void sessionFailuresGoToTheBanner();
 };
@@ -210,8 +211,19 @@ void TestStreaming::failedAnswerShowsErrorAndRetryWorks()
     QVERIFY(!window->errorBanner()->isVisible());
 }
 
+void TestStreaming::stopMidStreamMarksInterrupted_data()
+{
+    // How the person stops it: the Stop button, or Esc wherever the focus is in the window.
+    QTest::addColumn<QString>("how");
+    QTest::newRow("stop button") << u"button"_s;
+    QTest::newRow("esc in the composer") << u"composer"_s;
+    QTest::newRow("esc in the transcript") << u"transcript"_s;
+    QTest::newRow("esc in the conversation list") << u"conversationList"_s;
+}
+
 void TestStreaming::stopMidStreamMarksInterrupted()
 {
+    QFETCH(QString, how);
     WindowFixture f;
     FakeHttpServer server;
     QVERIFY(server.listen());
@@ -236,7 +248,16 @@ void TestStreaming::stopMidStreamMarksInterrupted()
     QVERIFY(window->composer()->stopButton()->isEnabled());
 
     QSignalSpy finished(&f.session, &ChatSession::answerFinished);
-    QTest::mouseClick(window->composer()->stopButton(), Qt::LeftButton);
+    if (how == u"button") {
+        QTest::mouseClick(window->composer()->stopButton(), Qt::LeftButton);
+    } else {
+        QWidget *target = how == u"composer" ? window->composer()->editor()
+            : how == u"transcript"           ? static_cast<QWidget *>(view)
+                                             : window->findChild<QWidget *>(how);
+        QVERIFY(target);
+        target->setFocus();
+        QTest::keyClick(target, Qt::Key_Escape);
+    }
     QVERIFY(finished.size() == 1 || finished.wait(5000));
     QCOMPARE(model->index(1).data(TranscriptModel::StatusRole).toString(), u"interrupted"_s);
     QCOMPARE(model->index(1).data(TranscriptModel::TextRole).toString(),
