@@ -5,6 +5,9 @@
 #include <QHBoxLayout>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QTextCursor>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -108,7 +111,10 @@ void Composer::requestSend()
 
 void Composer::updateButtons()
 {
-    const bool hasText = !text().trimmed().isEmpty();
+    // Called on every change: find the first non-blank character instead of copying the whole
+    // text out (a 4 MB paste would copy 4 MB per keystroke).
+    static const QRegularExpression nonBlank(u"\\S"_s);
+    const bool hasText = !m_edit->document()->find(nonBlank).isNull();
     m_send->setEnabled(hasText && !m_busy);
     m_sendAction->setEnabled(hasText && !m_busy);
     m_stop->setEnabled(m_busy);
