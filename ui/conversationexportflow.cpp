@@ -8,6 +8,7 @@
 #include <QClipboard>
 #include <QDir>
 #include <QFileDialog>
+#include <QLocale>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressDialog>
@@ -96,8 +97,10 @@ bool ConversationExportFlow::exportTo(qint64 id, ExportFormat format, const QStr
                   = ConversationExporter(charts).write(conversation, format, path, &job->progress);
           });
 
-    m_progress = new QProgressDialog(
-        tr("Exporting %1 messages…").arg(total), tr("Cancel"), 0, qMax(1, total), m_window);
+    m_progress = new QProgressDialog(total == 1
+            ? tr("Exporting 1 message…")
+            : tr("Exporting %1 messages…").arg(QLocale().toString(total)),
+        tr("Cancel"), 0, qMax(1, total), m_window);
     m_progress->setObjectName(u"exportProgress"_s);
     m_progress->setWindowTitle(tr("Export Conversation"));
     m_progress->setWindowModality(Qt::WindowModal);
