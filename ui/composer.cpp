@@ -3,26 +3,61 @@
 #include <QAbstractTextDocumentLayout>
 #include <QAction>
 #include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QTextCursor>
 #include <QTextDocument>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 constexpr int minLines = 2;
 constexpr int maxLines = 8;
+
+// The text box: a plain-text paste longer than Composer::pasteLimit is handed to `onLong`
+// instead of being inserted.
+class ComposerEdit : public QPlainTextEdit
+{
+public:
+    ComposerEdit(std::function<void(const QString &)> onLong, QWidget *parent)
+        : QPlainTextEdit(parent)
+        , m_onLong(std::move(onLong))
+    {
+    }
+
+protected:
+    void insertFromMimeData(const QMimeData *source) override
+    {
+        if (source->hasText()) {
+            const QString text = source->text();
+            if (text.size() > Composer::pasteLimit) {
+                m_onLong(text);
+                return;
+            }
+        }
+        QPlainTextEdit::insertFromMimeData(source);
+    }
+
+private:
+    std::function<void(const QString &)> m_onLong;
+};
 } // namespace
 
 Composer::Composer(QWidget *parent)
     : QWidget(parent)
-    , m_edit(new QPlainTextEdit(this))
+    , m_edit(new ComposerEdit([this](const QString &text) { setPasted(text); }, this))
+    , m_chip(new QWidget(this))
+    , m_chipLabel(new QLabel(m_chip))
     , m_send(new QPushButton(tr("Send"), this))
     , m_stop(new QPushButton(tr("Stop"), this))
     , m_sendAction(new QAction(tr("Send"), this))
@@ -52,7 +87,25 @@ Composer::Composer(QWidget *parent)
     auto *frameLayout = new QHBoxLayout(frame);
     frameLayout->setContentsMargins(6, 4, 8, 4);
     frameLayout->setSpacing(8);
-    frameLayout->addWidget(m_edit, 1);
+    m_chip->setObjectName(u"pastedChip"_s);
+    auto *chipLayout = new QHBoxLayout(m_chip);
+    chipLayout->setContentsMargins(6, 2, 0, 0);
+    chipLayout->setSpacing(4);
+    auto *removePasted = new QToolButton(m_chip);
+    removePasted->setObjectName(u"removePasted"_s);
+    removePasted->setText(u"✕"_s);
+    removePasted->setAutoRaise(true);
+    removePasted->setToolTip(tr("Remove the pasted text"));
+    connect(removePasted, &QToolButton::clicked, this, [this] { setPasted({}); });
+    chipLayout->addWidget(m_chipLabel);
+    chipLayout->addWidget(removePasted);
+    chipLayout->addStretch();
+    m_chip->hide();
+    auto *editColumn = new QVBoxLayout;
+    editColumn->setSpacing(0);
+    editColumn->addWidget(m_chip);
+    editColumn->addWidget(m_edit, 1);
+    frameLayout->addLayout(editColumn, 1);
     auto *buttons = new QVBoxLayout;
     buttons->setSpacing(6);
     buttons->addStretch();
@@ -77,17 +130,30 @@ Composer::Composer(QWidget *parent)
 
 QString Composer::text() const
 {
-    return m_edit->toPlainText();
+    const QString typed = m_edit->toPlainText();
+    if (m_pasted.isEmpty())
+        return typed;
+    return typed.trimmed().isEmpty() ? m_pasted : typed + u"\n\n"_s + m_pasted;
+}
+
+void Composer::setPasted(const QString &text)
+{
+    m_pasted = text;
+    m_chipLabel->setText(tr("Pasted text · %1 characters").arg(QLocale().toString(text.size())));
+    m_chip->setVisible(!text.isEmpty());
+    updateButtons();
 }
 
 void Composer::setText(const QString &text)
 {
+    setPasted({});
     m_edit->setPlainText(text);
     m_edit->moveCursor(QTextCursor::End);
 }
 
 void Composer::clear()
 {
+    setPasted({});
     m_edit->clear();
 }
 
@@ -114,7 +180,7 @@ void Composer::updateButtons()
     // Called on every change: find the first non-blank character instead of copying the whole
     // text out (a 4 MB paste would copy 4 MB per keystroke).
     static const QRegularExpression nonBlank(u"\\S"_s);
-    const bool hasText = !m_edit->document()->find(nonBlank).isNull();
+    const bool hasText = !m_edit->document()->find(nonBlank).isNull() || !m_pasted.isEmpty();
     m_send->setEnabled(hasText && !m_busy);
     m_sendAction->setEnabled(hasText && !m_busy);
     m_stop->setEnabled(m_busy);

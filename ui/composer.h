@@ -3,18 +3,27 @@
 #include <QWidget>
 
 class QAction;
+class QLabel;
 class QPlainTextEdit;
 class QPushButton;
+class QToolButton;
 
 // Where the question is typed: a growing text box, Send (Ctrl+Return, Ctrl+Enter) and Stop.
 // Send is enabled when there is text and no answer is streaming; Stop only while one is.
+// A paste longer than pasteLimit characters does not go into the text box (laying 4 MB out
+// there would freeze the window): it is kept as is and shown as a chip ("Pasted text ·
+// 4,194,304 characters", with a button to remove it); text() is the typed text followed by it.
 class Composer : public QWidget
 {
     Q_OBJECT
 public:
     explicit Composer(QWidget *parent = nullptr);
 
+    static constexpr qsizetype pasteLimit = 100000;
+
     QString text() const;
+    // The long paste kept beside the text box (empty: none).
+    QString pastedText() const { return m_pasted; }
     void setText(const QString &text);
     void clear();
     void setBusy(bool busy);
@@ -24,6 +33,7 @@ public:
     QPlainTextEdit *editor() const { return m_edit; }
     QPushButton *sendButton() const { return m_send; }
     QPushButton *stopButton() const { return m_stop; }
+    QWidget *pastedChip() const { return m_chip; }
 
 Q_SIGNALS:
     void sendRequested(const QString &text);
@@ -33,8 +43,12 @@ private:
     void requestSend();
     void updateButtons();
     void updateHeight();
+    void setPasted(const QString &text);
 
     QPlainTextEdit *m_edit;
+    QWidget *m_chip;
+    QLabel *m_chipLabel;
+    QString m_pasted;
     QPushButton *m_send;
     QPushButton *m_stop;
     QAction *m_sendAction;
