@@ -97,6 +97,17 @@ StoreResult<int> Repository::conversationCount() const
     return q.value(0).toInt();
 }
 
+StoreResult<int> Repository::conversationCountOn(const QString &backend) const
+{
+    QSqlQuery q(m_database.connection());
+    if (StoreStatus e
+        = run(q, u"SELECT count(*) FROM conversations WHERE deleted = 0 AND backend = ?"_s,
+            { nonNull(backend) }, u"Counting conversations"_s))
+        return *e;
+    q.next();
+    return q.value(0).toInt();
+}
+
 StoreStatus Repository::renameConversation(qint64 id, const QString &title)
 {
     if (StoreStatus e = updateConversation(m_database.connection(), id,

@@ -35,6 +35,8 @@ public:
     // Newest first (by last update), `limit` rows after skipping `offset`.
     StoreResult<QList<Conversation>> conversations(int limit, int offset = 0) const;
     StoreResult<int> conversationCount() const;
+    // The conversations (not deleted) stored on backend `backend`.
+    StoreResult<int> conversationCountOn(const QString &backend) const;
     StoreStatus renameConversation(qint64 id, const QString &title);
     StoreStatus deleteConversation(qint64 id);
     // The backend's id for the conversation, and (when given) which backend it lives on.

@@ -2,6 +2,7 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QToolButton>
 
 using namespace Qt::StringLiterals;
@@ -9,11 +10,14 @@ using namespace Qt::StringLiterals;
 ErrorBanner::ErrorBanner(QWidget *parent)
     : QFrame(parent)
     , m_label(new QLabel(this))
+    , m_action(new QPushButton(this))
 {
     setObjectName(u"errorBanner"_s);
     m_label->setObjectName(u"errorBannerText"_s);
     m_label->setWordWrap(true);
     m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_action->setObjectName(u"errorBannerAction"_s);
+    m_action->hide();
     auto *close = new QToolButton(this);
     close->setObjectName(u"errorBannerClose"_s);
     close->setText(u"✕"_s);
@@ -22,14 +26,28 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(12, 6, 6, 6);
     layout->addWidget(m_label, 1);
+    layout->addWidget(m_action, 0, Qt::AlignVCenter);
     layout->addWidget(close, 0, Qt::AlignTop);
     connect(close, &QToolButton::clicked, this, &QWidget::hide);
+    connect(m_action, &QPushButton::clicked, this, [this] {
+        if (m_run)
+            m_run(); // may show another message, or hide the banner
+    });
     hide();
 }
 
 void ErrorBanner::showError(const QString &message)
 {
+    showErrorWithAction(message, {}, {});
+}
+
+void ErrorBanner::showErrorWithAction(
+    const QString &message, const QString &actionText, std::function<void()> action)
+{
     m_label->setText(message);
+    m_run = std::move(action);
+    m_action->setText(actionText);
+    m_action->setVisible(!actionText.isEmpty() && m_run);
     show();
 }
 

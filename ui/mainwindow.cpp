@@ -6,6 +6,7 @@
 #include "models/conversationlistmodel.h"
 #include "models/repository.h"
 #include "models/transcriptmodel.h"
+#include "ui/accountmoveflow.h"
 #include "ui/chart/chartcardcache.h"
 #include "ui/chart/chartpanel.h"
 #include "ui/composer.h"
@@ -126,6 +127,7 @@ MainWindow::MainWindow(
     setCentralWidget(m_splitter);
 
     createActions();
+    m_moveFlow = new AccountMoveFlow(m_repository, m_session, m_error, this);
 
     connect(
         m_sidebar, &ConversationSidebar::conversationChosen, this, &MainWindow::openConversation);
@@ -230,6 +232,8 @@ void MainWindow::newConversation()
 void MainWindow::send(const QString &text)
 {
     const StoreResult<qint64> sent = m_session.send(currentConversation(), text);
+    if (!sent && m_moveFlow->explain(currentConversation()))
+        return; // its account was removed: the banner offers to move it
     if (!sent) {
         m_error->showError(tr("Your question could not be sent: %1").arg(sent.error().message));
         return;
@@ -248,6 +252,8 @@ void MainWindow::send(const QString &text)
 void MainWindow::retry(qint64 messageId)
 {
     const StoreResult<qint64> asked = m_session.retry(messageId);
+    if (!asked && m_moveFlow->explain(currentConversation()))
+        return;
     if (!asked) {
         m_error->showError(tr("Could not ask again: %1").arg(asked.error().message));
         return;
@@ -269,6 +275,7 @@ void MainWindow::setBackendRegistry(BackendRegistry *backends)
         disconnect(m_backends, nullptr, this, nullptr);
     m_backends = backends;
     m_settingsAction->setEnabled(backends != nullptr);
+    m_moveFlow->setBackendRegistry(backends);
     if (backends)
         connect(backends, &BackendRegistry::changed, this, &MainWindow::updateBackendLabel);
     updateBackendLabel();
@@ -281,6 +288,7 @@ void MainWindow::openSettings()
     SettingsDialog dialog(this);
     dialog.setLocalAvailable(m_backends->hasLocalBackend());
     dialog.setKeychainAvailable(m_backends->keychainAvailable());
+    dialog.setRepository(&m_repository);
     dialog.setSettings(m_backends->settings());
     if (dialog.exec() == QDialog::Accepted)
         m_backends->apply(dialog.settings());
@@ -338,10 +346,11 @@ void MainWindow::updateBackendLabel()
         return;
     }
     // Where the next answer comes from: a conversation started remotely continues on its own
-    // account (ChatSession::backendFor); a new one, or one not started yet, on the default.
+    // account (ChatSession::backendFor); one not started yet on its own account when that
+    // exists (e.g. moved there), else on the default, like a new one.
     const auto conversation = m_repository.conversation(currentConversation());
-    const QString backend
-        = currentConversation() && conversation && !conversation->remoteId.isEmpty()
+    const QString backend = currentConversation() && conversation
+            && (!conversation->remoteId.isEmpty() || m_backends->backendFor(conversation->backend))
         ? conversation->backend
         : QString();
     if (!backend.isEmpty() && !m_backends->settings().resolve(backend)) {
@@ -361,6 +370,7 @@ void MainWindow::updateState()
 {
     const qint64 id = currentConversation();
     updateBackendLabel();
+    m_moveFlow->explain(id);
     m_renameAction->setEnabled(id != 0);
     m_deleteAction->setEnabled(id != 0);
     m_exportAction->setEnabled(id != 0);

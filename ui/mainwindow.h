@@ -7,6 +7,7 @@
 
 #include <memory>
 
+class AccountMoveFlow;
 class BackendRegistry;
 class ChartCardCache;
 class ChartPanel;
@@ -139,4 +140,5 @@ private:
     QPointer<CsvImporter> m_importer;
     CsvImportFlow *m_importFlow = nullptr;
     SearchDialog *m_searchDialog = nullptr;
+    AccountMoveFlow *m_moveFlow = nullptr;
 };

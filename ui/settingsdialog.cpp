@@ -1,6 +1,7 @@
 #include "ui/settingsdialog.h"
 
 #include "app/accounts/secretstore.h"
+#include "models/repository.h"
 #include "ui/accounteditor.h"
 #include "ui/networkpage.h"
 
@@ -13,6 +14,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -267,11 +269,49 @@ void SettingsDialog::removeCurrent()
 {
     const QString id = currentAccountId();
     const int row = m_list->currentRow();
-    if (id.isEmpty() || m_settings.remove(id))
+    const Account *account = m_settings.find(id);
+    if (!account || account->isLocal() || !confirmRemoval(*account) || m_settings.remove(id))
         return;
     fillList();
     m_list->setCurrentRow(std::min(row, static_cast<int>(m_settings.accounts.size()) - 1));
     showCurrent();
+}
+
+bool SettingsDialog::confirmRemoval(const Account &account)
+{
+    const QString name
+        = account.name.trimmed().isEmpty() ? Account::kindTitle(account.kind) : account.name;
+    int count = -1;
+    if (m_repository) {
+        if (auto n = m_repository->conversationCountOn(account.id))
+            count = *n;
+        // Conversations of older versions name the account that took over their backend so.
+        if (count >= 0 && account.id == m_settings.legacyLuzmoId) {
+            if (auto legacy = m_repository->conversationCountOn(u"luzmo"_s))
+                count += *legacy;
+        }
+    }
+    QString what;
+    if (count < 0)
+        what = tr("Its conversations stay in your history and can be read offline; to continue "
+                  "them, move them to another account.");
+    else if (count == 0)
+        what = tr("It has no conversations in your history.");
+    else if (count == 1)
+        what = tr("Its one conversation stays in your history and can be read offline; to "
+                  "continue it, move it to another account.");
+    else
+        what = tr("Its %1 conversations stay in your history and can be read offline; to "
+                  "continue them, move them to another account.")
+                   .arg(count);
+    QMessageBox box(QMessageBox::Question, tr("Remove Account"),
+        tr("Remove the account “%1”?").arg(name) + u"\n\n"_s + what, QMessageBox::Cancel, this);
+    box.setObjectName(u"removeAccountQuestion"_s);
+    QPushButton *remove = box.addButton(tr("Remove Account"), QMessageBox::DestructiveRole);
+    remove->setObjectName(u"confirmRemoveAccount"_s);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == remove;
 }
 
 QPushButton *SettingsDialog::okButton() const

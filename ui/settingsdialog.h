@@ -13,10 +13,11 @@ class QLabel;
 class QListWidget;
 class QPushButton;
 class QTabWidget;
+class Repository;
 
 // Settings…: the Accounts page (the built-in Local account and any Luzmo, workflow or Looker
-// accounts: add, edit, remove, and the default for new conversations; secrets in password
-// fields, said to go to the keychain — or, when there is none, to stay in memory) and the
+// accounts: add, edit, remove (after asking), and the default for new conversations; secrets in
+// password fields, said to go to the keychain — or, when there is none, to stay in memory) and the
 // Network page (proxy). Problems are shown in words as they are typed; OK stays disabled while
 // any account or the proxy is unusable.
 class SettingsDialog : public QDialog
@@ -31,6 +32,9 @@ public:
     void setLocalAvailable(bool available);
     // Whether secrets can go to a keychain; when not, the dialog says they stay in memory.
     void setKeychainAvailable(bool available);
+    // The store (not owned), so that removing an account can say how many conversations it
+    // has; without one the question says it without the number.
+    void setRepository(const Repository *repository) { m_repository = repository; }
 
     // Adds a new account of `kind` and selects it (what the Add menu's items do).
     void addAccount(Account::Kind kind);
@@ -56,6 +60,7 @@ private:
     void showCurrent();
     void editorChanged();
     void removeCurrent();
+    bool confirmRemoval(const Account &account);
     void updateState();
 
     AccountSettings m_settings;
@@ -70,6 +75,7 @@ private:
     QLabel *m_problem;
     NetworkPage *m_network;
     QDialogButtonBox *m_buttons;
+    const Repository *m_repository = nullptr;
     bool m_localAvailable = false;
     bool m_filling = false;
 };

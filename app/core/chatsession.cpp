@@ -86,6 +86,8 @@ StoreResult<qint64> ChatSession::send(qint64 conversationId, const QString &text
         : m_repository.conversation(conversationId);
     if (!conversation)
         return conversation.error();
+    if (accountRemoved(*conversation))
+        return StoreError { StoreError::Code::NotFound, removedAccountMessage(), {} };
 
     Message question;
     question.conversationId = conversation->id;
@@ -117,6 +119,8 @@ StoreResult<qint64> ChatSession::retry(qint64 assistantMessageId)
     auto conversation = m_repository.conversation(failedAnswer->conversationId);
     if (!conversation)
         return conversation.error();
+    if (accountRemoved(*conversation))
+        return StoreError { StoreError::Code::NotFound, removedAccountMessage(), {} };
     auto earlier = m_repository.messages(conversation->id, failedAnswer->seq, 20);
     if (!earlier)
         return earlier.error();
@@ -130,10 +134,25 @@ StoreResult<qint64> ChatSession::retry(qint64 assistantMessageId)
 Backend *ChatSession::backendFor(const Conversation &conversation) const
 {
     // A conversation that has started remotely continues on its own backend; one that has not
-    // goes to the current one (and takes its id when the first answer starts).
-    if (m_resolver && !conversation.remoteId.isEmpty())
+    // goes to its own account when that exists (e.g. moved there), else to the current one
+    // (and takes its id when the first answer starts).
+    if (!m_resolver)
+        return m_backend;
+    if (!conversation.remoteId.isEmpty())
         return m_resolver(conversation.backend);
-    return m_backend;
+    Backend *own = m_resolver(conversation.backend);
+    return own ? own : m_backend;
+}
+
+bool ChatSession::accountRemoved(const Conversation &conversation) const
+{
+    return m_resolver && !conversation.remoteId.isEmpty() && !m_resolver(conversation.backend);
+}
+
+QString ChatSession::removedAccountMessage()
+{
+    return tr("The account this conversation used was removed. Move it to another account to "
+              "continue it.");
 }
 
 StoreResult<qint64> ChatSession::startAnswer(const Conversation &conversation,
@@ -145,9 +164,7 @@ StoreResult<qint64> ChatSession::startAnswer(const Conversation &conversation,
         auto e = storeAnswerError(conversation.id,
             known ? tr("No backend configured: add one in Settings to get "
                        "answers. Your question was saved.")
-                  : tr("This conversation belongs to the backend \"%1\", which is no longer "
-                       "configured. Your question was saved.")
-                        .arg(conversation.backend));
+                  : removedAccountMessage());
         if (!e)
             return e.error();
         return conversation.id;

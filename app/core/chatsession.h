@@ -46,6 +46,11 @@ public:
     using BackendResolver = std::function<Backend *(const QString &backendId)>;
     void setBackendResolver(BackendResolver resolver);
     Backend *backend() const { return m_backend; }
+    // Whether `conversation` started remotely on an account that is no longer configured: it
+    // can be read, but asking in it is refused (removedAccountMessage()) until it is moved to
+    // another account (its backend set and its remote id cleared).
+    bool accountRemoved(const Conversation &conversation) const;
+    static QString removedAccountMessage();
     // Luzmo agent ("item" | "analyst") and task ("generate" | "suggest" | "describe").
     void setAgent(const QString &agent, const QString &task = QStringLiteral("generate"));
     void setStreaming(bool stream) { m_stream = stream; }
@@ -54,7 +59,8 @@ public:
     void setOffline(Connectivity *connectivity, Outbox *outbox);
 
     // Sends `text` in conversation `conversationId` (0: starts a new conversation titled after
-    // the prompt). Returns the conversation id, or the store's error.
+    // the prompt). Returns the conversation id, or the store's error (nothing is stored when
+    // the conversation's account was removed).
     StoreResult<qint64> send(qint64 conversationId, const QString &text);
     // Asks again for the answer `assistantMessageId` (in error or interrupted): a new answer to
     // the same question, in the same conversation.

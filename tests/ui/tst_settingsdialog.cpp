@@ -56,6 +56,14 @@ QString addLuzmo(SettingsDialog *dialog, const QString &name, const QString &tok
     typeInto(e->secretEdit(), token);
     return dialog->currentAccountId();
 }
+// Removing an account asks first (tst_accountremoval checks the question): answers Remove.
+void confirmNextRemoval()
+{
+    answerDialog<QMessageBox>([](QMessageBox *box) {
+        if (auto *remove = box->findChild<QPushButton *>(u"confirmRemoveAccount"_s))
+            remove->click();
+    });
+}
 } // namespace
 
 class TestSettingsDialog : public QObject
@@ -191,6 +199,7 @@ void TestSettingsDialog::localCannotBeRemoved()
     const QString id = addLuzmo(&dialog, u"Other"_s, secretToken);
     QCOMPARE(dialog.accountList()->count(), 2);
     QVERIFY(dialog.removeButton()->isEnabled());
+    confirmNextRemoval();
     QTest::mouseClick(dialog.removeButton(), Qt::LeftButton);
     QCOMPARE(dialog.accountList()->count(), 1);
     QVERIFY(!dialog.settings().find(id));
@@ -211,6 +220,7 @@ void TestSettingsDialog::removingTheDefaultFallsBackToLocal()
     dialog.setSettings(f.backends.settings());
     dialog.show();
     dialog.selectAccount(a.id);
+    confirmNextRemoval();
     QTest::mouseClick(dialog.removeButton(), Qt::LeftButton);
     QCOMPARE(dialog.defaultBox()->currentData().toString(), u"local"_s);
     f.backends.apply(dialog.settings());

@@ -316,12 +316,27 @@ private Q_SLOTS:
         QCOMPARE(serverB.requests().size(), 1);
         QCOMPARE(store.repository->conversation(*other)->backend, u"account-b"_s);
 
-        aConfigured = false; // account A removed
-        QVERIFY(session.send(*conversation, u"still there?"_s));
-        const Message answer = lastMessage(store, *conversation);
-        QCOMPARE(answer.status, MessageStatus::Error);
-        QVERIFY2(answer.errorDetail.contains(u"account-a"_s), qPrintable(answer.errorDetail));
+        aConfigured = false; // account A removed: refused in words, nothing stored or sent
+        const int before = store.repository->messageCount(*conversation).value();
+        const auto refused = session.send(*conversation, u"still there?"_s);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().message,
+            u"The account this conversation used was removed. Move it to another account to "
+            "continue it."_s);
+        QCOMPARE(store.repository->messageCount(*conversation).value(), before);
         QCOMPARE(serverA.requests().size(), 2);
+
+        // Moved to account B (not the default): the next question starts there anew.
+        const QByteArray oldRemoteId
+            = store.repository->conversation(*conversation)->remoteId.toUtf8();
+        QVERIFY(!oldRemoteId.isEmpty());
+        QVERIFY(!store.repository->setConversationRemoteId(*conversation, {}, u"account-b"_s));
+        QVERIFY(session.send(*conversation, u"on b now"_s));
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(serverA.requests().size(), 2);
+        QCOMPARE(serverB.requests().size(), 2);
+        QVERIFY(serverB.requests().at(1).body.contains("on b now"));
+        QVERIFY(!serverB.requests().at(1).body.contains(oldRemoteId));
     }
 
     void refusedBeforeSending_data()
