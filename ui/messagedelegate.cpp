@@ -17,6 +17,7 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QScrollBar>
+#include <QTextCursor>
 #include <QTextDocument>
 
 #include <algorithm>
@@ -262,6 +263,15 @@ QString MessageDelegate::followupAt(
     return i >= 0 ? questions.at(i) : QString();
 }
 
+QTextDocument *MessageDelegate::textDocument(
+    const QStyleOptionViewItem &option, const QModelIndex &index, QRect *textRect) const
+{
+    const Entry &entry = entryFor(option, index);
+    if (textRect)
+        *textRect = entry.layout->textRect().translated(option.rect.topLeft());
+    return entry.document.get();
+}
+
 bool MessageDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
     const QStyleOptionViewItem &option, const QModelIndex &index)
 {
@@ -335,6 +345,17 @@ void MessageDelegate::paint(
         context.palette.setColor(QPalette::Text, Theme::text());
         context.clip = QRectF(0, 0, text.width() + 1, text.height() + 1);
         painter->setClipRect(context.clip);
+        if (m_selection.messageId == index.data(TranscriptModel::IdRole).toLongLong()
+            && m_selection.start < m_selection.end) {
+            const int last = entry.document->characterCount() - 1;
+            QAbstractTextDocumentLayout::Selection selection;
+            selection.cursor = QTextCursor(entry.document.get());
+            selection.cursor.setPosition(std::min(m_selection.start, last));
+            selection.cursor.setPosition(std::min(m_selection.end, last), QTextCursor::KeepAnchor);
+            selection.format.setBackground(option.palette.brush(QPalette::Highlight));
+            selection.format.setForeground(option.palette.brush(QPalette::HighlightedText));
+            context.selections << selection;
+        }
         entry.document->documentLayout()->draw(painter, context);
         painter->restore();
     }

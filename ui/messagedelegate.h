@@ -23,7 +23,8 @@ class QTextDocument;
 // part, cut at a paragraph boundary (MarkdownStyle::cutPoint), and a "Show all (4.0 MB)" link
 // that lays the whole message out (on request only: that may be slow). Each row's laid-out
 // document and size are cached per (message id, update time, width, progress), so only changed
-// rows are laid out again; the view decides when (at most once per frame).
+// rows are laid out again; the view decides when (at most once per frame). A selection in one
+// message's text (TranscriptSelection's) is painted in the palette's Highlight colours.
 class MessageDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -83,6 +84,16 @@ public:
     QString followupAt(
         const QStyleOptionViewItem &option, const QModelIndex &index, QPoint pos) const;
 
+    // The laid-out text of row `index` (null: none; the delegate's own, to read, never to change)
+    // and (`textRect`) where it is drawn, in the view's coordinates.
+    QTextDocument *textDocument(
+        const QStyleOptionViewItem &option, const QModelIndex &index, QRect *textRect) const;
+    // Paints characters [start, end) of message `messageId`'s text as selected (0: none).
+    void setSelection(qint64 messageId, int start, int end)
+    {
+        m_selection = { messageId, start, end };
+    }
+
     // How many rows have been laid out since construction (for tests and benchmarks).
     int layoutCount() const { return m_layoutCount; }
     // "Now" for the header's time; tests pin it.
@@ -139,4 +150,10 @@ private:
     int m_pulse = 0;
     QDateTime m_now;
     ChartCardCache *m_charts = nullptr;
+    struct
+    {
+        qint64 messageId = 0;
+        int start = 0;
+        int end = 0;
+    } m_selection;
 };
