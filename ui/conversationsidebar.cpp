@@ -90,6 +90,8 @@ ConversationSidebar::ConversationSidebar(Repository &repository, QWidget *parent
     // Esc in the field or the results clears the filter and goes back to the list.
     m_search->installEventFilter(this);
     m_results->installEventFilter(this);
+    // End in the list goes to the oldest conversation: load every page first.
+    m_list->installEventFilter(this);
 
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
         &ConversationSidebar::onCurrentConversationChanged);
@@ -158,6 +160,15 @@ bool ConversationSidebar::eventFilter(QObject *watched, QEvent *event)
     if ((watched == m_search || watched == m_results) && event->type() == QEvent::KeyPress
         && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape && clearFilter())
         return true;
+    if (watched == m_list && event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_End) {
+        while (m_conversations->canFetchMore({})) {
+            const int before = m_conversations->rowCount();
+            m_conversations->fetchMore({});
+            if (m_conversations->rowCount() == before)
+                break;
+        }
+    }
     return QWidget::eventFilter(watched, event);
 }
 

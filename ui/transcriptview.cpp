@@ -5,6 +5,7 @@
 #include "ui/manualfetchproxymodel.h"
 #include "ui/theme/theme.h"
 
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
@@ -159,6 +160,52 @@ void TranscriptView::maybeFetchOlder()
     executeDelayedItemsLayout();
     bar->setValue(bar->maximum() - fromBottom);
     m_fetching = false;
+}
+
+void TranscriptView::scrollToOldest()
+{
+    if (!m_transcript)
+        return;
+    m_fetching = true; // no position keeping: the top is where we go
+    while (m_transcript->canFetchMore({})) {
+        const int before = m_transcript->rowCount();
+        m_transcript->fetchMore({});
+        if (m_transcript->rowCount() == before)
+            break;
+    }
+    m_fetching = false;
+    executeDelayedItemsLayout();
+    scrollToTop();
+}
+
+void TranscriptView::keyPressEvent(QKeyEvent *event)
+{
+    QScrollBar *bar = verticalScrollBar();
+    const bool plain = !(event->modifiers() & ~(Qt::KeypadModifier | Qt::ControlModifier));
+    switch (plain ? event->key() : 0) {
+    case Qt::Key_Home:
+        scrollToOldest();
+        break;
+    case Qt::Key_End:
+        scrollToNewest();
+        break;
+    case Qt::Key_PageUp:
+        bar->triggerAction(QAbstractSlider::SliderPageStepSub);
+        break;
+    case Qt::Key_PageDown:
+        bar->triggerAction(QAbstractSlider::SliderPageStepAdd);
+        break;
+    case Qt::Key_Up:
+        bar->triggerAction(QAbstractSlider::SliderSingleStepSub);
+        break;
+    case Qt::Key_Down:
+        bar->triggerAction(QAbstractSlider::SliderSingleStepAdd);
+        break;
+    default:
+        QListView::keyPressEvent(event);
+        return;
+    }
+    event->accept();
 }
 
 void TranscriptView::setProgress(qint64 messageId, const QString &text)

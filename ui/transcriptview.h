@@ -66,10 +66,14 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
+    // Home, End, Page Up/Down and the arrows scroll the transcript (it has no current row);
+    // Home loads every older page first, since it asks for the first message.
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
     void flushChanges();
     void maybeFetchOlder();
+    void scrollToOldest();
     void pulse();
     QStyleOptionViewItem optionFor(const QModelIndex &index);
 
