@@ -4,6 +4,7 @@
 #include "ui/chart/chartcardcache.h"
 #include "ui/manualfetchproxymodel.h"
 #include "ui/theme/theme.h"
+#include "ui/transcriptselection.h"
 
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -22,6 +23,7 @@ TranscriptView::TranscriptView(QWidget *parent)
     , m_delegate(new MessageDelegate(this))
 {
     setItemDelegate(m_delegate);
+    TranscriptSelection::attach(this, m_delegate); // text selection, Ctrl+C, context menu Copy
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setUniformItemSizes(false);
@@ -256,11 +258,15 @@ void TranscriptView::mouseMoveEvent(QMouseEvent *event)
     QListView::mouseMoveEvent(event);
     const QPoint pos = event->position().toPoint();
     const QModelIndex index = indexAt(pos);
-    // A Retry link, or a follow-up question's link.
-    const bool onAction = index.isValid()
-        && (m_delegate->partAt(optionFor(index), index, pos) == BubbleLayout::Part::Action
-            || !m_delegate->followupAt(optionFor(index), index, pos).isEmpty());
-    viewport()->setCursor(onAction ? Qt::PointingHandCursor : Qt::ArrowCursor);
+    // A link (Retry, Show all, a follow-up question) points; selectable text is an I-beam.
+    const BubbleLayout::Part part = index.isValid()
+        ? m_delegate->partAt(optionFor(index), index, pos)
+        : BubbleLayout::Part::None;
+    const bool onLink = part == BubbleLayout::Part::Action || part == BubbleLayout::Part::ShowAll
+        || (index.isValid() && !m_delegate->followupAt(optionFor(index), index, pos).isEmpty());
+    viewport()->setCursor(onLink               ? Qt::PointingHandCursor
+            : part == BubbleLayout::Part::Text ? Qt::IBeamCursor
+                                               : Qt::ArrowCursor);
 }
 
 void TranscriptView::highlightMessage(qint64 messageId)

@@ -102,6 +102,12 @@ void TestHugeMessage::hugeMessageIsCutUntilShownAll()
     const QPoint link = info.layout.showAllRect().center() + rowRect.topLeft();
     QVERIFY2(view.viewport()->rect().contains(link),
         qPrintable(u"link at %1,%2, row at %3"_s.arg(link.x()).arg(link.y()).arg(rowRect.top())));
+    // The link points like a link; the text above it is an I-beam (selectable).
+    QTest::mouseMove(view.viewport(), link);
+    QTRY_COMPARE(view.viewport()->cursor().shape(), Qt::PointingHandCursor);
+    const QPoint text = rowRect.topLeft() + info.layout.textRect().bottomLeft() + QPoint(4, -4);
+    QTest::mouseMove(view.viewport(), text);
+    QTRY_COMPARE(view.viewport()->cursor().shape(), Qt::IBeamCursor);
     QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, link);
     info = view.rowInfo(row);
     QVERIFY(info.showAll.isEmpty());
