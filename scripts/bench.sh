@@ -22,7 +22,7 @@ while [ $# -gt 0 ]; do
 done
 
 build=build-release
-others=(bench_store bench_import bench_analyst bench_chart bench_sync)
+others=(bench_store bench_import bench_analyst bench_chart bench_sync bench_hugemessage)
 targets=(bench_sse)
 [ "$sse_only" = 1 ] || targets+=("${others[@]}")
 if [ ! -f "$build/build.ninja" ]; then
