@@ -1,6 +1,7 @@
 #include "ui/conversationsidebar.h"
 
 #include "models/conversationlistmodel.h"
+#include "models/fetchall.h"
 #include "models/searchresultmodel.h"
 #include "ui/conversationdelegate.h"
 #include "ui/searchresultdelegate.h"
@@ -161,14 +162,8 @@ bool ConversationSidebar::eventFilter(QObject *watched, QEvent *event)
         && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape && clearFilter())
         return true;
     if (watched == m_list && event->type() == QEvent::KeyPress
-        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_End) {
-        while (m_conversations->canFetchMore({})) {
-            const int before = m_conversations->rowCount();
-            m_conversations->fetchMore({});
-            if (m_conversations->rowCount() == before)
-                break;
-        }
-    }
+        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_End)
+        fetchAll(*m_conversations);
     return QWidget::eventFilter(watched, event);
 }
 

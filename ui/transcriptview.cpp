@@ -1,5 +1,6 @@
 #include "ui/transcriptview.h"
 
+#include "models/fetchall.h"
 #include "models/transcriptmodel.h"
 #include "ui/chart/chartcardcache.h"
 #include "ui/manualfetchproxymodel.h"
@@ -169,12 +170,7 @@ void TranscriptView::scrollToOldest()
     if (!m_transcript)
         return;
     m_fetching = true; // no position keeping: the top is where we go
-    while (m_transcript->canFetchMore({})) {
-        const int before = m_transcript->rowCount();
-        m_transcript->fetchMore({});
-        if (m_transcript->rowCount() == before)
-            break;
-    }
+    fetchAll(*m_transcript);
     m_fetching = false;
     executeDelayedItemsLayout();
     scrollToTop();
