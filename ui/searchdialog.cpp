@@ -182,8 +182,6 @@ SearchFilter SearchDialog::filter() const
 void SearchDialog::popup()
 {
     refreshBackends();
-    if (auto dates = m_repository.historyDates())
-        m_history = *dates;
     if (QWidget *owner = parentWidget()) {
         const QRect area = owner->window()->geometry();
         const int width = qMin(680, qMax(420, area.width() - 80));
@@ -260,8 +258,13 @@ bool SearchDialog::eventFilter(QObject *watched, QEvent *event)
 {
     if (event->type() == QEvent::Show) {
         for (QDateEdit *edit : { m_from, m_to }) {
-            const QDate page = edit == m_from ? m_history.first : m_history.last;
-            if (watched == edit->calendarWidget() && edit->date() == anyDate() && page.isValid())
+            if (watched != edit->calendarWidget() || edit->date() != anyDate())
+                continue;
+            // Read when a calendar opens (two scans of the history), not each time the palette
+            // does.
+            const auto history = m_repository.historyDates();
+            const QDate page = !history ? QDate() : edit == m_from ? history->first : history->last;
+            if (page.isValid())
                 edit->calendarWidget()->setCurrentPage(page.year(), page.month());
         }
     }

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "models/repository.h"
 #include "models/searchfilter.h"
 
 #include <QDialog>
@@ -12,6 +11,7 @@ class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QListView;
+class Repository;
 class SearchResultModel;
 
 // Ctrl+K: a command-palette search over the whole history. Results follow the query as it is
@@ -63,7 +63,6 @@ private:
     QComboBox *m_backend;
     QDateEdit *m_from;
     QDateEdit *m_to;
-    Repository::DateRange m_history; // read when the palette opens
     QCheckBox *m_hasChart;
     QListView *m_results;
     QLabel *m_status;
