@@ -37,12 +37,12 @@ void LuzmoAnswerStream::onChunk(const QByteArray &chunk)
                 ApiError::Code::TooLarge, tr("The server's answer is larger than 64 MiB.")));
         return;
     }
-    m_parser.feed(chunk, [this](SseEvent &&event) { emitFrame(event.data); });
+    m_parser.feedBytes(chunk, [this](QByteArrayView, QByteArrayView data) { emitFrame(data); });
     if (m_parser.hasFailed())
         m_call->fail(ApiErrors::make(ApiError::Code::TooLarge, m_parser.error().message));
 }
 
-void LuzmoAnswerStream::emitFrame(const QString &data)
+void LuzmoAnswerStream::emitFrame(QByteArrayView data)
 {
     if (m_ended)
         return;

@@ -24,7 +24,7 @@ private:
     void onChunk(const QByteArray &chunk);
     void onSucceeded(const QByteArray &body);
     void onFailed(const ApiError &error);
-    void emitFrame(const QString &data);
+    void emitFrame(QByteArrayView data); // the frame's UTF-8, decoded with no QString round trip
     void readJson(const QByteArray &body);
 
     ApiCall *m_call;

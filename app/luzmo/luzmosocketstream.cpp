@@ -3,7 +3,7 @@
 #include "app/protocol/aipromptdecoder.h"
 #include "app/socketio/socketioclient.h"
 
-#include <QJsonDocument>
+#include <QJsonArray>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -31,11 +31,12 @@ void LuzmoSocketStream::onEvent(const QString &name, const QJsonArray &arguments
 {
     if (m_ended || name != u"aiprompt")
         return;
+    // An object arrives parsed already and is read as is (not written out as JSON and parsed
+    // again); a frame sent as a string is decoded like an SSE frame.
     const QJsonValue payload = arguments.at(0);
-    const QString data = payload.isString()
-        ? payload.toString()
-        : QString::fromUtf8(QJsonDocument(payload.toObject()).toJson(QJsonDocument::Compact));
-    const AiPromptDecoder::Result result = AiPromptDecoder::decode(data);
+    const AiPromptDecoder::Result result = payload.isString()
+        ? AiPromptDecoder::decode(payload.toString())
+        : AiPromptDecoder::Result(AiPromptDecoder::decode(payload.toObject()));
     if (!result) {
         Q_EMIT invalidFrame(result.error());
         return;

@@ -1,5 +1,8 @@
 #include "app/protocol/aipromptdecoder.h"
 
+#include "app/protocol/aipromptkeys.h"
+#include "app/protocol/flatframe.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -52,9 +55,10 @@ QString textOf(const QJsonValue &value)
     return stringOf(value);
 }
 
-QString firstString(const QJsonObject &object, std::initializer_list<QStringView> keys)
+template<size_t N>
+QString firstString(const QJsonObject &object, const std::array<QLatin1StringView, N> &keys)
 {
-    for (const QStringView key : keys) {
+    for (const QLatin1StringView key : keys) {
         const QJsonValue value = object.value(key);
         if (!value.isUndefined() && !value.isNull())
             return textOf(value);
@@ -139,6 +143,50 @@ AiPromptDecoder::Result AiPromptDecoder::decode(const QString &data)
 
 AiPromptDecoder::Result AiPromptDecoder::decode(QByteArrayView utf8Data)
 {
+    FlatFrame frame;
+    if (FlatFrame::read(utf8Data, frame))
+        return toEvent(frame);
+    return decodeJson(utf8Data);
+}
+
+StreamEvent AiPromptDecoder::toEvent(const FlatFrame &frame)
+{
+    StreamEvent event;
+    event.type = frame.type;
+    event.typeName = QString::fromUtf8(frame.typeName);
+    event.conversationId = QString::fromUtf8(frame.conversationId);
+    event.userMessageId = QString::fromUtf8(frame.userMessageId);
+    event.assistantMessageId = QString::fromUtf8(frame.assistantMessageId);
+    event.index = frame.index;
+    event.text = QString::fromUtf8(frame.text);
+    event.progressMessage = QString::fromUtf8(frame.progressMessage);
+    event.assetType = QString::fromUtf8(frame.assetType);
+    event.assetId = QString::fromUtf8(frame.assetId);
+    for (int i = 0; i < frame.memberCount; ++i) {
+        const FlatFrame::Member &member = frame.members[size_t(i)];
+        QJsonValue value;
+        switch (member.kind) {
+        case FlatFrame::Kind::String:
+            value = QString::fromUtf8(member.string);
+            break;
+        case FlatFrame::Kind::Integer:
+            value = member.integer;
+            break;
+        case FlatFrame::Kind::True:
+        case FlatFrame::Kind::False:
+            value = member.kind == FlatFrame::Kind::True;
+            break;
+        case FlatFrame::Kind::Null:
+            value = QJsonValue::Null;
+            break;
+        }
+        event.raw.insert(QString::fromUtf8(member.key), value);
+    }
+    return event;
+}
+
+AiPromptDecoder::Result AiPromptDecoder::decodeJson(QByteArrayView utf8Data)
+{
     if (utf8Data.trimmed() == QByteArrayView("[DONE]"))
         return doneEvent();
 
@@ -169,25 +217,30 @@ AiPromptDecoder::Result AiPromptDecoder::decode(QByteArrayView utf8Data)
             excerpt() };
     }
 
+    return decode(document.object());
+}
+
+StreamEvent AiPromptDecoder::decode(const QJsonObject &object)
+{
+    namespace K = AiPromptKeys;
     StreamEvent event;
-    event.raw = document.object();
-    const QJsonObject &object = event.raw;
-    event.typeName = stringOf(object.value(u"type"));
+    event.raw = object;
+    event.typeName = stringOf(object.value(K::type));
     event.type = typeFromName(event.typeName);
     if (event.type == StreamEvent::Type::Done)
         event.type = StreamEvent::Type::Unknown; // only the bare [DONE] frame ends the stream
 
-    event.conversationId = stringOf(object.value(u"conversation_id"));
-    event.userMessageId = stringOf(object.value(u"user_message_id"));
-    event.assistantMessageId = stringOf(object.value(u"assistant_message_id"));
-    event.index = indexOf(object.value(u"index"));
-    event.text = firstString(object, { u"delta", u"text", u"content" });
-    event.assetType = firstString(object, { u"asset_type", u"assetType" });
-    event.assetId = firstString(object, { u"asset_id", u"assetId", u"id" });
+    event.conversationId = stringOf(object.value(K::conversationId));
+    event.userMessageId = stringOf(object.value(K::userMessageId));
+    event.assistantMessageId = stringOf(object.value(K::assistantMessageId));
+    event.index = indexOf(object.value(K::index));
+    event.text = firstString(object, K::text);
+    event.assetType = firstString(object, K::assetType);
+    event.assetId = firstString(object, K::assetId);
 
     switch (event.type) {
     case StreamEvent::Type::Progress:
-        event.progressMessage = firstString(object, { u"message", u"text", u"status" });
+        event.progressMessage = firstString(object, K::progressMessage);
         break;
     case StreamEvent::Type::Error:
         event.errorMessage = errorMessageOf(object);

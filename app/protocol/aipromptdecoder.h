@@ -4,7 +4,10 @@
 #include "app/protocol/streamevent.h"
 #include "models/expected.h"
 
+#include <QJsonObject>
 #include <QString>
+
+struct FlatFrame;
 
 // Decodes the `data` of one AIPrompt stream frame into a StreamEvent. Accepts the shape of seed 000
 // and the tolerant variants of PROTOCOLS.md (`text` or `content` instead of `delta`, `asset_id`
@@ -16,7 +19,16 @@ public:
     using Result = Expected<StreamEvent, DecodeError>;
 
     static Result decode(const QString &data);
+    // The frequent flat frames are read with simdjson (FlatFrame), the others with QJsonDocument
+    // (decodeJson()); both give the same event.
     static Result decode(QByteArrayView utf8Data);
+    // A frame that arrived already parsed (a Socket.IO argument).
+    static StreamEvent decode(const QJsonObject &object);
+
+    // The QJsonDocument path alone, for any frame.
+    static Result decodeJson(QByteArrayView utf8Data);
+    // The event a FlatFrame stands for, raw included.
+    static StreamEvent toEvent(const FlatFrame &frame);
 
     static StreamEvent::Type typeFromName(QStringView name);
 };

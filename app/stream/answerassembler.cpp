@@ -1,11 +1,10 @@
 #include "app/stream/answerassembler.h"
 
 #include "app/protocol/aipromptdecoder.h"
+#include "app/protocol/flatframe.h"
 #include "app/stream/streamlog.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonParseError>
+#include <QStringDecoder>
 
 namespace {
 
@@ -23,57 +22,104 @@ QString partsUnreadable()
     return QStringLiteral("A part of the answer could not be read, so it may be incomplete.");
 }
 
-QString compactJson(const QJsonObject &object)
+bool isEmptyText(const QString &text)
 {
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    return text.isEmpty();
+}
+bool isEmptyText(QByteArrayView utf8)
+{
+    return utf8.isEmpty();
 }
 
-// An asset JSON may be the item itself ({type: "line-chart", slots, ...}) or a whole asset
-// ({id, type: "item", value: {...}}); returns the item, and the asset id when given.
-QJsonObject itemOf(const QJsonObject &object, QString *assetId)
+void appendText(QString &to, const QString &text)
 {
-    const QJsonValue value = object.value(u"value");
-    if (value.isObject() && !object.contains(u"slots")) {
-        if (assetId && assetId->isEmpty())
-            *assetId = object.value(u"id").toString();
-        return value.toObject();
-    }
-    return object;
+    to += text;
+}
+// Decodes straight into `to` (no temporary QString); UTF-16 needs at most one unit per byte.
+void appendText(QString &to, QByteArrayView utf8)
+{
+    const qsizetype at = to.size();
+    to.resize(at + utf8.size());
+    QStringDecoder decoder(QStringConverter::Utf8,
+        QStringConverter::Flag::Stateless | QStringConverter::Flag::ConvertInitialBom);
+    const QChar *end = decoder.appendToBuffer(to.data() + at, utf8);
+    to.resize(end - to.constData());
 }
 
 } // namespace
 
 Changes AnswerAssembler::applyFrame(const QString &data)
 {
-    auto decoded = AiPromptDecoder::decode(data);
+    return applyFrame(QByteArrayView(data.toUtf8()));
+}
+
+Changes AnswerAssembler::applyFrame(QByteArrayView utf8Data)
+{
+    FlatFrame frame;
+    if (FlatFrame::read(utf8Data, frame)) {
+        switch (frame.type) {
+        case Type::Start:
+        case Type::Progress:
+        case Type::TextStart:
+        case Type::TextDelta:
+        case Type::TextEnd:
+            return applyFlat(frame);
+        default:
+            return apply(AiPromptDecoder::toEvent(frame));
+        }
+    }
+    auto decoded = AiPromptDecoder::decodeJson(utf8Data);
     if (!decoded)
         return applyInvalidFrame(decoded.error());
     return apply(*decoded);
 }
 
+// apply() for the frame types applyFrame() sends here, from the frame's UTF-8.
+Changes AnswerAssembler::applyFlat(const FlatFrame &frame)
+{
+    if (isLate(frame.type))
+        return lateEvent(QString::fromUtf8(frame.typeName));
+    Changes changes
+        = applyContext(frame.conversationId, frame.userMessageId, frame.assistantMessageId);
+    if (frame.type == Type::Progress)
+        return changes | applyProgress(QString::fromUtf8(frame.progressMessage));
+    if (frame.type == Type::Start)
+        return changes;
+    return changes | applyText(frame.type, frame.index, frame.text);
+}
+
+Changes AnswerAssembler::lateEvent(const QString &typeName)
+{
+    return problem(m_sawDone
+            ? QStringLiteral("An event (%1) arrived after [DONE]; it was ignored.").arg(typeName)
+            : QStringLiteral("An event (%1) arrived after finish; it was ignored.").arg(typeName));
+}
+
+Changes AnswerAssembler::applyProgress(const QString &message)
+{
+    if (message == m_progressMessage)
+        return Change::None;
+    m_progressMessage = message;
+    return Change::ProgressChanged;
+}
+
 Changes AnswerAssembler::apply(const StreamEvent &event)
 {
-    if (m_sawDone)
-        return problem(QStringLiteral("An event (%1) arrived after [DONE]; it was ignored.")
-                           .arg(event.typeName));
-    if (m_sawFinish && event.type != Type::Done)
-        return problem(QStringLiteral("An event (%1) arrived after finish; it was ignored.")
-                           .arg(event.typeName));
+    if (isLate(event.type))
+        return lateEvent(event.typeName);
 
-    Changes changes = applyContext(event);
+    Changes changes
+        = applyContext(event.conversationId, event.userMessageId, event.assistantMessageId);
     switch (event.type) {
     case Type::Start:
         break;
     case Type::Progress:
-        if (event.progressMessage != m_progressMessage) {
-            m_progressMessage = event.progressMessage;
-            changes |= Change::ProgressChanged;
-        }
+        changes |= applyProgress(event.progressMessage);
         break;
     case Type::TextStart:
     case Type::TextDelta:
     case Type::TextEnd:
-        changes |= applyText(event);
+        changes |= applyText(event.type, event.index, event.text);
         break;
     case Type::AssetStart:
     case Type::AssetDelta:
@@ -114,48 +160,78 @@ QString AnswerAssembler::text() const
 {
     if (m_reconciledText)
         return *m_reconciledText;
-    QString text;
-    for (const auto &[index, block] : m_blocks) {
-        if (block.text.isEmpty())
-            continue;
-        if (!text.isEmpty())
-            text += u"\n\n";
-        text += block.text;
+    if (m_textStale) {
+        m_text.clear();
+        m_lastTextBlock = -1;
+        for (const auto &[index, block] : m_blocks) {
+            if (block.text.isEmpty())
+                continue;
+            if (!m_text.isEmpty())
+                m_text += u"\n\n";
+            m_text += block.text;
+            m_lastTextBlock = index;
+        }
+        m_textStale = false;
     }
-    return text;
+    return m_text;
 }
 
-Changes AnswerAssembler::applyContext(const StreamEvent &event)
+// Block `index` grew from `from` on: m_text grows with it when that block is the last with text.
+void AnswerAssembler::textAppended(int index, const QString &blockText, qsizetype from)
 {
-    bool changed = setId(m_conversationId, event.conversationId);
-    changed |= setId(m_userMessageId, event.userMessageId);
-    changed |= setId(m_assistantMessageId, event.assistantMessageId);
-    return changed ? Change::IdsChanged : Change::None;
+    if (m_textStale || index < m_lastTextBlock) {
+        m_textStale = true;
+        return;
+    }
+    if (index > m_lastTextBlock && !m_text.isEmpty())
+        m_text += u"\n\n";
+    m_lastTextBlock = index;
+    m_text.append(blockText.constData() + from, blockText.size() - from);
 }
 
-bool AnswerAssembler::setId(QString &id, const QString &value)
+bool AnswerAssembler::Id::set(const QString &value)
 {
-    if (value.isEmpty() || value == id)
+    if (value.isEmpty() || value == text)
         return false;
-    id = value;
+    text = value;
+    // A lone surrogate has no UTF-8: such an id then never equals a frame's bytes.
+    utf8 = value.isValidUtf16() ? value.toUtf8() : QByteArray();
     return true;
 }
 
-int AnswerAssembler::blockIndexFor(const StreamEvent &event) const
+bool AnswerAssembler::Id::set(QByteArrayView value)
 {
-    if (event.index >= 0)
-        return event.index;
-    if (event.type == Type::TextStart)
+    if (value.isEmpty() || value == utf8)
+        return false;
+    return set(QString::fromUtf8(value));
+}
+
+template<typename Text>
+Changes AnswerAssembler::applyContext(
+    const Text &conversationId, const Text &userMessageId, const Text &assistantMessageId)
+{
+    bool changed = m_conversationId.set(conversationId);
+    changed |= m_userMessageId.set(userMessageId);
+    changed |= m_assistantMessageId.set(assistantMessageId);
+    return changed ? Change::IdsChanged : Change::None;
+}
+
+int AnswerAssembler::blockIndexFor(Type type, int eventIndex) const
+{
+    if (eventIndex >= 0)
+        return eventIndex;
+    if (type == Type::TextStart)
         return m_blocks.empty() ? 0 : m_blocks.rbegin()->first + 1;
     return m_currentBlock >= 0 ? m_currentBlock : 0;
 }
 
-Changes AnswerAssembler::applyText(const StreamEvent &event)
+template<typename Text>
+Changes AnswerAssembler::applyText(Type type, int eventIndex, const Text &text)
 {
-    const int index = blockIndexFor(event);
+    const int index = blockIndexFor(type, eventIndex);
     TextBlock &block = m_blocks[index];
     Changes changes;
-    if (event.type == Type::TextStart) {
+    if (type == Type::TextStart) {
         if (block.started)
             changes |= problem(QStringLiteral("Text block %1 was started twice.").arg(index));
         block.started = true;
@@ -168,101 +244,23 @@ Changes AnswerAssembler::applyText(const StreamEvent &event)
         block.started = true;
         m_currentBlock = index;
     }
-    if (event.type == Type::TextDelta) {
-        if (!event.text.isEmpty()) {
-            block.text += event.text;
+    if (type == Type::TextDelta) {
+        if (!isEmptyText(text)) {
+            const qsizetype from = block.text.size();
+            appendText(block.text, text);
+            textAppended(index, block.text, from);
             changes |= Change::TextChanged;
         }
         return changes;
     }
     // text_end; some servers repeat the whole block text there.
-    if (block.text.isEmpty() && !event.text.isEmpty()) {
-        block.text = event.text;
+    if (block.text.isEmpty() && !isEmptyText(text)) {
+        appendText(block.text, text);
+        textAppended(index, block.text, 0);
         changes |= Change::TextChanged;
     }
     block.ended = true;
     return changes | Change::TextEnded;
-}
-
-AnswerAsset *AnswerAssembler::assetFor(const StreamEvent &event)
-{
-    for (AnswerAsset &asset : m_assets) {
-        if (event.index >= 0 ? asset.index == event.index
-                             : !event.assetId.isEmpty() && asset.id == event.assetId)
-            return &asset;
-    }
-    if (event.index < 0 && event.assetId.isEmpty() && !m_assets.isEmpty())
-        return &m_assets.last(); // no index nor id: the asset being streamed
-    return nullptr;
-}
-
-Changes AnswerAssembler::applyAsset(const StreamEvent &event)
-{
-    Changes changes;
-    AnswerAsset *asset
-        = event.type == Type::AssetStart && event.index < 0 ? nullptr : assetFor(event);
-    if (event.type == Type::AssetStart) {
-        if (asset)
-            return problem(QStringLiteral("Asset %1 was started twice.").arg(asset->index));
-        changes |= Change::AssetStarted;
-    } else if (!asset) {
-        changes |= problem(
-            QStringLiteral("Data arrived for asset %1, which was never started.").arg(event.index));
-    }
-    if (!asset) {
-        AnswerAsset added;
-        added.index = event.index >= 0 ? event.index : int(m_assets.size());
-        m_assets.append(added);
-        asset = &m_assets.last();
-    }
-    if (!event.assetType.isEmpty())
-        asset->type = event.assetType;
-    else if (asset->type.isEmpty())
-        asset->type = QStringLiteral("item");
-    if (!event.assetId.isEmpty())
-        asset->id = event.assetId;
-
-    if (event.type == Type::AssetDelta) {
-        if (asset->status == AnswerAsset::Status::Streaming)
-            asset->json += event.text;
-        return changes;
-    }
-    if (event.type == Type::AssetEnd && asset->status == AnswerAsset::Status::Streaming) {
-        readAssetJson(*asset, event.raw);
-        if (asset->status == AnswerAsset::Status::Invalid)
-            return changes | problem(asset->problem);
-        changes |= Change::AssetCompleted;
-    }
-    return changes;
-}
-
-void AnswerAssembler::readAssetJson(AnswerAsset &asset, const QJsonObject &rawEvent)
-{
-    // Tolerance: an asset_end that carries the item itself instead of fragments before it.
-    if (asset.json.trimmed().isEmpty()) {
-        for (const QStringView key : { u"value", u"item" }) {
-            if (const QJsonValue value = rawEvent.value(key); value.isObject()) {
-                asset.value = value.toObject();
-                asset.json = compactJson(asset.value);
-                asset.status = AnswerAsset::Status::Complete;
-                return;
-            }
-        }
-    }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(asset.json.toUtf8(), &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        asset.status = AnswerAsset::Status::Invalid;
-        const QString why = parseError.error != QJsonParseError::NoError
-            ? QStringLiteral("%1 at offset %2").arg(parseError.errorString()).arg(parseError.offset)
-            : QStringLiteral("not a JSON object");
-        asset.problem = QStringLiteral("The chart %1 of the answer could not be read (%2).")
-                            .arg(asset.index)
-                            .arg(why);
-        return;
-    }
-    asset.value = itemOf(document.object(), &asset.id);
-    asset.status = AnswerAsset::Status::Complete;
 }
 
 Changes AnswerAssembler::applyError(const StreamEvent &event)
@@ -304,55 +302,6 @@ Changes AnswerAssembler::applyDone()
     if (m_lostFrames > 0)
         return settle(State::Incomplete, partsUnreadable());
     return settle(State::Complete, {});
-}
-
-Changes AnswerAssembler::reconcile(const QJsonObject &result)
-{
-    m_result = result;
-    Changes changes;
-    const QJsonObject user = result.value(u"user_message").toObject();
-    const QJsonObject assistant = result.value(u"assistant_message").toObject();
-    QString conversationId = result.value(u"conversation_id").toString();
-    if (conversationId.isEmpty())
-        conversationId = assistant.value(u"conversation_id").toString();
-    bool idsChanged = setId(m_conversationId, conversationId);
-    idsChanged |= setId(m_userMessageId, user.value(u"id").toString());
-    idsChanged |= setId(m_assistantMessageId, assistant.value(u"id").toString());
-    if (idsChanged)
-        changes |= Change::IdsChanged;
-
-    if (const QJsonValue message = assistant.value(u"message"); message.isString()) {
-        const QString before = text();
-        m_reconciledText = message.toString();
-        if (*m_reconciledText != before)
-            changes |= Change::TextChanged;
-    }
-
-    const QJsonValue assets = assistant.value(u"aiMessageAssets");
-    if (!assets.isArray())
-        return changes;
-    QList<AnswerAsset> replaced;
-    const QJsonArray array = assets.toArray();
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        const QJsonObject object = array.at(i).toObject();
-        AnswerAsset asset;
-        asset.index = int(i);
-        asset.id = object.value(u"id").toString();
-        asset.type = object.value(u"type").toString(QStringLiteral("item"));
-        const QJsonValue value = object.value(u"value");
-        if (value.isObject()) {
-            asset.value = value.toObject();
-            asset.json = compactJson(asset.value);
-            asset.status = AnswerAsset::Status::Complete;
-        } else {
-            asset.status = AnswerAsset::Status::Invalid;
-            asset.problem = QStringLiteral("The chart %1 of the final answer has no item.").arg(i);
-            changes |= problem(asset.problem);
-        }
-        replaced.append(asset);
-    }
-    m_assets = replaced;
-    return changes | Change::AssetsReplaced;
 }
 
 Changes AnswerAssembler::settle(State state, const QString &reason)

@@ -13,6 +13,8 @@
 #include <map>
 #include <optional>
 
+struct FlatFrame;
+
 // Applies the events of one AIPrompt answer stream, in order, and holds the answer being built:
 // its text (text blocks in index order, a blank line between blocks), its assets, the latest
 // progress message, the context ids, the errors, and whether it is complete. Pure: no QObject,
@@ -21,6 +23,11 @@
 //
 // finish.result is authoritative: its assistant message text and assets replace what was
 // assembled, and the message ids come from it.
+//
+// applyFrame(QByteArrayView) is the fast path of a stream: the frequent frames (start, progress,
+// text_*) are read with simdjson into a FlatFrame and applied from its UTF-8 views with no
+// StreamEvent; the others are decoded into a StreamEvent. The joined text is kept up to date as
+// deltas arrive, so text() after every delta costs no rebuild.
 class AnswerAssembler
 {
 public:
@@ -51,6 +58,7 @@ public:
     // finish.result later replaces it.
     Changes applyInvalidFrame(const DecodeError &error);
     // Decodes the data of one SSE frame and applies it (or applyInvalidFrame()).
+    Changes applyFrame(QByteArrayView utf8Data);
     Changes applyFrame(const QString &data);
     // The byte stream ended. Settles the state: still streaming means Incomplete.
     Changes end();
@@ -63,9 +71,9 @@ public:
     QString text() const;
     const QList<AnswerAsset> &assets() const { return m_assets; }
     QString progressMessage() const { return m_progressMessage; }
-    QString conversationId() const { return m_conversationId; }
-    QString userMessageId() const { return m_userMessageId; }
-    QString assistantMessageId() const { return m_assistantMessageId; }
+    QString conversationId() const { return m_conversationId.text; }
+    QString userMessageId() const { return m_userMessageId.text; }
+    QString assistantMessageId() const { return m_assistantMessageId.text; }
     QStringList errorMessages() const { return m_errors; }
     // Protocol problems that were tolerated (a delta for a block never started, an asset whose
     // JSON is invalid, an unreadable frame...), for logs and diagnostics.
@@ -83,9 +91,28 @@ private:
         bool started = false;
         bool ended = false;
     };
+    // A context id, with its UTF-8 bytes so that a FlatFrame's id compares with no conversion.
+    struct Id
+    {
+        QString text;
+        QByteArray utf8;
+        bool set(const QString &value);
+        bool set(QByteArrayView value);
+    };
 
-    Changes applyContext(const StreamEvent &event);
-    Changes applyText(const StreamEvent &event);
+    Changes applyFlat(const FlatFrame &frame);
+    bool isLate(StreamEvent::Type type) const
+    {
+        return m_sawDone || (m_sawFinish && type != StreamEvent::Type::Done);
+    }
+    Changes lateEvent(const QString &typeName);
+    template<typename Text>
+    Changes applyContext(
+        const Text &conversationId, const Text &userMessageId, const Text &assistantMessageId);
+    Changes applyProgress(const QString &message);
+    template<typename Text>
+    Changes applyText(StreamEvent::Type type, int eventIndex, const Text &text);
+    void textAppended(int index, const QString &blockText, qsizetype from);
     Changes applyAsset(const StreamEvent &event);
     Changes applyError(const StreamEvent &event);
     Changes applyFinish(const StreamEvent &event);
@@ -93,21 +120,25 @@ private:
     Changes reconcile(const QJsonObject &result);
     Changes settle(State state, const QString &reason);
     Changes problem(const QString &what);
-    int blockIndexFor(const StreamEvent &event) const;
+    int blockIndexFor(StreamEvent::Type type, int eventIndex) const;
     AnswerAsset *assetFor(const StreamEvent &event);
     static void readAssetJson(AnswerAsset &asset, const QJsonObject &rawEvent);
-    bool setId(QString &id, const QString &value);
 
     State m_state = State::Streaming;
     QString m_reason;
     std::map<int, TextBlock> m_blocks;
     int m_currentBlock = -1;
+    // The non-empty blocks joined, kept as deltas arrive; rebuilt by text() only when a delta
+    // went to a block before the last one with text (m_textStale).
+    mutable QString m_text;
+    mutable int m_lastTextBlock = -1; // the highest index of a block with text in m_text
+    mutable bool m_textStale = false;
     std::optional<QString> m_reconciledText;
     QList<AnswerAsset> m_assets;
     QString m_progressMessage;
-    QString m_conversationId;
-    QString m_userMessageId;
-    QString m_assistantMessageId;
+    Id m_conversationId;
+    Id m_userMessageId;
+    Id m_assistantMessageId;
     QStringList m_errors;
     QStringList m_problems;
     std::optional<QJsonObject> m_result;

@@ -7,6 +7,8 @@
 namespace {
 
 constexpr char utf8Bom[] = { '\xEF', '\xBB', '\xBF' };
+// The data buffer keeps its capacity from one event to the next, up to this much.
+constexpr qsizetype keptCapacity = 256 * 1024;
 
 // The first `c` in [from, end), or end.
 const char *findByte(const char *from, const char *end, char c)
@@ -51,6 +53,14 @@ QList<SseEvent> SseParser::feed(QByteArrayView chunk)
 
 void SseParser::feed(QByteArrayView chunk, const EventSink &sink)
 {
+    feedBytes(chunk, [this, &sink](QByteArrayView type, QByteArrayView data) {
+        sink(SseEvent { QString::fromUtf8(type), QString::fromUtf8(data), m_lastEventId });
+    });
+}
+
+void SseParser::feedRaw(QByteArrayView chunk, decltype(Sink::call) call, void *context)
+{
+    const Sink sink { call, context };
     if (hasFailed())
         return;
     if (!m_bomChecked) {
@@ -144,7 +154,7 @@ void SseParser::consumeBom(QByteArrayView &chunk)
     }
 }
 
-void SseParser::processLine(QByteArrayView line, const EventSink &sink)
+void SseParser::processLine(QByteArrayView line, const Sink &sink)
 {
     if (line.isEmpty())
         return dispatch(sink);
@@ -169,7 +179,8 @@ void SseParser::processField(QByteArrayView field, QByteArrayView value)
         m_data.append(value.data(), value.size());
         m_data.append('\n');
     } else if (field == QByteArrayView("event")) {
-        m_eventType = value.toByteArray();
+        m_eventType.resize(0); // keeps the capacity
+        m_eventType.append(value.data(), value.size());
     } else if (field == QByteArrayView("id")) {
         if (!containsNul(value))
             m_lastEventId = QString::fromUtf8(value);
@@ -180,20 +191,21 @@ void SseParser::processField(QByteArrayView field, QByteArrayView value)
     // Any other field is ignored.
 }
 
-void SseParser::dispatch(const EventSink &sink)
+void SseParser::dispatch(const Sink &sink)
 {
     m_eventPending = false;
     if (m_data.isEmpty()) {
         m_eventType.clear();
         return;
     }
-    m_data.chop(1); // the newline after the last data line
-    SseEvent event { m_eventType.isEmpty() ? QStringLiteral("message")
-                                           : QString::fromUtf8(m_eventType),
-        QString::fromUtf8(m_data), m_lastEventId };
-    m_data.clear();
-    m_eventType.clear();
-    sink(std::move(event));
+    // The data without the newline after its last line. The buffers are cleared (keeping their
+    // capacity) only after the call, so the views stay valid during it.
+    const QByteArrayView data(m_data.constData(), m_data.size() - 1);
+    sink.call(sink.context, m_eventType.isEmpty() ? QByteArrayView("message") : m_eventType, data);
+    m_data.resize(0);
+    m_eventType.resize(0);
+    if (m_data.capacity() > keptCapacity)
+        m_data = QByteArray(); // a rare large event does not keep its memory
 }
 
 void SseParser::fail()

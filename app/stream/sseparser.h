@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <optional>
+#include <type_traits>
 
 // An incremental parser for a text/event-stream body, following the WHATWG rules exactly:
 // UTF-8 with one optional BOM at the very start; LF, CR and CRLF line ends (a CR at the end of
@@ -17,6 +18,10 @@
 // `event`, `id` and `retry` fields; dispatch on a blank line. It works on bytes and decodes a
 // field only once its line is complete, so chunks may split anything, a UTF-8 sequence
 // included. Pure: no QObject, no I/O.
+//
+// The parser hands out each event as UTF-8 bytes (feedBytes(), no QString and no allocation per
+// event: what the answer streams decode); feed() builds an SseEvent from them for the readers that
+// want QStrings. Both are the same parser.
 //
 // Memory is bounded: the data of one event plus the line being read may not pass maxEventSize()
 // (8 MiB unless told). Past it the parser drops its buffers, fails with
@@ -33,6 +38,20 @@ public:
     QList<SseEvent> feed(QByteArrayView chunk);
     // Same, handing each event to `sink` as soon as it is complete.
     void feed(QByteArrayView chunk, const EventSink &sink);
+    // Same, calling onEvent(QByteArrayView type, QByteArrayView data) for each event as soon as it
+    // is complete: the type ("message" unless an `event:` field named it) and the data lines joined
+    // with '\n', as UTF-8 bytes that are valid only during the call. lastEventId() is the event's
+    // id. A plain function call per event (no std::function), inlined into the caller's loop.
+    template<typename OnEvent> void feedBytes(QByteArrayView chunk, OnEvent &&onEvent)
+    {
+        using F = std::remove_reference_t<OnEvent>;
+        feedRaw(
+            chunk,
+            [](void *f, QByteArrayView type, QByteArrayView data) {
+                (*static_cast<F *>(f))(type, data);
+            },
+            const_cast<void *>(static_cast<const void *>(&onEvent)));
+    }
 
     // The body has ended. An event that was not terminated by a blank line is discarded, as the
     // standard says; returns true when such trailing bytes were left (the stream was cut).
@@ -56,9 +75,15 @@ public:
     qsizetype bufferedBytes() const { return m_line.size() + m_data.size(); }
 
 private:
-    void processLine(QByteArrayView line, const EventSink &sink);
+    struct Sink
+    {
+        void (*call)(void *context, QByteArrayView type, QByteArrayView data);
+        void *context;
+    };
+    void feedRaw(QByteArrayView chunk, decltype(Sink::call) call, void *context);
+    void processLine(QByteArrayView line, const Sink &sink);
     void processField(QByteArrayView field, QByteArrayView value);
-    void dispatch(const EventSink &sink);
+    void dispatch(const Sink &sink);
     void consumeBom(QByteArrayView &chunk);
     void fail();
 

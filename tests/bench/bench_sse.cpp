@@ -41,13 +41,16 @@ RunResult run(const QByteArray &body, qsizetype chunkSize)
     AnswerAssembler assembler;
     QElapsedTimer clock;
     clock.start();
-    const auto sink = [&](SseEvent &&event) {
+    qsizetype textSize = 0;
+    const auto sink = [&](QByteArrayView, QByteArrayView data) {
         ++result.events;
-        assembler.applyFrame(event.data);
+        // As ChatSession does: read the answer's text after every change of it.
+        if (assembler.applyFrame(data).testFlag(AnswerAssembler::Change::TextChanged))
+            textSize = assembler.text().size();
         if (assembler.sawDone()) {
             if (assembler.state() == AnswerAssembler::State::Complete && assembler.isReconciled()
                 && assembler.problems().isEmpty() && assembler.assets().size() == 1
-                && !assembler.text().isEmpty())
+                && !assembler.text().isEmpty() && textSize == assembler.text().size())
                 ++result.answers;
             else
                 ++result.badAnswers;
@@ -55,7 +58,8 @@ RunResult run(const QByteArray &body, qsizetype chunkSize)
         }
     };
     for (qsizetype at = 0; at < body.size(); at += chunkSize)
-        parser.feed(QByteArrayView(body).sliced(at, std::min(chunkSize, body.size() - at)), sink);
+        parser.feedBytes(
+            QByteArrayView(body).sliced(at, std::min(chunkSize, body.size() - at)), sink);
     parser.finish();
     result.seconds = double(clock.nsecsElapsed()) / 1e9;
     return result;
