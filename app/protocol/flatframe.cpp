@@ -59,6 +59,13 @@ QByteArrayView view(std::string_view s)
     return QByteArrayView(s.data(), qsizetype(s.size()));
 }
 
+// QJsonDocument drops a U+FEFF that starts a string as UTF-8 but keeps one written \ufeff (and
+// QString::fromUtf8 drops it either way): such a string is left to QJsonDocument.
+bool startsWithBom(std::string_view s)
+{
+    return s.size() >= 3 && s[0] == '\xEF' && s[1] == '\xBB' && s[2] == '\xBF';
+}
+
 // Reads one member's value; false for anything this reader does not take.
 bool readValue(ondemand::value &value, FlatFrame::Member &member)
 {
@@ -68,7 +75,7 @@ bool readValue(ondemand::value &value, FlatFrame::Member &member)
     switch (type) {
     case ondemand::json_type::string: {
         std::string_view s;
-        if (value.get_string().get(s))
+        if (value.get_string().get(s) || startsWithBom(s))
             return false;
         member.kind = Kind::String;
         member.string = view(s);
@@ -215,7 +222,7 @@ bool FlatFrame::read(QByteArrayView utf8Json, FlatFrame &frame)
             return false;
         Member &member = frame.members[size_t(frame.memberCount)];
         std::string_view key;
-        if (field.unescaped_key().get(key))
+        if (field.unescaped_key().get(key) || startsWithBom(key))
             return false;
         member.key = view(key);
         if (!readValue(field.value(), member) || hasKey(frame, frame.memberCount, member.key))

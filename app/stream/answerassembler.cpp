@@ -40,8 +40,7 @@ void appendText(QString &to, QByteArrayView utf8)
 {
     const qsizetype at = to.size();
     to.resize(at + utf8.size());
-    QStringDecoder decoder(QStringConverter::Utf8,
-        QStringConverter::Flag::Stateless | QStringConverter::Flag::ConvertInitialBom);
+    QStringDecoder decoder(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
     const QChar *end = decoder.appendToBuffer(to.data() + at, utf8);
     to.resize(end - to.constData());
 }

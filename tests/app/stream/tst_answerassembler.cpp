@@ -1,3 +1,4 @@
+#include "app/protocol/aipromptdecoder.h"
 #include "app/stream/answerassembler.h"
 #include "app/stream/sseparser.h"
 
@@ -73,6 +74,9 @@ private Q_SLOTS:
     void sampleStreamIsComplete();
     void outcome_data();
     void outcome();
+    void fastPathMatchesEventPath_data() { outcome_data(); }
+    void fastPathMatchesEventPath();
+    void sampleStreamFastPathMatchesEventPath();
     void changesPerEvent();
     void assetVariants();
     void finishResultReplacesAssets();
@@ -200,6 +204,18 @@ void TestAnswerAssembler::outcome_data()
                ev(u"\"type\":\"asset_delta\",\"index\":0,\"delta\":\"{\\\"type\\\":\""_s),
                ev(u"\"type\":\"asset_end\",\"index\":0"_s), done() }
         << State::Complete << QString() << QString() << 1;
+    QTest::newRow("a delta to an earlier block")
+        << QStringList { textStart(0), delta(0, u"A"_s), textStart(1), delta(1, u"B"_s),
+               delta(0, u"a"_s), delta(1, u"b"_s), textStart(2), delta(2, u"C"_s), done() }
+        << State::Complete << QString() << u"Aa\n\nBb\n\nC"_s << 0;
+    QTest::newRow("text_end repeats the block")
+        << QStringList { textStart(0), ev(u"\"type\":\"text_end\",\"index\":0,\"text\":\"All\""_s),
+               textStart(1), delta(1, u"B"_s), textEnd(1), done() }
+        << State::Complete << QString() << u"All\n\nB"_s << 0;
+    QTest::newRow("non-ASCII and escaped deltas")
+        << QStringList { textStart(0), delta(0, u"Grüße "_s), delta(0, u"€ 12\u202f400\\n"_s),
+               delta(0, u"\\u00e9\\ud83d\\ude00"_s), textEnd(0), done() }
+        << State::Complete << QString() << u"Grüße € 12\u202f400\né\U0001F600"_s << 0;
     QTest::newRow("nothing at all")
         << QStringList {} << State::Incomplete << stopped << QString() << 0;
 }
@@ -223,6 +239,53 @@ void TestAnswerAssembler::outcome()
     QVERIFY(answer.isFinished());
     if (state == State::Failed)
         QVERIFY(!answer.errorMessages().isEmpty() || frames.contains(finishNull()));
+}
+
+// applyFrame(QByteArrayView) (FlatFrame for the frequent frames) and apply() of the events
+// QJsonDocument decodes give the same changes, text and outcome after every frame.
+void TestAnswerAssembler::fastPathMatchesEventPath()
+{
+    QFETCH(QStringList, frames);
+    QFETCH(QString, text);
+
+    AnswerAssembler fast;
+    AnswerAssembler events;
+    for (const QString &frame : frames) {
+        const QByteArray utf8 = frame.toUtf8();
+        const Changes fastChanges = fast.applyFrame(QByteArrayView(utf8));
+        const auto decoded = AiPromptDecoder::decodeJson(utf8);
+        const Changes eventChanges
+            = decoded ? events.apply(*decoded) : events.applyInvalidFrame(decoded.error());
+        QCOMPARE(fastChanges, eventChanges);
+        QCOMPARE(fast.text(), events.text());
+        QCOMPARE(fast.progressMessage(), events.progressMessage());
+        QCOMPARE(fast.conversationId(), events.conversationId());
+    }
+    QCOMPARE(fast.end(), events.end());
+    QCOMPARE(fast.state(), events.state());
+    QCOMPARE(fast.reason(), events.reason());
+    QCOMPARE(fast.text(), text);
+    QCOMPARE(fast.problems(), events.problems());
+    QCOMPARE(fast.assets().size(), events.assets().size());
+}
+
+void TestAnswerAssembler::sampleStreamFastPathMatchesEventPath()
+{
+    const QByteArray stream = sampleStream();
+    QVERIFY2(!stream.isEmpty(), "tests/data/aiprompt-stream.sse not found");
+    SseParser parser;
+    AnswerAssembler fast;
+    AnswerAssembler events;
+    parser.feedBytes(stream, [&](QByteArrayView, QByteArrayView data) {
+        const auto decoded = AiPromptDecoder::decodeJson(data);
+        QCOMPARE(fast.applyFrame(data), events.apply(*decoded));
+        QCOMPARE(fast.text(), events.text());
+    });
+    QCOMPARE(fast.state(), State::Complete);
+    QCOMPARE(fast.text(), events.text());
+    QCOMPARE(fast.userMessageId(), events.userMessageId());
+    QCOMPARE(fast.assistantMessageId(), events.assistantMessageId());
+    QCOMPARE(fast.assets().first().value, events.assets().first().value);
 }
 
 void TestAnswerAssembler::changesPerEvent()
