@@ -17,6 +17,9 @@ ChatSession::ChatSession(Repository &repository, QObject *parent)
         if (m_active && m_active->textDirty)
             persist(int(Repository::MessageField::Text));
     });
+    m_announceTimer.setSingleShot(true);
+    m_announceTimer.setInterval(0);
+    connect(&m_announceTimer, &QTimer::timeout, this, &ChatSession::announceText);
 }
 
 ChatSession::~ChatSession()

@@ -87,7 +87,10 @@ Q_SIGNALS:
     // An answer started (or resumed) on `stream`; views that follow a backend's own signals (the
     // workflow panel's nodes) connect here. The stream lives until answerFinished().
     void streamStarted(qint64 messageId, AnswerStream *stream);
-    // The assembled text of the active answer, at every change (the store is written less often).
+    // The assembled text of the active answer when it changed: once per event-loop turn at
+    // most (all the deltas one read of the socket brings are announced together; the text is
+    // assembled once, not per delta), and a last time before answerFinished() when the end
+    // changed it. The store is written less often (persistIntervalMs, each text_end).
     void answerTextChanged(qint64 messageId, const QString &text);
     // The answer ended, whatever its outcome (read the message's status from the store).
     void answerFinished(qint64 messageId);
@@ -116,6 +119,8 @@ private:
     void onInvalidFrame(const DecodeError &error);
     void onEnded(const std::optional<ApiError> &error);
     void applyChanges(int changes);
+    void announceText();
+    void syncAnswerText();
     void mapIds();
     void adoptRemoteConversation(const QString &remoteId);
     void adoptRemoteMessage(Message &message, const QString &remoteId);
@@ -136,4 +141,5 @@ private:
     bool m_stream = true;
     std::unique_ptr<Active> m_active;
     QTimer m_persistTimer;
+    QTimer m_announceTimer; // 0 ms: the next event-loop turn
 };

@@ -19,7 +19,9 @@ struct ChatSession::Active
     Message answer;
     QString backendId; // the backend answering
     QSet<QString> storedAssets; // remote id, or the item JSON when it has none
-    bool textDirty = false;
+    bool textDirty = false; // the store is behind the assembler
+    bool textUnannounced = false; // answerTextChanged is behind the assembler
+    bool textStale = false; // answer.text is behind the assembler
     bool stopped = false;
     bool unreachable = false; // ended with a Network or Timeout error
 };

@@ -46,11 +46,15 @@ void ChatSession::applyChanges(int changesValue)
     if (m_active && (changes & AnswerAssembler::Change::ProgressChanged))
         Q_EMIT progressChanged(m_active->answer.id, m_active->assembler.progressMessage());
     if (m_active && (changes & AnswerAssembler::Change::TextChanged)) {
-        m_active->answer.text = m_active->assembler.text();
+        // Assembling the text costs its length: done once per turn, not per delta (a 1 MB
+        // answer in 30-byte deltas would copy some 35 GB).
         m_active->textDirty = true;
+        m_active->textUnannounced = true;
+        m_active->textStale = true;
         if (!m_persistTimer.isActive())
             m_persistTimer.start();
-        Q_EMIT answerTextChanged(m_active->answer.id, m_active->answer.text);
+        if (!m_announceTimer.isActive())
+            m_announceTimer.start();
     }
     if (m_active && (changes & AnswerAssembler::Change::TextEnded) && m_active->textDirty)
         persist(int(Repository::MessageField::Text));
@@ -58,6 +62,23 @@ void ChatSession::applyChanges(int changesValue)
         && (changes
             & (AnswerAssembler::Change::AssetCompleted | AnswerAssembler::Change::AssetsReplaced)))
         storeNewAssets();
+}
+
+void ChatSession::syncAnswerText()
+{
+    Active &a = *m_active;
+    if (a.textStale)
+        a.answer.text = a.assembler.text();
+    a.textStale = false;
+}
+
+void ChatSession::announceText()
+{
+    if (!m_active || !m_active->textUnannounced)
+        return;
+    syncAnswerText();
+    m_active->textUnannounced = false;
+    Q_EMIT answerTextChanged(m_active->answer.id, m_active->answer.text);
 }
 
 void ChatSession::mapIds()
@@ -120,6 +141,8 @@ void ChatSession::adoptRemoteMessage(Message &message, const QString &remoteId)
         return;
     }
     if (existing->has_value() && (*existing)->role == message.role) {
+        if (&message == &m_active->answer)
+            syncAnswerText();
         Message kept = **existing;
         if (StoreStatus e = m_repository.removeMessage(message.id)) {
             Q_EMIT failed(e->message);
@@ -190,6 +213,7 @@ void ChatSession::persist(int fieldsValue)
     Active &a = *m_active;
     auto fields = Repository::MessageFields::fromInt(fieldsValue);
     if (fields & Repository::MessageField::Text) {
+        syncAnswerText();
         a.textDirty = false;
         m_persistTimer.stop();
         // Where the answer stands goes with its text, so a restart resumes from there.
@@ -252,6 +276,7 @@ void ChatSession::finishAnswer(MessageStatus status, const QString &detail)
 {
     std::unique_ptr<Active> active = std::move(m_active);
     m_persistTimer.stop();
+    m_announceTimer.stop();
     active->answer.text = active->assembler.text();
     active->answer.status = status;
     active->answer.errorDetail = detail;
@@ -275,6 +300,8 @@ void ChatSession::finishAnswer(MessageStatus status, const QString &detail)
         active->stream->deleteLater();
     }
     const qint64 id = active->answer.id;
+    if (active->textUnannounced) // the last deltas, or the text the end reconciled
+        Q_EMIT answerTextChanged(id, active->answer.text);
     Q_EMIT progressChanged(id, QString());
     Q_EMIT answerFinished(id);
     Q_EMIT busyChanged(false);
