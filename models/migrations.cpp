@@ -137,6 +137,41 @@ const char *const v5[] = {
     "NULL",
 };
 
+// Migration 6: the start-up repairs find their rows through partial indexes instead of reading
+// every message (~0.4 s each over a million messages): unfinished answers (marked interrupted at
+// start-up) and interrupted answers that can be resumed.
+const char *const v6[] = {
+    "CREATE INDEX messages_unfinished ON messages (status) WHERE status IN ('streaming', "
+    "'pending')",
+    "CREATE INDEX messages_resumable ON messages (updated_at) WHERE resume_state IS NOT NULL AND "
+    "status = 'interrupted'",
+};
+
+// Migration 7: a page of synced messages is indexed for search in one statement at the end of
+// its transaction instead of one trigger run per message. SQLite 3.40's FTS5 writes its pending
+// index to disk at every statement savepoint, and an insert whose trigger writes into FTS5 opens
+// one, so indexing a page row by row cost ~4x more (measured: 10,000 messages, 505 ms vs 117 ms).
+// A row inserted with fts_deferred = 1 is skipped by the triggers until SyncWriter indexes it and
+// clears the mark, in the same transaction: no reader ever sees a row missing from the index.
+const char *const v7[] = {
+    "ALTER TABLE messages ADD COLUMN fts_deferred INTEGER NOT NULL DEFAULT 0",
+    "CREATE INDEX messages_fts_deferred ON messages (id) WHERE fts_deferred = 1",
+    "DROP TRIGGER messages_fts_insert",
+    "DROP TRIGGER messages_fts_delete",
+    "DROP TRIGGER messages_fts_update",
+    R"(CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages WHEN new.fts_deferred = 0 BEGIN
+        INSERT INTO messages_fts (rowid, text) VALUES (new.id, new.text);
+    END)",
+    R"(CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages WHEN old.fts_deferred = 0 BEGIN
+        INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    END)",
+    R"(CREATE TRIGGER messages_fts_update AFTER UPDATE OF text ON messages
+        WHEN old.fts_deferred = 0 BEGIN
+        INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        INSERT INTO messages_fts (rowid, text) VALUES (new.id, new.text);
+    END)",
+};
+
 struct Migration
 {
     const char *const *begin;
@@ -149,6 +184,8 @@ const Migration migrations[] = {
     { std::begin(v3), std::end(v3) },
     { std::begin(v4), std::end(v4) },
     { std::begin(v5), std::end(v5) },
+    { std::begin(v6), std::end(v6) },
+    { std::begin(v7), std::end(v7) },
 };
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "models/syncwriter.h"
 
 #include "models/database.h"
+#include "models/sqlstatement.h"
 #include "models/sqltransaction.h"
 
 #include <QJsonDocument>
@@ -33,38 +34,6 @@ bool sameJson(const QByteArray &a, const QByteArray &b)
     return a == b || QJsonDocument::fromJson(a) == QJsonDocument::fromJson(b);
 }
 
-// A statement prepared once per page and run many times with positional values.
-class Statement
-{
-public:
-    Statement(const QSqlDatabase &db, const QString &sql)
-        : m_query(db)
-        , m_sql(sql)
-    {
-        m_query.setForwardOnly(true);
-    }
-
-    StoreStatus exec(const QVariantList &values, const QString &what)
-    {
-        if (!m_prepared) {
-            if (!m_query.prepare(m_sql))
-                return storeErrorFromSql(m_query.lastError(), what);
-            m_prepared = true;
-        }
-        for (int i = 0; i < values.size(); ++i)
-            m_query.bindValue(i, values.at(i));
-        if (!m_query.exec())
-            return storeErrorFromSql(m_query.lastError(), what);
-        return std::nullopt;
-    }
-    QSqlQuery &query() { return m_query; }
-
-private:
-    QSqlQuery m_query;
-    QString m_sql;
-    bool m_prepared = false;
-};
-
 // Writes the conversations of one page; all statements run inside the caller's transaction.
 class PageWriter
 {
@@ -87,8 +56,8 @@ public:
               u"FROM messages WHERE conversation_id = ? AND remote_id = ?"_s)
         , m_insertMessage(db,
               u"INSERT INTO messages (conversation_id, remote_id, role, agent, task, locale_id, "
-              u"text, status, created_at, updated_at, seq) "
-              u"VALUES (?, ?, ?, ?, ?, ?, ?, 'complete', ?, ?, ?)"_s)
+              u"text, status, created_at, updated_at, seq, fts_deferred) "
+              u"VALUES (?, ?, ?, ?, ?, ?, ?, 'complete', ?, ?, ?, 1)"_s)
         , m_updateMessage(db,
               u"UPDATE messages SET role = ?, agent = ?, task = ?, locale_id = ?, text = ?, "
               u"status = 'complete', error_detail = NULL, updated_at = ? WHERE id = ?"_s)
@@ -119,7 +88,7 @@ private:
     SyncChanges *m_changes;
     const qint64 m_now = QDateTime::currentMSecsSinceEpoch();
     const QString m_what = u"Saving synced conversations"_s;
-    Statement m_findConversation, m_insertConversation, m_updateConversation, m_maxSeq,
+    SqlStatement m_findConversation, m_insertConversation, m_updateConversation, m_maxSeq,
         m_findMessage, m_insertMessage, m_updateMessage, m_findAsset, m_findAnonymousAsset,
         m_insertAsset, m_updateAsset;
 };
@@ -265,7 +234,7 @@ StoreResult<bool> PageWriter::writeAssets(
         asset.valueJson = a.valueJson;
         asset.createdAt = fromMs(msOr(a.createdAt, m_now));
         if (!messageIsNew) {
-            Statement &find = a.remoteId.isEmpty() ? m_findAnonymousAsset : m_findAsset;
+            SqlStatement &find = a.remoteId.isEmpty() ? m_findAnonymousAsset : m_findAsset;
             if (StoreStatus e
                 = find.exec({ messageId, a.remoteId.isEmpty() ? a.type : a.remoteId }, m_what))
                 return *e;
@@ -304,11 +273,23 @@ StoreResult<bool> PageWriter::writeAssets(
 StoreStatus storeCursor(const QSqlDatabase &db, const QString &backend, const QString &cursor,
     const QVariant &syncedAt, const QString &what)
 {
-    Statement s(db,
+    SqlStatement s(db,
         u"INSERT INTO sync_state (backend, cursor, synced_at) VALUES (?, ?, ?) "
         u"ON CONFLICT (backend) DO UPDATE SET cursor = excluded.cursor, "
         u"synced_at = coalesce(excluded.synced_at, synced_at)"_s);
     return s.exec({ backend, nullable(cursor), syncedAt }, what);
+}
+
+// Indexes for search, in one statement, the messages this page inserted (migration 7).
+StoreStatus indexDeferred(const QSqlDatabase &db, const QString &what)
+{
+    SqlStatement index(db,
+        u"INSERT INTO messages_fts (rowid, text) "
+        u"SELECT id, text FROM messages WHERE fts_deferred = 1"_s);
+    if (StoreStatus e = index.exec({}, what))
+        return e;
+    SqlStatement clear(db, u"UPDATE messages SET fts_deferred = 0 WHERE fts_deferred = 1"_s);
+    return clear.exec({}, what);
 }
 
 } // namespace
@@ -320,7 +301,7 @@ SyncWriter::SyncWriter(Database &database)
 
 StoreResult<QString> SyncWriter::cursor(const QString &backend) const
 {
-    Statement s(m_database.connection(), u"SELECT cursor FROM sync_state WHERE backend = ?"_s);
+    SqlStatement s(m_database.connection(), u"SELECT cursor FROM sync_state WHERE backend = ?"_s);
     if (StoreStatus e = s.exec({ backend }, u"Reading where the last sync stopped"_s))
         return *e;
     return s.query().next() ? s.query().value(0).toString() : QString();
@@ -328,7 +309,8 @@ StoreResult<QString> SyncWriter::cursor(const QString &backend) const
 
 StoreResult<QDateTime> SyncWriter::syncedAt(const QString &backend) const
 {
-    Statement s(m_database.connection(), u"SELECT synced_at FROM sync_state WHERE backend = ?"_s);
+    SqlStatement s(
+        m_database.connection(), u"SELECT synced_at FROM sync_state WHERE backend = ?"_s);
     if (StoreStatus e = s.exec({ backend }, u"Reading when the last sync ran"_s))
         return *e;
     if (!s.query().next() || s.query().value(0).isNull())
@@ -349,6 +331,8 @@ StoreResult<SyncChanges> SyncWriter::writePage(
                 return *e;
         }
     }
+    if (StoreStatus e = indexDeferred(m_database.connection(), what))
+        return *e;
     if (StoreStatus e = storeCursor(m_database.connection(), backend, cursor, {}, what))
         return *e;
     if (StoreStatus e = transaction.commit(what))
@@ -363,7 +347,7 @@ StoreResult<SyncChanges> SyncWriter::finish(const QString &backend,
     SyncChanges changes;
     SqlTransaction transaction(m_database.connection());
     if (present) {
-        Statement list(m_database.connection(),
+        SqlStatement list(m_database.connection(),
             u"SELECT id, remote_id FROM conversations "
             u"WHERE backend = ? AND remote_id IS NOT NULL AND deleted = 0"_s);
         if (StoreStatus e = list.exec({ backend }, what))
@@ -373,7 +357,7 @@ StoreResult<SyncChanges> SyncWriter::finish(const QString &backend,
                 changes.removedConversations << list.query().value(0).toLongLong();
         }
         list.query().finish();
-        Statement remove(m_database.connection(),
+        SqlStatement remove(m_database.connection(),
             u"UPDATE conversations SET deleted = 1 WHERE id = ? AND deleted = 0"_s);
         for (qint64 id : std::as_const(changes.removedConversations)) {
             if (StoreStatus e = remove.exec({ id }, what))
