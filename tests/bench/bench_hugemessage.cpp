@@ -7,6 +7,7 @@
 
 #include "app/core/chatsession.h"
 #include "models/repository.h"
+#include "tests/bench/benchloop.h"
 #include "tests/support/tempstore.h"
 #include "ui/composer.h"
 #include "ui/mainwindow.h"
@@ -14,16 +15,13 @@
 
 #include <QApplication>
 #include <QClipboard>
-#include <QElapsedTimer>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
 
 #include <cstdio>
-#include <functional>
 
 using namespace Qt::StringLiterals;
 
@@ -48,43 +46,8 @@ QString bigMarkdown(qsizetype bytes)
     return text;
 }
 
-struct Measure
-{
-    double longestStallMs = 0;
-    double totalMs = 0;
-};
-
-// Runs `action` from the event loop, then lets the loop run `settleMs`; a 1 ms timer records
-// the largest gap between its ticks (the action's own time included).
-Measure measure(const std::function<void()> &action, int settleMs)
-{
-    Measure m;
-    QElapsedTimer clock;
-    QElapsedTimer tick;
-    QTimer timer;
-    timer.setTimerType(Qt::PreciseTimer);
-    timer.setInterval(1);
-    QObject::connect(&timer, &QTimer::timeout, [&] {
-        m.longestStallMs = std::max(m.longestStallMs, tick.nsecsElapsed() / 1e6);
-        tick.restart();
-    });
-    QApplication::processEvents();
-    timer.start();
-    tick.start();
-    bool done = false;
-    QTimer::singleShot(0, [&] {
-        clock.start();
-        action();
-        m.totalMs = clock.nsecsElapsed() / 1e6;
-        done = true;
-    });
-    // Until the action has run, then `settleMs` more (what it posted: layout, repaint).
-    while (!done)
-        QTest::qWait(1);
-    QTest::qWait(settleMs);
-    timer.stop();
-    return m;
-}
+using BenchLoop::Measure;
+using BenchLoop::measure;
 
 void report(const char *what, const Measure &m, qsizetype bytes)
 {

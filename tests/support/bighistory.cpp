@@ -34,7 +34,8 @@ qint64 insertConversation(QSqlQuery &q, const QString &title, qint64 atMs)
     return q.lastInsertId().toLongLong();
 }
 
-bool insertMessages(QSqlQuery &q, qint64 conversationId, int count)
+bool insertMessages(
+    QSqlQuery &q, qint64 conversationId, int count, const std::function<QString(int)> &textOf = {})
 {
     q.prepare(u"INSERT INTO messages (conversation_id, role, text, status, created_at, "
               u"updated_at, seq) VALUES (?, ?, ?, 'complete', ?, ?, ?)"_s);
@@ -42,7 +43,7 @@ bool insertMessages(QSqlQuery &q, qint64 conversationId, int count)
         const qint64 at = nextMs();
         q.addBindValue(conversationId);
         q.addBindValue(i % 2 ? u"user"_s : u"assistant"_s);
-        q.addBindValue(QString(u"message "_s + QString::number(i)));
+        q.addBindValue(textOf ? textOf(i) : QString(u"message "_s + QString::number(i)));
         q.addBindValue(at);
         q.addBindValue(at);
         q.addBindValue(i);
@@ -84,10 +85,16 @@ QList<qint64> addConversations(Repository &repository, int count, int messagesEa
 
 qint64 addLongConversation(Repository &repository, const QString &title, int count)
 {
+    return addLongConversation(repository, title, count, {});
+}
+
+qint64 addLongConversation(Repository &repository, const QString &title, int count,
+    const std::function<QString(int)> &textOf)
+{
     SqlTransaction transaction(repository.database().connection());
     QSqlQuery q(repository.database().connection());
     const qint64 id = insertConversation(q, title, nextMs());
-    if (id == 0 || !insertMessages(q, id, count) || !touch(q, id, nextMs()))
+    if (id == 0 || !insertMessages(q, id, count, textOf) || !touch(q, id, nextMs()))
         return 0;
     if (transaction.commit(u"big history"_s))
         return 0;

@@ -79,10 +79,12 @@ void writeChunks(QPointer<QTcpSocket> socket, FakeHttpServer::Response response,
         return;
     }
     const QByteArray &chunk = response.chunks.at(next);
-    if (response.chunked)
-        socket->write(QByteArray::number(chunk.size(), 16) + "\r\n" + chunk + "\r\n");
-    else
-        socket->write(chunk);
+    const QByteArray bytes = response.chunked
+        ? QByteArray(QByteArray::number(chunk.size(), 16) + "\r\n" + chunk + "\r\n")
+        : chunk;
+    if (response.beforeChunk)
+        response.beforeChunk(next);
+    socket->write(bytes);
     socket->flush();
     QTimer::singleShot(response.chunkDelayMs, socket.data(),
         [socket, response, next] { writeChunks(socket, response, next + 1); });

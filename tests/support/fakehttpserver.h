@@ -33,6 +33,9 @@ public:
         int dropAfterChunks = -1; // close the connection abruptly after N chunks
         bool neverAnswer = false; // accept the request and stay silent
         bool stallAfterChunks = false; // send the chunks, then stay silent without ending
+        // Called in the server's thread just before chunk `index` is written to the socket
+        // (and flushed at once), e.g. to time it: after, the reader may already have it.
+        std::function<void(int index)> beforeChunk;
     };
 
     using Handler = std::function<Response(const Request &)>;
