@@ -114,6 +114,8 @@ private:
         QString progress;
         bool user = false;
         std::unique_ptr<QTextDocument> document;
+        QString source; // the markdown `document` was made from
+        bool stale = false; // invalidated: laid out again before use
         qsizetype shownChars = 0;
         qsizetype totalChars = 0;
         QString showAll; // the link's text when the text is cut short

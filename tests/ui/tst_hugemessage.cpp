@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QLocale>
 #include <QTest>
+#include <QTextDocument>
 
 using namespace Qt::StringLiterals;
 
@@ -35,6 +36,7 @@ class TestHugeMessage : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void hugeMessageIsCutUntilShownAll();
+    void streamingPastTheCutKeepsTheDocument();
     void cutPoint();
 };
 
@@ -118,6 +120,63 @@ void TestHugeMessage::hugeMessageIsCutUntilShownAll()
     const MessageDelegate::RowInfo first = view.rowInfo(0);
     QVERIFY(first.showAll.isEmpty());
     QCOMPARE(first.shownChars, first.totalChars);
+}
+
+void TestHugeMessage::streamingPastTheCutKeepsTheDocument()
+{
+    // An answer streaming past the cut: its shown part no longer changes, so each frame lays
+    // out the link's size again but never parses that part again.
+    QLocale::setDefault(QLocale::c());
+    TempStore store;
+    QVERIFY2(store.error.isEmpty(), qPrintable(store.error));
+    const qint64 id = store.addConversation(u"Streaming"_s, 2);
+    TranscriptModel model(*store.repository);
+    model.setConversation(id);
+    TranscriptView view;
+    view.resize(800, 600);
+    view.setTranscriptModel(&model);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const int row = 1;
+    const qint64 answer = model.messageAt(row)->id;
+    const QString huge = hugeMarkdown();
+    const auto stream = [&](const QString &text) {
+        const int flushes = view.flushCount();
+        model.setLiveText(answer, text);
+        QTRY_VERIFY(view.flushCount() > flushes);
+    };
+    QTextDocument *(*documentOf)(TranscriptView &, int) = [](TranscriptView &v, int r) {
+        const QModelIndex index = v.model()->index(r, 0);
+        QStyleOptionViewItem option;
+        option.rect = v.visualRect(index);
+        option.font = v.font();
+        option.widget = &v;
+        return v.messageDelegate()->textDocument(option, index, nullptr);
+    };
+
+    // 1,048,576 of the 4 MB: cut at 186 paragraphs (as above), 1.0 MB.
+    stream(huge.left(1024 * 1024));
+    MessageDelegate::RowInfo info = view.rowInfo(row);
+    QCOMPARE(info.shownChars, 186 * 107 - 2);
+    QCOMPARE(info.showAll, u"Show all (1.0 MB)"_s);
+    QTextDocument *document = documentOf(view, row);
+    QVERIFY(document);
+    const int layouts = view.messageDelegate()->layoutCount();
+
+    // 3 MB: the same shown part, the same document; the link says the new size.
+    stream(huge.left(3 * 1024 * 1024));
+    info = view.rowInfo(row);
+    QCOMPARE(info.showAll, u"Show all (3.0 MB)"_s);
+    QCOMPARE(info.shownChars, 186 * 107 - 2);
+    QVERIFY(view.messageDelegate()->layoutCount() > layouts); // the row was laid out again
+    QCOMPARE(documentOf(view, row), document); // ... with its document kept
+
+    // A text whose beginning differs (e.g. reconciled by the end of the answer): a new document.
+    stream(u"A short answer."_s);
+    info = view.rowInfo(row);
+    QVERIFY(info.showAll.isEmpty());
+    QCOMPARE(info.documentChars, 16); // 15 characters and the paragraph separator
+    QVERIFY(documentOf(view, row) != document);
 }
 
 QTEST_MAIN(TestHugeMessage)

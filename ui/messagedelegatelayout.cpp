@@ -1,0 +1,144 @@
+// MessageDelegate's layout of one row: the markdown document, the cards, the chrome and their
+// places (declared in messagedelegate.h; kept apart so messagedelegate.cpp stays about painting
+// and events).
+#include "app/core/timeformat.h"
+#include "app/export/markdownpolicy.h"
+#include "models/transcriptmodel.h"
+#include "ui/assetcard.h"
+#include "ui/chart/chartcard.h"
+#include "ui/chart/chartcardcache.h"
+#include "ui/followupcard.h"
+#include "ui/interpretationcard.h"
+#include "ui/markdownstyle.h"
+#include "ui/messagedelegate.h"
+
+#include <QTextDocument>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+// The enum a row holds for `role`, or `fallback` when it holds none (a model that is not a
+// TranscriptModel): a missing status is no status, a missing role not the user's.
+template<typename E> E enumData(const QModelIndex &index, int role, E fallback)
+{
+    const QVariant data = index.data(role);
+    return data.metaType() == QMetaType::fromType<E>() ? data.value<E>() : fallback;
+}
+
+bool isBlank(QStringView text)
+{
+    return std::all_of(text.begin(), text.end(), [](QChar c) { return c.isSpace(); });
+}
+
+// The size of `text` in UTF-8, without encoding it.
+qint64 utf8Size(QStringView text)
+{
+    qint64 bytes = 0;
+    for (const QChar c : text)
+        bytes += c.unicode() < 0x80 ? 1 : c.unicode() < 0x800 || c.isSurrogate() ? 2 : 3;
+    return bytes;
+}
+} // namespace
+
+MessageDelegate::Entry *MessageDelegate::layOut(
+    const QStyleOptionViewItem &option, const QModelIndex &index, int width) const
+{
+    ++m_layoutCount;
+    const qint64 id = index.data(TranscriptModel::IdRole).toLongLong();
+    auto entry = std::make_unique<Entry>();
+    entry->width = width;
+    entry->progress = m_progress.value(id);
+    entry->updatedAt = index.data(TranscriptModel::UpdatedAtRole).toDateTime();
+    entry->user
+        = enumData(index, TranscriptModel::RoleRole, MessageRole::Assistant) == MessageRole::User;
+    entry->name = entry->user ? tr("You") : tr("Assistant");
+    const QDateTime now = m_now.isValid() ? m_now : QDateTime::currentDateTime();
+    entry->time
+        = TimeFormat::messageTime(index.data(TranscriptModel::CreatedAtRole).toDateTime(), now);
+
+    BubbleLayout::Content content;
+    const int maxText = BubbleLayout::maxTextWidth(width);
+    const QString text = index.data(TranscriptModel::TextRole).toString();
+    entry->totalChars = text.size();
+    entry->shownChars
+        = m_expanded.contains(id) ? text.size() : MarkdownStyle::cutPoint(text, elideLimit);
+    if (entry->shownChars < text.size())
+        entry->showAll = MessageChrome::showAllText(utf8Size(text));
+    if (!isBlank(text)) {
+        // Only the part shown is parsed: a 4 MB message costs what its first 20,000 characters do.
+        entry->source = entry->shownChars < text.size() ? text.left(entry->shownChars) : text;
+        // The same markdown at the same width keeps its document: a change of status, progress
+        // or assets, or an answer streaming past elideLimit (its shown part no longer changes).
+        Entry *previous = m_cache.object(id);
+        if (previous && previous->document && previous->width == width
+            && previous->document->defaultFont() == option.font
+            && previous->source == entry->source) {
+            entry->document = std::move(previous->document);
+        } else {
+            entry->document = std::make_unique<QTextDocument>();
+            entry->document->setDefaultFont(option.font);
+            entry->document->setDocumentMargin(0);
+            entry->document->setMarkdown(entry->source, MarkdownPolicy::documentFeatures());
+            MarkdownStyle::apply(entry->document.get());
+            entry->document->setTextWidth(maxText);
+        }
+        const int ideal = int(std::ceil(entry->document->idealWidth()));
+        content.text
+            = QSize(std::min(ideal, maxText), int(std::ceil(entry->document->size().height())));
+    }
+    if (!entry->showAll.isEmpty())
+        content.showAll = MessageChrome::showAllSize(option.font, entry->showAll);
+
+    // How the analyst read the question (its chips) comes first, above the answer's text.
+    QVariantList assets = index.data(TranscriptModel::AssetsRole).toList();
+    const auto isChips = [](const QVariant &asset) {
+        return asset.toMap().value(u"type"_s).toString() == InterpretationCard::AssetType;
+    };
+    std::stable_partition(assets.begin(), assets.end(), isChips);
+    content.cardsAboveText = int(std::count_if(assets.cbegin(), assets.cend(), isChips));
+    for (const QVariant &asset : std::as_const(assets)) {
+        entry->cards << AssetSummary::fromAsset(asset.toMap());
+        entry->followups << (asset.toMap().value(u"type"_s).toString() == FollowupCard::AssetType
+                ? FollowupCard::questionsOf(asset.toMap().value(u"valueJson"_s).toByteArray())
+                : QStringList());
+        entry->chips << (asset.toMap().value(u"type"_s).toString() == InterpretationCard::AssetType
+                ? InterpretationCard::tokensOf(asset.toMap().value(u"valueJson"_s).toByteArray())
+                : QStringList());
+        if (!entry->chips.last().isEmpty()) {
+            entry->chartIds << 0;
+            content.cards << InterpretationCard::sizeFor(entry->chips.last(), option.font, maxText);
+        } else if (!entry->followups.last().isEmpty()) {
+            entry->chartIds << 0;
+            content.cards << FollowupCard::sizeFor(entry->followups.last(), option.font, maxText);
+        } else if (m_charts
+            && ChartCardCache::isChartAsset(asset.toMap().value(u"type"_s).toString())) {
+            const ChartCardCache::Card card = m_charts->card(asset.toMap());
+            entry->chartIds << card.assetId;
+            content.cards << ChartCard::sizeFor(maxText, option.font, card.state);
+        } else {
+            entry->chartIds << 0;
+            content.cards << AssetCard::sizeFor(entry->cards.last(), option.font, maxText);
+        }
+    }
+
+    entry->chrome
+        = MessageChrome::describe(index.data(TranscriptModel::StatusRole).value<MessageStatus>(),
+            entry->user, index.data(TranscriptModel::ErrorRole).toString(),
+            entry->document != nullptr, entry->progress);
+    content.status
+        = MessageChrome::statusSize(option.font, entry->chrome, maxText, content.text.width());
+    if (entry->chrome.retry)
+        content.action = MessageChrome::actionSize(option.font);
+    content.footer = MessageChrome::footerSize(option.font, entry->chrome.footerText);
+    content.header = MessageChrome::headerSize(option.font, entry->name, entry->time);
+
+    entry->layout.emplace(
+        width, entry->user ? BubbleLayout::Side::Right : BubbleLayout::Side::Left, content);
+    Entry *raw = entry.get();
+    m_sizes.insert(id, { raw->updatedAt, width, raw->progress, raw->layout->sizeHint() });
+    m_cache.insert(id, entry.release());
+    return raw;
+}
