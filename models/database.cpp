@@ -1,6 +1,7 @@
 #include "models/database.h"
 
 #include "models/migrations.h"
+#include "models/searchrank.h"
 
 #include <QDir>
 #include <QStandardPaths>
@@ -31,15 +32,27 @@ QString Database::resolveDataDirectory(const QString &fromCommandLine)
 
 StoreStatus Database::open(const QString &directory)
 {
-    return m_db.openIn(directory, QString::fromLatin1(fileName));
+    return prepared(m_db.openIn(directory, QString::fromLatin1(fileName)));
 }
 
 StoreStatus Database::openFile(const QString &path)
 {
-    return m_db.openFile(path);
+    return prepared(m_db.openFile(path));
 }
 
 StoreStatus Database::openFileAtVersion(const QString &path, int version)
 {
-    return m_db.openFile(path, version);
+    return prepared(m_db.openFile(path, version));
+}
+
+StoreStatus Database::prepared(StoreStatus opened)
+{
+    if (opened)
+        return opened;
+    // The search's ranking function (Repository::search).
+    if (StoreStatus failed = SearchRank::install(m_db.connection())) {
+        m_db.close();
+        return failed;
+    }
+    return std::nullopt;
 }

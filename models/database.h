@@ -37,5 +37,8 @@ public:
     static QString resolveDataDirectory(const QString &fromCommandLine);
 
 private:
+    // After a successful open: registers the connection's own SQL functions.
+    StoreStatus prepared(StoreStatus opened);
+
     SqliteDatabase m_db;
 };

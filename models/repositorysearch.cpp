@@ -3,6 +3,7 @@
 #include "models/repository.h"
 #include "models/repositoryrows.h"
 #include "models/searchquery.h"
+#include "models/searchrank.h"
 #include "models/sqlrun.h"
 #include "models/sqltransaction.h"
 
@@ -62,6 +63,20 @@ FilterSql messageFilterSql(const SearchFilter &filter)
         sql.where += u" AND EXISTS (SELECT 1 FROM message_assets a WHERE a.message_id = m.id)"_s;
     return sql;
 }
+// A message hit from the ranking step's row: its id in column 0, from column 2 on its snippet,
+// conversation id, conversation title, role and time.
+SearchHit readMessageHit(const QSqlQuery &q)
+{
+    constexpr int column = 2;
+    SearchHit hit;
+    hit.messageId = q.value(0).toLongLong();
+    hit.snippet = q.value(column).toString();
+    hit.conversationId = q.value(column + 1).toLongLong();
+    hit.conversationTitle = q.value(column + 2).toString();
+    parseRole(q.value(column + 3).toString(), &hit.role);
+    hit.at = fromMs(q.value(column + 4));
+    return hit;
+}
 } // namespace
 
 StoreResult<QList<SearchHit>> Repository::search(
@@ -95,56 +110,49 @@ StoreResult<QList<SearchHit>> Repository::search(
     }
     q.finish();
 
-    // Messages, in two steps so that a common word over a million messages stays fast:
-    // 1. the newest `rankingWindow` matches with their bm25 rank (FTS5 walks its index newest
-    //    first and stops there), best `limit` kept;
-    // 2. snippets for those only.
+    // Messages, in steps, so that a common word over a million messages stays fast:
+    // 1. how many of the newest `m_idfSample` messages contain each phrase (its weight);
+    // 2. the newest `rankingWindow` matches with their bm25 rank (FTS5 walks its index newest
+    //    first and stops there), best `limit` kept; snippets only for the rows that were among
+    //    the best `limit` so far when they came (about 200 of 1,000; searchrank.h).
     // Matches older than the window are not ranked; every match within it is, exactly.
+    const StoreResult<QVariantList> weights = phraseWeights(text);
+    if (!weights)
+        return weights.error();
+    QString weightArgs;
+    for (qsizetype i = 0; i < weights->size(); ++i)
+        weightArgs += u", ?"_s;
+    const QString ifKept
+        = u"CASE WHEN "_s + QString::fromLatin1(SearchRank::keptFunctionName) + u"() THEN "_s;
     if (StoreStatus e = run(q,
-            u"SELECT messages_fts.rowid, messages_fts.rank FROM messages_fts "
-            u"JOIN messages m ON m.id = messages_fts.rowid "
-            u"JOIN conversations c ON c.id = m.conversation_id "
-            u"WHERE messages_fts MATCH ? AND c.deleted = 0"_s
+            u"SELECT messages_fts.rowid, "_s + QString::fromLatin1(SearchRank::functionName)
+                + u"(messages_fts, ?"_s + weightArgs + u"), "_s + ifKept
+                + u"snippet(messages_fts, 0, ?, ?, '…', 16) END, "_s + ifKept
+                + u"m.conversation_id END, "_s + ifKept + u"c.title END, "_s + ifKept
+                + u"m.role END, "_s + ifKept
+                + u"m.created_at END FROM messages_fts "
+                  u"JOIN messages m ON m.id = messages_fts.rowid "
+                  u"JOIN conversations c ON c.id = m.conversation_id "
+                  u"WHERE messages_fts MATCH ? AND c.deleted = 0"_s
                 + messageSql.where + u" ORDER BY messages_fts.rowid DESC LIMIT ?"_s,
-            QVariantList { match } + messageSql.values + QVariantList { rankingWindow }, what))
+            QVariantList { limit } + *weights + QVariantList { open, close, match }
+                + messageSql.values + QVariantList { rankingWindow },
+            what))
         return *e;
     QList<QPair<double, qint64>> ranked;
-    while (q.next())
+    QHash<qint64, SearchHit> byId;
+    while (q.next()) {
         ranked << qMakePair(q.value(1).toDouble(), q.value(0).toLongLong());
+        if (!q.value(2).isNull())
+            byId.insert(ranked.last().second, readMessageHit(q));
+    }
     q.finish();
     std::stable_sort(ranked.begin(), ranked.end(),
         [](const auto &a, const auto &b) { return a.first < b.first; }); // bm25: lower is better
     ranked = ranked.mid(0, limit);
-    if (ranked.isEmpty())
-        return hits;
-
-    QString placeholders;
-    QVariantList values { open, close, match };
-    for (const auto &r : std::as_const(ranked)) {
-        placeholders += placeholders.isEmpty() ? u"?"_s : u", ?"_s;
-        values << r.second;
-    }
-    if (StoreStatus e = run(q,
-            u"SELECT m.id, m.conversation_id, c.title, "
-            u"snippet(messages_fts, 0, ?, ?, '…', 16), m.role, m.created_at "
-            u"FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid "
-            u"JOIN conversations c ON c.id = m.conversation_id "
-            u"WHERE messages_fts MATCH ? AND messages_fts.rowid IN ("
-                + placeholders + u")",
-            values, what))
-        return *e;
-    QHash<qint64, SearchHit> byId;
-    while (q.next()) {
-        SearchHit hit;
-        hit.messageId = q.value(0).toLongLong();
-        hit.conversationId = q.value(1).toLongLong();
-        hit.conversationTitle = q.value(2).toString();
-        hit.snippet = q.value(3).toString();
-        parseRole(q.value(4).toString(), &hit.role);
-        hit.at = fromMs(q.value(5));
-        byId.insert(hit.messageId, hit);
-    }
     for (const auto &[rank, id] : std::as_const(ranked)) {
+        // Each of the best `limit` was among the best so far when it came, so it has its row
+        // (tst_repositorysearch compares every rank and hit with FTS5's bm25()).
         if (!byId.contains(id))
             continue;
         SearchHit hit = byId.value(id);
@@ -152,6 +160,33 @@ StoreResult<QList<SearchHit>> Repository::search(
         hits << hit;
     }
     return hits;
+}
+
+StoreResult<QVariantList> Repository::phraseWeights(const QString &text) const
+{
+    // The sample: the newest m_idfSample message ids. A history with no more ids than that is
+    // all sample: no counts, so chartroom_bm25 counts over the whole table as bm25() does (it
+    // does so too when the table holds no more rows than the sample, ids deleted in between).
+    const QString what = u"Searching the history"_s;
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    if (StoreStatus e
+        = run(q, u"SELECT coalesce(max(id), 0) FROM messages_fts_docsize"_s, {}, what))
+        return *e;
+    const qint64 newest = q.next() ? q.value(0).toLongLong() : 0;
+    q.finish();
+    if (newest <= m_idfSample)
+        return QVariantList {};
+    QVariantList weights { qint64(m_idfSample) };
+    for (const QString &phrase : SearchQuery::phrases(text)) {
+        if (StoreStatus e = run(q,
+                u"SELECT count(*) FROM messages_fts WHERE messages_fts MATCH ? AND rowid > ?"_s,
+                { phrase, newest - m_idfSample }, what))
+            return *e;
+        weights << (q.next() ? q.value(0).toLongLong() : qint64(0));
+        q.finish();
+    }
+    return weights;
 }
 
 StoreResult<QStringList> Repository::searchableBackends() const

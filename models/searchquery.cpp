@@ -12,19 +12,20 @@ QString quoted(const QString &text)
     return u'"' + escaped + u'"';
 }
 
-// Keeps letters, digits and inner apostrophes/dashes-as-separators out: FTS5's unicode61
-// tokenizer splits on them anyway, so "e-mail" becomes the phrase "e mail".
+// Keeps letters and digits; everything else (apostrophes, dashes, underscores) separates
+// words, as FTS5's unicode61 tokenizer splits on them anyway: "e-mail" becomes the phrase
+// "e mail". So no phrase is left without a word (FTS5 would drop it and renumber the others).
 QString wordCharacters(const QString &word)
 {
     QString out;
     out.reserve(word.size());
     for (const QChar c : word)
-        out += (c.isLetterOrNumber() || c == u'_') ? c : u' ';
+        out += c.isLetterOrNumber() ? c : u' ';
     return out.simplified();
 }
-} // namespace
 
-QString SearchQuery::toFts5(const QString &input)
+// The MATCH expression's parts in order: quoted phrases (a prefix one ends in *) and operators.
+QStringList termsOf(const QString &input)
 {
     QStringList terms;
     bool pendingOperator = false; // an operator waits for its right-hand term
@@ -67,5 +68,18 @@ QString SearchQuery::toFts5(const QString &input)
     }
     if (pendingOperator)
         terms.removeLast();
-    return terms.join(u' ');
+    return terms;
+}
+} // namespace
+
+QString SearchQuery::toFts5(const QString &input)
+{
+    return termsOf(input).join(u' ');
+}
+
+QStringList SearchQuery::phrases(const QString &input)
+{
+    QStringList phrases = termsOf(input);
+    phrases.removeIf([](const QString &term) { return !term.startsWith(u'"'); });
+    return phrases;
 }

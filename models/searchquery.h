@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 // Turns what a person types into a safe FTS5 MATCH expression.
 //   revenue margin    -> both words (AND)
@@ -11,4 +12,7 @@
 // error. An input with no searchable word gives an empty string.
 namespace SearchQuery {
 QString toFts5(const QString &input);
-}
+// The phrases of toFts5(input) in order, each a MATCH expression of its own ("\"rev\"*"); FTS5
+// numbers a query's phrases the same way (its ranking functions report them by that number).
+QStringList phrases(const QString &input);
+} // namespace SearchQuery

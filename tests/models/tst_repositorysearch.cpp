@@ -1,11 +1,17 @@
-// Repository search: messages and titles in full text, ranking by relevance, the filters
-// (backend, dates, charts) applied before the ranking window, and the searchable backends.
+// Repository search: messages and titles in full text, ranking by relevance (exactly FTS5's
+// bm25 in a history smaller than the IDF sample, the sample's counts in a larger one), the
+// filters (backend, dates, charts) applied before the ranking window, and the searchable
+// backends.
 #include "models/database.h"
 #include "models/repository.h"
+#include "models/searchquery.h"
 #include "tests/support/tempstore.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
+
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -75,6 +81,105 @@ private Q_SLOTS:
         QCOMPARE(hits->at(1).messageId, weak);
         QVERIFY(hits->at(0).rank < hits->at(1).rank);
         QCOMPARE(repo.search(u"forecast"_s, 1)->size(), 1);
+    }
+
+    void rankIsFts5Bm25_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::newRow("word") << u"revenue"_s;
+        QTest::newRow("two words") << u"margin region"_s;
+        QTest::newRow("phrase") << u"\"monthly revenue\""_s;
+        QTest::newRow("prefix") << u"rev*"_s;
+        QTest::newRow("or") << u"emea OR apac"_s;
+        QTest::newRow("not") << u"revenue NOT decline"_s;
+        QTest::newRow("or and not") << u"margin OR emea NOT revenue"_s;
+        QTest::newRow("split word") << u"e-mail revenue"_s;
+        QTest::newRow("underscore") << u"_ revenue"_s;
+    }
+
+    void rankIsFts5Bm25()
+    {
+        // A history smaller than the IDF sample: every rank is exactly FTS5's bm25() (plain SQL
+        // here), in its order, for every query shape.
+        QFETCH(QString, query);
+        TempStore store;
+        Repository &repo = *store.repository;
+        const qint64 conv = store.addConversation(u"Words"_s, 0);
+        const QStringList texts = {
+            u"revenue by region"_s,
+            u"monthly revenue for emea, revenue again"_s,
+            u"margin and region in apac"_s,
+            u"an e-mail about revenue"_s,
+            u"revenue decline in emea"_s,
+            u"revisions of the monthly margin"_s,
+            u"apac apac emea margin region margin"_s,
+            u"nothing relevant"_s,
+            u"monthly revenue, monthly revenue"_s,
+        };
+        for (const QString &text : texts) {
+            Message m;
+            m.conversationId = conv;
+            m.text = text;
+            QVERIFY(repo.addMessage(m));
+        }
+        QSqlQuery q(repo.database().connection());
+        QVERIFY(q.prepare(u"SELECT rowid, bm25(messages_fts) FROM messages_fts "
+                          u"WHERE messages_fts MATCH ? ORDER BY rowid DESC"_s));
+        q.addBindValue(SearchQuery::toFts5(query));
+        QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+        QList<QPair<double, qint64>> expected;
+        while (q.next())
+            expected << qMakePair(q.value(1).toDouble(), q.value(0).toLongLong());
+        std::stable_sort(expected.begin(), expected.end(),
+            [](const auto &a, const auto &b) { return a.first < b.first; });
+        QVERIFY(!expected.isEmpty());
+
+        const auto hits = repo.search(query);
+        QVERIFY(hits);
+        QList<QPair<double, qint64>> found;
+        for (const SearchHit &hit : *hits)
+            found << qMakePair(hit.rank, hit.messageId);
+        QCOMPARE(found, expected); // exact doubles
+    }
+
+    void idfFromTheNewestMessages()
+    {
+        // Over a history larger than the sample, a phrase's IDF counts the newest messages only.
+        TempStore store;
+        Repository &repo = *store.repository;
+        const qint64 conv = store.addConversation(u"Greek"_s, 0);
+        QList<qint64> ids;
+        for (const QString &text : { u"alpha beta"_s, u"alpha alpha gamma"_s, u"delta"_s,
+                 u"delta epsilon"_s, u"beta gamma"_s, u"alpha delta delta"_s }) {
+            Message m;
+            m.conversationId = conv;
+            m.text = text;
+            ids << repo.addMessage(m)->id;
+        }
+        repo.setIdfSample(4); // messages 3 to 6: "alpha" in one of them
+        // bm25 by hand: 13 tokens in 6 rows; IDF log((4 - 1 + 0.5) / (1 + 0.5)).
+        const double idf = std::log(3.5 / 1.5);
+        const double averageLength = 13.0 / 6.0;
+        const auto bm25 = [&](double tf, double length) {
+            return -idf * (tf * 2.2) / (tf + 1.2 * (0.25 + 0.75 * length / averageLength));
+        };
+        const auto hits = repo.search(u"alpha"_s);
+        QVERIFY(hits);
+        QCOMPARE(hits->size(), 3);
+        QCOMPARE(hits->at(0).messageId, ids[1]); // "alpha" twice in 3 tokens
+        QCOMPARE(hits->at(0).rank, bm25(2, 3));
+        QCOMPARE(hits->at(1).messageId, ids[0]);
+        QCOMPARE(hits->at(1).rank, bm25(1, 2));
+        QCOMPARE(hits->at(2).messageId, ids[5]);
+        QCOMPARE(hits->at(2).rank, bm25(1, 3));
+
+        // The whole history as the sample: "alpha" in 3 of 6 rows, an IDF of log(1) = 0, which
+        // bm25 raises to 1e-6.
+        repo.setIdfSample(Repository::idfSample);
+        const auto all = repo.search(u"alpha"_s);
+        QVERIFY(all);
+        QCOMPARE(all->size(), 3);
+        QCOMPARE(all->at(0).rank, bm25(2, 3) / idf * 1e-6);
     }
 
     void searchFilters_data()
