@@ -46,7 +46,7 @@ SyncStoreThread::SyncStoreThread(Database &database, QObject *parent)
         m_inlineWriter = std::make_unique<SyncWriter>(database);
         return;
     }
-    m_thread.setObjectName(u"chartroom-sync-store"_s);
+    m_thread.setObjectName(u"sync-store"_s);
     m_worker = new Worker(database.path());
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);

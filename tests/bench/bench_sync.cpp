@@ -14,8 +14,10 @@
 #include "tests/app/sync/fakeluzmohistory.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QNetworkAccessManager>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -24,6 +26,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -40,6 +43,7 @@ class ServerThread
 public:
     ServerThread()
     {
+        m_thread.setObjectName(u"bench-server"_s);
         m_thread.start();
         m_context.moveToThread(&m_thread);
     }
@@ -74,6 +78,31 @@ private:
     std::unique_ptr<FakeLuzmoHistory> m_history;
     QString m_url;
 };
+
+// CPU milliseconds each thread of this process has used so far, by thread name (Linux
+// /proc/self/task/*/stat: utime + stime). On a shared machine the wall time also counts other
+// programs' turns; the busiest thread's CPU time is what bounds the sync on a machine of its own.
+QHash<QString, double> threadCpuMs()
+{
+    QHash<QString, double> result;
+    const double tick = 1000.0 / double(sysconf(_SC_CLK_TCK));
+    for (const QString &task :
+        QDir(u"/proc/self/task"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile stat(u"/proc/self/task/"_s + task + u"/stat"_s);
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray line = stat.readAll();
+        const qsizetype open = line.indexOf('('), close = line.lastIndexOf(')');
+        if (open < 0 || close < open)
+            continue;
+        const QList<QByteArray> fields = line.mid(close + 2).split(' ');
+        if (fields.size() < 13) // fields after the name: state is 0, utime 11, stime 12
+            continue;
+        const QString name = QString::fromUtf8(line.mid(open + 1, close - open - 1));
+        result[name] += (fields.at(11).toDouble() + fields.at(12).toDouble()) * tick;
+    }
+    return result;
+}
 
 struct Run
 {
@@ -150,19 +179,27 @@ int main(int argc, char *argv[])
         source.setPageSize(pageSize);
     SyncEngine engine(repository, source);
 
+    const QHash<QString, double> cpuBefore = threadCpuMs();
     const Run first = runSync(engine);
     if (!first.ok)
         return 1;
+    const QHash<QString, double> cpuAfter = threadCpuMs();
+    const auto cpu
+        = [&](const QString &thread) { return cpuAfter.value(thread) - cpuBefore.value(thread); };
+    const double mainCpu = cpu(u"bench_sync"_s), storeCpu = cpu(u"sync-store"_s);
     const Run again = runSync(engine); // nothing new: the incremental path
     if (!again.ok)
         return 1;
     std::printf("{\"bench\":\"sync\",\"conversations\":%d,\"messages\":%d,\"charts\":%d,"
                 "\"pages\":%d,\"ms\":%lld,\"messages_per_s\":%.0f,\"longest_stall_ms\":%lld,"
-                "\"rerun_ms\":%lld,\"rerun_longest_stall_ms\":%lld}\n",
+                "\"main_cpu_ms\":%.0f,\"store_cpu_ms\":%.0f,\"server_cpu_ms\":%.0f,"
+                "\"messages_per_busiest_cpu_s\":%.0f,\"rerun_ms\":%lld,"
+                "\"rerun_longest_stall_ms\":%lld}\n",
         conversations, first.report.messagesAdded, first.report.assetsAdded, first.report.pages,
         static_cast<long long>(first.ms), first.report.messagesAdded * 1000.0 / double(first.ms),
-        static_cast<long long>(first.longestGapMs), static_cast<long long>(again.ms),
-        static_cast<long long>(again.longestGapMs));
+        static_cast<long long>(first.longestGapMs), mainCpu, storeCpu, cpu(u"bench-server"_s),
+        first.report.messagesAdded * 1000.0 / std::max(1.0, std::max(mainCpu, storeCpu)),
+        static_cast<long long>(again.ms), static_cast<long long>(again.longestGapMs));
 
     const qint64 expected = qint64(conversations) * messages;
     if (first.report.messagesAdded != expected || storedMessages(database) != expected
