@@ -4,25 +4,31 @@
 # built, under the shared build lock), generates a 100 MB aiprompt stream in /tmp, runs bench_sse
 # and the npm eventsource-parser reference (tests/peers/sse-bench) on the same file in the same
 # run, and prints the SSE table: C++ MB/s, JS MB/s, the ratio and the goals (>= 1 GB/s, >= 5x).
-# Then it runs the other benchmarks of tests/bench with their default sizes and prints their lines
-# (bench_store takes minutes at 1M messages); --sse-only skips them.
-# Usage: scripts/bench.sh [--sse-only] [--megabytes N]
+# Then it runs the other benchmarks of tests/bench with their default sizes (bench_store takes
+# minutes at 1M messages the first time; the 1M stores are kept in $CHARTROOM_BENCH_DIR,
+# default /var/tmp/chartroom-bench); --sse-only skips them. Every JSON line they print is kept in
+# build-release/bench.log, and scripts/bench-table.py prints them all as one table, each figure
+# beside its goal (--markdown: the README's table).
+# Usage: scripts/bench.sh [--sse-only] [--megabytes N] [--markdown]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 sse_only=0
 megabytes=100
+markdown=
 while [ $# -gt 0 ]; do
   case $1 in
     --sse-only) sse_only=1 ;;
     --megabytes) megabytes=$2; shift ;;
-    *) echo "usage: scripts/bench.sh [--sse-only] [--megabytes N]" >&2; exit 2 ;;
+    --markdown) markdown=--markdown ;;
+    *) echo "usage: scripts/bench.sh [--sse-only] [--megabytes N] [--markdown]" >&2; exit 2 ;;
   esac
   shift
 done
 
 build=build-release
-others=(bench_store bench_import bench_analyst bench_chart bench_sync bench_hugemessage)
+others=(bench_latency bench_uistall bench_firstpaint bench_store bench_import bench_analyst bench_chart
+  bench_sync bench_hugemessage)
 targets=(bench_sse)
 [ "$sse_only" = 1 ] || targets+=("${others[@]}")
 if [ ! -f "$build/build.ninja" ]; then
@@ -59,9 +65,27 @@ printf '%-52s %12s %14s\n' "JS eventsource-parser + JSON.parse (node $(node --ve
   "$js_mbs MB/s" "-"
 printf '%-52s %12s %14s  %s\n' "ratio C++ / JS" "${ratio}x" ">= 5x" "$(meets "$ratio" 5)"
 
+log=$build/bench.log
+{
+  echo "{\"bench\":\"sse\",\"impl\":\"cpp\",\"mb_per_s\":$cpp_mbs}"
+  echo "{\"bench\":\"sse\",\"impl\":\"js\",\"mb_per_s\":$js_mbs}"
+  echo "{\"bench\":\"sse\",\"impl\":\"ratio\",\"ratio\":$ratio}"
+} >"$log"
 [ "$sse_only" = 1 ] && exit 0
-# The other benchmarks print one line per measurement; their goals are in the README's table.
+
+# The other benchmarks print one JSON line per measurement (and some human-readable lines).
+# The 1M-message stores are written once (minutes) and kept between runs.
+keep=${CHARTROOM_BENCH_DIR:-/var/tmp/chartroom-bench}
+mkdir -p "$keep/store" "$keep/coldstart"
 for bench in "${others[@]}"; do
-  echo "--- $bench"
-  QT_QPA_PLATFORM=offscreen "$build/tests/bench/$bench"
+  args=()
+  case $bench in
+    bench_store) args=(--dir "$keep/store") ;;
+    bench_coldstart) args=(--dir "$keep/coldstart") ;;
+  esac
+  echo "--- $bench ${args[*]}"
+  QT_QPA_PLATFORM=offscreen "$build/tests/bench/$bench" "${args[@]}" | tee -a "$log"
 done
+echo
+echo "bench.sh: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(. /etc/os-release && echo "$PRETTY_NAME"), Release"
+python3 scripts/bench-table.py "$log" $markdown
