@@ -304,7 +304,9 @@ StoreResult<std::optional<Message>> Repository::resumableAnswer() const
 {
     QSqlQuery q(m_database.connection());
     if (StoreStatus e = run(q,
-            u"SELECT m.id FROM messages m JOIN conversations c ON c.id = m.conversation_id "
+            // CROSS JOIN: messages first, through messages_resumable (migration 6); the planner
+            // would otherwise read every message of every live conversation.
+            u"SELECT m.id FROM messages m CROSS JOIN conversations c ON c.id = m.conversation_id "
             u"WHERE m.resume_state IS NOT NULL AND m.status = 'interrupted' AND c.deleted = 0 "
             u"ORDER BY m.updated_at DESC LIMIT 1"_s,
             {}, u"Looking for an answer to resume"_s))
@@ -342,6 +344,7 @@ StoreResult<int> Repository::markStreamingInterrupted()
     if (StoreStatus e = run(q,
             u"UPDATE messages SET status = 'interrupted', error_detail = "
             u"coalesce(error_detail, 'The answer was cut off when Chartroom "
+            // Through messages_unfinished (migration 6): the same WHERE term as the index's.
             u"stopped.') WHERE status IN ('streaming', 'pending') AND role <> 'user'"_s,
             {}, u"Repairing unfinished answers"_s))
         return *e;

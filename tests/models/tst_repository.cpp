@@ -209,6 +209,42 @@ private Q_SLOTS:
         QVERIFY(!read->errorDetail.isEmpty());
         QCOMPARE(*store.repository->markStreamingInterrupted(), 0);
     }
+
+    void resumableAnswerIsTheNewestInterruptedOneWithAState()
+    {
+        // Found through the partial index of migration 6: a resume state, interrupted, in a
+        // conversation that is not deleted; the newest update wins.
+        TempStore store;
+        Repository &repo = *store.repository;
+        const qint64 live = store.addConversation(u"Live"_s, 0);
+        const qint64 gone = store.addConversation(u"Gone"_s, 0);
+        QSqlQuery q(repo.database().connection());
+        qint64 updatedAt = 1000;
+        const auto add = [&](qint64 conversation, MessageStatus status, const QVariant &state) {
+            Message m;
+            m.conversationId = conversation;
+            m.role = MessageRole::Assistant;
+            m.status = status;
+            const qint64 id = repo.addMessage(m)->id;
+            q.prepare(u"UPDATE messages SET resume_state = ?, updated_at = ? WHERE id = ?"_s);
+            q.addBindValue(state);
+            q.addBindValue(++updatedAt);
+            q.addBindValue(id);
+            return q.exec() ? id : 0;
+        };
+        QVERIFY(!repo.resumableAnswer()->has_value());
+        const qint64 older = add(live, MessageStatus::Interrupted, u"{}"_s);
+        add(live, MessageStatus::Interrupted, QVariant()); // nothing to resume from
+        add(live, MessageStatus::Complete, u"{}"_s);
+        const qint64 newer = add(gone, MessageStatus::Interrupted, u"{}"_s);
+        QVERIFY(older && newer);
+        QVERIFY(!repo.deleteConversation(gone));
+        QCOMPARE(repo.resumableAnswer()->value().id, older);
+        q.prepare(u"UPDATE conversations SET deleted = 0 WHERE id = ?"_s);
+        q.addBindValue(gone);
+        QVERIFY(q.exec());
+        QCOMPARE(repo.resumableAnswer()->value().id, newer);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRepository)
