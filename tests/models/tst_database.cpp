@@ -4,6 +4,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -117,6 +118,29 @@ private Q_SLOTS:
             QCOMPARE(title->size(), 1);
             QCOMPARE(title->first().conversationId, 7);
         }
+        // The role and status constraints still refuse what they refused (migration 8 rewrote
+        // their text), the file is whole, and no IN list is left in the messages table.
+        QSqlQuery q(db.connection());
+        const auto insert = [&](const QString &role, const QString &status) {
+            q.prepare(u"INSERT INTO messages (conversation_id, role, status, text, created_at, "
+                      u"updated_at, seq) VALUES (?, ?, ?, 'x', 1, 1, (SELECT 1 + max(seq) FROM "
+                      u"messages))"_s);
+            q.addBindValue(c->id);
+            q.addBindValue(role);
+            q.addBindValue(status);
+            return q.exec();
+        };
+        QVERIFY(!insert(u"robot"_s, u"complete"_s));
+        QVERIFY(!insert(u"user"_s, u"done"_s));
+        QVERIFY(!insert(u"User"_s, u"complete"_s));
+        for (const QString &role : { u"user"_s, u"assistant"_s, u"system"_s })
+            QVERIFY2(insert(role, u"complete"_s), qPrintable(q.lastError().text()));
+        for (const QString &status : { u"pending"_s, u"streaming"_s, u"interrupted"_s, u"error"_s })
+            QVERIFY2(insert(u"user"_s, status), qPrintable(q.lastError().text()));
+        QVERIFY(q.exec(u"PRAGMA integrity_check"_s) && q.next());
+        QCOMPARE(q.value(0).toString(), u"ok"_s);
+        QVERIFY(q.exec(u"SELECT sql FROM sqlite_schema WHERE name = 'messages'"_s) && q.next());
+        QVERIFY(!q.value(0).toString().contains(u" IN ("_s));
     }
 
     void refusesUnusableFiles_data()
