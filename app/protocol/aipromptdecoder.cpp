@@ -2,6 +2,7 @@
 
 #include "app/protocol/aipromptkeys.h"
 #include "app/protocol/flatframe.h"
+#include "app/protocol/jsonfastpath.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -146,6 +147,13 @@ AiPromptDecoder::Result AiPromptDecoder::decode(QByteArrayView utf8Data)
     FlatFrame frame;
     if (FlatFrame::read(utf8Data, frame))
         return toEvent(frame);
+    return decodeAny(utf8Data);
+}
+
+AiPromptDecoder::Result AiPromptDecoder::decodeAny(QByteArrayView utf8Data)
+{
+    if (const std::optional<QJsonObject> object = JsonFastPath::parseObject(utf8Data))
+        return decode(*object);
     return decodeJson(utf8Data);
 }
 

@@ -25,6 +25,9 @@ public:
     // A frame that arrived already parsed (a Socket.IO argument).
     static StreamEvent decode(const QJsonObject &object);
 
+    // decode() of a frame that is not a FlatFrame: simdjson's DOM into a QJsonObject when that
+    // gives what QJsonDocument would (JsonFastPath), else decodeJson().
+    static Result decodeAny(QByteArrayView utf8Data);
     // The QJsonDocument path alone, for any frame.
     static Result decodeJson(QByteArrayView utf8Data);
     // The event a FlatFrame stands for, raw included.

@@ -1,9 +1,9 @@
 #include "app/protocol/flatframe.h"
 
 #include "app/protocol/aipromptkeys.h"
+#include "app/protocol/paddedjson.h"
 
 #include <cstring>
-#include <memory>
 #include <simdjson.h>
 
 namespace ondemand = simdjson::ondemand;
@@ -38,21 +38,9 @@ constexpr qint64 maxInteger = 999'999'999'999'999;
 struct Reader
 {
     ondemand::parser parser;
-    std::unique_ptr<char[]> buffer;
-    size_t capacity = 0;
-
-    const char *padded(QByteArrayView json)
-    {
-        const size_t needed = size_t(json.size()) + simdjson::SIMDJSON_PADDING;
-        if (needed > capacity) {
-            capacity = std::max<size_t>(needed, 4096);
-            buffer = std::make_unique<char[]>(capacity);
-        }
-        std::memcpy(buffer.get(), json.data(), size_t(json.size()));
-        std::memset(buffer.get() + json.size(), ' ', simdjson::SIMDJSON_PADDING);
-        return buffer.get();
-    }
+    PaddedJson input;
 };
+static_assert(PaddedJson::Padding >= simdjson::SIMDJSON_PADDING);
 
 QByteArrayView view(std::string_view s)
 {
@@ -108,15 +96,60 @@ bool readValue(ondemand::value &value, FlatFrame::Member &member)
     }
 }
 
-const FlatFrame::Member *find(const FlatFrame &frame, QLatin1StringView key)
+namespace K = AiPromptKeys;
+
+// Every key a StreamEvent field is read from, once; a frame's members are looked up by their place
+// here (a "slot"), found once per member as it is read.
+constexpr std::array knownKeys { K::type, K::conversationId, K::userMessageId,
+    K::assistantMessageId, K::index, K::text[0], K::text[1], K::text[2], K::assetType[0],
+    K::assetType[1], K::assetId[0], K::assetId[1], K::assetId[2], K::progressMessage[0],
+    K::progressMessage[2] };
+
+constexpr bool sameKey(QLatin1StringView a, QLatin1StringView b)
 {
-    for (int i = 0; i < frame.memberCount; ++i) {
-        const FlatFrame::Member &member = frame.members[size_t(i)];
-        if (member.key.size() == key.size()
-            && std::memcmp(member.key.data(), key.data(), size_t(key.size())) == 0)
-            return &member;
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        if (a.data()[i] != b.data()[i])
+            return false;
     }
-    return nullptr;
+    return true;
+}
+
+constexpr int slotOf(QLatin1StringView key)
+{
+    for (size_t i = 0; i < knownKeys.size(); ++i) {
+        if (sameKey(knownKeys[i], key))
+            return int(i);
+    }
+    return -1;
+}
+
+template<size_t N>
+constexpr std::array<int, N> slotsOf(const std::array<QLatin1StringView, N> &keys)
+{
+    std::array<int, N> slots {};
+    for (size_t i = 0; i < N; ++i)
+        slots[i] = slotOf(keys[i]);
+    return slots;
+}
+
+int slotOf(QByteArrayView key)
+{
+    for (size_t i = 0; i < knownKeys.size(); ++i) {
+        if (knownKeys[i].size() == key.size()
+            && std::memcmp(knownKeys[i].data(), key.data(), size_t(key.size())) == 0)
+            return int(i);
+    }
+    return -1;
+}
+
+// The member of each known key, -1 when absent.
+using Slots = std::array<qint8, knownKeys.size()>;
+
+const FlatFrame::Member *memberAt(const FlatFrame &frame, const Slots &slots, int slot)
+{
+    return slots[size_t(slot)] < 0 ? nullptr : &frame.members[size_t(slots[size_t(slot)])];
 }
 
 // As AiPromptDecoder's stringOf(): a string; nothing for a boolean or null; a number would be
@@ -130,59 +163,74 @@ bool stringOf(const FlatFrame::Member *member, QByteArrayView &out)
     return true;
 }
 
-// As AiPromptDecoder's firstString(): the first of `keys` present and not null.
+// As AiPromptDecoder's firstString(): the first of the keys present and not null.
 template<size_t N>
-bool firstString(
-    const FlatFrame &frame, const std::array<QLatin1StringView, N> &keys, QByteArrayView &out)
+bool firstString(const FlatFrame &frame, const Slots &slots, const std::array<int, N> &keySlots,
+    QByteArrayView &out)
 {
     out = {};
-    for (const QLatin1StringView key : keys) {
-        const FlatFrame::Member *member = find(frame, key);
+    for (const int slot : keySlots) {
+        const FlatFrame::Member *member = memberAt(frame, slots, slot);
         if (member && member->kind != Kind::Null)
             return stringOf(member, out);
     }
     return true;
 }
 
-bool mapFields(FlatFrame &frame)
+bool mapFields(FlatFrame &frame, const Slots &slots)
 {
-    namespace K = AiPromptKeys;
-    const FlatFrame::Member *type = find(frame, K::type);
+    static constexpr auto textSlots = slotsOf(K::text);
+    static constexpr auto assetTypeSlots = slotsOf(K::assetType);
+    static constexpr auto assetIdSlots = slotsOf(K::assetId);
+    static constexpr auto progressSlots = slotsOf(K::progressMessage);
+    static_assert(slotOf(K::progressMessage[1]) == slotOf(K::text[1]));
+    static constexpr int typeSlot = slotOf(K::type);
+    static constexpr int indexSlot = slotOf(K::index);
+    static constexpr int conversationSlot = slotOf(K::conversationId);
+    static constexpr int userSlot = slotOf(K::userMessageId);
+    static constexpr int assistantSlot = slotOf(K::assistantMessageId);
+
+    const FlatFrame::Member *type = memberAt(frame, slots, typeSlot);
     if (!type || type->kind != Kind::String)
         return false;
     frame.typeName = type->string;
-    const auto fast = std::find_if(fastTypes.begin(), fastTypes.end(),
-        [&](const FastType &entry) { return entry.name == type->string; });
+    const auto fast = std::find_if(fastTypes.begin(), fastTypes.end(), [&](const FastType &entry) {
+        return entry.name.size() == type->string.size()
+            && std::memcmp(entry.name.data(), type->string.data(), size_t(entry.name.size())) == 0;
+    });
     if (fast == fastTypes.end())
         return false;
     frame.type = fast->type;
 
-    if (const FlatFrame::Member *index = find(frame, K::index)) {
+    if (const FlatFrame::Member *index = memberAt(frame, slots, indexSlot)) {
         if (index->kind == Kind::String)
             return false; // an index sent as text: QString::toInt's rules are that path's
         if (index->kind == Kind::Integer)
             frame.index
                 = index->integer >= 0 && index->integer <= 1'000'000'000 ? int(index->integer) : -1;
     }
-    if (!stringOf(find(frame, K::conversationId), frame.conversationId)
-        || !stringOf(find(frame, K::userMessageId), frame.userMessageId)
-        || !stringOf(find(frame, K::assistantMessageId), frame.assistantMessageId)
-        || !firstString(frame, K::text, frame.text)
-        || !firstString(frame, K::assetType, frame.assetType)
-        || !firstString(frame, K::assetId, frame.assetId))
+    if (!stringOf(memberAt(frame, slots, conversationSlot), frame.conversationId)
+        || !stringOf(memberAt(frame, slots, userSlot), frame.userMessageId)
+        || !stringOf(memberAt(frame, slots, assistantSlot), frame.assistantMessageId)
+        || !firstString(frame, slots, textSlots, frame.text)
+        || !firstString(frame, slots, assetTypeSlots, frame.assetType)
+        || !firstString(frame, slots, assetIdSlots, frame.assetId))
         return false;
     if (frame.type == Type::Progress)
-        return firstString(frame, K::progressMessage, frame.progressMessage);
+        return firstString(frame, slots, progressSlots, frame.progressMessage);
     return true;
 }
 
-bool hasKey(const FlatFrame &frame, int before, QByteArrayView key)
+// A member whose key is not a known one: false when an earlier such member had the same key.
+bool isNewUnknownKey(const FlatFrame &frame, QByteArrayView key)
 {
-    for (int i = 0; i < before; ++i) {
-        if (frame.members[size_t(i)].key == key)
-            return true;
+    for (int i = 0; i < frame.memberCount; ++i) {
+        const FlatFrame::Member &member = frame.members[size_t(i)];
+        if (member.key.size() == key.size() && slotOf(member.key) < 0
+            && std::memcmp(member.key.data(), key.data(), size_t(key.size())) == 0)
+            return false;
     }
-    return false;
+    return true;
 }
 
 } // namespace
@@ -198,7 +246,7 @@ bool FlatFrame::read(QByteArrayView utf8Json, FlatFrame &frame)
     if (utf8Json.isEmpty() || utf8Json.size() > MaxBytes)
         return false;
     thread_local Reader reader;
-    const char *json = reader.padded(utf8Json);
+    const char *json = reader.input.copy(utf8Json);
     ondemand::document document;
     if (reader.parser
             .iterate(
@@ -216,6 +264,9 @@ bool FlatFrame::read(QByteArrayView utf8Json, FlatFrame &frame)
     if (object.reset().error())
         return false;
 
+    Slots slots;
+    slots.fill(-1);
+    bool hasUnknown = false;
     for (auto result : object) {
         ondemand::field field;
         if (std::move(result).get(field) || frame.memberCount == MaxMembers)
@@ -225,9 +276,19 @@ bool FlatFrame::read(QByteArrayView utf8Json, FlatFrame &frame)
         if (field.unescaped_key().get(key) || startsWithBom(key))
             return false;
         member.key = view(key);
-        if (!readValue(field.value(), member) || hasKey(frame, frame.memberCount, member.key))
+        if (!readValue(field.value(), member))
             return false;
+        // A key twice: QJsonDocument keeps the last, and that path tells it.
+        if (const int slot = slotOf(member.key); slot >= 0) {
+            if (slots[size_t(slot)] >= 0)
+                return false;
+            slots[size_t(slot)] = qint8(frame.memberCount);
+        } else if (hasUnknown && !isNewUnknownKey(frame, member.key)) {
+            return false;
+        } else {
+            hasUnknown = true;
+        }
         ++frame.memberCount;
     }
-    return mapFields(frame);
+    return mapFields(frame, slots);
 }

@@ -36,13 +36,23 @@ void appendText(QString &to, const QString &text)
     to += text;
 }
 // Decodes straight into `to` (no temporary QString); UTF-16 needs at most one unit per byte.
+// ASCII is widened in place; from the first other byte on, Qt's UTF-8 decoder takes over.
 void appendText(QString &to, QByteArrayView utf8)
 {
     const qsizetype at = to.size();
     to.resize(at + utf8.size());
-    QStringDecoder decoder(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
-    const QChar *end = decoder.appendToBuffer(to.data() + at, utf8);
-    to.resize(end - to.constData());
+    QChar *out = to.data() + at;
+    qsizetype i = 0;
+    for (; i < utf8.size() && uchar(utf8[i]) < 0x80; ++i)
+        *out++ = QLatin1Char(utf8[i]);
+    if (i < utf8.size()) {
+        // A U+FEFF here is inside the text (FlatFrame leaves a text starting with one to
+        // QJsonDocument): kept, as QJsonDocument keeps it.
+        QStringDecoder decoder(QStringConverter::Utf8,
+            QStringConverter::Flag::Stateless | QStringConverter::Flag::ConvertInitialBom);
+        out = decoder.appendToBuffer(out, utf8.sliced(i));
+    }
+    to.resize(out - to.constData());
 }
 
 } // namespace
@@ -67,7 +77,7 @@ Changes AnswerAssembler::applyFrame(QByteArrayView utf8Data)
             return apply(AiPromptDecoder::toEvent(frame));
         }
     }
-    auto decoded = AiPromptDecoder::decodeJson(utf8Data);
+    auto decoded = AiPromptDecoder::decodeAny(utf8Data);
     if (!decoded)
         return applyInvalidFrame(decoded.error());
     return apply(*decoded);

@@ -214,8 +214,8 @@ void TestAnswerAssembler::outcome_data()
         << State::Complete << QString() << u"All\n\nB"_s << 0;
     QTest::newRow("non-ASCII and escaped deltas")
         << QStringList { textStart(0), delta(0, u"Grüße "_s), delta(0, u"€ 12\u202f400\\n"_s),
-               delta(0, u"\\u00e9\\ud83d\\ude00"_s), textEnd(0), done() }
-        << State::Complete << QString() << u"Grüße € 12\u202f400\né\U0001F600"_s << 0;
+               delta(0, u"\\u00e9\\ud83d\\ude00"_s), delta(0, u"x\uFEFFy"_s), textEnd(0), done() }
+        << State::Complete << QString() << u"Grüße € 12\u202f400\né\U0001F600x\uFEFFy"_s << 0;
     QTest::newRow("nothing at all")
         << QStringList {} << State::Incomplete << stopped << QString() << 0;
 }

@@ -4,6 +4,7 @@
 // hand-worked ones.
 #include "app/protocol/aipromptdecoder.h"
 #include "app/protocol/flatframe.h"
+#include "app/protocol/jsonfastpath.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -49,6 +50,8 @@ class TestFlatFrame : public QObject
 private Q_SLOTS:
     void sameAsQJsonDocument_data();
     void sameAsQJsonDocument();
+    void jsonFastPath_data();
+    void jsonFastPath();
     void tooManyMembers();
     void largeFrame();
 };
@@ -213,6 +216,59 @@ void TestFlatFrame::sameAsQJsonDocument()
     // The QString entry point agrees (for text that survives UTF-16).
     if (QString::fromUtf8(data).toUtf8() == data)
         compareEvents(*AiPromptDecoder::decode(QString::fromUtf8(data)), *slow);
+}
+
+void TestFlatFrame::jsonFastPath_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<bool>("answers"); // JsonFastPath reads it (else only QJsonDocument does)
+
+    QTest::newRow("finish with a result")
+        << QByteArray(R"({"type":"finish","result":{"conversation_id":"c","assistant_message":{
+           "id":"a","message":"Grüße\n€ \ud83d\ude00","agent":null,"aiMessageAssets":[{"id":"x",
+           "value":{"type":"line-chart","slots":[{"level":4,"on":true,"off":false}]}}]}}})")
+        << true;
+    QTest::newRow("numbers") << QByteArray(
+        R"({"a":1.0,"b":1e2,"c":-1.5e-3,"d":0.1,"e":9223372036854775807,"f":-9223372036854775808,"g":0})")
+                             << true;
+    QTest::newRow("-0, an integer in both") << QByteArray(R"({"a":-0})") << true;
+    QTest::newRow("-0.0") << QByteArray(R"({"a":[-0.0]})") << false;
+    QTest::newRow("past 64 bits") << QByteArray(R"({"a":9223372036854775808})") << false;
+    QTest::newRow("infinite") << QByteArray(R"({"a":1e400})") << false;
+    QTest::newRow("duplicate keys, nested")
+        << QByteArray(R"({"a":{"b":1,"b":2},"a":{"c":3}})") << true;
+    QTest::newRow("U+FEFF first in a string") << QByteArray("{\"a\":[\"\xEF\xBB\xBFx\"]}") << false;
+    QTest::newRow("U+FEFF inside a string") << QByteArray("{\"a\":\"x\xEF\xBB\xBF\"}") << true;
+    QTest::newRow("control character") << QByteArray("{\"a\":\"\t\"}") << false;
+    QTest::newRow("lone surrogate") << QByteArray(R"({"a":"\udc00"})") << false;
+    QTest::newRow("an array") << QByteArray("[{}]") << false;
+    QTest::newRow("invalid") << QByteArray(R"({"a":[1,}})") << false;
+    QTest::newRow("garbage after") << QByteArray(R"({"a":1} x)") << false;
+    QTest::newRow("64 levels") << QByteArray(
+        QByteArray(64, '[').prepend("{\"a\":") + QByteArray(64, ']') + '}')
+                               << true;
+    QTest::newRow("65 levels") << QByteArray(
+        QByteArray(65, '[').prepend("{\"a\":") + QByteArray(65, ']') + '}')
+                               << false;
+}
+
+void TestFlatFrame::jsonFastPath()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(bool, answers);
+
+    const std::optional<QJsonObject> fast = JsonFastPath::parseObject(data);
+    QCOMPARE(fast.has_value(), answers);
+    if (!fast)
+        return;
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(data, &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QCOMPARE(*fast, document.object());
+    QCOMPARE(QJsonDocument(*fast).toJson(), document.toJson());
+    // And the decoder agrees with the QJsonDocument path on the event.
+    compareEvents(
+        *AiPromptDecoder::decode(QByteArrayView(data)), *AiPromptDecoder::decodeJson(data));
 }
 
 void TestFlatFrame::tooManyMembers()
