@@ -21,10 +21,10 @@
 #include "ui/synccontroller.h"
 #include "ui/workflowdock.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFile>
-#include <QListView>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QSettings>
@@ -71,9 +71,9 @@ qint64 processStartNs()
 
 // CHARTROOM_STARTUP_REPORT (bench_coldstart): once the window has painted for the first time,
 // prints one JSON line (the time since the process started, peak and current resident memory,
-// the rows the conversation list holds) and quits. The variable's value is the CLOCK_MONOTONIC
-// time in ns at which the launcher started the process; "1" measures from the process start
-// that the kernel recorded (10 ms resolution).
+// the rows the conversation list and the transcript hold) and quits. The variable's value is the
+// CLOCK_MONOTONIC time in ns at which the launcher started the process; "1" measures from the
+// process start that the kernel recorded (10 ms resolution).
 class StartupReport : public QObject
 {
 public:
@@ -101,11 +101,14 @@ private:
         const double shownMs = m_started > 0
             ? double(clockNs(CLOCK_MONOTONIC) - m_started) / 1e6
             : double(clockNs(CLOCK_BOOTTIME) - processStartNs()) / 1e6;
-        const auto *list = m_window->findChild<QListView *>(u"conversationList"_s);
+        const auto rows = [this](const QString &view) {
+            const auto *v = m_window->findChild<QAbstractItemView *>(view);
+            return v && v->model() ? v->model()->rowCount() : -1;
+        };
         std::printf("{\"bench\":\"coldstart_run\",\"shown_ms\":%.1f,\"vmhwm_kb\":%lld,"
-                    "\"vmrss_kb\":%lld,\"sidebar_rows\":%d}\n",
-            shownMs, statusKb("VmHWM"), statusKb("VmRSS"),
-            list && list->model() ? list->model()->rowCount() : -1);
+                    "\"vmrss_kb\":%lld,\"sidebar_rows\":%d,\"transcript_rows\":%d}\n",
+            shownMs, statusKb("VmHWM"), statusKb("VmRSS"), rows(u"conversationList"_s),
+            rows(u"transcriptView"_s));
         std::fflush(stdout);
         QCoreApplication::quit();
     }
