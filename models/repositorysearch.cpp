@@ -135,8 +135,9 @@ StoreResult<QList<SearchHit>> Repository::search(
                   u"JOIN conversations c ON c.id = m.conversation_id "
                   u"WHERE messages_fts MATCH ? AND c.deleted = 0"_s
                 + messageSql.where + u" ORDER BY messages_fts.rowid DESC LIMIT ?"_s,
-            QVariantList { limit } + *weights + QVariantList { open, close, match }
-                + messageSql.values + QVariantList { rankingWindow },
+            QVariantList { limit < 0 ? rankingWindow : limit } + *weights
+                + QVariantList { open, close, match } + messageSql.values
+                + QVariantList { rankingWindow },
             what))
         return *e;
     QList<QPair<double, qint64>> ranked;

@@ -81,6 +81,8 @@ private Q_SLOTS:
         QCOMPARE(hits->at(1).messageId, weak);
         QVERIFY(hits->at(0).rank < hits->at(1).rank);
         QCOMPARE(repo.search(u"forecast"_s, 1)->size(), 1);
+        QCOMPARE(repo.search(u"forecast"_s, 0)->size(), 0);
+        QCOMPARE(repo.search(u"forecast"_s, -1)->size(), 2); // no limit: the whole window
     }
 
     void rankIsFts5Bm25_data()
