@@ -3,7 +3,8 @@
 // aiprompt frames, fed in 16 KiB chunks as a socket would deliver them.
 // Usage: bench_sse --file FILE [--chunk BYTES]
 //        bench_sse --generate FILE --megabytes N
-//        bench_sse --smoke            (generates 1 MB in memory and checks every answer assembles)
+//        bench_sse --smoke            (generates 1 MB in memory and checks every answer assembles,
+//                                      its streamed text equal to the finish result's message)
 // Prints one JSON line {"bytes":…,"events":…,"seconds":…,"mb_per_s":…}; never asserts a time.
 
 #include "app/stream/answerassembler.h"
@@ -41,20 +42,25 @@ RunResult run(const QByteArray &body, qsizetype chunkSize)
     AnswerAssembler assembler;
     QElapsedTimer clock;
     clock.start();
-    qsizetype textSize = 0;
+    bool finishChangedText = false;
     const auto sink = [&](QByteArrayView, QByteArrayView data) {
         ++result.events;
-        // As ChatSession does: read the answer's text after every change of it.
-        if (assembler.applyFrame(data).testFlag(AnswerAssembler::Change::TextChanged))
-            textSize = assembler.text().size();
+        // As ChatSession does: read the answer's text after every change of it. The text
+        // assembled from the deltas must be the finish result's message, so finish changes
+        // nothing.
+        if (assembler.applyFrame(data).testFlag(AnswerAssembler::Change::TextChanged)) {
+            finishChangedText |= assembler.sawFinish();
+            (void)assembler.text();
+        }
         if (assembler.sawDone()) {
             if (assembler.state() == AnswerAssembler::State::Complete && assembler.isReconciled()
                 && assembler.problems().isEmpty() && assembler.assets().size() == 1
-                && !assembler.text().isEmpty() && textSize == assembler.text().size())
+                && !assembler.text().isEmpty() && !finishChangedText)
                 ++result.answers;
             else
                 ++result.badAnswers;
             assembler = AnswerAssembler();
+            finishChangedText = false;
         }
     };
     for (qsizetype at = 0; at < body.size(); at += chunkSize)
