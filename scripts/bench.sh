@@ -85,6 +85,10 @@ for bench in "${others[@]}"; do
   esac
   echo "--- $bench ${args[*]}"
   QT_QPA_PLATFORM=offscreen "$build/tests/bench/$bench" "${args[@]}" | tee -a "$log"
+  if [ "$bench" = bench_coldstart ]; then # again as after a restart, the last conversation open
+    echo "--- $bench ${args[*]} --reopen"
+    QT_QPA_PLATFORM=offscreen "$build/tests/bench/$bench" "${args[@]}" --reopen | tee -a "$log"
+  fi
 done
 echo
 echo "bench.sh: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(. /etc/os-release && echo "$PRETTY_NAME"), Release"
