@@ -40,7 +40,6 @@ private:
 
 SyncStoreThread::SyncStoreThread(Database &database, QObject *parent)
     : QObject(parent)
-    , m_database(database)
 {
     if (!hasFile(database.path())) {
         m_inlineWriter = std::make_unique<SyncWriter>(database);
@@ -77,16 +76,10 @@ void SyncStoreThread::finish(const QString &backend, const std::optional<QSet<QS
 
 void SyncStoreThread::run(Job job, Done done)
 {
-    ++m_pending;
     // Handed back through this object's event queue: dropped if it is destroyed first.
     const auto handBack = [this, done = std::move(done)](const StoreResult<SyncChanges> &changes) {
         QMetaObject::invokeMethod(
-            this,
-            [this, done, changes] {
-                --m_pending;
-                done(changes);
-            },
-            Qt::QueuedConnection);
+            this, [done, changes] { done(changes); }, Qt::QueuedConnection);
     };
     if (!m_worker) {
         handBack(job(*m_inlineWriter));

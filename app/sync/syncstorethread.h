@@ -39,17 +39,12 @@ public:
     void finish(const QString &backend, const std::optional<QSet<QString>> &present,
         const QString &cursor, const QDateTime &at, Done done);
 
-    // Jobs given and not yet handed back.
-    int pending() const { return m_pending; }
-
 private:
     using Job = std::function<StoreResult<SyncChanges>(SyncWriter &writer)>;
     void run(Job job, Done done);
 
     class Worker;
-    Database &m_database; // the owner's connection: used directly when the store has no file
-    std::unique_ptr<SyncWriter> m_inlineWriter;
+    std::unique_ptr<SyncWriter> m_inlineWriter; // on the owner's connection, when it has no file
     QThread m_thread;
     Worker *m_worker = nullptr; // lives in m_thread, deleted there
-    int m_pending = 0;
 };
