@@ -1,9 +1,8 @@
 #include "app/socketio/socketioclient.h"
 
 #include "app/net/urlpath.h"
+#include "app/socketio/socketiopacket.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
@@ -83,9 +82,7 @@ bool SocketIoClient::emitEvent(const QString &name, const QJsonValue &data)
 {
     if (m_state != State::Connected)
         return false;
-    const QJsonArray packet { name, data };
-    m_socket.sendTextMessage(
-        u"42"_s + QString::fromUtf8(QJsonDocument(packet).toJson(QJsonDocument::Compact)));
+    m_socket.sendTextMessage(SocketIoPacket::encodeEvent(name, data));
     return true;
 }
 
@@ -96,54 +93,30 @@ void SocketIoClient::armLiveness()
 
 void SocketIoClient::onText(const QString &message)
 {
-    if (message.isEmpty())
-        return;
-    switch (message.at(0).unicode()) {
-    case u'0': { // Engine.IO open
-        const QJsonObject open = QJsonDocument::fromJson(message.mid(1).toUtf8()).object();
-        m_pingIntervalMs = open.value(u"pingInterval").toInt(m_pingIntervalMs);
-        m_pingTimeoutMs = open.value(u"pingTimeout").toInt(m_pingTimeoutMs);
+    const SocketIoPacket packet = SocketIoPacket::decode(message);
+    switch (packet.kind) {
+    case SocketIoPacket::Kind::Open:
+        m_pingIntervalMs = packet.open.value(u"pingInterval").toInt(m_pingIntervalMs);
+        m_pingTimeoutMs = packet.open.value(u"pingTimeout").toInt(m_pingTimeoutMs);
         m_state = State::Open;
         armLiveness();
         m_socket.sendTextMessage(u"40"_s); // join the default namespace
         break;
-    }
-    case u'2': // ping
-        m_socket.sendTextMessage(u"3"_s + message.mid(1));
+    case SocketIoPacket::Kind::Ping:
+        m_socket.sendTextMessage(u"3"_s + packet.payload);
         armLiveness();
         break;
-    case u'1': // close
+    case SocketIoPacket::Kind::Close:
         retryOrFail(tr("The Socket.IO server closed the connection."));
         break;
-    case u'4':
-        onPacket(message.mid(1));
-        break;
-    default:
-        break; // 3 (pong), 5 (upgrade), 6 (noop): nothing to do
-    }
-}
-
-void SocketIoClient::onPacket(const QString &packet)
-{
-    if (packet.isEmpty())
-        return;
-    const QChar type = packet.at(0);
-    // An optional namespace ("/chat,") and ack id may follow the type; we use the default one.
-    qsizetype body = 1;
-    if (packet.size() > 1 && packet.at(1) == u'/') {
-        const qsizetype comma = packet.indexOf(u',');
-        body = comma < 0 ? packet.size() : comma + 1;
-    }
-    while (body < packet.size() && packet.at(body).isDigit())
-        ++body;
-    const QJsonDocument doc = QJsonDocument::fromJson(packet.mid(body).toUtf8());
-    if (type == u'0') {
+    case SocketIoPacket::Kind::Connect:
         m_connectTimer.stop();
         m_state = State::Connected;
         m_attempt = 0;
         Q_EMIT connected();
-    } else if (type == u'4') {
-        const QString reason = doc.object().value(u"message").toString(tr("refused"));
+        break;
+    case SocketIoPacket::Kind::ConnectError: {
+        const QString reason = packet.open.value(u"message").toString(tr("refused"));
         m_closing = true;
         m_socket.close();
         m_state = State::Closed;
@@ -151,12 +124,16 @@ void SocketIoClient::onPacket(const QString &packet)
             ApiError::Code::Auth, tr("The Socket.IO server refused the connection"));
         e.serverMessage = reason;
         Q_EMIT failed(e);
-    } else if (type == u'2' && doc.isArray() && !doc.array().isEmpty()) {
-        QJsonArray arguments = doc.array();
-        const QString name = arguments.takeAt(0).toString();
-        Q_EMIT eventReceived(name, arguments);
-    } else if (type == u'1') {
+        break;
+    }
+    case SocketIoPacket::Kind::Event:
+        Q_EMIT eventReceived(packet.name, packet.arguments);
+        break;
+    case SocketIoPacket::Kind::Disconnect:
         retryOrFail(tr("The Socket.IO server closed the namespace."));
+        break;
+    case SocketIoPacket::Kind::Ignored:
+        break;
     }
 }
 

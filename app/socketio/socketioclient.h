@@ -14,6 +14,7 @@
 //   Engine.IO: open `0{sid, pingInterval, pingTimeout}`, ping `2` → pong `3`, message `4…`,
 //              close `1`
 //   Socket.IO: connect `40` → `40{sid}`, connect error `44{message}`, event `42["name", …]`
+// (SocketIoPacket decodes the messages.)
 class SocketIoClient : public QObject
 {
     Q_OBJECT
@@ -51,7 +52,6 @@ private:
     void attempt();
     void onText(const QString &message);
     void onSocketClosed();
-    void onPacket(const QString &packet);
     void retryOrFail(const QString &why);
     void armLiveness();
 
