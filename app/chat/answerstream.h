@@ -25,6 +25,10 @@ public:
 
 Q_SIGNALS:
     void eventReceived(const StreamEvent &event);
+    // One AIPrompt frame's JSON as it came (the data of a Luzmo SSE event), for
+    // AnswerAssembler::applyFrame(): its fast path reads the frequent frames straight from the
+    // bytes, without building a StreamEvent. A stream emits each frame one way or the other.
+    void frameReceived(QByteArrayView utf8Json);
     void invalidFrame(const DecodeError &error);
     // The transport is done: no error, or why it failed (HTTP error, timeout, cancelled...).
     void ended(const std::optional<ApiError> &error);

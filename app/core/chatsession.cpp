@@ -219,6 +219,7 @@ void ChatSession::attach(AnswerStream *stream, const Conversation &conversation,
     m_active->stream = stream;
     connect(stream, &AnswerStream::eventReceived, this, &ChatSession::onEvent);
     connect(stream, &AnswerStream::invalidFrame, this, &ChatSession::onInvalidFrame);
+    connect(stream, &AnswerStream::frameReceived, this, &ChatSession::onFrame);
     connect(stream, &AnswerStream::ended, this, &ChatSession::onEnded);
     Q_EMIT busyChanged(true);
     Q_EMIT streamStarted(answer.id, stream);

@@ -117,6 +117,7 @@ private:
         const Message &question, const Message &answer);
     void onEvent(const StreamEvent &event);
     void onInvalidFrame(const DecodeError &error);
+    void onFrame(QByteArrayView utf8Json);
     void onEnded(const std::optional<ApiError> &error);
     void applyChanges(int changes);
     void announceText();

@@ -6,10 +6,12 @@
 #include "app/core/chatsessionactive.h"
 #include "app/core/connectivity.h"
 #include "app/net/apierror.h"
+#include "app/protocol/aipromptdecoder.h"
 #include "app/stream/answerassembler.h"
 #include "models/repository.h"
 
 #include <QJsonDocument>
+#include <QMetaMethod>
 
 #include <algorithm>
 #include <utility>
@@ -23,6 +25,21 @@ void ChatSession::onEvent(const StreamEvent &event)
     Q_EMIT eventReceived(event);
     if (m_active)
         applyChanges(int(m_active->assembler.apply(event)));
+}
+
+void ChatSession::onFrame(QByteArrayView utf8Json)
+{
+    if (!m_active)
+        return;
+    // Only a listener of eventReceived (the CLI's --json, tests) pays for the decoded event.
+    static const QMetaMethod eventSignal = QMetaMethod::fromSignal(&ChatSession::eventReceived);
+    if (isSignalConnected(eventSignal)) {
+        if (auto event = AiPromptDecoder::decode(utf8Json))
+            Q_EMIT eventReceived(*event);
+        if (!m_active)
+            return;
+    }
+    applyChanges(int(m_active->assembler.applyFrame(utf8Json)));
 }
 
 void ChatSession::onInvalidFrame(const DecodeError &error)

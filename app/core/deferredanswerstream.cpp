@@ -8,6 +8,7 @@ void DeferredAnswerStream::start(AnswerStream *inner)
     inner->setParent(this);
     connect(inner, &AnswerStream::eventReceived, this, &AnswerStream::eventReceived);
     connect(inner, &AnswerStream::invalidFrame, this, &AnswerStream::invalidFrame);
+    connect(inner, &AnswerStream::frameReceived, this, &AnswerStream::frameReceived);
     connect(inner, &AnswerStream::ended, this, &DeferredAnswerStream::end);
 }
 

@@ -1,7 +1,6 @@
 #include "app/luzmo/luzmoanswerstream.h"
 
 #include "app/net/apicall.h"
-#include "app/protocol/aipromptdecoder.h"
 
 #include <QJsonDocument>
 
@@ -44,13 +43,8 @@ void LuzmoAnswerStream::onChunk(const QByteArray &chunk)
 
 void LuzmoAnswerStream::emitFrame(QByteArrayView data)
 {
-    if (m_ended)
-        return;
-    const AiPromptDecoder::Result result = AiPromptDecoder::decode(data);
-    if (result)
-        Q_EMIT eventReceived(*result);
-    else
-        Q_EMIT invalidFrame(result.error());
+    if (!m_ended)
+        Q_EMIT frameReceived(data);
 }
 
 QList<StreamEvent> LuzmoAnswerStream::eventsForResult(const QJsonObject &result)
