@@ -190,6 +190,25 @@ const std::pair<const char *, const char *> v8Checks[] = {
         "OR status = 'interrupted' OR status = 'error')" },
 };
 
+// Migration 9: an answer's text is not indexed for search while it streams (its text is saved
+// every half second, and FTS5 re-indexes the whole text each time: ~35 ms per save at 1 MB, on
+// the window's thread). Repository::updateMessage marks a streaming answer fts_deferred = 1,
+// which takes its old text out of the index; while marked its text changes without touching the
+// index; once final it is indexed (DeferredIndex), inline or, for a long text in the app, on a
+// thread of its own (SearchIndexThread).
+const char *const v9[] = {
+    "DROP TRIGGER messages_fts_update",
+    R"(CREATE TRIGGER messages_fts_update AFTER UPDATE OF text ON messages
+        WHEN old.fts_deferred = 0 AND new.fts_deferred = 0 BEGIN
+        INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        INSERT INTO messages_fts (rowid, text) VALUES (new.id, new.text);
+    END)",
+    R"(CREATE TRIGGER messages_fts_defer AFTER UPDATE OF fts_deferred ON messages
+        WHEN old.fts_deferred = 0 AND new.fts_deferred = 1 BEGIN
+        INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    END)",
+};
+
 StoreStatus rewriteMessageChecks(QSqlDatabase &db, const QString &what)
 {
     QSqlQuery query(db);
@@ -234,22 +253,24 @@ const Migration migrations[] = {
 
 int Migrations::latestVersion()
 {
-    return int(std::size(migrations)) + 1; // + migration 8, a function
+    return int(std::size(migrations)) + 2; // + migration 8, a function, and 9
 }
 
 QList<SqliteMigration> Migrations::steps()
 {
-    QList<SqliteMigration> result;
-    for (int version = 1; version <= int(std::size(migrations)); ++version) {
-        const Migration &m = migrations[version - 1];
+    const auto statementsOf = [](int version, const Migration &m) {
         QStringList statements;
         for (auto it = m.begin; it != m.end; ++it)
             statements << QString::fromUtf8(*it);
-        result << SqliteMigration::statements(
+        return SqliteMigration::statements(
             u"Upgrading the history database to schema " + QString::number(version), statements);
-    }
+    };
+    QList<SqliteMigration> result;
+    for (int version = 1; version <= int(std::size(migrations)); ++version)
+        result << statementsOf(version, migrations[version - 1]);
     const QString what = u"Upgrading the history database to schema 8"_s;
     result << SqliteMigration { what,
         [what](QSqlDatabase &db) { return rewriteMessageChecks(db, what); } };
+    result << statementsOf(9, { std::begin(v9), std::end(v9) });
     return result;
 }

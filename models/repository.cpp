@@ -1,7 +1,10 @@
 #include "models/repository.h"
 
 #include "models/database.h"
+#include "models/deferredindex.h"
+#include "models/modelslog.h"
 #include "models/repositoryrows.h"
+#include "models/searchindexthread.h"
 #include "models/sqlrun.h"
 #include "models/sqltransaction.h"
 #include "models/syncrecords.h"
@@ -36,6 +39,40 @@ Repository::Repository(Database &database, QObject *parent)
 {
     qRegisterMetaType<Conversation>();
     qRegisterMetaType<Message>();
+}
+
+Repository::~Repository() = default;
+
+void Repository::indexLongMessagesInBackground(qint64 inlineBytes)
+{
+    const QString path = m_database.path();
+    if (path.isEmpty() || path == u":memory:"_s)
+        return;
+    m_inlineIndexBytes = inlineBytes;
+    if (!m_indexThread) {
+        m_indexThread = std::make_unique<SearchIndexThread>(path);
+        connect(m_indexThread.get(), &SearchIndexThread::indexed, this, &Repository::searchIndexed);
+        connect(m_indexThread.get(), &SearchIndexThread::failed, this, [](const StoreError &e) {
+            qCWarning(lcModels, "Search indexing failed: %s", qUtf8Printable(e.toString()));
+        });
+    }
+    m_indexThread->indexPending(); // what an earlier run left (a crash mid-answer)
+}
+
+StoreStatus Repository::indexIfFinal(qint64 messageId, bool *queued)
+{
+    const QString what = u"Indexing the message for search"_s;
+    *queued = false;
+    auto size = DeferredIndex::finishedSize(m_database.connection(), messageId, what);
+    if (!size)
+        return size.error();
+    if (!size->has_value())
+        return std::nullopt;
+    if (deferLongText(**size)) {
+        *queued = true;
+        return std::nullopt;
+    }
+    return DeferredIndex::indexMessage(m_database.connection(), messageId, what);
 }
 
 StoreResult<Conversation> Repository::createConversation(

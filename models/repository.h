@@ -7,7 +7,10 @@
 #include <QObject>
 #include <QVariantList>
 
+#include <memory>
+
 class Database;
+class SearchIndexThread;
 struct SyncChanges;
 
 // All reads and writes of conversations, messages and assets. Every query is prepared with
@@ -28,6 +31,15 @@ public:
     Q_FLAG(MessageFields)
 
     explicit Repository(Database &database, QObject *parent = nullptr);
+    ~Repository() override;
+
+    // Search indexing (models/deferredindex.h): a streaming answer is indexed once it is final.
+    // By default every message is indexed in the write that makes it final. The app calls this:
+    // a message longer than `inlineBytes` (and what a crash left unindexed) is then indexed on a
+    // thread of its own, so the window never waits for FTS5 over a long text. A store without a
+    // file (":memory:") keeps indexing inline.
+    static constexpr qint64 backgroundIndexBytes = 64 * 1024;
+    void indexLongMessagesInBackground(qint64 inlineBytes = backgroundIndexBytes);
 
     // Conversations (soft-deleted ones are hidden from lists and search).
     StoreResult<Conversation> createConversation(const QString &title,
@@ -116,16 +128,24 @@ Q_SIGNALS:
     void messageAdded(const Message &message);
     void messageChanged(const Message &message, Repository::MessageFields fields);
     void messageRemoved(qint64 id, qint64 conversationId);
+    // The background indexer (indexLongMessagesInBackground) indexed `count` messages.
+    void searchIndexed(int count);
 
 private:
     StoreResult<QList<Asset>> assetsFor(const QList<qint64> &messageIds) const;
     StoreStatus touchConversation(qint64 id, qint64 atMs);
+    // After a write that may have made a deferred message final: indexes it now, or (a long text,
+    // with the background indexer) marks it for the indexer; `*queued` tells which.
+    StoreStatus indexIfFinal(qint64 messageId, bool *queued);
+    bool deferLongText(qint64 bytes) const { return m_indexThread && bytes > m_inlineIndexBytes; }
     // chartroom_bm25's counts (searchrank.h): the sample's size and each phrase's hits among the
     // newest m_idfSample message ids; none when there are no more ids than that.
     StoreResult<QVariantList> phraseWeights(const QString &query) const;
 
     Database &m_database;
     int m_idfSample = idfSample;
+    std::unique_ptr<SearchIndexThread> m_indexThread;
+    qint64 m_inlineIndexBytes = 0;
 };
 
 Q_DECLARE_OPERATORS_FOR_FLAGS(Repository::MessageFields)

@@ -1,7 +1,9 @@
 // Repository: messages and their assets.
 #include "models/database.h"
+#include "models/deferredindex.h"
 #include "models/repository.h"
 #include "models/repositoryrows.h"
+#include "models/searchindexthread.h"
 #include "models/sqlrun.h"
 #include "models/sqltransaction.h"
 #include "models/syncrecords.h"
@@ -32,13 +34,17 @@ StoreResult<Message> Repository::addMessage(Message m)
     if (!m.createdAt.isValid())
         m.createdAt = fromMs(now);
     m.updatedAt = fromMs(now);
+    // A long text (a 4 MB paste) is indexed by the background indexer, when there is one (its
+    // UTF-16 length stands for the size: no copy of the text to measure it).
+    const bool deferIndex = m.status == MessageStatus::Streaming || deferLongText(m.text.size());
     if (StoreStatus e = run(q,
             u"INSERT INTO messages (conversation_id, remote_id, role, agent, task, "
-            u"locale_id, text, status, error_detail, created_at, updated_at, seq) "
-            u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+            u"locale_id, text, status, error_detail, created_at, updated_at, seq, fts_deferred) "
+            u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
             { m.conversationId, nullable(m.remoteId), roleName(m.role), nullable(m.agent),
                 nullable(m.task), nullable(m.localeId), nonNull(m.text), statusName(m.status),
-                nullable(m.errorDetail), m.createdAt.toMSecsSinceEpoch(), now, m.seq },
+                nullable(m.errorDetail), m.createdAt.toMSecsSinceEpoch(), now, m.seq,
+                deferIndex ? 1 : 0 },
             what))
         return *e;
     m.id = q.lastInsertId().toLongLong();
@@ -50,6 +56,8 @@ StoreResult<Message> Repository::addMessage(Message m)
         return *e;
     if (StoreStatus e = transaction.commit(what))
         return *e;
+    if (deferIndex && m.status != MessageStatus::Streaming)
+        m_indexThread->indexPending();
     Q_EMIT messageAdded(m);
     if (auto c = conversation(m.conversationId))
         Q_EMIT conversationChanged(*c);
@@ -172,10 +180,15 @@ StoreStatus Repository::updateMessage(const Message &message, MessageFields fiel
 {
     QStringList sets;
     QVariantList values;
+    // A streaming answer's text is saved every half second but indexed once, when it is final.
+    const bool deferIndex
+        = (fields & MessageField::Text) && message.status == MessageStatus::Streaming;
     if (fields & MessageField::Text) {
         sets << u"text = ?"_s;
         values << nonNull(message.text);
     }
+    if (deferIndex)
+        sets << u"fts_deferred = 1"_s;
     if (fields & MessageField::Status) {
         sets << u"status = ?"_s << u"error_detail = ?"_s;
         values << statusName(message.status) << nullable(message.errorDetail);
@@ -212,10 +225,17 @@ StoreStatus Repository::updateMessage(const Message &message, MessageFields fiel
             }
         }
     }
+    bool indexLater = false;
+    if (!deferIndex) {
+        if (StoreStatus e = indexIfFinal(message.id, &indexLater))
+            return e;
+    }
     if (StoreStatus e = touchConversation(message.conversationId, now))
         return e;
     if (StoreStatus e = transaction.commit(what))
         return e;
+    if (indexLater)
+        m_indexThread->indexPending();
     updated.updatedAt = fromMs(now);
     Q_EMIT messageChanged(updated, fields);
     return std::nullopt;
@@ -348,5 +368,12 @@ StoreResult<int> Repository::markStreamingInterrupted()
             u"stopped.') WHERE status IN ('streaming', 'pending') AND role <> 'user'"_s,
             {}, u"Repairing unfinished answers"_s))
         return *e;
-    return q.numRowsAffected();
+    const int repaired = q.numRowsAffected();
+    // Their text, saved while they streamed, is not indexed yet: now, or by the indexer.
+    if (m_indexThread)
+        m_indexThread->indexPending();
+    else if (StoreStatus e = DeferredIndex::indexFinished(
+                 m_database.connection(), u"Indexing unfinished answers for search"_s))
+        return *e;
+    return repaired;
 }

@@ -1,6 +1,7 @@
 #include "models/syncwriter.h"
 
 #include "models/database.h"
+#include "models/deferredindex.h"
 #include "models/sqlstatement.h"
 #include "models/sqltransaction.h"
 
@@ -280,18 +281,6 @@ StoreStatus storeCursor(const QSqlDatabase &db, const QString &backend, const QS
     return s.exec({ backend, nullable(cursor), syncedAt }, what);
 }
 
-// Indexes for search, in one statement, the messages this page inserted (migration 7).
-StoreStatus indexDeferred(const QSqlDatabase &db, const QString &what)
-{
-    SqlStatement index(db,
-        u"INSERT INTO messages_fts (rowid, text) "
-        u"SELECT id, text FROM messages WHERE fts_deferred = 1"_s);
-    if (StoreStatus e = index.exec({}, what))
-        return e;
-    SqlStatement clear(db, u"UPDATE messages SET fts_deferred = 0 WHERE fts_deferred = 1"_s);
-    return clear.exec({}, what);
-}
-
 } // namespace
 
 SyncWriter::SyncWriter(Database &database)
@@ -331,7 +320,8 @@ StoreResult<SyncChanges> SyncWriter::writePage(
                 return *e;
         }
     }
-    if (StoreStatus e = indexDeferred(m_database.connection(), what))
+    // The messages this page inserted, indexed for search in one statement (migration 7).
+    if (StoreStatus e = DeferredIndex::indexFinished(m_database.connection(), what))
         return *e;
     if (StoreStatus e = storeCursor(m_database.connection(), backend, cursor, {}, what))
         return *e;

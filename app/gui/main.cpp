@@ -160,6 +160,8 @@ int main(int argc, char *argv[])
     }
 
     Repository repository(database);
+    // A long message is indexed for search on a thread of its own, not in the window's writes.
+    repository.indexLongMessagesInBackground();
     const StoreResult<int> repaired = repository.markStreamingInterrupted();
     if (!repaired)
         qWarning("Could not mark unfinished answers as interrupted: %s",

@@ -75,6 +75,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     Repository &repo = *store.repository;
+    repo.indexLongMessagesInBackground(); // as the app does (app/gui/main.cpp)
     const qint64 id = store.addConversation(u"Quarterly notes"_s, 20);
     Message last;
     last.conversationId = id;
