@@ -35,38 +35,30 @@ bool CsvReader::readMore()
 
 void CsvReader::detectSeparatorAndBom()
 {
-    // Make sure the whole first line (or the whole input) is buffered.
-    auto lineEnd = [this]() {
-        for (qsizetype i = m_pos; i < m_end; ++i) {
-            if (m_buffer[i] == '\n' || m_buffer[i] == '\r')
-                return true;
+    // A comma when the header record has one outside quotes, else a semicolon, else a tab. The
+    // whole record, up to its first line end outside quotes (or the end of the input), is read
+    // before deciding, so the separator does not depend on the block size. Each byte is looked at
+    // once.
+    bool quoted = false, ended = false;
+    bool comma = false, semicolon = false, tab = false;
+    qsizetype scanned = 0; // bytes after m_pos looked at (m_pos stays 0: nothing is consumed)
+    for (;;) {
+        for (; !ended && m_pos + scanned < m_end; ++scanned) {
+            const char c = m_buffer[m_pos + scanned];
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted) {
+                ended = c == '\n' || c == '\r';
+                comma = comma || c == ',';
+                semicolon = semicolon || c == ';';
+                tab = tab || c == '\t';
+            }
         }
-        return false;
-    };
-    while (!lineEnd() && !m_eof) {
-        const qsizetype before = m_end;
-        m_pos = qMin(m_pos, m_end);
-        // readMore() only appends when the buffer is not consumed; keep what we have.
-        if (!readMore() || m_end == before)
+        if (ended || !readMore())
             break;
     }
     if (m_end - m_pos >= 3 && std::memcmp(m_buffer.constData() + m_pos, "\xEF\xBB\xBF", 3) == 0)
         m_pos += 3;
-
-    bool quoted = false;
-    bool comma = false, semicolon = false, tab = false;
-    for (qsizetype i = m_pos; i < m_end; ++i) {
-        const char c = m_buffer[i];
-        if (c == '"') {
-            quoted = !quoted;
-        } else if (!quoted) {
-            if (c == '\n' || c == '\r')
-                break;
-            comma = comma || c == ',';
-            semicolon = semicolon || c == ';';
-            tab = tab || c == '\t';
-        }
-    }
     m_separator = comma ? ',' : semicolon ? ';' : tab ? '\t' : ',';
 }
 

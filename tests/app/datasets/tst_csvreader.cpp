@@ -135,6 +135,11 @@ void TestCsvReader::separator_data()
         << QByteArray("\"a,x\";b\n1;2\n") << ';' << QStringList { u"1|2"_s };
     QTest::newRow("single column")
         << QByteArray("a\n1\n2\n") << ',' << QStringList { u"1"_s, u"2"_s };
+    // Found by fuzz_csv: a line break inside quotes before the header's comma. The separator was
+    // chosen from the first block only, so a small block gave ';' and a large one ','. With ','
+    // the header is `a;"x` (a quote inside an unquoted field is kept) and `y",b` has two fields.
+    QTest::newRow("quoted line break in the header")
+        << QByteArray("a;\"x\ny\",b\n1;2\n") << ',' << QStringList { u"BAD@2:count"_s, u"1;2"_s };
 }
 
 void TestCsvReader::separator()
