@@ -82,7 +82,12 @@ bool toValue(dom::element element, int depth, QJsonValue &out)
         const double d = element.get_double().value_unsafe();
         if (d == 0 && std::signbit(d))
             return false; // -0.0: left to QJsonDocument ("-0" alone is the integer 0 in both)
-        out = d;
+        // QJsonDocument keeps a whole number in the 64-bit range as that integer, past 2^53 too
+        // (8888888888888881.5e3 is 8888888888888881152); QJsonValue(double) would not.
+        if (std::trunc(d) == d && d >= -0x1p63 && d < 0x1p63)
+            out = qint64(d);
+        else
+            out = d;
         return true;
     }
     case dom::element_type::BOOL:

@@ -235,6 +235,10 @@ void TestFlatFrame::jsonFastPath_data()
     QTest::newRow("-0.0") << QByteArray(R"({"a":[-0.0]})") << false;
     QTest::newRow("past 64 bits") << QByteArray(R"({"a":9223372036854775808})") << false;
     QTest::newRow("infinite") << QByteArray(R"({"a":1e400})") << false;
+    // Found by fuzz_flatframe: QJsonDocument keeps a whole double past 2^53 as an integer.
+    QTest::newRow("whole double past 2^53")
+        << QByteArray(R"({"type":8888888888888881.5e3,"b":[-9.223372036854775808e18]})") << true;
+    QTest::newRow("whole double 2^63") << QByteArray(R"({"a":9.223372036854775808e18})") << true;
     QTest::newRow("duplicate keys, nested")
         << QByteArray(R"({"a":{"b":1,"b":2},"a":{"c":3}})") << true;
     QTest::newRow("U+FEFF first in a string") << QByteArray("{\"a\":[\"\xEF\xBB\xBFx\"]}") << false;
