@@ -23,9 +23,11 @@ QList<LookerChatParser::Item> LookerChatParser::feed(QByteArrayView chunk)
     if (m_failed)
         return out;
     if (m_format == Format::Unknown) {
+        // White space before the body is skipped, in whichever chunks it arrives.
         const QByteArrayView rest = chunk.trimmed();
         if (rest.isEmpty())
             return out;
+        chunk = chunk.sliced(rest.data() - chunk.data());
         // A JSON body starts with [ or {; SSE with a field name, a colon or a BOM.
         const char first = rest.front();
         m_format = first == '[' || first == '{' ? Format::Json : Format::Sse;

@@ -71,6 +71,13 @@ private Q_SLOTS:
         QTest::newRow("sse without content type")
             << QByteArray() << QByteArray("data: {\"n\":1}\n\n") << 2 << QStringList { u"1"_s }
             << false << sse;
+        // Found by fuzz_looker: leading white space in a chunk of its own was dropped, in the
+        // chunk of the first field it went to the SSE parser ("  data" is no field).
+        for (const int size : { 1, 4096 }) {
+            QTest::addRow("sse without content type, leading white space, chunks of %d", size)
+                << QByteArray() << QByteArray(" \t\vdata: {\"n\":1}\n\n") << size
+                << QStringList { u"1"_s } << false << sse;
+        }
         QTest::newRow("sse data is an array")
             << QByteArray("text/event-stream")
             << QByteArray("data: [{\"n\":1},{\"n\":2}]\n\ndata: {\"n\":3}\n\n") << 9 << three
