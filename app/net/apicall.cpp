@@ -61,11 +61,26 @@ void ApiCall::onReadyRead()
         return;
     onMetaData();
     m_timer.start(m_limits.idleTimeoutMs);
-    const QByteArray chunk = m_reply->readAll();
     if (m_streaming && m_status < 400) {
-        Q_EMIT chunkReceived(chunk);
+        // A slice per event-loop turn: a fast server's megabyte waiting in the socket would
+        // otherwise be parsed and shown in one turn, stalling the window that long.
+        if (const QByteArray slice = m_reply->read(streamSliceBytes); !slice.isEmpty())
+            Q_EMIT chunkReceived(slice);
+        if (m_reply && !m_finished && m_reply->bytesAvailable() > 0 && !m_drainQueued) {
+            m_drainQueued = true;
+            QMetaObject::invokeMethod(
+                this,
+                [this] {
+                    m_drainQueued = false;
+                    onReadyRead();
+                    if (m_finishPending)
+                        onFinished();
+                },
+                Qt::QueuedConnection);
+        }
         return;
     }
+    const QByteArray chunk = m_reply->readAll();
     if (m_body.size() + chunk.size() > m_limits.maxBodyBytes) {
         fail(ApiErrors::make(ApiError::Code::TooLarge,
             tr("The server's answer is larger than %1 MiB; it was not read.")
@@ -96,6 +111,9 @@ void ApiCall::onFinished()
     if (m_reply->bytesAvailable() > 0)
         onReadyRead();
     if (m_finished)
+        return;
+    m_finishPending = m_drainQueued; // slices still to hand over: finish after the last one
+    if (m_finishPending)
         return;
     if (m_status >= 400) {
         finish(ApiErrors::fromHttp(m_status, m_body, m_reply->rawHeader("Retry-After")));

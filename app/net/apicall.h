@@ -18,6 +18,9 @@ class ApiCall : public QObject
 {
     Q_OBJECT
 public:
+    // A streaming call hands over at most this much per event-loop turn.
+    static constexpr qint64 streamSliceBytes = 64 * 1024;
+
     struct Limits
     {
         int connectTimeoutMs = 15000; // until the response headers arrive
@@ -58,5 +61,7 @@ private:
     int m_status = 0;
     bool m_headersSeen = false;
     bool m_finished = false;
+    bool m_drainQueued = false; // a streaming slice is queued for the next event-loop turn
+    bool m_finishPending = false; // the reply finished while slices were queued
     std::optional<ApiError> m_abortReason; // why we aborted the reply ourselves
 };
