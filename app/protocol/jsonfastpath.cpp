@@ -80,8 +80,11 @@ bool toValue(dom::element element, int depth, QJsonValue &out)
         return false;
     case dom::element_type::DOUBLE: {
         const double d = element.get_double().value_unsafe();
-        if (d == 0 && std::signbit(d))
-            return false; // -0.0: left to QJsonDocument ("-0" alone is the integer 0 in both)
+        // A zero written as a double is left to QJsonDocument: -0.0 ("-0" alone is the integer 0
+        // in both), and a number that underflows (1e-400), which simdjson reads as 0 and
+        // QJsonDocument rejects as an illegal number.
+        if (d == 0)
+            return false;
         // QJsonDocument keeps a whole number in the 64-bit range as that integer, past 2^53 too
         // (8888888888888881.5e3 is 8888888888888881152); QJsonValue(double) would not.
         if (std::trunc(d) == d && d >= -0x1p63 && d < 0x1p63)

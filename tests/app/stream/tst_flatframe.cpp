@@ -181,6 +181,8 @@ void TestFlatFrame::sameAsQJsonDocument_data()
     row("asset_end with its item")
         << frame(R"("type":"asset_end","index":0,"value":{"a":1})") << false << true << 0 << none;
     row("error") << frame(R"("type":"error","message":"Boom")") << false << true << -1 << none;
+    row("finish, a number that underflows")
+        << frame(R"("type":"finish","n":1e-400)") << false << false << -1 << none;
     row("finish") << frame(R"("type":"finish","result":{"conversation_id":"c1"})") << false << true
                   << -1 << none;
 }
@@ -238,6 +240,10 @@ void TestFlatFrame::jsonFastPath_data()
     // Found by fuzz_flatframe: QJsonDocument keeps a whole double past 2^53 as an integer.
     QTest::newRow("whole double past 2^53")
         << QByteArray(R"({"type":8888888888888881.5e3,"b":[-9.223372036854775808e18]})") << true;
+    // Found by fuzz_flatframe: QJsonDocument rejects a number that underflows to 0.
+    QTest::newRow("underflow") << QByteArray(R"({"a":[2e-324]})") << false;
+    QTest::newRow("0.0") << QByteArray(R"({"a":0.0})") << false;
+    QTest::newRow("smallest denormal") << QByteArray(R"({"a":5e-324})") << true;
     QTest::newRow("whole double 2^63") << QByteArray(R"({"a":9.223372036854775808e18})") << true;
     QTest::newRow("duplicate keys, nested")
         << QByteArray(R"({"a":{"b":1,"b":2},"a":{"c":3}})") << true;
