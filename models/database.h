@@ -30,6 +30,8 @@ public:
 
     bool isOpen() const { return m_db.isOpen(); }
     QString path() const { return m_db.path(); }
+    // Opened on a file another connection (another thread's) can open too: not ":memory:".
+    bool hasFile() const { return isOpen() && !path().isEmpty() && path() != u":memory:"; }
     int schemaVersion() const { return m_db.schemaVersion(); }
     QSqlDatabase connection() const { return m_db.connection(); }
 

@@ -45,12 +45,11 @@ Repository::~Repository() = default;
 
 void Repository::indexLongMessagesInBackground(qint64 inlineBytes)
 {
-    const QString path = m_database.path();
-    if (path.isEmpty() || path == u":memory:"_s)
+    if (!m_database.hasFile())
         return;
     m_inlineIndexBytes = inlineBytes;
     if (!m_indexThread) {
-        m_indexThread = std::make_unique<SearchIndexThread>(path);
+        m_indexThread = std::make_unique<SearchIndexThread>(m_database.path());
         connect(m_indexThread.get(), &SearchIndexThread::indexed, this, &Repository::searchIndexed);
         connect(m_indexThread.get(), &SearchIndexThread::failed, this, [](const StoreError &e) {
             qCWarning(lcModels, "Search indexing failed: %s", qUtf8Printable(e.toString()));

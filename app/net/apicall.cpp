@@ -73,8 +73,8 @@ void ApiCall::onReadyRead()
                 [this] {
                     m_drainQueued = false;
                     onReadyRead();
-                    if (m_finishPending)
-                        onFinished();
+                    if (m_reply && m_reply->isFinished())
+                        onFinished(); // the reply ended while slices waited: after the last one
                 },
                 Qt::QueuedConnection);
         }
@@ -112,9 +112,8 @@ void ApiCall::onFinished()
         onReadyRead();
     if (m_finished)
         return;
-    m_finishPending = m_drainQueued; // slices still to hand over: finish after the last one
-    if (m_finishPending)
-        return;
+    if (m_drainQueued)
+        return; // slices still to hand over: the last one finishes the call
     if (m_status >= 400) {
         finish(ApiErrors::fromHttp(m_status, m_body, m_reply->rawHeader("Retry-After")));
         return;

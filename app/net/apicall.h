@@ -62,6 +62,5 @@ private:
     bool m_headersSeen = false;
     bool m_finished = false;
     bool m_drainQueued = false; // a streaming slice is queued for the next event-loop turn
-    bool m_finishPending = false; // the reply finished while slices were queued
     std::optional<ApiError> m_abortReason; // why we aborted the reply ourselves
 };

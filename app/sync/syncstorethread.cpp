@@ -5,13 +5,6 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-bool hasFile(const QString &path)
-{
-    return !path.isEmpty() && path != u":memory:"_s;
-}
-} // namespace
-
 // Owns the store thread's connection, opened on the thread by the first job (a connection is
 // used only by the thread that made it).
 class SyncStoreThread::Worker : public QObject
@@ -41,7 +34,7 @@ private:
 SyncStoreThread::SyncStoreThread(Database &database, QObject *parent)
     : QObject(parent)
 {
-    if (!hasFile(database.path())) {
+    if (!database.hasFile()) {
         m_inlineWriter = std::make_unique<SyncWriter>(database);
         return;
     }
