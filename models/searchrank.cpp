@@ -1,5 +1,7 @@
 #include "models/searchrank.h"
 
+#include "models/sqlitedeadline.h"
+
 #include <QSqlDatabase>
 #include <QSqlDriver>
 #include <QVarLengthArray>
@@ -179,10 +181,9 @@ StoreError installError(const QString &detail)
 
 StoreStatus SearchRank::install(const QSqlDatabase &connection)
 {
-    const QVariant handle = connection.driver() ? connection.driver()->handle() : QVariant();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+    sqlite3 *db = sqliteHandle(connection);
+    if (!db)
         return installError(u"not an SQLite connection"_s);
-    sqlite3 *db = *static_cast<sqlite3 *const *>(handle.constData());
     fts5_api *fts5 = nullptr;
     sqlite3_stmt *statement = nullptr;
     if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &statement, nullptr) == SQLITE_OK) {

@@ -24,6 +24,10 @@ StoreError storeErrorFromSql(const QSqlError &error, const QString &what)
         result.code = StoreError::Code::NotADatabase;
         result.message = what + u": the history database is damaged or is not a database.";
         break;
+    case 9: // SQLITE_INTERRUPT
+        result.code = StoreError::Code::Interrupted;
+        result.message = what + u": it was stopped before it finished.";
+        break;
     case 14: // SQLITE_CANTOPEN
         result.code = StoreError::Code::CannotOpen;
         result.message = what + u": the history database cannot be opened.";

@@ -25,6 +25,8 @@ struct StoreError
         Busy, // not now: another operation (an answer arriving) must end first
         DiskFull,
         ReadOnly,
+        Interrupted, // stopped before it finished (see SqliteDeadline)
+        TimedOut, // stopped by a time limit; the message names it
     };
     Code code = Code::QueryFailed;
     QString message; // for people

@@ -3,6 +3,7 @@
 #include "app/datasets/aggregationformula.h"
 #include "app/datasets/datasetstore.h"
 #include "app/datasets/querybuilder.h"
+#include "models/sqlitedeadline.h"
 
 #include <QDateTime>
 #include <QSqlError>
@@ -30,9 +31,23 @@ QJsonValue toJson(const QVariant &v, QueryBuilder::ValueKind kind)
 }
 } // namespace
 
-QueryEngine::QueryEngine(const DatasetStore &store)
+QueryEngine::QueryEngine(const DatasetStore &store, int timeLimitMs)
     : m_store(store)
+    , m_timeLimitMs(timeLimitMs)
+    , m_deadline(timeLimitMs > 0 ? QDeadlineTimer(timeLimitMs) : QDeadlineTimer::Forever)
 {
+}
+
+StoreError QueryEngine::queryFailed(const QSqlError &error, bool timedOut) const
+{
+    StoreError e = storeErrorFromSql(error, u"Querying the dataset"_s);
+    if (timedOut && e.code == StoreError::Code::Interrupted) {
+        e.code = StoreError::Code::TimedOut;
+        e.message = u"The question needs more than the %1 s the server allows for one answer, "
+                    u"so nothing was computed. Ask about a shorter period, fewer groups or "
+                    u"with a filter."_s.arg(m_timeLimitMs / 1000.0, 0, 'g', 3);
+    }
+    return e;
 }
 
 StoreResult<QList<QJsonArray>> QueryEngine::run(const DataQuery &query) const
@@ -57,14 +72,15 @@ StoreResult<QList<QJsonArray>> QueryEngine::run(const DataQuery &query) const
     if (!statement)
         return statement.error();
 
+    const SqliteDeadline limit(m_store.connection(), m_deadline);
     QSqlQuery q(m_store.connection());
     q.setForwardOnly(true);
     if (!q.prepare(statement->sql))
-        return storeErrorFromSql(q.lastError(), u"Querying the dataset"_s);
+        return queryFailed(q.lastError(), limit.expired());
     for (const QVariant &v : statement->values)
         q.addBindValue(v);
     if (!q.exec())
-        return storeErrorFromSql(q.lastError(), u"Querying the dataset"_s);
+        return queryFailed(q.lastError(), limit.expired());
     QList<QJsonArray> rows;
     const qsizetype width = statement->kinds.size();
     while (q.next()) {
@@ -73,5 +89,7 @@ StoreResult<QList<QJsonArray>> QueryEngine::run(const DataQuery &query) const
             row.append(toJson(q.value(int(i)), statement->kinds.at(i)));
         rows.append(row);
     }
+    if (q.lastError().isValid()) // a step that failed part way (interrupted, I/O)
+        return queryFailed(q.lastError(), limit.expired());
     return rows;
 }

@@ -2,9 +2,11 @@
 
 #include <QTcpSocket>
 
-ChunkedWriter::ChunkedWriter(QHttpServerResponder &&responder)
+ChunkedWriter::ChunkedWriter(QHttpServerResponder &&responder, Framing framing, bool closeAfter)
     : m_responder(std::make_unique<QHttpServerResponder>(std::move(responder)))
     , m_socket(m_responder->socket())
+    , m_framing(framing)
+    , m_closeAfter(closeAfter || framing == Framing::UntilClose)
 {
 }
 
@@ -45,7 +47,10 @@ bool ChunkedWriter::begin(
     m_begun = true;
     m_responder->writeStatusLine(status);
     m_responder->writeHeaders(headers);
-    m_responder->writeHeader("Transfer-Encoding", "chunked");
+    if (m_framing == Framing::Chunked)
+        m_responder->writeHeader("Transfer-Encoding", "chunked");
+    if (m_closeAfter)
+        m_responder->writeHeader("Connection", "close");
     return true;
 }
 
@@ -54,7 +59,7 @@ bool ChunkedWriter::write(const QByteArray &data)
     if (!m_begun || !writable())
         return false;
     if (!data.isEmpty())
-        m_responder->writeBody(frame(data));
+        m_responder->writeBody(m_framing == Framing::Chunked ? frame(data) : data);
     return true;
 }
 
@@ -63,6 +68,9 @@ bool ChunkedWriter::finish()
     if (!m_begun || !writable())
         return false;
     m_finished = true;
-    m_responder->writeBody(lastChunk());
+    if (m_framing == Framing::Chunked)
+        m_responder->writeBody(lastChunk());
+    if (m_closeAfter)
+        m_socket->disconnectFromHost(); // after what was written has gone out
     return true;
 }

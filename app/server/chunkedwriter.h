@@ -19,7 +19,14 @@ class QTcpSocket;
 class ChunkedWriter
 {
 public:
-    explicit ChunkedWriter(QHttpServerResponder &&responder);
+    enum class Framing {
+        Chunked,
+        UntilClose, // for an HTTP/1.0 client: the body as it is, ended by closing the connection
+    };
+    // With `closeAfter` (or UntilClose framing) the response says `Connection: close` and
+    // finish() closes the connection once the body has gone out.
+    explicit ChunkedWriter(QHttpServerResponder &&responder, Framing framing = Framing::Chunked,
+        bool closeAfter = false);
     ~ChunkedWriter();
     ChunkedWriter(const ChunkedWriter &) = delete;
     ChunkedWriter &operator=(const ChunkedWriter &) = delete;
@@ -33,7 +40,8 @@ public:
     bool clientGone() const;
 
     // Each write returns false, writing nothing, once the client has gone or after finish().
-    // begin() writes `headers`, then `Transfer-Encoding: chunked`.
+    // begin() writes `headers`, then `Transfer-Encoding: chunked` (Chunked framing) and
+    // `Connection: close` when the connection ends with the response.
     bool begin(QHttpServerResponder::StatusCode status, QHttpServerResponder::HeaderList headers);
     bool write(const QByteArray &data);
     bool finish();
@@ -43,6 +51,8 @@ private:
 
     std::unique_ptr<QHttpServerResponder> m_responder;
     QPointer<QTcpSocket> m_socket;
+    Framing m_framing = Framing::Chunked;
+    bool m_closeAfter = false;
     bool m_begun = false;
     bool m_finished = false;
 };

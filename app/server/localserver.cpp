@@ -5,6 +5,8 @@
 #include "app/analyst/interpretation.h"
 #include "app/datasets/queryengine.h"
 #include "app/protocol/aipromptrequest.h"
+#include "app/server/connectionguard.h"
+#include "app/server/exchange.h"
 #include "app/server/sseresponse.h"
 #include "models/types.h"
 
@@ -13,48 +15,16 @@
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QTcpSocket>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-using Status = QHttpServerResponder::StatusCode;
-
 QString randomSecret(int bytes)
 {
     QByteArray raw(bytes, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(raw.data()), bytes / 4);
     return QString::fromLatin1(raw.toHex());
-}
-
-QString describe(int status)
-{
-    switch (status) {
-    case 400:
-        return u"Bad Request"_s;
-    case 401:
-        return u"Unauthorized"_s;
-    case 404:
-        return u"Not Found"_s;
-    case 413:
-        return u"Payload Too Large"_s;
-    default:
-        return u"Internal Server Error"_s;
-    }
-}
-
-void sendError(QHttpServerResponder &&responder, int status, const QString &message)
-{
-    const QJsonObject body {
-        { u"type"_s,
-            QJsonObject { { u"code"_s, status }, { u"description"_s, describe(status) } } },
-        { u"message"_s, message },
-    };
-    responder.write(QJsonDocument(body), Status(status));
-}
-
-void sendJson(QHttpServerResponder &&responder, const QJsonObject &body)
-{
-    responder.write(QJsonDocument(body), Status::Ok);
 }
 
 // Text in pieces of a few words, whitespace kept, so a client sees it grow.
@@ -122,7 +92,10 @@ LocalServer::LocalServer(Options options, QObject *parent)
         m_options.token = randomSecret(32);
     m_http.setMissingHandler(
         [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-            handle(request, std::move(responder));
+            const QTcpSocket *socket = responder.socket();
+            handle(request,
+                Exchange(std::move(responder), m_guard->closesAfterResponse(socket, request),
+                    m_guard->isHttp10(socket)));
         });
 }
 
@@ -139,7 +112,12 @@ QString LocalServer::start()
         return e->message;
     if (StoreStatus e = m_datasets.ensureSampleDataset())
         return u"Cannot prepare the sample dataset: "_s + e->message;
-    m_port = m_http.listen(QHostAddress::LocalHost, m_options.port);
+    m_guard = new ConnectionGuard(
+        { m_options.maxConnections, m_options.idleTimeoutMs }, this); // bind() takes it over
+    if (m_guard->listen(QHostAddress::LocalHost, m_options.port)) {
+        m_http.bind(m_guard);
+        m_port = m_guard->serverPort();
+    }
     if (m_port == 0) {
         if (m_options.port == 0)
             return u"Cannot listen on 127.0.0.1."_s;
@@ -149,31 +127,29 @@ QString LocalServer::start()
     return {};
 }
 
-void LocalServer::handle(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+void LocalServer::handle(const QHttpServerRequest &request, Exchange &&exchange)
 {
     if (request.body().size() > m_options.maxBodyBytes) {
-        sendError(
-            std::move(responder), 413, u"The request body is larger than the server accepts."_s);
+        exchange.error(413, u"The request body is larger than the server accepts."_s);
         return;
     }
     const QStringList path = request.url().path().split(u'/', Qt::SkipEmptyParts);
     if (path.size() != 2 || path.first() != u"0.1.0") {
-        sendError(std::move(responder), 404,
-            u"Unknown address: use /0.1.0/{resource}, e.g. /0.1.0/aiprompt."_s);
+        exchange.error(404, u"Unknown address: use /0.1.0/{resource}, e.g. /0.1.0/aiprompt."_s);
         return;
     }
     const QString resource = path.at(1).toLower();
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(request.body(), &parseError);
     if (!doc.isObject()) {
-        sendError(std::move(responder), 400,
-            u"The request body is not a JSON object: "_s + parseError.errorString());
+        exchange.error(
+            400, u"The request body is not a JSON object: "_s + parseError.errorString());
         return;
     }
     const QJsonObject body = doc.object();
     if (body.value(u"key").toString() != m_options.key
         || body.value(u"token").toString() != m_options.token) {
-        sendError(std::move(responder), 401, u"Invalid API key or token."_s);
+        exchange.error(401, u"Invalid API key or token."_s);
         return;
     }
     const QString action = body.value(u"action").toString();
@@ -181,7 +157,7 @@ void LocalServer::handle(const QHttpServerRequest &request, QHttpServerResponder
     QString error;
     QJsonObject answer;
     if (resource == u"aiprompt" && action == u"create") {
-        createPrompt(body, std::move(responder));
+        createPrompt(body, std::move(exchange));
         return;
     } else if (resource == u"aiconversation" && action == u"get") {
         answer = m_search.conversations(find, &error);
@@ -189,7 +165,7 @@ void LocalServer::handle(const QHttpServerRequest &request, QHttpServerResponder
         const QString title = body.value(u"properties").toObject().value(u"title").toString();
         auto created = m_ai.createConversation(title);
         if (!created) {
-            sendError(std::move(responder), 500, created.error().message);
+            exchange.error(500, created.error().message);
             return;
         }
         answer = *created;
@@ -205,16 +181,16 @@ void LocalServer::handle(const QHttpServerRequest &request, QHttpServerResponder
         const bool known = QStringList { u"aiprompt"_s, u"aiconversation"_s, u"aimessage"_s,
             u"aimessageasset"_s, u"dataset"_s, u"data"_s }
                                .contains(resource);
-        sendError(std::move(responder), known ? 400 : 404,
+        exchange.error(known ? 400 : 404,
             known ? QString(
                 u"The action \""_s + action + u"\" is not supported on " + resource + u'.')
                   : QString(u"Unknown resource \""_s + resource + u"\"."));
         return;
     }
     if (!error.isEmpty())
-        sendError(std::move(responder), 400, error);
+        exchange.error(400, error);
     else
-        sendJson(std::move(responder), answer);
+        exchange.json(answer);
 }
 
 AgentReply LocalServer::runAgent(const AiPromptRequest &request) const
@@ -226,7 +202,7 @@ AgentReply LocalServer::runAgent(const AiPromptRequest &request) const
         reply.text = *reply.error;
         return reply;
     }
-    const QueryEngine engine(m_datasets);
+    const QueryEngine engine(m_datasets, m_options.analystTimeLimitMs);
     AnalystAgent agent(*datasets, [&engine](const DataQuery &query) {
         auto rows = engine.run(query);
         return rows ? Expected<QList<QJsonArray>, QString>(*rows)
@@ -259,20 +235,19 @@ AgentReply LocalServer::runAgent(const AiPromptRequest &request) const
     return agent.generate(question, Agent::Item, datasetId, previous);
 }
 
-void LocalServer::createPrompt(const QJsonObject &body, QHttpServerResponder &&responder)
+void LocalServer::createPrompt(const QJsonObject &body, Exchange &&exchange)
 {
     const AiPromptRequest request
         = AiPromptRequest::fromProperties(body.value(u"properties").toObject());
     if (const QString invalid = request.validate(); !invalid.isEmpty()) {
-        sendError(std::move(responder), 400, invalid);
+        exchange.error(400, invalid);
         return;
     }
     QJsonObject conversation;
     if (!request.conversationId.isEmpty()) {
         auto existing = m_ai.conversation(request.conversationId);
         if (!existing) {
-            sendError(std::move(responder),
-                existing.error().code == StoreError::Code::NotFound ? 404 : 500,
+            exchange.error(existing.error().code == StoreError::Code::NotFound ? 404 : 500,
                 existing.error().message);
             return;
         }
@@ -280,7 +255,7 @@ void LocalServer::createPrompt(const QJsonObject &body, QHttpServerResponder &&r
     } else {
         auto created = m_ai.createConversation(Conversation::titleFor(request.texts.first()));
         if (!created) {
-            sendError(std::move(responder), 500, created.error().message);
+            exchange.error(500, created.error().message);
             return;
         }
         conversation = *created;
@@ -292,7 +267,7 @@ void LocalServer::createPrompt(const QJsonObject &body, QHttpServerResponder &&r
     auto question = m_ai.addMessage(conversationId, u"user"_s, request.texts.first(), request.agent,
         request.task, request.localeId, inputItems);
     if (!question) {
-        sendError(std::move(responder), 500, question.error().message);
+        exchange.error(500, question.error().message);
         return;
     }
 
@@ -310,21 +285,21 @@ void LocalServer::createPrompt(const QJsonObject &body, QHttpServerResponder &&r
     auto answer = m_ai.addMessage(
         conversationId, u"assistant"_s, reply.text, {}, {}, request.localeId, assets);
     if (!answer) {
-        sendError(std::move(responder), 500, answer.error().message);
+        exchange.error(500, answer.error().message);
         return;
     }
     const QJsonObject result { { u"conversation_id"_s, conversationId },
         { u"user_message"_s, *question }, { u"assistant_message"_s, *answer } };
     if (request.stream)
-        streamAnswer(result, reply, std::move(responder));
+        streamAnswer(result, reply, std::move(exchange));
     else
-        sendJson(std::move(responder), result);
+        exchange.json(result);
 }
 
 void LocalServer::streamAnswer(
-    const QJsonObject &result, const AgentReply &reply, QHttpServerResponder &&responder)
+    const QJsonObject &result, const AgentReply &reply, Exchange &&exchange)
 {
-    auto *sse = new SseResponse(std::move(responder), m_options.streamDelayMs, this);
+    auto *sse = new SseResponse(std::move(exchange), m_options.streamDelayMs, this);
     const QJsonObject context {
         { u"conversation_id"_s, result.value(u"conversation_id") },
         { u"user_message_id"_s, result.value(u"user_message").toObject().value(u"id") },

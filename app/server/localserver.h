@@ -9,6 +9,8 @@
 #include <QObject>
 
 class AiPromptRequest;
+class ConnectionGuard;
+class Exchange;
 struct AgentReply;
 struct ApiError;
 
@@ -22,7 +24,9 @@ struct ApiError;
 //   /0.1.0/dataset         get (datasets and their columns)
 //   /0.1.0/data            get (find.queries: dimensions, measures, where)
 // Every request carries the key and token in its JSON body; a wrong pair is a 401. Errors are
-// JSON bodies {type: {code, description}, message}.
+// JSON bodies {type: {code, description}, message}. Connections: `Connection: close` and
+// HTTP/1.0 end after the response, idle keep-alive ones are closed, and past maxConnections a
+// new one gets a 503 (ConnectionGuard); one question's queries have analystTimeLimitMs.
 class LocalServer : public QObject
 {
     Q_OBJECT
@@ -35,6 +39,9 @@ public:
         quint16 port = 0; // 0: any free port
         int streamDelayMs = 15; // between two SSE frames, so answers visibly stream
         qint64 maxBodyBytes = 4 * 1024 * 1024;
+        int maxConnections = 256; // beyond: 503 (ConnectionGuard)
+        int idleTimeoutMs = 30000; // a keep-alive connection with nothing moving is closed
+        int analystTimeLimitMs = 15000; // one question's queries, then a clear error
     };
 
     explicit LocalServer(Options options, QObject *parent = nullptr);
@@ -49,16 +56,16 @@ public:
     DatasetStore &datasets() { return m_datasets; }
 
 private:
-    void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
-    void createPrompt(const QJsonObject &body, QHttpServerResponder &&responder);
+    void handle(const QHttpServerRequest &request, Exchange &&exchange);
+    void createPrompt(const QJsonObject &body, Exchange &&exchange);
     AgentReply runAgent(const AiPromptRequest &request) const;
-    void streamAnswer(
-        const QJsonObject &result, const AgentReply &reply, QHttpServerResponder &&responder);
+    void streamAnswer(const QJsonObject &result, const AgentReply &reply, Exchange &&exchange);
 
     Options m_options;
     QHttpServer m_http;
     AiStore m_ai;
     DatasetStore m_datasets;
     StoreSearch m_search { m_ai, m_datasets }; // the `get` actions
+    ConnectionGuard *m_guard = nullptr; // owned by m_http once bound
     quint16 m_port = 0;
 };

@@ -2,9 +2,9 @@
 
 #include <QTcpSocket>
 
-SseResponse::SseResponse(QHttpServerResponder &&responder, int delayMs, QObject *parent)
+SseResponse::SseResponse(Exchange &&exchange, int delayMs, QObject *parent)
     : QObject(parent)
-    , m_writer(std::move(responder))
+    , m_writer(exchange.takeResponder(), exchange.framing(), exchange.closesAfter())
 {
     m_timer.setInterval(delayMs);
     connect(&m_timer, &QTimer::timeout, this, &SseResponse::writeNext);
@@ -12,7 +12,7 @@ SseResponse::SseResponse(QHttpServerResponder &&responder, int delayMs, QObject 
         connect(socket, &QTcpSocket::disconnected, this, [this] { close(true); });
     if (!m_writer.begin(QHttpServerResponder::StatusCode::Ok,
             { { "Content-Type", "text/event-stream; charset=utf-8" },
-                { "Cache-Control", "no-cache, no-transform" }, { "Connection", "keep-alive" } })) {
+                { "Cache-Control", "no-cache, no-transform" } })) {
         QTimer::singleShot(0, this, [this] { close(true); });
         return;
     }

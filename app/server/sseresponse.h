@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/server/chunkedwriter.h"
+#include "app/server/exchange.h"
 
 #include <QHttpServerResponder>
 #include <QObject>
@@ -8,13 +9,14 @@
 #include <QTimer>
 
 // A chunked text/event-stream response: the status line and headers are written at once, then
-// each queued frame as an HTTP chunk, `delayMs` apart. ChunkedWriter does the framing and stops
-// writing once the client has gone; this class ends when it notices.
+// each queued frame as an HTTP chunk, `delayMs` apart (unchunked for HTTP/1.0, see Exchange).
+// ChunkedWriter does the framing and stops writing once the client has gone; this class ends when
+// it notices.
 class SseResponse : public QObject
 {
     Q_OBJECT
 public:
-    SseResponse(QHttpServerResponder &&responder, int delayMs, QObject *parent = nullptr);
+    SseResponse(Exchange &&exchange, int delayMs, QObject *parent = nullptr);
 
     // Queues `data` as one `data:` frame (a JSON text, or "[DONE]").
     void send(const QByteArray &data);
