@@ -103,8 +103,13 @@ StoreResult<qint64> ChatSession::send(qint64 conversationId, const QString &text
     if (queue)
         question.status = MessageStatus::Pending;
     auto stored = m_repository.addMessage(question);
-    if (!stored)
+    if (!stored) {
+        // A conversation made for this question alone (e.g. the disk is full) is not left
+        // behind empty: it is deleted (hidden from the lists) and the question stays unsent.
+        if (conversationId == 0)
+            m_repository.deleteConversation(conversation->id);
         return stored.error();
+    }
     if (queue)
         return enqueue(*conversation, *stored);
     return startAnswer(*conversation, *stored, backendFor(*conversation));

@@ -33,6 +33,11 @@ bool DataDirLock::tryLock()
             "or start Chartroom with another --data-dir.")
                         .arg(folder)
                         .arg(pid);
+    } else if (m_lock->error() == QLockFile::PermissionError) {
+        m_message = QCoreApplication::translate("DataDirLock",
+            "Chartroom cannot write to the data folder %1: it is read-only. Make it writable, "
+            "or start Chartroom with another --data-dir.")
+                        .arg(folder);
     } else {
         m_message = QCoreApplication::translate(
             "DataDirLock", "Chartroom cannot lock the data folder %1.")

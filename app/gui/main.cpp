@@ -136,6 +136,12 @@ int main(int argc, char *argv[])
         QApplication::translate("main", "Keep the history in DIR instead of the default."),
         u"DIR"_s);
     parser.addOption(dataDir);
+    // For scripted runs and tests (tst_guikill): a question asked as if typed and sent.
+    const QCommandLineOption ask(u"ask"_s,
+        QApplication::translate("main",
+            "Ask TEXT in a new conversation once the window is shown, as if typed and sent."),
+        u"TEXT"_s);
+    parser.addOption(ask);
     parser.process(app);
 
     Database database;
@@ -150,7 +156,9 @@ int main(int argc, char *argv[])
         return 1;
     }
     if (StoreStatus error = database.open(directory)) {
-        // The file is left exactly as it is: never deleted, never overwritten.
+        // The file is left exactly as it is: never deleted, never overwritten. Said on stderr
+        // too, for whoever started the app from a terminal or a script.
+        qCritical("Chartroom cannot open its history: %s", qUtf8Printable(error->message));
         QMessageBox::critical(nullptr, QApplication::translate("main", "Chartroom"),
             QApplication::translate("main",
                 "Chartroom cannot open its history."
@@ -189,6 +197,10 @@ int main(int argc, char *argv[])
     // this run, answering from the local datasets (the bundled sample on first use).
     LocalServer::Options localOptions;
     localOptions.dataDirectory = directory;
+    // Test hook (tst_guikill): CHARTROOM_STREAM_DELAY_MS, the pause between two frames of the
+    // built-in server's answers, so a test can act while one streams.
+    if (const int delayMs = qEnvironmentVariableIntValue("CHARTROOM_STREAM_DELAY_MS"); delayMs > 0)
+        localOptions.streamDelayMs = delayMs;
     LocalBackend local(network, localOptions);
     const QString localError = local.start();
     if (localError.isEmpty())
@@ -233,7 +245,14 @@ int main(int argc, char *argv[])
             qUtf8Printable(resumed.error().toString()));
     // What was written offline last time goes out once its backend answers.
     outboxSender.start();
+    if (const QString question = parser.value(ask); !question.isEmpty()) {
+        QTimer::singleShot(0, &window, [&window, question] {
+            window.openConversation(0);
+            window.send(question);
+        });
+    }
     if (!localError.isEmpty()) {
+        qWarning("The built-in analyst server could not start: %s", qUtf8Printable(localError));
         QMessageBox::warning(&window, QApplication::translate("main", "Chartroom"),
             QApplication::translate("main",
                 "The built-in analyst server could not start, "
