@@ -91,6 +91,14 @@ ROWS = [
      "longest_stall_ms", {}, "ms", "<=", 8),
     ("4 MB message: send, longest stall", "send_from_composer", "longest_stall_ms",
      {}, "ms", "<=", 8),
+    ("built-in server, 200 concurrent streaming prompts: completed", "serverload", "completed",
+     {}, "streams", ">=", 200),
+    ("built-in server, 200 concurrent streams: all done in", "serverload", "seconds",
+     {}, "s", None, None),
+    ("built-in server, 200 concurrent streams: first event, p99", "serverload",
+     "first_event_p99_ms", {}, "ms", None, None),
+    ("built-in server, 200 concurrent streams: peak RSS (our bound)", "serverload",
+     "server_rss_peak_mb", {}, "MB", "<", 100),
 ]
 
 COMPARE = {

@@ -28,7 +28,7 @@ done
 
 build=build-release
 others=(bench_latency bench_uistall bench_firstpaint bench_store bench_import bench_analyst bench_chart
-  bench_sync bench_hugemessage bench_coldstart)
+  bench_sync bench_hugemessage bench_coldstart bench_serverload)
 targets=(bench_sse)
 [ "$sse_only" = 1 ] || targets+=("${others[@]}")
 if [ ! -f "$build/build.ninja" ]; then

@@ -179,7 +179,7 @@ int main(int argc, char **argv)
     server.waitForFinished(10000);
 
     const QJsonObject report {
-        { u"benchmark"_s, u"serverload"_s },
+        { u"bench"_s, u"serverload"_s },
         { u"clients"_s, clients },
         { u"completed"_s, completed },
         { u"refused"_s, refused },
