@@ -122,8 +122,8 @@ QJsonObject StoreSearch::conversations(const QJsonObject &find, QString *error) 
                     QJsonArray { where, messageInclude.value(u"where") } } };
             childFind.insert(u"where"_s, where);
             if (!childFind.contains(u"order"))
-                childFind.insert(
-                    u"order"_s, QJsonArray { QJsonArray { u"created_at"_s, u"asc"_s } });
+                childFind.insert(u"order"_s,
+                    QJsonArray { QJsonValue(QJsonArray { u"created_at"_s, u"asc"_s }) });
             const QJsonObject children = messages(childFind, error);
             if (!error->isEmpty())
                 return {};

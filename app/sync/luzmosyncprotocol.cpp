@@ -170,7 +170,7 @@ QJsonObject LuzmoSyncProtocol::idsFind(int offset, int pageSize)
 {
     return QJsonObject {
         { u"attributes"_s, QJsonArray { u"id"_s } },
-        { u"order"_s, QJsonArray { QJsonArray { u"id"_s, u"asc"_s } } },
+        { u"order"_s, QJsonArray { QJsonValue(QJsonArray { u"id"_s, u"asc"_s }) } },
         { u"limit"_s, pageSize },
         { u"offset"_s, offset },
     };

@@ -158,7 +158,8 @@ private Q_SLOTS:
 
         const Outcome latest = call(u"aimessage"_s, u"get"_s,
             QJsonObject { { u"where"_s, QJsonObject { { u"role"_s, u"user"_s } } },
-                { u"order"_s, QJsonArray { QJsonArray { u"created_at"_s, u"desc"_s } } },
+                { u"order"_s,
+                    QJsonArray { QJsonValue(QJsonArray { u"created_at"_s, u"desc"_s }) } },
                 { u"limit"_s, 1 }, { u"attributes"_s, QJsonArray { u"id"_s, u"message"_s } } });
         QVERIFY(latest.ok);
         QCOMPARE(latest.body[u"count"_s].toInt(), 2);

@@ -34,6 +34,15 @@ class TestLuzmoSyncProtocol : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // The whole find, as Luzmo's docs write one: `order` is a list of [field, direction] pairs.
+    // (Under clang, QJsonArray { QJsonArray { a, b } } is a copy of the inner array: the pair
+    // would go out flat, ["id","asc"].)
+    void idsFind()
+    {
+        QCOMPARE(LuzmoSyncProtocol::idsFind(40, 20),
+            json(uR"({"attributes":["id"],"order":[["id","asc"]],"limit":20,"offset":40})"_s));
+    }
+
     void pageFind_data()
     {
         QTest::addColumn<QString>("cursor");

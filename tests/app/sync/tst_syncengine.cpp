@@ -59,7 +59,7 @@ private:
         const QJsonObject find { { u"where"_s,
                                      QJsonObject { { u"conversation_id"_s, conversationId } } },
             { u"include"_s, QJsonArray { QJsonObject { { u"model"_s, u"AIMessageAsset"_s } } } },
-            { u"order"_s, QJsonArray { QJsonArray { u"created_at"_s, u"asc"_s } } } };
+            { u"order"_s, QJsonArray { QJsonValue(QJsonArray { u"created_at"_s, u"asc"_s }) } } };
         const auto answer = wait(m_client->get(u"aimessage"_s, find, this));
         return answer ? answer->value(u"rows").toArray() : QJsonArray();
     }

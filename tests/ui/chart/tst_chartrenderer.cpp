@@ -75,8 +75,8 @@ private Q_SLOTS:
         QFETCH(int, level);
         QFETCH(QString, rowDate);
         QFETCH(QString, label);
-        const auto result
-            = ChartData::fromItem(itemAt(level), QJsonArray { QJsonArray { rowDate, 5 } });
+        const auto result = ChartData::fromItem(
+            itemAt(level), QJsonArray { QJsonValue(QJsonArray { rowDate, 5 }) });
         const ChartData &data = *result;
         std::unique_ptr<QChart> chart(ChartRenderer::build(data, {}));
         QCOMPARE(chart->series().size(), 1);
