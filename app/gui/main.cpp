@@ -8,6 +8,7 @@
 #include "app/core/connectivity.h"
 #include "app/core/csvimporter.h"
 #include "app/core/datadirlock.h"
+#include "app/core/datafilewatcher.h"
 #include "app/core/localbackend.h"
 #include "app/core/outboxsender.h"
 #include "app/luzmo/luzmobackend.h"
@@ -24,6 +25,7 @@
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QFile>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
@@ -228,6 +230,16 @@ int main(int argc, char *argv[])
         offlineBanner, &OfflineBanner::failed, window.errorBanner(), &ErrorBanner::showError);
     QObject::connect(
         &outboxSender, &OutboxSender::failed, window.errorBanner(), &ErrorBanner::showError);
+    // A data file removed, renamed over or overwritten while the app runs (SQLite would go on
+    // with the file it opened and say nothing): said in the window and on stderr.
+    DataFileWatcher dataFiles;
+    for (const QFileInfo &file : QDir(directory).entryInfoList({ u"*.sqlite"_s }, QDir::Files))
+        dataFiles.watch(file.filePath());
+    QObject::connect(&dataFiles, &DataFileWatcher::fileLost, window.errorBanner(),
+        [&window](const QString &, const QString &message) {
+            qWarning("%s", qUtf8Printable(message));
+            window.errorBanner()->showError(message);
+        });
     // The workflow a workflow answer builds, beside the transcript.
     window.addDockWidget(
         Qt::RightDockWidgetArea, new WorkflowDock(session, *window.transcriptModel(), &window));

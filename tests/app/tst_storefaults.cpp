@@ -6,8 +6,9 @@
 //   as root the app is started as nobody (uid/gid 65534) through QProcess's child modifier; the
 //   test is skipped only if that is refused.
 // - a data file replaced by garbage while the app runs (renamed over, as a sync tool or a
-//   restore does): the app stays up; at its next start it says in words which file is damaged,
-//   leaves that file as it found it, and every other data file is unchanged.
+//   restore does): the app says so at once in words (DataFileWatcher) and stays up; at its next
+//   start it says which file is damaged, leaves that file as it found it, and every other data
+//   file is unchanged.
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
@@ -125,8 +126,8 @@ private Q_SLOTS:
     }
     void readOnlyDataIsRefusedInWords_data();
     void readOnlyDataIsRefusedInWords();
-    void garbageReplacingAFileIsNamedAtTheNextStart_data();
-    void garbageReplacingAFileIsNamedAtTheNextStart();
+    void garbageReplacingAFileIsNamedInWords_data();
+    void garbageReplacingAFileIsNamedInWords();
 };
 
 void TestStoreFaults::readOnlyDataIsRefusedInWords_data()
@@ -181,7 +182,7 @@ void TestStoreFaults::readOnlyDataIsRefusedInWords()
     QCOMPARE(contents(folders.data()), before); // nothing written, nothing added
 }
 
-void TestStoreFaults::garbageReplacingAFileIsNamedAtTheNextStart_data()
+void TestStoreFaults::garbageReplacingAFileIsNamedInWords_data()
 {
     QTest::addColumn<QString>("replaced");
     QTest::addColumn<QString>("expected"); // %1: the replaced file
@@ -193,7 +194,7 @@ void TestStoreFaults::garbageReplacingAFileIsNamedAtTheNextStart_data()
                               << u"The built-in analyst server could not start: "_s;
 }
 
-void TestStoreFaults::garbageReplacingAFileIsNamedAtTheNextStart()
+void TestStoreFaults::garbageReplacingAFileIsNamedInWords()
 {
     QFETCH(QString, replaced);
     QFETCH(QString, expected);
@@ -204,9 +205,10 @@ void TestStoreFaults::garbageReplacingAFileIsNamedAtTheNextStart()
     QProcess app;
     startApp(app, folders, false);
     QVERIFY2(app.waitForStarted(10000), qPrintable(app.errorString()));
-    // Up: the folder locked and the history open (SQLite's shared memory file exists).
+    // Up: the folder locked, the history and the replaced file open (their -shm files exist).
     QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(folders.file(lockName))
-            && QFile::exists(folders.file(u"chartroom.sqlite-shm"_s)),
+            && QFile::exists(folders.file(u"chartroom.sqlite-shm"_s))
+            && QFile::exists(folders.file(replaced + u"-shm"_s)),
         60000);
 
     // Garbage of the same size, renamed over the file.
@@ -223,8 +225,14 @@ void TestStoreFaults::garbageReplacingAFileIsNamedAtTheNextStart()
     QVERIFY(
         ::rename(qPrintable(folders.file(replaced + u".new"_s)), qPrintable(folders.file(replaced)))
         == 0);
+    // Noticed while it runs, in words (the window's error line says the same), and it stays up.
+    bool noticed = false;
+    const QByteArray firstRun = waitToSay(app,
+        u"The data file "_s.toUtf8() + QDir::toNativeSeparators(folders.file(replaced)).toUtf8()
+            + " was replaced by another file while Chartroom was running",
+        &noticed);
+    QVERIFY2(noticed, firstRun.constData());
     QVERIFY(app.state() == QProcess::Running);
-    const QByteArray firstRun = app.readAllStandardError();
     stop(app);
     QVERIFY2(app.exitStatus() == QProcess::CrashExit, firstRun.constData()); // our kill, not its
 
