@@ -8,7 +8,7 @@
 #include <QJsonObject>
 #include <QObject>
 
-class AiPromptRequest;
+struct AiPromptRequest;
 class ConnectionGuard;
 class Exchange;
 struct AgentReply;

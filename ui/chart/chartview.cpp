@@ -19,6 +19,7 @@
 #include <QTimer>
 
 #include <cmath>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -36,6 +37,9 @@ ChartView::ChartView(const ChartData &data, QWidget *parent)
     , m_data(data)
 {
     setObjectName(u"chartView"_s);
+    // QChartView starts with an empty chart of its own and setChart() gives it up without
+    // deleting it (QChartView::setChart), so it goes here.
+    std::unique_ptr<QChart> initial(chart());
     setChart(ChartRenderer::build(m_data, { size().expandedTo({ 640, 360 }), true, font() }));
     m_callout = new ChartCallout(chart());
     setRenderHint(QPainter::Antialiasing);
