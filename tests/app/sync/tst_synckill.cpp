@@ -6,6 +6,7 @@
 #include "app/server/aistore.h"
 #include "models/database.h"
 #include "models/repository.h"
+#include "tests/support/timeoutscale.h"
 
 #include <QProcess>
 #include <QRandomGenerator>
@@ -115,11 +116,12 @@ private Q_SLOTS:
             int previous = 0;
             for (int attempt = 0; attempt < 2; ++attempt) {
                 std::unique_ptr<QProcess> sync(startSync(dir.path()));
-                QVERIFY(sync->waitForStarted(10000));
-                QTest::qWait(int(rng.bounded(5, 500)));
+                QVERIFY(sync->waitForStarted(scaledMs(10000)));
+                QTest::qWait(scaledMs(int(rng.bounded(5, 500)))); // a slower build starts later
                 if (sync->state() == QProcess::Running)
                     ::kill(pid_t(sync->processId()), SIGKILL);
-                QVERIFY(sync->state() == QProcess::NotRunning || sync->waitForFinished(10000));
+                QVERIFY(sync->state() == QProcess::NotRunning
+                    || sync->waitForFinished(scaledMs(10000)));
                 if (sync->exitStatus() == QProcess::NormalExit)
                     QVERIFY2(sync->exitCode() == 0, sync->readAllStandardError().constData());
                 int stored = 0;
@@ -132,7 +134,7 @@ private Q_SLOTS:
                 previous = stored;
             }
             std::unique_ptr<QProcess> last(startSync(dir.path()));
-            QVERIFY(last->waitForFinished(60000));
+            QVERIFY(last->waitForFinished(scaledMs(60000)));
             QCOMPARE(last->exitStatus(), QProcess::NormalExit);
             QVERIFY2(last->exitCode() == 0, last->readAllStandardError().constData());
             int stored = 0;
