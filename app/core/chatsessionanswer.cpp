@@ -304,8 +304,12 @@ void ChatSession::finishAnswer(MessageStatus status, const QString &detail)
         = resumable && active->stream ? active->stream->savedState() : QByteArray();
     if (StoreStatus e = m_repository.updateMessage(active->answer,
             Repository::MessageField::Text | Repository::MessageField::Status
-                | Repository::MessageField::ResumeState))
+                | Repository::MessageField::ResumeState)) {
         Q_EMIT failed(tr("The answer could not be saved: %1").arg(e->message));
+        // The status alone fits where the row is (a full disk): the text saved last stays,
+        // marked with how the answer ended, rather than "streaming" until the next start.
+        m_repository.updateMessage(active->answer, Repository::MessageField::Status);
+    }
     if (const qint64 outboxId = std::exchange(m_sendingQueued, 0)) {
         // Still unreachable (nothing arrived): back in the queue, in the same place.
         const bool again
