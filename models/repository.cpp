@@ -8,6 +8,7 @@
 #include "models/sqlrun.h"
 #include "models/sqltransaction.h"
 #include "models/syncrecords.h"
+#include "models/walcheckpointhook.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -51,9 +52,13 @@ void Repository::indexLongMessagesInBackground(qint64 inlineBytes)
     if (!m_indexThread) {
         m_indexThread = std::make_unique<SearchIndexThread>(m_database.path());
         connect(m_indexThread.get(), &SearchIndexThread::indexed, this, &Repository::searchIndexed);
+        connect(m_indexThread.get(), &SearchIndexThread::checkpointed, this,
+            &Repository::walCheckpointed);
         connect(m_indexThread.get(), &SearchIndexThread::failed, this, [](const StoreError &e) {
             qCWarning(lcModels, "Search indexing failed: %s", qUtf8Printable(e.toString()));
         });
+        m_walHook = std::make_unique<WalCheckpointHook>(m_database.connection(), walCheckpointPages,
+            [thread = m_indexThread.get()] { thread->checkpoint(); });
     }
     m_indexThread->indexPending(); // what an earlier run left (a crash mid-answer)
 }

@@ -11,6 +11,7 @@
 
 class Database;
 class SearchIndexThread;
+class WalCheckpointHook;
 struct SyncChanges;
 
 // All reads and writes of conversations, messages and assets. Every query is prepared with
@@ -37,8 +38,10 @@ public:
     // By default every message is indexed in the write that makes it final. The app calls this:
     // a message longer than `inlineBytes` (and what a crash left unindexed) is then indexed on a
     // thread of its own, so the window never waits for FTS5 over a long text. A store without a
-    // file (":memory:") keeps indexing inline.
+    // file (":memory:") keeps indexing inline. That thread also runs the WAL checkpoints this
+    // connection would otherwise run in its own commits (WalCheckpointHook).
     static constexpr qint64 backgroundIndexBytes = 64 * 1024;
+    static constexpr int walCheckpointPages = 1000; // SQLite's own default
     void indexLongMessagesInBackground(qint64 inlineBytes = backgroundIndexBytes);
 
     // Conversations (soft-deleted ones are hidden from lists and search).
@@ -128,6 +131,9 @@ Q_SIGNALS:
     void messageAdded(const Message &message);
     void messageChanged(const Message &message, Repository::MessageFields fields);
     void messageRemoved(qint64 id, qint64 conversationId);
+    // The background thread copied `copied` of the write-ahead log's `frames` pages into the
+    // history file (a checkpoint this connection left to it, see WalCheckpointHook).
+    void walCheckpointed(int frames, int copied);
     // The background indexer (indexLongMessagesInBackground) indexed `count` messages.
     void searchIndexed(int count);
 
@@ -145,6 +151,7 @@ private:
     Database &m_database;
     int m_idfSample = idfSample;
     std::unique_ptr<SearchIndexThread> m_indexThread;
+    std::unique_ptr<WalCheckpointHook> m_walHook; // destroyed first: it calls m_indexThread
     qint64 m_inlineIndexBytes = 0;
 };
 

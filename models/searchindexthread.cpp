@@ -4,6 +4,11 @@
 #include "models/deferredindex.h"
 #include "models/sqltransaction.h"
 
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 // Owns the thread's connection, opened there by the first run (a connection is used only by the
@@ -19,10 +24,8 @@ public:
     StoreResult<int> run()
     {
         const QString what = u"Indexing messages for search"_s;
-        if (!m_database.isOpen()) {
-            if (StoreStatus failed = m_database.openFile(m_path))
-                return *failed;
-        }
+        if (StoreStatus failed = open())
+            return *failed;
         const QSqlDatabase db = m_database.connection();
         auto ids = DeferredIndex::finishedIds(db, what);
         if (!ids)
@@ -37,7 +40,26 @@ public:
         return int(ids->size());
     }
 
+    // (frames in the log, frames copied into the file)
+    StoreResult<std::pair<int, int>> checkpoint()
+    {
+        const QString what = u"Writing the history file"_s;
+        if (StoreStatus failed = open())
+            return *failed;
+        QSqlQuery q(m_database.connection());
+        if (!q.exec(u"PRAGMA wal_checkpoint(PASSIVE)"_s) || !q.next())
+            return storeErrorFromSql(q.lastError(), what);
+        return std::pair { q.value(1).toInt(), q.value(2).toInt() };
+    }
+
 private:
+    StoreStatus open()
+    {
+        if (m_database.isOpen())
+            return std::nullopt;
+        return m_database.openFile(m_path);
+    }
+
     const QString m_path;
     Database m_database;
 };
@@ -56,6 +78,25 @@ SearchIndexThread::~SearchIndexThread()
 {
     m_thread.quit(); // after the run in flight; the runs still queued are dropped with the loop
     m_thread.wait();
+}
+
+void SearchIndexThread::checkpoint()
+{
+    if (m_checkpointQueued.exchange(true))
+        return;
+    QMetaObject::invokeMethod(m_worker, [this] {
+        m_checkpointQueued = false;
+        const auto result = m_worker->checkpoint();
+        QMetaObject::invokeMethod(
+            this,
+            [this, result] {
+                if (result)
+                    Q_EMIT checkpointed(result->first, result->second);
+                else
+                    Q_EMIT failed(result.error());
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 void SearchIndexThread::indexPending()

@@ -13,6 +13,7 @@
 // answer or a long pasted question, whose FTS5 indexing (~35 ms per MB) would otherwise stall
 // the window. One message per transaction, so the window's own writes wait at most for one;
 // WAL lets it read meanwhile. Until a message is indexed, search does not find it.
+// It also runs the WAL checkpoints the window's connection leaves to it (WalCheckpointHook).
 class SearchIndexThread : public QObject
 {
     Q_OBJECT
@@ -24,15 +25,22 @@ public:
 
     // Indexes every marked, final message; calls made while a run is queued are one run.
     void indexPending();
+    // Copies the write-ahead log back into the history file: a passive checkpoint, which never
+    // waits for the window's writes. Calls made while one is queued are one.
+    void checkpoint();
 
 Q_SIGNALS:
     // On the owner's thread: a run ended, having indexed `count` messages.
     void indexed(int count);
     void failed(const StoreError &error);
+    // A checkpoint ended: `copied` of the log's `frames` pages are in the file (all of them,
+    // unless a reader still needed the older ones).
+    void checkpointed(int frames, int copied);
 
 private:
     class Worker;
     QThread m_thread;
     Worker *m_worker = nullptr; // lives in m_thread, deleted there
     std::atomic_bool m_queued = false;
+    std::atomic_bool m_checkpointQueued = false;
 };
