@@ -80,18 +80,22 @@ SearchIndexThread::~SearchIndexThread()
     m_thread.wait();
 }
 
-void SearchIndexThread::checkpoint()
+// Runs `job` on the worker, then `report` with its value here (or emits failed()). Calls made
+// while one is queued are that one; a call made once it has started is another job, which may
+// see newer rows. The destructor waits for the thread, so `this` outlives every job that starts.
+template<typename Job, typename Report>
+void SearchIndexThread::post(std::atomic_bool &queued, Job job, Report report)
 {
-    if (m_checkpointQueued.exchange(true))
+    if (queued.exchange(true))
         return;
-    QMetaObject::invokeMethod(m_worker, [this] {
-        m_checkpointQueued = false;
-        const auto result = m_worker->checkpoint();
+    QMetaObject::invokeMethod(m_worker, [this, &queued, job, report] {
+        queued = false;
+        const auto result = job(*m_worker);
         QMetaObject::invokeMethod(
             this,
-            [this, result] {
+            [this, result, report] {
                 if (result)
-                    Q_EMIT checkpointed(result->first, result->second);
+                    report(*result);
                 else
                     Q_EMIT failed(result.error());
             },
@@ -99,22 +103,16 @@ void SearchIndexThread::checkpoint()
     });
 }
 
+void SearchIndexThread::checkpoint()
+{
+    post(
+        m_checkpointQueued, [](Worker &worker) { return worker.checkpoint(); },
+        [this](std::pair<int, int> frames) { Q_EMIT checkpointed(frames.first, frames.second); });
+}
+
 void SearchIndexThread::indexPending()
 {
-    if (m_queued.exchange(true))
-        return;
-    // The destructor waits for the thread, so `this` outlives every run that starts.
-    QMetaObject::invokeMethod(m_worker, [this] {
-        m_queued = false; // a call from now on is another run: it may see newer rows
-        const StoreResult<int> result = m_worker->run();
-        QMetaObject::invokeMethod(
-            this,
-            [this, result] {
-                if (result)
-                    Q_EMIT indexed(*result);
-                else
-                    Q_EMIT failed(result.error());
-            },
-            Qt::QueuedConnection);
-    });
+    post(
+        m_queued, [](Worker &worker) { return worker.run(); },
+        [this](int count) { Q_EMIT indexed(count); });
 }

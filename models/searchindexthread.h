@@ -39,6 +39,9 @@ Q_SIGNALS:
 
 private:
     class Worker;
+    template<typename Job, typename Report>
+    void post(std::atomic_bool &queued, Job job, Report report);
+
     QThread m_thread;
     Worker *m_worker = nullptr; // lives in m_thread, deleted there
     std::atomic_bool m_queued = false;

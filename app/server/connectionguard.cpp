@@ -1,8 +1,9 @@
 #include "app/server/connectionguard.h"
 
+#include "app/server/exchange.h"
+
 #include <QHttpServerRequest>
 #include <QJsonDocument>
-#include <QJsonObject>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -31,14 +32,11 @@ ConnectionGuard::ConnectionGuard(Limits limits, QObject *parent)
 
 QByteArray ConnectionGuard::busyResponse(int maxConnections)
 {
-    const QJsonObject body {
-        { u"type"_s,
-            QJsonObject { { u"code"_s, 503 }, { u"description"_s, u"Service Unavailable"_s } } },
-        { u"message"_s,
+    const QByteArray json = QJsonDocument(
+        Exchange::errorBody(503,
             u"The server already has %1 open connections, its limit; try again in a moment."_s.arg(
-                maxConnections) },
-    };
-    const QByteArray json = QJsonDocument(body).toJson(QJsonDocument::Compact);
+                maxConnections)))
+                                .toJson(QJsonDocument::Compact);
     return "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
            "Content-Length: "
         + QByteArray::number(json.size()) + "\r\nConnection: close\r\nRetry-After: 1\r\n\r\n"

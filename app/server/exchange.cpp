@@ -40,27 +40,29 @@ void Exchange::json(const QJsonObject &body)
     write(body, 200);
 }
 
+QJsonObject Exchange::errorBody(int status, const QString &message)
+{
+    return QJsonObject {
+        { u"type"_s,
+            QJsonObject { { u"code"_s, status }, { u"description"_s, describe(status) } } },
+        { u"message"_s, message },
+    };
+}
+
 void Exchange::error(int status, const QString &message)
 {
-    write(
-        QJsonObject {
-            { u"type"_s,
-                QJsonObject { { u"code"_s, status }, { u"description"_s, describe(status) } } },
-            { u"message"_s, message },
-        },
-        status);
+    write(errorBody(status, message), status);
 }
 
 void Exchange::write(const QJsonObject &body, int status)
 {
     const QJsonDocument document(body);
     const auto code = QHttpServerResponder::StatusCode(status);
-    if (m_closeAfter)
-        m_responder.write(document, { { "Connection", "close" } }, code);
-    else
+    if (!m_closeAfter) {
         m_responder.write(document, code);
-    if (m_closeAfter) {
-        if (QTcpSocket *socket = m_responder.socket())
-            socket->disconnectFromHost(); // after what was written has gone out
+        return;
     }
+    m_responder.write(document, { { "Connection", "close" } }, code);
+    if (QTcpSocket *socket = m_responder.socket())
+        socket->disconnectFromHost(); // after what was written has gone out
 }

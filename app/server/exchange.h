@@ -24,6 +24,8 @@ public:
     QHttpServerResponder takeResponder() { return std::move(m_responder); }
 
     static QString describe(int status);
+    // The JSON body of an error (ConnectionGuard writes it too, on a connection over the cap).
+    static QJsonObject errorBody(int status, const QString &message);
 
 private:
     void write(const QJsonObject &body, int status);
