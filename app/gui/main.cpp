@@ -27,6 +27,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
+#include <QIcon>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QSettings>
@@ -107,10 +108,13 @@ private:
             const auto *v = m_window->findChild<QAbstractItemView *>(view);
             return v && v->model() ? v->model()->rowCount() : -1;
         };
+        // window_icon: the window has an icon that draws at 16 px (tst_packaging).
+        const bool icon = !m_window->windowIcon().pixmap(16, 16).isNull();
         std::printf("{\"bench\":\"coldstart_run\",\"shown_ms\":%.1f,\"vmhwm_kb\":%lld,"
-                    "\"vmrss_kb\":%lld,\"sidebar_rows\":%d,\"transcript_rows\":%d}\n",
+                    "\"vmrss_kb\":%lld,\"sidebar_rows\":%d,\"transcript_rows\":%d,"
+                    "\"window_icon\":%s}\n",
             shownMs, statusKb("VmHWM"), statusKb("VmRSS"), rows(u"conversationList"_s),
-            rows(u"transcriptView"_s));
+            rows(u"transcriptView"_s), icon ? "true" : "false");
         std::fflush(stdout);
         QCoreApplication::quit();
     }
@@ -128,6 +132,11 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(u"chartroom"_s);
     QApplication::setApplicationDisplayName(u"Chartroom"_s);
     QApplication::setApplicationVersion(QStringLiteral(CHARTROOM_VERSION));
+    // Wayland finds the icon through the installed .desktop file's name.
+    QGuiApplication::setDesktopFileName(u"io.chartroom.Chartroom"_s);
+    // The app icon, compiled in (app/CMakeLists.txt), so that it shows uninstalled too.
+    QApplication::setWindowIcon(
+        QIcon(u":/icons/hicolor/scalable/apps/io.chartroom.Chartroom.svg"_s));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -144,6 +153,13 @@ int main(int argc, char *argv[])
             "Ask TEXT in a new conversation once the window is shown, as if typed and sent."),
         u"TEXT"_s);
     parser.addOption(ask);
+    // For the package test and the AppStream screenshot (scripts/test-package.sh).
+    const QCommandLineOption screenshot(u"screenshot"_s,
+        QApplication::translate("main",
+            "Save a picture of the window to FILE once it is shown (with --ask, once the answer "
+            "has ended), then quit."),
+        u"FILE"_s);
+    parser.addOption(screenshot);
     parser.process(app);
 
     Database database;
@@ -262,6 +278,20 @@ int main(int argc, char *argv[])
             window.openConversation(0);
             window.send(question);
         });
+    }
+    if (const QString file = parser.value(screenshot); !file.isEmpty()) {
+        const auto grab = [&window, file] {
+            const bool saved = window.grab().save(file);
+            if (!saved)
+                qCritical("Could not save the screenshot to %s", qUtf8Printable(file));
+            QCoreApplication::exit(saved ? 0 : 1);
+        };
+        // With a question, after its answer has ended and its chart has fetched its data.
+        if (parser.value(ask).isEmpty())
+            QTimer::singleShot(500, &window, grab);
+        else
+            QObject::connect(&session, &ChatSession::answerFinished, &window,
+                [&window, grab] { QTimer::singleShot(1500, &window, grab); });
     }
     if (!localError.isEmpty()) {
         qWarning("The built-in analyst server could not start: %s", qUtf8Printable(localError));
