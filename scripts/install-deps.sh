@@ -11,4 +11,5 @@ ensure_debs \
   qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev qtkeychain-qt6-dev \
   libmd4c-dev libmd4c-html0-dev libsqlite3-dev \
   libsimdjson-dev \
-  xvfb xauth fonts-dejavu-core clang-format
+  xvfb xauth fonts-dejavu-core clang-format \
+  appstream desktop-file-utils
