@@ -52,6 +52,7 @@ cleanup() {
   rm -rf --one-file-system "$root"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 t=$SECONDS
 cp -a "$clean/." "$root/"
 mount -t proc proc "$root/proc"
@@ -62,10 +63,10 @@ cp "$deb" "$root/tmp/"
 in_root() { chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 "$@"; }
 fail() { echo "test-package: FAILED: $*" >&2; exit 1; }
 echo "test-package: installing $(basename "$deb") into a fresh copy of the clean root..."
-{ in_root apt-get update && DEBIAN_FRONTEND=noninteractive in_root apt-get install -y \
+{ in_root apt-get update && in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y \
     --no-install-recommends "/tmp/$(basename "$deb")"; } >"$out/install.log" 2>&1 \
   || { tail -20 "$out/install.log" >&2; fail "apt-get install ./$(basename "$deb")"; }
-echo "test-package: installed in $((SECONDS - t)) s ($(grep -c '^Setting up' "$out/install.log") packages)"
+echo "test-package: copied and installed in $((SECONDS - t)) s ($(grep -c '^Setting up' "$out/install.log") packages)"
 
 # The CLI: a real answer from the built-in analyst (figures and a chart item), stored.
 question="Show monthly revenue as a line chart"
