@@ -232,7 +232,7 @@ StoreStatus Repository::mergeConversation(qint64 from, qint64 into)
     if (StoreStatus e
         = run(q, u"UPDATE conversations SET deleted = 0 WHERE id = ?"_s, { into }, what))
         return e;
-    if (StoreStatus e = touchConversation(into, nowMs()))
+    if (StoreStatus e = touchConversation(m_database.connection(), into, nowMs()))
         return e;
     if (StoreStatus e = transaction.commit(what))
         return e;
@@ -240,11 +240,4 @@ StoreStatus Repository::mergeConversation(qint64 from, qint64 into)
     if (auto c = conversation(into))
         Q_EMIT conversationChanged(*c);
     return std::nullopt;
-}
-
-StoreStatus Repository::touchConversation(qint64 id, qint64 atMs)
-{
-    QSqlQuery q(m_database.connection());
-    return run(q, u"UPDATE conversations SET updated_at = max(updated_at, ?) WHERE id = ?"_s,
-        { atMs, id }, u"Saving the conversation"_s);
 }

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QVariantList>
 
+#include <functional>
 #include <memory>
 
 class Database;
@@ -69,6 +70,15 @@ public:
     // Messages. addMessage assigns id, order and timestamps and stores the message's assets in
     // the same transaction; it also bumps the conversation's update time.
     StoreResult<Message> addMessage(Message message);
+    // Whether addMessageInBackground() writes `message` on the background thread: a long text
+    // (over the inline indexing size) that is final, with the background thread running.
+    bool savesInBackground(const Message &message) const;
+    // addMessage() for a question the window must not wait for (a 4 MB paste: ~15 ms of SQLite
+    // writing it): written by the background thread's connection, then here `done` is called and
+    // the signals emitted, as addMessage() does. Any other message is written now and `done`
+    // called before this returns.
+    void addMessageInBackground(
+        Message message, std::function<void(const StoreResult<Message> &)> done);
     StoreResult<Message> message(qint64 id) const;
     // Up to `limit` messages with seq < beforeSeq (0: the newest), returned in ascending order.
     StoreResult<QList<Message>> messages(
@@ -139,10 +149,12 @@ Q_SIGNALS:
 
 private:
     StoreResult<QList<Asset>> assetsFor(const QList<qint64> &messageIds) const;
-    StoreStatus touchConversation(qint64 id, qint64 atMs);
     // After a write that may have made a deferred message final: indexes it now, or (a long text,
     // with the background indexer) marks it for the indexer; `*queued` tells which.
     StoreStatus indexIfFinal(qint64 messageId, bool *queued);
+    // After a message was stored: queues its indexing (`indexLater`), emits messageAdded and
+    // conversationChanged.
+    void messageStored(const Message &message, bool indexLater);
     bool deferLongText(qint64 bytes) const { return m_indexThread && bytes > m_inlineIndexBytes; }
     // chartroom_bm25's counts (searchrank.h): the sample's size and each phrase's hits among the
     // newest m_idfSample message ids; none when there are no more ids than that.

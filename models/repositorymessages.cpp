@@ -20,48 +20,51 @@ using namespace RepositoryRows;
 
 StoreResult<Message> Repository::addMessage(Message m)
 {
-    const QString what = u"Saving the message"_s;
     SqlTransaction transaction(m_database.connection());
-    QSqlQuery q(m_database.connection());
-    if (StoreStatus e
-        = run(q, u"SELECT coalesce(max(seq), 0) + 1 FROM messages WHERE conversation_id = ?"_s,
-            { m.conversationId }, what))
-        return *e;
-    q.next();
-    m.seq = q.value(0).toLongLong();
-    q.finish();
-    const qint64 now = nowMs();
-    if (!m.createdAt.isValid())
-        m.createdAt = fromMs(now);
-    m.updatedAt = fromMs(now);
     // A long text (a 4 MB paste) is indexed by the background indexer, when there is one (its
     // UTF-16 length stands for the size: no copy of the text to measure it).
     const bool deferIndex = m.status == MessageStatus::Streaming || deferLongText(m.text.size());
-    if (StoreStatus e = run(q,
-            u"INSERT INTO messages (conversation_id, remote_id, role, agent, task, "
-            u"locale_id, text, status, error_detail, created_at, updated_at, seq, fts_deferred) "
-            u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-            { m.conversationId, nullable(m.remoteId), roleName(m.role), nullable(m.agent),
-                nullable(m.task), nullable(m.localeId), nonNull(m.text), statusName(m.status),
-                nullable(m.errorDetail), m.createdAt.toMSecsSinceEpoch(), now, m.seq,
-                deferIndex ? 1 : 0 },
-            what))
+    if (StoreStatus e = insertMessage(m_database.connection(), &m, deferIndex))
         return *e;
-    m.id = q.lastInsertId().toLongLong();
-    for (Asset &asset : m.assets) {
-        if (StoreStatus e = insertAsset(q, &asset, m.id))
-            return *e;
+    if (StoreStatus e = transaction.commit(u"Saving the message"_s))
+        return *e;
+    messageStored(m, deferIndex && m.status != MessageStatus::Streaming);
+    return m;
+}
+
+bool Repository::savesInBackground(const Message &message) const
+{
+    return message.status != MessageStatus::Streaming && deferLongText(message.text.size());
+}
+
+void Repository::addMessageInBackground(
+    Message message, std::function<void(const StoreResult<Message> &)> done)
+{
+    if (!savesInBackground(message)) {
+        done(addMessage(std::move(message)));
+        return;
     }
-    if (StoreStatus e = touchConversation(m.conversationId, now))
-        return *e;
-    if (StoreStatus e = transaction.commit(what))
-        return *e;
-    if (deferIndex && m.status != MessageStatus::Streaming)
+    m_indexThread->addMessage(
+        std::move(message), [this, done = std::move(done)](const StoreResult<Message> &stored) {
+            if (!stored) {
+                done(stored);
+                return;
+            }
+            messageStored(*stored, false);
+            // What the caller writes next (the answer's row) goes before the indexing, which
+            // holds the write lock for ~35 ms per MB.
+            done(stored);
+            m_indexThread->indexPending();
+        });
+}
+
+void Repository::messageStored(const Message &m, bool indexLater)
+{
+    if (indexLater)
         m_indexThread->indexPending();
     Q_EMIT messageAdded(m);
     if (auto c = conversation(m.conversationId))
         Q_EMIT conversationChanged(*c);
-    return m;
 }
 
 StoreResult<Message> Repository::message(qint64 id) const
@@ -230,7 +233,7 @@ StoreStatus Repository::updateMessage(const Message &message, MessageFields fiel
         if (StoreStatus e = indexIfFinal(message.id, &indexLater))
             return e;
     }
-    if (StoreStatus e = touchConversation(message.conversationId, now))
+    if (StoreStatus e = touchConversation(m_database.connection(), message.conversationId, now))
         return e;
     if (StoreStatus e = transaction.commit(what))
         return e;

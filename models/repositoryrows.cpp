@@ -2,6 +2,7 @@
 
 #include "models/sqlrun.h"
 
+#include <QSqlDatabase>
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
@@ -108,6 +109,47 @@ StoreStatus insertAsset(QSqlQuery &q, Asset *asset, qint64 messageId)
         return e;
     asset->id = q.lastInsertId().toLongLong();
     return std::nullopt;
+}
+
+StoreStatus insertMessage(const QSqlDatabase &db, Message *message, bool deferIndex)
+{
+    const QString what = u"Saving the message"_s;
+    Message &m = *message;
+    QSqlQuery q(db);
+    if (StoreStatus e
+        = run(q, u"SELECT coalesce(max(seq), 0) + 1 FROM messages WHERE conversation_id = ?"_s,
+            { m.conversationId }, what))
+        return e;
+    q.next();
+    m.seq = q.value(0).toLongLong();
+    q.finish();
+    const qint64 now = nowMs();
+    if (!m.createdAt.isValid())
+        m.createdAt = fromMs(now);
+    m.updatedAt = fromMs(now);
+    if (StoreStatus e = run(q,
+            u"INSERT INTO messages (conversation_id, remote_id, role, agent, task, "
+            u"locale_id, text, status, error_detail, created_at, updated_at, seq, fts_deferred) "
+            u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+            { m.conversationId, nullable(m.remoteId), roleName(m.role), nullable(m.agent),
+                nullable(m.task), nullable(m.localeId), nonNull(m.text), statusName(m.status),
+                nullable(m.errorDetail), m.createdAt.toMSecsSinceEpoch(), now, m.seq,
+                deferIndex ? 1 : 0 },
+            what))
+        return e;
+    m.id = q.lastInsertId().toLongLong();
+    for (Asset &asset : m.assets) {
+        if (StoreStatus e = insertAsset(q, &asset, m.id))
+            return e;
+    }
+    return touchConversation(db, m.conversationId, now);
+}
+
+StoreStatus touchConversation(const QSqlDatabase &db, qint64 conversationId, qint64 atMs)
+{
+    QSqlQuery q(db);
+    return run(q, u"UPDATE conversations SET updated_at = max(updated_at, ?) WHERE id = ?"_s,
+        { atMs, conversationId }, u"Saving the conversation"_s);
 }
 
 } // namespace RepositoryRows

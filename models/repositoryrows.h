@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QVariant>
 
+class QSqlDatabase;
 class QSqlQuery;
 
 // The Repository's row mapper and small SQL helpers, shared by its parts (repository.cpp:
@@ -29,4 +30,11 @@ Message readMessage(const QSqlQuery &q);
 Asset readAsset(const QSqlQuery &q);
 QVariant msOrNull(const QDateTime &t);
 StoreStatus insertAsset(QSqlQuery &q, Asset *asset, qint64 messageId);
+// Repository::addMessage's rows, inside the caller's transaction on `db` (the window's
+// connection, or the background thread's for a long question): the message after the
+// conversation's last (its seq), its assets, and the conversation's update time. Fills in id,
+// seq and the times. `deferIndex`: left for DeferredIndex (fts_deferred).
+StoreStatus insertMessage(const QSqlDatabase &db, Message *message, bool deferIndex);
+// A message of the conversation changed at `atMs`: its update time moves on (never back).
+StoreStatus touchConversation(const QSqlDatabase &db, qint64 conversationId, qint64 atMs);
 } // namespace RepositoryRows

@@ -2,6 +2,7 @@
 
 #include "models/database.h"
 #include "models/deferredindex.h"
+#include "models/repositoryrows.h"
 #include "models/sqltransaction.h"
 
 #include <QSqlError>
@@ -50,6 +51,20 @@ public:
         if (!q.exec(u"PRAGMA wal_checkpoint(PASSIVE)"_s) || !q.next())
             return storeErrorFromSql(q.lastError(), what);
         return std::pair { q.value(1).toInt(), q.value(2).toInt() };
+    }
+
+    StoreResult<Message> addMessage(Message message)
+    {
+        const QString what = u"Saving the message"_s;
+        if (StoreStatus failed = open())
+            return *failed;
+        const QSqlDatabase db = m_database.connection();
+        SqlTransaction transaction(db);
+        if (StoreStatus e = RepositoryRows::insertMessage(db, &message, true))
+            return *e;
+        if (StoreStatus e = transaction.commit(what))
+            return *e;
+        return message;
     }
 
 private:
@@ -115,4 +130,14 @@ void SearchIndexThread::indexPending()
     post(
         m_queued, [](Worker &worker) { return worker.run(); },
         [this](int count) { Q_EMIT indexed(count); });
+}
+
+void SearchIndexThread::addMessage(
+    Message message, std::function<void(const StoreResult<Message> &)> done)
+{
+    QMetaObject::invokeMethod(m_worker, [this, message = std::move(message), done]() mutable {
+        const StoreResult<Message> stored = m_worker->addMessage(std::move(message));
+        QMetaObject::invokeMethod(
+            this, [stored, done] { done(stored); }, Qt::QueuedConnection);
+    });
 }

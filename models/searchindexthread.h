@@ -1,19 +1,22 @@
 #pragma once
 
 #include "models/storeerror.h"
+#include "models/types.h"
 
 #include <QObject>
 #include <QString>
 #include <QThread>
 
 #include <atomic>
+#include <functional>
 
 // Indexes for search, on a thread of its own with its own connection to the history file, the
 // messages whose indexing was deferred and that are final (DeferredIndex): in the app a long
 // answer or a long pasted question, whose FTS5 indexing (~35 ms per MB) would otherwise stall
 // the window. One message per transaction, so the window's own writes wait at most for one;
 // WAL lets it read meanwhile. Until a message is indexed, search does not find it.
-// It also runs the WAL checkpoints the window's connection leaves to it (WalCheckpointHook).
+// It also runs the WAL checkpoints the window's connection leaves to it (WalCheckpointHook),
+// and writes the long questions the window should not wait for (addMessage).
 class SearchIndexThread : public QObject
 {
     Q_OBJECT
@@ -28,6 +31,10 @@ public:
     // Copies the write-ahead log back into the history file: a passive checkpoint, which never
     // waits for the window's writes. Calls made while one is queued are one.
     void checkpoint();
+    // Writes `message` as Repository::addMessage would (marked for indexing), in a transaction
+    // of its own that takes the write lock first, then calls `done` here with the stored message
+    // or the error. Each call is a write of its own, in call order.
+    void addMessage(Message message, std::function<void(const StoreResult<Message> &)> done);
 
 Q_SIGNALS:
     // On the owner's thread: a run ended, having indexed `count` messages.

@@ -3,8 +3,13 @@
 #include "models/storeerror.h"
 
 #include <QSqlDatabase>
+#include <QSqlError>
 
-// RAII transaction: rolls back on destruction unless commit() succeeded.
+// RAII write transaction: rolls back on destruction unless commit() succeeded. It takes the
+// write lock at BEGIN (BEGIN IMMEDIATE), waiting for another connection's write if need be (the
+// busy timeout): a transaction that only asked for the lock at its first write, after reading,
+// would fail ("database is locked") whenever another connection (the background thread, a
+// sync) committed in between.
 class SqlTransaction
 {
 public:
@@ -19,5 +24,6 @@ public:
 
 private:
     QSqlDatabase m_db;
+    QSqlError m_beginError;
     bool m_active = false;
 };

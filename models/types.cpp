@@ -40,9 +40,11 @@ QString SearchHit::snippetWith(const QString &open, const QString &close) const
 
 QString Conversation::titleFor(const QString &prompt)
 {
-    const QString line = prompt.simplified();
     constexpr int maxLength = 60;
-    if (line.size() <= maxLength)
+    // Only the start counts: a 4 MB paste is not simplified whole.
+    constexpr qsizetype lookAt = 16 * maxLength;
+    const QString line = QStringView(prompt).left(lookAt).toString().simplified();
+    if (line.size() <= maxLength && prompt.size() <= lookAt)
         return line;
     QString cut = line.left(maxLength);
     const qsizetype space = cut.lastIndexOf(u' ');

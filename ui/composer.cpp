@@ -146,8 +146,11 @@ void Composer::setPasted(const QString &text)
 
 void Composer::setText(const QString &text)
 {
-    setPasted({});
-    m_edit->setPlainText(text);
+    // A long text (a question given back after it could not be saved) is kept beside the text
+    // box, as its paste was.
+    const bool isLong = text.size() > pasteLimit;
+    setPasted(isLong ? text : QString());
+    m_edit->setPlainText(isLong ? QString() : text);
     m_edit->moveCursor(QTextCursor::End);
 }
 

@@ -24,6 +24,7 @@ public:
     QString text() const;
     // The long paste kept beside the text box (empty: none).
     QString pastedText() const { return m_pasted; }
+    // Replaces what is in the composer (a text over pasteLimit is kept as a long paste is).
     void setText(const QString &text);
     void clear();
     void setBusy(bool busy);

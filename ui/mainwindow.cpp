@@ -137,6 +137,13 @@ MainWindow::MainWindow(
     connect(
         &m_session, &ChatSession::answerTextChanged, m_transcript, &TranscriptModel::setLiveText);
     connect(&m_session, &ChatSession::failed, m_error, &ErrorBanner::showError);
+    // A long question written in the background that could not be stored: given back.
+    connect(&m_session, &ChatSession::questionNotSaved, this,
+        [this](qint64, const QString &text, const StoreError &error) {
+            showNotSent(error);
+            if (m_composer->text().isEmpty())
+                m_composer->setText(text);
+        });
     // The answer joined the stored copy of its remote conversation: show that one.
     connect(&m_session, &ChatSession::conversationMoved, this, [this](qint64 from, qint64 into) {
         if (currentConversation() == from || currentConversation() == 0) {
@@ -219,7 +226,7 @@ void MainWindow::send(const QString &text)
     if (!sent && m_moveFlow->explain(currentConversation()))
         return; // its account was removed: the banner offers to move it
     if (!sent) {
-        m_error->showError(tr("Your question could not be sent: %1").arg(sent.error().message));
+        showNotSent(sent.error());
         return;
     }
     m_error->hide();
@@ -231,6 +238,11 @@ void MainWindow::send(const QString &text)
     if (*sent != currentConversation())
         openConversation(*sent);
     m_view->scrollToNewest();
+}
+
+void MainWindow::showNotSent(const StoreError &error)
+{
+    m_error->showError(tr("Your question could not be sent: %1").arg(error.message));
 }
 
 void MainWindow::retry(qint64 messageId)

@@ -7,6 +7,7 @@
 
 #include <memory>
 
+struct StoreError;
 class AccountMoveFlow;
 class BackendRegistry;
 class ChartCardCache;
@@ -103,6 +104,8 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    // "Your question could not be sent: …" in the error banner.
+    void showNotSent(const StoreError &error);
     void createActions();
     void restoreSettings();
     void updateState();

@@ -227,7 +227,14 @@ void MessageDelegate::paint(
         QAbstractTextDocumentLayout::PaintContext context;
         context.palette = option.palette;
         context.palette.setColor(QPalette::Text, Theme::text());
-        context.clip = QRectF(0, 0, text.width() + 1, text.height() + 1);
+        // Only the part of the text in the view is drawn: QTextDocumentLayout skips the blocks
+        // outside the clip, so a long message's paint costs its visible lines, not all of them.
+        QRectF clip(0, 0, text.width() + 1, text.height() + 1);
+        if (const auto *view = qobject_cast<const QAbstractItemView *>(option.widget)) {
+            const QPoint origin = option.rect.topLeft() + text.topLeft();
+            clip &= QRectF(view->viewport()->rect().translated(-origin));
+        }
+        context.clip = clip;
         painter->setClipRect(context.clip);
         if (m_selection.messageId == index.data(TranscriptModel::IdRole).toLongLong()
             && m_selection.start < m_selection.end) {
@@ -240,7 +247,8 @@ void MessageDelegate::paint(
             selection.format.setForeground(option.palette.brush(QPalette::HighlightedText));
             context.selections << selection;
         }
-        entry.document->documentLayout()->draw(painter, context);
+        if (!clip.isEmpty()) // an empty clip would mean "no clip" to the layout
+            entry.document->documentLayout()->draw(painter, context);
         painter->restore();
     }
     MessageChrome::paintShowAll(painter, option.font, entry.showAll, layout.showAllRect());

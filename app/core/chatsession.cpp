@@ -5,6 +5,8 @@
 #include "app/core/chatsessionactive.h"
 #include "models/repository.h"
 
+#include <QPointer>
+
 using namespace Qt::StringLiterals;
 
 ChatSession::ChatSession(Repository &repository, QObject *parent)
@@ -77,12 +79,15 @@ StoreResult<Message> ChatSession::storeAnswerError(qint64 conversationId, const 
 
 StoreResult<qint64> ChatSession::send(qint64 conversationId, const QString &text)
 {
-    if (text.trimmed().isEmpty())
+    if (QStringView(text).trimmed().isEmpty()) // a view: no copy of a 4 MB paste
         return StoreError { StoreError::Code::Invalid, tr("Type a question first."), {} };
     if (m_active) {
         return StoreError { StoreError::Code::Busy,
             tr("An answer is still arriving: wait for it or press Stop."), {} };
     }
+    if (m_savingQuestion)
+        return StoreError { StoreError::Code::Busy, tr("The last question is still being saved."),
+            {} };
     StoreResult<Conversation> conversation = conversationId == 0
         ? m_repository.createConversation(
             Conversation::titleFor(text), m_backend ? m_backend->id() : u"local"_s)
@@ -102,17 +107,38 @@ StoreResult<qint64> ChatSession::send(qint64 conversationId, const QString &text
     const bool queue = shouldQueue(*conversation);
     if (queue)
         question.status = MessageStatus::Pending;
-    auto stored = m_repository.addMessage(question);
+    const bool isNew = conversationId == 0;
+    if (!m_repository.savesInBackground(question))
+        return questionSaved(*conversation, m_repository.addMessage(question), queue, isNew);
+    // A long question is written by the store's background thread; the answer is asked for
+    // once it is stored (questionNotSaved() if it could not be).
+    m_savingQuestion = true;
+    m_repository.addMessageInBackground(question,
+        [self = QPointer(this), c = *conversation, queue, isNew, text](
+            const StoreResult<Message> &stored) {
+            if (!self)
+                return;
+            self->m_savingQuestion = false;
+            const StoreResult<qint64> asked = self->questionSaved(c, stored, queue, isNew);
+            if (!asked)
+                Q_EMIT self->questionNotSaved(c.id, text, asked.error());
+        });
+    return conversation->id;
+}
+
+StoreResult<qint64> ChatSession::questionSaved(const Conversation &conversation,
+    const StoreResult<Message> &stored, bool queue, bool newConversation)
+{
     if (!stored) {
         // A conversation made for this question alone (e.g. the disk is full) is not left
         // behind empty: it is deleted (hidden from the lists) and the question stays unsent.
-        if (conversationId == 0)
-            m_repository.deleteConversation(conversation->id);
+        if (newConversation)
+            m_repository.deleteConversation(conversation.id);
         return stored.error();
     }
     if (queue)
-        return enqueue(*conversation, *stored);
-    return startAnswer(*conversation, *stored, backendFor(*conversation));
+        return enqueue(conversation, *stored);
+    return startAnswer(conversation, *stored, backendFor(conversation));
 }
 
 StoreResult<qint64> ChatSession::retry(qint64 assistantMessageId)

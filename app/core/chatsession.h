@@ -60,7 +60,9 @@ public:
 
     // Sends `text` in conversation `conversationId` (0: starts a new conversation titled after
     // the prompt). Returns the conversation id, or the store's error (nothing is stored when
-    // the conversation's account was removed).
+    // the conversation's account was removed). A long question the store writes in the
+    // background (Repository::savesInBackground) is asked once stored; if it cannot be stored
+    // or asked, questionNotSaved() says so later.
     StoreResult<qint64> send(qint64 conversationId, const QString &text);
     // Asks again for the answer `assistantMessageId` (in error or interrupted): a new answer to
     // the same question, in the same conversation.
@@ -75,6 +77,8 @@ public:
     // Stops the answer being streamed, keeping its partial text (marked interrupted).
     void stop();
     bool isBusy() const { return m_active != nullptr; }
+    // A long question is being written in the background (send() refuses another meanwhile).
+    bool isSavingQuestion() const { return m_savingQuestion; }
     qint64 activeAnswerId() const;
     // The latest progress line of the active answer ("Reading dataset Sales").
     QString progressText() const;
@@ -96,6 +100,9 @@ Q_SIGNALS:
     void answerFinished(qint64 messageId);
     // send() stored `messageId` as pending and queued it as outbox row `outboxId`.
     void queued(qint64 outboxId, qint64 messageId);
+    // The long question `text` that send() accepted for conversation `conversationId` could not
+    // be stored or asked (`error`, in words); a conversation made for it is deleted.
+    void questionNotSaved(qint64 conversationId, const QString &text, const StoreError &error);
     // A store error while streaming (e.g. the disk is full), in words.
     void failed(const QString &message);
     // The backend named a conversation already stored as `into`: conversation `from` (the one
@@ -109,6 +116,9 @@ private:
     struct Active;
     StoreResult<qint64> startAnswer(const Conversation &conversation, const Message &question,
         Backend *backend, qint64 reuseAnswerId = 0);
+    // The rest of send() once the question is stored (or not): queues it or asks for the answer.
+    StoreResult<qint64> questionSaved(const Conversation &conversation,
+        const StoreResult<Message> &stored, bool queue, bool newConversation);
     bool shouldQueue(const Conversation &conversation) const;
     StoreResult<qint64> enqueue(const Conversation &conversation, const Message &question);
     void finishQueued(qint64 outboxId, const Message &question, MessageStatus status,
@@ -140,6 +150,7 @@ private:
     QString m_agent = QStringLiteral("analyst");
     QString m_task = QStringLiteral("generate");
     bool m_stream = true;
+    bool m_savingQuestion = false;
     std::unique_ptr<Active> m_active;
     QTimer m_persistTimer;
     QTimer m_announceTimer; // 0 ms: the next event-loop turn

@@ -108,7 +108,7 @@ int streamIntoWindow(bool smoke, double megabytes)
     if (!finished.wait(300000))
         return fail(u"the answer did not finish"_s);
     const double seconds = clock.nsecsElapsed() / 1e9;
-    QTest::qWait(200); // the last frame and the store's last write
+    BenchLoop::runFor(200); // the last frame and the store's last write
     monitor.stop();
     std::printf("{\"bench\":\"stream_into_window\",\"text_bytes\":%lld,\"deltas\":%d,"
                 "\"seconds\":%.3f,\"longest_stall_ms\":%.1f,\"stalls_over_8ms\":%d,"
@@ -177,10 +177,7 @@ int scrollEndToEnd(bool smoke, int count)
     BenchLoop::StallMonitor monitor;
     monitor.start();
     stepper.start();
-    QElapsedTimer clock;
-    clock.start();
-    while (!done && clock.elapsed() < 600000)
-        QTest::qWait(5);
+    BenchLoop::runUntil([&done] { return done; }, 600000);
     stepper.stop();
     monitor.stop();
     std::printf("{\"bench\":\"scroll_end_to_end\",\"messages\":%d,\"frames\":%lld,"

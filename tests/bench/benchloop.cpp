@@ -1,7 +1,8 @@
 #include "tests/bench/benchloop.h"
 
 #include <QCoreApplication>
-#include <QTest>
+#include <QEventLoop>
+#include <QTimer>
 
 #include <algorithm>
 #include <cmath>
@@ -42,6 +43,30 @@ int StallMonitor::over(double ms) const
         m_gapsOver4Ms.cbegin(), m_gapsOver4Ms.cend(), [ms](double gap) { return gap > ms; }));
 }
 
+bool runUntil(const std::function<bool()> &done, int timeoutMs)
+{
+    if (done())
+        return true;
+    QEventLoop loop;
+    QTimer poll;
+    poll.setTimerType(Qt::PreciseTimer);
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (done())
+            loop.quit();
+    });
+    poll.start(1);
+    QTimer::singleShot(timeoutMs, Qt::PreciseTimer, &loop, &QEventLoop::quit);
+    loop.exec();
+    return done();
+}
+
+void runFor(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, Qt::PreciseTimer, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
 Measure measure(const std::function<void()> &action, int settleMs)
 {
     Measure m;
@@ -57,9 +82,8 @@ Measure measure(const std::function<void()> &action, int settleMs)
         done = true;
     });
     // Until the action has run, then `settleMs` more (what it posted: layout, repaint).
-    while (!done)
-        QTest::qWait(1);
-    QTest::qWait(settleMs);
+    runUntil([&done] { return done; }, 600000);
+    runFor(settleMs);
     monitor.stop();
     m.longestStallMs = monitor.longestMs();
     return m;

@@ -37,6 +37,12 @@ struct Measure
     double totalMs = 0;
 };
 
+// Runs the event loop for `ms`, or until `done()` (checked every millisecond) or `timeoutMs`;
+// whether it was done. Not QTest::qWait: that sleeps up to 10 ms between its turns of the loop,
+// and a stall monitor running meanwhile would count each sleep as a stall.
+void runFor(int ms);
+bool runUntil(const std::function<bool()> &done, int timeoutMs);
+
 // Runs `action` from the event loop, then lets the loop run `settleMs`; the longest stall
 // (the action's own time included) and the action's time.
 Measure measure(const std::function<void()> &action, int settleMs);

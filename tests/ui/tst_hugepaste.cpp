@@ -3,6 +3,7 @@
 #include "models/database.h"
 #include "tests/ui/windowfixture.h"
 #include "ui/composer.h"
+#include "ui/errorbanner.h"
 
 #include <QClipboard>
 #include <QLabel>
@@ -65,6 +66,58 @@ private Q_SLOTS:
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toLongLong(), 15 + 2 + 4194304);
         QCOMPARE(q.value(1).toString(), u"Summarise this:\n\n"_s);
+    }
+
+    // As in the app (the store's background thread on): the long question is written there,
+    // after the click returned; a question that cannot be stored comes back to the composer,
+    // with the reason in the banner.
+    void longQuestionSavedInTheBackground_data()
+    {
+        QTest::addColumn<bool>("refused");
+        QTest::newRow("stored") << false;
+        QTest::newRow("refused by the store") << true;
+    }
+    void longQuestionSavedInTheBackground()
+    {
+        QFETCH(bool, refused);
+        WindowFixture f;
+        f.store.repository->indexLongMessagesInBackground();
+        QSqlQuery q(f.store.database.connection());
+        if (refused) {
+            QVERIFY(q.exec(u"CREATE TRIGGER refuse_long BEFORE INSERT ON messages "
+                           u"WHEN length(NEW.text) > 1000000 "
+                           u"BEGIN SELECT RAISE(ABORT, 'no room for this message'); END"_s));
+        }
+        auto window = f.makeWindow();
+        QVERIFY(showAndActivate(window.get()));
+        Composer *composer = window->composer();
+        const QString huge = fourMegabytes();
+        paste(composer, huge);
+        QTest::mouseClick(composer->sendButton(), Qt::LeftButton);
+        QVERIFY(f.session.isSavingQuestion());
+        QVERIFY(!composer->pastedChip()->isVisible());
+        QTRY_VERIFY(!f.session.isSavingQuestion());
+
+        QVERIFY(q.exec(u"SELECT count(*) FROM messages WHERE role = 'user'"_s));
+        QVERIFY(q.next());
+        if (!refused) {
+            QCOMPARE(q.value(0).toInt(), 1);
+            QVERIFY(q.exec(u"SELECT length(text) FROM messages WHERE role = 'user'"_s) && q.next());
+            QCOMPARE(q.value(0).toLongLong(), huge.size());
+            QCOMPARE(composer->text(), QString());
+            return;
+        }
+        QCOMPARE(q.value(0).toInt(), 0);
+        QVERIFY(window->errorBanner()->isVisible());
+        QVERIFY2(window->errorBanner()->message().startsWith(u"Your question could not be sent"_s)
+                && window->errorBanner()->message().contains(u"Saving the message"_s),
+            qPrintable(window->errorBanner()->message()));
+        // Given back as it was pasted: beside the text box, whole.
+        QVERIFY(composer->pastedChip()->isVisible());
+        QCOMPARE(composer->editor()->toPlainText(), QString());
+        QCOMPARE(composer->text(), huge);
+        QVERIFY(composer->sendButton()->isEnabled());
+        QVERIFY(window->grab().save(screenshotPath(u"longquestion-refused.png"_s)));
     }
 
     void chipCanBeRemovedAndShortPastesStayInTheBox()

@@ -2,6 +2,7 @@
 
 #include "app/core/chatsession.h"
 #include "app/luzmo/luzmobackend.h"
+#include "tests/app/chat/fakeluzmoconfig.h"
 #include "tests/support/fakehttpserver.h"
 #include "tests/support/tempstore.h"
 
@@ -42,16 +43,6 @@ class TestChatSession : public QObject
 private:
     QNetworkAccessManager m_network;
 
-    LuzmoConfig config(const FakeHttpServer &server)
-    {
-        LuzmoConfig c;
-        c.host = QUrl(QString::fromLatin1(server.baseUrl()));
-        c.key = u"k"_s;
-        c.token = u"t"_s;
-        c.limits.idleTimeoutMs = 5000;
-        return c;
-    }
-
     static Message lastMessage(TempStore &store, qint64 conversation)
     {
         auto messages = store.repository->messages(conversation);
@@ -69,7 +60,7 @@ private Q_SLOTS:
         server.setHandler([&](const FakeHttpServer::Request &) {
             return FakeHttpServer::sse(FakeHttpServer::split(stream, 97), 5);
         });
-        LuzmoBackend backend(m_network, config(server));
+        LuzmoBackend backend(m_network, fakeLuzmoConfig(server));
         ChatSession session(*store.repository);
         session.setBackend(&backend);
         session.setAgent(u"item"_s);
@@ -139,7 +130,7 @@ private Q_SLOTS:
             r.stallAfterChunks = true; // never finishes: we stop it
             return r;
         });
-        LuzmoBackend backend(m_network, config(server));
+        LuzmoBackend backend(m_network, fakeLuzmoConfig(server));
         ChatSession session(*store.repository);
         session.setBackend(&backend);
         auto conversation = session.send(0, u"Tell me slowly"_s);
@@ -225,7 +216,7 @@ private Q_SLOTS:
             };
             return FakeHttpServer::json(200, QJsonDocument(result).toJson());
         });
-        LuzmoBackend backend(m_network, config(server));
+        LuzmoBackend backend(m_network, fakeLuzmoConfig(server));
         ChatSession session(*store.repository);
         session.setBackend(&backend);
         session.setStreaming(scenario != u"json");
@@ -261,7 +252,7 @@ private Q_SLOTS:
                 return FakeHttpServer::json(503, R"({"message":"busy"})");
             return FakeHttpServer::sse({ recordedStream() });
         });
-        LuzmoBackend backend(m_network, config(server));
+        LuzmoBackend backend(m_network, fakeLuzmoConfig(server));
         ChatSession session(*store.repository);
         session.setBackend(&backend);
         QSignalSpy finished(&session, &ChatSession::answerFinished);
@@ -290,8 +281,8 @@ private Q_SLOTS:
         };
         serverA.setHandler(handler);
         serverB.setHandler(handler);
-        LuzmoBackend a(m_network, config(serverA), u"account-a"_s);
-        LuzmoBackend b(m_network, config(serverB), u"account-b"_s);
+        LuzmoBackend a(m_network, fakeLuzmoConfig(serverA), u"account-a"_s);
+        LuzmoBackend b(m_network, fakeLuzmoConfig(serverB), u"account-b"_s);
         bool aConfigured = true;
         ChatSession session(*store.repository);
         session.setBackendResolver([&](const QString &id) -> Backend * {
@@ -360,7 +351,7 @@ private Q_SLOTS:
         TempStore store;
         FakeHttpServer server;
         QVERIFY(server.listen());
-        LuzmoBackend backend(m_network, config(server));
+        LuzmoBackend backend(m_network, fakeLuzmoConfig(server));
         ChatSession session(*store.repository);
         if (withBackend)
             session.setBackend(&backend);

@@ -5,6 +5,7 @@
 
 #include "app/core/chatsession.h"
 #include "app/luzmo/luzmobackend.h"
+#include "tests/app/chat/fakeluzmoconfig.h"
 #include "tests/support/fakehttpserver.h"
 #include "tests/support/tempstore.h"
 
@@ -46,16 +47,6 @@ class TestChatSessionText : public QObject
 private:
     QNetworkAccessManager m_network;
 
-    LuzmoConfig config(const FakeHttpServer &server)
-    {
-        LuzmoConfig c;
-        c.host = QUrl(QString::fromLatin1(server.baseUrl()));
-        c.key = u"k"_s;
-        c.token = u"t"_s;
-        c.limits.idleTimeoutMs = 5000;
-        return c;
-    }
-
 private Q_SLOTS:
     void deltasReadTogetherAreAnnouncedOnce()
     {
@@ -73,7 +64,7 @@ private Q_SLOTS:
         body += tail();
         server.setHandler(
             [&](const FakeHttpServer::Request &) { return FakeHttpServer::sse({ body }); });
-        LuzmoBackend backend(m_network, config(server));
+        LuzmoBackend backend(m_network, fakeLuzmoConfig(server));
         ChatSession session(*store.repository);
         session.setBackend(&backend);
         QStringList announced;
@@ -109,7 +100,7 @@ private Q_SLOTS:
             r.stallAfterChunks = true; // nothing more comes: no waiting for company
             return r;
         });
-        LuzmoBackend backend(m_network, config(server));
+        LuzmoBackend backend(m_network, fakeLuzmoConfig(server));
         ChatSession session(*store.repository);
         session.setBackend(&backend);
         QSignalSpy text(&session, &ChatSession::answerTextChanged);
