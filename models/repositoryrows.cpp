@@ -47,9 +47,11 @@ Conversation readConversation(const QSqlQuery &q)
     return c;
 }
 
+// The text is read as its stored UTF-8 bytes and decoded by Qt: SQLite's own conversion to
+// UTF-16 goes a byte at a time (a 4 MB message: ~40 ms of the ~80 it took to read).
 extern const QString messageColumns
     = u"id, conversation_id, remote_id, role, agent, task, locale_id, "
-      u"text, status, error_detail, created_at, updated_at, seq, "
+      u"CAST(text AS BLOB), status, error_detail, created_at, updated_at, seq, "
       u"resume_state"_s;
 Message readMessage(const QSqlQuery &q)
 {
@@ -61,7 +63,7 @@ Message readMessage(const QSqlQuery &q)
     m.agent = q.value(4).toString();
     m.task = q.value(5).toString();
     m.localeId = q.value(6).toString();
-    m.text = q.value(7).toString();
+    m.text = QString::fromUtf8(q.value(7).toByteArray());
     parseStatus(q.value(8).toString(), &m.status);
     m.errorDetail = q.value(9).toString();
     m.createdAt = fromMs(q.value(10));
