@@ -70,15 +70,16 @@ public:
     // Messages. addMessage assigns id, order and timestamps and stores the message's assets in
     // the same transaction; it also bumps the conversation's update time.
     StoreResult<Message> addMessage(Message message);
-    // Whether addMessageInBackground() writes `message` on the background thread: a long text
-    // (over the inline indexing size) that is final, with the background thread running.
-    bool savesInBackground(const Message &message) const;
+    // Whether addQuestionInBackground() writes a question of `text` on the background thread:
+    // a text over the inline indexing size, with the background thread running.
+    bool savesInBackground(const QuestionText &text) const;
     // addMessage() for a question the window must not wait for (a 4 MB paste: ~15 ms of SQLite
-    // writing it): written by the background thread's connection, then here `done` is called and
-    // the signals emitted, as addMessage() does. Any other message is written now and `done`
-    // called before this returns.
-    void addMessageInBackground(
-        Message message, std::function<void(const StoreResult<Message> &)> done);
+    // writing it, and the join of typed text and paste a copy of it): `question`'s text is
+    // `text` joined, by the background thread, which writes it with its own connection; then
+    // here `done` is called and the signals emitted, as addMessage() does. A short question is
+    // written now and `done` called before this returns.
+    void addQuestionInBackground(Message question, const QuestionText &text,
+        std::function<void(const StoreResult<Message> &)> done);
     StoreResult<Message> message(qint64 id) const;
     // Up to `limit` messages with seq < beforeSeq (0: the newest), returned in ascending order.
     StoreResult<QList<Message>> messages(

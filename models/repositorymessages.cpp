@@ -32,20 +32,21 @@ StoreResult<Message> Repository::addMessage(Message m)
     return m;
 }
 
-bool Repository::savesInBackground(const Message &message) const
+bool Repository::savesInBackground(const QuestionText &text) const
 {
-    return message.status != MessageStatus::Streaming && deferLongText(message.text.size());
+    return deferLongText(text.size());
 }
 
-void Repository::addMessageInBackground(
-    Message message, std::function<void(const StoreResult<Message> &)> done)
+void Repository::addQuestionInBackground(Message question, const QuestionText &text,
+    std::function<void(const StoreResult<Message> &)> done)
 {
-    if (!savesInBackground(message)) {
-        done(addMessage(std::move(message)));
+    if (!savesInBackground(text)) {
+        question.text = text.joined();
+        done(addMessage(std::move(question)));
         return;
     }
-    m_indexThread->addMessage(
-        std::move(message), [this, done = std::move(done)](const StoreResult<Message> &stored) {
+    m_indexThread->addMessage(std::move(question), text,
+        [this, done = std::move(done)](const StoreResult<Message> &stored) {
             if (!stored) {
                 done(stored);
                 return;

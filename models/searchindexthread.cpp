@@ -132,10 +132,11 @@ void SearchIndexThread::indexPending()
         [this](int count) { Q_EMIT indexed(count); });
 }
 
-void SearchIndexThread::addMessage(
-    Message message, std::function<void(const StoreResult<Message> &)> done)
+void SearchIndexThread::addMessage(Message message, const QuestionText &text,
+    std::function<void(const StoreResult<Message> &)> done)
 {
-    QMetaObject::invokeMethod(m_worker, [this, message = std::move(message), done]() mutable {
+    QMetaObject::invokeMethod(m_worker, [this, message = std::move(message), text, done]() mutable {
+        message.text = text.joined();
         const StoreResult<Message> stored = m_worker->addMessage(std::move(message));
         QMetaObject::invokeMethod(
             this, [stored, done] { done(stored); }, Qt::QueuedConnection);

@@ -31,10 +31,11 @@ public:
     // Copies the write-ahead log back into the history file: a passive checkpoint, which never
     // waits for the window's writes. Calls made while one is queued are one.
     void checkpoint();
-    // Writes `message` as Repository::addMessage would (marked for indexing), in a transaction
-    // of its own that takes the write lock first, then calls `done` here with the stored message
-    // or the error. Each call is a write of its own, in call order.
-    void addMessage(Message message, std::function<void(const StoreResult<Message> &)> done);
+    // Writes `message`, its text being `text` joined (here, on the thread), as
+    // Repository::addMessage would (marked for indexing), then calls `done` here with the stored
+    // message or the error. Each call is a write of its own, in call order.
+    void addMessage(Message message, const QuestionText &text,
+        std::function<void(const StoreResult<Message> &)> done);
 
 Q_SIGNALS:
     // On the owner's thread: a run ended, having indexed `count` messages.

@@ -41,14 +41,48 @@ QString SearchHit::snippetWith(const QString &open, const QString &close) const
 QString Conversation::titleFor(const QString &prompt)
 {
     constexpr int maxLength = 60;
-    // Only the start counts: a 4 MB paste is not simplified whole.
-    constexpr qsizetype lookAt = 16 * maxLength;
-    const QString line = QStringView(prompt).left(lookAt).toString().simplified();
-    if (line.size() <= maxLength && prompt.size() <= lookAt)
+    const QString line = QStringView(prompt).left(titleLookAt).toString().simplified();
+    if (line.size() <= maxLength && prompt.size() <= titleLookAt)
         return line;
     QString cut = line.left(maxLength);
     const qsizetype space = cut.lastIndexOf(u' ');
     if (space > maxLength / 2)
         cut.truncate(space);
     return cut + u'…';
+}
+
+namespace {
+bool blank(const QString &s)
+{
+    return QStringView(s).trimmed().isEmpty(); // a view: no copy
+}
+const QString pasteSeparator = QStringLiteral("\n\n");
+} // namespace
+
+QString QuestionText::joined() const
+{
+    if (pasted.isEmpty())
+        return typed;
+    return blank(typed) ? pasted : typed + pasteSeparator + pasted;
+}
+
+qsizetype QuestionText::size() const
+{
+    if (pasted.isEmpty())
+        return typed.size();
+    return blank(typed) ? pasted.size() : typed.size() + pasteSeparator.size() + pasted.size();
+}
+
+bool QuestionText::isBlank() const
+{
+    return blank(typed) && blank(pasted);
+}
+
+QString QuestionText::start(qsizetype length) const
+{
+    if (pasted.isEmpty() || blank(typed))
+        return (pasted.isEmpty() ? typed : pasted).left(length);
+    if (typed.size() >= length)
+        return typed.left(length);
+    return typed + pasteSeparator + pasted.left(length);
 }

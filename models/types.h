@@ -42,6 +42,8 @@ struct Conversation
     // The title a conversation started by `prompt` gets: its first line, cut at a word
     // boundary near 60 characters (the chat session and the built-in server name them alike).
     static QString titleFor(const QString &prompt);
+    // How much of a prompt titleFor() looks at (a 4 MB paste is not simplified whole).
+    static constexpr qsizetype titleLookAt = 960;
 };
 
 struct Asset
@@ -54,6 +56,30 @@ struct Asset
     QByteArray dataJson; // snapshot of the data the asset shows (may be empty)
     QDateTime dataTakenAt; // when the snapshot was taken (invalid when none)
     QDateTime createdAt;
+};
+
+// A question as the composer holds it: what was typed and a long paste kept beside the text box.
+// The message's text is the typed text, a blank line and the paste (the paste alone when nothing
+// but blanks was typed). Kept apart until then, so that joining a 4 MB paste (a copy) can happen
+// off the window's thread.
+struct QuestionText
+{
+    QuestionText() = default;
+    QuestionText(const QString &typedText, const QString &pastedText = {}) // NOLINT: implicit
+        : typed(typedText)
+        , pasted(pastedText)
+    {
+    }
+    QString typed;
+    QString pasted;
+
+    QString joined() const;
+    // The length of joined(), without building it.
+    qsizetype size() const;
+    // Nothing but white space in either part.
+    bool isBlank() const;
+    // The start of joined(), at least `length` characters of it when there are (for a title).
+    QString start(qsizetype length) const;
 };
 
 struct Message
@@ -96,3 +122,4 @@ struct SearchHit
 
 Q_DECLARE_METATYPE(Conversation)
 Q_DECLARE_METATYPE(Message)
+Q_DECLARE_METATYPE(QuestionText)

@@ -130,10 +130,19 @@ Composer::Composer(QWidget *parent)
 
 QString Composer::text() const
 {
-    const QString typed = m_edit->toPlainText();
-    if (m_pasted.isEmpty())
-        return typed;
-    return typed.trimmed().isEmpty() ? m_pasted : typed + u"\n\n"_s + m_pasted;
+    return question().joined();
+}
+
+QuestionText Composer::question() const
+{
+    return { m_edit->toPlainText(), m_pasted };
+}
+
+void Composer::setQuestion(const QuestionText &question)
+{
+    setText(question.typed);
+    if (!question.pasted.isEmpty())
+        setPasted(question.pasted);
 }
 
 void Composer::setPasted(const QString &text)
@@ -175,7 +184,7 @@ void Composer::requestSend()
 {
     if (!m_send->isEnabled())
         return;
-    Q_EMIT sendRequested(text());
+    Q_EMIT sendRequested(question());
 }
 
 void Composer::updateButtons()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/types.h"
+
 #include <QWidget>
 
 class QAction;
@@ -22,6 +24,10 @@ public:
     static constexpr qsizetype pasteLimit = 100000;
 
     QString text() const;
+    // What was typed and the long paste, apart (text() is them joined).
+    QuestionText question() const;
+    // Puts a question back as it was (a question that could not be sent).
+    void setQuestion(const QuestionText &question);
     // The long paste kept beside the text box (empty: none).
     QString pastedText() const { return m_pasted; }
     // Replaces what is in the composer (a text over pasteLimit is kept as a long paste is).
@@ -37,7 +43,7 @@ public:
     QWidget *pastedChip() const { return m_chip; }
 
 Q_SIGNALS:
-    void sendRequested(const QString &text);
+    void sendRequested(const QuestionText &question);
     void stopRequested();
 
 private:

@@ -139,10 +139,10 @@ MainWindow::MainWindow(
     connect(&m_session, &ChatSession::failed, m_error, &ErrorBanner::showError);
     // A long question written in the background that could not be stored: given back.
     connect(&m_session, &ChatSession::questionNotSaved, this,
-        [this](qint64, const QString &text, const StoreError &error) {
+        [this](qint64, const QuestionText &text, const StoreError &error) {
             showNotSent(error);
-            if (m_composer->text().isEmpty())
-                m_composer->setText(text);
+            if (m_composer->question().isBlank())
+                m_composer->setQuestion(text);
         });
     // The answer joined the stored copy of its remote conversation: show that one.
     connect(&m_session, &ChatSession::conversationMoved, this, [this](qint64 from, qint64 into) {
@@ -152,7 +152,8 @@ MainWindow::MainWindow(
         }
     });
     connect(m_view, &TranscriptView::retryRequested, this, &MainWindow::retry);
-    connect(m_view, &TranscriptView::followupRequested, this, &MainWindow::send);
+    connect(m_view, &TranscriptView::followupRequested, this,
+        [this](const QString &question) { send(question); });
     connect(m_transcript, &QAbstractItemModel::modelReset, this, &MainWindow::updateState);
     connect(&m_repository, &Repository::conversationChanged, this, [this](const Conversation &c) {
         if (c.id == currentConversation())
@@ -220,7 +221,7 @@ void MainWindow::newConversation()
     m_composer->focusEditor();
 }
 
-void MainWindow::send(const QString &text)
+void MainWindow::send(const QuestionText &text)
 {
     const StoreResult<qint64> sent = m_session.send(currentConversation(), text);
     if (!sent && m_moveFlow->explain(currentConversation()))

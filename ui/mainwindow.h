@@ -7,6 +7,7 @@
 
 #include <memory>
 
+struct QuestionText;
 struct StoreError;
 class AccountMoveFlow;
 class BackendRegistry;
@@ -54,7 +55,7 @@ public:
     void newConversation();
     void renameConversation();
     void deleteConversation();
-    void send(const QString &text);
+    void send(const QuestionText &text);
     // Asks again for a failed or interrupted answer.
     void retry(qint64 messageId);
     void saveSettings();

@@ -77,9 +77,9 @@ StoreResult<Message> ChatSession::storeAnswerError(qint64 conversationId, const 
     return m_repository.addMessage(answer);
 }
 
-StoreResult<qint64> ChatSession::send(qint64 conversationId, const QString &text)
+StoreResult<qint64> ChatSession::send(qint64 conversationId, const QuestionText &text)
 {
-    if (QStringView(text).trimmed().isEmpty()) // a view: no copy of a 4 MB paste
+    if (text.isBlank())
         return StoreError { StoreError::Code::Invalid, tr("Type a question first."), {} };
     if (m_active) {
         return StoreError { StoreError::Code::Busy,
@@ -90,7 +90,8 @@ StoreResult<qint64> ChatSession::send(qint64 conversationId, const QString &text
             {} };
     StoreResult<Conversation> conversation = conversationId == 0
         ? m_repository.createConversation(
-            Conversation::titleFor(text), m_backend ? m_backend->id() : u"local"_s)
+            Conversation::titleFor(text.start(Conversation::titleLookAt)),
+            m_backend ? m_backend->id() : u"local"_s)
         : m_repository.conversation(conversationId);
     if (!conversation)
         return conversation.error();
@@ -103,17 +104,18 @@ StoreResult<qint64> ChatSession::send(qint64 conversationId, const QString &text
     question.agent = m_agent;
     question.task = m_task;
     question.localeId = u"en"_s;
-    question.text = text;
     const bool queue = shouldQueue(*conversation);
     if (queue)
         question.status = MessageStatus::Pending;
     const bool isNew = conversationId == 0;
-    if (!m_repository.savesInBackground(question))
+    if (!m_repository.savesInBackground(text)) {
+        question.text = text.joined();
         return questionSaved(*conversation, m_repository.addMessage(question), queue, isNew);
-    // A long question is written by the store's background thread; the answer is asked for
-    // once it is stored (questionNotSaved() if it could not be).
+    }
+    // A long question is joined and written by the store's background thread; the answer is
+    // asked for once it is stored (questionNotSaved() if it could not be).
     m_savingQuestion = true;
-    m_repository.addMessageInBackground(question,
+    m_repository.addQuestionInBackground(question, text,
         [self = QPointer(this), c = *conversation, queue, isNew, text](
             const StoreResult<Message> &stored) {
             if (!self)

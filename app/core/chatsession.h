@@ -63,7 +63,7 @@ public:
     // the conversation's account was removed). A long question the store writes in the
     // background (Repository::savesInBackground) is asked once stored; if it cannot be stored
     // or asked, questionNotSaved() says so later.
-    StoreResult<qint64> send(qint64 conversationId, const QString &text);
+    StoreResult<qint64> send(qint64 conversationId, const QuestionText &text);
     // Asks again for the answer `assistantMessageId` (in error or interrupted): a new answer to
     // the same question, in the same conversation.
     StoreResult<qint64> retry(qint64 assistantMessageId);
@@ -102,7 +102,7 @@ Q_SIGNALS:
     void queued(qint64 outboxId, qint64 messageId);
     // The long question `text` that send() accepted for conversation `conversationId` could not
     // be stored or asked (`error`, in words); a conversation made for it is deleted.
-    void questionNotSaved(qint64 conversationId, const QString &text, const StoreError &error);
+    void questionNotSaved(qint64 conversationId, const QuestionText &text, const StoreError &error);
     // A store error while streaming (e.g. the disk is full), in words.
     void failed(const QString &message);
     // The backend named a conversation already stored as `into`: conversation `from` (the one

@@ -1,6 +1,7 @@
-// Repository::addMessageInBackground (issue 13.2): a long question is written by the background
-// thread's connection and reported afterwards; a short one is written at once. Every
-// expectation is read back with plain SQL on the test's own connection.
+// Repository::addQuestionInBackground (issue 13.2): a long question is joined (typed text and
+// paste) and written by the background thread's connection and reported afterwards; a short one
+// is written at once. Every expectation is read back with plain SQL on the test's own
+// connection.
 #include "models/database.h"
 #include "models/repository.h"
 #include "tests/support/tempstore.h"
@@ -75,16 +76,19 @@ private Q_SLOTS:
         const qint64 c = store.addConversation(u"Notes"_s, 2); // seq 1 and 2
         QSqlQuery(store.database.connection())
             .exec(u"UPDATE conversations SET updated_at = 5 WHERE id = %1"_s.arg(c));
-        const QString text = u"zeta "_s.repeated(400) + u"omega"_s; // 2,005 characters
-        QVERIFY(repo.savesInBackground(questionIn(c, text)));
+        // Typed text and a paste, joined by the background thread (2,031 characters).
+        const QuestionText question { u"Summarise this:"_s, u"zeta "_s.repeated(400) + u"omega"_s };
+        const QString text = u"Summarise this:\n\n"_s + u"zeta "_s.repeated(400) + u"omega"_s;
+        QVERIFY(repo.savesInBackground(question));
         QSignalSpy added(&repo, &Repository::messageAdded);
         QSignalSpy indexed(&repo, &Repository::searchIndexed);
 
         Outcome outcome;
-        repo.addMessageInBackground(questionIn(c, text), [&](const StoreResult<Message> &r) {
-            ++outcome.calls;
-            outcome.result = r;
-        });
+        repo.addQuestionInBackground(
+            questionIn(c, {}), question, [&](const StoreResult<Message> &r) {
+                ++outcome.calls;
+                outcome.result = r;
+            });
         // Not written here: the call returned before its report, which comes from the loop.
         QCOMPARE(outcome.calls, 0);
         QCOMPARE(added.count(), 0);
@@ -108,35 +112,38 @@ private Q_SLOTS:
         QCOMPARE(repo.search(u"omega"_s)->size(), 1);
     }
 
-    void shortOrStreamingMessagesAreWrittenAtOnce_data()
+    void shortQuestionsAreWrittenAtOnce_data()
     {
-        QTest::addColumn<QString>("text");
-        QTest::addColumn<MessageStatus>("status");
-        QTest::newRow("short question") << u"Revenue by month?"_s << MessageStatus::Complete;
-        QTest::newRow("long streaming answer")
-            << u"delta "_s.repeated(400) << MessageStatus::Streaming;
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("pasted");
+        QTest::addColumn<QString>("stored");
+        QTest::newRow("typed") << u"Revenue by month?"_s << QString() << u"Revenue by month?"_s;
+        QTest::newRow("typed and pasted")
+            << u"Explain:"_s << u"| a | b |"_s << u"Explain:\n\n| a | b |"_s;
+        QTest::newRow("blank typed, pasted") << u"  \n"_s << u"| a | b |"_s << u"| a | b |"_s;
     }
-    void shortOrStreamingMessagesAreWrittenAtOnce()
+    void shortQuestionsAreWrittenAtOnce()
     {
-        QFETCH(QString, text);
-        QFETCH(MessageStatus, status);
+        QFETCH(QString, typed);
+        QFETCH(QString, pasted);
+        QFETCH(QString, stored);
         TempStore store;
         QVERIFY2(store.error.isEmpty(), qPrintable(store.error));
         Repository &repo = *store.repository;
         repo.indexLongMessagesInBackground(1000);
         const qint64 c = repo.createConversation(u"Notes"_s)->id;
-        Message m = questionIn(c, text);
-        m.status = status;
-        QVERIFY(!repo.savesInBackground(m));
+        const QuestionText question { typed, pasted };
+        QVERIFY(!repo.savesInBackground(question));
         Outcome outcome;
-        repo.addMessageInBackground(m, [&](const StoreResult<Message> &r) {
-            ++outcome.calls;
-            outcome.result = r;
-        });
+        repo.addQuestionInBackground(
+            questionIn(c, {}), question, [&](const StoreResult<Message> &r) {
+                ++outcome.calls;
+                outcome.result = r;
+            });
         QCOMPARE(outcome.calls, 1);
         QVERIFY(*outcome.result);
         QCOMPARE(rows(store.database, c).size(), 1);
-        QCOMPARE(rows(store.database, c).first().text, text);
+        QCOMPARE(rows(store.database, c).first().text, stored);
     }
 
     // Without the background thread (no file, or the app did not ask) nothing is deferred.
@@ -144,8 +151,7 @@ private Q_SLOTS:
     {
         TempStore store;
         QVERIFY2(store.error.isEmpty(), qPrintable(store.error));
-        const qint64 c = store.repository->createConversation(u"Notes"_s)->id;
-        QVERIFY(!store.repository->savesInBackground(questionIn(c, u"x"_s.repeated(200000))));
+        QVERIFY(!store.repository->savesInBackground(QuestionText(u"x"_s.repeated(200000))));
     }
 
     // The background connection's write fails (here a trigger refuses it, as a full disk would):
@@ -164,8 +170,8 @@ private Q_SLOTS:
             qPrintable(q.lastError().text()));
         QSignalSpy added(&repo, &Repository::messageAdded);
         Outcome outcome;
-        repo.addMessageInBackground(
-            questionIn(c, u"y"_s.repeated(5000)), [&](const StoreResult<Message> &r) {
+        repo.addQuestionInBackground(questionIn(c, {}), QuestionText(u"y"_s.repeated(5000)),
+            [&](const StoreResult<Message> &r) {
                 ++outcome.calls;
                 outcome.result = r;
             });

@@ -134,7 +134,7 @@ private Q_SLOTS:
         QVERIFY(conversation);
         QVERIFY(notSaved.wait(10000));
         QCOMPARE(notSaved.first().at(0).toLongLong(), *conversation);
-        QCOMPARE(notSaved.first().at(1).toString(), text);
+        QCOMPARE(notSaved.first().at(1).value<QuestionText>().joined(), text);
         QVERIFY(notSaved.first().at(2).value<StoreError>().toString().contains(
             u"no room for this message"_s));
         QVERIFY(!session.isSavingQuestion());
