@@ -30,8 +30,10 @@ class MessageDelegate : public QStyledItemDelegate
     Q_OBJECT
 public:
     // The most characters of a message's markdown parsed and laid out until "Show all" is
-    // clicked: about 250 lines of a bubble at full width, a few milliseconds to lay out.
-    static constexpr qsizetype elideLimit = 20000;
+    // clicked: about 125 lines of a bubble at full width (several screens), laid out in under
+    // 8 ms, the stall goal, in a Release build (bench_hugemessage's send: the 4 MB question
+    // appearing in the transcript).
+    static constexpr qsizetype elideLimit = 10000;
 
     explicit MessageDelegate(QObject *parent = nullptr);
     ~MessageDelegate() override;

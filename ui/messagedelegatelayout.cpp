@@ -68,7 +68,7 @@ MessageDelegate::Entry *MessageDelegate::layOut(
     if (entry->shownChars < text.size())
         entry->showAll = MessageChrome::showAllText(utf8Size(text));
     if (!isBlank(text)) {
-        // Only the part shown is parsed: a 4 MB message costs what its first 20,000 characters do.
+        // Only the part shown is parsed: a 4 MB message costs what its first 10,000 characters do.
         entry->source = entry->shownChars < text.size() ? text.left(entry->shownChars) : text;
         // The same markdown at the same width keeps its document: a change of status, progress
         // or assets, or an answer streaming past elideLimit (its shown part no longer changes).

@@ -81,7 +81,7 @@ void TestHugeMessage::hugeMessageIsCutUntilShownAll()
     const int row = 3;
 
     MessageDelegate::RowInfo info = view.rowInfo(row);
-    // Bounded: the first 20,000 characters wrap to a few thousand pixels, never the ~1,000,000 of
+    // Bounded: the first 10,000 characters wrap to a few thousand pixels, never the ~1,000,000 of
     // the whole message.
     const int viewHeight = view.viewport()->height();
     QVERIFY2(info.layout.sizeHint().height() < 20 * viewHeight,
@@ -92,8 +92,8 @@ void TestHugeMessage::hugeMessageIsCutUntilShownAll()
     QVERIFY(info.shownChars <= MessageDelegate::elideLimit);
     QVERIFY(info.documentChars <= MessageDelegate::elideLimit);
     // Cut at a paragraph boundary: whole paragraphs, 107 characters each with
-    // the blank line: 186 of them (19,900 characters; 187 would be 20,007).
-    QCOMPARE(info.shownChars, 186 * 107 - 2);
+    // the blank line: 93 of them (9,951 characters; 94 would be 10,058).
+    QCOMPARE(info.shownChars, 93 * 107 - 2);
     QVERIFY(!info.layout.showAllRect().isEmpty());
     QVERIFY(info.layout.bubbleRect().contains(info.layout.showAllRect()));
 
@@ -154,10 +154,10 @@ void TestHugeMessage::streamingPastTheCutKeepsTheDocument()
         return v.messageDelegate()->textDocument(option, index, nullptr);
     };
 
-    // 1,048,576 of the 4 MB: cut at 186 paragraphs (as above), 1.0 MB.
+    // 1,048,576 of the 4 MB: cut at 93 paragraphs (as above), 1.0 MB.
     stream(huge.left(1024 * 1024));
     MessageDelegate::RowInfo info = view.rowInfo(row);
-    QCOMPARE(info.shownChars, 186 * 107 - 2);
+    QCOMPARE(info.shownChars, 93 * 107 - 2);
     QCOMPARE(info.showAll, u"Show all (1.0 MB)"_s);
     QTextDocument *document = documentOf(view, row);
     QVERIFY(document);
@@ -167,7 +167,7 @@ void TestHugeMessage::streamingPastTheCutKeepsTheDocument()
     stream(huge.left(3 * 1024 * 1024));
     info = view.rowInfo(row);
     QCOMPARE(info.showAll, u"Show all (3.0 MB)"_s);
-    QCOMPARE(info.shownChars, 186 * 107 - 2);
+    QCOMPARE(info.shownChars, 93 * 107 - 2);
     QVERIFY(view.messageDelegate()->layoutCount() > layouts); // the row was laid out again
     QCOMPARE(documentOf(view, row), document); // ... with its document kept
 
