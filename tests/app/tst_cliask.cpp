@@ -1,6 +1,7 @@
 // `chartroom-cli ask` as a user runs it: the real binary, a real store, a loopback server.
 
 #include "tests/support/fakehttpserver.h"
+#include "tests/support/processrun.h"
 #include "tests/support/tempstore.h"
 
 #include <QFile>
@@ -20,30 +21,12 @@ class TestCliAsk : public QObject
     Q_OBJECT
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-
+    using Run = ProcessRun;
     // Runs the CLI while this process keeps serving the fake server.
     static Run run(const QStringList &arguments,
         const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
     {
-        QProcess process;
-        process.setProcessEnvironment(env);
-        process.start(qEnvironmentVariable("CHARTROOM_CLI"), arguments);
-        Run r;
-        if (!QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 30000)) {
-            process.kill();
-            process.waitForFinished();
-            return r;
-        }
-        r.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        r.out = process.readAllStandardOutput();
-        r.err = process.readAllStandardError();
-        return r;
+        return runProcess(qEnvironmentVariable("CHARTROOM_CLI"), arguments, env);
     }
 
     static QByteArray recordedStream()

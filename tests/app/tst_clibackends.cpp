@@ -3,6 +3,7 @@
 
 #include "tests/support/fakelookerserver.h"
 #include "tests/support/fakeworkflowserver.h"
+#include "tests/support/processrun.h"
 #include "tests/support/tempstore.h"
 
 #include <QJsonArray>
@@ -18,27 +19,10 @@ class TestCliBackends : public QObject
     Q_OBJECT
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-
+    using Run = ProcessRun;
     static Run run(const QStringList &arguments)
     {
-        QProcess process;
-        process.start(qEnvironmentVariable("CHARTROOM_CLI"), arguments);
-        Run r;
-        if (!QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 30000)) {
-            process.kill();
-            process.waitForFinished();
-            return r;
-        }
-        r.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        r.out = process.readAllStandardOutput();
-        r.err = process.readAllStandardError();
-        return r;
+        return runProcess(qEnvironmentVariable("CHARTROOM_CLI"), arguments);
     }
 
     static QJsonObject lastLine(const QByteArray &out)

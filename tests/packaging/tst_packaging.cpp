@@ -5,6 +5,8 @@
 // files that exist: every hicolor size as a PNG of that size, the SVG, the man pages (gzipped,
 // naming every option the binaries' --help lists) and the copyright file. The validators
 // (appstreamcli, desktop-file-validate) check the installed files when they are there.
+#include "tests/support/processrun.h"
+
 #include <QDir>
 #include <QFile>
 #include <QImage>
@@ -22,29 +24,12 @@ using namespace Qt::StringLiterals;
 namespace {
 const QString appId = u"io.chartroom.Chartroom"_s;
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
+using Run = ProcessRun;
+// cmake --install, the app and the validators: two minutes each at most.
 Run run(const QString &program, const QStringList &arguments,
     const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
 {
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.start(program, arguments);
-    Run result;
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished();
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return runProcess(program, arguments, env, 120000);
 }
 
 // The value of `key` in the [Desktop Entry] group of a .desktop file.
