@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -30,6 +31,12 @@ MessageDelegate::MessageDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
 {
     m_cache.setMaxCost(400);
+    m_unfinishedTimer.setSingleShot(true);
+    m_unfinishedTimer.setInterval(0);
+    connect(&m_unfinishedTimer, &QTimer::timeout, this, [this] {
+        for (qint64 id : std::exchange(m_unfinished, {}))
+            Q_EMIT layoutUnfinished(id);
+    });
 }
 
 MessageDelegate::~MessageDelegate() = default;
@@ -56,6 +63,8 @@ void MessageDelegate::invalidate(const QModelIndex &index)
         entry->stale = true; // kept for its document, which layOut() may reuse
     m_sizes.remove(id);
     m_held.remove(id);
+    m_seen.insert(id);
+    m_unfinished.remove(id);
     Q_EMIT sizeHintChanged(index);
 }
 
@@ -64,6 +73,8 @@ void MessageDelegate::clear()
     m_cache.clear();
     m_sizes.clear();
     m_held.clear();
+    m_seen.clear();
+    m_unfinished.clear();
 }
 
 void MessageDelegate::expand(const QModelIndex &index)

@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QSet>
 #include <QStyledItemDelegate>
+#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -34,6 +35,11 @@ public:
     // 8 ms, the stall goal, in a Release build (bench_hugemessage's send: the 4 MB question
     // appearing in the transcript).
     static constexpr qsizetype elideLimit = 10000;
+    // The most laid out the first time a message is shown (about 35 lines at full width, a
+    // screen): a new 4 MB question, or a conversation opened on one, costs a short turn of the
+    // event loop, and the rest of the shown part (to elideLimit) is laid out when the view asks,
+    // after layoutUnfinished(), a frame later; the two turns each stay under the stall goal.
+    static constexpr qsizetype firstLimit = 3000;
 
     explicit MessageDelegate(QObject *parent = nullptr);
     ~MessageDelegate() override;
@@ -44,7 +50,8 @@ public:
     bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
         const QModelIndex &index) override;
 
-    // Forgets the row's layout and tells the view its size may have changed.
+    // Forgets the row's layout and tells the view its size may have changed. The row's next
+    // layout shows all it may (elideLimit, or everything once expanded).
     void invalidate(const QModelIndex &index);
     // Keeps painting the row's current layout, even though its data changed, until invalidate():
     // the view applies changes once per frame, so a streaming row's markdown is parsed at that
@@ -102,6 +109,9 @@ public:
     void setNow(const QDateTime &now) { m_now = now; }
 
 Q_SIGNALS:
+    // Message `messageId` was laid out only to firstLimit: invalidate() it when convenient.
+    // Emitted from the event loop, after the layout that cut it.
+    void layoutUnfinished(qint64 messageId);
     void retryRequested(qint64 messageId);
     // A follow-up question's link was clicked: ask it next.
     void followupRequested(const QString &question);
@@ -148,6 +158,10 @@ private:
     mutable QCache<qint64, Entry> m_cache;
     mutable QHash<qint64, SizeEntry> m_sizes;
     mutable int m_layoutCount = 0;
+    mutable QSet<qint64>
+        m_seen; // laid out at least once since clear(): no longer cut to firstLimit
+    mutable QSet<qint64> m_unfinished; // cut to firstLimit, not yet reported
+    mutable QTimer m_unfinishedTimer; // reports them (0 ms: from the event loop)
     QHash<qint64, QString> m_progress;
     QSet<qint64> m_held;
     QSet<qint64> m_expanded; // messages shown whole after a click on "Show all"

@@ -63,8 +63,17 @@ MessageDelegate::Entry *MessageDelegate::layOut(
     const int maxText = BubbleLayout::maxTextWidth(width);
     const QString text = index.data(TranscriptModel::TextRole).toString();
     entry->totalChars = text.size();
+    // The first layout of a long message stops at firstLimit; the rest comes a turn later.
+    const bool first = !m_seen.contains(id);
+    m_seen.insert(id);
+    qsizetype limit = elideLimit;
+    if (first && text.size() > firstLimit && !m_expanded.contains(id)) {
+        limit = firstLimit;
+        m_unfinished.insert(id);
+        m_unfinishedTimer.start();
+    }
     entry->shownChars
-        = m_expanded.contains(id) ? text.size() : MarkdownStyle::cutPoint(text, elideLimit);
+        = m_expanded.contains(id) ? text.size() : MarkdownStyle::cutPoint(text, limit);
     if (entry->shownChars < text.size())
         entry->showAll = MessageChrome::showAllText(utf8Size(text));
     if (!isBlank(text)) {

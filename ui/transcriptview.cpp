@@ -53,6 +53,12 @@ TranscriptView::TranscriptView(QWidget *parent)
     connect(
         m_delegate, &MessageDelegate::followupRequested, this, &TranscriptView::followupRequested);
     connect(m_delegate, &MessageDelegate::chartActivated, this, &TranscriptView::chartActivated);
+    // A long message's first layout was cut short: the rest at the next frame, as a change.
+    connect(m_delegate, &MessageDelegate::layoutUnfinished, this, [this](qint64 id) {
+        m_pendingIds.insert(id);
+        if (!m_flushTimer.isActive())
+            m_flushTimer.start();
+    });
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &TranscriptView::maybeFetchOlder);
     connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, [this] {
         // A short first page may not fill the view: ask for more once layout settles.

@@ -59,6 +59,7 @@ struct Fixture
     {
         if (!store.error.isEmpty())
             return false;
+        store.repository->indexLongMessagesInBackground(); // as the app does (app/gui/main.cpp)
         session = std::make_unique<ChatSession>(*store.repository);
         settings = std::make_unique<QSettings>(
             settingsDir.filePath(u"bench.ini"_s), QSettings::IniFormat);

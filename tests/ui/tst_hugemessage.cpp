@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QLocale>
+#include <QSignalSpy>
 #include <QTest>
 #include <QTextDocument>
 
@@ -36,6 +37,7 @@ class TestHugeMessage : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void hugeMessageIsCutUntilShownAll();
+    void newLongMessageIsLaidOutInTwoSteps();
     void streamingPastTheCutKeepsTheDocument();
     void cutPoint();
 };
@@ -80,6 +82,9 @@ void TestHugeMessage::hugeMessageIsCutUntilShownAll()
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     const int row = 3;
 
+    // Its first layout stopped at firstLimit (see newLongMessageIsLaidOutInTwoSteps); then the
+    // rest of the shown part.
+    QTRY_COMPARE(view.rowInfo(row).shownChars, 93 * 107 - 2);
     MessageDelegate::RowInfo info = view.rowInfo(row);
     // Bounded: the first 10,000 characters wrap to a few thousand pixels, never the ~1,000,000 of
     // the whole message.
@@ -120,6 +125,60 @@ void TestHugeMessage::hugeMessageIsCutUntilShownAll()
     const MessageDelegate::RowInfo first = view.rowInfo(0);
     QVERIFY(first.showAll.isEmpty());
     QCOMPARE(first.shownChars, first.totalChars);
+}
+
+void TestHugeMessage::newLongMessageIsLaidOutInTwoSteps()
+{
+    // A 4 MB message arriving at the bottom of an open transcript (a pasted question just sent):
+    // its first layout stops at firstLimit (3,000), a frame later the view lays out the rest of
+    // the shown part (10,000) and still shows the bottom. Each step is one short turn of the
+    // event loop instead of one long one (bench_hugemessage's send measures the turns).
+    QLocale::setDefault(QLocale::c());
+    TempStore store;
+    QVERIFY2(store.error.isEmpty(), qPrintable(store.error));
+    const qint64 id = store.addConversation(u"Huge"_s, 12);
+    TranscriptModel model(*store.repository);
+    model.setConversation(id);
+    TranscriptView view;
+    view.resize(800, 600);
+    view.setTranscriptModel(&model);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.scrollToNewest();
+    QTRY_VERIFY(view.isAtBottom());
+    QSignalSpy unfinished(view.messageDelegate(), &MessageDelegate::layoutUnfinished);
+
+    Message question;
+    question.conversationId = id;
+    question.role = MessageRole::User;
+    question.text = hugeMarkdown();
+    auto added = store.repository->addMessage(question);
+    QVERIFY(added);
+    const int row = model.rowCount() - 1;
+    QCOMPARE(row, 12);
+    QCOMPARE(model.messageAt(row)->id, added->id);
+    // Whole paragraphs of 107 characters with the blank line: 28 fit in 3,000 (2,994; 29 would
+    // be 3,101).
+    const MessageDelegate::RowInfo first = view.rowInfo(row);
+    QCOMPARE(first.shownChars, 28 * 107 - 2);
+    QCOMPARE(first.showAll, u"Show all (4.1 MB)"_s);
+    QVERIFY(unfinished.isEmpty()); // reported from the event loop, not from inside the layout
+    QTRY_COMPARE(unfinished.size(), 1);
+    QCOMPARE(unfinished.first().first().toLongLong(), added->id);
+    QTRY_COMPARE(view.rowInfo(row).shownChars, 93 * 107 - 2);
+    QVERIFY(view.rowInfo(row).layout.sizeHint().height() > first.layout.sizeHint().height());
+    QTRY_VERIFY(view.isAtBottom());
+    QCOMPARE(unfinished.size(), 1);
+
+    // Laid out again at another width: the whole shown part at once, no first step again.
+    const int width = view.viewport()->width();
+    const int layouts = view.messageDelegate()->layoutCount();
+    view.resize(900, 600);
+    QTRY_VERIFY(view.viewport()->width() > width);
+    QCOMPARE(view.rowInfo(row).shownChars, 93 * 107 - 2);
+    QVERIFY(view.messageDelegate()->layoutCount() > layouts);
+    QCoreApplication::processEvents();
+    QCOMPARE(unfinished.size(), 1);
 }
 
 void TestHugeMessage::streamingPastTheCutKeepsTheDocument()
