@@ -1,7 +1,10 @@
 #include "ui/transcriptselection.h"
 
+#include "app/core/assetsummary.h"
 #include "models/transcriptmodel.h"
+#include "ui/chart/chartcardcache.h"
 #include "ui/messagedelegate.h"
+#include "ui/messagetext.h"
 
 #include <QAbstractItemView>
 #include <QAbstractTextDocumentLayout>
@@ -41,6 +44,17 @@ constexpr std::array<std::pair<QKeySequence::StandardKey, QTextCursor::MoveOpera
         { QKeySequence::SelectStartOfDocument, QTextCursor::Start },
         { QKeySequence::SelectEndOfDocument, QTextCursor::End } }
 };
+
+// The names of message `index`'s charts (Luzmo items, Looker charts), as their cards head them.
+QStringList chartNames(const QModelIndex &index)
+{
+    QStringList names;
+    for (const QVariant &asset : index.data(TranscriptModel::AssetsRole).toList()) {
+        if (ChartCardCache::isChartAsset(asset.toMap().value(u"type"_s).toString()))
+            names << AssetSummary::fromAsset(asset.toMap()).headline();
+    }
+    return names;
+}
 } // namespace
 
 TranscriptSelection::TranscriptSelection(QAbstractItemView *view, MessageDelegate *delegate)
@@ -159,7 +173,7 @@ bool TranscriptSelection::contextMenu(QContextMenuEvent *event)
 {
     const QModelIndex index = m_view->indexAt(event->pos());
     const bool onText = index.isValid() && positionAt(index, event->pos(), true) >= 0;
-    if (!onText && selectedText().isEmpty())
+    if (!index.isValid() && selectedText().isEmpty())
         return false;
     auto *menu = new QMenu(m_view);
     menu->setAttribute(Qt::WA_DeleteOnClose);
@@ -172,6 +186,27 @@ bool TranscriptSelection::contextMenu(QContextMenuEvent *event)
             selectAll(row);
     });
     all->setShortcut(QKeySequence::SelectAll);
+    all->setEnabled(row.isValid());
+    if (index.isValid()) {
+        // The whole message under the mouse, however much of it its bubble shows.
+        const QPersistentModelIndex message(index);
+        const bool hasText = !index.data(TranscriptModel::TextRole).toString().trimmed().isEmpty()
+            || !chartNames(index).isEmpty();
+        const auto addCopy = [&](const QString &name, auto format) {
+            menu->addAction(name, this,
+                    [message, format] {
+                        if (message.isValid())
+                            QGuiApplication::clipboard()->setText(
+                                format(message.data(TranscriptModel::TextRole).toString(),
+                                    chartNames(message)));
+                    })
+                ->setEnabled(hasText);
+        };
+        menu->addSeparator();
+        addCopy(tr("Copy Message as &Text"),
+            qOverload<const QString &, const QStringList &>(&MessageText::plainText));
+        addCopy(tr("Copy Message as &Markdown"), &MessageText::markdown);
+    }
     menu->popup(event->globalPos());
     return true;
 }

@@ -14,9 +14,11 @@ class QTextCursor;
 // Selecting the text of one transcript message, as in a text view: press and drag inside a
 // bubble's text selects, a double-click selects a word, Shift+arrows (and the other selection
 // keys) extend the selection, Ctrl+A selects the current message's whole text, and Ctrl+C or the
-// context menu's Copy put the selected plain text on the clipboard. A press outside the text
-// (links, cards, Retry) or a click without a drag selects nothing and reaches the delegate as
-// before; with nothing selected, Ctrl+C is left to the view. The delegate paints the selection.
+// context menu's Copy put the selected plain text on the clipboard; the context menu's Copy
+// Message as Text / as Markdown copy the whole message under the mouse (MessageText). A press
+// outside the text (links, cards, Retry) or a click without a drag selects nothing and reaches
+// the delegate as before; with nothing selected, Ctrl+C is left to the view. The delegate paints
+// the selection.
 class TranscriptSelection : public QObject
 {
     Q_OBJECT
