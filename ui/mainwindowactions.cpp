@@ -1,14 +1,18 @@
-// MainWindow's menus and toolbar, and the Conversation menu's commands: rename, delete, export
-// and copy as Markdown (declared in mainwindow.h; kept apart so mainwindow.cpp stays about the
-// window's panes and the conversation shown).
+// MainWindow's menus and toolbar, the Conversation menu's commands (rename, delete, export
+// and copy as Markdown) and the Help menu's dialogs (declared in mainwindow.h; kept apart so
+// mainwindow.cpp stays about the window's panes and the conversation shown).
 #include "app/core/chatsession.h"
 #include "models/conversationlistmodel.h"
+#include "models/database.h"
 #include "models/repository.h"
+#include "ui/aboutdialog.h"
 #include "ui/conversationexportflow.h"
 #include "ui/conversationsidebar.h"
 #include "ui/mainwindow.h"
+#include "ui/shortcutsdialog.h"
 
 #include <QAction>
+#include <QFileInfo>
 #include <QInputDialog>
 #include <QListView>
 #include <QMenuBar>
@@ -116,6 +120,22 @@ void MainWindow::createActions()
     edit->addAction(filterAction);
     edit->addSeparator();
     edit->addAction(m_settingsAction);
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *shortcutsAction = help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
+        auto *dialog = new ShortcutsDialog(*this, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    shortcutsAction->setObjectName(u"actionKeyboardShortcuts"_s);
+    QAction *aboutAction = help->addAction(tr("&About Chartroom"), this, [this] {
+        const Database &database = m_repository.database();
+        auto *dialog = new AboutDialog(
+            database.hasFile() ? QFileInfo(database.path()).absolutePath() : QString(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    aboutAction->setObjectName(u"actionAbout"_s);
+    aboutAction->setMenuRole(QAction::AboutRole);
 
     QToolBar *toolBar = addToolBar(tr("Main"));
     toolBar->setObjectName(u"mainToolBar"_s);
