@@ -209,6 +209,13 @@ const char *const v9[] = {
     END)",
 };
 
+// Migration 10: earlier versions (issue 16.4). Editing the last question and sending it again,
+// or regenerating the last answer, keeps the rows it replaces, marked with the time they were
+// replaced (NULL: the current version); the transcript shows them as earlier versions.
+const char *const v10[] = {
+    "ALTER TABLE messages ADD COLUMN superseded_at INTEGER",
+};
+
 StoreStatus rewriteMessageChecks(QSqlDatabase &db, const QString &what)
 {
     QSqlQuery query(db);
@@ -253,7 +260,7 @@ const Migration migrations[] = {
 
 int Migrations::latestVersion()
 {
-    return int(std::size(migrations)) + 2; // + migration 8, a function, and 9
+    return int(std::size(migrations)) + 3; // + migration 8, a function, 9 and 10
 }
 
 QList<SqliteMigration> Migrations::steps()
@@ -272,5 +279,6 @@ QList<SqliteMigration> Migrations::steps()
     result << SqliteMigration { what,
         [what](QSqlDatabase &db) { return rewriteMessageChecks(db, what); } };
     result << statementsOf(9, { std::begin(v9), std::end(v9) });
+    result << statementsOf(10, { std::begin(v10), std::end(v10) });
     return result;
 }

@@ -28,6 +28,7 @@ public:
         RemoteId = 0x4,
         Assets = 0x8,
         ResumeState = 0x10,
+        Superseded = 0x20, // supersededAt (messageChanged only: supersede(), restoreVersions())
     };
     Q_DECLARE_FLAGS(MessageFields, MessageField)
     Q_FLAG(MessageFields)
@@ -92,6 +93,12 @@ public:
     StoreStatus removeMessage(qint64 id);
     // Writes the given fields of `message` (looked up by id).
     StoreStatus updateMessage(const Message &message, MessageFields fields);
+    // Marks conversation `conversationId`'s current messages from `fromSeq` on as earlier
+    // versions (an edited question sent again, a regenerated answer); they stay in the history.
+    // Their ids, oldest first; NotFound when there are none. Emits messageChanged (Superseded).
+    StoreResult<QList<qint64>> supersede(qint64 conversationId, qint64 fromSeq);
+    // Undoes supersede() for `ids` (what replaced them could not be stored or asked).
+    StoreStatus restoreVersions(qint64 conversationId, const QList<qint64> &ids);
     StoreResult<Asset> addAsset(qint64 messageId, Asset asset);
     StoreResult<Asset> asset(qint64 id) const;
     // A new definition for an asset (the backend sent it again): its type and value; a data
@@ -156,6 +163,8 @@ private:
     // After a message was stored: queues its indexing (`indexLater`), emits messageAdded and
     // conversationChanged.
     void messageStored(const Message &message, bool indexLater);
+    void announceVersions(qint64 conversationId, const QList<qint64> &ids,
+        const QDateTime &supersededAt, qint64 atMs);
     bool deferLongText(qint64 bytes) const { return m_indexThread && bytes > m_inlineIndexBytes; }
     // chartroom_bm25's counts (searchrank.h): the sample's size and each phrase's hits among the
     // newest m_idfSample message ids; none when there are no more ids than that.

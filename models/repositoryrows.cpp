@@ -52,7 +52,7 @@ Conversation readConversation(const QSqlQuery &q)
 extern const QString messageColumns
     = u"id, conversation_id, remote_id, role, agent, task, locale_id, "
       u"CAST(text AS BLOB), status, error_detail, created_at, updated_at, seq, "
-      u"resume_state"_s;
+      u"resume_state, superseded_at"_s;
 Message readMessage(const QSqlQuery &q)
 {
     Message m;
@@ -70,6 +70,8 @@ Message readMessage(const QSqlQuery &q)
     m.updatedAt = fromMs(q.value(11));
     m.seq = q.value(12).toLongLong();
     m.resumeState = q.value(13).toString().toUtf8();
+    if (!q.value(14).isNull())
+        m.supersededAt = fromMs(q.value(14));
     return m;
 }
 

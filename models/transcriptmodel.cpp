@@ -97,6 +97,8 @@ QVariant TranscriptModel::data(const QModelIndex &index, int role) const
     }
     case AssetsRole:
         return assetMaps(m.assets);
+    case SupersededRole:
+        return m.supersededAt.isValid();
     default:
         return {};
     }
@@ -118,6 +120,7 @@ QHash<int, QByteArray> TranscriptModel::roleNames() const
     names.insert(AssetCountRole, "assetCount");
     names.insert(AssetIdsRole, "assetIds");
     names.insert(AssetsRole, "assets");
+    names.insert(SupersededRole, "superseded");
     return names;
 }
 
@@ -182,6 +185,8 @@ QList<int> TranscriptModel::rolesFor(Repository::MessageFields fields)
         roles << RemoteIdRole;
     if (fields & Repository::MessageField::Assets)
         roles << AssetCountRole << AssetIdsRole << AssetsRole;
+    if (fields & Repository::MessageField::Superseded)
+        roles << SupersededRole;
     roles << UpdatedAtRole;
     return roles;
 }
@@ -224,6 +229,30 @@ void TranscriptModel::onChanged(const Message &message, Repository::MessageField
         stored.remoteId = message.remoteId;
     if (fields & Repository::MessageField::Assets)
         stored.assets = message.assets;
+    if (fields & Repository::MessageField::Superseded)
+        stored.supersededAt = message.supersededAt;
     stored.updatedAt = message.updatedAt;
     Q_EMIT dataChanged(index(row), index(row), rolesFor(fields));
+}
+
+qint64 TranscriptModel::lastQuestionId() const
+{
+    for (auto it = m_rows.crbegin(); it != m_rows.crend(); ++it) {
+        if (!it->supersededAt.isValid() && it->role == MessageRole::User)
+            return it->id;
+    }
+    return 0;
+}
+
+qint64 TranscriptModel::lastAnswerId() const
+{
+    for (auto it = m_rows.crbegin(); it != m_rows.crend(); ++it) {
+        if (it->supersededAt.isValid())
+            continue;
+        if (it->role == MessageRole::User)
+            return 0; // the last question has no answer yet
+        if (it->role == MessageRole::Assistant)
+            return it->id;
+    }
+    return 0;
 }

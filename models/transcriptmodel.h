@@ -28,6 +28,7 @@ public:
         AssetCountRole, // int, number of assets (charts) attached
         AssetIdsRole, // QVariantList of qint64 asset ids
         AssetsRole, // QVariantList of QVariantMap {id, type, valueJson, dataJson, dataTakenAt}
+        SupersededRole, // bool, an earlier version (an edit or a regeneration replaced it)
     };
     Q_ENUM(Role)
 
@@ -49,6 +50,10 @@ public:
 
     int rowOf(qint64 messageId) const;
     const Message *messageAt(int row) const;
+    // The conversation's last question and its newest answer, earlier versions left out: what
+    // ChatSession::resend() and regenerate() replace (0: none).
+    qint64 lastQuestionId() const;
+    qint64 lastAnswerId() const;
 
     // The roles that change when the given fields of a message change.
     static QList<int> rolesFor(Repository::MessageFields fields);

@@ -97,6 +97,9 @@ struct Message
     QDateTime createdAt;
     QDateTime updatedAt;
     qint64 seq = 0; // order within the conversation, 1-based
+    // When an edited question or a regenerated answer replaced this one (invalid: it is the
+    // current version; an earlier one stays in the history, shown as such).
+    QDateTime supersededAt;
     // Backend-specific state to resume an unfinished answer (JSON; empty when none).
     QByteArray resumeState;
     QList<Asset> assets;

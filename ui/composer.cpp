@@ -61,6 +61,7 @@ Composer::Composer(QWidget *parent)
     , m_send(new QPushButton(tr("Send"), this))
     , m_stop(new QPushButton(tr("Stop"), this))
     , m_sendAction(new QAction(tr("Send"), this))
+    , m_editBar(new QWidget(this))
 {
     setObjectName(u"composer"_s);
     m_edit->setObjectName(u"composerEdit"_s);
@@ -101,8 +102,25 @@ Composer::Composer(QWidget *parent)
     chipLayout->addWidget(removePasted);
     chipLayout->addStretch();
     m_chip->hide();
+    m_editBar->setObjectName(u"editBar"_s);
+    auto *editBarLayout = new QHBoxLayout(m_editBar);
+    editBarLayout->setContentsMargins(6, 2, 0, 2);
+    editBarLayout->setSpacing(4);
+    auto *editLabel = new QLabel(
+        tr("Editing your last question: sending it again keeps the earlier version."), m_editBar);
+    editLabel->setWordWrap(true);
+    auto *cancelEditButton = new QToolButton(m_editBar);
+    cancelEditButton->setObjectName(u"cancelEdit"_s);
+    cancelEditButton->setText(tr("Cancel"));
+    cancelEditButton->setAutoRaise(true);
+    cancelEditButton->setToolTip(tr("Stop editing and empty the text box"));
+    connect(cancelEditButton, &QToolButton::clicked, this, &Composer::cancelEdit);
+    editBarLayout->addWidget(editLabel, 1);
+    editBarLayout->addWidget(cancelEditButton);
+    m_editBar->hide();
     auto *editColumn = new QVBoxLayout;
     editColumn->setSpacing(0);
+    editColumn->addWidget(m_editBar);
     editColumn->addWidget(m_chip);
     editColumn->addWidget(m_edit, 1);
     frameLayout->addLayout(editColumn, 1);
@@ -167,6 +185,26 @@ void Composer::clear()
 {
     setPasted({});
     m_edit->clear();
+    setEditing(0);
+}
+
+void Composer::editQuestion(qint64 questionId, const QuestionText &question)
+{
+    setQuestion(question);
+    setEditing(questionId);
+    focusEditor();
+}
+
+void Composer::cancelEdit()
+{
+    clear();
+}
+
+void Composer::setEditing(qint64 questionId)
+{
+    m_editing = questionId;
+    m_editBar->setVisible(questionId != 0);
+    m_send->setText(questionId != 0 ? tr("Send Again") : tr("Send"));
 }
 
 void Composer::setBusy(bool busy)

@@ -32,7 +32,15 @@ public:
     QString pastedText() const { return m_pasted; }
     // Replaces what is in the composer (a text over pasteLimit is kept as a long paste is).
     void setText(const QString &text);
+    // Ends any edit (editQuestion()) too.
     void clear();
+    // Puts the conversation's last question `questionId` in the composer to be edited; a bar
+    // above the text box says so and offers Cancel, and Send becomes "Send Again" (the caller
+    // sends it with ChatSession::resend()).
+    void editQuestion(qint64 questionId, const QuestionText &question);
+    // The question being edited (0: a new question is being written).
+    qint64 editingId() const { return m_editing; }
+    void cancelEdit();
     void setBusy(bool busy);
     bool isBusy() const { return m_busy; }
     void focusEditor();
@@ -41,6 +49,7 @@ public:
     QPushButton *sendButton() const { return m_send; }
     QPushButton *stopButton() const { return m_stop; }
     QWidget *pastedChip() const { return m_chip; }
+    QWidget *editBar() const { return m_editBar; }
 
 Q_SIGNALS:
     void sendRequested(const QuestionText &question);
@@ -51,6 +60,7 @@ private:
     void updateButtons();
     void updateHeight();
     void setPasted(const QString &text);
+    void setEditing(qint64 questionId);
 
     QPlainTextEdit *m_edit;
     QWidget *m_chip;
@@ -59,5 +69,7 @@ private:
     QPushButton *m_send;
     QPushButton *m_stop;
     QAction *m_sendAction;
+    QWidget *m_editBar;
+    qint64 m_editing = 0;
     bool m_busy = false;
 };

@@ -160,6 +160,8 @@ MainWindow::MainWindow(
             updateState();
     });
     connect(&m_repository, &Repository::conversationRemoved, this,
+    connect(m_view, &TranscriptView::editRequested, this, &MainWindow::editQuestion);
+    connect(m_view, &TranscriptView::regenerateRequested, this, &MainWindow::regenerate);
         [this] { m_sidebar->refreshSearch(); });
     updateBusy(m_session.isBusy());
 
@@ -200,6 +202,9 @@ void MainWindow::openConversation(qint64 id, qint64 messageId)
         const int row = m_transcript->rowOf(messageId);
         if (row >= 0) {
             m_view->scrollTo(m_view->model()->index(row, 0), QAbstractItemView::PositionAtCenter);
+        if (m_composer->editingId())
+            m_composer->cancelEdit(); // the question edited belongs to the other conversation
+    }
             m_view->highlightMessage(messageId);
         }
     }
@@ -223,7 +228,9 @@ void MainWindow::newConversation()
 
 void MainWindow::send(const QuestionText &text)
 {
-    const StoreResult<qint64> sent = m_session.send(currentConversation(), text);
+    const qint64 editing = m_composer->editingId();
+    const StoreResult<qint64> sent = editing ? m_session.resend(editing, text)
+                                             : m_session.send(currentConversation(), text);
     if (!sent && m_moveFlow->explain(currentConversation()))
         return; // its account was removed: the banner offers to move it
     if (!sent) {
@@ -362,5 +369,7 @@ void MainWindow::updateState()
 
 void MainWindow::showStoreError(const QString &what, const QString &message)
 {
+    m_editLastAction->setEnabled(id != 0);
+    m_regenerateAction->setEnabled(id != 0);
     QMessageBox::warning(this, what, tr("%1 failed.\n\n%2").arg(what, message));
 }

@@ -59,6 +59,11 @@ public:
     // Asks again for a failed or interrupted answer.
     void retry(qint64 messageId);
     void saveSettings();
+    // The last turn's versions (mainwindowversions.cpp): the question `questionId` into the
+    // composer to be edited and sent again; a new answer in place of `answerId`. 0: the open
+    // conversation's last question or answer.
+    void editQuestion(qint64 questionId = 0);
+    void regenerate(qint64 answerId = 0);
 
     // Adds an action to the File menu, above Quit (e.g. Sync History from the composition root).
     void addFileMenuAction(QAction *action);
@@ -141,6 +146,8 @@ private:
     QAction *m_importAction = nullptr;
     QMenu *m_fileMenu = nullptr;
     QAction *m_fileExtras = nullptr; // the separator above Quit
+    QAction *m_editLastAction = nullptr;
+    QAction *m_regenerateAction = nullptr;
     QPointer<CsvImporter> m_importer;
     CsvImportFlow *m_importFlow = nullptr;
     SearchDialog *m_searchDialog = nullptr;

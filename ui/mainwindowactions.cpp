@@ -95,6 +95,21 @@ void MainWindow::createActions()
     connect(m_stopAction, &QAction::triggered, &m_session, &ChatSession::stop);
     addAction(m_stopAction);
 
+    // The last turn's versions (ChatSession::resend, regenerate); the transcript's context menu
+    // offers them on the last question and answer too.
+    m_editLastAction = new QAction(tr("&Edit Last Question"), this);
+    m_editLastAction->setObjectName(u"actionEditLastQuestion"_s);
+    m_editLastAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_editLastAction->setEnabled(false);
+    connect(m_editLastAction, &QAction::triggered, this, [this] { editQuestion(); });
+    addAction(m_editLastAction);
+    m_regenerateAction = new QAction(tr("Re&generate Last Answer"), this);
+    m_regenerateAction->setObjectName(u"actionRegenerateAnswer"_s);
+    m_regenerateAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_regenerateAction->setEnabled(false);
+    connect(m_regenerateAction, &QAction::triggered, this, [this] { regenerate(); });
+    addAction(m_regenerateAction);
+
     auto *quitAction = new QAction(QIcon::fromTheme(u"application-exit"_s), tr("&Quit"), this);
     quitAction->setObjectName(u"actionQuit"_s);
     quitAction->setShortcut(QKeySequence::Quit);
@@ -109,6 +124,8 @@ void MainWindow::createActions()
     file->addAction(quitAction);
     QMenu *conversation = menuBar()->addMenu(tr("&Conversation"));
     conversation->addAction(m_stopAction);
+    conversation->addAction(m_editLastAction);
+    conversation->addAction(m_regenerateAction);
     conversation->addSeparator();
     conversation->addAction(m_renameAction);
     conversation->addAction(m_deleteAction);

@@ -224,6 +224,8 @@ void MessageDelegate::paint(
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     painter->translate(option.rect.topLeft());
+    if (entry.earlierVersion)
+        painter->setOpacity(earlierVersionOpacity); // still readable, plainly not the current one
 
     MessageChrome::paintHeader(painter, option.font, entry.name, entry.time, layout.headerRect());
 

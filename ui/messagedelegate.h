@@ -40,6 +40,9 @@ public:
     // event loop, and the rest of the shown part (to elideLimit) is laid out when the view asks,
     // after layoutUnfinished(), a frame later; the two turns each stay under the stall goal.
     static constexpr qsizetype firstLimit = 3000;
+    // An earlier version of a message (an edited question, a regenerated answer) is drawn
+    // faded, its header saying so.
+    static constexpr qreal earlierVersionOpacity = 0.6;
 
     explicit MessageDelegate(QObject *parent = nullptr);
     ~MessageDelegate() override;
@@ -125,6 +128,7 @@ private:
         int width = 0;
         QString progress;
         bool user = false;
+        bool earlierVersion = false; // replaced by an edit or a regeneration (SupersededRole)
         std::unique_ptr<QTextDocument> document;
         QString source; // the markdown `document` was made from
         bool stale = false; // invalidated: laid out again before use

@@ -54,7 +54,10 @@ MessageDelegate::Entry *MessageDelegate::layOut(
     entry->updatedAt = index.data(TranscriptModel::UpdatedAtRole).toDateTime();
     entry->user
         = enumData(index, TranscriptModel::RoleRole, MessageRole::Assistant) == MessageRole::User;
+    entry->earlierVersion = index.data(TranscriptModel::SupersededRole).toBool();
     entry->name = entry->user ? tr("You") : tr("Assistant");
+    if (entry->earlierVersion)
+        entry->name = tr("%1 · earlier version").arg(entry->name);
     const QDateTime now = m_now.isValid() ? m_now : QDateTime::currentDateTime();
     entry->time
         = TimeFormat::messageTime(index.data(TranscriptModel::CreatedAtRole).toDateTime(), now);
@@ -137,6 +140,8 @@ MessageDelegate::Entry *MessageDelegate::layOut(
         = MessageChrome::describe(index.data(TranscriptModel::StatusRole).value<MessageStatus>(),
             entry->user, index.data(TranscriptModel::ErrorRole).toString(),
             entry->document != nullptr, entry->progress);
+    if (entry->earlierVersion)
+        entry->chrome.retry = false; // asking again is for the current version
     content.status
         = MessageChrome::statusSize(option.font, entry->chrome, maxText, content.text.width());
     if (entry->chrome.retry)

@@ -206,6 +206,8 @@ bool TranscriptSelection::contextMenu(QContextMenuEvent *event)
         addCopy(tr("Copy Message as &Text"),
             qOverload<const QString &, const QStringList &>(&MessageText::plainText));
         addCopy(tr("Copy Message as &Markdown"), &MessageText::markdown);
+        if (m_extendMenu)
+            m_extendMenu(menu, index);
     }
     menu->popup(event->globalPos());
     return true;

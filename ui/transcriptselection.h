@@ -3,10 +3,13 @@
 #include <QObject>
 #include <QPersistentModelIndex>
 
+#include <functional>
+
 class MessageDelegate;
 class QAbstractItemView;
 class QContextMenuEvent;
 class QKeyEvent;
+class QMenu;
 class QMouseEvent;
 class QStyleOptionViewItem;
 class QTextCursor;
@@ -30,6 +33,9 @@ public:
     QString selectedText() const;
     // Selects nothing.
     void clear();
+    // Adds the view's own actions for message `index` to its context menu, after the copies.
+    using MenuExtender = std::function<void(QMenu *menu, const QModelIndex &index)>;
+    void setMenuExtender(MenuExtender extend) { m_extendMenu = std::move(extend); }
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -57,4 +63,5 @@ private:
     int m_anchor = 0;
     int m_position = 0;
     bool m_dragging = false;
+    MenuExtender m_extendMenu;
 };

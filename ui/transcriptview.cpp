@@ -8,6 +8,7 @@
 #include "ui/transcriptselection.h"
 
 #include <QKeyEvent>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
@@ -24,7 +25,22 @@ TranscriptView::TranscriptView(QWidget *parent)
     , m_delegate(new MessageDelegate(this))
 {
     setItemDelegate(m_delegate);
-    TranscriptSelection::attach(this, m_delegate); // text selection, Ctrl+C, context menu Copy
+    // Text selection, Ctrl+C, the context menu's copies; then the versions of the last turn.
+    TranscriptSelection::attach(this, m_delegate)
+        ->setMenuExtender([this](QMenu *menu, const QModelIndex &index) {
+            if (!m_transcript)
+                return;
+            const qint64 id = index.data(TranscriptModel::IdRole).toLongLong();
+            if (id != 0 && id == m_transcript->lastQuestionId()) {
+                menu->addSeparator();
+                menu->addAction(
+                    tr("&Edit and Send Again…"), this, [this, id] { Q_EMIT editRequested(id); });
+            } else if (id != 0 && id == m_transcript->lastAnswerId()) {
+                menu->addSeparator();
+                menu->addAction(
+                    tr("&Regenerate Answer"), this, [this, id] { Q_EMIT regenerateRequested(id); });
+            }
+        });
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setUniformItemSizes(false);

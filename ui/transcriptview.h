@@ -54,6 +54,10 @@ public:
 Q_SIGNALS:
     // The Retry link of answer `messageId` was clicked.
     void retryRequested(qint64 messageId);
+    // The context menu's Edit and Send Again (the last question) or Regenerate Answer (the last
+    // answer) was chosen.
+    void editRequested(qint64 questionId);
+    void regenerateRequested(qint64 answerId);
     // A follow-up question under an answer was clicked: ask it next.
     void followupRequested(const QString &question);
     // A chart card was clicked.

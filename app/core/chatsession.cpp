@@ -81,13 +81,8 @@ StoreResult<qint64> ChatSession::send(qint64 conversationId, const QuestionText 
 {
     if (text.isBlank())
         return StoreError { StoreError::Code::Invalid, tr("Type a question first."), {} };
-    if (m_active) {
-        return StoreError { StoreError::Code::Busy,
-            tr("An answer is still arriving: wait for it or press Stop."), {} };
-    }
-    if (m_savingQuestion)
-        return StoreError { StoreError::Code::Busy, tr("The last question is still being saved."),
-            {} };
+    if (StoreStatus busy = refuseWhileBusy())
+        return *busy;
     StoreResult<Conversation> conversation = conversationId == 0
         ? m_repository.createConversation(
             Conversation::titleFor(text.start(Conversation::titleLookAt)),
@@ -122,6 +117,10 @@ StoreResult<qint64> ChatSession::send(qint64 conversationId, const QuestionText 
                 return;
             self->m_savingQuestion = false;
             const StoreResult<qint64> asked = self->questionSaved(c, stored, queue, isNew);
+            if (stored)
+                self->m_replacedVersions = {}; // a resend()'s new version stands
+            else
+                self->restoreReplacedVersions();
             if (!asked)
                 Q_EMIT self->questionNotSaved(c.id, text, asked.error());
         });
@@ -145,18 +144,14 @@ StoreResult<qint64> ChatSession::questionSaved(const Conversation &conversation,
 
 StoreResult<qint64> ChatSession::retry(qint64 assistantMessageId)
 {
-    if (m_active) {
-        return StoreError { StoreError::Code::Busy,
-            tr("An answer is still arriving: wait for it or press Stop."), {} };
-    }
+    if (StoreStatus busy = refuseWhileBusy())
+        return *busy;
     auto failedAnswer = m_repository.message(assistantMessageId);
     if (!failedAnswer)
         return failedAnswer.error();
-    auto conversation = m_repository.conversation(failedAnswer->conversationId);
+    auto conversation = conversationToAskIn(failedAnswer->conversationId);
     if (!conversation)
         return conversation.error();
-    if (accountRemoved(*conversation))
-        return StoreError { StoreError::Code::NotFound, removedAccountMessage(), {} };
     auto earlier = m_repository.messages(conversation->id, failedAnswer->seq, 20);
     if (!earlier)
         return earlier.error();

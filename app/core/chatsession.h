@@ -67,6 +67,14 @@ public:
     // Asks again for the answer `assistantMessageId` (in error or interrupted): a new answer to
     // the same question, in the same conversation.
     StoreResult<qint64> retry(qint64 assistantMessageId);
+    // Asks for a new answer to the last question of the conversation that `answerId`, its last
+    // answer, belongs to; the earlier answer stays as an earlier version. Returns the
+    // conversation id, or why not (busy, not the last answer, the store's error).
+    StoreResult<qint64> regenerate(qint64 answerId);
+    // Sends `text` in place of the last question `questionId` (edited): the question and its
+    // answers stay as earlier versions, the new question and its answer follow them. As send()
+    // for the rest; if the new question cannot be stored, the earlier version is current again.
+    StoreResult<qint64> resend(qint64 questionId, const QuestionText &text);
     // Asks for the answer to the queued prompt `outboxId` (its question is already stored). The
     // row becomes `sent` when the answer completes; after a Network or Timeout failure it is
     // queued again (the question back to pending), after any other it is `failed`.
@@ -114,6 +122,17 @@ Q_SIGNALS:
 
 private:
     struct Active;
+    struct LastTurn
+    {
+        Message question;
+        Message answer; // id 0: none yet
+    };
+    // The last current question of a conversation and its newest current answer.
+    StoreResult<LastTurn> lastTurn(qint64 conversationId) const;
+    StoreStatus refuseWhileBusy() const;
+    // The conversation, or why no question can be asked in it (its account was removed).
+    StoreResult<Conversation> conversationToAskIn(qint64 conversationId) const;
+    void restoreReplacedVersions();
     StoreResult<qint64> startAnswer(const Conversation &conversation, const Message &question,
         Backend *backend, qint64 reuseAnswerId = 0);
     // The rest of send() once the question is stored (or not): queues it or asks for the answer.
@@ -151,6 +170,12 @@ private:
     QString m_task = QStringLiteral("generate");
     bool m_stream = true;
     bool m_savingQuestion = false;
+    // What resend() replaced, until its new question is stored (restored if it is not).
+    struct
+    {
+        qint64 conversationId = 0;
+        QList<qint64> ids;
+    } m_replacedVersions;
     std::unique_ptr<Active> m_active;
     QTimer m_persistTimer;
     QTimer m_announceTimer; // 0 ms: the next event-loop turn
