@@ -41,15 +41,16 @@ void AssetCard::paint(
     painter->setRenderHint(QPainter::Antialiasing);
     QPainterPath card;
     card.addRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8);
-    painter->fillPath(card, Theme::surface());
-    painter->setPen(Theme::border());
+    painter->fillPath(card, Theme::current().surface);
+    painter->setPen(Theme::current().border);
     painter->drawPath(card);
 
     const QRect icon(
         rect.left() + padding, rect.top() + (rect.height() - iconSize) / 2, iconSize, iconSize);
     QPainterPath iconBox;
     iconBox.addRoundedRect(QRectF(icon), 7, 7);
-    painter->fillPath(iconBox, summary.isReadable() ? Theme::accentFill() : Theme::warningFill());
+    painter->fillPath(
+        iconBox, summary.isReadable() ? Theme::current().accentFill : Theme::current().warningFill);
     paintGlyph(painter, icon.adjusted(8, 8, -8, -8), summary.kind());
 
     const int textLeft = icon.right() + 1 + iconGap;
@@ -61,12 +62,12 @@ void AssetCard::paint(
     const int textHeight = title.height() + lineGap + note.height();
     const int top = rect.top() + (rect.height() - textHeight) / 2;
     painter->setFont(bold);
-    painter->setPen(Theme::text());
+    painter->setPen(Theme::current().text);
     painter->drawText(QRect(textLeft, top, textWidth, title.height()),
         Qt::AlignLeft | Qt::AlignVCenter,
         title.elidedText(summary.headline(), Qt::ElideRight, textWidth));
     painter->setFont(small);
-    painter->setPen(Theme::mutedText());
+    painter->setPen(Theme::current().mutedText);
     painter->drawText(QRect(textLeft, top + title.height() + lineGap, textWidth, note.height()),
         Qt::AlignLeft | Qt::AlignVCenter,
         note.elidedText(summary.note(), Qt::ElideRight, textWidth));
@@ -77,8 +78,8 @@ void AssetCard::paintGlyph(QPainter *painter, const QRect &r, AssetSummary::Kind
 {
     using Kind = AssetSummary::Kind;
     const QRectF g(r);
-    QPen pen(kind == Kind::Unreadable ? Theme::warningText() : Theme::accent(), 2, Qt::SolidLine,
-        Qt::RoundCap, Qt::RoundJoin);
+    QPen pen(kind == Kind::Unreadable ? Theme::current().warningText : Theme::current().accent, 2,
+        Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
     painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
     const auto at = [&g](qreal x, qreal y) {
@@ -97,7 +98,9 @@ void AssetCard::paintGlyph(QPainter *painter, const QRect &r, AssetSummary::Kind
             area.lineTo(at(1, 1));
             area.lineTo(at(0, 1));
             area.closeSubpath();
-            painter->fillPath(area, QColor(0x3a, 0x7b, 0xe0, 70));
+            QColor fill = Theme::current().accent;
+            fill.setAlpha(70);
+            painter->fillPath(area, fill);
         }
         painter->drawPath(line);
         break;
@@ -111,17 +114,17 @@ void AssetCard::paintGlyph(QPainter *painter, const QRect &r, AssetSummary::Kind
             const qreal h = heights[i] * g.height();
             painter->fillRect(
                 QRectF(g.left() + i * slot + (slot - barWidth) / 2, g.bottom() - h, barWidth, h),
-                Theme::accent());
+                Theme::current().accent);
         }
         break;
     }
     case Kind::Pie:
         painter->drawEllipse(g);
-        painter->setBrush(Theme::accent());
+        painter->setBrush(Theme::current().accent);
         painter->drawPie(g, 90 * 16, -110 * 16);
         break;
     case Kind::Scatter:
-        painter->setBrush(Theme::accent());
+        painter->setBrush(Theme::current().accent);
         for (const QPointF &p : { at(0.15, 0.8), at(0.4, 0.5), at(0.65, 0.6), at(0.85, 0.2) })
             painter->drawEllipse(p, 1.6, 1.6);
         break;

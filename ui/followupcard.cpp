@@ -78,14 +78,14 @@ void FollowupCard::paint(
     painter->save();
     const QFont small = Theme::smallFont(font);
     painter->setFont(small);
-    painter->setPen(Theme::mutedText());
+    painter->setPen(Theme::current().mutedText);
     painter->drawText(QRect(rect.left(), rect.top(), rect.width(), QFontMetrics(small).height()),
         Qt::AlignLeft | Qt::AlignVCenter, heading());
     QFont underlined = font;
     underlined.setUnderline(true);
     const QFontMetrics link(underlined);
     painter->setFont(underlined);
-    painter->setPen(Theme::link());
+    painter->setPen(Theme::current().link);
     for (int i = 0; i < questions.size(); ++i) {
         const QRect r = linkRect(rect, questions, font, i);
         painter->drawText(r, Qt::AlignLeft | Qt::AlignVCenter,

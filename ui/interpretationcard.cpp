@@ -12,9 +12,6 @@
 #include <algorithm>
 
 namespace {
-const QColor chipFill(0xe8, 0xef, 0xfb);
-const QColor firstFill(0xdc, 0xe6, 0xd8);
-const QColor chipText(0x24, 0x3b, 0x63);
 constexpr int padX = 8;
 constexpr int padY = 3;
 constexpr int gap = 6;
@@ -69,12 +66,13 @@ void InterpretationCard::paint(
     const QFontMetrics fm(small);
     painter->setFont(small);
     const QList<QRect> rects = chipRects(tokens, font, rect.width());
+    const Theme::Tokens &theme = Theme::current();
     for (int i = 0; i < rects.size(); ++i) {
         const QRect r = rects.at(i).translated(rect.topLeft());
         QPainterPath path;
         path.addRoundedRect(QRectF(r), r.height() / 2.0, r.height() / 2.0);
-        painter->fillPath(path, i == 0 ? firstFill : chipFill); // the dataset first
-        painter->setPen(chipText);
+        painter->fillPath(path, i == 0 ? theme.chipDataset : theme.chip); // the dataset first
+        painter->setPen(theme.chipText);
         painter->drawText(r.adjusted(padX, 0, -padX, 0), Qt::AlignCenter,
             fm.elidedText(tokens.at(i), Qt::ElideRight, r.width() - 2 * padX + 1));
     }

@@ -17,6 +17,8 @@
 #include "ui/errorbanner.h"
 #include "ui/searchdialog.h"
 #include "ui/settingsdialog.h"
+#include "ui/theme/themecontroller.h"
+#include "ui/theme/themedstylesheet.h"
 #include "ui/transcriptview.h"
 
 #include <QApplication>
@@ -32,33 +34,34 @@
 using namespace Qt::StringLiterals;
 
 namespace {
+// Filled from the theme's tokens (Theme::styleSheet) whenever the theme changes.
 const auto windowStyle = uR"(
-#sidebar { background: #f5f6f8; }
-#sidebar QListView { background: #f5f6f8; }
-#searchField { padding: 5px 8px; border: 1px solid #d0d4da; border-radius: 7px;
-               background: white; }
-#searchField:focus { border-color: #5b9cf0; }
-#noSearchHits { color: #6a727d; }
-#chatPane, #transcriptView, #emptyState { background: white; }
-#emptyStateTitle { color: #1f2328; }
-#emptyStateHint { color: #6a727d; }
-#examplePrompt { padding: 9px 14px; border: 1px solid #d7dbe1; border-radius: 9px;
-                 background: #f7f8fa; color: #1f2328; text-align: left; }
-#examplePrompt:hover { background: #eef3fb; border-color: #a9c6ee; }
-#composerFrame { border: 1px solid #cfd4db; border-radius: 10px; background: white; }
-#composerEdit { background: white; }
-#sendButton { padding: 4px 14px; border-radius: 6px; border: 1px solid #2f6fd0;
-               background: #3a7be0; color: white; font-weight: 600; }
-#sendButton:hover { background: #2f6fd0; }
-#sendButton:disabled { background: #e6e9ee; border-color: #d5d9df; color: #9aa1ab; }
-#stopButton { padding: 4px 14px; border-radius: 6px; border: 1px solid #d5d9df;
-               background: white; color: #1f2328; }
-#stopButton:disabled { background: #f3f4f6; color: #a5abb4; }
-#errorBanner { background: #fdecea; border: 1px solid #f1b8b3; border-radius: 7px; }
-#errorBannerText { color: #8a1c12; }
-QStatusBar { background: #f5f6f8; border-top: 1px solid #e1e4e8; }
+#sidebar { background: @window; }
+#sidebar QListView { background: @window; }
+#searchField { padding: 5px 8px; border: 1px solid @border; border-radius: 7px;
+               background: @surface; color: @text; }
+#searchField:focus { border-color: @focusBorder; }
+#noSearchHits { color: @mutedText; }
+#chatPane, #transcriptView, #emptyState { background: @surface; }
+#emptyStateTitle { color: @text; }
+#emptyStateHint { color: @mutedText; }
+#examplePrompt { padding: 9px 14px; border: 1px solid @border; border-radius: 9px;
+                 background: @raised; color: @text; text-align: left; }
+#examplePrompt:hover { background: @accentFill; border-color: @focusBorder; }
+#composerFrame { border: 1px solid @border; border-radius: 10px; background: @surface; }
+#composerEdit { background: @surface; color: @text; }
+#sendButton { padding: 4px 14px; border-radius: 6px; border: 1px solid @accentHover;
+               background: @accent; color: @onAccent; font-weight: 600; }
+#sendButton:hover { background: @accentHover; }
+#sendButton:disabled { background: @raised; border-color: @border; color: @disabledText; }
+#stopButton { padding: 4px 14px; border-radius: 6px; border: 1px solid @border;
+               background: @surface; color: @text; }
+#stopButton:disabled { background: @raised; color: @disabledText; }
+#errorBanner { background: @errorFill; border: 1px solid @errorBorder; border-radius: 7px; }
+#errorBannerText { color: @errorText; }
+QStatusBar { background: @window; border-top: 1px solid @divider; }
 QStatusBar::item { border: none; }
-#backendLabel { color: #6a727d; padding: 0 6px; }
+#backendLabel { color: @mutedText; padding: 0 6px; }
 )"_s;
 } // namespace
 
@@ -79,7 +82,12 @@ MainWindow::MainWindow(
     , m_splitter(new QSplitter(Qt::Horizontal, this))
 {
     setObjectName(u"mainWindow"_s);
-    setStyleSheet(windowStyle);
+    // The transcript's documents keep the colours they were laid out with (markdown tables).
+    ThemedStyleSheet::apply(this, windowStyle, [this] {
+        m_view->messageDelegate()->clear();
+        m_view->doItemsLayout();
+        m_view->viewport()->update();
+    });
     m_view->setObjectName(u"transcriptView"_s);
     m_view->setTranscriptModel(m_transcript);
     m_charts = new ChartCardCache(m_repository, this);
@@ -152,6 +160,8 @@ MainWindow::MainWindow(
         }
     });
     connect(m_view, &TranscriptView::retryRequested, this, &MainWindow::retry);
+    connect(m_view, &TranscriptView::editRequested, this, &MainWindow::editQuestion);
+    connect(m_view, &TranscriptView::regenerateRequested, this, &MainWindow::regenerate);
     connect(m_view, &TranscriptView::followupRequested, this,
         [this](const QString &question) { send(question); });
     connect(m_transcript, &QAbstractItemModel::modelReset, this, &MainWindow::updateState);
@@ -160,8 +170,6 @@ MainWindow::MainWindow(
             updateState();
     });
     connect(&m_repository, &Repository::conversationRemoved, this,
-    connect(m_view, &TranscriptView::editRequested, this, &MainWindow::editQuestion);
-    connect(m_view, &TranscriptView::regenerateRequested, this, &MainWindow::regenerate);
         [this] { m_sidebar->refreshSearch(); });
     updateBusy(m_session.isBusy());
 
@@ -192,8 +200,11 @@ void MainWindow::openConversation(qint64 id, qint64 messageId)
         return;
     }
     m_stack->setCurrentWidget(id ? static_cast<QWidget *>(m_view) : m_empty);
-    if (id != currentConversation())
+    if (id != currentConversation()) {
         m_transcript->setConversation(id);
+        if (m_composer->editingId())
+            m_composer->cancelEdit(); // the question edited belongs to the other conversation
+    }
     m_sidebar->setCurrentConversation(id);
     if (messageId != 0) {
         // An older message: load pages until it is there.
@@ -202,9 +213,6 @@ void MainWindow::openConversation(qint64 id, qint64 messageId)
         const int row = m_transcript->rowOf(messageId);
         if (row >= 0) {
             m_view->scrollTo(m_view->model()->index(row, 0), QAbstractItemView::PositionAtCenter);
-        if (m_composer->editingId())
-            m_composer->cancelEdit(); // the question edited belongs to the other conversation
-    }
             m_view->highlightMessage(messageId);
         }
     }
@@ -229,8 +237,8 @@ void MainWindow::newConversation()
 void MainWindow::send(const QuestionText &text)
 {
     const qint64 editing = m_composer->editingId();
-    const StoreResult<qint64> sent = editing ? m_session.resend(editing, text)
-                                             : m_session.send(currentConversation(), text);
+    const StoreResult<qint64> sent
+        = editing ? m_session.resend(editing, text) : m_session.send(currentConversation(), text);
     if (!sent && m_moveFlow->explain(currentConversation()))
         return; // its account was removed: the banner offers to move it
     if (!sent) {
@@ -294,8 +302,13 @@ void MainWindow::openSettings()
     dialog.setKeychainAvailable(m_backends->keychainAvailable());
     dialog.setRepository(&m_repository);
     dialog.setSettings(m_backends->settings());
-    if (dialog.exec() == QDialog::Accepted)
-        m_backends->apply(dialog.settings());
+    if (m_theme)
+        dialog.setThemeName(ThemeController::name(m_theme->preference()));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_backends->apply(dialog.settings());
+    if (m_theme)
+        m_theme->setPreference(ThemeController::fromName(dialog.themeName()));
 }
 
 void MainWindow::addBanner(QWidget *banner)
@@ -356,6 +369,8 @@ void MainWindow::updateState()
     m_deleteAction->setEnabled(id != 0);
     m_exportAction->setEnabled(id != 0);
     m_copyMarkdownAction->setEnabled(id != 0);
+    m_editLastAction->setEnabled(id != 0);
+    m_regenerateAction->setEnabled(id != 0);
     m_stack->setCurrentWidget(id ? static_cast<QWidget *>(m_view) : m_empty);
     if (id == 0) {
         m_sidebar->setCurrentConversation(0);
@@ -369,7 +384,5 @@ void MainWindow::updateState()
 
 void MainWindow::showStoreError(const QString &what, const QString &message)
 {
-    m_editLastAction->setEnabled(id != 0);
-    m_regenerateAction->setEnabled(id != 0);
     QMessageBox::warning(this, what, tr("%1 failed.\n\n%2").arg(what, message));
 }

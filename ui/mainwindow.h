@@ -29,6 +29,7 @@ class QStackedWidget;
 class Repository;
 class SearchDialog;
 class TranscriptModel;
+class ThemeController;
 class TranscriptView;
 
 // The main window: conversations and search on the left, the open conversation and the
@@ -58,18 +59,20 @@ public:
     void send(const QuestionText &text);
     // Asks again for a failed or interrupted answer.
     void retry(qint64 messageId);
-    void saveSettings();
     // The last turn's versions (mainwindowversions.cpp): the question `questionId` into the
     // composer to be edited and sent again; a new answer in place of `answerId`. 0: the open
     // conversation's last question or answer.
     void editQuestion(qint64 questionId = 0);
     void regenerate(qint64 answerId = 0);
+    void saveSettings();
 
     // Adds an action to the File menu, above Quit (e.g. Sync History from the composition root).
     void addFileMenuAction(QAction *action);
 
     // Where answers come from (not owned): enables Settings… and shows the backend in use.
     void setBackendRegistry(BackendRegistry *backends);
+    // The theme chosen in Settings (not owned; none: Settings keeps the system's).
+    void setThemeController(ThemeController *theme) { m_theme = theme; }
     // Opens Settings… (modal) and applies what is accepted.
     void openSettings();
 
@@ -139,15 +142,16 @@ private:
     QAction *m_settingsAction = nullptr;
     QLabel *m_backendLabel = nullptr;
     BackendRegistry *m_backends = nullptr;
+    ThemeController *m_theme = nullptr;
     ChartCardCache *m_charts = nullptr;
     QAction *m_exportAction = nullptr;
     QAction *m_copyMarkdownAction = nullptr;
+    QAction *m_editLastAction = nullptr;
+    QAction *m_regenerateAction = nullptr;
     ConversationExportFlow *m_exportFlow = nullptr;
     QAction *m_importAction = nullptr;
     QMenu *m_fileMenu = nullptr;
     QAction *m_fileExtras = nullptr; // the separator above Quit
-    QAction *m_editLastAction = nullptr;
-    QAction *m_regenerateAction = nullptr;
     QPointer<CsvImporter> m_importer;
     CsvImportFlow *m_importFlow = nullptr;
     SearchDialog *m_searchDialog = nullptr;

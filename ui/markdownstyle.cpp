@@ -1,5 +1,7 @@
 #include "ui/markdownstyle.h"
 
+#include "ui/theme/theme.h"
+
 #include <QColor>
 #include <QSet>
 #include <QTextBlock>
@@ -13,11 +15,14 @@
 using namespace Qt::StringLiterals;
 
 namespace {
+// The colours are the theme's when the document is laid out; the transcript lays its documents
+// out again when the theme changes (MainWindow clears the delegate's cache).
 void styleTable(QTextTable *table)
 {
+    const Theme::Tokens &theme = Theme::current();
     QTextTableFormat format = table->format();
     format.setBorder(1);
-    format.setBorderBrush(QColor(0xc8, 0xcc, 0xd2));
+    format.setBorderBrush(theme.tableBorder);
     format.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
     format.setBorderCollapse(true);
     format.setCellPadding(5);
@@ -27,7 +32,7 @@ void styleTable(QTextTable *table)
         for (int column = 0; column < table->columns(); ++column) {
             QTextTableCell cell = table->cellAt(row, column);
             QTextTableCellFormat cellFormat = cell.format().toTableCellFormat();
-            cellFormat.setBackground(row == 0 ? QColor(0xe3, 0xe6, 0xeb) : QColor(Qt::white));
+            cellFormat.setBackground(row == 0 ? theme.codeBackground : theme.surface);
             cellFormat.setLeftPadding(8);
             cellFormat.setRightPadding(8);
             cell.setFormat(cellFormat);

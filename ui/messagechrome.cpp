@@ -127,12 +127,12 @@ void MessageChrome::paintHeader(QPainter *painter, const QFont &font, const QStr
     QFont bold = headerFont;
     bold.setBold(true);
     painter->setFont(bold);
-    painter->setPen(Theme::text());
+    painter->setPen(Theme::current().text);
     const int nameWidth = QFontMetrics(bold).horizontalAdvance(name);
     painter->drawText(QRect(rect.left(), rect.top(), nameWidth + 1, rect.height()),
         Qt::AlignLeft | Qt::AlignVCenter, name);
     painter->setFont(headerFont);
-    painter->setPen(Theme::mutedText());
+    painter->setPen(Theme::current().mutedText);
     painter->drawText(
         rect.adjusted(nameWidth, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, u"  ·  "_s + time);
 }
@@ -144,21 +144,21 @@ void MessageChrome::paintStatus(
         return;
     QFont small = Theme::smallFont(font);
     QRect textRect = rect;
-    QColor colour = Theme::mutedText();
+    QColor colour = Theme::current().mutedText;
     QString text = state.statusText;
     switch (state.status) {
     case Status::Error: {
         QPainterPath box;
         box.addRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
-        painter->fillPath(box, Theme::errorFill());
-        painter->setPen(Theme::errorBorder());
+        painter->fillPath(box, Theme::current().errorFill);
+        painter->setPen(Theme::current().errorBorder);
         painter->drawPath(box);
         textRect = rect.adjusted(errorPadding, errorPadding, -errorPadding, -errorPadding);
-        colour = Theme::errorText();
+        colour = Theme::current().errorText;
         break;
     }
     case Status::Interrupted:
-        colour = Theme::interruptedText();
+        colour = Theme::current().interruptedText;
         break;
     case Status::Thinking:
         small.setItalic(true);
@@ -176,13 +176,13 @@ void MessageChrome::paintAction(QPainter *painter, const QFont &font, const QRec
 {
     QPainterPath box;
     box.addRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
-    painter->fillPath(box, Qt::white);
-    painter->setPen(Theme::controlBorder());
+    painter->fillPath(box, Theme::current().surface);
+    painter->setPen(Theme::current().controlBorder);
     painter->drawPath(box);
     QFont bold = Theme::smallFont(font);
     bold.setBold(true);
     painter->setFont(bold);
-    painter->setPen(Theme::link());
+    painter->setPen(Theme::current().link);
     painter->drawText(rect, Qt::AlignCenter, actionText());
 }
 
@@ -195,7 +195,7 @@ void MessageChrome::paintShowAll(
     bold.setBold(true);
     bold.setUnderline(true);
     painter->setFont(bold);
-    painter->setPen(Theme::link());
+    painter->setPen(Theme::current().link);
     painter->drawText(rect, Qt::AlignLeft | Qt::AlignVCenter, text);
 }
 
@@ -205,7 +205,7 @@ void MessageChrome::paintFooter(
     if (footerText.isEmpty())
         return;
     // A dot that breathes with the animation, then the progress line.
-    QColor dot = Theme::accent();
+    QColor dot = Theme::current().accent;
     dot.setAlphaF(0.35 + 0.65 * ((pulse % 3) / 2.0));
     const QRectF dotRect(
         rect.left() + 1, rect.center().y() - footerDot / 2.0 + 1, footerDot - 1, footerDot - 1);
@@ -215,7 +215,7 @@ void MessageChrome::paintFooter(
     QFont small = Theme::smallFont(font);
     small.setItalic(true);
     painter->setFont(small);
-    painter->setPen(Theme::mutedText());
+    painter->setPen(Theme::current().mutedText);
     painter->drawText(
         rect.adjusted(2 * footerDot, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, footerText);
 }

@@ -3,6 +3,7 @@
 #include "app/core/connectivity.h"
 #include "models/outbox.h"
 #include "ui/outboxqueuelist.h"
+#include "ui/theme/themedstylesheet.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -13,9 +14,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 const auto bannerStyle = uR"(
-#offlineBanner { background: #fff6e0; border: 1px solid #f0d49a; border-radius: 7px; }
-#offlineBannerText { color: #6b4a00; }
-#offlineBannerShowQueue { color: #6b4a00; text-decoration: underline; border: none; }
+#offlineBanner { background: @warningFill; border: 1px solid @warningBorder; border-radius: 7px; }
+#offlineBannerText { color: @warningText; }
+#offlineBannerShowQueue { color: @warningText; text-decoration: underline; border: none; }
 )"_s;
 } // namespace
 
@@ -30,7 +31,7 @@ OfflineBanner::OfflineBanner(
     , m_list(new OutboxQueueList(outbox, sender, m_popup))
 {
     setObjectName(u"offlineBanner"_s);
-    setStyleSheet(bannerStyle);
+    ThemedStyleSheet::apply(this, bannerStyle);
     m_label->setObjectName(u"offlineBannerText"_s);
     m_label->setWordWrap(true);
     m_showQueue->setObjectName(u"offlineBannerShowQueue"_s);

@@ -3,6 +3,7 @@
 #include "models/repository.h"
 #include "models/searchresultmodel.h"
 #include "ui/searchresultdelegate.h"
+#include "ui/theme/themedstylesheet.h"
 
 #include <QCalendarWidget>
 #include <QCheckBox>
@@ -20,18 +21,18 @@ using namespace Qt::StringLiterals;
 
 namespace {
 const auto paletteStyle = uR"(
-#searchPalette { background: white; border: 1px solid #c9ced6; border-radius: 12px; }
-#paletteQuery { border: none; background: transparent; padding: 4px 2px; color: #1f2328; }
-#paletteIcon { color: #8a929c; }
-#paletteRule { background: #e6e9ee; border: none; }
-#paletteFilters QLabel { color: #6a727d; }
+#searchPalette { background: @surface; border: 1px solid @border; border-radius: 12px; }
+#paletteQuery { border: none; background: transparent; padding: 4px 2px; color: @text; }
+#paletteIcon { color: @disabledText; }
+#paletteRule { background: @divider; border: none; }
+#paletteFilters QLabel { color: @mutedText; }
 #paletteFilters QComboBox, #paletteFilters QDateEdit {
-    padding: 3px 8px; border: 1px solid #d5d9df; border-radius: 6px; background: #f7f8fa;
-    color: #1f2328; }
-#paletteFilters QComboBox:hover, #paletteFilters QDateEdit:hover { border-color: #a9c6ee; }
-#paletteResults { border: none; background: white; selection-background-color: #e3edfc;
-                  selection-color: #1f2328; }
-#paletteStatus, #paletteHints { color: #6a727d; }
+    padding: 3px 8px; border: 1px solid @border; border-radius: 6px; background: @raised;
+    color: @text; }
+#paletteFilters QComboBox:hover, #paletteFilters QDateEdit:hover { border-color: @focusBorder; }
+#paletteResults { border: none; background: @surface; selection-background-color: @accentFill;
+                  selection-color: @text; }
+#paletteStatus, #paletteHints { color: @mutedText; }
 )"_s;
 
 QFrame *rule(QWidget *parent)
@@ -63,7 +64,7 @@ SearchDialog::SearchDialog(Repository &repository, QWidget *parent)
     setObjectName(u"searchDialog"_s);
     setWindowTitle(tr("Search History"));
     setAttribute(Qt::WA_TranslucentBackground);
-    setStyleSheet(paletteStyle);
+    ThemedStyleSheet::apply(this, paletteStyle);
     resize(680, 460);
 
     auto *panel = new QFrame(this);

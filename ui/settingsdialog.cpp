@@ -4,6 +4,8 @@
 #include "models/repository.h"
 #include "ui/accounteditor.h"
 #include "ui/networkpage.h"
+#include "ui/theme/theme.h"
+#include "ui/theme/themedstylesheet.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -23,8 +25,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 const auto dialogStyle = uR"(
-#accountMessage, #proxyMessage, #settingsProblem { color: #a31f14; }
-#secretNote, #keychainNote, #loopbackNote { color: #6a727d; }
+#accountMessage, #proxyMessage, #settingsProblem { color: @errorText; }
+#secretNote, #keychainNote, #loopbackNote, #themeNote { color: @mutedText; }
 )"_s;
 
 QString listText(const Account &a, bool isDefault)
@@ -49,11 +51,12 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     , m_keychainNote(new QLabel(this))
     , m_problem(new QLabel(this))
     , m_network(new NetworkPage(this))
+    , m_theme(new QComboBox(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(u"settingsDialog"_s);
     setWindowTitle(tr("Settings"));
-    setStyleSheet(dialogStyle);
+    ThemedStyleSheet::apply(this, dialogStyle);
     m_tabs->setObjectName(u"settingsTabs"_s);
     m_list->setObjectName(u"accountList"_s);
     m_add->setObjectName(u"addAccount"_s);
@@ -68,6 +71,7 @@ SettingsDialog::SettingsDialog(QWidget *parent)
 
     m_tabs->addTab(createAccountsPage(), tr("A&ccounts"));
     m_tabs->addTab(m_network, tr("&Network"));
+    m_tabs->addTab(createAppearancePage(), tr("A&ppearance"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(14, 14, 14, 12);
     layout->setSpacing(10);
@@ -132,6 +136,36 @@ QWidget *SettingsDialog::createAccountsPage()
     layout->addLayout(form);
     layout->addWidget(m_keychainNote);
     return page;
+}
+
+QWidget *SettingsDialog::createAppearancePage()
+{
+    auto *page = new QWidget(this);
+    m_theme->setObjectName(u"themeBox"_s);
+    m_theme->addItem(tr("System"), u"system"_s);
+    m_theme->addItem(tr("Light"), u"light"_s);
+    m_theme->addItem(tr("Dark"), u"dark"_s);
+    auto *note = new QLabel(tr("System follows the desktop's light or dark look. Exported "
+                               "conversations and charts are always light, for reports and "
+                               "printing."),
+        page);
+    note->setObjectName(u"themeNote"_s);
+    note->setWordWrap(true);
+    auto *form = new QFormLayout(page);
+    form->setContentsMargins(12, 12, 12, 12);
+    form->addRow(tr("&Theme:"), m_theme);
+    form->addRow(QString(), note);
+    return page;
+}
+
+void SettingsDialog::setThemeName(const QString &name)
+{
+    m_theme->setCurrentIndex(std::max(0, m_theme->findData(name)));
+}
+
+QString SettingsDialog::themeName() const
+{
+    return m_theme->currentData().toString();
 }
 
 void SettingsDialog::setSettings(const AccountSettings &settings)
@@ -211,7 +245,7 @@ void SettingsDialog::fillList()
         item->setText(listText(a, a.id == m_settings.defaultId));
         item->setData(Qt::UserRole, a.id);
         const bool broken = !a.problem().isEmpty() || (a.isLocal() && !m_localAvailable);
-        item->setForeground(broken ? QColor(0xa3, 0x1f, 0x14) : palette().color(QPalette::Text));
+        item->setForeground(broken ? Theme::current().errorText : palette().color(QPalette::Text));
     }
     if (row >= 0 && row < m_list->count())
         m_list->setCurrentRow(row);

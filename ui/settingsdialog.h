@@ -18,8 +18,8 @@ class Repository;
 // Settings…: the Accounts page (the built-in Local account and any Luzmo, workflow or Looker
 // accounts: add, edit, remove (after asking), and the default for new conversations; secrets in
 // password fields, said to go to the keychain — or, when there is none, to stay in memory) and the
-// Network page (proxy). Problems are shown in words as they are typed; OK stays disabled while
-// any account or the proxy is unusable.
+// Network page (proxy), and the Appearance page (the theme: System, Light or Dark). Problems are
+// shown in words as they are typed; OK stays disabled while any account or the proxy is unusable.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -51,10 +51,15 @@ public:
     NetworkPage *networkPage() const { return m_network; }
     QLabel *keychainNote() const { return m_keychainNote; }
     QLabel *problemLabel() const { return m_problem; }
+    // The Appearance page's theme: "system", "light" or "dark" (ThemeController's names).
+    void setThemeName(const QString &name);
+    QString themeName() const;
+    QComboBox *themeBox() const { return m_theme; }
     QPushButton *okButton() const;
 
 private:
     QWidget *createAccountsPage();
+    QWidget *createAppearancePage();
     void fillList();
     void fillDefaultBox();
     void showCurrent();
@@ -74,6 +79,7 @@ private:
     QLabel *m_keychainNote;
     QLabel *m_problem;
     NetworkPage *m_network;
+    QComboBox *m_theme;
     QDialogButtonBox *m_buttons;
     const Repository *m_repository = nullptr;
     bool m_localAvailable = false;

@@ -13,7 +13,7 @@ class QTextDocument;
 // export, laid out by QTextDocument (each message in a frame, its Markdown inserted as rich
 // text, tables with a repeated header row) and printed with QPdfWriter. Charts are images drawn
 // by the renderer, or a placeholder box. Needs a QGuiApplication (the offscreen platform will
-// do).
+// do). Light whatever the window's theme, as the HTML export (see HtmlStyle).
 class PdfExport
 {
 public:

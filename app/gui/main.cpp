@@ -20,6 +20,7 @@
 #include "ui/mainwindow.h"
 #include "ui/offlinebanner.h"
 #include "ui/synccontroller.h"
+#include "ui/theme/themecontroller.h"
 #include "ui/workflowdock.h"
 
 #include <QAbstractItemView>
@@ -206,6 +207,8 @@ int main(int argc, char *argv[])
     session.setOffline(&connectivity, &outbox);
     OutboxSender outboxSender(outbox, session, connectivity, repository);
     QSettings settings;
+    // The theme chosen in Settings (System, Light, Dark), applied before the window is built.
+    ThemeController theme(&settings);
     // Secrets (tokens, client secrets, the proxy password) live in the OS keychain, service
     // "Chartroom"; without one they stay in memory until the app quits.
     SecretStore secrets(SecretStore::Mode::Keychain);
@@ -232,6 +235,7 @@ int main(int argc, char *argv[])
     windowSettings.beginGroup(MainWindow::settingsGroupFor(directory));
     MainWindow window(repository, session, &windowSettings);
     window.setBackendRegistry(&backends);
+    window.setThemeController(&theme);
     window.setCsvImporter(&importer);
     // Charts in exported conversations (HTML, PDF) are drawn from their stored data.
     window.setChartImageRenderer(&ChartExport::image);

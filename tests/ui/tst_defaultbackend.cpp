@@ -1,10 +1,8 @@
 // The first-launch experience: no account, no network. The built-in analyst server answers
 // "Show monthly revenue as a line chart" from the bundled sample dataset, through the same
 // Luzmo client a real account uses, into the real window.
-#include "app/luzmo/luzmobackend.h"
-#include "app/server/localserver.h"
 #include "models/transcriptmodel.h"
-#include "tests/ui/windowfixture.h"
+#include "tests/ui/localanswers.h"
 #include "ui/composer.h"
 
 #include <QJsonDocument>
@@ -22,27 +20,15 @@ private Q_SLOTS:
     void localServerAnswersInTheWindow()
     {
         WindowFixture f;
-        LocalServer::Options options;
-        options.dataDirectory = f.store.dir.path();
-        LocalServer server(options);
-        const QString error = server.start();
+        LocalAnswers local(f);
+        const QString error = local.start();
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        LuzmoConfig config;
-        config.host = QUrl(server.url());
-        config.key = server.key();
-        config.token = server.token();
-        LuzmoBackend local(f.network, config, u"local"_s);
-        f.backends.setLocalBackend(&local);
-        f.backends.restore(); // no saved choice: Local is the default
-        QCOMPARE(f.session.backend(), &local);
+        QCOMPARE(f.session.backend(), local.backend.get());
 
         auto window = f.makeWindow();
         window->resize(1240, 820);
         QVERIFY(showAndActivate(window.get()));
-        QSignalSpy finished(&f.session, &ChatSession::answerFinished);
-        QTest::keyClicks(window->composer()->editor(), u"Show monthly revenue as a line chart"_s);
-        QTest::mouseClick(window->composer()->sendButton(), Qt::LeftButton);
-        QVERIFY(finished.wait(15000));
+        QVERIFY(local.ask(window.get(), u"Show monthly revenue as a line chart"_s));
 
         TranscriptModel *model = window->transcriptModel();
         QCOMPARE(model->rowCount(), 2);

@@ -1,6 +1,7 @@
 #include "ui/chart/chartcallout.h"
 
 #include "ui/chart/chartstyle.h"
+#include "ui/theme/theme.h"
 
 #include <QChart>
 #include <QFontMetricsF>
@@ -43,13 +44,16 @@ QRectF ChartCallout::boundingRect() const
 void ChartCallout::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
 {
     painter->setRenderHint(QPainter::Antialiasing);
-    painter->setPen(QPen(Qt::white, 2));
+    const Theme::Tokens &theme = Theme::current();
+    painter->setPen(QPen(theme.chartBackground, 2));
     painter->setBrush(m_colour);
     painter->drawEllipse(m_anchor, 5, 5);
-    painter->setPen(QPen(ChartStyle::axisLine(), 1));
-    painter->setBrush(QColor(255, 255, 255, 240));
+    painter->setPen(QPen(theme.chartAxis, 1));
+    QColor box = theme.chartBackground;
+    box.setAlpha(240);
+    painter->setBrush(box);
     painter->drawRoundedRect(m_box, 5, 5);
     painter->setFont(ChartStyle::labelFont(m_chart->font()));
-    painter->setPen(ChartStyle::text());
+    painter->setPen(theme.chartText);
     painter->drawText(m_box.adjusted(8, 5, -8, -5), Qt::AlignLeft | Qt::AlignVCenter, m_text);
 }

@@ -81,7 +81,7 @@ void ChartCard::paint(QPainter *painter, const QRect &rect, const ChartCardCache
     painter->setRenderHint(QPainter::Antialiasing);
     QPainterPath frame;
     frame.addRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8);
-    painter->fillPath(frame, Qt::white);
+    painter->fillPath(frame, Theme::current().chartBackground);
     const QFont small = Theme::smallFont(font);
     const QFontMetrics fm(small);
     painter->setFont(small);
@@ -91,13 +91,13 @@ void ChartCard::paint(QPainter *painter, const QRect &rect, const ChartCardCache
         bold.setBold(true);
         const QRect inner = rect.adjusted(padding + 4, padding, -padding - 4, -padding);
         painter->setFont(bold);
-        painter->setPen(Theme::text());
+        painter->setPen(Theme::current().text);
         const QString headline
             = typeWords(card.chartType) + (card.title.isEmpty() ? QString() : u" · " + card.title);
         painter->drawText(inner, Qt::AlignLeft | Qt::AlignTop,
             QFontMetrics(bold).elidedText(headline, Qt::ElideRight, inner.width()));
         painter->setFont(small);
-        painter->setPen(Theme::mutedText());
+        painter->setPen(Theme::current().mutedText);
         painter->drawText(inner.adjusted(0, QFontMetrics(bold).height() + 4, 0, 0),
             Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
             card.error.message + u'\n' + captionFor(card));
@@ -109,14 +109,14 @@ void ChartCard::paint(QPainter *painter, const QRect &rect, const ChartCardCache
             painter->drawImage(chart, image);
             painter->restore();
         } else if (card.state == S::Loading) {
-            painter->setPen(Theme::mutedText());
+            painter->setPen(Theme::current().mutedText);
             QFont italic = small;
             italic.setItalic(true);
             painter->setFont(italic);
             painter->drawText(chart, Qt::AlignCenter, tr("Loading chart…"));
             painter->setFont(small);
         } else if (card.state == S::Failed) {
-            painter->setPen(Theme::errorText());
+            painter->setPen(Theme::current().errorText);
             const QRect text = chart.adjusted(24, 0, -24, -chart.height() / 2 + 10);
             const QString message = card.retriesLater ? card.error.message + u'\n'
                     + tr("The data will be fetched again later; Retry fetches it now.")
@@ -125,23 +125,23 @@ void ChartCard::paint(QPainter *painter, const QRect &rect, const ChartCardCache
             const QRect retry = retryRect(rect, font);
             QPainterPath button;
             button.addRoundedRect(QRectF(retry).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
-            painter->fillPath(button, Qt::white);
-            painter->setPen(Theme::controlBorder());
+            painter->fillPath(button, Theme::current().surface);
+            painter->setPen(Theme::current().controlBorder);
             painter->drawPath(button);
             QFont bold = small;
             bold.setBold(true);
             painter->setFont(bold);
-            painter->setPen(Theme::link());
+            painter->setPen(Theme::current().link);
             painter->drawText(retry, Qt::AlignCenter, tr("↻  Retry"));
             painter->setFont(small);
         }
-        painter->setPen(Theme::mutedText());
+        painter->setPen(Theme::current().mutedText);
         const QRect caption(rect.left() + padding + 4, chart.bottom() + 3,
             rect.width() - 2 * padding - 8, fm.height() + padding);
         painter->drawText(caption, Qt::AlignRight | Qt::AlignVCenter,
             fm.elidedText(captionFor(card), Qt::ElideLeft, caption.width()));
     }
-    painter->setPen(Theme::border());
+    painter->setPen(Theme::current().border);
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(frame);
     painter->restore();

@@ -128,12 +128,13 @@ QImage ChartCardCache::image(qint64 assetId, QSize size, qreal devicePixelRatio)
     if (it == m_entries.end() || it->card.state != State::Ready || !it->card.data || size.isEmpty())
         return QImage();
     if (it->image.isNull() || it->imageSize != size
-        || it->image.devicePixelRatio() != devicePixelRatio
-        || it->imageTakenAt != it->card.takenAt) {
+        || it->image.devicePixelRatio() != devicePixelRatio || it->imageTakenAt != it->card.takenAt
+        || it->imageMode != Theme::current().mode) {
         ++m_renderCount;
         it->image = ChartRenderer::image(*it->card.data, size, devicePixelRatio);
         it->imageSize = size;
         it->imageTakenAt = it->card.takenAt;
+        it->imageMode = Theme::current().mode;
     }
     return it->image;
 }

@@ -2,6 +2,7 @@
 
 #include "app/charts/chartdata.h"
 #include "app/charts/chartdatafetcher.h"
+#include "ui/theme/theme.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -18,9 +19,9 @@ class Repository;
 // What the transcript knows about each chart asset: its data (from the stored snapshot, or
 // fetched once automatically when there is none), its state (loading, ready, failed, not
 // rendered) and a rendered image per (asset id, snapshot time, size), so painting a row never
-// builds a chart unless one of those changed. Fetches go to the conversation's backend ("local"
-// or "luzmo") through the client provider; a Looker chart carries its rows and is never fetched.
-// Owned by the window; not a singleton.
+// builds a chart unless one of those (or the theme's mode) changed. Fetches go to the
+// conversation's backend ("local" or "luzmo") through the client provider; a Looker chart carries
+// its rows and is never fetched. Owned by the window; not a singleton.
 class ChartCardCache : public QObject
 {
     Q_OBJECT
@@ -78,6 +79,7 @@ private:
         QImage image;
         QSize imageSize;
         QDateTime imageTakenAt;
+        Theme::Mode imageMode = Theme::Mode::Light; // drawn in the theme of this mode
     };
     Entry load(const QVariantMap &asset) const;
     void startFetch(qint64 assetId);

@@ -60,7 +60,7 @@ void drawPdf(QIODevice *device, const ChartData &data, QSize size, const QString
     pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
     QPainter painter(&pdf);
     const QRect page = painter.viewport();
-    ChartRenderer::paint(&painter, QRectF(page), data, size, caption);
+    ChartRenderer::paint(&painter, QRectF(page), data, size, caption, Theme::light());
 }
 } // namespace
 
@@ -112,7 +112,8 @@ QByteArray ChartExport::svg(const ChartData &data, QSize size, const QString &ca
     generator.setDescription(
         QCoreApplication::translate("ChartExport", "Line chart from Chartroom"));
     QPainter painter(&generator);
-    ChartRenderer::paint(&painter, QRectF(QPointF(0, 0), QSizeF(size)), data, size, caption);
+    ChartRenderer::paint(
+        &painter, QRectF(QPointF(0, 0), QSizeF(size)), data, size, caption, Theme::light());
     painter.end();
     return buffer.data();
 }
@@ -156,7 +157,7 @@ std::optional<ChartError> ChartExport::write(
     bool ok = true;
     switch (format) {
     case Format::Png:
-        ok = ChartRenderer::image(data, size, 1.0, caption).save(&file, "PNG");
+        ok = ChartRenderer::image(data, size, 1.0, caption, Theme::light()).save(&file, "PNG");
         break;
     case Format::Svg:
         ok = file.write(svg(data, size, caption)) >= 0;
@@ -181,5 +182,5 @@ QImage ChartExport::image(const Asset &asset, const QSize &size)
     const auto result = ChartData::fromAsset(asset.type, asset.valueJson, asset.dataJson);
     if (!result || size.isEmpty())
         return QImage();
-    return ChartRenderer::image(*result, size, 1.0, caption(asset.dataTakenAt));
+    return ChartRenderer::image(*result, size, 1.0, caption(asset.dataTakenAt), Theme::light());
 }

@@ -11,8 +11,9 @@
 // One chart to a file: PNG at a chosen size, SVG with real text (QSvgGenerator), a one-page
 // vector PDF (QPdfWriter), CSV of the data (RFC 4180, header row from the slot labels) and JSON
 // of the item definition. Files are written atomically (QSaveFile); a file that cannot be
-// written gives ChartError::Code::Write with the reason. Drawing needs a QApplication (QtCharts
-// is built on QGraphicsWidget); CSV and JSON do not.
+// written gives ChartError::Code::Write with the reason. Every drawing is in the light theme
+// (Theme::light()) whatever the screen shows: an exported chart goes into a report or onto paper.
+// Drawing needs a QApplication (QtCharts is built on QGraphicsWidget); CSV and JSON do not.
 class ChartExport
 {
 public:

@@ -4,6 +4,7 @@
 #include "ui/chart/chartcard.h"
 #include "ui/chart/chartexport.h"
 #include "ui/chart/chartview.h"
+#include "ui/theme/themedstylesheet.h"
 
 #include <QHBoxLayout>
 #include <QJsonDocument>
@@ -31,7 +32,8 @@ ChartPanel::ChartPanel(ChartCardCache &cache, qint64 assetId, QWidget *parent)
     , m_caption(new QLabel(this))
 {
     setObjectName(u"chartPanel"_s);
-    setStyleSheet(u"#chartPanel { background: white; } #chartCaption { color: #6a727d; }"_s);
+    ThemedStyleSheet::apply(this,
+        u"#chartPanel { background: @chartBackground; } #chartCaption { color: @mutedText; }"_s);
     setAttribute(Qt::WA_StyledBackground);
     m_status->setObjectName(u"chartStatus"_s);
     m_status->setWordWrap(true);

@@ -56,14 +56,19 @@ void appendUnique(QCategoryAxis *axis, QString label, double at, QStringList *us
     axis->append(label, at);
 }
 
-void styleAxis(QAbstractAxis *axis, const QFont &base)
+void colourAxis(QAbstractAxis *axis, const Theme::Tokens &theme)
+{
+    axis->setLabelsColor(theme.chartMutedText);
+    axis->setTitleBrush(theme.chartMutedText);
+    axis->setGridLineColor(theme.chartGrid);
+    axis->setLinePenColor(theme.chartAxis);
+}
+
+void styleAxis(QAbstractAxis *axis, const QFont &base, const Theme::Tokens &theme)
 {
     axis->setLabelsFont(ChartStyle::labelFont(base));
-    axis->setLabelsColor(ChartStyle::mutedText());
     axis->setTitleFont(ChartStyle::axisTitleFont(base));
-    axis->setTitleBrush(ChartStyle::mutedText());
-    axis->setGridLineColor(ChartStyle::grid());
-    axis->setLinePenColor(ChartStyle::axisLine());
+    colourAxis(axis, theme);
     axis->setMinorGridLineVisible(false);
 }
 
@@ -168,28 +173,30 @@ int ChartRenderer::pointBudget(int plotWidth)
     return std::max(500, 2 * plotWidth);
 }
 
-QChart *ChartRenderer::build(const ChartData &data, const Options &options)
+QChart *ChartRenderer::build(
+    const ChartData &data, const Options &options, const Theme::Tokens &theme)
 {
     const QFont base = options.font == QFont() ? QApplication::font() : options.font;
     auto *chart = new QChart;
-    chart->setTheme(QChart::ChartThemeLight);
+    chart->setTheme(
+        theme.mode == Theme::Mode::Dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->setBackgroundRoundness(0);
     chart->setDropShadowEnabled(false);
-    chart->setBackgroundBrush(Qt::white);
+    chart->setBackgroundBrush(theme.chartBackground);
     chart->setMargins(QMargins(6, 4, 14, 4));
     chart->layout()->setContentsMargins(0, 0, 0, 0);
     chart->resize(options.size);
     chart->setTitle(data.title);
     chart->setTitleFont(ChartStyle::titleFont(base));
-    chart->setTitleBrush(ChartStyle::text());
+    chart->setTitleBrush(theme.chartText);
 
     auto *x = new QCategoryAxis;
     x->setObjectName(u"xAxis"_s);
     auto *y = new QCategoryAxis;
     y->setObjectName(u"yAxis"_s);
     for (QCategoryAxis *axis : { x, y }) {
-        styleAxis(axis, base);
+        styleAxis(axis, base, theme);
         axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
         chart->addAxis(axis, axis == x ? Qt::AlignBottom : Qt::AlignLeft);
     }
@@ -211,7 +218,7 @@ QChart *ChartRenderer::build(const ChartData &data, const Options &options)
 
     for (qsizetype i = 0; i < data.series.size(); ++i) {
         const ChartSeries &source = data.series.at(i);
-        QPen pen(ChartStyle::seriesColour(int(i)), 2.4);
+        QPen pen(theme.seriesColour(i), 2.4);
         pen.setCapStyle(Qt::RoundCap);
         pen.setJoinStyle(Qt::RoundJoin);
         QList<QList<QPointF>> runs = runsOf(source.points);
@@ -237,7 +244,7 @@ QChart *ChartRenderer::build(const ChartData &data, const Options &options)
                 dots->setMarkerShape(QScatterSeries::MarkerShapeCircle);
                 dots->setMarkerSize(8);
                 dots->setColor(pen.color());
-                dots->setBorderColor(Qt::white);
+                dots->setBorderColor(theme.chartBackground);
                 line = dots;
             } else {
                 line = new QLineSeries;
@@ -288,10 +295,30 @@ QChart *ChartRenderer::build(const ChartData &data, const Options &options)
     }
     legend->setAlignment(Qt::AlignBottom);
     legend->setFont(ChartStyle::labelFont(base));
-    legend->setLabelColor(ChartStyle::text());
+    legend->setLabelColor(theme.chartText);
     legend->setMarkerShape(QLegend::MarkerShapeCircle);
     relabel(chart, data);
     return chart;
+}
+
+void ChartRenderer::restyle(QChart *chart, const Theme::Tokens &theme)
+{
+    chart->setBackgroundBrush(theme.chartBackground);
+    chart->setTitleBrush(theme.chartText);
+    for (QAbstractAxis *axis : chart->axes())
+        colourAxis(axis, theme);
+    chart->legend()->setLabelColor(theme.chartText);
+    for (QAbstractSeries *series : chart->series()) {
+        const QColor colour = theme.seriesColour(series->property(seriesProperty).toInt());
+        if (auto *dots = qobject_cast<QScatterSeries *>(series)) {
+            dots->setColor(colour);
+            dots->setBorderColor(theme.chartBackground);
+        } else if (auto *line = qobject_cast<QLineSeries *>(series)) {
+            QPen pen = line->pen();
+            pen.setColor(colour);
+            line->setPen(pen);
+        }
+    }
 }
 
 void ChartRenderer::relabel(QChart *chart, const ChartData &data)
@@ -310,10 +337,10 @@ void ChartRenderer::relabel(QChart *chart, const ChartData &data)
 }
 
 void ChartRenderer::paint(QPainter *painter, const QRectF &target, const ChartData &data,
-    QSize size, const QString &caption)
+    QSize size, const QString &caption, const Theme::Tokens &theme)
 {
     QGraphicsScene scene;
-    QChart *chart = build(data, { size, true, {} });
+    QChart *chart = build(data, { size, true, {} }, theme);
     scene.addItem(chart);
     chart->setGeometry(QRectF(QPointF(0, 0), QSizeF(size)));
     // Lay out now (normally done from the event loop), then label for the real plot size. Only
@@ -334,7 +361,7 @@ void ChartRenderer::paint(QPainter *painter, const QRectF &target, const ChartDa
     scene.render(painter, target, scene.sceneRect(), Qt::IgnoreAspectRatio);
     if (data.isEmpty()) {
         painter->setFont(ChartStyle::axisTitleFont(QApplication::font()));
-        painter->setPen(ChartStyle::mutedText());
+        painter->setPen(theme.chartMutedText);
         painter->drawText(target.adjusted(16, 0, -16, 0), Qt::AlignCenter | Qt::TextWordWrap,
             ChartFit::noDataText(data));
     }
@@ -346,22 +373,22 @@ void ChartRenderer::paint(QPainter *painter, const QRectF &target, const ChartDa
         QFont font = ChartStyle::labelFont(QApplication::font());
         font.setItalic(true);
         painter->setFont(font);
-        painter->setPen(ChartStyle::mutedText());
+        painter->setPen(theme.chartMutedText);
         painter->drawText(QRectF(0, 0, size.width() - 10, size.height() - 4),
             Qt::AlignRight | Qt::AlignBottom, caption);
     }
     painter->restore();
 }
 
-QImage ChartRenderer::image(
-    const ChartData &data, QSize size, qreal devicePixelRatio, const QString &caption)
+QImage ChartRenderer::image(const ChartData &data, QSize size, qreal devicePixelRatio,
+    const QString &caption, const Theme::Tokens &theme)
 {
     QImage image(size * devicePixelRatio, QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(devicePixelRatio);
-    image.fill(Qt::white);
+    image.fill(theme.chartBackground);
     QPainter painter(&image);
     painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
-    paint(&painter, QRectF(QPointF(0, 0), QSizeF(size)), data, size, caption);
+    paint(&painter, QRectF(QPointF(0, 0), QSizeF(size)), data, size, caption, theme);
     painter.end();
     return image;
 }

@@ -1,18 +1,10 @@
 #pragma once
 
-#include <QColor>
 #include <QFont>
-#include <QList>
 
-// The look of every chart, on screen and in exports: a report-friendly palette, fonts and
-// colours for text and grid lines.
+// The fonts of every chart, on screen and in exports; the colours are the theme's chart tokens
+// (Theme::Tokens::chartText, chartSeries…).
 namespace ChartStyle {
-QList<QColor> palette();
-QColor seriesColour(int index);
-QColor text();
-QColor mutedText();
-QColor grid();
-QColor axisLine();
 QFont titleFont(const QFont &base);
 QFont labelFont(const QFont &base);
 QFont axisTitleFont(const QFont &base);

@@ -5,6 +5,7 @@
 #include "ui/chart/chartfit.h"
 #include "ui/chart/chartrenderer.h"
 #include "ui/chart/datatabledialog.h"
+#include "ui/theme/themedstylesheet.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -53,8 +54,9 @@ ChartView::ChartView(const ChartData &data, QWidget *parent)
         m_noData->setObjectName(u"chartNoData"_s);
         m_noData->setAlignment(Qt::AlignCenter);
         m_noData->setWordWrap(true);
-        m_noData->setStyleSheet(u"#chartNoData { color: #6a727d; background: white; "
-                                u"font-size: 15px; padding: 24px; }"_s);
+        ThemedStyleSheet::apply(m_noData,
+            u"#chartNoData { color: @mutedText; background: @chartBackground; "
+            u"font-size: 15px; padding: 24px; }"_s);
     }
 }
 
@@ -263,8 +265,16 @@ void ChartView::exportAs(int format)
 
 void ChartView::copyImage()
 {
+    // Light, as every export: a copied chart is pasted into a document.
     QApplication::clipboard()->setImage(ChartRenderer::image(
-        m_data, ChartExport::defaultSize, 1.0, ChartExport::caption(m_takenAt)));
+        m_data, ChartExport::defaultSize, 1.0, ChartExport::caption(m_takenAt), Theme::light()));
+}
+
+void ChartView::changeEvent(QEvent *event)
+{
+    QChartView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && chart())
+        ChartRenderer::restyle(chart(), Theme::current());
 }
 
 void ChartView::viewData()

@@ -48,6 +48,7 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
     void leaveEvent(QEvent *event) override;
+    void changeEvent(QEvent *event) override; // the theme changed: the chart's colours follow
 
 private:
     void connectMarkers();
