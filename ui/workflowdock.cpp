@@ -3,9 +3,11 @@
 #include "app/chat/answerstream.h"
 #include "app/core/chatsession.h"
 #include "models/transcriptmodel.h"
+#include "ui/workflow/workflowgraphwidget.h"
 #include "ui/workflowpanel.h"
 
 #include <QJsonDocument>
+#include <QTabWidget>
 
 using namespace Qt::StringLiterals;
 
@@ -13,9 +15,17 @@ WorkflowDock::WorkflowDock(ChatSession &session, TranscriptModel &transcript, QW
     : QDockWidget(tr("Workflow"), parent)
     , m_transcript(transcript)
     , m_panel(new WorkflowPanel(this))
+    , m_graph(new WorkflowGraphWidget(this))
+    , m_tabs(new QTabWidget(this))
 {
     setObjectName(u"workflowDock"_s);
-    setWidget(m_panel);
+    m_tabs->setObjectName(u"workflowTabs"_s);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_graph, tr("Graph"));
+    m_tabs->addTab(m_panel, tr("Details"));
+    setWidget(m_tabs);
+    connect(m_panel, &WorkflowPanel::nodesChanged, m_graph,
+        [this] { m_graph->showDefinition(m_panel->shownDefinition()); });
     hide();
     connect(m_panel, &WorkflowPanel::workflowShown, this, &QWidget::show);
     connect(&session, &ChatSession::streamStarted, this,

@@ -1,6 +1,8 @@
 #include "ui/workflowpanel.h"
 
 #include "app/workflow/workflowanswerstream.h"
+#include "ui/workflow/workflowgraph.h"
+#include "ui/workflow/workflowgraphexport.h"
 
 #include <QFileDialog>
 #include <QHeaderView>
@@ -9,24 +11,10 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
-#include <QSaveFile>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-QString valueText(const QJsonValue &v)
-{
-    if (v.isString())
-        return v.toString();
-    if (v.isObject())
-        return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
-    if (v.isArray())
-        return QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
-    return v.toVariant().toString();
-}
-} // namespace
 
 WorkflowPanel::WorkflowPanel(QWidget *parent)
     : QWidget(parent)
@@ -57,7 +45,19 @@ void WorkflowPanel::clear()
 {
     m_tree->clear();
     m_definition = {};
+    m_liveNodes = {};
     m_status->setText(tr("No workflow in this conversation."));
+    if (!m_loading)
+        Q_EMIT nodesChanged();
+}
+
+QJsonObject WorkflowPanel::shownDefinition() const
+{
+    if (!m_definition.isEmpty())
+        return m_definition;
+    if (m_liveNodes.isEmpty())
+        return {};
+    return { { u"nodes"_s, m_liveNodes } };
 }
 
 int WorkflowPanel::nodeCount() const
@@ -83,12 +83,18 @@ void WorkflowPanel::addNode(const QJsonObject &node)
             continue;
         auto *property = new QTreeWidgetItem(item);
         property->setText(0, it.key());
-        property->setText(1, valueText(it.value()));
+        property->setText(1, WorkflowGraph::valueText(it.value()));
         property->setToolTip(1, property->text(1));
     }
     item->setExpanded(true);
     const int count = m_tree->topLevelItemCount();
     m_status->setText(count == 1 ? tr("1 node") : tr("%1 nodes").arg(count));
+    if (m_loading)
+        return;
+    QJsonObject live = node;
+    live.remove(u"id"_s);
+    m_liveNodes.insert(id, live);
+    Q_EMIT nodesChanged();
 }
 
 bool WorkflowPanel::follow(AnswerStream *stream)
@@ -107,6 +113,7 @@ bool WorkflowPanel::follow(AnswerStream *stream)
 
 void WorkflowPanel::showDefinition(const QJsonObject &definition)
 {
+    m_loading = true;
     clear();
     m_definition = definition;
     const QJsonValue nodes = definition.value(u"nodes");
@@ -121,18 +128,16 @@ void WorkflowPanel::showDefinition(const QJsonObject &definition)
         for (const QJsonValue &n : nodes.toArray())
             addNode(n.toObject());
     }
+    m_loading = false;
+    Q_EMIT nodesChanged();
     Q_EMIT workflowShown();
 }
 
 QString WorkflowPanel::exportJson(const QString &path) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return tr("Cannot write %1: %2").arg(path, file.errorString());
-    file.write(QJsonDocument(m_definition).toJson(QJsonDocument::Indented));
-    if (!file.commit())
-        return tr("Cannot write %1: %2").arg(path, file.errorString());
-    return {};
+    const ExportStatus error
+        = WorkflowGraphExport::write(m_definition, WorkflowGraphExport::Format::Json, path, font());
+    return error ? error->message : QString();
 }
 
 void WorkflowPanel::exportWithDialog()

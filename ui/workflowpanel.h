@@ -26,12 +26,17 @@ public:
 
     int nodeCount() const;
     QJsonObject definition() const { return m_definition; }
+    // What the panel shows as a definition: the stored one, or {nodes: {id: node}} of the nodes
+    // streamed so far.
+    QJsonObject shownDefinition() const;
     // Writes the definition as indented JSON; an error in words, or empty.
     QString exportJson(const QString &path) const;
 
 Q_SIGNALS:
     // There is something to show (the owner may reveal the panel).
     void workflowShown();
+    // The nodes shown changed (a node streamed in, a definition shown, cleared).
+    void nodesChanged();
 
 private:
     void addNode(const QJsonObject &node);
@@ -40,4 +45,6 @@ private:
     QTreeWidget *m_tree;
     QLabel *m_status;
     QJsonObject m_definition;
+    QJsonObject m_liveNodes; // id → node, as streamed
+    bool m_loading = false; // showDefinition() adds its nodes without a signal each
 };

@@ -8,6 +8,8 @@
 #include "tests/ui/windowfixture.h"
 #include "ui/mainwindow.h"
 #include "ui/transcriptview.h"
+#include "ui/workflow/workflowgraphscene.h"
+#include "ui/workflow/workflowgraphwidget.h"
 #include "ui/workflowdock.h"
 #include "ui/workflowpanel.h"
 
@@ -154,6 +156,12 @@ private Q_SLOTS:
         auto *dock = new WorkflowDock(f.session, *window->transcriptModel(), window.get());
         window->addDockWidget(Qt::RightDockWidgetArea, dock);
         f.session.setBackend(&backend);
+        // The Graph tab follows the streamed nodes, before the definition is stored.
+        int liveGraphNodes = 0;
+        connect(dock->panel(), &WorkflowPanel::nodesChanged, window.get(), [&] {
+            if (dock->panel()->definition().isEmpty())
+                liveGraphNodes = dock->graph()->scene()->nodeCount();
+        });
         window->resize(1240, 760);
         QVERIFY(showAndActivate(window.get()));
         server.setEventDelayMs(30);
@@ -178,6 +186,8 @@ private Q_SLOTS:
         QVERIFY(shownWhileStreaming); // opening the streaming answer's conversation kept the dock
         QTRY_VERIFY(dock->isVisible());
         QTRY_COMPARE(dock->panel()->nodeCount(), 2);
+        QCOMPARE(liveGraphNodes, 2);
+        QCOMPARE(dock->graph()->scene()->nodeCount(), 2);
         const QString text
             = window->transcriptModel()->index(1).data(TranscriptModel::TextRole).toString();
         QVERIFY2(text.contains(u"**Incomplete fields**"_s), qPrintable(text));

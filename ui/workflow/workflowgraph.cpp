@@ -51,8 +51,6 @@ QString WorkflowGraph::valueText(const QJsonValue &value)
         return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
     if (value.isArray())
         return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
-    if (value.isNull())
-        return u"null"_s;
     return value.toVariant().toString();
 }
 
