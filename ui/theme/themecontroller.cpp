@@ -93,7 +93,9 @@ void ThemeController::apply()
     if (!style.isEmpty() && QApplication::style()
         && QApplication::style()->name().compare(style, Qt::CaseInsensitive) != 0)
         QApplication::setStyle(style);
-    QApplication::setPalette(own ? Theme::palette(wanted) : m_systemPalette);
+    // An empty palette sets no role: the application's palette is the platform's again, and so
+    // follows the system's later changes (a copy of it would pin today's colours).
+    QApplication::setPalette(own ? Theme::palette(wanted) : QPalette());
     m_applying = false;
     if (!(Theme::current() == before))
         Q_EMIT changed();
