@@ -35,11 +35,12 @@ public:
     // 8 ms, the stall goal, in a Release build (bench_hugemessage's send: the 4 MB question
     // appearing in the transcript).
     static constexpr qsizetype elideLimit = 10000;
-    // The most laid out the first time a message is shown (about 35 lines at full width, a
-    // screen): a new 4 MB question, or a conversation opened on one, costs a short turn of the
-    // event loop, and the rest of the shown part (to elideLimit) is laid out when the view asks,
-    // after layoutUnfinished(), a frame later; the two turns each stay under the stall goal.
-    static constexpr qsizetype firstLimit = 3000;
+    // The most laid out the first time a message is shown (about 25 lines at full width): a new
+    // 4 MB question, or a conversation opened on one, costs a short turn of the event loop
+    // (~1.5 ms of layout in Release), and the rest of the shown part (to elideLimit) is laid out
+    // when the view asks, after layoutUnfinished(), a frame later; each turn stays under the
+    // stall goal (bench_hugemessage's send).
+    static constexpr qsizetype firstLimit = 2000;
     // An earlier version of a message (an edited question, a regenerated answer) is drawn
     // faded, its header saying so.
     static constexpr qreal earlierVersionOpacity = 0.6;
@@ -139,6 +140,8 @@ private:
         QString time;
         MessageChrome::State chrome; // status line, Retry, progress footer
         QList<AssetSummary> cards;
+        const QChar *textData = nullptr; // the model's text when cut short, and its UTF-8 size
+        qint64 textBytes = 0;
         QList<qint64> chartIds; // per card: the asset id when drawn as a chart, else 0
         QList<QStringList> followups; // per card: the questions of a "followups" asset
         QList<QStringList> chips; // per card: the tokens of an "interpretation" asset

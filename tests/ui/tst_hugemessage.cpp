@@ -40,6 +40,8 @@ private Q_SLOTS:
     void newLongMessageIsLaidOutInTwoSteps();
     void streamingPastTheCutKeepsTheDocument();
     void cutPoint();
+    void showAllSaysTheUtf8Size_data();
+    void showAllSaysTheUtf8Size();
 };
 
 void TestHugeMessage::cutPoint()
@@ -130,7 +132,7 @@ void TestHugeMessage::hugeMessageIsCutUntilShownAll()
 void TestHugeMessage::newLongMessageIsLaidOutInTwoSteps()
 {
     // A 4 MB message arriving at the bottom of an open transcript (a pasted question just sent):
-    // its first layout stops at firstLimit (3,000), a frame later the view lays out the rest of
+    // its first layout stops at firstLimit (2,000), a frame later the view lays out the rest of
     // the shown part (10,000) and still shows the bottom. Each step is one short turn of the
     // event loop instead of one long one (bench_hugemessage's send measures the turns).
     QLocale::setDefault(QLocale::c());
@@ -157,10 +159,10 @@ void TestHugeMessage::newLongMessageIsLaidOutInTwoSteps()
     const int row = model.rowCount() - 1;
     QCOMPARE(row, 12);
     QCOMPARE(model.messageAt(row)->id, added->id);
-    // Whole paragraphs of 107 characters with the blank line: 28 fit in 3,000 (2,994; 29 would
-    // be 3,101).
+    // Whole paragraphs of 107 characters with the blank line: 18 fit in 2,000 (1,924; 19 would
+    // be 2,031).
     const MessageDelegate::RowInfo first = view.rowInfo(row);
-    QCOMPARE(first.shownChars, 28 * 107 - 2);
+    QCOMPARE(first.shownChars, 18 * 107 - 2);
     QCOMPARE(first.showAll, u"Show all (4.1 MB)"_s);
     QVERIFY(unfinished.isEmpty()); // reported from the event loop, not from inside the layout
     QTRY_COMPARE(unfinished.size(), 1);
@@ -236,6 +238,51 @@ void TestHugeMessage::streamingPastTheCutKeepsTheDocument()
     QVERIFY(info.showAll.isEmpty());
     QCOMPARE(info.documentChars, 16); // 15 characters and the paragraph separator
     QVERIFY(documentOf(view, row) != document);
+}
+
+void TestHugeMessage::showAllSaysTheUtf8Size_data()
+{
+    // 1,048,576 characters of one kind, a paragraph break every 1,000: the link gives the size
+    // in UTF-8 (1, 2, 3 or 4 bytes a character; an emoji is two UTF-16 units, 4 bytes), the
+    // breaks adding 2 bytes per 1,000 characters: 2,096 bytes, under 0.1 MB.
+    QTest::addColumn<QString>("character");
+    QTest::addColumn<QString>("link");
+    QTest::newRow("ASCII") << u"a"_s << u"Show all (1.0 MB)"_s;
+    QTest::newRow("é, 2 bytes") << u"é"_s << u"Show all (2.0 MB)"_s;
+    QTest::newRow("€, 3 bytes") << u"€"_s << u"Show all (3.0 MB)"_s;
+    QTest::newRow("😀, 4 bytes") << u"😀"_s << u"Show all (4.0 MB)"_s;
+}
+
+void TestHugeMessage::showAllSaysTheUtf8Size()
+{
+    QFETCH(QString, character);
+    QFETCH(QString, link);
+    QLocale::setDefault(QLocale::c());
+    TempStore store;
+    QVERIFY2(store.error.isEmpty(), qPrintable(store.error));
+    const qint64 id = store.addConversation(u"Sizes"_s, 0);
+    const QString block = character.repeated(1000);
+    QStringList blocks;
+    for (int i = 0; i < 1048; ++i)
+        blocks << block;
+    blocks << character.repeated(576);
+    Message m;
+    m.conversationId = id;
+    m.role = MessageRole::Assistant;
+    m.text = blocks.join(u"\n\n"_s);
+    QVERIFY(store.repository->addMessage(m));
+    TranscriptModel model(*store.repository);
+    model.setConversation(id);
+    TranscriptView view;
+    view.resize(800, 600);
+    view.setTranscriptModel(&model);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QCOMPARE(view.rowInfo(0).showAll, link);
+    // Laid out again (the rest of the shown part, then another width): the same size.
+    QTRY_VERIFY(view.rowInfo(0).shownChars > MessageDelegate::firstLimit);
+    view.resize(900, 600);
+    QCOMPARE(view.rowInfo(0).showAll, link);
 }
 
 QTEST_MAIN(TestHugeMessage)
