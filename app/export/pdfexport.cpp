@@ -8,6 +8,7 @@
 #include <QBuffer>
 #include <QPageLayout>
 #include <QPdfWriter>
+#include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QTextFrame>
@@ -18,6 +19,28 @@ using namespace Qt::StringLiterals;
 namespace {
 constexpr qreal chartWidth = 600; // document units (1/96 inch): the text width of A4
 constexpr int placeholderProperty = QTextFormat::UserProperty + 1; // marks a chart's box
+
+// Markdown's links take the application palette's link colour (a light blue while the window is
+// dark, unreadable on paper): the page's own blue instead, as the HTML export's `a`.
+void colourLinks(QTextDocument *document, int from, int to)
+{
+    QList<std::pair<int, int>> links;
+    for (QTextBlock b = document->findBlock(from); b.isValid() && b.position() <= to;
+         b = b.next()) {
+        for (auto it = b.begin(); !it.atEnd(); ++it) {
+            if (it.fragment().charFormat().isAnchor())
+                links.append({ it.fragment().position(), it.fragment().length() });
+        }
+    }
+    QTextCharFormat blue;
+    blue.setForeground(QColor(0x2f6fd0));
+    for (const auto &[at, length] : std::as_const(links)) {
+        QTextCursor c(document);
+        c.setPosition(at);
+        c.setPosition(at + length, QTextCursor::KeepAnchor);
+        c.mergeCharFormat(blue);
+    }
+}
 
 QTextCharFormat textFormat(const QColor &color, qreal points = 0, bool bold = false)
 {
@@ -118,7 +141,9 @@ void PdfExport::message(const Message &m, QTextCursor &cursor) const
     cursor.insertText(u"  " + ExportText::time(m.createdAt), textFormat(0x6a727d, 8.5));
     if (!m.text.trimmed().isEmpty()) {
         cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
+        const int start = cursor.position();
         cursor.insertMarkdown(m.text.trimmed(), MarkdownPolicy::documentFeatures());
+        colourLinks(cursor.document(), start, cursor.position());
     }
     for (const Asset &asset : m.assets) {
         cursor = inserted->lastCursorPosition();

@@ -2,6 +2,7 @@
 // from the built-in analyst, then Dark chosen in Settings: the window, the transcript's bubbles
 // and the chart card are drawn dark, the choice is kept, an exported chart stays light, and
 // Light brings the light window back. Screenshots: theme-light.png, theme-dark.png.
+#include "app/export/pdfexport.h"
 #include "models/transcriptmodel.h"
 #include "tests/ui/localanswers.h"
 #include "ui/chart/chartcardcache.h"
@@ -18,6 +19,8 @@
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTextBlock>
+#include <QTextDocument>
 
 using namespace Qt::StringLiterals;
 
@@ -140,6 +143,25 @@ private Q_SLOTS:
         QVERIFY(!ChartExport::write(*window->chartCache()->card(assetId).data,
             ChartExport::Format::Png, png, QSize(600, 340)));
         QCOMPARE(QImage(png).pixelColor(2, 2), QColor(Qt::white));
+        // And so does the PDF's text: a link is the page's blue (#2f6fd0, as the HTML export's
+        // `a`), not the dark window's light blue (print() itself makes plain text black).
+        ExportedConversation exported;
+        Message linked;
+        linked.role = MessageRole::Assistant;
+        linked.text = u"See [the docs](https://example.com/docs)."_s;
+        exported.messages << linked;
+        QTextDocument pdf;
+        PdfExport().build(exported, pdf);
+        int links = 0;
+        for (QTextBlock b = pdf.begin(); b.isValid(); b = b.next()) {
+            for (auto it = b.begin(); !it.atEnd(); ++it) {
+                if (!it.fragment().charFormat().isAnchor())
+                    continue;
+                ++links;
+                QCOMPARE(it.fragment().charFormat().foreground().color(), QColor(0x2f, 0x6f, 0xd0));
+            }
+        }
+        QCOMPARE(links, 1);
 
         // Kept: the next start reads Dark.
         {
