@@ -73,6 +73,9 @@ QJsonObject JsonFormat::message(const Message &m)
         { u"order"_s, m.seq },
         { u"created_at"_s, isoTime(m.createdAt) },
         { u"updated_at"_s, isoTime(m.updatedAt) },
+        // When an edit or a regeneration replaced it (null: the current version).
+        { u"superseded_at"_s,
+            m.supersededAt.isValid() ? QJsonValue(isoTime(m.supersededAt)) : QJsonValue() },
         { u"assets"_s, assets },
     };
 }

@@ -1,5 +1,6 @@
 #include "app/cli/historycommand.h"
 
+#include "app/export/exporttext.h"
 #include "models/jsonformat.h"
 #include "models/repository.h"
 
@@ -15,18 +16,6 @@ QString localTime(const QDateTime &t)
     return t.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s);
 }
 
-QString speaker(MessageRole role)
-{
-    switch (role) {
-    case MessageRole::User:
-        return u"You"_s;
-    case MessageRole::Assistant:
-        return u"Assistant"_s;
-    case MessageRole::System:
-        return u"System"_s;
-    }
-    return {};
-}
 } // namespace
 
 HistoryCommand::HistoryCommand(Repository &repository, CommandLine line, const Output &output)
@@ -148,7 +137,7 @@ int HistoryCommand::show(const QString &idText)
     m_output.line(u"# " + conversation->title);
     for (const Message &m : std::as_const(*messages)) {
         m_output.line();
-        QString header = speaker(m.role) + u" · " + localTime(m.createdAt);
+        QString header = ExportText::speaker(m) + u" · " + localTime(m.createdAt);
         if (m.status != MessageStatus::Complete)
             header += u" · " + statusName(m.status);
         m_output.line(header);

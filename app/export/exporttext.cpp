@@ -13,17 +13,21 @@ QString ExportText::time(const QDateTime &time)
     return time.isValid() ? time.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s) : QString();
 }
 
-QString ExportText::speaker(MessageRole role)
+QString ExportText::speaker(const Message &message)
 {
-    switch (role) {
+    QString who;
+    switch (message.role) {
     case MessageRole::User:
-        return tr("You");
+        who = tr("You");
+        break;
     case MessageRole::Assistant:
-        return tr("Assistant");
+        who = tr("Assistant");
+        break;
     case MessageRole::System:
-        return tr("System");
+        who = tr("System");
+        break;
     }
-    return {};
+    return message.supersededAt.isValid() ? tr("%1 · earlier version").arg(who) : who;
 }
 
 QString ExportText::metadata(const ExportedConversation &exported)

@@ -13,7 +13,9 @@ class ExportText
 public:
     static QString title(const Conversation &conversation); // "Untitled conversation" if empty
     static QString time(const QDateTime &time);
-    static QString speaker(MessageRole role); // "You", "Assistant", "System"
+    // "You", "Assistant", "System"; "You · earlier version" for a message an edit or a
+    // regeneration replaced (it stays in the conversation, and in its export, marked).
+    static QString speaker(const Message &message);
     // "Backend: local · Created 2024-05-14 10:03 · Exported 2024-05-20 09:00 · 6 messages"
     static QString metadata(const ExportedConversation &exported);
     // "Interrupted: the answer was stopped before it finished." / "Error: <detail>" / empty when

@@ -79,7 +79,7 @@ QString HtmlExport::write(const ExportedConversation &exported, ExportProgress *
 QString HtmlExport::message(const Message &m) const
 {
     QString html = u"<section class=\"message " + roleClass(m.role) + u"\" id=\"message-"
-        + QString::number(m.id) + u"\">\n<div class=\"speaker\">" + esc(ExportText::speaker(m.role))
+        + QString::number(m.id) + u"\">\n<div class=\"speaker\">" + esc(ExportText::speaker(m))
         + u" <time datetime=\"" + m.createdAt.toUTC().toString(Qt::ISODate) + u"\">"
         + esc(ExportText::time(m.createdAt)) + u"</time></div>\n";
     if (!m.text.trimmed().isEmpty())

@@ -21,8 +21,8 @@ QString MarkdownExport::write(const ExportedConversation &exported)
     md += u"# " + escaped(ExportText::title(exported.conversation)) + u"\n\n";
     md += u'*' + escaped(ExportText::metadata(exported)) + u"*\n";
     for (const Message &m : exported.messages) {
-        md += u"\n---\n\n### " + ExportText::speaker(m.role) + u" · "
-            + ExportText::time(m.createdAt) + u"\n\n";
+        md += u"\n---\n\n### " + ExportText::speaker(m) + u" · " + ExportText::time(m.createdAt)
+            + u"\n\n";
         const QString text = m.text.trimmed();
         if (!text.isEmpty())
             md += text + u"\n\n";

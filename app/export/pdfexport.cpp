@@ -136,8 +136,8 @@ void PdfExport::message(const Message &m, QTextCursor &cursor) const
     QTextFrame *inserted = cursor.insertFrame(frame);
 
     cursor.setBlockFormat(spaced(0, 4));
-    cursor.insertText(ExportText::speaker(m.role),
-        textFormat(user ? QColor(0x2f6fd0) : QColor(0x5b3fd6), 9, true));
+    cursor.insertText(
+        ExportText::speaker(m), textFormat(user ? QColor(0x2f6fd0) : QColor(0x5b3fd6), 9, true));
     cursor.insertText(u"  " + ExportText::time(m.createdAt), textFormat(0x6a727d, 8.5));
     if (!m.text.trimmed().isEmpty()) {
         cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());

@@ -2,7 +2,9 @@
 // a real store, the Luzmo backend, real HTTP over loopback. What they replace stays, marked as
 // an earlier version; every expectation about the rows is read back with plain SQL.
 #include "app/core/chatsession.h"
+#include "app/export/conversationexporter.h"
 #include "app/luzmo/luzmobackend.h"
+#include "models/jsonformat.h"
 #include "tests/app/chat/fakeluzmoconfig.h"
 #include "tests/support/fakehttpserver.h"
 #include "tests/support/tempstore.h"
@@ -132,6 +134,23 @@ void TestVersions::regenerateKeepsTheEarlierAnswer()
                 & Repository::MessageField::Superseded);
     }));
     QVERIFY(chat.store.repository->message(first)->supersededAt.isValid());
+
+    // Exported, the earlier answer says what it is (Markdown), and JSON carries when.
+    const auto md = ConversationExporter::markdown(*chat.store.repository, c);
+    QVERIFY(md);
+    QCOMPARE(md->count(u"### Assistant · earlier version · "_s), 1);
+    QCOMPARE(md->count(u"### Assistant · "_s), 2);
+    QCOMPARE(md->count(u"### You · "_s), 1);
+    auto messages = chat.store.repository->messages(c);
+    QVERIFY(messages);
+    QCOMPARE(messages->size(), 3);
+    QVERIFY(JsonFormat::message(messages->at(0)).value(u"superseded_at"_s).isNull());
+    QVERIFY(JsonFormat::message(messages->at(2)).value(u"superseded_at"_s).isNull());
+    const QDateTime at = QDateTime::fromString(
+        JsonFormat::message(messages->at(1)).value(u"superseded_at"_s).toString(),
+        Qt::ISODateWithMs);
+    QVERIFY(at.isValid());
+    QCOMPARE(at, messages->at(1).supersededAt);
 }
 
 void TestVersions::resendReplacesTheLastTurn()
