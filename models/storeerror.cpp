@@ -1,6 +1,15 @@
 #include "models/storeerror.h"
 
+#include <QCoreApplication>
 #include <QSqlError>
+
+namespace {
+// The sentences in words are translated (translations/), in the context "StoreError".
+QString inWords(const char *text)
+{
+    return QCoreApplication::translate("StoreError", text);
+}
+} // namespace
 
 StoreError storeErrorFromSql(const QSqlError &error, const QString &what)
 {
@@ -11,30 +20,39 @@ StoreError storeErrorFromSql(const QSqlError &error, const QString &what)
     switch (code) {
     case 13: // SQLITE_FULL
         result.code = StoreError::Code::DiskFull;
-        result.message = what
-            + u": the disk is full. Free some space and try again; nothing "
-              u"already saved was lost.";
+        result.message = inWords(QT_TRANSLATE_NOOP("StoreError",
+                                     "%1: the disk is full. Free some space and try again; nothing "
+                                     "already saved was lost."))
+                             .arg(what);
         break;
     case 8: // SQLITE_READONLY
         result.code = StoreError::Code::ReadOnly;
-        result.message = what + u": the history database is read-only.";
+        result.message
+            = inWords(QT_TRANSLATE_NOOP("StoreError", "%1: the history database is read-only."))
+                  .arg(what);
         break;
     case 11: // SQLITE_CORRUPT
     case 26: // SQLITE_NOTADB
         result.code = StoreError::Code::NotADatabase;
-        result.message = what + u": the history database is damaged or is not a database.";
+        result.message = inWords(QT_TRANSLATE_NOOP("StoreError",
+                                     "%1: the history database is damaged or is not a database."))
+                             .arg(what);
         break;
     case 9: // SQLITE_INTERRUPT
         result.code = StoreError::Code::Interrupted;
-        result.message = what + u": it was stopped before it finished.";
+        result.message
+            = inWords(QT_TRANSLATE_NOOP("StoreError", "%1: it was stopped before it finished."))
+                  .arg(what);
         break;
     case 14: // SQLITE_CANTOPEN
         result.code = StoreError::Code::CannotOpen;
-        result.message = what + u": the history database cannot be opened.";
+        result.message
+            = inWords(QT_TRANSLATE_NOOP("StoreError", "%1: the history database cannot be opened."))
+                  .arg(what);
         break;
     default:
         result.code = StoreError::Code::QueryFailed;
-        result.message = what + u" failed.";
+        result.message = inWords(QT_TRANSLATE_NOOP("StoreError", "%1 failed.")).arg(what);
         break;
     }
     return result;

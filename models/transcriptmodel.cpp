@@ -1,5 +1,6 @@
 #include "models/transcriptmodel.h"
 
+#include "models/messageaccessibletext.h"
 #include "models/modelslog.h"
 
 #include <QScopedValueRollback>
@@ -99,6 +100,10 @@ QVariant TranscriptModel::data(const QModelIndex &index, int role) const
         return assetMaps(m.assets);
     case SupersededRole:
         return m.supersededAt.isValid();
+    case Qt::AccessibleTextRole:
+        return MessageAccessibleText::text(m);
+    case Qt::AccessibleDescriptionRole:
+        return MessageAccessibleText::description(m);
     default:
         return {};
     }
@@ -156,7 +161,8 @@ void TranscriptModel::setLiveText(qint64 messageId, const QString &text)
     if (row < 0 || m_rows.at(row).text == text)
         return;
     m_rows[row].text = text;
-    Q_EMIT dataChanged(index(row), index(row), { Qt::DisplayRole, TextRole });
+    Q_EMIT dataChanged(
+        index(row), index(row), { Qt::DisplayRole, TextRole, Qt::AccessibleTextRole });
 }
 
 int TranscriptModel::rowOf(qint64 messageId) const
@@ -187,6 +193,13 @@ QList<int> TranscriptModel::rolesFor(Repository::MessageFields fields)
         roles << AssetCountRole << AssetIdsRole << AssetsRole;
     if (fields & Repository::MessageField::Superseded)
         roles << SupersededRole;
+    // What a screen reader says: the text, then the status and the charts.
+    if (fields & Repository::MessageField::Text)
+        roles << Qt::AccessibleTextRole;
+    if (fields
+        & (Repository::MessageField::Status | Repository::MessageField::Assets
+            | Repository::MessageField::Superseded))
+        roles << Qt::AccessibleDescriptionRole;
     roles << UpdatedAtRole;
     return roles;
 }

@@ -76,6 +76,12 @@ Composer::Composer(QWidget *parent)
     m_stop->setFocusPolicy(Qt::TabFocus);
     m_send->setToolTip(tr("Send the question (Ctrl+Return)"));
     m_stop->setToolTip(tr("Stop the answer that is streaming"));
+    m_edit->setAccessibleName(tr("Question"));
+    m_edit->setAccessibleDescription(tr("Type a question about your data; Ctrl+Return sends it"));
+    m_send->setAccessibleName(tr("Send question"));
+    m_send->setAccessibleDescription(m_send->toolTip());
+    m_stop->setAccessibleName(tr("Stop answer"));
+    m_stop->setAccessibleDescription(m_stop->toolTip());
 
     m_sendAction->setObjectName(u"actionSend"_s);
     m_sendAction->setShortcuts(
@@ -205,6 +211,8 @@ void Composer::setEditing(qint64 questionId)
     m_editing = questionId;
     m_editBar->setVisible(questionId != 0);
     m_send->setText(questionId != 0 ? tr("Send Again") : tr("Send"));
+    m_send->setAccessibleName(
+        questionId != 0 ? tr("Send the edited question again") : tr("Send question"));
 }
 
 void Composer::setBusy(bool busy)

@@ -43,6 +43,11 @@ ConversationSidebar::ConversationSidebar(Repository &repository, QWidget *parent
     setObjectName(u"sidebar"_s);
     m_search->setObjectName(u"searchField"_s);
     m_search->setPlaceholderText(tr("Search history (Ctrl+F)"));
+    m_search->setAccessibleName(tr("Filter conversations"));
+    m_search->setAccessibleDescription(tr("Shows the conversations whose messages match"));
+    m_list->setAccessibleName(tr("Conversations"));
+    m_list->setAccessibleDescription(tr("Your conversations, newest first"));
+    m_results->setAccessibleName(tr("Matching conversations"));
     m_search->setClearButtonEnabled(true);
 
     m_list->setModel(m_conversations);

@@ -54,7 +54,8 @@ EmptyStateWidget::EmptyStateWidget(QWidget *parent)
 QStringList EmptyStateWidget::examplePrompts()
 {
     // HelpAnswer::examples() for the bundled Sales sample (a trend, a ranking, a filtered
-    // number); tst_questiontable checks they are the same and asks each one.
-    return { tr("Show monthly revenue as a line chart"),
-        tr("Which region had the highest revenue last year?"), tr("Total units for Dock in 2024") };
+    // number); tst_questiontable checks they are the same and asks each one. Not translated:
+    // the built-in analyst reads English questions.
+    return { u"Show monthly revenue as a line chart"_s,
+        u"Which region had the highest revenue last year?"_s, u"Total units for Dock in 2024"_s };
 }

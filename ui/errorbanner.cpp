@@ -13,6 +13,8 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     , m_action(new QPushButton(this))
 {
     setObjectName(u"errorBanner"_s);
+    setAccessibleName(tr("Error"));
+    setAccessibleDescription(tr("What went wrong, and what you can do about it"));
     m_label->setObjectName(u"errorBannerText"_s);
     m_label->setWordWrap(true);
     m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -23,6 +25,7 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     close->setText(u"✕"_s);
     close->setAutoRaise(true);
     close->setToolTip(tr("Dismiss"));
+    close->setAccessibleName(tr("Dismiss"));
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(12, 6, 6, 6);
     layout->addWidget(m_label, 1);

@@ -89,6 +89,8 @@ MainWindow::MainWindow(
         m_view->viewport()->update();
     });
     m_view->setObjectName(u"transcriptView"_s);
+    m_view->setAccessibleName(tr("Conversation"));
+    m_view->setAccessibleDescription(tr("The questions and answers of the open conversation"));
     m_view->setTranscriptModel(m_transcript);
     m_charts = new ChartCardCache(m_repository, this);
     m_charts->setClientProvider([this](const QString &backend) -> LuzmoClient * {
@@ -175,6 +177,7 @@ MainWindow::MainWindow(
 
     m_backendLabel = new QLabel(this);
     m_backendLabel->setObjectName(u"backendLabel"_s);
+    m_backendLabel->setAccessibleName(tr("Answer source"));
     statusBar()->addWidget(m_backendLabel, 1);
     statusBar()->setSizeGripEnabled(false);
     updateBackendLabel();

@@ -17,6 +17,7 @@
 #include "models/repository.h"
 #include "ui/chart/chartexport.h"
 #include "ui/errorbanner.h"
+#include "ui/i18n/translations.h"
 #include "ui/mainwindow.h"
 #include "ui/offlinebanner.h"
 #include "ui/synccontroller.h"
@@ -161,7 +162,18 @@ int main(int argc, char *argv[])
             "has ended), then quit."),
         u"FILE"_s);
     parser.addOption(screenshot);
+    // German and French (translations/); the system's language unless --lang or LANGUAGE says.
+    const QCommandLineOption lang(u"lang"_s,
+        QApplication::translate("main",
+            "Show the window in LANG (de, fr, en) instead of the "
+            "system's language."),
+        u"LANG"_s);
+    parser.addOption(lang);
     parser.process(app);
+    const QLocale locale = Translations::chosenLocale(parser.value(lang));
+    if (parser.isSet(lang) || qEnvironmentVariableIsSet("LANGUAGE"))
+        QLocale::setDefault(locale);
+    Translations::install(app, locale);
 
     Database database;
     const QString directory = Database::resolveDataDirectory(parser.value(dataDir));

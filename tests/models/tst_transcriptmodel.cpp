@@ -117,8 +117,8 @@ private Q_SLOTS:
         QCOMPARE(changed.count(), 3);
         const auto textRoles = changed.last().at(2).value<QList<int>>();
         QCOMPARE(textRoles,
-            (QList<int> {
-                Qt::DisplayRole, TranscriptModel::TextRole, TranscriptModel::UpdatedAtRole }));
+            (QList<int> { Qt::DisplayRole, TranscriptModel::TextRole, Qt::AccessibleTextRole,
+                TranscriptModel::UpdatedAtRole }));
         QCOMPARE(changed.last().at(0).value<QModelIndex>().row(), 1);
         QCOMPARE(model.index(1).data().toString(), u"Monthly revenue rose."_s);
 
@@ -126,7 +126,7 @@ private Q_SLOTS:
         QVERIFY(!repo.updateMessage(m, Repository::MessageField::Status));
         QCOMPARE(changed.last().at(2).value<QList<int>>(),
             (QList<int> { TranscriptModel::StatusRole, TranscriptModel::ErrorRole,
-                TranscriptModel::UpdatedAtRole }));
+                Qt::AccessibleDescriptionRole, TranscriptModel::UpdatedAtRole }));
         QCOMPARE(model.index(1).data(TranscriptModel::StatusRole).toString(), u"complete"_s);
 
         // Another conversation's messages do not touch this model.
@@ -152,7 +152,7 @@ private Q_SLOTS:
         QCOMPARE(model.index(1).data().toString(), u"Revenue rose"_s);
         QCOMPARE(changed.count(), 1);
         QCOMPARE(changed.at(0).at(2).value<QList<int>>(),
-            (QList<int> { Qt::DisplayRole, TranscriptModel::TextRole }));
+            (QList<int> { Qt::DisplayRole, TranscriptModel::TextRole, Qt::AccessibleTextRole }));
         model.setLiveText(id, u"Revenue rose"_s); // unchanged: no signal
         model.setLiveText(424242, u"elsewhere"_s); // not in this conversation: ignored
         QCOMPARE(changed.count(), 1);

@@ -1,0 +1,534 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>ChatSession</name>
+    <message>
+        <source>Chartroom was closed while the answer was arriving.</source>
+        <translation>Chartroom wurde geschlossen, während die Antwort eintraf.</translation>
+    </message>
+    <message>
+        <source>Type a question first.</source>
+        <translation>Geben Sie zuerst eine Frage ein.</translation>
+    </message>
+    <message>
+        <source>There is no question to ask again.</source>
+        <translation>Es gibt keine Frage, die erneut gestellt werden könnte.</translation>
+    </message>
+    <message>
+        <source>The account this conversation used was removed. Move it to another account to continue it.</source>
+        <translation>Das Konto dieser Unterhaltung wurde entfernt. Verschieben Sie sie in ein anderes Konto, um sie fortzusetzen.</translation>
+    </message>
+    <message>
+        <source>No backend configured: add one in Settings to get answers. Your question was saved.</source>
+        <translation>Kein Backend eingerichtet: Fügen Sie in den Einstellungen eines hinzu, um Antworten zu erhalten. Ihre Frage wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Angehalten.</translation>
+    </message>
+    <message>
+        <source>The answer could not be saved: %1</source>
+        <translation>Die Antwort konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>This question could not be queued: %1</source>
+        <translation>Diese Frage konnte nicht in die Warteschlange gestellt werden: %1</translation>
+    </message>
+    <message>
+        <source>An answer is still arriving: wait for it or press Stop.</source>
+        <translation>Eine Antwort trifft noch ein: Warten Sie darauf oder klicken Sie auf „Stopp“.</translation>
+    </message>
+    <message>
+        <source>There is no outbox.</source>
+        <translation>Es gibt keinen Postausgang.</translation>
+    </message>
+    <message>
+        <source>This question is no longer queued.</source>
+        <translation>Diese Frage steht nicht mehr in der Warteschlange.</translation>
+    </message>
+    <message>
+        <source>The conversation of this question was deleted.</source>
+        <translation>Die Unterhaltung dieser Frage wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>The queued question is no longer in its conversation.</source>
+        <translation>Die wartende Frage ist nicht mehr in ihrer Unterhaltung.</translation>
+    </message>
+    <message>
+        <source>It could not be sent.</source>
+        <translation>Sie konnte nicht gesendet werden.</translation>
+    </message>
+    <message>
+        <source>The last question is still being saved.</source>
+        <translation>Die letzte Frage wird noch gespeichert.</translation>
+    </message>
+    <message>
+        <source>This conversation has no question to ask again.</source>
+        <translation>Diese Unterhaltung hat keine Frage, die erneut gestellt werden könnte.</translation>
+    </message>
+    <message>
+        <source>Only the last answer of a conversation can be regenerated.</source>
+        <translation>Nur die letzte Antwort einer Unterhaltung kann neu erzeugt werden.</translation>
+    </message>
+    <message>
+        <source>Only the last question of a conversation can be edited and sent again.</source>
+        <translation>Nur die letzte Frage einer Unterhaltung kann bearbeitet und erneut gesendet werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>Ask about your data… (Ctrl+Return to send)</source>
+        <translation>Fragen Sie nach Ihren Daten … (Strg+Eingabe zum Senden)</translation>
+    </message>
+    <message>
+        <source>Send the question (Ctrl+Return)</source>
+        <translation>Frage senden (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Stop the answer that is streaming</source>
+        <translation>Die eintreffende Antwort anhalten</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <source>Type a question about your data; Ctrl+Return sends it</source>
+        <translation>Geben Sie eine Frage zu Ihren Daten ein; Strg+Eingabe sendet sie</translation>
+    </message>
+    <message>
+        <source>Send question</source>
+        <translation>Frage senden</translation>
+    </message>
+    <message>
+        <source>Stop answer</source>
+        <translation>Antwort anhalten</translation>
+    </message>
+    <message>
+        <source>Remove the pasted text</source>
+        <translation>Eingefügten Text entfernen</translation>
+    </message>
+    <message>
+        <source>Editing your last question: sending it again keeps the earlier version.</source>
+        <translation>Sie bearbeiten Ihre letzte Frage: Beim erneuten Senden bleibt die frühere Version erhalten.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop editing and empty the text box</source>
+        <translation>Bearbeitung beenden und Textfeld leeren</translation>
+    </message>
+    <message>
+        <source>Pasted text · %1 characters</source>
+        <translation>Eingefügter Text · %1 Zeichen</translation>
+    </message>
+    <message>
+        <source>Send Again</source>
+        <translation>Erneut senden</translation>
+    </message>
+    <message>
+        <source>Send the edited question again</source>
+        <translation>Die bearbeitete Frage erneut senden</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationSidebar</name>
+    <message>
+        <source>Search history (Ctrl+F)</source>
+        <translation>Verlauf durchsuchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Filter conversations</source>
+        <translation>Unterhaltungen filtern</translation>
+    </message>
+    <message>
+        <source>Shows the conversations whose messages match</source>
+        <translation>Zeigt die Unterhaltungen, deren Nachrichten passen</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Unterhaltungen</translation>
+    </message>
+    <message>
+        <source>Your conversations, newest first</source>
+        <translation>Ihre Unterhaltungen, die neueste zuerst</translation>
+    </message>
+    <message>
+        <source>Matching conversations</source>
+        <translation>Passende Unterhaltungen</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Keine Treffer</translation>
+    </message>
+    <message>
+        <source>Searching the history failed. The database may be damaged or locked by another program.</source>
+        <translation>Die Suche im Verlauf ist fehlgeschlagen. Die Datenbank ist möglicherweise beschädigt oder von einem anderen Programm gesperrt.</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyStateWidget</name>
+    <message>
+        <source>Ask a question about your data to start a conversation</source>
+        <translation>Stellen Sie eine Frage zu Ihren Daten, um eine Unterhaltung zu beginnen</translation>
+    </message>
+    <message>
+        <source>Answers stream in as text and charts, and everything stays on this computer. Try one of these:</source>
+        <translation>Antworten kommen als Text und Diagramme, und alles bleibt auf diesem Computer. Probieren Sie eine davon aus:</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorBanner</name>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>What went wrong, and what you can do about it</source>
+        <translation>Was schiefgelaufen ist und was Sie tun können</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Conversation</source>
+        <translation>Unterhaltung</translation>
+    </message>
+    <message>
+        <source>The questions and answers of the open conversation</source>
+        <translation>Die Fragen und Antworten der geöffneten Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Answer source</source>
+        <translation>Quelle der Antworten</translation>
+    </message>
+    <message>
+        <source>Opening the conversation</source>
+        <translation>Das Öffnen der Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Your question could not be sent: %1</source>
+        <translation>Ihre Frage konnte nicht gesendet werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not ask again: %1</source>
+        <translation>Die Frage konnte nicht erneut gestellt werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 failed.
+
+%2</source>
+        <translation>%1 ist fehlgeschlagen.
+
+%2</translation>
+    </message>
+    <message>
+        <source>&amp;New Conversation</source>
+        <translation>&amp;Neue Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Start a new conversation (Ctrl+N)</source>
+        <translation>Eine neue Unterhaltung beginnen (Strg+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Umbenennen …</translation>
+    </message>
+    <message>
+        <source>Rename this conversation (F2)</source>
+        <translation>Diese Unterhaltung umbenennen (F2)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen …</translation>
+    </message>
+    <message>
+        <source>Delete this conversation (Delete in the list)</source>
+        <translation>Diese Unterhaltung löschen (Entf in der Liste)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren …</translation>
+    </message>
+    <message>
+        <source>Save this conversation as HTML, PDF, Markdown or JSON (Ctrl+E)</source>
+        <translation>Diese Unterhaltung als HTML, PDF, Markdown oder JSON speichern (Strg+E)</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;Markdown</source>
+        <translation>Als &amp;Markdown kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Search History</source>
+        <translation>Verlauf &amp;durchsuchen</translation>
+    </message>
+    <message>
+        <source>Search all conversations (Ctrl+K)</source>
+        <translation>Alle Unterhaltungen durchsuchen (Strg+K)</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Conversations</source>
+        <translation>Unterhaltungen &amp;filtern</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>Choose where answers come from (Ctrl+,)</source>
+        <translation>Wählen, woher die Antworten kommen (Strg+,)</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>CSV &amp;importieren …</translation>
+    </message>
+    <message>
+        <source>Import a CSV file as a dataset to ask about (Ctrl+I)</source>
+        <translation>Eine CSV-Datei als Datensatz importieren, um Fragen dazu zu stellen (Strg+I)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop Answer</source>
+        <translation>Antwort an&amp;halten</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Last Question</source>
+        <translation>Letzte Frage &amp;bearbeiten</translation>
+    </message>
+    <message>
+        <source>Re&amp;generate Last Answer</source>
+        <translation>Letzte Antwort neu &amp;erzeugen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Conversation</source>
+        <translation>&amp;Unterhaltung</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;About Chartroom</source>
+        <translation>Ü&amp;ber Chartroom</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Hauptleiste</translation>
+    </message>
+    <message>
+        <source>Rename Conversation</source>
+        <translation>Unterhaltung umbenennen</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Titel:</translation>
+    </message>
+    <message>
+        <source>Renaming the conversation</source>
+        <translation>Das Umbenennen der Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Delete Conversation</source>
+        <translation>Unterhaltung löschen</translation>
+    </message>
+    <message>
+        <source>Delete “%1”?</source>
+        <translation>„%1“ löschen?</translation>
+    </message>
+    <message>
+        <source>Its messages and charts are removed from this computer.</source>
+        <translation>Ihre Nachrichten und Diagramme werden von diesem Computer entfernt.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Deleting the conversation</source>
+        <translation>Das Löschen der Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Copying the conversation</source>
+        <translation>Das Kopieren der Unterhaltung</translation>
+    </message>
+    <message>
+        <source>No backend configured</source>
+        <translation>Kein Backend eingerichtet</translation>
+    </message>
+    <message>
+        <source>The account of this conversation was removed</source>
+        <translation>Das Konto dieser Unterhaltung wurde entfernt</translation>
+    </message>
+    <message>
+        <source>Answers from: %1</source>
+        <translation>Antworten von: %1</translation>
+    </message>
+    <message>
+        <source>This conversation has no question to edit yet.</source>
+        <translation>Diese Unterhaltung hat noch keine Frage zum Bearbeiten.</translation>
+    </message>
+    <message>
+        <source>The question could not be read: %1</source>
+        <translation>Die Frage konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>This conversation has no answer to regenerate yet.</source>
+        <translation>Diese Unterhaltung hat noch keine Antwort zum neu Erzeugen.</translation>
+    </message>
+    <message>
+        <source>Could not regenerate the answer: %1</source>
+        <translation>Die Antwort konnte nicht neu erzeugt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MessageAccessibleText</name>
+    <message>
+        <source>You</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>Assistent</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Streaming</source>
+        <translation>Wird geschrieben</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Angehalten: %1</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chart(s)</source>
+        <translation>
+            <numerusform>%n Diagramm</numerusform>
+            <numerusform>%n Diagramme</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>earlier version</source>
+        <translation>frühere Version</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>OfflineBanner</name>
+    <message>
+        <source>Show queue</source>
+        <translation>Warteschlange zeigen</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 und %2</translation>
+    </message>
+    <message>
+        <source>1 question will be sent</source>
+        <translation>1 Frage wird gesendet</translation>
+    </message>
+    <message>
+        <source>%1 questions will be sent</source>
+        <translation>%1 Fragen werden gesendet</translation>
+    </message>
+    <message>
+        <source>questions you write will be sent</source>
+        <translation>Fragen, die Sie schreiben, werden gesendet</translation>
+    </message>
+    <message>
+        <source>You&apos;re offline — %1 when %2 is reachable again.</source>
+        <translation>Sie sind offline – %1, sobald %2 wieder erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>You&apos;re offline — %1 when the network is back.</source>
+        <translation>Sie sind offline – %1, sobald das Netzwerk wieder da ist.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreError</name>
+    <message>
+        <source>%1: the disk is full. Free some space and try again; nothing already saved was lost.</source>
+        <translation>%1: Der Datenträger ist voll. Geben Sie Speicherplatz frei und versuchen Sie es erneut; nichts bereits Gespeichertes ging verloren.</translation>
+    </message>
+    <message>
+        <source>%1: the history database is read-only.</source>
+        <translation>%1: Die Verlaufsdatenbank ist schreibgeschützt.</translation>
+    </message>
+    <message>
+        <source>%1: the history database is damaged or is not a database.</source>
+        <translation>%1: Die Verlaufsdatenbank ist beschädigt oder keine Datenbank.</translation>
+    </message>
+    <message>
+        <source>%1: it was stopped before it finished.</source>
+        <translation>%1: Der Vorgang wurde vor dem Ende abgebrochen.</translation>
+    </message>
+    <message>
+        <source>%1: the history database cannot be opened.</source>
+        <translation>%1: Die Verlaufsdatenbank kann nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>%1 failed.</source>
+        <translation>%1 ist fehlgeschlagen.</translation>
+    </message>
+</context>
+</TS>
