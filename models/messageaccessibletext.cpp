@@ -1,5 +1,6 @@
 #include "models/messageaccessibletext.h"
 
+#include <QLocale>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -48,7 +49,9 @@ QString MessageAccessibleText::description(const Message &message)
         break;
     }
     if (!message.assets.isEmpty())
-        parts << tr("%n chart(s)", nullptr, int(message.assets.size()));
+        parts << (message.assets.size() == 1
+                ? tr("1 chart")
+                : tr("%1 charts").arg(QLocale().toString(message.assets.size())));
     if (message.supersededAt.isValid())
         parts << tr("earlier version");
     return parts.join(tr(", "));

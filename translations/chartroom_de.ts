@@ -457,13 +457,6 @@
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
-    <message numerus="yes">
-        <source>%n chart(s)</source>
-        <translation>
-            <numerusform>%n Diagramm</numerusform>
-            <numerusform>%n Diagramme</numerusform>
-        </translation>
-    </message>
     <message>
         <source>earlier version</source>
         <translation>frühere Version</translation>
@@ -471,6 +464,14 @@
     <message>
         <source>, </source>
         <translation>, </translation>
+    </message>
+    <message>
+        <source>1 chart</source>
+        <translation>1 Diagramm</translation>
+    </message>
+    <message>
+        <source>%1 charts</source>
+        <translation>%1 Diagramme</translation>
     </message>
 </context>
 <context>

@@ -457,13 +457,6 @@
         <source>Error: %1</source>
         <translation>Erreur : %1</translation>
     </message>
-    <message numerus="yes">
-        <source>%n chart(s)</source>
-        <translation>
-            <numerusform>%n graphique</numerusform>
-            <numerusform>%n graphiques</numerusform>
-        </translation>
-    </message>
     <message>
         <source>earlier version</source>
         <translation>version précédente</translation>
@@ -471,6 +464,14 @@
     <message>
         <source>, </source>
         <translation>, </translation>
+    </message>
+    <message>
+        <source>1 chart</source>
+        <translation>1 graphique</translation>
+    </message>
+    <message>
+        <source>%1 charts</source>
+        <translation>%1 graphiques</translation>
     </message>
 </context>
 <context>
