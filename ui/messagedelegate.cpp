@@ -10,6 +10,8 @@
 
 #include <QAbstractItemView>
 #include <QAbstractTextDocumentLayout>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -158,6 +160,18 @@ QString MessageDelegate::followupAt(
     return i >= 0 ? questions.at(i) : QString();
 }
 
+std::optional<QString> MessageDelegate::codeAt(
+    const QStyleOptionViewItem &option, const QModelIndex &index, QPoint pos) const
+{
+    const Entry &entry = entryFor(option, index);
+    if (entry.code.isEmpty())
+        return std::nullopt;
+    const int block
+        = CodeBlocks::layout(entry.code, entry.layout->textRect().topLeft(), option.font)
+              .buttonAt(pos - option.rect.topLeft());
+    return block >= 0 ? std::optional(entry.code.at(block).code) : std::nullopt;
+}
+
 QTextDocument *MessageDelegate::textDocument(
     const QStyleOptionViewItem &option, const QModelIndex &index, QRect *textRect) const
 {
@@ -178,6 +192,14 @@ bool MessageDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
                 !q.isEmpty()) {
                 if (!press)
                     Q_EMIT followupRequested(q);
+                return true;
+            }
+        }
+        if (mouse->button() == Qt::LeftButton) {
+            if (const std::optional<QString> code
+                = codeAt(option, index, mouse->position().toPoint())) {
+                if (!press)
+                    QGuiApplication::clipboard()->setText(*code);
                 return true;
             }
         }
@@ -232,6 +254,9 @@ void MessageDelegate::paint(
     QPainterPath bubble;
     bubble.addRoundedRect(QRectF(layout.bubbleRect()), bubbleRadius, bubbleRadius);
     painter->fillPath(bubble, entry.user ? Theme::userBubble() : Theme::assistantBubble());
+    if (!entry.code.isEmpty()) // under the text: the boxes and their Copy buttons
+        CodeBlocks::paint(painter,
+            CodeBlocks::layout(entry.code, layout.textRect().topLeft(), option.font), option.font);
 
     if (entry.document) {
         painter->save();

@@ -2,6 +2,7 @@
 
 #include "app/core/assetsummary.h"
 #include "ui/bubblelayout.h"
+#include "ui/codeblocks.h"
 #include "ui/messagechrome.h"
 
 #include <QCache>
@@ -25,7 +26,8 @@ class QTextDocument;
 // that lays the whole message out (on request only: that may be slow). Each row's laid-out
 // document and size are cached per (message id, update time, width, progress), so only changed
 // rows are laid out again; the view decides when (at most once per frame). A selection in one
-// message's text (TranscriptSelection's) is painted in the palette's Highlight colours.
+// message's text (TranscriptSelection's) is painted in the palette's Highlight colours. Fenced
+// code blocks get a shaded box and a "Copy" button that copies the block's code (CodeBlocks).
 class MessageDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -96,6 +98,9 @@ public:
     // The follow-up question whose link is under `pos` (view coordinates), or empty.
     QString followupAt(
         const QStyleOptionViewItem &option, const QModelIndex &index, QPoint pos) const;
+    // The code of the block whose Copy button is under `pos` (view coordinates), or none.
+    std::optional<QString> codeAt(
+        const QStyleOptionViewItem &option, const QModelIndex &index, QPoint pos) const;
 
     // The laid-out text of row `index` (null: none; the delegate's own, to read, never to change)
     // and (`textRect`) where it is drawn, in the view's coordinates.
@@ -145,6 +150,7 @@ private:
         QList<qint64> chartIds; // per card: the asset id when drawn as a chart, else 0
         QList<QStringList> followups; // per card: the questions of a "followups" asset
         QList<QStringList> chips; // per card: the tokens of an "interpretation" asset
+        QList<CodeBlocks::Block> code; // the fenced code blocks, in the document's coordinates
         std::optional<BubbleLayout> layout;
     };
 

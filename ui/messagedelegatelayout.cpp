@@ -7,6 +7,7 @@
 #include "ui/assetcard.h"
 #include "ui/chart/chartcard.h"
 #include "ui/chart/chartcardcache.h"
+#include "ui/codeblocks.h"
 #include "ui/followupcard.h"
 #include "ui/interpretationcard.h"
 #include "ui/markdownstyle.h"
@@ -106,8 +107,12 @@ MessageDelegate::Entry *MessageDelegate::layOut(
             entry->document->setDocumentMargin(0);
             entry->document->setMarkdown(entry->source, MarkdownPolicy::documentFeatures());
             MarkdownStyle::apply(entry->document.get());
+            if (CodeBlocks::mayHaveCode(entry->source))
+                CodeBlocks::style(entry->document.get(), option.font);
             entry->document->setTextWidth(maxText);
         }
+        if (CodeBlocks::mayHaveCode(entry->source))
+            entry->code = CodeBlocks::find(*entry->document);
         const int ideal = int(std::ceil(entry->document->idealWidth()));
         content.text
             = QSize(std::min(ideal, maxText), int(std::ceil(entry->document->size().height())));

@@ -276,12 +276,14 @@ void TranscriptView::mouseMoveEvent(QMouseEvent *event)
     QListView::mouseMoveEvent(event);
     const QPoint pos = event->position().toPoint();
     const QModelIndex index = indexAt(pos);
-    // A link (Retry, Show all, a follow-up question) points; selectable text is an I-beam.
+    // A link (Retry, Show all, a follow-up question, a code block's Copy) points; selectable
+    // text is an I-beam.
     const BubbleLayout::Part part = index.isValid()
         ? m_delegate->partAt(optionFor(index), index, pos)
         : BubbleLayout::Part::None;
     const bool onLink = part == BubbleLayout::Part::Action || part == BubbleLayout::Part::ShowAll
-        || (index.isValid() && !m_delegate->followupAt(optionFor(index), index, pos).isEmpty());
+        || (index.isValid() && !m_delegate->followupAt(optionFor(index), index, pos).isEmpty())
+        || (index.isValid() && m_delegate->codeAt(optionFor(index), index, pos));
     viewport()->setCursor(onLink               ? Qt::PointingHandCursor
             : part == BubbleLayout::Part::Text ? Qt::IBeamCursor
                                                : Qt::ArrowCursor);
