@@ -16,9 +16,11 @@
 
 struct LocalAnswers
 {
-    explicit LocalAnswers(WindowFixture &fixture)
+    // `streamDelayMs`: the pause between two frames of an answer (0: the server's own), longer
+    // when a test must act while one streams.
+    explicit LocalAnswers(WindowFixture &fixture, int streamDelayMs = 0)
         : f(fixture)
-        , server(optionsFor(fixture))
+        , server(optionsFor(fixture, streamDelayMs))
     {
     }
     // Starts the server and makes it the session's backend; the reason when it cannot start.
@@ -43,10 +45,12 @@ struct LocalAnswers
         QTest::mouseClick(window->composer()->sendButton(), Qt::LeftButton);
         return finished.wait(15000);
     }
-    static LocalServer::Options optionsFor(WindowFixture &fixture)
+    static LocalServer::Options optionsFor(WindowFixture &fixture, int streamDelayMs)
     {
         LocalServer::Options options;
         options.dataDirectory = fixture.store.dir.path();
+        if (streamDelayMs > 0)
+            options.streamDelayMs = streamDelayMs;
         return options;
     }
 
