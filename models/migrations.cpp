@@ -1,5 +1,6 @@
 #include "models/migrations.h"
 
+#include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
@@ -275,7 +276,8 @@ QList<SqliteMigration> Migrations::steps()
     QList<SqliteMigration> result;
     for (int version = 1; version <= int(std::size(migrations)); ++version)
         result << statementsOf(version, migrations[version - 1]);
-    const QString what = u"Upgrading the history database to schema 8"_s;
+    const QString what
+        = QCoreApplication::translate("StoreError", "Upgrading the history database to schema 8");
     result << SqliteMigration { what,
         [what](QSqlDatabase &db) { return rewriteMessageChecks(db, what); } };
     result << statementsOf(9, { std::begin(v9), std::end(v9) });

@@ -10,6 +10,7 @@
 #include "models/syncrecords.h"
 #include "models/walcheckpointhook.h"
 
+#include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -65,7 +66,8 @@ void Repository::indexLongMessagesInBackground(qint64 inlineBytes)
 
 StoreStatus Repository::indexIfFinal(qint64 messageId, bool *queued)
 {
-    const QString what = u"Indexing the message for search"_s;
+    const QString what
+        = QCoreApplication::translate("StoreError", "Indexing the message for search");
     *queued = false;
     auto size = DeferredIndex::finishedSize(m_database.connection(), messageId, what);
     if (!size)
@@ -199,7 +201,8 @@ StoreResult<std::optional<Conversation>> Repository::conversationByRemoteId(
 
 StoreStatus Repository::mergeConversation(qint64 from, qint64 into)
 {
-    const QString what = u"Joining the conversation to its earlier copy"_s;
+    const QString what
+        = QCoreApplication::translate("StoreError", "Joining the conversation to its earlier copy");
     if (from == into)
         return StoreError { StoreError::Code::Invalid,
             what + u": a conversation cannot join itself.", {} };

@@ -8,6 +8,7 @@
 #include "models/sqltransaction.h"
 #include "models/syncrecords.h"
 
+#include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -211,7 +212,7 @@ StoreStatus Repository::updateMessage(const Message &message, MessageFields fiel
     sets << u"updated_at = ?"_s;
     values << now << message.id;
 
-    const QString what = u"Saving the message"_s;
+    const QString what = QCoreApplication::translate("StoreError", "Saving the message");
     SqlTransaction transaction(m_database.connection());
     QSqlQuery q(m_database.connection());
     // The column names come from the fixed list above, never from input.

@@ -2,6 +2,7 @@
 
 #include "models/sqlrun.h"
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
@@ -117,7 +118,7 @@ StoreStatus insertAsset(QSqlQuery &q, Asset *asset, qint64 messageId)
 
 StoreStatus insertMessage(const QSqlDatabase &db, Message *message, bool deferIndex)
 {
-    const QString what = u"Saving the message"_s;
+    const QString what = QCoreApplication::translate("StoreError", "Saving the message");
     Message &m = *message;
     QSqlQuery q(db);
     if (StoreStatus e

@@ -7,6 +7,7 @@
 #include "models/sqlrun.h"
 #include "models/sqltransaction.h"
 
+#include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -86,7 +87,7 @@ StoreResult<QList<SearchHit>> Repository::search(
     const QString match = SearchQuery::toFts5(text);
     if (match.isEmpty())
         return hits;
-    const QString what = u"Searching the history"_s;
+    const QString what = QCoreApplication::translate("StoreError", "Searching the history");
     const QString open = SearchHit::markStart, close = SearchHit::markEnd;
     const FilterSql titleSql = titleFilterSql(filter);
     const FilterSql messageSql = messageFilterSql(filter);
@@ -168,7 +169,7 @@ StoreResult<QVariantList> Repository::phraseWeights(const QString &text) const
     // The sample: the newest m_idfSample message ids. A history with no more ids than that is
     // all sample: no counts, so chartroom_bm25 counts over the whole table as bm25() does (it
     // does so too when the table holds no more rows than the sample, ids deleted in between).
-    const QString what = u"Searching the history"_s;
+    const QString what = QCoreApplication::translate("StoreError", "Searching the history");
     QSqlQuery q(m_database.connection());
     q.setForwardOnly(true);
     if (StoreStatus e

@@ -6,6 +6,7 @@
 #include "models/repositoryrows.h"
 #include "models/sqltransaction.h"
 
+#include <QCoreApplication>
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
@@ -14,7 +15,7 @@ using namespace RepositoryRows;
 
 StoreResult<QList<qint64>> Repository::supersede(qint64 conversationId, qint64 fromSeq)
 {
-    const QString what = u"Keeping the earlier version"_s;
+    const QString what = QCoreApplication::translate("StoreError", "Keeping the earlier version");
     SqlTransaction transaction(m_database.connection());
     QSqlQuery q(m_database.connection());
     if (StoreStatus e = run(q,
@@ -43,7 +44,7 @@ StoreResult<QList<qint64>> Repository::supersede(qint64 conversationId, qint64 f
 
 StoreStatus Repository::restoreVersions(qint64 conversationId, const QList<qint64> &ids)
 {
-    const QString what = u"Restoring the earlier version"_s;
+    const QString what = QCoreApplication::translate("StoreError", "Restoring the earlier version");
     SqlTransaction transaction(m_database.connection());
     QSqlQuery q(m_database.connection());
     const qint64 now = nowMs();

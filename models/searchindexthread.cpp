@@ -5,6 +5,7 @@
 #include "models/repositoryrows.h"
 #include "models/sqltransaction.h"
 
+#include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -24,7 +25,8 @@ public:
 
     StoreResult<int> run()
     {
-        const QString what = u"Indexing messages for search"_s;
+        const QString what
+            = QCoreApplication::translate("StoreError", "Indexing messages for search");
         if (StoreStatus failed = open())
             return *failed;
         const QSqlDatabase db = m_database.connection();
@@ -44,7 +46,7 @@ public:
     // (frames in the log, frames copied into the file)
     StoreResult<std::pair<int, int>> checkpoint()
     {
-        const QString what = u"Writing the history file"_s;
+        const QString what = QCoreApplication::translate("StoreError", "Writing the history file");
         if (StoreStatus failed = open())
             return *failed;
         QSqlQuery q(m_database.connection());
@@ -55,7 +57,7 @@ public:
 
     StoreResult<Message> addMessage(Message message)
     {
-        const QString what = u"Saving the message"_s;
+        const QString what = QCoreApplication::translate("StoreError", "Saving the message");
         if (StoreStatus failed = open())
             return *failed;
         const QSqlDatabase db = m_database.connection();

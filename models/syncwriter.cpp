@@ -5,6 +5,7 @@
 #include "models/sqlstatement.h"
 #include "models/sqltransaction.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -310,7 +311,7 @@ StoreResult<QDateTime> SyncWriter::syncedAt(const QString &backend) const
 StoreResult<SyncChanges> SyncWriter::writePage(
     const QString &backend, const QList<RemoteConversation> &conversations, const QString &cursor)
 {
-    const QString what = u"Saving synced conversations"_s;
+    const QString what = QCoreApplication::translate("StoreError", "Saving synced conversations");
     SyncChanges changes;
     SqlTransaction transaction(m_database.connection());
     {
@@ -333,7 +334,7 @@ StoreResult<SyncChanges> SyncWriter::writePage(
 StoreResult<SyncChanges> SyncWriter::finish(const QString &backend,
     const std::optional<QSet<QString>> &present, const QString &cursor, const QDateTime &at)
 {
-    const QString what = u"Saving the end of the sync"_s;
+    const QString what = QCoreApplication::translate("StoreError", "Saving the end of the sync");
     SyncChanges changes;
     SqlTransaction transaction(m_database.connection());
     if (present) {

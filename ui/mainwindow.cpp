@@ -226,7 +226,13 @@ void MainWindow::openSearch()
 {
     if (!m_searchDialog) {
         m_searchDialog = new SearchDialog(m_repository, this);
-        connect(m_searchDialog, &SearchDialog::resultChosen, this, &MainWindow::openConversation);
+        connect(
+            m_searchDialog, &SearchDialog::resultChosen, this, [this](qint64 id, qint64 message) {
+                openConversation(id, message);
+                // The keyboard carries on where the hit is (select, copy, Ctrl+E).
+                activateWindow();
+                m_view->setFocus(Qt::OtherFocusReason);
+            });
     }
     m_searchDialog->popup();
 }

@@ -1,6 +1,7 @@
 // The main flows with the keyboard only, in the real window over the built-in analyst server
 // (offscreen): a new conversation (Ctrl+N), a question typed and sent (Ctrl+Return), a
-// streaming answer stopped (Esc) and the history searched (Ctrl+K, typing, Return opens the hit).
+// streaming answer stopped (Esc), the history searched (Ctrl+K, typing, Return opens the hit and
+// puts the focus in the transcript) and the conversation exported (Ctrl+E, Return in the dialog).
 // Every input is a QTest::keyClick or keyClicks to the widget with the focus; the outcome is read
 // back with plain SQL and from the window's open conversation.
 #include "models/searchresultmodel.h"
@@ -8,10 +9,16 @@
 #include "tests/ui/windowfixture.h"
 #include "ui/mainwindow.h"
 #include "ui/searchdialog.h"
+#include "ui/transcriptview.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
 #include <QLineEdit>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -20,7 +27,17 @@ class TestKeyboardFlows : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase()
+    {
+        // Exports go to Documents: the test's own home, not the machine's.
+        QVERIFY(m_home.isValid());
+        qputenv("HOME", QFile::encodeName(m_home.path()));
+        qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_home.path() + u"/.config"_s));
+    }
     void askStopAndSearch();
+
+private:
+    QTemporaryDir m_home;
 };
 
 namespace {
@@ -100,6 +117,34 @@ void TestKeyboardFlows::askStopAndSearch()
     QTest::keyClick(focused(), Qt::Key_Return);
     QTRY_COMPARE(window->currentConversation(), first);
     QTRY_VERIFY(!palette->isVisible());
+    QTRY_COMPARE(focused(), static_cast<QWidget *>(window->transcriptView()));
+
+    // Ctrl+E, then Return in the file dialog: the conversation is exported under its title, as
+    // HTML (the first format), into the Documents folder (here the test's own home). The dialog's
+    // own loop runs inside the key press, so its Return comes from a timer, still as a key press.
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    QVERIFY2(documents.startsWith(m_home.path()), qPrintable(documents));
+    QVERIFY(QDir().mkpath(documents));
+    QString seen;
+    answerDialog<QFileDialog>([&seen](QFileDialog *dialog) {
+        seen = dialog->windowTitle();
+        // A window manager activates a new modal dialog; the offscreen platform leaves that to us.
+        QApplication::setActiveWindow(dialog);
+        if (QTest::qWaitForWindowActive(dialog))
+            QTest::keyClick(focused(), Qt::Key_Return); // the file name field has the focus
+        else
+            dialog->reject(); // fails below: nothing exported
+    });
+    QTest::keyClick(focused(), Qt::Key_E, Qt::ControlModifier);
+    QCOMPARE(seen, u"Export Conversation"_s);
+    QFile exported(documents + u"/Show monthly revenue as a line chart.html"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(exported.exists() && exported.size() > 0, 20000);
+    QTRY_VERIFY(!QApplication::activeModalWidget()); // the progress dialog has closed
+    QVERIFY(exported.open(QIODevice::ReadOnly));
+    const QString html = QString::fromUtf8(exported.readAll());
+    QVERIFY(html.contains(u"<h1 class=\"title\">Show monthly revenue as a line chart</h1>"_s));
+    QVERIFY(html.contains(u"<section class=\"message user\""_s));
+    QVERIFY(html.contains(u"<section class=\"message assistant\""_s));
 }
 
 QTEST_MAIN(TestKeyboardFlows)
