@@ -90,7 +90,7 @@ StoreResult<Conversation> Repository::createConversation(
             u"INSERT INTO conversations (backend, remote_id, title, created_at, "
             u"updated_at) VALUES (?, ?, ?, ?, ?)"_s,
             { nonNull(backend), nullable(remoteId), nonNull(title), now, now },
-            u"Creating the conversation"_s))
+            QCoreApplication::translate("StoreError", "Creating the conversation")))
         return *e;
     Conversation c;
     c.id = q.lastInsertId().toLongLong();
@@ -107,7 +107,7 @@ StoreResult<Conversation> Repository::conversation(qint64 id) const
     QSqlQuery q(m_database.connection());
     if (StoreStatus e
         = run(q, u"SELECT " + conversationColumns + u" FROM conversations WHERE id = ?", { id },
-            u"Reading the conversation"_s))
+            QCoreApplication::translate("StoreError", "Reading the conversation")))
         return *e;
     if (!q.next())
         return notFound(u"There is no conversation " + QString::number(id) + u'.');
@@ -122,7 +122,8 @@ StoreResult<QList<Conversation>> Repository::conversations(int limit, int offset
             u"SELECT " + conversationColumns
                 + u" FROM conversations WHERE deleted = 0 "
                   u"ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?",
-            { limit, offset }, u"Reading the conversation list"_s))
+            { limit, offset },
+            QCoreApplication::translate("StoreError", "Reading the conversation list")))
         return *e;
     QList<Conversation> list;
     while (q.next())
@@ -134,7 +135,7 @@ StoreResult<int> Repository::conversationCount() const
 {
     QSqlQuery q(m_database.connection());
     if (StoreStatus e = run(q, u"SELECT count(*) FROM conversations WHERE deleted = 0"_s, {},
-            u"Counting conversations"_s))
+            QCoreApplication::translate("StoreError", "Counting conversations")))
         return *e;
     q.next();
     return q.value(0).toInt();
@@ -145,7 +146,8 @@ StoreResult<int> Repository::conversationCountOn(const QString &backend) const
     QSqlQuery q(m_database.connection());
     if (StoreStatus e
         = run(q, u"SELECT count(*) FROM conversations WHERE deleted = 0 AND backend = ?"_s,
-            { nonNull(backend) }, u"Counting conversations"_s))
+            { nonNull(backend) },
+            QCoreApplication::translate("StoreError", "Counting conversations")))
         return *e;
     q.next();
     return q.value(0).toInt();
@@ -155,7 +157,8 @@ StoreStatus Repository::renameConversation(qint64 id, const QString &title)
 {
     if (StoreStatus e = updateConversation(m_database.connection(), id,
             u"UPDATE conversations SET title = ? WHERE id = ? AND deleted = 0"_s,
-            { nonNull(title), id }, u"Renaming the conversation"_s))
+            { nonNull(title), id },
+            QCoreApplication::translate("StoreError", "Renaming the conversation")))
         return e;
     if (auto c = conversation(id))
         Q_EMIT conversationChanged(*c);
@@ -166,10 +169,22 @@ StoreStatus Repository::deleteConversation(qint64 id)
 {
     if (StoreStatus e = updateConversation(m_database.connection(), id,
             u"UPDATE conversations SET deleted = 1 WHERE id = ? AND deleted = 0"_s, { id },
-            u"Deleting the conversation"_s))
+            QCoreApplication::translate("StoreError", "Deleting the conversation")))
         return e;
     Q_EMIT conversationRemoved(id);
     return std::nullopt;
+}
+
+StoreResult<int> Repository::removeConversationsLeftEmpty()
+{
+    QSqlQuery q(m_database.connection());
+    if (StoreStatus e = run(q,
+            u"UPDATE conversations SET deleted = 1 WHERE deleted = 0 AND remote_id IS NULL "
+            u"AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = conversations.id) "
+            u"AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.conversation_id = conversations.id)"_s,
+            {}, QCoreApplication::translate("StoreError", "Removing conversations left empty")))
+        return *e;
+    return q.numRowsAffected();
 }
 
 StoreStatus Repository::setConversationRemoteId(
@@ -178,7 +193,7 @@ StoreStatus Repository::setConversationRemoteId(
     if (StoreStatus e = updateConversation(m_database.connection(), id,
             u"UPDATE conversations SET remote_id = ?, backend = coalesce(?, backend) WHERE id = ?"_s,
             { nullable(remoteId), backend.isEmpty() ? QVariant() : QVariant(backend), id },
-            u"Saving the conversation"_s))
+            QCoreApplication::translate("StoreError", "Saving the conversation")))
         return e;
     if (auto c = conversation(id))
         Q_EMIT conversationChanged(*c);
@@ -192,7 +207,8 @@ StoreResult<std::optional<Conversation>> Repository::conversationByRemoteId(
     if (StoreStatus e = run(q,
             u"SELECT " + conversationColumns
                 + u" FROM conversations WHERE backend = ? AND remote_id = ?",
-            { nonNull(backend), nonNull(remoteId) }, u"Reading the conversation"_s))
+            { nonNull(backend), nonNull(remoteId) },
+            QCoreApplication::translate("StoreError", "Reading the conversation")))
         return *e;
     if (!q.next())
         return std::optional<Conversation>();

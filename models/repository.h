@@ -113,6 +113,10 @@ public:
     // Start-up repair: answers left `streaming` by a crash become `interrupted` (a `pending`
     // user message is a question waiting in the outbox, and stays).
     StoreResult<int> markStreamingInterrupted();
+    // Start-up repair: a local conversation a crash left without any message (killed between
+    // creating it and storing its question) is deleted; one the backend knows (a remote id)
+    // stays. Returns how many were removed.
+    StoreResult<int> removeConversationsLeftEmpty();
 
     // Full-text search over titles and message text; see SearchQuery for the syntax. Titles
     // first, then messages by relevance (bm25) among the newest `rankingWindow` matches.

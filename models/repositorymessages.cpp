@@ -27,7 +27,8 @@ StoreResult<Message> Repository::addMessage(Message m)
     const bool deferIndex = m.status == MessageStatus::Streaming || deferLongText(m.text.size());
     if (StoreStatus e = insertMessage(m_database.connection(), &m, deferIndex))
         return *e;
-    if (StoreStatus e = transaction.commit(u"Saving the message"_s))
+    if (StoreStatus e
+        = transaction.commit(QCoreApplication::translate("StoreError", "Saving the message")))
         return *e;
     messageStored(m, deferIndex && m.status != MessageStatus::Streaming);
     return m;
@@ -73,7 +74,7 @@ StoreResult<Message> Repository::message(qint64 id) const
 {
     QSqlQuery q(m_database.connection());
     if (StoreStatus e = run(q, u"SELECT " + messageColumns + u" FROM messages WHERE id = ?", { id },
-            u"Reading the message"_s))
+            QCoreApplication::translate("StoreError", "Reading the message")))
         return *e;
     if (!q.next())
         return notFound(u"There is no message " + QString::number(id) + u'.');
@@ -96,7 +97,7 @@ StoreResult<QList<Message>> Repository::messages(
                   u"ORDER BY seq DESC LIMIT ?",
             { conversationId, beforeSeq > 0 ? beforeSeq : std::numeric_limits<qint64>::max(),
                 limit },
-            u"Reading the conversation"_s))
+            QCoreApplication::translate("StoreError", "Reading the conversation")))
         return *e;
     QList<Message> list;
     QList<qint64> ids;
@@ -134,7 +135,7 @@ StoreResult<QList<Asset>> Repository::assetsFor(const QList<qint64> &messageIds)
     if (StoreStatus e = run(q,
             u"SELECT " + assetColumns + u" FROM message_assets WHERE message_id IN (" + placeholders
                 + u") ORDER BY id",
-            values, u"Reading charts"_s))
+            values, QCoreApplication::translate("StoreError", "Reading charts")))
         return *e;
     while (q.next())
         assets << readAsset(q);
@@ -145,7 +146,7 @@ StoreResult<int> Repository::messageCount(qint64 conversationId) const
 {
     QSqlQuery q(m_database.connection());
     if (StoreStatus e = run(q, u"SELECT count(*) FROM messages WHERE conversation_id = ?"_s,
-            { conversationId }, u"Counting messages"_s))
+            { conversationId }, QCoreApplication::translate("StoreError", "Counting messages")))
         return *e;
     q.next();
     return q.value(0).toInt();
@@ -158,7 +159,8 @@ StoreResult<std::optional<Message>> Repository::messageByRemoteId(
     if (StoreStatus e = run(q,
             u"SELECT id FROM messages WHERE remote_id = ? AND conversation_id = ? AND id != ? "
             u"ORDER BY seq LIMIT 1"_s,
-            { nonNull(remoteId), conversationId, exceptId }, u"Reading the message"_s))
+            { nonNull(remoteId), conversationId, exceptId },
+            QCoreApplication::translate("StoreError", "Reading the message")))
         return *e;
     if (!q.next())
         return std::optional<Message>();
@@ -174,8 +176,8 @@ StoreStatus Repository::removeMessage(qint64 id)
     if (!removed)
         return removed.error();
     QSqlQuery q(m_database.connection());
-    if (StoreStatus e
-        = run(q, u"DELETE FROM messages WHERE id = ?"_s, { id }, u"Removing the message"_s))
+    if (StoreStatus e = run(q, u"DELETE FROM messages WHERE id = ?"_s, { id },
+            QCoreApplication::translate("StoreError", "Removing the message")))
         return e;
     Q_EMIT messageRemoved(id, removed->conversationId);
     return std::nullopt;
@@ -260,7 +262,7 @@ StoreResult<Asset> Repository::asset(qint64 id) const
 {
     QSqlQuery q(m_database.connection());
     if (StoreStatus e = run(q, u"SELECT " + assetColumns + u" FROM message_assets WHERE id = ?",
-            { id }, u"Reading the chart"_s))
+            { id }, QCoreApplication::translate("StoreError", "Reading the chart")))
         return *e;
     if (!q.next())
         return notFound(u"There is no asset " + QString::number(id) + u'.');
@@ -277,7 +279,7 @@ StoreStatus Repository::updateAssetValue(
             u"data_taken_at = CASE WHEN value_json = ? THEN data_taken_at END WHERE id = ?"_s,
             { nonNull(type), QString::fromUtf8(valueJson), QString::fromUtf8(valueJson),
                 QString::fromUtf8(valueJson), assetId },
-            u"Saving a chart"_s))
+            QCoreApplication::translate("StoreError", "Saving a chart")))
         return e;
     if (q.numRowsAffected() != 1)
         return notFound(u"There is no asset " + QString::number(assetId) + u'.');
@@ -295,7 +297,8 @@ StoreStatus Repository::setAssetSnapshot(
     QSqlQuery q(m_database.connection());
     if (StoreStatus e
         = run(q, u"UPDATE message_assets SET data_json = ?, data_taken_at = ? WHERE id = ?"_s,
-            { QString::fromUtf8(dataJson), msOrNull(at), assetId }, u"Saving the chart data"_s))
+            { QString::fromUtf8(dataJson), msOrNull(at), assetId },
+            QCoreApplication::translate("StoreError", "Saving the chart data")))
         return e;
     if (q.numRowsAffected() != 1)
         return notFound(u"There is no asset " + QString::number(assetId) + u'.');
@@ -317,7 +320,8 @@ StoreResult<QList<Asset>> Repository::assetsWithoutSnapshot(const QString &backe
             u"AND CASE WHEN json_valid(a.value_json) "
             u"THEN json_extract(a.value_json, '$.type') END = 'line-chart' "
             u"ORDER BY a.id LIMIT ?"_s,
-            { backend, limit }, u"Reading the charts without data"_s))
+            { backend, limit },
+            QCoreApplication::translate("StoreError", "Reading the charts without data")))
         return *e;
     QList<Asset> assets;
     while (q.next())
@@ -334,7 +338,7 @@ StoreResult<std::optional<Message>> Repository::resumableAnswer() const
             u"SELECT m.id FROM messages m CROSS JOIN conversations c ON c.id = m.conversation_id "
             u"WHERE m.resume_state IS NOT NULL AND m.status = 'interrupted' AND c.deleted = 0 "
             u"ORDER BY m.updated_at DESC LIMIT 1"_s,
-            {}, u"Looking for an answer to resume"_s))
+            {}, QCoreApplication::translate("StoreError", "Looking for an answer to resume")))
         return *e;
     if (!q.next())
         return std::optional<Message>();
@@ -371,14 +375,15 @@ StoreResult<int> Repository::markStreamingInterrupted()
             u"coalesce(error_detail, 'The answer was cut off when Chartroom "
             // Through messages_unfinished (migration 6): the same WHERE term as the index's.
             u"stopped.') WHERE status IN ('streaming', 'pending') AND role <> 'user'"_s,
-            {}, u"Repairing unfinished answers"_s))
+            {}, QCoreApplication::translate("StoreError", "Repairing unfinished answers")))
         return *e;
     const int repaired = q.numRowsAffected();
     // Their text, saved while they streamed, is not indexed yet: now, or by the indexer.
     if (m_indexThread)
         m_indexThread->indexPending();
-    else if (StoreStatus e = DeferredIndex::indexFinished(
-                 m_database.connection(), u"Indexing unfinished answers for search"_s))
+    else if (StoreStatus e
+        = DeferredIndex::indexFinished(m_database.connection(),
+            QCoreApplication::translate("StoreError", "Indexing unfinished answers for search")))
         return *e;
     return repaired;
 }

@@ -110,7 +110,7 @@ StoreStatus insertAsset(QSqlQuery &q, Asset *asset, qint64 messageId)
                 asset->dataJson.isEmpty() ? QVariant()
                                           : QVariant(QString::fromUtf8(asset->dataJson)),
                 msOrNull(asset->dataTakenAt), asset->createdAt.toMSecsSinceEpoch() },
-            u"Saving a chart"_s))
+            QCoreApplication::translate("StoreError", "Saving a chart")))
         return e;
     asset->id = q.lastInsertId().toLongLong();
     return std::nullopt;
@@ -154,7 +154,8 @@ StoreStatus touchConversation(const QSqlDatabase &db, qint64 conversationId, qin
 {
     QSqlQuery q(db);
     return run(q, u"UPDATE conversations SET updated_at = max(updated_at, ?) WHERE id = ?"_s,
-        { atMs, conversationId }, u"Saving the conversation"_s);
+        { atMs, conversationId },
+        QCoreApplication::translate("StoreError", "Saving the conversation"));
 }
 
 } // namespace RepositoryRows

@@ -197,7 +197,7 @@ StoreResult<QStringList> Repository::searchableBackends() const
     q.setForwardOnly(true);
     if (StoreStatus e
         = run(q, u"SELECT DISTINCT backend FROM conversations WHERE deleted = 0 ORDER BY backend"_s,
-            {}, u"Listing the backends of the history"_s))
+            {}, QCoreApplication::translate("StoreError", "Listing the backends of the history")))
         return *e;
     QStringList backends;
     while (q.next())
@@ -216,7 +216,7 @@ StoreResult<Repository::DateRange> Repository::historyDates() const
             u"(SELECT min(m.created_at) "_s
                 + live + u"), (SELECT max(updated_at) FROM conversations WHERE deleted = 0), "
                 + u"(SELECT max(m.updated_at) " + live + u")",
-            {}, u"Reading the dates of the history"_s))
+            {}, QCoreApplication::translate("StoreError", "Reading the dates of the history")))
         return *e;
     if (!q.next() || q.value(0).isNull())
         return DateRange {};

@@ -2,6 +2,7 @@
 
 #include "models/sqlitedeadline.h"
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlDriver>
 #include <QVarLengthArray>
@@ -174,8 +175,8 @@ void deleteKept(void *kept)
 
 StoreError installError(const QString &detail)
 {
-    return StoreError { StoreError::Code::QueryFailed, u"Preparing the history search failed."_s,
-        detail };
+    return StoreError { StoreError::Code::QueryFailed,
+        QCoreApplication::translate("StoreError", "Preparing the history search failed."), detail };
 }
 } // namespace
 

@@ -89,7 +89,7 @@ private:
     const QString m_backend;
     SyncChanges *m_changes;
     const qint64 m_now = QDateTime::currentMSecsSinceEpoch();
-    const QString m_what = u"Saving synced conversations"_s;
+    const QString m_what = QCoreApplication::translate("StoreError", "Saving synced conversations");
     SqlStatement m_findConversation, m_insertConversation, m_updateConversation, m_maxSeq,
         m_findMessage, m_insertMessage, m_updateMessage, m_findAsset, m_findAnonymousAsset,
         m_insertAsset, m_updateAsset;
@@ -292,7 +292,8 @@ SyncWriter::SyncWriter(Database &database)
 StoreResult<QString> SyncWriter::cursor(const QString &backend) const
 {
     SqlStatement s(m_database.connection(), u"SELECT cursor FROM sync_state WHERE backend = ?"_s);
-    if (StoreStatus e = s.exec({ backend }, u"Reading where the last sync stopped"_s))
+    if (StoreStatus e = s.exec({ backend },
+            QCoreApplication::translate("StoreError", "Reading where the last sync stopped")))
         return *e;
     return s.query().next() ? s.query().value(0).toString() : QString();
 }
@@ -301,7 +302,8 @@ StoreResult<QDateTime> SyncWriter::syncedAt(const QString &backend) const
 {
     SqlStatement s(
         m_database.connection(), u"SELECT synced_at FROM sync_state WHERE backend = ?"_s);
-    if (StoreStatus e = s.exec({ backend }, u"Reading when the last sync ran"_s))
+    if (StoreStatus e = s.exec({ backend },
+            QCoreApplication::translate("StoreError", "Reading when the last sync ran")))
         return *e;
     if (!s.query().next() || s.query().value(0).isNull())
         return QDateTime();

@@ -144,6 +144,53 @@
     </message>
 </context>
 <context>
+    <name>ConversationExportFlow</name>
+    <message>
+        <source>Export Conversation</source>
+        <translation>Unterhaltung exportieren</translation>
+    </message>
+    <message>
+        <source>Exporting 1 message…</source>
+        <translation>1 Nachricht wird exportiert …</translation>
+    </message>
+    <message>
+        <source>Exporting %1 messages…</source>
+        <translation>%1 Nachrichten werden exportiert …</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen …</translation>
+    </message>
+    <message>
+        <source>Writing the file…</source>
+        <translation>Die Datei wird geschrieben …</translation>
+    </message>
+    <message>
+        <source>Export cancelled</source>
+        <translation>Export abgebrochen</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exportiert nach %1</translation>
+    </message>
+    <message>
+        <source>The conversation could not be exported.
+
+%1</source>
+        <translation>Die Unterhaltung konnte nicht exportiert werden.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Conversation copied as Markdown</source>
+        <translation>Unterhaltung als Markdown kopiert</translation>
+    </message>
+</context>
+<context>
     <name>ConversationSidebar</name>
     <message>
         <source>Search history (Ctrl+F)</source>
@@ -475,6 +522,21 @@
     </message>
 </context>
 <context>
+    <name>MessageDelegate</name>
+    <message>
+        <source>You</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>Assistent</translation>
+    </message>
+    <message>
+        <source>%1 · earlier version</source>
+        <translation>%1 · frühere Version</translation>
+    </message>
+</context>
+<context>
     <name>OfflineBanner</name>
     <message>
         <source>Show queue</source>
@@ -506,6 +568,65 @@
     </message>
 </context>
 <context>
+    <name>SearchDialog</name>
+    <message>
+        <source>Has chart</source>
+        <translation>Mit Diagramm</translation>
+    </message>
+    <message>
+        <source>Search History</source>
+        <translation>Verlauf durchsuchen</translation>
+    </message>
+    <message>
+        <source>Search all conversations — words, prefix*, &quot;a phrase&quot;, OR, NOT</source>
+        <translation>Alle Unterhaltungen durchsuchen – Wörter, Präfix*, &quot;eine Wortgruppe&quot;, OR, NOT</translation>
+    </message>
+    <message>
+        <source>↑ ↓ to move  ·  Enter to open  ·  Esc to close</source>
+        <translation>↑ ↓ zum Bewegen  ·  Eingabe zum Öffnen  ·  Esc zum Schließen</translation>
+    </message>
+    <message>
+        <source>All backends</source>
+        <translation>Alle Backends</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Beliebig</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Search failed: %1</source>
+        <translation>Suche fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Type to search every conversation, offline</source>
+        <translation>Tippen Sie, um alle Unterhaltungen zu durchsuchen, auch offline</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Keine Treffer</translation>
+    </message>
+    <message>
+        <source>The best %1 matches</source>
+        <translation>Die besten %1 Treffer</translation>
+    </message>
+    <message>
+        <source>1 match</source>
+        <translation>1 Treffer</translation>
+    </message>
+    <message>
+        <source>%1 matches</source>
+        <translation>%1 Treffer</translation>
+    </message>
+</context>
+<context>
     <name>StoreError</name>
     <message>
         <source>%1: the disk is full. Free some space and try again; nothing already saved was lost.</source>
@@ -530,6 +651,228 @@
     <message>
         <source>%1 failed.</source>
         <translation>%1 ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Upgrading the history database to schema 8</source>
+        <translation>Das Aktualisieren der Verlaufsdatenbank auf Schema 8</translation>
+    </message>
+    <message>
+        <source>Indexing the message for search</source>
+        <translation>Das Indizieren der Nachricht für die Suche</translation>
+    </message>
+    <message>
+        <source>Creating the conversation</source>
+        <translation>Das Anlegen der Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Reading the conversation</source>
+        <translation>Das Lesen der Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Reading the conversation list</source>
+        <translation>Das Lesen der Unterhaltungsliste</translation>
+    </message>
+    <message>
+        <source>Counting conversations</source>
+        <translation>Das Zählen der Unterhaltungen</translation>
+    </message>
+    <message>
+        <source>Renaming the conversation</source>
+        <translation>Das Umbenennen der Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Deleting the conversation</source>
+        <translation>Das Löschen der Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Removing conversations left empty</source>
+        <translation>Das Entfernen leer gebliebener Unterhaltungen</translation>
+    </message>
+    <message>
+        <source>Saving the conversation</source>
+        <translation>Das Speichern der Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Joining the conversation to its earlier copy</source>
+        <translation>Das Zusammenführen der Unterhaltung mit ihrer früheren Kopie</translation>
+    </message>
+    <message>
+        <source>Saving the message</source>
+        <translation>Das Speichern der Nachricht</translation>
+    </message>
+    <message>
+        <source>Reading the message</source>
+        <translation>Das Lesen der Nachricht</translation>
+    </message>
+    <message>
+        <source>Reading charts</source>
+        <translation>Das Lesen der Diagramme</translation>
+    </message>
+    <message>
+        <source>Counting messages</source>
+        <translation>Das Zählen der Nachrichten</translation>
+    </message>
+    <message>
+        <source>Removing the message</source>
+        <translation>Das Entfernen der Nachricht</translation>
+    </message>
+    <message>
+        <source>Reading the chart</source>
+        <translation>Das Lesen des Diagramms</translation>
+    </message>
+    <message>
+        <source>Saving a chart</source>
+        <translation>Das Speichern eines Diagramms</translation>
+    </message>
+    <message>
+        <source>Saving the chart data</source>
+        <translation>Das Speichern der Diagrammdaten</translation>
+    </message>
+    <message>
+        <source>Reading the charts without data</source>
+        <translation>Das Lesen der Diagramme ohne Daten</translation>
+    </message>
+    <message>
+        <source>Looking for an answer to resume</source>
+        <translation>Die Suche nach einer fortsetzbaren Antwort</translation>
+    </message>
+    <message>
+        <source>Repairing unfinished answers</source>
+        <translation>Das Reparieren unvollständiger Antworten</translation>
+    </message>
+    <message>
+        <source>Indexing unfinished answers for search</source>
+        <translation>Das Indizieren unvollständiger Antworten für die Suche</translation>
+    </message>
+    <message>
+        <source>Searching the history</source>
+        <translation>Das Durchsuchen des Verlaufs</translation>
+    </message>
+    <message>
+        <source>Listing the backends of the history</source>
+        <translation>Das Auflisten der Backends im Verlauf</translation>
+    </message>
+    <message>
+        <source>Reading the dates of the history</source>
+        <translation>Das Lesen der Daten des Verlaufs</translation>
+    </message>
+    <message>
+        <source>Keeping the earlier version</source>
+        <translation>Das Aufbewahren der früheren Version</translation>
+    </message>
+    <message>
+        <source>Restoring the earlier version</source>
+        <translation>Das Wiederherstellen der früheren Version</translation>
+    </message>
+    <message>
+        <source>Indexing messages for search</source>
+        <translation>Das Indizieren der Nachrichten für die Suche</translation>
+    </message>
+    <message>
+        <source>Writing the history file</source>
+        <translation>Das Schreiben der Verlaufsdatei</translation>
+    </message>
+    <message>
+        <source>Preparing the history search failed.</source>
+        <translation>Das Vorbereiten der Verlaufssuche ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Saving synced conversations</source>
+        <translation>Das Speichern synchronisierter Unterhaltungen</translation>
+    </message>
+    <message>
+        <source>Reading where the last sync stopped</source>
+        <translation>Das Lesen des letzten Synchronisierungsstands</translation>
+    </message>
+    <message>
+        <source>Reading when the last sync ran</source>
+        <translation>Das Lesen des Zeitpunkts der letzten Synchronisierung</translation>
+    </message>
+    <message>
+        <source>Saving the end of the sync</source>
+        <translation>Das Speichern des Synchronisierungsendes</translation>
+    </message>
+    <message>
+        <source>Reading the dataset&apos;s columns</source>
+        <translation>Das Lesen der Spalten des Datensatzes</translation>
+    </message>
+    <message>
+        <source>Creating the datasets database</source>
+        <translation>Das Anlegen der Datensatz-Datenbank</translation>
+    </message>
+    <message>
+        <source>Upgrading the datasets database</source>
+        <translation>Das Aktualisieren der Datensatz-Datenbank</translation>
+    </message>
+    <message>
+        <source>Listing the datasets</source>
+        <translation>Das Auflisten der Datensätze</translation>
+    </message>
+    <message>
+        <source>Reading the dataset</source>
+        <translation>Das Lesen des Datensatzes</translation>
+    </message>
+    <message>
+        <source>Removing the dataset</source>
+        <translation>Das Entfernen des Datensatzes</translation>
+    </message>
+    <message>
+        <source>Importing the dataset</source>
+        <translation>Das Importieren des Datensatzes</translation>
+    </message>
+    <message>
+        <source>Saving the dataset</source>
+        <translation>Das Speichern des Datensatzes</translation>
+    </message>
+    <message>
+        <source>Saving the dataset&apos;s columns</source>
+        <translation>Das Speichern der Spalten des Datensatzes</translation>
+    </message>
+    <message>
+        <source>Summarising the dataset</source>
+        <translation>Das Zusammenfassen des Datensatzes</translation>
+    </message>
+    <message>
+        <source>Creating the dataset&apos;s table</source>
+        <translation>Das Anlegen der Tabelle des Datensatzes</translation>
+    </message>
+    <message>
+        <source>Importing the rows</source>
+        <translation>Das Importieren der Zeilen</translation>
+    </message>
+    <message>
+        <source>Indexing the dataset</source>
+        <translation>Das Indizieren des Datensatzes</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptSelection</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>&amp;Alles auswählen</translation>
+    </message>
+    <message>
+        <source>Copy Message as &amp;Text</source>
+        <translation>Nachricht als &amp;Text kopieren</translation>
+    </message>
+    <message>
+        <source>Copy Message as &amp;Markdown</source>
+        <translation>Nachricht als &amp;Markdown kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptView</name>
+    <message>
+        <source>&amp;Edit and Send Again…</source>
+        <translation>&amp;Bearbeiten und erneut senden …</translation>
+    </message>
+    <message>
+        <source>&amp;Regenerate Answer</source>
+        <translation>Antwort neu &amp;erzeugen</translation>
     </message>
 </context>
 </TS>

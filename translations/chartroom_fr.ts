@@ -144,6 +144,53 @@
     </message>
 </context>
 <context>
+    <name>ConversationExportFlow</name>
+    <message>
+        <source>Export Conversation</source>
+        <translation>Exporter la conversation</translation>
+    </message>
+    <message>
+        <source>Exporting 1 message…</source>
+        <translation>Export de 1 message…</translation>
+    </message>
+    <message>
+        <source>Exporting %1 messages…</source>
+        <translation>Export de %1 messages…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>Writing the file…</source>
+        <translation>Écriture du fichier…</translation>
+    </message>
+    <message>
+        <source>Export cancelled</source>
+        <translation>Export annulé</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exporté vers %1</translation>
+    </message>
+    <message>
+        <source>The conversation could not be exported.
+
+%1</source>
+        <translation>La conversation n’a pas pu être exportée.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Conversation copied as Markdown</source>
+        <translation>Conversation copiée en Markdown</translation>
+    </message>
+</context>
+<context>
     <name>ConversationSidebar</name>
     <message>
         <source>Search history (Ctrl+F)</source>
@@ -475,6 +522,21 @@
     </message>
 </context>
 <context>
+    <name>MessageDelegate</name>
+    <message>
+        <source>You</source>
+        <translation>Vous</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>Assistant</translation>
+    </message>
+    <message>
+        <source>%1 · earlier version</source>
+        <translation>%1 · version précédente</translation>
+    </message>
+</context>
+<context>
     <name>OfflineBanner</name>
     <message>
         <source>Show queue</source>
@@ -506,6 +568,65 @@
     </message>
 </context>
 <context>
+    <name>SearchDialog</name>
+    <message>
+        <source>Has chart</source>
+        <translation>Avec graphique</translation>
+    </message>
+    <message>
+        <source>Search History</source>
+        <translation>Rechercher dans l’historique</translation>
+    </message>
+    <message>
+        <source>Search all conversations — words, prefix*, &quot;a phrase&quot;, OR, NOT</source>
+        <translation>Rechercher dans toutes les conversations — mots, préfixe*, « une expression », OR, NOT</translation>
+    </message>
+    <message>
+        <source>↑ ↓ to move  ·  Enter to open  ·  Esc to close</source>
+        <translation>↑ ↓ pour se déplacer  ·  Entrée pour ouvrir  ·  Échap pour fermer</translation>
+    </message>
+    <message>
+        <source>All backends</source>
+        <translation>Tous les backends</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Indifférent</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>Search failed: %1</source>
+        <translation>La recherche a échoué : %1</translation>
+    </message>
+    <message>
+        <source>Type to search every conversation, offline</source>
+        <translation>Tapez pour rechercher dans toutes les conversations, même hors ligne</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Aucun résultat</translation>
+    </message>
+    <message>
+        <source>The best %1 matches</source>
+        <translation>Les %1 meilleurs résultats</translation>
+    </message>
+    <message>
+        <source>1 match</source>
+        <translation>1 résultat</translation>
+    </message>
+    <message>
+        <source>%1 matches</source>
+        <translation>%1 résultats</translation>
+    </message>
+</context>
+<context>
     <name>StoreError</name>
     <message>
         <source>%1: the disk is full. Free some space and try again; nothing already saved was lost.</source>
@@ -530,6 +651,228 @@
     <message>
         <source>%1 failed.</source>
         <translation>%1 a échoué.</translation>
+    </message>
+    <message>
+        <source>Upgrading the history database to schema 8</source>
+        <translation>La mise à niveau de la base de l’historique vers le schéma 8</translation>
+    </message>
+    <message>
+        <source>Indexing the message for search</source>
+        <translation>L’indexation du message pour la recherche</translation>
+    </message>
+    <message>
+        <source>Creating the conversation</source>
+        <translation>La création de la conversation</translation>
+    </message>
+    <message>
+        <source>Reading the conversation</source>
+        <translation>La lecture de la conversation</translation>
+    </message>
+    <message>
+        <source>Reading the conversation list</source>
+        <translation>La lecture de la liste des conversations</translation>
+    </message>
+    <message>
+        <source>Counting conversations</source>
+        <translation>Le comptage des conversations</translation>
+    </message>
+    <message>
+        <source>Renaming the conversation</source>
+        <translation>Le renommage de la conversation</translation>
+    </message>
+    <message>
+        <source>Deleting the conversation</source>
+        <translation>La suppression de la conversation</translation>
+    </message>
+    <message>
+        <source>Removing conversations left empty</source>
+        <translation>La suppression des conversations restées vides</translation>
+    </message>
+    <message>
+        <source>Saving the conversation</source>
+        <translation>L’enregistrement de la conversation</translation>
+    </message>
+    <message>
+        <source>Joining the conversation to its earlier copy</source>
+        <translation>La fusion de la conversation avec sa copie précédente</translation>
+    </message>
+    <message>
+        <source>Saving the message</source>
+        <translation>L’enregistrement du message</translation>
+    </message>
+    <message>
+        <source>Reading the message</source>
+        <translation>La lecture du message</translation>
+    </message>
+    <message>
+        <source>Reading charts</source>
+        <translation>La lecture des graphiques</translation>
+    </message>
+    <message>
+        <source>Counting messages</source>
+        <translation>Le comptage des messages</translation>
+    </message>
+    <message>
+        <source>Removing the message</source>
+        <translation>La suppression du message</translation>
+    </message>
+    <message>
+        <source>Reading the chart</source>
+        <translation>La lecture du graphique</translation>
+    </message>
+    <message>
+        <source>Saving a chart</source>
+        <translation>L’enregistrement d’un graphique</translation>
+    </message>
+    <message>
+        <source>Saving the chart data</source>
+        <translation>L’enregistrement des données du graphique</translation>
+    </message>
+    <message>
+        <source>Reading the charts without data</source>
+        <translation>La lecture des graphiques sans données</translation>
+    </message>
+    <message>
+        <source>Looking for an answer to resume</source>
+        <translation>La recherche d’une réponse à reprendre</translation>
+    </message>
+    <message>
+        <source>Repairing unfinished answers</source>
+        <translation>La réparation des réponses inachevées</translation>
+    </message>
+    <message>
+        <source>Indexing unfinished answers for search</source>
+        <translation>L’indexation des réponses inachevées pour la recherche</translation>
+    </message>
+    <message>
+        <source>Searching the history</source>
+        <translation>La recherche dans l’historique</translation>
+    </message>
+    <message>
+        <source>Listing the backends of the history</source>
+        <translation>La liste des backends de l’historique</translation>
+    </message>
+    <message>
+        <source>Reading the dates of the history</source>
+        <translation>La lecture des dates de l’historique</translation>
+    </message>
+    <message>
+        <source>Keeping the earlier version</source>
+        <translation>La conservation de la version précédente</translation>
+    </message>
+    <message>
+        <source>Restoring the earlier version</source>
+        <translation>La restauration de la version précédente</translation>
+    </message>
+    <message>
+        <source>Indexing messages for search</source>
+        <translation>L’indexation des messages pour la recherche</translation>
+    </message>
+    <message>
+        <source>Writing the history file</source>
+        <translation>L’écriture du fichier d’historique</translation>
+    </message>
+    <message>
+        <source>Preparing the history search failed.</source>
+        <translation>La préparation de la recherche dans l’historique a échoué.</translation>
+    </message>
+    <message>
+        <source>Saving synced conversations</source>
+        <translation>L’enregistrement des conversations synchronisées</translation>
+    </message>
+    <message>
+        <source>Reading where the last sync stopped</source>
+        <translation>La lecture du point d’arrêt de la dernière synchronisation</translation>
+    </message>
+    <message>
+        <source>Reading when the last sync ran</source>
+        <translation>La lecture de la date de la dernière synchronisation</translation>
+    </message>
+    <message>
+        <source>Saving the end of the sync</source>
+        <translation>L’enregistrement de la fin de la synchronisation</translation>
+    </message>
+    <message>
+        <source>Reading the dataset&apos;s columns</source>
+        <translation>La lecture des colonnes du jeu de données</translation>
+    </message>
+    <message>
+        <source>Creating the datasets database</source>
+        <translation>La création de la base des jeux de données</translation>
+    </message>
+    <message>
+        <source>Upgrading the datasets database</source>
+        <translation>La mise à niveau de la base des jeux de données</translation>
+    </message>
+    <message>
+        <source>Listing the datasets</source>
+        <translation>La liste des jeux de données</translation>
+    </message>
+    <message>
+        <source>Reading the dataset</source>
+        <translation>La lecture du jeu de données</translation>
+    </message>
+    <message>
+        <source>Removing the dataset</source>
+        <translation>La suppression du jeu de données</translation>
+    </message>
+    <message>
+        <source>Importing the dataset</source>
+        <translation>L’importation du jeu de données</translation>
+    </message>
+    <message>
+        <source>Saving the dataset</source>
+        <translation>L’enregistrement du jeu de données</translation>
+    </message>
+    <message>
+        <source>Saving the dataset&apos;s columns</source>
+        <translation>L’enregistrement des colonnes du jeu de données</translation>
+    </message>
+    <message>
+        <source>Summarising the dataset</source>
+        <translation>Le résumé du jeu de données</translation>
+    </message>
+    <message>
+        <source>Creating the dataset&apos;s table</source>
+        <translation>La création de la table du jeu de données</translation>
+    </message>
+    <message>
+        <source>Importing the rows</source>
+        <translation>L’importation des lignes</translation>
+    </message>
+    <message>
+        <source>Indexing the dataset</source>
+        <translation>L’indexation du jeu de données</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptSelection</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>Tout &amp;sélectionner</translation>
+    </message>
+    <message>
+        <source>Copy Message as &amp;Text</source>
+        <translation>Copier le message en &amp;texte</translation>
+    </message>
+    <message>
+        <source>Copy Message as &amp;Markdown</source>
+        <translation>Copier le message en &amp;Markdown</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptView</name>
+    <message>
+        <source>&amp;Edit and Send Again…</source>
+        <translation>&amp;Modifier et renvoyer…</translation>
+    </message>
+    <message>
+        <source>&amp;Regenerate Answer</source>
+        <translation>&amp;Régénérer la réponse</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@
 #include "app/datasets/valueparser.h"
 #include "models/sqltransaction.h"
 
+#include <QCoreApplication>
 #include <QIODevice>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -104,7 +105,8 @@ StoreResult<DatasetSchema> DatasetImporter::run(
 
     SqlTransaction transaction(m_db);
     if (!transaction.isActive())
-        return storeErrorFromSql(m_db.lastError(), u"Importing the dataset"_s);
+        return storeErrorFromSql(
+            m_db.lastError(), QCoreApplication::translate("StoreError", "Importing the dataset"));
     if (StoreStatus failed = insertPass(device, schema, table))
         return *failed;
     const StoreResult<QString> rollup = buildRollup(m_db, schema, table);
@@ -123,7 +125,8 @@ StoreResult<DatasetSchema> DatasetImporter::run(
     q.addBindValue(schema.rowCount);
     q.addBindValue(rollup->isEmpty() ? QVariant() : QVariant(*rollup));
     if (!q.exec())
-        return storeErrorFromSql(q.lastError(), u"Saving the dataset"_s);
+        return storeErrorFromSql(
+            q.lastError(), QCoreApplication::translate("StoreError", "Saving the dataset"));
     q.prepare(u"INSERT INTO dataset_columns (dataset_id, position, id, name, type, "
               u"lowest_level, currency) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
     for (qsizetype i = 0; i < schema.columns.size(); ++i) {
@@ -136,11 +139,13 @@ StoreResult<DatasetSchema> DatasetImporter::run(
         q.addBindValue(c.lowestLevel);
         q.addBindValue(c.currency ? 1 : 0);
         if (!q.exec())
-            return storeErrorFromSql(q.lastError(), u"Saving the dataset's columns"_s);
+            return storeErrorFromSql(q.lastError(),
+                QCoreApplication::translate("StoreError", "Saving the dataset's columns"));
     }
     if (!report(2 * m_size))
         return cancelled();
-    if (StoreStatus failed = transaction.commit(u"Importing the dataset"_s))
+    if (StoreStatus failed
+        = transaction.commit(QCoreApplication::translate("StoreError", "Importing the dataset")))
         return *failed;
     return schema;
 }
@@ -155,15 +160,18 @@ StoreResult<QString> DatasetImporter::buildRollup(
     if (!q.exec(u"DROP TABLE IF EXISTS " + rollup)
         || !q.exec(
             QueryBuilder::rollupSql(schema, table, rollup) + u" LIMIT " + QString::number(limit)))
-        return storeErrorFromSql(q.lastError(), u"Summarising the dataset"_s);
+        return storeErrorFromSql(
+            q.lastError(), QCoreApplication::translate("StoreError", "Summarising the dataset"));
     if (!q.exec(u"SELECT count(*) FROM " + rollup) || !q.next())
-        return storeErrorFromSql(q.lastError(), u"Summarising the dataset"_s);
+        return storeErrorFromSql(
+            q.lastError(), QCoreApplication::translate("StoreError", "Summarising the dataset"));
     const qint64 rows = q.value(0).toLongLong();
     q.finish();
     if (rows * rollupMinRatio <= schema.rowCount)
         return rollup;
     if (!q.exec(u"DROP TABLE " + rollup))
-        return storeErrorFromSql(q.lastError(), u"Summarising the dataset"_s);
+        return storeErrorFromSql(
+            q.lastError(), QCoreApplication::translate("StoreError", "Summarising the dataset"));
     return QString();
 }
 
@@ -226,12 +234,14 @@ StoreStatus DatasetImporter::insertPass(
     create += u')';
     QSqlQuery ddl(m_db);
     if (!ddl.exec(create))
-        return storeErrorFromSql(ddl.lastError(), u"Creating the dataset's table"_s);
+        return storeErrorFromSql(ddl.lastError(),
+            QCoreApplication::translate("StoreError", "Creating the dataset's table"));
 
     const int batchRows = qMax(1, maxParametersPerStatement / int(columnCount));
     QSqlQuery insert(m_db);
     if (!insert.prepare(insertSql(table, columnCount, batchRows)))
-        return storeErrorFromSql(insert.lastError(), u"Importing the rows"_s);
+        return storeErrorFromSql(
+            insert.lastError(), QCoreApplication::translate("StoreError", "Importing the rows"));
 
     CsvReader reader(&device);
     if (!reader.readHeader())
@@ -258,7 +268,8 @@ StoreStatus DatasetImporter::insertPass(
         ++rows;
         if (++inBatch == batchRows) {
             if (!insert.exec())
-                return storeErrorFromSql(insert.lastError(), u"Importing the rows"_s);
+                return storeErrorFromSql(insert.lastError(),
+                    QCoreApplication::translate("StoreError", "Importing the rows"));
             inBatch = 0;
         }
         if (rows % progressEveryRows == 0 && !report(m_size + reader.bytesRead()))
@@ -272,11 +283,13 @@ StoreStatus DatasetImporter::insertPass(
             pending.append(insert.boundValue(int(i)));
         QSqlQuery tail(m_db);
         if (!tail.prepare(insertSql(table, columnCount, inBatch)))
-            return storeErrorFromSql(tail.lastError(), u"Importing the rows"_s);
+            return storeErrorFromSql(
+                tail.lastError(), QCoreApplication::translate("StoreError", "Importing the rows"));
         for (qsizetype i = 0; i < pending.size(); ++i)
             tail.bindValue(int(i), pending.at(i));
         if (!tail.exec())
-            return storeErrorFromSql(tail.lastError(), u"Importing the rows"_s);
+            return storeErrorFromSql(
+                tail.lastError(), QCoreApplication::translate("StoreError", "Importing the rows"));
     }
     for (qsizetype i = 0; i < columnCount; ++i) {
         if (schema.columns.at(i).type != ColumnType::Datetime)
@@ -284,7 +297,8 @@ StoreStatus DatasetImporter::insertPass(
         const QString column = DatasetStore::columnSqlName(int(i));
         if (!ddl.exec(
                 u"CREATE INDEX " + table + u'_' + column + u" ON " + table + u" (" + column + u')'))
-            return storeErrorFromSql(ddl.lastError(), u"Indexing the dataset"_s);
+            return storeErrorFromSql(
+                ddl.lastError(), QCoreApplication::translate("StoreError", "Indexing the dataset"));
     }
     return std::nullopt;
 }

@@ -3,6 +3,7 @@
 #include "app/datasets/datasetimporter.h"
 #include "models/sqltransaction.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -42,7 +43,8 @@ StoreStatus readColumns(QSqlDatabase db, DatasetSchema *d)
               u"WHERE dataset_id = ? ORDER BY position"_s);
     q.addBindValue(d->id);
     if (!q.exec())
-        return storeErrorFromSql(q.lastError(), u"Reading the dataset's columns"_s);
+        return storeErrorFromSql(q.lastError(),
+            QCoreApplication::translate("StoreError", "Reading the dataset's columns"));
     while (q.next()) {
         ColumnSchema c;
         c.id = q.value(0).toString();
@@ -58,7 +60,8 @@ StoreStatus readColumns(QSqlDatabase db, DatasetSchema *d)
 // Version 1: the catalogue of datasets and their columns.
 SqliteMigration createCatalogue()
 {
-    return SqliteMigration::statements(u"Creating the datasets database"_s,
+    return SqliteMigration::statements(
+        QCoreApplication::translate("StoreError", "Creating the datasets database"),
         {
             u"CREATE TABLE datasets (id TEXT PRIMARY KEY, name TEXT NOT NULL, "
             u"table_name TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL, "
@@ -73,7 +76,8 @@ SqliteMigration createCatalogue()
 // Version 2: the catalogue's rollup_table column, and the rollups of the datasets.
 StoreStatus addRollups(QSqlDatabase &db)
 {
-    const QString what = u"Upgrading the datasets database"_s;
+    const QString what
+        = QCoreApplication::translate("StoreError", "Upgrading the datasets database");
     QSqlQuery q(db);
     if (!q.exec(u"ALTER TABLE datasets ADD COLUMN rollup_table TEXT"_s))
         return storeErrorFromSql(q.lastError(), what);
@@ -107,7 +111,9 @@ DatasetStore::DatasetStore()
         .name = u"datasets database"_s,
         .damagedAdvice = {},
         .applicationId = applicationId,
-        .migrations = { createCatalogue(), { u"Upgrading the datasets database"_s, &addRollups } },
+        .migrations = { createCatalogue(),
+            { QCoreApplication::translate("StoreError", "Upgrading the datasets database"),
+                &addRollups } },
         .extraPragmas = { u"PRAGMA cache_size=-16000"_s },
     })
 {
@@ -193,7 +199,8 @@ StoreResult<QList<DatasetSchema>> DatasetStore::datasets() const
 {
     QSqlQuery q(connection());
     if (!q.exec(u"SELECT " + datasetColumns + u" FROM datasets ORDER BY created_at, name"))
-        return storeErrorFromSql(q.lastError(), u"Listing the datasets"_s);
+        return storeErrorFromSql(
+            q.lastError(), QCoreApplication::translate("StoreError", "Listing the datasets"));
     QList<DatasetSchema> result;
     while (q.next())
         result.append(readDataset(q));
@@ -210,7 +217,8 @@ StoreResult<DatasetSchema> DatasetStore::dataset(const QString &id) const
     q.prepare(u"SELECT " + datasetColumns + u" FROM datasets WHERE id = ?");
     q.addBindValue(id);
     if (!q.exec())
-        return storeErrorFromSql(q.lastError(), u"Reading the dataset"_s);
+        return storeErrorFromSql(
+            q.lastError(), QCoreApplication::translate("StoreError", "Reading the dataset"));
     if (!q.next())
         return error(StoreError::Code::NotFound, u"There is no dataset with id " + id + u'.');
     DatasetSchema d = readDataset(q);
@@ -225,7 +233,8 @@ StoreResult<QString> DatasetStore::tableName(const QString &datasetId) const
     q.prepare(u"SELECT table_name FROM datasets WHERE id = ?"_s);
     q.addBindValue(datasetId);
     if (!q.exec())
-        return storeErrorFromSql(q.lastError(), u"Reading the dataset"_s);
+        return storeErrorFromSql(
+            q.lastError(), QCoreApplication::translate("StoreError", "Reading the dataset"));
     if (!q.next())
         return error(
             StoreError::Code::NotFound, u"There is no dataset with id " + datasetId + u'.');
@@ -245,19 +254,23 @@ StoreStatus DatasetStore::remove(const QString &id)
     q.prepare(u"DELETE FROM datasets WHERE id = ?"_s);
     q.addBindValue(id);
     if (!q.exec())
-        return storeErrorFromSql(q.lastError(), u"Removing the dataset"_s);
+        return storeErrorFromSql(
+            q.lastError(), QCoreApplication::translate("StoreError", "Removing the dataset"));
     if (!q.exec(u"DROP TABLE IF EXISTS " + *table))
-        return storeErrorFromSql(q.lastError(), u"Removing the dataset"_s);
+        return storeErrorFromSql(
+            q.lastError(), QCoreApplication::translate("StoreError", "Removing the dataset"));
     if (!schema->rollupTable.isEmpty() && !q.exec(u"DROP TABLE IF EXISTS " + schema->rollupTable))
-        return storeErrorFromSql(q.lastError(), u"Removing the dataset"_s);
-    return transaction.commit(u"Removing the dataset"_s);
+        return storeErrorFromSql(
+            q.lastError(), QCoreApplication::translate("StoreError", "Removing the dataset"));
+    return transaction.commit(QCoreApplication::translate("StoreError", "Removing the dataset"));
 }
 
 StoreStatus DatasetStore::ensureSampleDataset()
 {
     QSqlQuery q(connection());
     if (!q.exec(u"SELECT count(*) FROM datasets"_s) || !q.next())
-        return storeErrorFromSql(q.lastError(), u"Listing the datasets"_s);
+        return storeErrorFromSql(
+            q.lastError(), QCoreApplication::translate("StoreError", "Listing the datasets"));
     if (q.value(0).toLongLong() > 0)
         return std::nullopt;
     q.finish();

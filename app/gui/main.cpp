@@ -205,6 +205,9 @@ int main(int argc, char *argv[])
     if (!repaired)
         qWarning("Could not mark unfinished answers as interrupted: %s",
             qUtf8Printable(repaired.error().toString()));
+    if (const StoreResult<int> removed = repository.removeConversationsLeftEmpty(); !removed)
+        qWarning("Could not remove conversations left empty: %s",
+            qUtf8Printable(removed.error().toString()));
     // Declared before the session: an answer still arriving at exit is ended by the session's
     // destructor while its network request can still be torn down.
     QNetworkAccessManager network;

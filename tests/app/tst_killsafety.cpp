@@ -1,7 +1,8 @@
 // Crash safety: `chartroom-cli ask` is killed with SIGKILL at a random moment while an answer
 // streams from the built-in server. Each time the store must reopen intact (PRAGMA
 // integrity_check), keep everything already stored, and keep the partial answer, marked
-// interrupted at the next start. Iterations: CHARTROOM_KILL_RUNS (default 20).
+// interrupted at the next start (a conversation killed before its question was stored is
+// removed then, so none is left empty). Iterations: CHARTROOM_KILL_RUNS (default 20).
 
 #include "models/database.h"
 #include "models/repository.h"
@@ -58,7 +59,10 @@ private Q_SLOTS:
             QVERIFY2(!opened, opened ? qPrintable(opened->toString()) : "");
             QCOMPARE(integrity(db), u"ok"_s);
             Repository repo(db);
-            QVERIFY(repo.markStreamingInterrupted()); // what the app does at start-up
+            // What the app does at start-up: unfinished answers become interrupted, and a
+            // conversation killed before its question was stored is removed.
+            QVERIFY(repo.markStreamingInterrupted());
+            QVERIFY(repo.removeConversationsLeftEmpty());
             auto conversations = repo.conversations(1000);
             QVERIFY(conversations);
             // Everything stored before is still there (a run killed before it stored anything

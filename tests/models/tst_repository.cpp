@@ -210,6 +210,24 @@ private Q_SLOTS:
         QCOMPARE(*store.repository->markStreamingInterrupted(), 0);
     }
 
+    void startupRemovesConversationsLeftEmpty()
+    {
+        // Killed between creating a conversation and storing its question: nothing to show.
+        TempStore store;
+        QVERIFY(store.addConversation(u"Killed before the question"_s, 0));
+        const qint64 asked = store.addConversation(u"Asked"_s, 1);
+        const qint64 remote
+            = store.repository->createConversation(u"On the server"_s, u"luzmo"_s, u"r-1"_s)->id;
+        QCOMPARE(*store.repository->removeConversationsLeftEmpty(), 1);
+        QSqlQuery q(store.database.connection());
+        QVERIFY(q.exec(u"SELECT id FROM conversations WHERE deleted = 0 ORDER BY id"_s));
+        QList<qint64> kept;
+        while (q.next())
+            kept.append(q.value(0).toLongLong());
+        QCOMPARE(kept, (QList<qint64> { asked, remote }));
+        QCOMPARE(*store.repository->removeConversationsLeftEmpty(), 0);
+    }
+
     void resumableAnswerIsTheNewestInterruptedOneWithAState()
     {
         // Found through the partial index of migration 6: a resume state, interrupted, in a
