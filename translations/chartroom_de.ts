@@ -2,6 +2,112 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Account</name>
+    <message>
+        <source>Local (built in)</source>
+        <translation>Lokal (integriert)</translation>
+    </message>
+    <message>
+        <source>API token</source>
+        <translation>API-Token</translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation>Bearer-Token</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Client-Geheimnis</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>Client-ID</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>Lokal</translation>
+    </message>
+    <message>
+        <source>Luzmo</source>
+        <translation>Luzmo</translation>
+    </message>
+    <message>
+        <source>Workflow chat</source>
+        <translation>Workflow-Chat</translation>
+    </message>
+    <message>
+        <source>Looker</source>
+        <translation>Looker</translation>
+    </message>
+    <message>
+        <source>Give the account a name.</source>
+        <translation>Geben Sie dem Konto einen Namen.</translation>
+    </message>
+    <message>
+        <source>Enter the API key (the key id that goes with the token).</source>
+        <translation>Geben Sie den API-Schlüssel ein (die Schlüssel-ID, die zum Token gehört).</translation>
+    </message>
+    <message>
+        <source>Enter the client ID of the Looker API key.</source>
+        <translation>Geben Sie die Client-ID des Looker-API-Schlüssels ein.</translation>
+    </message>
+    <message>
+        <source>Enter the address, e.g. %1.</source>
+        <translation>Geben Sie die Adresse ein, z. B. %1.</translation>
+    </message>
+    <message>
+        <source>This is not a web address. Use e.g. %1.</source>
+        <translation>Das ist keine Webadresse. Verwenden Sie z. B. %1.</translation>
+    </message>
+    <message>
+        <source>The address must start with https:// (or http:// for a local server).</source>
+        <translation>Die Adresse muss mit https:// beginnen (oder mit http:// für einen lokalen Server).</translation>
+    </message>
+    <message>
+        <source>The address needs a host name, e.g. %1.</source>
+        <translation>Die Adresse braucht einen Hostnamen, z. B. %1.</translation>
+    </message>
+    <message>
+        <source>The address cannot have a query (?) or a fragment (#).</source>
+        <translation>Die Adresse darf keine Abfrage (?) und kein Fragment (#) enthalten.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 at %3)</source>
+        <translation>%1 (%2 unter %3)</translation>
+    </message>
+</context>
+<context>
+    <name>BackendRegistry</name>
+    <message>
+        <source>a removed account</source>
+        <translation>ein entferntes Konto</translation>
+    </message>
+    <message>
+        <source>Local (built in)</source>
+        <translation>Lokal (integriert)</translation>
+    </message>
+    <message>
+        <source>Local (built in) — not running</source>
+        <translation>Lokal (integriert) – läuft nicht</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (Settings)</source>
+        <translation>%1 – %2 (Einstellungen)</translation>
+    </message>
+    <message>
+        <source>%1 — reading the %2 from the keychain…</source>
+        <translation>%1 – %2 wird aus dem Schlüsselbund gelesen …</translation>
+    </message>
+    <message>
+        <source>%1 — needs its %2 (Settings)</source>
+        <translation>%1 – %2 fehlt (Einstellungen)</translation>
+    </message>
+</context>
+<context>
     <name>ChatSession</name>
     <message>
         <source>Chartroom was closed while the answer was arriving.</source>

@@ -2,6 +2,112 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>Account</name>
+    <message>
+        <source>Local (built in)</source>
+        <translation>Local (intégré)</translation>
+    </message>
+    <message>
+        <source>API token</source>
+        <translation>jeton d’API</translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation>jeton Bearer</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>secret client</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>clé d’API</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>ID client</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>Local</translation>
+    </message>
+    <message>
+        <source>Luzmo</source>
+        <translation>Luzmo</translation>
+    </message>
+    <message>
+        <source>Workflow chat</source>
+        <translation>Chat de workflow</translation>
+    </message>
+    <message>
+        <source>Looker</source>
+        <translation>Looker</translation>
+    </message>
+    <message>
+        <source>Give the account a name.</source>
+        <translation>Donnez un nom au compte.</translation>
+    </message>
+    <message>
+        <source>Enter the API key (the key id that goes with the token).</source>
+        <translation>Saisissez la clé d’API (l’identifiant de clé associé au jeton).</translation>
+    </message>
+    <message>
+        <source>Enter the client ID of the Looker API key.</source>
+        <translation>Saisissez l’ID client de la clé d’API Looker.</translation>
+    </message>
+    <message>
+        <source>Enter the address, e.g. %1.</source>
+        <translation>Saisissez l’adresse, par ex. %1.</translation>
+    </message>
+    <message>
+        <source>This is not a web address. Use e.g. %1.</source>
+        <translation>Ce n’est pas une adresse web. Utilisez par ex. %1.</translation>
+    </message>
+    <message>
+        <source>The address must start with https:// (or http:// for a local server).</source>
+        <translation>L’adresse doit commencer par https:// (ou http:// pour un serveur local).</translation>
+    </message>
+    <message>
+        <source>The address needs a host name, e.g. %1.</source>
+        <translation>L’adresse doit comporter un nom d’hôte, par ex. %1.</translation>
+    </message>
+    <message>
+        <source>The address cannot have a query (?) or a fragment (#).</source>
+        <translation>L’adresse ne peut pas contenir de requête (?) ni de fragment (#).</translation>
+    </message>
+    <message>
+        <source>%1 (%2 at %3)</source>
+        <translation>%1 (%2 sur %3)</translation>
+    </message>
+</context>
+<context>
+    <name>BackendRegistry</name>
+    <message>
+        <source>a removed account</source>
+        <translation>un compte supprimé</translation>
+    </message>
+    <message>
+        <source>Local (built in)</source>
+        <translation>Local (intégré)</translation>
+    </message>
+    <message>
+        <source>Local (built in) — not running</source>
+        <translation>Local (intégré) — arrêté</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (Settings)</source>
+        <translation>%1 — %2 (Paramètres)</translation>
+    </message>
+    <message>
+        <source>%1 — reading the %2 from the keychain…</source>
+        <translation>%1 — lecture du %2 dans le trousseau…</translation>
+    </message>
+    <message>
+        <source>%1 — needs its %2 (Settings)</source>
+        <translation>%1 — %2 manquant (Paramètres)</translation>
+    </message>
+</context>
+<context>
     <name>ChatSession</name>
     <message>
         <source>Chartroom was closed while the answer was arriving.</source>
