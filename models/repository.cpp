@@ -179,10 +179,12 @@ StoreResult<int> Repository::removeConversationsLeftEmpty()
 {
     QSqlQuery q(m_database.connection());
     if (StoreStatus e = run(q,
-            u"UPDATE conversations SET deleted = 1 WHERE deleted = 0 AND remote_id IS NULL "
+            u"UPDATE conversations SET deleted = 1 WHERE id IN (SELECT id FROM conversations "
+            u"ORDER BY id DESC LIMIT ?) AND deleted = 0 AND remote_id IS NULL "
             u"AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = conversations.id) "
             u"AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.conversation_id = conversations.id)"_s,
-            {}, QCoreApplication::translate("StoreError", "Removing conversations left empty")))
+            { newestChecked },
+            QCoreApplication::translate("StoreError", "Removing conversations left empty")))
         return *e;
     return q.numRowsAffected();
 }

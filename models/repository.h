@@ -115,7 +115,11 @@ public:
     StoreResult<int> markStreamingInterrupted();
     // Start-up repair: a local conversation a crash left without any message (killed between
     // creating it and storing its question) is deleted; one the backend knows (a remote id)
-    // stays. Returns how many were removed.
+    // stays. Returns how many were removed. Only the newest `newestChecked` conversations are
+    // looked at: such a conversation is the last one made before the crash, and every start
+    // runs this, so an older one was removed at an earlier start. (All 10,000 of a 1M-message
+    // history took 77 ms of the cold start, reading the messages index.)
+    static constexpr int newestChecked = 50;
     StoreResult<int> removeConversationsLeftEmpty();
 
     // Full-text search over titles and message text; see SearchQuery for the syntax. Titles
