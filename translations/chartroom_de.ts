@@ -641,6 +641,42 @@
         <source>%1 · earlier version</source>
         <translation>%1 · frühere Version</translation>
     </message>
+    <message>
+        <source>Queued — will be sent when back online</source>
+        <translation>In der Warteschlange – wird gesendet, sobald Sie wieder online sind</translation>
+    </message>
+    <message>
+        <source>Thinking…</source>
+        <translation>Denkt nach …</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>Schreibt …</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Unterbrochen</translation>
+    </message>
+    <message>
+        <source>Interrupted: %1</source>
+        <translation>Unterbrochen: %1</translation>
+    </message>
+    <message>
+        <source>The answer failed.</source>
+        <translation>Die Antwort ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>↻  Retry</source>
+        <translation>↻  Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Show all (%1)</source>
+        <translation>Alles anzeigen (%1)</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>Denkt nach</translation>
+    </message>
 </context>
 <context>
     <name>OfflineBanner</name>

@@ -641,6 +641,42 @@
         <source>%1 · earlier version</source>
         <translation>%1 · version précédente</translation>
     </message>
+    <message>
+        <source>Queued — will be sent when back online</source>
+        <translation>En attente — sera envoyé au retour en ligne</translation>
+    </message>
+    <message>
+        <source>Thinking…</source>
+        <translation>Réflexion…</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>Rédaction…</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Interrompu</translation>
+    </message>
+    <message>
+        <source>Interrupted: %1</source>
+        <translation>Interrompu : %1</translation>
+    </message>
+    <message>
+        <source>The answer failed.</source>
+        <translation>La réponse a échoué.</translation>
+    </message>
+    <message>
+        <source>↻  Retry</source>
+        <translation>↻  Réessayer</translation>
+    </message>
+    <message>
+        <source>Show all (%1)</source>
+        <translation>Tout afficher (%1)</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>Réflexion</translation>
+    </message>
 </context>
 <context>
     <name>OfflineBanner</name>
