@@ -99,6 +99,10 @@ std::optional<double> VegaLiteField::number(const QJsonValue &value)
     return std::nullopt;
 }
 
+namespace {
+constexpr double maxTimestampMs = 8.64e15;
+} // namespace
+
 std::optional<qint64> VegaLiteField::time(const QJsonValue &value)
 {
     if (value.isDouble()) {
@@ -108,6 +112,10 @@ std::optional<qint64> VegaLiteField::time(const QJsonValue &value)
         // A whole number of four digits is a year (Looker's year dimension), else a timestamp.
         if (d == std::floor(d) && d >= 1000 && d <= 9999)
             return utcMs(QDate(int(d), 1, 1));
+        // Vega-Lite's times are JavaScript Dates: at most 8.64e15 ms either side of 1970 (ECMA-262
+        // 21.4.1.1). Past that it is no time (and no qint64 either: fuzz_vegalite sent 8.02e34).
+        if (std::abs(d) > maxTimestampMs)
+            return std::nullopt;
         return qint64(d);
     }
     if (!value.isString())

@@ -167,6 +167,13 @@ private Q_SLOTS:
         QTest::newRow("month 13") << QJsonValue(u"2024-13"_s) << qint64(-1);
         QTest::newRow("words") << QJsonValue(u"last May"_s) << qint64(-1);
         QTest::newRow("null") << QJsonValue() << qint64(-1);
+        // JavaScript's Date range, 8.64e15 ms either side of 1970 (ECMA-262): the last one in, the
+        // next one out, and what fuzz_vegalite found (a 35-digit string, 8.02e34 ms).
+        QTest::newRow("newest JS date") << QJsonValue(8.64e15) << qint64(8640000000000000);
+        QTest::newRow("oldest JS date") << QJsonValue(-8.64e15) << qint64(-8640000000000000);
+        QTest::newRow("past the JS range") << QJsonValue(8.64e15 + 1) << qint64(-1);
+        QTest::newRow("35 digits")
+            << QJsonValue(u"80200000000000000000000000000000003"_s) << qint64(-1);
     }
     void time()
     {
