@@ -93,6 +93,17 @@ public:
     StoreStatus removeMessage(qint64 id);
     // Writes the given fields of `message` (looked up by id).
     StoreStatus updateMessage(const Message &message, MessageFields fields);
+    // Whether updateMessageInBackground() writes `fields` of `message` on the background thread:
+    // its text is among them and over the inline indexing size (or a write is still queued
+    // there), with the background thread running (and no assets: updateMessage() writes those).
+    bool savesTextInBackground(const Message &message, MessageFields fields) const;
+    // updateMessage() for a long answer's text, which the window must not wait for (1 MB: ~13 ms
+    // of SQLite converting and writing it): the background thread writes it with its own
+    // connection, in call order with its other writes, and indexes it once it is final; then
+    // here messageChanged is emitted and `done` called, unless `context` is gone by then.
+    // Otherwise it is written now and `done` called before this returns.
+    void updateMessageInBackground(const Message &message, MessageFields fields, QObject *context,
+        std::function<void(const StoreStatus &)> done);
     // Marks conversation `conversationId`'s current messages from `fromSeq` on as earlier
     // versions (an edited question sent again, a regenerated answer); they stay in the history.
     // Their ids, oldest first; NotFound when there are none. Emits messageChanged (Superseded).

@@ -34,33 +34,6 @@ StoreResult<Message> Repository::addMessage(Message m)
     return m;
 }
 
-bool Repository::savesInBackground(const QuestionText &text) const
-{
-    return deferLongText(text.size());
-}
-
-void Repository::addQuestionInBackground(Message question, const QuestionText &text,
-    std::function<void(const StoreResult<Message> &)> done)
-{
-    if (!savesInBackground(text)) {
-        question.text = text.joined();
-        done(addMessage(std::move(question)));
-        return;
-    }
-    m_indexThread->addMessage(std::move(question), text,
-        [this, done = std::move(done)](const StoreResult<Message> &stored) {
-            if (!stored) {
-                done(stored);
-                return;
-            }
-            messageStored(*stored, false);
-            // What the caller writes next (the answer's row) goes before the indexing, which
-            // holds the write lock for ~35 ms per MB.
-            done(stored);
-            m_indexThread->indexPending();
-        });
-}
-
 void Repository::messageStored(const Message &m, bool indexLater)
 {
     if (indexLater)
@@ -185,44 +158,15 @@ StoreStatus Repository::removeMessage(qint64 id)
 
 StoreStatus Repository::updateMessage(const Message &message, MessageFields fields)
 {
-    QStringList sets;
-    QVariantList values;
     // A streaming answer's text is saved every half second but indexed once, when it is final.
     const bool deferIndex
         = (fields & MessageField::Text) && message.status == MessageStatus::Streaming;
-    if (fields & MessageField::Text) {
-        sets << u"text = ?"_s;
-        values << nonNull(message.text);
-    }
-    if (deferIndex)
-        sets << u"fts_deferred = 1"_s;
-    if (fields & MessageField::Status) {
-        sets << u"status = ?"_s << u"error_detail = ?"_s;
-        values << statusName(message.status) << nullable(message.errorDetail);
-    }
-    if (fields & MessageField::ResumeState) {
-        sets << u"resume_state = ?"_s;
-        values << (message.resumeState.isEmpty()
-                ? QVariant()
-                : QVariant(QString::fromUtf8(message.resumeState)));
-    }
-    if (fields & MessageField::RemoteId) {
-        sets << u"remote_id = ?"_s;
-        values << nullable(message.remoteId);
-    }
     const qint64 now = nowMs();
-    sets << u"updated_at = ?"_s;
-    values << now << message.id;
-
     const QString what = QCoreApplication::translate("StoreError", "Saving the message");
     SqlTransaction transaction(m_database.connection());
-    QSqlQuery q(m_database.connection());
-    // The column names come from the fixed list above, never from input.
-    if (StoreStatus e
-        = run(q, u"UPDATE messages SET " + sets.join(u", ") + u" WHERE id = ?", values, what))
+    if (StoreStatus e = updateMessageRow(m_database.connection(), message, fields, now, deferIndex))
         return e;
-    if (q.numRowsAffected() != 1)
-        return notFound(u"There is no message " + QString::number(message.id) + u'.');
+    QSqlQuery q(m_database.connection());
     Message updated = message;
     if (fields & MessageField::Assets) {
         for (Asset &asset : updated.assets) {
@@ -237,8 +181,6 @@ StoreStatus Repository::updateMessage(const Message &message, MessageFields fiel
         if (StoreStatus e = indexIfFinal(message.id, &indexLater))
             return e;
     }
-    if (StoreStatus e = touchConversation(m_database.connection(), message.conversationId, now))
-        return e;
     if (StoreStatus e = transaction.commit(what))
         return e;
     if (indexLater)

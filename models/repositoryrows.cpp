@@ -150,6 +150,45 @@ StoreStatus insertMessage(const QSqlDatabase &db, Message *message, bool deferIn
     return touchConversation(db, m.conversationId, now);
 }
 
+StoreStatus updateMessageRow(const QSqlDatabase &db, const Message &message,
+    Repository::MessageFields fields, qint64 atMs, bool deferIndex)
+{
+    using Field = Repository::MessageField;
+    QStringList sets;
+    QVariantList values;
+    if (fields & Field::Text) {
+        sets << u"text = ?"_s;
+        values << nonNull(message.text);
+        if (deferIndex)
+            sets << u"fts_deferred = 1"_s;
+    }
+    if (fields & Field::Status) {
+        sets << u"status = ?"_s << u"error_detail = ?"_s;
+        values << statusName(message.status) << nullable(message.errorDetail);
+    }
+    if (fields & Field::ResumeState) {
+        sets << u"resume_state = ?"_s;
+        values << (message.resumeState.isEmpty()
+                ? QVariant()
+                : QVariant(QString::fromUtf8(message.resumeState)));
+    }
+    if (fields & Field::RemoteId) {
+        sets << u"remote_id = ?"_s;
+        values << nullable(message.remoteId);
+    }
+    sets << u"updated_at = ?"_s;
+    values << atMs << message.id;
+
+    QSqlQuery q(db);
+    // The column names come from the fixed list above, never from input.
+    if (StoreStatus e = run(q, u"UPDATE messages SET " + sets.join(u", ") + u" WHERE id = ?",
+            values, QCoreApplication::translate("StoreError", "Saving the message")))
+        return e;
+    if (q.numRowsAffected() != 1)
+        return notFound(u"There is no message " + QString::number(message.id) + u'.');
+    return touchConversation(db, message.conversationId, atMs);
+}
+
 StoreStatus touchConversation(const QSqlDatabase &db, qint64 conversationId, qint64 atMs)
 {
     QSqlQuery q(db);

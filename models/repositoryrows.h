@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/repository.h"
 #include "models/sqlrun.h"
 #include "models/storeerror.h"
 #include "models/types.h"
@@ -35,6 +36,12 @@ StoreStatus insertAsset(QSqlQuery &q, Asset *asset, qint64 messageId);
 // conversation's last (its seq), its assets, and the conversation's update time. Fills in id,
 // seq and the times. `deferIndex`: left for DeferredIndex (fts_deferred).
 StoreStatus insertMessage(const QSqlDatabase &db, Message *message, bool deferIndex);
+// Repository::updateMessage's row, inside the caller's transaction on `db` (the window's
+// connection, or the background thread's for a long answer): `fields` of `message` (text, status,
+// resume state, remote id; not its assets) and the update times, at `atMs`. NotFound when there
+// is no such message. `deferIndex` with the text: left for DeferredIndex (fts_deferred).
+StoreStatus updateMessageRow(const QSqlDatabase &db, const Message &message,
+    Repository::MessageFields fields, qint64 atMs, bool deferIndex);
 // A message of the conversation changed at `atMs`: its update time moves on (never back).
 StoreStatus touchConversation(const QSqlDatabase &db, qint64 conversationId, qint64 atMs);
 } // namespace RepositoryRows

@@ -69,6 +69,22 @@ public:
         return message;
     }
 
+    StoreResult<Message> updateMessage(Message message, Repository::MessageFields fields)
+    {
+        const QString what = QCoreApplication::translate("StoreError", "Saving the message");
+        if (StoreStatus failed = open())
+            return *failed;
+        const QSqlDatabase db = m_database.connection();
+        const qint64 now = RepositoryRows::nowMs();
+        SqlTransaction transaction(db);
+        if (StoreStatus e = RepositoryRows::updateMessageRow(db, message, fields, now, true))
+            return *e;
+        if (StoreStatus e = transaction.commit(what))
+            return *e;
+        message.updatedAt = RepositoryRows::fromMs(now);
+        return message;
+    }
+
 private:
     StoreStatus open()
     {
@@ -93,6 +109,10 @@ SearchIndexThread::SearchIndexThread(const QString &path, QObject *parent)
 
 SearchIndexThread::~SearchIndexThread()
 {
+    // A write still queued is the user's text: it runs (after the jobs queued before it).
+    if (m_writesPending > 0)
+        QMetaObject::invokeMethod(
+            m_worker, [] {}, Qt::BlockingQueuedConnection);
     m_thread.quit(); // after the run in flight; the runs still queued are dropped with the loop
     m_thread.wait();
 }
@@ -134,13 +154,35 @@ void SearchIndexThread::indexPending()
         [this](int count) { Q_EMIT indexed(count); });
 }
 
-void SearchIndexThread::addMessage(Message message, const QuestionText &text,
-    std::function<void(const StoreResult<Message> &)> done)
+template<typename Write>
+void SearchIndexThread::postWrite(
+    Write write, std::function<void(const StoreResult<Message> &)> done)
 {
-    QMetaObject::invokeMethod(m_worker, [this, message = std::move(message), text, done]() mutable {
-        message.text = text.joined();
-        const StoreResult<Message> stored = m_worker->addMessage(std::move(message));
+    ++m_writesPending;
+    QMetaObject::invokeMethod(m_worker, [this, write = std::move(write), done]() mutable {
+        const StoreResult<Message> stored = write(*m_worker);
+        --m_writesPending;
         QMetaObject::invokeMethod(
             this, [stored, done] { done(stored); }, Qt::QueuedConnection);
     });
+}
+
+void SearchIndexThread::addMessage(Message message, const QuestionText &text,
+    std::function<void(const StoreResult<Message> &)> done)
+{
+    postWrite(
+        [message = std::move(message), text](Worker &worker) mutable {
+            message.text = text.joined();
+            return worker.addMessage(std::move(message));
+        },
+        std::move(done));
+}
+
+void SearchIndexThread::updateMessage(Message message, Repository::MessageFields fields,
+    std::function<void(const StoreResult<Message> &)> done)
+{
+    postWrite(
+        [message = std::move(message), fields](
+            Worker &worker) mutable { return worker.updateMessage(std::move(message), fields); },
+        std::move(done));
 }

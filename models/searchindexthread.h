@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/repository.h"
 #include "models/storeerror.h"
 #include "models/types.h"
 
@@ -16,7 +17,8 @@
 // the window. One message per transaction, so the window's own writes wait at most for one;
 // WAL lets it read meanwhile. Until a message is indexed, search does not find it.
 // It also runs the WAL checkpoints the window's connection leaves to it (WalCheckpointHook),
-// and writes the long questions the window should not wait for (addMessage).
+// and writes the long questions and answers the window should not wait for (addMessage,
+// updateMessage).
 class SearchIndexThread : public QObject
 {
     Q_OBJECT
@@ -24,6 +26,7 @@ public:
     // `path` is the history file (not ":memory:").
     explicit SearchIndexThread(const QString &path, QObject *parent = nullptr);
     // Waits for the message being indexed, if any; the others stay marked for the next start.
+    // Every write asked for (addMessage, updateMessage) is done first.
     ~SearchIndexThread() override;
 
     // Indexes every marked, final message; calls made while a run is queued are one run.
@@ -37,6 +40,15 @@ public:
     void addMessage(Message message, const QuestionText &text,
         std::function<void(const StoreResult<Message> &)> done);
 
+    // Writes `fields` of `message` (not its assets) as Repository::updateMessage would, here, a
+    // text marked for indexing (DeferredIndex); then calls `done` here with the message as
+    // stored (its update time) or the error. In call order with addMessage().
+    void updateMessage(Message message, Repository::MessageFields fields,
+        std::function<void(const StoreResult<Message> &)> done);
+
+    // Whether a write asked for has not been done yet.
+    bool writesPending() const { return m_writesPending > 0; }
+
 Q_SIGNALS:
     // On the owner's thread: a run ended, having indexed `count` messages.
     void indexed(int count);
@@ -49,9 +61,13 @@ private:
     class Worker;
     template<typename Job, typename Report>
     void post(std::atomic_bool &queued, Job job, Report report);
+    // Runs `write` on the worker, then `done` with its result here; counted in m_writesPending.
+    template<typename Write>
+    void postWrite(Write write, std::function<void(const StoreResult<Message> &)> done);
 
     QThread m_thread;
     Worker *m_worker = nullptr; // lives in m_thread, deleted there
     std::atomic_bool m_queued = false;
     std::atomic_bool m_checkpointQueued = false;
+    std::atomic_int m_writesPending = 0;
 };

@@ -156,6 +156,8 @@ private:
     void adoptRemoteMessage(Message &message, const QString &remoteId);
     void storeNewAssets();
     void persist(int fields);
+    // A save of answer `answerId` failed (perhaps on the store's background thread).
+    void answerNotSaved(qint64 answerId, const StoreError &error);
     void finishAnswer(MessageStatus status, const QString &detail);
     Backend *backendFor(const Conversation &conversation) const;
     StoreResult<Message> storeAnswerError(qint64 conversationId, const QString &detail);

@@ -239,12 +239,24 @@ void ChatSession::persist(int fieldsValue)
             fields |= Repository::MessageField::ResumeState;
         }
     }
-    if (StoreStatus e = m_repository.updateMessage(a.answer, fields)) {
-        // The store refused (e.g. disk full): stop receiving rather than lose track silently.
-        Q_EMIT failed(tr("The answer could not be saved: %1").arg(e->message));
-        if (a.stream)
-            a.stream->abort();
-    }
+    // A long text is written by the store's background thread, reported here when done.
+    m_repository.updateMessageInBackground(
+        a.answer, fields, this, [this, id = a.answer.id](const StoreStatus &e) {
+            if (e)
+                answerNotSaved(id, *e);
+        });
+}
+
+void ChatSession::answerNotSaved(qint64 answerId, const StoreError &error)
+{
+    // The row went meanwhile (the backend named it as a stored message, which kept the other):
+    // the next save is the new row's.
+    if (m_active && m_active->answer.id != answerId && error.code == StoreError::Code::NotFound)
+        return;
+    // The store refused (e.g. disk full): stop receiving rather than lose track silently.
+    Q_EMIT failed(tr("The answer could not be saved: %1").arg(error.message));
+    if (m_active && m_active->answer.id == answerId && m_active->stream)
+        m_active->stream->abort();
 }
 
 void ChatSession::onEnded(const std::optional<ApiError> &error)
@@ -302,14 +314,19 @@ void ChatSession::finishAnswer(MessageStatus status, const QString &detail)
     const bool resumable = status == MessageStatus::Interrupted && !active->stopped;
     active->answer.resumeState
         = resumable && active->stream ? active->stream->savedState() : QByteArray();
-    if (StoreStatus e = m_repository.updateMessage(active->answer,
-            Repository::MessageField::Text | Repository::MessageField::Status
-                | Repository::MessageField::ResumeState)) {
-        Q_EMIT failed(tr("The answer could not be saved: %1").arg(e->message));
-        // The status alone fits where the row is (a full disk): the text saved last stays,
-        // marked with how the answer ended, rather than "streaming" until the next start.
-        m_repository.updateMessage(active->answer, Repository::MessageField::Status);
-    }
+    // A long text is written by the store's background thread (1 MB would hold the window for
+    // ~13 ms), after the saves of it queued before.
+    m_repository.updateMessageInBackground(active->answer,
+        Repository::MessageField::Text | Repository::MessageField::Status
+            | Repository::MessageField::ResumeState,
+        this, [this, answer = active->answer](const StoreStatus &e) {
+            if (!e)
+                return;
+            Q_EMIT failed(tr("The answer could not be saved: %1").arg(e->message));
+            // The status alone fits where the row is (a full disk): the text saved last stays,
+            // marked with how the answer ended, rather than "streaming" until the next start.
+            m_repository.updateMessage(answer, Repository::MessageField::Status);
+        });
     if (const qint64 outboxId = std::exchange(m_sendingQueued, 0)) {
         // Still unreachable (nothing arrived): back in the queue, in the same place.
         const bool again
