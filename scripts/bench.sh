@@ -53,6 +53,10 @@ cpp=$("$build/tests/bench/bench_sse" --file "$file")
 js=$(node "$js_dir/bench-sse.js" --file "$file")
 cpp_mbs=$(field mb_per_s "$cpp")
 js_mbs=$(field mb_per_s "$js")
+# Each parses the file 3 times and reports the fastest; the first run's MB/s beside it.
+first_mbs() { awk -v b="$(field bytes "$1")" -v s="$(field first_run_s "$1")" 'BEGIN { printf "%.1f", b / 1e6 / s }'; }
+cpp_first=$(first_mbs "$cpp")
+js_first=$(first_mbs "$js")
 ratio=$(awk -v a="$cpp_mbs" -v b="$js_mbs" 'BEGIN { printf "%.2f", a / b }')
 meets() { awk -v v="$1" -v g="$2" 'BEGIN { print (v >= g ? "met" : "NOT met") }'; }
 
@@ -61,14 +65,18 @@ echo "SSE stream: $file ($(field bytes "$cpp") bytes, $(field events "$cpp") eve
 printf '%-52s %12s %14s  %s\n' "what" "measured" "goal" ""
 printf '%-52s %12s %14s  %s\n' "C++ SseParser + AiPromptDecoder + AnswerAssembler" \
   "$cpp_mbs MB/s" ">= 1000 MB/s" "$(meets "$cpp_mbs" 1000)"
+printf '%-52s %12s %14s\n' "  its first run (first touch of the file's pages)" "$cpp_first MB/s" "-"
 printf '%-52s %12s %14s\n' "JS eventsource-parser + JSON.parse (node $(node --version))" \
   "$js_mbs MB/s" "-"
+printf '%-52s %12s %14s\n' "  its first run" "$js_first MB/s" "-"
 printf '%-52s %12s %14s  %s\n' "ratio C++ / JS" "${ratio}x" ">= 5x" "$(meets "$ratio" 5)"
 
 log=$build/bench.log
 {
   echo "{\"bench\":\"sse\",\"impl\":\"cpp\",\"mb_per_s\":$cpp_mbs}"
+  echo "{\"bench\":\"sse\",\"impl\":\"cpp_first\",\"mb_per_s\":$cpp_first}"
   echo "{\"bench\":\"sse\",\"impl\":\"js\",\"mb_per_s\":$js_mbs}"
+  echo "{\"bench\":\"sse\",\"impl\":\"js_first\",\"mb_per_s\":$js_first}"
   echo "{\"bench\":\"sse\",\"impl\":\"ratio\",\"ratio\":$ratio}"
 } >"$log"
 [ "$sse_only" = 1 ] && exit 0

@@ -72,7 +72,7 @@ MainWindow::MainWindow(
     , m_session(session)
     , m_ownedSettings(settings ? nullptr : std::make_unique<QSettings>())
     , m_settings(settings ? settings : m_ownedSettings.get())
-    , m_transcript(new TranscriptModel(repository, 50, this))
+    , m_transcript(new TranscriptModel(repository, transcriptPageSize, this))
     , m_sidebar(new ConversationSidebar(repository, this))
     , m_view(new TranscriptView(this))
     , m_empty(new EmptyStateWidget(this))

@@ -256,13 +256,6 @@ bool FlatFrame::read(QByteArrayView utf8Json, FlatFrame &frame)
     ondemand::object object;
     if (document.get_object().get(object))
         return false;
-    // Nothing may follow the object: its raw text must reach the end of the frame (trailing
-    // whitespace included, as the next token would be past it).
-    std::string_view whole;
-    if (object.raw_json().get(whole) || whole.data() + whole.size() != json + utf8Json.size())
-        return false;
-    if (object.reset().error())
-        return false;
 
     Slots slots;
     slots.fill(-1);
@@ -290,5 +283,9 @@ bool FlatFrame::read(QByteArrayView utf8Json, FlatFrame &frame)
         }
         ++frame.memberCount;
     }
+    // Nothing may follow the object: once it is read to its end, no token is left (whitespace
+    // is no token); current_location() says OUT_OF_BOUNDS there and points at anything else.
+    if (document.current_location().error() != simdjson::OUT_OF_BOUNDS)
+        return false;
     return mapFields(frame, slots);
 }
