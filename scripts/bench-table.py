@@ -88,6 +88,8 @@ ROWS = [
      "top5_products_2023.p95_ms", {}, "ms", "<", 100),
     ("analyst: revenue for Laptop in EMEA in Q1 2023, p95", "analyst",
      "laptop_emea_q1_2023.p95_ms", {}, "ms", "<", 100),
+    ("4 MB message: window built and shown first, longest stall",
+     "window_shown_before_huge_conversation", "longest_stall_ms", {}, "ms", None, None),
     ("4 MB message: open the conversation, longest stall", "open_conversation_with_huge_last_message",
      "longest_stall_ms", {}, "ms", "<=", 8),
     ("4 MB message: paste into the composer, longest stall", "paste_into_composer",
