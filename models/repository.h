@@ -85,6 +85,20 @@ public:
     // Up to `limit` messages with seq < beforeSeq (0: the newest), returned in ascending order.
     StoreResult<QList<Message>> messages(
         qint64 conversationId, qint64 beforeSeq = 0, int limit = 1000) const;
+    // A message of a transcript page: its text whole, or (textCut) only its first bytes.
+    struct MessagePreview
+    {
+        Message message;
+        qint64 textBytes = 0; // the whole text's UTF-8 size
+        bool textCut = false;
+    };
+    // messages(), but a text over `previewBytes` (UTF-8) is only its first `previewBytes` or
+    // fewer (cut at a character boundary), and the rest is never read: a transcript opens on a
+    // 4 MB message in the time of its first 64 KiB. messageText() reads the whole text.
+    StoreResult<QList<MessagePreview>> messagePreviews(
+        qint64 conversationId, qint64 beforeSeq, int limit, qint64 previewBytes) const;
+    // The whole text of message `id`.
+    StoreResult<QString> messageText(qint64 id) const;
     StoreResult<int> messageCount(qint64 conversationId) const;
     // The message of the conversation whose remote id is `remoteId`, other than `exceptId`.
     StoreResult<std::optional<Message>> messageByRemoteId(
@@ -176,6 +190,9 @@ Q_SIGNALS:
 
 private:
     StoreResult<QList<Asset>> assetsFor(const QList<qint64> &messageIds) const;
+    // messages() and messagePreviews(): `previewBytes` < 0 reads each text whole.
+    StoreResult<QList<MessagePreview>> page(
+        qint64 conversationId, qint64 beforeSeq, int limit, qint64 previewBytes) const;
     // After a write that may have made a deferred message final: indexes it now, or (a long text,
     // with the background indexer) marks it for the indexer; `*queued` tells which.
     StoreStatus indexIfFinal(qint64 messageId, bool *queued);

@@ -4,6 +4,7 @@
 #include "models/repository.h"
 #include "models/repositoryrows.h"
 #include "models/searchindexthread.h"
+#include "models/sqlitetextprefix.h"
 #include "models/sqlrun.h"
 #include "models/sqltransaction.h"
 #include "models/syncrecords.h"
@@ -62,34 +63,80 @@ StoreResult<Message> Repository::message(qint64 id) const
 StoreResult<QList<Message>> Repository::messages(
     qint64 conversationId, qint64 beforeSeq, int limit) const
 {
+    auto rows = page(conversationId, beforeSeq, limit, -1);
+    if (!rows)
+        return rows.error();
+    QList<Message> list;
+    list.reserve(rows->size());
+    for (MessagePreview &row : *rows)
+        list << std::move(row.message);
+    return list;
+}
+
+StoreResult<QList<Repository::MessagePreview>> Repository::messagePreviews(
+    qint64 conversationId, qint64 beforeSeq, int limit, qint64 previewBytes) const
+{
+    return page(conversationId, beforeSeq, limit, std::max<qint64>(previewBytes, 0));
+}
+
+StoreResult<QList<Repository::MessagePreview>> Repository::page(
+    qint64 conversationId, qint64 beforeSeq, int limit, qint64 previewBytes) const
+{
+    const QString what = QCoreApplication::translate("StoreError", "Reading the conversation");
+    const bool whole = previewBytes < 0;
     QSqlQuery q(m_database.connection());
     q.setForwardOnly(true);
     if (StoreStatus e = run(q,
-            u"SELECT " + messageColumns
+            u"SELECT " + (whole ? messageColumns : messageColumnsWithoutText)
                 + u" FROM messages WHERE conversation_id = ? AND seq < ? "
                   u"ORDER BY seq DESC LIMIT ?",
             { conversationId, beforeSeq > 0 ? beforeSeq : std::numeric_limits<qint64>::max(),
                 limit },
-            QCoreApplication::translate("StoreError", "Reading the conversation")))
+            what))
         return *e;
-    QList<Message> list;
+    QList<MessagePreview> list;
     QList<qint64> ids;
+    // The texts are read while the SELECT steps: in its read transaction, the rows it saw.
+    SqliteTextPrefix texts(m_database.connection(), "messages", "text");
     while (q.next()) {
-        list.prepend(readMessage(q));
-        ids << list.first().id;
+        MessagePreview row { readMessage(q), 0, false };
+        if (whole) {
+            row.textBytes = q.value(7).toByteArray().size();
+        } else {
+            auto prefix = texts.read(row.message.id, previewBytes, what);
+            if (!prefix)
+                return prefix.error();
+            row.message.text = QString::fromUtf8(prefix->bytes);
+            row.textBytes = prefix->totalBytes;
+            row.textCut = !prefix->isWhole();
+        }
+        ids << row.message.id;
+        list.prepend(std::move(row));
     }
     auto assets = assetsFor(ids);
     if (!assets)
         return assets.error();
     for (const Asset &a : std::as_const(*assets)) {
-        for (Message &m : list) {
-            if (m.id == a.messageId) {
-                m.assets << a;
+        for (MessagePreview &row : list) {
+            if (row.message.id == a.messageId) {
+                row.message.assets << a;
                 break;
             }
         }
     }
     return list;
+}
+
+StoreResult<QString> Repository::messageText(qint64 id) const
+{
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    if (StoreStatus e = run(q, u"SELECT CAST(text AS BLOB) FROM messages WHERE id = ?"_s, { id },
+            QCoreApplication::translate("StoreError", "Reading the message")))
+        return *e;
+    if (!q.next())
+        return notFound(u"There is no message " + QString::number(id) + u'.');
+    return QString::fromUtf8(q.value(0).toByteArray());
 }
 
 StoreResult<QList<Asset>> Repository::assetsFor(const QList<qint64> &messageIds) const

@@ -50,10 +50,15 @@ Conversation readConversation(const QSqlQuery &q)
 
 // The text is read as its stored UTF-8 bytes and decoded by Qt: SQLite's own conversion to
 // UTF-16 goes a byte at a time (a 4 MB message: ~40 ms of the ~80 it took to read).
-extern const QString messageColumns
-    = u"id, conversation_id, remote_id, role, agent, task, locale_id, "
-      u"CAST(text AS BLOB), status, error_detail, created_at, updated_at, seq, "
-      u"resume_state, superseded_at"_s;
+namespace {
+QString messageColumnsWith(QStringView text)
+{
+    return u"id, conversation_id, remote_id, role, agent, task, locale_id, " + text
+        + u", status, error_detail, created_at, updated_at, seq, resume_state, superseded_at";
+}
+} // namespace
+extern const QString messageColumns = messageColumnsWith(u"CAST(text AS BLOB)");
+extern const QString messageColumnsWithoutText = messageColumnsWith(u"NULL");
 Message readMessage(const QSqlQuery &q)
 {
     Message m;

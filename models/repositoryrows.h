@@ -20,6 +20,8 @@ constexpr auto run = &execPrepared;
 // The SELECT lists that readConversation(), readMessage() and readAsset() read, in order.
 extern const QString conversationColumns;
 extern const QString messageColumns;
+// messageColumns with NULL for the text (read apart: Repository::messagePreviews).
+extern const QString messageColumnsWithoutText;
 extern const QString assetColumns;
 qint64 nowMs();
 QDateTime fromMs(const QVariant &v);

@@ -17,7 +17,7 @@ public:
     enum Role {
         IdRole = Qt::UserRole + 1, // qint64, the local message id
         RoleRole, // MessageRole (toString(): "user", "assistant" or "system")
-        TextRole, // QString, markdown (also Qt::DisplayRole)
+        TextRole, // QString, markdown, whole (also Qt::DisplayRole; read from the store if cut)
         StatusRole, // MessageStatus (toString(): "pending", "streaming", "complete", ...)
         ErrorRole, // QString, the error in words (empty unless status is error/interrupted)
         CreatedAtRole, // QDateTime (UTC)
@@ -29,8 +29,17 @@ public:
         AssetIdsRole, // QVariantList of qint64 asset ids
         AssetsRole, // QVariantList of QVariantMap {id, type, valueJson, dataJson, dataTakenAt}
         SupersededRole, // bool, an earlier version (an edit or a regeneration replaced it)
+        // QString, the text as far as the model holds it: whole, or the first previewBytes of a
+        // text opened from the store (TextCutRole). What a view lays out until asked for all.
+        PreviewTextRole,
+        TextCutRole, // bool, PreviewTextRole is only the text's beginning
+        TextBytesRole, // qint64, the whole text's UTF-8 size
     };
     Q_ENUM(Role)
+
+    // How much of a long text a page holds (UTF-8 bytes, at least 21,845 characters): a 4 MB
+    // message opens in the time of its first 64 KiB, and TextRole reads the rest when asked.
+    static constexpr qint64 previewBytes = 64 * 1024;
 
     explicit TranscriptModel(Repository &repository, int pageSize = 50, QObject *parent = nullptr);
 
@@ -49,6 +58,7 @@ public:
     void setLiveText(qint64 messageId, const QString &text);
 
     int rowOf(qint64 messageId) const;
+    // Row `row`'s message, with its whole text (read from the store if the row holds a preview).
     const Message *messageAt(int row) const;
     // The conversation's last question and its newest answer, earlier versions left out: what
     // ChatSession::resend() and regenerate() replace (0: none).
@@ -63,8 +73,20 @@ private:
     void onChanged(const Message &message, Repository::MessageFields fields);
     void onRemoved(qint64 id, qint64 conversationId);
 
+    struct Row
+    {
+        Message message;
+        qint64 textBytes = -1; // the whole text's UTF-8 size; -1: not measured yet
+        bool textCut = false; // message.text is only the first previewBytes of the text
+    };
+    static QList<Row> rowsOf(const QList<Repository::MessagePreview> &page);
+    // Row `row`, its text whole: a cut text is read from the store now (and kept).
+    const Row &wholeRow(int row) const;
+    qint64 textBytes(int row) const;
+
     Repository &m_repository;
-    QList<Message> m_rows;
+    // Mutable: what data() reads on demand (a cut row's whole text, a text's size) is kept.
+    mutable QList<Row> m_rows;
     qint64 m_conversationId = 0;
     int m_pageSize;
     bool m_exhausted = true;

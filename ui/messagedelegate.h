@@ -89,7 +89,7 @@ public:
         QList<QRect> followupRects; // where each link is, in the row's coordinates
         QString showAll; // the "Show all" link's text; empty: the whole message is shown
         qsizetype shownChars = 0; // how much of the message's markdown is laid out
-        qsizetype totalChars = 0; // the message's markdown's length
+        qsizetype totalChars = 0; // the length of the markdown it has (the model's preview)
         int documentChars = 0; // the laid-out document's character count
     };
     RowInfo rowInfo(const QStyleOptionViewItem &option, const QModelIndex &index) const;
@@ -145,8 +145,6 @@ private:
         QString time;
         MessageChrome::State chrome; // status line, Retry, progress footer
         QList<AssetSummary> cards;
-        const QChar *textData = nullptr; // the model's text when cut short, and its UTF-8 size
-        qint64 textBytes = 0;
         QList<qint64> chartIds; // per card: the asset id when drawn as a chart, else 0
         QList<QStringList> followups; // per card: the questions of a "followups" asset
         QList<QStringList> chips; // per card: the tokens of an "interpretation" asset

@@ -190,8 +190,10 @@ bool TranscriptSelection::contextMenu(QContextMenuEvent *event)
     if (index.isValid()) {
         // The whole message under the mouse, however much of it its bubble shows.
         const QPersistentModelIndex message(index);
-        const bool hasText = !index.data(TranscriptModel::TextRole).toString().trimmed().isEmpty()
-            || !chartNames(index).isEmpty();
+        // The whole text is read (a cut one from the store) only when a copy is chosen.
+        const bool hasText
+            = !index.data(TranscriptModel::PreviewTextRole).toString().trimmed().isEmpty()
+            || index.data(TranscriptModel::TextCutRole).toBool() || !chartNames(index).isEmpty();
         const auto addCopy = [&](const QString &name, auto format) {
             menu->addAction(name, this,
                     [message, format] {

@@ -1,3 +1,4 @@
+#include "models/sqlitetextprefix.h"
 #include "models/transcriptmodel.h"
 #include "tests/support/tempstore.h"
 
@@ -117,7 +118,9 @@ private Q_SLOTS:
         QCOMPARE(changed.count(), 3);
         const auto textRoles = changed.last().at(2).value<QList<int>>();
         QCOMPARE(textRoles,
-            (QList<int> { Qt::DisplayRole, TranscriptModel::TextRole, Qt::AccessibleTextRole,
+            (QList<int> { Qt::DisplayRole, TranscriptModel::TextRole,
+                TranscriptModel::PreviewTextRole, TranscriptModel::TextCutRole,
+                TranscriptModel::TextBytesRole, Qt::AccessibleTextRole,
                 TranscriptModel::UpdatedAtRole }));
         QCOMPARE(changed.last().at(0).value<QModelIndex>().row(), 1);
         QCOMPARE(model.index(1).data().toString(), u"Monthly revenue rose."_s);
@@ -152,11 +155,127 @@ private Q_SLOTS:
         QCOMPARE(model.index(1).data().toString(), u"Revenue rose"_s);
         QCOMPARE(changed.count(), 1);
         QCOMPARE(changed.at(0).at(2).value<QList<int>>(),
-            (QList<int> { Qt::DisplayRole, TranscriptModel::TextRole, Qt::AccessibleTextRole }));
+            (QList<int> { Qt::DisplayRole, TranscriptModel::TextRole,
+                TranscriptModel::PreviewTextRole, TranscriptModel::TextCutRole,
+                TranscriptModel::TextBytesRole, Qt::AccessibleTextRole }));
         model.setLiveText(id, u"Revenue rose"_s); // unchanged: no signal
         model.setLiveText(424242, u"elsewhere"_s); // not in this conversation: ignored
         QCOMPARE(changed.count(), 1);
         QCOMPARE(store.repository->message(id)->text, u"message 2"_s); // the store is untouched
+    }
+
+    void longTextOpensAsAPreview_data()
+    {
+        QTest::addColumn<QString>("unit"); // repeated to make the text
+        QTest::addColumn<int>("count");
+        QTest::addColumn<bool>("cut");
+        const int preview = int(TranscriptModel::previewBytes);
+        // 1-, 2-, 3- and 4-byte characters: the cut at 65,536 bytes lands on each kind of
+        // boundary (65,536 = 2 * 32,768 = 3 * 21,845 + 1 = 4 * 16,384; "ab€" is 5 bytes).
+        QTest::newRow("ascii, 4 MB") << u"x"_s << 4 * 1024 * 1024 << true;
+        QTest::newRow("ascii, exactly the preview") << u"x"_s << preview << false;
+        QTest::newRow("ascii, one byte over") << u"x"_s << preview + 1 << true;
+        QTest::newRow("2-byte") << u"é"_s << preview << true;
+        QTest::newRow("3-byte") << u"€"_s << preview << true;
+        QTest::newRow("4-byte") << u"\U0001F600"_s << preview << true;
+        QTest::newRow("mixed, 5 bytes a unit") << u"ab€"_s << 20000 << true;
+        QTest::newRow("short") << u"Revenue **grew**"_s << 1 << false;
+    }
+
+    void longTextOpensAsAPreview()
+    {
+        QFETCH(QString, unit);
+        QFETCH(int, count);
+        QFETCH(bool, cut);
+        const QString whole = unit.repeated(count);
+        const qint64 wholeBytes = whole.toUtf8().size();
+        TempStore store;
+        const qint64 conv = store.addConversation(u"long"_s, 2);
+        QVERIFY(store.addMessage(conv, whole));
+        TranscriptModel model(*store.repository);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setConversation(conv);
+        QCOMPARE(model.rowCount(), 3);
+        const QModelIndex last = model.index(2);
+
+        // The page holds the beginning: whole characters, within the preview's bytes.
+        const QString preview = last.data(TranscriptModel::PreviewTextRole).toString();
+        QCOMPARE(last.data(TranscriptModel::TextCutRole).toBool(), cut);
+        QCOMPARE(last.data(TranscriptModel::TextBytesRole).toLongLong(), wholeBytes);
+        QVERIFY(whole.startsWith(preview));
+        const qint64 previewSize = preview.toUtf8().size();
+        if (cut) {
+            QVERIFY2(previewSize <= TranscriptModel::previewBytes
+                    && previewSize > TranscriptModel::previewBytes - unit.toUtf8().size(),
+                qPrintable(QString::number(previewSize)));
+            // A cut text's page never held the rest.
+            QVERIFY(previewSize < wholeBytes);
+        } else {
+            QCOMPARE(preview, whole);
+        }
+        // The short messages beside it are whole.
+        QCOMPARE(model.index(0).data(TranscriptModel::PreviewTextRole).toString(), u"message 1"_s);
+        QVERIFY(!model.index(0).data(TranscriptModel::TextCutRole).toBool());
+
+        // TextRole is the whole text, read from the store; the row keeps it from then on.
+        QCOMPARE(last.data(TranscriptModel::TextRole).toString(), whole);
+        QVERIFY(!last.data(TranscriptModel::TextCutRole).toBool());
+        QCOMPARE(last.data(TranscriptModel::PreviewTextRole).toString(), whole);
+        QCOMPARE(last.data(TranscriptModel::TextBytesRole).toLongLong(), wholeBytes);
+    }
+
+    void messageAtHasTheWholeText()
+    {
+        TempStore store;
+        const qint64 conv = store.addConversation(u"long"_s, 0);
+        QVERIFY(store.addMessage(conv, QString(200000, u'y')));
+        TranscriptModel model(*store.repository);
+        model.setConversation(conv);
+        QVERIFY(model.index(0).data(TranscriptModel::TextCutRole).toBool());
+        QCOMPARE(model.messageAt(0)->text.size(), 200000);
+        QVERIFY(!model.index(0).data(TranscriptModel::TextCutRole).toBool());
+    }
+
+    void storedTextReplacesAPreview()
+    {
+        // A cut row whose text changes in the store (an edit, an answer finished elsewhere)
+        // holds the new text whole.
+        TempStore store;
+        const qint64 conv = store.addConversation(u"long"_s, 0);
+        auto added = store.addMessage(conv, QString(100000, u'z'));
+        QVERIFY(added);
+        TranscriptModel model(*store.repository);
+        model.setConversation(conv);
+        QVERIFY(model.index(0).data(TranscriptModel::TextCutRole).toBool());
+        Message changed = *added;
+        changed.text = QString(70000, u'w');
+        QVERIFY(!store.repository->updateMessage(changed, Repository::MessageField::Text));
+        QVERIFY(!model.index(0).data(TranscriptModel::TextCutRole).toBool());
+        QCOMPARE(model.index(0).data(TranscriptModel::PreviewTextRole).toString(), changed.text);
+        QCOMPARE(model.index(0).data(TranscriptModel::TextBytesRole).toLongLong(), 70000);
+    }
+
+    void characterBoundary_data()
+    {
+        QTest::addColumn<QByteArray>("utf8");
+        QTest::addColumn<int>("expected");
+        // Worked by hand from the bytes: a character is kept only with all of its bytes.
+        QTest::newRow("empty") << QByteArray() << 0;
+        QTest::newRow("ascii") << QByteArray("ab") << 2;
+        QTest::newRow("é whole") << QByteArray("a\xC3\xA9") << 3;
+        QTest::newRow("é lead only") << QByteArray("a\xC3") << 1;
+        QTest::newRow("€ two of three") << QByteArray("\xE2\x82") << 0;
+        QTest::newRow("€ whole") << QByteArray("\xE2\x82\xAC") << 3;
+        QTest::newRow("😀 three of four") << QByteArray("x\xF0\x9F\x98") << 1;
+        QTest::newRow("😀 whole") << QByteArray("x\xF0\x9F\x98\x80") << 5;
+    }
+
+    void characterBoundary()
+    {
+        QFETCH(QByteArray, utf8);
+        QFETCH(int, expected);
+        QCOMPARE(SqliteTextPrefix::characterBoundary(utf8), expected);
     }
 
     void deletedConversationEmptiesTheModel()

@@ -22,3 +22,13 @@ qint64 TempStore::addConversation(const QString &title, int count)
     }
     return c->id;
 }
+
+StoreResult<Message> TempStore::addMessage(
+    qint64 conversationId, const QString &text, MessageRole role)
+{
+    Message m;
+    m.conversationId = conversationId;
+    m.role = role;
+    m.text = text;
+    return repository->addMessage(m);
+}

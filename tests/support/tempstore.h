@@ -18,4 +18,7 @@ struct TempStore
 
     // Adds a conversation with `count` alternating user/assistant messages.
     qint64 addConversation(const QString &title, int count);
+    // Adds a message of `text` to conversation `conversationId`; the stored message.
+    StoreResult<Message> addMessage(
+        qint64 conversationId, const QString &text, MessageRole role = MessageRole::Assistant);
 };

@@ -95,7 +95,10 @@ void TestHugeMessage::hugeMessageIsCutUntilShownAll()
         qPrintable(QString::number(info.layout.sizeHint().height())));
     // 4,279,998 bytes (ASCII) / 1,048,576 = 4.08 MB.
     QCOMPARE(info.showAll, u"Show all (4.1 MB)"_s);
-    QCOMPARE(info.totalChars, huge.size());
+    // The page held only the message's first 64 KiB (read without the rest).
+    QVERIFY(model.index(row).data(TranscriptModel::TextCutRole).toBool());
+    QCOMPARE(info.totalChars,
+        QString::fromUtf8(huge.toUtf8().left(int(TranscriptModel::previewBytes))).size());
     QVERIFY(info.shownChars <= MessageDelegate::elideLimit);
     QVERIFY(info.documentChars <= MessageDelegate::elideLimit);
     // Cut at a paragraph boundary: whole paragraphs, 107 characters each with
@@ -121,7 +124,10 @@ void TestHugeMessage::hugeMessageIsCutUntilShownAll()
     info = view.rowInfo(row);
     QVERIFY(info.showAll.isEmpty());
     QVERIFY(view.messageDelegate()->isExpanded(model.messageAt(row)->id));
+    // The whole text, read from the store for the click.
     QCOMPARE(info.shownChars, huge.size());
+    QCOMPARE(info.totalChars, huge.size());
+    QVERIFY(!model.index(row).data(TranscriptModel::TextCutRole).toBool());
     QVERIFY(info.layout.sizeHint().height() > 20 * viewHeight);
     // The short messages above it are not cut.
     const MessageDelegate::RowInfo first = view.rowInfo(0);

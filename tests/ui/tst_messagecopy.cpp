@@ -177,31 +177,41 @@ void TestMessageCopy::copiesMessage()
 void TestMessageCopy::copiesAllOfALongMessage_data()
 {
     QTest::addColumn<QString>("action");
-    QTest::newRow("text") << u"Copy Message as Text"_s;
-    QTest::newRow("markdown") << u"Copy Message as Markdown"_s;
+    QTest::addColumn<int>("paragraphs");
+    QTest::addColumn<int>("size");
+    QTest::addColumn<bool>("cut"); // the transcript's page holds only the first 64 KiB
+    // n paragraphs of 100 characters, a blank line apart: 100 n + 2 (n - 1) characters.
+    QTest::newRow("text, 30 KB") << u"Copy Message as Text"_s << 300 << 30598 << false;
+    QTest::newRow("markdown, 30 KB") << u"Copy Message as Markdown"_s << 300 << 30598 << false;
+    QTest::newRow("text, 100 KB") << u"Copy Message as Text"_s << 1000 << 101998 << true;
+    QTest::newRow("markdown, 100 KB") << u"Copy Message as Markdown"_s << 1000 << 101998 << true;
 }
 
 void TestMessageCopy::copiesAllOfALongMessage()
 {
     QFETCH(QString, action);
-    // 300 paragraphs "Paragraph 1: xxx…" of 100 characters, a blank line apart: 30,598
-    // characters, more than the bubble shows before "Show all". Plain words, so the text and
-    // the markdown are the same.
-    QStringList paragraphs;
-    for (int i = 1; i <= 300; ++i) {
+    QFETCH(int, paragraphs);
+    QFETCH(int, size);
+    QFETCH(bool, cut);
+    // Paragraphs "Paragraph 1: xxx…" of 100 characters: more than the bubble shows before
+    // "Show all". Plain words, so the text and the markdown are the same.
+    QStringList lines;
+    for (int i = 1; i <= paragraphs; ++i) {
         const QString head = u"Paragraph %1: "_s.arg(i);
-        paragraphs << head + QString(100 - head.size(), u'x');
+        lines << head + QString(100 - head.size(), u'x');
     }
-    const QString whole = paragraphs.join(u"\n\n"_s);
-    QCOMPARE(whole.size(), 30598);
+    const QString whole = lines.join(u"\n\n"_s);
+    QCOMPARE(whole.size(), size);
     show(whole, false);
+    QCOMPARE(m_model->index(0).data(TranscriptModel::TextCutRole).toBool(), cut);
     const MessageDelegate::RowInfo info = m_view->rowInfo(0);
     QVERIFY(!info.showAll.isEmpty());
     QVERIFY(info.shownChars < 10000);
     chooseFromMenu(onText(), action);
     const QString copied = QGuiApplication::clipboard()->text();
-    QCOMPARE(copied.size(), 30598);
-    QVERIFY(copied.endsWith(u"Paragraph 300: " + QString(85, u'x')));
+    QCOMPARE(copied.size(), size);
+    const QString last = u"Paragraph %1: "_s.arg(paragraphs);
+    QVERIFY(copied.endsWith(last + QString(100 - last.size(), u'x')));
     QCOMPARE(copied, whole);
 }
 
