@@ -110,6 +110,8 @@ void TestHugeMessage::hugeMessageIsCutUntilShownAll()
     // Click the link where it is drawn: the whole message is laid out.
     view.scrollToNewest();
     QTRY_VERIFY(view.isAtBottom());
+    // Looked at: the end of the shown part and the link under it.
+    QVERIFY(view.grab().save(u"/tmp/chartroom-hugemessage-cut.png"_s));
     const QRect rowRect = view.visualRect(view.model()->index(row, 0));
     const QPoint link = info.layout.showAllRect().center() + rowRect.topLeft();
     QVERIFY2(view.viewport()->rect().contains(link),
