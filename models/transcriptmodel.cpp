@@ -11,6 +11,7 @@ TranscriptModel::TranscriptModel(Repository &repository, int pageSize, QObject *
     : QAbstractListModel(parent)
     , m_repository(repository)
     , m_pageSize(qMax(1, pageSize))
+    , m_firstPageSize(m_pageSize)
 {
     connect(&m_repository, &Repository::messageAdded, this, &TranscriptModel::onAdded);
     connect(&m_repository, &Repository::messageChanged, this, &TranscriptModel::onChanged);
@@ -23,24 +24,27 @@ TranscriptModel::TranscriptModel(Repository &repository, int pageSize, QObject *
 
 void TranscriptModel::setConversation(qint64 id)
 {
-    // Views and testers may call fetchMore() from the reset signals; wait until the new rows
-    // are announced before paging further.
-    const QScopedValueRollback guard(m_busy, true);
-    beginResetModel();
-    m_rows.clear();
-    m_conversationId = id;
-    m_exhausted = id == 0;
-    if (id != 0) {
-        auto page = m_repository.messagePreviews(id, 0, m_pageSize, previewBytes);
-        if (page) {
-            m_rows = rowsOf(*page);
-            m_exhausted = page->size() < m_pageSize;
-        } else {
-            qCWarning(lcModels, "Transcript: %s", qUtf8Printable(page.error().toString()));
-            m_exhausted = true;
+    {
+        // Views and testers may call fetchMore() from the reset signals; wait until the new
+        // rows are announced before paging further.
+        const QScopedValueRollback guard(m_busy, true);
+        beginResetModel();
+        m_rows.clear();
+        m_conversationId = id;
+        m_exhausted = id == 0;
+        if (id != 0) {
+            auto page = m_repository.messagePreviews(id, 0, m_firstPageSize, previewBytes);
+            if (page) {
+                m_rows = rowsOf(*page);
+                m_exhausted = page->size() < m_firstPageSize;
+            } else {
+                qCWarning(lcModels, "Transcript: %s", qUtf8Printable(page.error().toString()));
+                m_exhausted = true;
+            }
         }
+        endResetModel();
     }
-    endResetModel();
+    Q_EMIT conversationOpened(id);
 }
 
 int TranscriptModel::rowCount(const QModelIndex &parent) const

@@ -43,8 +43,14 @@ public:
 
     explicit TranscriptModel(Repository &repository, int pageSize = 50, QObject *parent = nullptr);
 
-    // Shows conversation `id` (0: none), loading its newest page.
+    // Shows conversation `id` (0: none), loading its newest firstPageSize() messages.
     void setConversation(qint64 id);
+    // How many of the newest messages a conversation opens with (default: pageSize); fetchMore()
+    // goes on by pageSize. A view that opens at the newest end asks for about a screen's worth,
+    // so its first paint lays out only those (TranscriptView fetches more at once if they do not
+    // fill it).
+    void setFirstPageSize(int rows) { m_firstPageSize = qMax(1, rows); }
+    int firstPageSize() const { return m_firstPageSize; }
     qint64 conversationId() const { return m_conversationId; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -68,6 +74,11 @@ public:
     // The roles that change when the given fields of a message change.
     static QList<int> rolesFor(Repository::MessageFields fields);
 
+Q_SIGNALS:
+    // After setConversation()'s reset is over, when fetchMore() may page on: a view that the
+    // first page does not fill reads the next pages here, before its first paint.
+    void conversationOpened(qint64 id);
+
 private:
     void onAdded(const Message &message);
     void onChanged(const Message &message, Repository::MessageFields fields);
@@ -89,6 +100,7 @@ private:
     mutable QList<Row> m_rows;
     qint64 m_conversationId = 0;
     int m_pageSize;
+    int m_firstPageSize;
     bool m_exhausted = true;
     bool m_busy = false; // a reset or a page insert is being announced
 };

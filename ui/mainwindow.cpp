@@ -91,6 +91,7 @@ MainWindow::MainWindow(
     m_view->setObjectName(u"transcriptView"_s);
     m_view->setAccessibleName(tr("Conversation"));
     m_view->setAccessibleDescription(tr("The questions and answers of the open conversation"));
+    m_transcript->setFirstPageSize(transcriptFirstPageSize);
     m_view->setTranscriptModel(m_transcript);
     m_charts = new ChartCardCache(m_repository, this);
     m_charts->setClientProvider([this](const QString &backend) -> LuzmoClient * {

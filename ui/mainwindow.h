@@ -43,6 +43,10 @@ public:
     // (50 cost 6-7 ms of first paint and 25-30 ms scroll stalls per page; bench_firstpaint,
     // bench_uistall).
     static constexpr int transcriptPageSize = 20;
+    // Messages a conversation opens with: about a screen and a half of answers at 720 px, so the
+    // first paint lays out 8 rows, not 20 (bench_firstpaint); the view fetches a page more at
+    // once if they do not fill it, and the rest as it scrolls.
+    static constexpr int transcriptFirstPageSize = 8;
 
     MainWindow(Repository &repository, ChatSession &session, QSettings *settings = nullptr,
         QWidget *parent = nullptr);

@@ -96,6 +96,7 @@ void TranscriptView::setTranscriptModel(TranscriptModel *model)
         m_delegate->clear();
         scrollToNewest();
     });
+    connect(model, &TranscriptModel::conversationOpened, this, &TranscriptView::fillViewport);
 }
 
 void TranscriptView::setChartCache(ChartCardCache *cache)
@@ -185,6 +186,18 @@ void TranscriptView::maybeFetchOlder()
     executeDelayedItemsLayout();
     bar->setValue(bar->maximum() - fromBottom);
     m_fetching = false;
+}
+
+// Rows that do not fill the view (a small first page, short messages) are followed at once by
+// older pages, before the first paint: never a half-empty transcript that fills a frame later.
+void TranscriptView::fillViewport()
+{
+    const QScrollBar *bar = verticalScrollBar();
+    int rows = -1;
+    while (m_transcript && m_transcript->rowCount() != rows && bar->maximum() == bar->minimum()) {
+        rows = m_transcript->rowCount();
+        maybeFetchOlder();
+    }
 }
 
 void TranscriptView::scrollToOldest()

@@ -77,6 +77,7 @@ protected:
 private:
     void flushChanges();
     void maybeFetchOlder();
+    void fillViewport();
     void scrollToOldest();
     void pulse();
     QStyleOptionViewItem optionFor(const QModelIndex &index);

@@ -13,34 +13,63 @@ class TestTranscriptModel : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void opensAtTheNewestPageAndFetchesOlder_data()
+    {
+        QTest::addColumn<int>("messages");
+        QTest::addColumn<int>("pageSize");
+        QTest::addColumn<int>("firstPageSize"); // 0: not set (the page size)
+        QTest::addColumn<int>("rowsAtReset");
+        QTest::addColumn<qint64>("firstSeqAtReset");
+        QTest::addColumn<QList<int>>("pagesInserted");
+        // By hand: the newest rows first (seq counts from 1), then older pages of pageSize.
+        QTest::newRow("pages of 50") << 120 << 50 << 0 << 50 << qint64(71) << QList<int> { 50, 20 };
+        QTest::newRow("a first page of 8")
+            << 120 << 50 << 8 << 8 << qint64(113) << QList<int> { 50, 50, 12 };
+        QTest::newRow("fewer than the first page")
+            << 5 << 50 << 8 << 5 << qint64(1) << QList<int> {};
+        QTest::newRow("exactly the first page") << 8 << 50 << 8 << 8 << qint64(1) << QList<int> {};
+    }
+
     void opensAtTheNewestPageAndFetchesOlder()
     {
+        QFETCH(int, messages);
+        QFETCH(int, pageSize);
+        QFETCH(int, firstPageSize);
+        QFETCH(int, rowsAtReset);
+        QFETCH(qint64, firstSeqAtReset);
+        QFETCH(QList<int>, pagesInserted);
         TempStore store;
-        const qint64 conv = store.addConversation(u"long"_s, 120);
-        TranscriptModel model(*store.repository, 50);
+        const qint64 conv = store.addConversation(u"long"_s, messages);
+        TranscriptModel model(*store.repository, pageSize);
+        if (firstPageSize > 0)
+            model.setFirstPageSize(firstPageSize);
         // Observed before the tester, which itself calls fetchMore() after every change.
-        int rowsAtReset = -1;
-        qint64 firstSeqAtReset = -1;
+        int rowsSeen = -1;
+        qint64 firstSeqSeen = -1;
         connect(&model, &QAbstractItemModel::modelReset, this, [&] {
-            rowsAtReset = model.rowCount();
-            firstSeqAtReset = model.index(0).data(TranscriptModel::SeqRole).toLongLong();
+            rowsSeen = model.rowCount();
+            firstSeqSeen = model.index(0).data(TranscriptModel::SeqRole).toLongLong();
         });
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy opened(&model, &TranscriptModel::conversationOpened);
         QAbstractItemModelTester tester(
             &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setConversation(conv);
-        QCOMPARE(rowsAtReset, 50);
-        QCOMPARE(firstSeqAtReset, 71);
+        QCOMPARE(rowsSeen, rowsAtReset);
+        QCOMPARE(firstSeqSeen, firstSeqAtReset);
+        QCOMPARE(opened.count(), 1);
+        QCOMPARE(opened.at(0).at(0).toLongLong(), conv);
         while (model.canFetchMore({}))
             model.fetchMore({});
         // Older pages went on top, one page at a time.
-        QCOMPARE(inserted.count(), 2);
-        QCOMPARE(inserted.at(0).at(1).toInt(), 0);
-        QCOMPARE(inserted.at(0).at(2).toInt(), 49);
-        QCOMPARE(inserted.at(1).at(1).toInt(), 0);
-        QCOMPARE(inserted.at(1).at(2).toInt(), 19);
-        QCOMPARE(model.rowCount(), 120);
-        QCOMPARE(model.index(119).data().toString(), u"message 120"_s);
+        QList<int> pages;
+        for (const QList<QVariant> &signal : std::as_const(inserted)) {
+            QCOMPARE(signal.at(1).toInt(), 0);
+            pages << signal.at(2).toInt() + 1;
+        }
+        QCOMPARE(pages, pagesInserted);
+        QCOMPARE(model.rowCount(), messages);
+        QCOMPARE(model.index(messages - 1).data().toString(), u"message %1"_s.arg(messages));
         QVERIFY(!model.canFetchMore({}));
         QCOMPARE(model.index(0).data().toString(), u"message 1"_s);
     }

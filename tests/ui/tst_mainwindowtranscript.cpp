@@ -42,6 +42,8 @@ class TestMainWindowTranscript : public QObject
 private Q_SLOTS:
     void streamingRepaintsAreCoalesced();
     void scrollingToTopFetchesOlderAnchored();
+    void opensWithAScreenOfRows_data();
+    void opensWithAScreenOfRows();
     void screenshots();
 };
 
@@ -104,16 +106,80 @@ void TestMainWindowTranscript::scrollingToTopFetchesOlderAnchored()
     QTest::qWait(50);
     // The view does not page in everything just because the last row is visible.
     const int page = MainWindow::transcriptPageSize;
-    QCOMPARE(window->transcriptModel()->rowCount(), page);
+    const int opened = window->transcriptModel()->rowCount();
+    QVERIFY(opened < 180);
     QTRY_VERIFY(view->isAtBottom());
 
     const qint64 firstId = window->transcriptModel()->messageAt(0)->id;
     view->verticalScrollBar()->setValue(0);
-    QCOMPARE(window->transcriptModel()->rowCount(), 2 * page);
+    QCOMPARE(window->transcriptModel()->rowCount(), opened + page);
     const int oldFirstRow = window->transcriptModel()->rowOf(firstId);
     QCOMPARE(oldFirstRow, page);
     // What was at the top of the view is still there.
     QVERIFY(qAbs(view->visualRect(view->model()->index(oldFirstRow, 0)).top()) <= 1);
+}
+
+void TestMainWindowTranscript::opensWithAScreenOfRows_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("expectedRows");
+    // Worked by hand for a 1100 x 900 window (a transcript ~700 px tall): a one-line bubble is
+    // ~70 px, so the first 8 (~560 px) leave the top empty and one more page is read before the
+    // first paint (8 + 20); a 1,600-character answer wraps to ~20 lines (~340 px), so 8 of them
+    // are almost four screens and nothing more is read.
+    QTest::newRow("one-line messages") << u"Revenue by region"_s << 28;
+    QString longAnswer;
+    while (longAnswer.size() < 1600)
+        longAnswer += u"Revenue in EMEA grew by 12 percent against the prior quarter. "_s;
+    QTest::newRow("long answers") << longAnswer << 8;
+}
+
+// A conversation opens with its newest screenful (MainWindow::transcriptFirstPageSize), read
+// and laid out before the first paint; a screen the first page does not fill gets the next page
+// at once, never a half-empty transcript. The 200-message conversation is far from read whole.
+void TestMainWindowTranscript::opensWithAScreenOfRows()
+{
+    QFETCH(QString, text);
+    QFETCH(int, expectedRows);
+    MainWindowFixture f;
+    const qint64 id = f.store.repository->createConversation(u"Regions"_s)->id;
+    qint64 newestId = 0;
+    for (int i = 0; i < 200; ++i) {
+        const MessageRole role = i % 2 ? MessageRole::Assistant : MessageRole::User;
+        const StoreResult<Message> added = f.store.addMessage(id, text, role);
+        QVERIFY(added);
+        newestId = added->id;
+    }
+    auto window = f.makeWindow();
+    window->resize(1100, 900);
+    QVERIFY(showAndActivate(window.get()));
+    TranscriptView *view = window->transcriptView();
+    MessageDelegate *delegate = view->messageDelegate();
+    const int layoutsBefore = delegate->layoutCount();
+    window->openConversation(id);
+    // Synchronously, as the first paint sees it.
+    QCOMPARE(window->transcriptModel()->rowCount(), expectedRows);
+    QCOMPARE(delegate->layoutCount() - layoutsBefore, expectedRows);
+    const QScrollBar *bar = view->verticalScrollBar();
+    QVERIFY2(bar->maximum() > 0, "the rows do not fill the transcript");
+    QVERIFY(view->isAtBottom());
+    // The newest first page alone did not fill it when more was read (from the geometry).
+    if (expectedRows > MainWindow::transcriptFirstPageSize) {
+        const QAbstractItemModel *rows = view->model();
+        const int newest = rows->rowCount() - MainWindow::transcriptFirstPageSize;
+        const int firstPageHeight = view->visualRect(rows->index(rows->rowCount() - 1, 0)).bottom()
+            - view->visualRect(rows->index(newest, 0)).top();
+        QVERIFY2(firstPageHeight < view->viewport()->height(),
+            qPrintable(
+                u"%1 px in a %2 px view"_s.arg(firstPageHeight).arg(view->viewport()->height())));
+    }
+    // And nothing more is read while it sits at the bottom.
+    QTest::qWait(50);
+    QCOMPARE(window->transcriptModel()->rowCount(), expectedRows);
+    const QModelIndex last = view->model()->index(view->model()->rowCount() - 1, 0);
+    QCOMPARE(last.data(TranscriptModel::IdRole).toLongLong(), newestId);
+    const QString shot = QDir::temp().filePath(u"chartroom-firstpage-%1.png"_s.arg(expectedRows));
+    QVERIFY(window->grab().save(shot));
 }
 
 void TestMainWindowTranscript::screenshots()
