@@ -43,14 +43,13 @@ public:
 
     explicit TranscriptModel(Repository &repository, int pageSize = 50, QObject *parent = nullptr);
 
-    // Shows conversation `id` (0: none), loading its newest firstPageSize() messages.
+    // Shows conversation `id` (0: none), loading its newest messages (setFirstPageSize()).
     void setConversation(qint64 id);
     // How many of the newest messages a conversation opens with (default: pageSize); fetchMore()
     // goes on by pageSize. A view that opens at the newest end asks for about a screen's worth,
     // so its first paint lays out only those (TranscriptView fetches more at once if they do not
     // fill it).
     void setFirstPageSize(int rows) { m_firstPageSize = qMax(1, rows); }
-    int firstPageSize() const { return m_firstPageSize; }
     qint64 conversationId() const { return m_conversationId; }
 
     int rowCount(const QModelIndex &parent = {}) const override;

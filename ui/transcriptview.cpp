@@ -190,11 +190,11 @@ void TranscriptView::maybeFetchOlder()
 
 // Rows that do not fill the view (a small first page, short messages) are followed at once by
 // older pages, before the first paint: never a half-empty transcript that fills a frame later.
+// maybeFetchOlder() decides, as when scrolling; this only asks again until it reads no more.
 void TranscriptView::fillViewport()
 {
-    const QScrollBar *bar = verticalScrollBar();
     int rows = -1;
-    while (m_transcript && m_transcript->rowCount() != rows && bar->maximum() == bar->minimum()) {
+    while (m_transcript && m_transcript->rowCount() != rows) {
         rows = m_transcript->rowCount();
         maybeFetchOlder();
     }
