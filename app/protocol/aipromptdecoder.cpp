@@ -157,7 +157,7 @@ AiPromptDecoder::Result AiPromptDecoder::decodeAny(QByteArrayView utf8Data)
     return decodeJson(utf8Data);
 }
 
-StreamEvent AiPromptDecoder::toEvent(const FlatFrame &frame)
+StreamEvent AiPromptDecoder::toEvent(const FlatFrame &frame, Raw raw)
 {
     StreamEvent event;
     event.type = frame.type;
@@ -170,7 +170,7 @@ StreamEvent AiPromptDecoder::toEvent(const FlatFrame &frame)
     event.progressMessage = QString::fromUtf8(frame.progressMessage);
     event.assetType = QString::fromUtf8(frame.assetType);
     event.assetId = QString::fromUtf8(frame.assetId);
-    for (int i = 0; i < frame.memberCount; ++i) {
+    for (int i = 0; raw == Raw::Include && i < frame.memberCount; ++i) {
         const FlatFrame::Member &member = frame.members[size_t(i)];
         QJsonValue value;
         switch (member.kind) {

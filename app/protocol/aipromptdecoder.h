@@ -30,8 +30,10 @@ public:
     static Result decodeAny(QByteArrayView utf8Data);
     // The QJsonDocument path alone, for any frame.
     static Result decodeJson(QByteArrayView utf8Data);
-    // The event a FlatFrame stands for, raw included.
-    static StreamEvent toEvent(const FlatFrame &frame);
+    // The event a FlatFrame stands for, raw included unless told (StreamEvent::raw is the costliest
+    // part to build, and an answer reads it only at asset_end).
+    enum class Raw { Include, Omit };
+    static StreamEvent toEvent(const FlatFrame &frame, Raw raw = Raw::Include);
 
     static StreamEvent::Type typeFromName(QStringView name);
 };

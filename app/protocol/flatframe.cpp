@@ -238,10 +238,14 @@ bool isNewUnknownKey(const FlatFrame &frame, QByteArrayView key)
 bool FlatFrame::read(QByteArrayView utf8Json, FlatFrame &frame)
 {
     // Only what a read sets (the members stay uninitialised until counted).
+    // Each view set on its own: a chain of assignments reloads each one just stored, and that
+    // 16-byte load of two fresh 8-byte stores stalled the read (a quarter of its time in perf).
     frame.type = Type::Unknown;
-    frame.typeName = frame.conversationId = frame.userMessageId = frame.assistantMessageId = {};
+    for (QByteArrayView *field :
+        { &frame.typeName, &frame.conversationId, &frame.userMessageId, &frame.assistantMessageId,
+            &frame.text, &frame.progressMessage, &frame.assetType, &frame.assetId })
+        *field = QByteArrayView();
     frame.index = -1;
-    frame.text = frame.progressMessage = frame.assetType = frame.assetId = {};
     frame.memberCount = 0;
     if (utf8Json.isEmpty() || utf8Json.size() > MaxBytes)
         return false;

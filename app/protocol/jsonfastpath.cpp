@@ -1,11 +1,11 @@
 #include "app/protocol/jsonfastpath.h"
 
+#include "app/protocol/jsonfastpathdom.h"
 #include "app/protocol/paddedjson.h"
 
 #include <QJsonArray>
 
 #include <cmath>
-#include <simdjson.h>
 
 namespace dom = simdjson::dom;
 
@@ -30,7 +30,7 @@ bool toString(std::string_view s, QString &out)
     return true;
 }
 
-bool toObject(dom::object object, int depth, QJsonObject &out)
+bool objectOf(dom::object object, int depth, QJsonObject &out)
 {
     for (const dom::key_value_pair member : object) {
         QString key;
@@ -49,7 +49,7 @@ bool toValue(dom::element element, int depth, QJsonValue &out)
     switch (element.type()) {
     case dom::element_type::OBJECT: {
         QJsonObject object;
-        if (!toObject(element.get_object().value_unsafe(), depth, object))
+        if (!objectOf(element.get_object().value_unsafe(), depth, object))
             return false;
         out = object;
         return true;
@@ -103,6 +103,42 @@ bool toValue(dom::element element, int depth, QJsonValue &out)
     return false;
 }
 
+// What toValue() rejects, checked without building anything.
+bool faithful(dom::element element, int depth)
+{
+    if (depth > maxDepth)
+        return false;
+    switch (element.type()) {
+    case dom::element_type::OBJECT: {
+        const dom::object members = element.get_object().value_unsafe(); // not a temporary
+        for (const dom::key_value_pair member : members) {
+            if (startsWithBom(member.key) || !faithful(member.value, depth + 1))
+                return false;
+        }
+        return true;
+    }
+    case dom::element_type::ARRAY: {
+        const dom::array items = element.get_array().value_unsafe(); // not a temporary
+        for (const dom::element item : items) {
+            if (!faithful(item, depth + 1))
+                return false;
+        }
+        return true;
+    }
+    case dom::element_type::STRING:
+        return !startsWithBom(element.get_string().value_unsafe());
+    case dom::element_type::UINT64:
+        return false;
+    case dom::element_type::DOUBLE:
+        return element.get_double().value_unsafe() != 0;
+    case dom::element_type::INT64:
+    case dom::element_type::BOOL:
+    case dom::element_type::NULL_VALUE:
+        return true;
+    }
+    return false;
+}
+
 struct Reader
 {
     dom::parser parser;
@@ -111,18 +147,32 @@ struct Reader
 
 } // namespace
 
-std::optional<QJsonObject> JsonFastPath::parseObject(QByteArrayView utf8Json)
+bool JsonFastPath::parseDom(QByteArrayView utf8Json, dom::element &root)
 {
     if (utf8Json.isEmpty() || utf8Json.size() > MaxBytes)
-        return std::nullopt;
+        return false;
     thread_local Reader reader;
     const char *json = reader.input.copy(utf8Json);
+    return !reader.parser.parse(json, size_t(utf8Json.size()), false).get(root);
+}
+
+bool JsonFastPath::isFaithful(dom::element element)
+{
+    return faithful(element, 0);
+}
+
+bool JsonFastPath::toObject(dom::object object, QJsonObject &out)
+{
+    return objectOf(object, 0, out);
+}
+
+std::optional<QJsonObject> JsonFastPath::parseObject(QByteArrayView utf8Json)
+{
     dom::element root;
-    if (reader.parser.parse(json, size_t(utf8Json.size()), false).get(root)
-        || root.type() != dom::element_type::OBJECT)
+    if (!parseDom(utf8Json, root) || root.type() != dom::element_type::OBJECT)
         return std::nullopt;
     QJsonObject object;
-    if (!toObject(root.get_object().value_unsafe(), 0, object))
+    if (!toObject(root.get_object().value_unsafe(), object))
         return std::nullopt;
     return object;
 }

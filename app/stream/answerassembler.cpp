@@ -1,10 +1,13 @@
 #include "app/stream/answerassembler.h"
 
 #include "app/protocol/aipromptdecoder.h"
+#include "app/protocol/finishframe.h"
 #include "app/protocol/flatframe.h"
 #include "app/stream/streamlog.h"
 
 #include <QStringDecoder>
+
+#include <cstring>
 
 namespace {
 
@@ -73,10 +76,14 @@ Changes AnswerAssembler::applyFrame(QByteArrayView utf8Data)
         case Type::TextDelta:
         case Type::TextEnd:
             return applyFlat(frame);
-        default:
+        case Type::AssetEnd: // its raw event may carry the item
             return apply(AiPromptDecoder::toEvent(frame));
+        default:
+            return apply(AiPromptDecoder::toEvent(frame, AiPromptDecoder::Raw::Omit));
         }
     }
+    if (FinishFrame finish; FinishFrame::read(utf8Data, finish))
+        return applyFinishFrame(finish);
     auto decoded = AiPromptDecoder::decodeAny(utf8Data);
     if (!decoded)
         return applyInvalidFrame(decoded.error());
@@ -139,7 +146,9 @@ Changes AnswerAssembler::apply(const StreamEvent &event)
         changes |= applyError(event);
         break;
     case Type::Finish:
-        changes |= applyFinish(event);
+        changes |= applyFinish(
+            event.result ? std::optional(FinishResult::fromJson(*event.result)) : std::nullopt,
+            event.resultIsNull);
         break;
     case Type::Done:
         changes |= applyDone();
@@ -210,7 +219,10 @@ bool AnswerAssembler::Id::set(const QString &value)
 
 bool AnswerAssembler::Id::set(QByteArrayView value)
 {
-    if (value.isEmpty() || value == utf8)
+    // Every frame carries the ids: compared inline, with no call per id.
+    if (value.isEmpty()
+        || (value.size() == utf8.size()
+            && std::memcmp(value.data(), utf8.constData(), size_t(value.size())) == 0))
         return false;
     return set(QString::fromUtf8(value));
 }
@@ -286,19 +298,30 @@ Changes AnswerAssembler::applyError(const StreamEvent &event)
     return changes;
 }
 
-Changes AnswerAssembler::applyFinish(const StreamEvent &event)
+// apply() of a finish event, from the frame read by FinishFrame.
+Changes AnswerAssembler::applyFinishFrame(const FinishFrame &frame)
+{
+    if (isLate(Type::Finish))
+        return lateEvent(QStringLiteral("finish"));
+    // The frame's context first, then the result's ids over it, as apply() does.
+    const Changes changes
+        = applyContext(frame.conversationId, frame.userMessageId, frame.assistantMessageId);
+    return changes | applyFinish(frame.result, frame.resultIsNull);
+}
+
+Changes AnswerAssembler::applyFinish(const std::optional<FinishResult> &result, bool resultIsNull)
 {
     m_sawFinish = true;
     Changes changes;
-    if (event.result)
-        changes |= reconcile(*event.result);
+    if (result)
+        changes |= reconcile(*result);
     if (m_state != State::Streaming)
         return changes;
-    if (event.resultIsNull) {
+    if (resultIsNull) {
         return changes
             | settle(State::Failed, QStringLiteral("The service could not produce an answer."));
     }
-    if (m_lostFrames > 0 && !event.result)
+    if (m_lostFrames > 0 && !result)
         return changes | settle(State::Incomplete, partsUnreadable());
     return changes | settle(State::Complete, {});
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/protocol/decodeerror.h"
+#include "app/protocol/finishresult.h"
 #include "app/protocol/streamevent.h"
 #include "app/stream/answerasset.h"
 
@@ -13,6 +14,7 @@
 #include <map>
 #include <optional>
 
+struct FinishFrame;
 struct FlatFrame;
 
 // Applies the events of one AIPrompt answer stream, in order, and holds the answer being built:
@@ -26,7 +28,8 @@ struct FlatFrame;
 //
 // applyFrame(QByteArrayView) is the fast path of a stream: the frequent frames (start, progress,
 // text_*) are read with simdjson into a FlatFrame and applied from its UTF-8 views with no
-// StreamEvent; the others are decoded into a StreamEvent. The joined text is kept up to date as
+// StreamEvent, finish is read into a FinishFrame (no QJsonObject of its whole result); the others
+// are decoded into a StreamEvent. The joined text is kept up to date as
 // deltas arrive, so text() after every delta costs no rebuild.
 class AnswerAssembler
 {
@@ -81,8 +84,7 @@ public:
 
     bool sawFinish() const { return m_sawFinish; }
     bool sawDone() const { return m_sawDone; }
-    bool isReconciled() const { return m_result.has_value(); }
-    const std::optional<QJsonObject> &result() const { return m_result; }
+    bool isReconciled() const { return m_reconciled; }
 
 private:
     struct TextBlock
@@ -115,9 +117,10 @@ private:
     void textAppended(int index, const QString &blockText, qsizetype from);
     Changes applyAsset(const StreamEvent &event);
     Changes applyError(const StreamEvent &event);
-    Changes applyFinish(const StreamEvent &event);
+    Changes applyFinishFrame(const FinishFrame &frame);
+    Changes applyFinish(const std::optional<FinishResult> &result, bool resultIsNull);
     Changes applyDone();
-    Changes reconcile(const QJsonObject &result);
+    Changes reconcile(const FinishResult &result);
     Changes settle(State state, const QString &reason);
     Changes problem(const QString &what);
     int blockIndexFor(StreamEvent::Type type, int eventIndex) const;
@@ -141,10 +144,10 @@ private:
     Id m_assistantMessageId;
     QStringList m_errors;
     QStringList m_problems;
-    std::optional<QJsonObject> m_result;
     int m_lostFrames = 0;
     bool m_sawFinish = false;
     bool m_sawDone = false;
+    bool m_reconciled = false; // a finish.result replaced the text and assets
 };
 
 Q_DECLARE_OPERATORS_FOR_FLAGS(AnswerAssembler::Changes)

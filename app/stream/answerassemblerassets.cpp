@@ -1,3 +1,4 @@
+#include "app/protocol/jsonfastpath.h"
 #include "app/stream/answerassembler.h"
 
 #include <QJsonArray>
@@ -97,8 +98,14 @@ void AnswerAssembler::readAssetJson(AnswerAsset &asset, const QJsonObject &rawEv
             }
         }
     }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(asset.json.toUtf8(), &parseError);
+    const QByteArray utf8 = asset.json.toUtf8();
+    if (const std::optional<QJsonObject> object = JsonFastPath::parseObject(utf8)) {
+        asset.value = itemOf(*object, &asset.id);
+        asset.status = AnswerAsset::Status::Complete;
+        return;
+    }
+    QJsonParseError parseError; // also for the words of the error
+    const QJsonDocument document = QJsonDocument::fromJson(utf8, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
         asset.status = AnswerAsset::Status::Invalid;
         const QString why = parseError.error != QJsonParseError::NoError
@@ -113,42 +120,34 @@ void AnswerAssembler::readAssetJson(AnswerAsset &asset, const QJsonObject &rawEv
     asset.status = AnswerAsset::Status::Complete;
 }
 
-Changes AnswerAssembler::reconcile(const QJsonObject &result)
+Changes AnswerAssembler::reconcile(const FinishResult &result)
 {
-    m_result = result;
+    m_reconciled = true;
     Changes changes;
-    const QJsonObject user = result.value(u"user_message").toObject();
-    const QJsonObject assistant = result.value(u"assistant_message").toObject();
-    QString conversationId = result.value(u"conversation_id").toString();
-    if (conversationId.isEmpty())
-        conversationId = assistant.value(u"conversation_id").toString();
-    bool idsChanged = m_conversationId.set(conversationId);
-    idsChanged |= m_userMessageId.set(user.value(u"id").toString());
-    idsChanged |= m_assistantMessageId.set(assistant.value(u"id").toString());
+    bool idsChanged = m_conversationId.set(result.conversationId);
+    idsChanged |= m_userMessageId.set(result.userMessageId);
+    idsChanged |= m_assistantMessageId.set(result.assistantMessageId);
     if (idsChanged)
         changes |= Change::IdsChanged;
 
-    if (const QJsonValue message = assistant.value(u"message"); message.isString()) {
+    if (result.message) {
         const QString before = text();
-        m_reconciledText = message.toString();
+        m_reconciledText = *result.message;
         if (*m_reconciledText != before)
             changes |= Change::TextChanged;
     }
 
-    const QJsonValue assets = assistant.value(u"aiMessageAssets");
-    if (!assets.isArray())
+    if (!result.assets)
         return changes;
     QList<AnswerAsset> replaced;
-    const QJsonArray array = assets.toArray();
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        const QJsonObject object = array.at(i).toObject();
+    for (qsizetype i = 0; i < result.assets->size(); ++i) {
+        const FinishResult::Asset &finished = result.assets->at(i);
         AnswerAsset asset;
         asset.index = int(i);
-        asset.id = object.value(u"id").toString();
-        asset.type = object.value(u"type").toString(QStringLiteral("item"));
-        const QJsonValue value = object.value(u"value");
-        if (value.isObject()) {
-            asset.value = value.toObject();
+        asset.id = finished.id;
+        asset.type = finished.type;
+        if (finished.value) {
+            asset.value = *finished.value;
             asset.json = compactJson(asset.value);
             asset.status = AnswerAsset::Status::Complete;
         } else {

@@ -1,8 +1,10 @@
 // The two ways an answer stream frame is decoded must agree (as tst_flatframe checks for its
 // frames): the simdjson fast paths (FlatFrame, JsonFastPath, behind AiPromptDecoder::decode) and
 // the QJsonDocument path (AiPromptDecoder::decodeJson). Aborts on any difference: the same event
-// (raw included), or the same error; JsonFastPath's object is QJsonDocument's.
+// (raw included), or the same error; JsonFastPath's object is QJsonDocument's; a finish frame
+// FinishFrame reads is QJsonDocument's finish event, its result read by FinishResult::fromJson.
 #include "app/protocol/aipromptdecoder.h"
+#include "app/protocol/finishframe.h"
 #include "app/protocol/flatframe.h"
 #include "app/protocol/jsonfastpath.h"
 #include "tests/fuzz/fuzzinput.h"
@@ -57,6 +59,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (FlatFrame::read(frame, flat)) {
         check(slow.has_value(), "FlatFrame reads a frame QJsonDocument cannot");
         compareEvents(AiPromptDecoder::toEvent(flat), *slow, "FlatFrame and decodeJson differ");
+    }
+
+    FinishFrame finish;
+    if (FinishFrame::read(frame, finish)) {
+        check(slow.has_value() && slow->type == StreamEvent::Type::Finish,
+            "FinishFrame reads a frame that is no finish to QJsonDocument");
+        const std::optional<FinishResult> result
+            = slow->result ? std::optional(FinishResult::fromJson(*slow->result)) : std::nullopt;
+        check(finish.conversationId == slow->conversationId
+                && finish.userMessageId == slow->userMessageId
+                && finish.assistantMessageId == slow->assistantMessageId
+                && finish.resultIsNull == slow->resultIsNull && finish.result == result,
+            "FinishFrame and decodeJson differ", describe(*slow));
     }
 
     if (const auto fast = JsonFastPath::parseObject(frame)) {
