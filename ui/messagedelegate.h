@@ -16,6 +16,7 @@
 #include <optional>
 
 class ChartCardCache;
+class QAbstractItemView;
 class QTextDocument;
 
 // Paints a TranscriptModel row as a chat bubble: a header with who and when, the message's
@@ -112,6 +113,19 @@ public:
         m_selection = { messageId, start, end };
     }
 
+    // Lays out and paints off screen, as a row of `view`, an answer of `markdown`, then forgets
+    // it: the first layout and paint of each face and kind of block in a process loads fonts
+    // and fills the glyph caches, ~2.5 ms of the first conversation opened (bench_firstpaint),
+    // which warming up with each of warmUpSamples() moves to moments the view chooses (after
+    // its first paint, one sample per turn of the event loop). Returns the sample's size;
+    // counts no layout (layoutCount()).
+    QSize warmUp(const QAbstractItemView *view, const QString &markdown);
+    // Every letter, digit and common sign in each face a message may use (regular, bold, italic,
+    // both, code, a heading, a table cell, a fenced block), and lists and a quote.
+    static QStringList warmUpSamples();
+    // How many warmUp() calls there have been (for tests).
+    int warmUpCount() const { return m_warmUps; }
+
     // How many rows have been laid out since construction (for tests and benchmarks).
     int layoutCount() const { return m_layoutCount; }
     // "Now" for the header's time; tests pin it.
@@ -154,6 +168,9 @@ private:
 
     const Entry &entryFor(const QStyleOptionViewItem &option, const QModelIndex &index) const;
     Entry *layOut(const QStyleOptionViewItem &option, const QModelIndex &index, int width) const;
+    // A message's shown markdown as a document, styled and laid out `textWidth` wide.
+    static std::unique_ptr<QTextDocument> makeDocument(
+        const QString &markdown, const QFont &font, int textWidth);
     static int viewWidth(const QStyleOptionViewItem &option);
 
     struct SizeEntry
@@ -169,6 +186,7 @@ private:
     mutable QCache<qint64, Entry> m_cache;
     mutable QHash<qint64, SizeEntry> m_sizes;
     mutable int m_layoutCount = 0;
+    int m_warmUps = 0;
     mutable QSet<qint64>
         m_seen; // laid out at least once since clear(): no longer cut to firstLimit
     mutable QSet<qint64> m_unfinished; // cut to firstLimit, not yet reported

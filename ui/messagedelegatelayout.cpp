@@ -13,6 +13,11 @@
 #include "ui/markdownstyle.h"
 #include "ui/messagedelegate.h"
 
+#include <QAbstractItemView>
+#include <QBackingStore>
+#include <QImage>
+#include <QPainter>
+#include <QStandardItemModel>
 #include <QTextDocument>
 
 #include <algorithm>
@@ -39,6 +44,83 @@ bool isBlank(QStringView text)
 // A cut preview reaches past what a collapsed bubble shows (and the separator cutPoint() looks
 // for just after it): at worst 3 bytes a UTF-16 unit.
 static_assert((TranscriptModel::previewBytes - 3) / 3 > MessageDelegate::elideLimit + 2);
+
+std::unique_ptr<QTextDocument> MessageDelegate::makeDocument(
+    const QString &markdown, const QFont &font, int textWidth)
+{
+    auto document = std::make_unique<QTextDocument>();
+    document->setDefaultFont(font);
+    document->setDocumentMargin(0);
+    document->setMarkdown(markdown, MarkdownPolicy::documentFeatures());
+    MarkdownStyle::apply(document.get());
+    if (CodeBlocks::mayHaveCode(markdown))
+        CodeBlocks::style(document.get(), font);
+    document->setTextWidth(textWidth);
+    return document;
+}
+
+QStringList MessageDelegate::warmUpSamples()
+{
+    // Every letter, digit and common sign in each face a message uses (the glyph caches hold
+    // each glyph of each face once it is drawn), and each kind of block; one sample per step.
+    const QString glyphs = u"ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz 0123456789 "
+                           u".,;:!?%&@+=/'\"()€£$–—…·\\-"_s;
+    return {
+        u"## Revenue by region %1\n\nRevenue in EMEA grew, see [the report](https://example.com). %1"_s
+            .arg(glyphs),
+        u"**%1**"_s.arg(glyphs),
+        u"*%1*"_s.arg(glyphs),
+        u"***%1***"_s.arg(glyphs),
+        u"`%1`"_s.arg(glyphs),
+        u"- Laptops: up 4 %\n- Monitors: flat\n\n1. First\n2. Second\n\n> Costs stayed flat."_s,
+        u"| Region | Revenue |\n| --- | ---: |\n| %1 | 1 200 |"_s.arg(glyphs),
+        u"```sql\nSELECT region, SUM(revenue) FROM sales GROUP BY region; %1\n```"_s.arg(glyphs),
+    };
+}
+
+QSize MessageDelegate::warmUp(const QAbstractItemView *view, const QString &markdown)
+{
+    constexpr qint64 sampleId = -1; // no stored message has it
+    QStandardItemModel model;
+    auto *item = new QStandardItem;
+    const QDateTime now = QDateTime::currentDateTime();
+    item->setData(sampleId, TranscriptModel::IdRole);
+    item->setData(markdown, TranscriptModel::TextRole);
+    item->setData(QVariant::fromValue(MessageRole::Assistant), TranscriptModel::RoleRole);
+    item->setData(QVariant::fromValue(MessageStatus::Complete), TranscriptModel::StatusRole);
+    item->setData(now, TranscriptModel::CreatedAtRole);
+    item->setData(now, TranscriptModel::UpdatedAtRole);
+    model.appendRow(item);
+    const QModelIndex index = model.index(0, 0);
+
+    QStyleOptionViewItem option;
+    option.initFrom(view);
+    option.widget = view;
+    option.font = view->font();
+    option.rect = QRect(QPoint(0, 0), QSize(viewWidth(option), 1));
+    const int layouts = m_layoutCount;
+    const QSize size = sizeHint(option, index);
+    option.rect.setHeight(size.height());
+    // In the window's own format, so that the glyph caches filled are the ones its paint uses.
+    QImage::Format format = QImage::Format_ARGB32_Premultiplied;
+    if (QBackingStore *store = view->window()->backingStore()) {
+        if (const auto *device = dynamic_cast<const QImage *>(store->paintDevice()))
+            format = device->format();
+    }
+    QImage image(option.rect.size().boundedTo(QSize(4000, 4000)), format);
+    image.fill(view->palette().color(QPalette::Base)); // as under a real row
+    {
+        QPainter painter(&image);
+        paint(&painter, option, index);
+    }
+    m_cache.remove(sampleId);
+    m_sizes.remove(sampleId);
+    m_seen.remove(sampleId);
+    m_unfinished.remove(sampleId);
+    m_layoutCount = layouts;
+    ++m_warmUps;
+    return size;
+}
 
 MessageDelegate::Entry *MessageDelegate::layOut(
     const QStyleOptionViewItem &option, const QModelIndex &index, int width) const
@@ -96,14 +178,7 @@ MessageDelegate::Entry *MessageDelegate::layOut(
             && previous->source == entry->source) {
             entry->document = std::move(previous->document);
         } else {
-            entry->document = std::make_unique<QTextDocument>();
-            entry->document->setDefaultFont(option.font);
-            entry->document->setDocumentMargin(0);
-            entry->document->setMarkdown(entry->source, MarkdownPolicy::documentFeatures());
-            MarkdownStyle::apply(entry->document.get());
-            if (CodeBlocks::mayHaveCode(entry->source))
-                CodeBlocks::style(entry->document.get(), option.font);
-            entry->document->setTextWidth(maxText);
+            entry->document = makeDocument(entry->source, option.font, maxText);
         }
         if (CodeBlocks::mayHaveCode(entry->source))
             entry->code = CodeBlocks::find(*entry->document);

@@ -78,6 +78,8 @@ private:
     void flushChanges();
     void maybeFetchOlder();
     void fillViewport();
+    // MessageDelegate::warmUp() with sample `step` of its samples, then the next a turn later.
+    void warmUp(int step);
     void scrollToOldest();
     void pulse();
     QStyleOptionViewItem optionFor(const QModelIndex &index);
@@ -90,6 +92,7 @@ private:
     QTimer m_pulseTimer;
     QTimer m_highlightTimer;
     QElapsedTimer m_highlightClock;
+    bool m_warmUpScheduled = false; // MessageDelegate::warmUp() after the first paint
     qint64 m_highlighted = 0;
     qint64 m_activeAnswer = 0;
     int m_flushCount = 0;
