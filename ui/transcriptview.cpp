@@ -316,7 +316,7 @@ void TranscriptView::highlightMessage(qint64 messageId)
 
 void TranscriptView::warmUp(int step)
 {
-    // One sample per turn of the event loop: each costs 1-3 ms, all of them together ~17 ms.
+    // One sample per turn of the event loop: 0.7-4.1 ms each, ~14 ms in all (Release).
     static const QStringList samples = MessageDelegate::warmUpSamples();
     if (step >= samples.size())
         return;
