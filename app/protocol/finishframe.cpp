@@ -57,7 +57,8 @@ std::array<std::optional<dom::element>, N> membersOf(
     return object ? membersOf(*object, keys) : std::array<std::optional<dom::element>, N> {};
 }
 
-bool readAssets(dom::array array, QList<FinishResult::Asset> &assets)
+// The readers below read a DOM JsonFastPath::isFaithful() accepted.
+void readAssets(dom::array array, QList<FinishResult::Asset> &assets)
 {
     for (const dom::element item : array) {
         const auto [id, type, value]
@@ -65,17 +66,13 @@ bool readAssets(dom::array array, QList<FinishResult::Asset> &assets)
         FinishResult::Asset asset;
         asset.id = stringOr(id);
         asset.type = stringOr(type, QStringLiteral("item"));
-        if (const std::optional<dom::object> object = objectOf(value)) {
-            asset.value.emplace();
-            if (!JsonFastPath::toObject(*object, *asset.value))
-                return false;
-        }
+        if (const std::optional<dom::object> object = objectOf(value))
+            asset.value = JsonFastPath::toObject(*object);
         assets.append(asset);
     }
-    return true;
 }
 
-bool readResult(dom::object result, FinishResult &read)
+void readResult(dom::object result, FinishResult &read)
 {
     const auto [conversation, userMessage, assistantMessage] = membersOf(result,
         std::array<std::string_view, 3> { "conversation_id", "user_message", "assistant_message" });
@@ -93,9 +90,9 @@ bool readResult(dom::object result, FinishResult &read)
     if (isType(message, dom::element_type::STRING))
         read.message = stringOr(message);
     if (!isType(assets, dom::element_type::ARRAY))
-        return true;
+        return;
     read.assets.emplace();
-    return readAssets(assets->get_array().value_unsafe(), *read.assets);
+    readAssets(assets->get_array().value_unsafe(), *read.assets);
 }
 
 } // namespace
@@ -124,8 +121,7 @@ bool FinishFrame::read(QByteArrayView utf8Json, FinishFrame &frame)
     frame.resultIsNull = isType(result, dom::element_type::NULL_VALUE);
     if (const std::optional<dom::object> object = objectOf(result)) {
         frame.result.emplace();
-        if (!readResult(*object, *frame.result))
-            return false;
+        readResult(*object, *frame.result);
     }
     return true;
 }

@@ -20,90 +20,8 @@ bool startsWithBom(std::string_view s)
     return s.size() >= 3 && s[0] == '\xEF' && s[1] == '\xBB' && s[2] == '\xBF';
 }
 
-bool toValue(dom::element element, int depth, QJsonValue &out);
-
-bool toString(std::string_view s, QString &out)
-{
-    if (startsWithBom(s))
-        return false;
-    out = QString::fromUtf8(s.data(), qsizetype(s.size()));
-    return true;
-}
-
-bool objectOf(dom::object object, int depth, QJsonObject &out)
-{
-    for (const dom::key_value_pair member : object) {
-        QString key;
-        QJsonValue value;
-        if (!toString(member.key, key) || !toValue(member.value, depth + 1, value))
-            return false;
-        out.insert(key, value); // a key twice: the last one wins, as in QJsonDocument
-    }
-    return true;
-}
-
-bool toValue(dom::element element, int depth, QJsonValue &out)
-{
-    if (depth > maxDepth)
-        return false;
-    switch (element.type()) {
-    case dom::element_type::OBJECT: {
-        QJsonObject object;
-        if (!objectOf(element.get_object().value_unsafe(), depth, object))
-            return false;
-        out = object;
-        return true;
-    }
-    case dom::element_type::ARRAY: {
-        QJsonArray array;
-        const dom::array items = element.get_array().value_unsafe(); // not a temporary in the loop
-        for (const dom::element item : items) {
-            QJsonValue value;
-            if (!toValue(item, depth + 1, value))
-                return false;
-            array.append(value);
-        }
-        out = array;
-        return true;
-    }
-    case dom::element_type::STRING: {
-        QString string;
-        if (!toString(element.get_string().value_unsafe(), string))
-            return false;
-        out = string;
-        return true;
-    }
-    case dom::element_type::INT64:
-        out = qint64(element.get_int64().value_unsafe());
-        return true;
-    case dom::element_type::UINT64: // QJsonDocument keeps these as doubles
-        return false;
-    case dom::element_type::DOUBLE: {
-        const double d = element.get_double().value_unsafe();
-        // A zero written as a double is left to QJsonDocument: -0.0 ("-0" alone is the integer 0
-        // in both), and a number that underflows (1e-400), which simdjson reads as 0 and
-        // QJsonDocument rejects as an illegal number.
-        if (d == 0)
-            return false;
-        // QJsonDocument keeps a whole number in the 64-bit range as that integer, past 2^53 too
-        // (8888888888888881.5e3 is 8888888888888881152); QJsonValue(double) would not.
-        if (std::trunc(d) == d && d >= -0x1p63 && d < 0x1p63)
-            out = qint64(d);
-        else
-            out = d;
-        return true;
-    }
-    case dom::element_type::BOOL:
-        out = element.get_bool().value_unsafe();
-        return true;
-    case dom::element_type::NULL_VALUE:
-        out = QJsonValue(QJsonValue::Null);
-        return true;
-    }
-    return false;
-}
-
-// What toValue() rejects, checked without building anything.
+// False for a value QJsonDocument reads otherwise than the DOM (each a reason to leave the whole
+// text to it), anywhere under `element`.
 bool faithful(dom::element element, int depth)
 {
     if (depth > maxDepth)
@@ -127,9 +45,12 @@ bool faithful(dom::element element, int depth)
     }
     case dom::element_type::STRING:
         return !startsWithBom(element.get_string().value_unsafe());
-    case dom::element_type::UINT64:
+    case dom::element_type::UINT64: // QJsonDocument keeps these as doubles
         return false;
     case dom::element_type::DOUBLE:
+        // A zero written as a double is left to QJsonDocument: -0.0 ("-0" alone is the integer 0
+        // in both), and a number that underflows (1e-400), which simdjson reads as 0 and
+        // QJsonDocument rejects as an illegal number.
         return element.get_double().value_unsafe() != 0;
     case dom::element_type::INT64:
     case dom::element_type::BOOL:
@@ -137,6 +58,55 @@ bool faithful(dom::element element, int depth)
         return true;
     }
     return false;
+}
+
+QString toString(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+QJsonValue toValue(dom::element element);
+
+// The conversions below read a DOM that faithful() accepted.
+QJsonObject objectOf(dom::object object)
+{
+    QJsonObject out;
+    for (const dom::key_value_pair member : object)
+        out.insert(toString(member.key), toValue(member.value)); // a key twice: the last wins
+    return out;
+}
+
+QJsonValue toValue(dom::element element)
+{
+    switch (element.type()) {
+    case dom::element_type::OBJECT:
+        return objectOf(element.get_object().value_unsafe());
+    case dom::element_type::ARRAY: {
+        QJsonArray array;
+        const dom::array items = element.get_array().value_unsafe(); // not a temporary in the loop
+        for (const dom::element item : items)
+            array.append(toValue(item));
+        return array;
+    }
+    case dom::element_type::STRING:
+        return toString(element.get_string().value_unsafe());
+    case dom::element_type::INT64:
+        return qint64(element.get_int64().value_unsafe());
+    case dom::element_type::DOUBLE: {
+        const double d = element.get_double().value_unsafe();
+        // QJsonDocument keeps a whole number in the 64-bit range as that integer, past 2^53 too
+        // (8888888888888881.5e3 is 8888888888888881152); QJsonValue(double) would not.
+        if (std::trunc(d) == d && d >= -0x1p63 && d < 0x1p63)
+            return qint64(d);
+        return d;
+    }
+    case dom::element_type::BOOL:
+        return element.get_bool().value_unsafe();
+    case dom::element_type::UINT64: // never: faithful() rejects it
+    case dom::element_type::NULL_VALUE:
+        break;
+    }
+    return QJsonValue(QJsonValue::Null);
 }
 
 struct Reader
@@ -161,18 +131,15 @@ bool JsonFastPath::isFaithful(dom::element element)
     return faithful(element, 0);
 }
 
-bool JsonFastPath::toObject(dom::object object, QJsonObject &out)
+QJsonObject JsonFastPath::toObject(dom::object object)
 {
-    return objectOf(object, 0, out);
+    return objectOf(object);
 }
 
 std::optional<QJsonObject> JsonFastPath::parseObject(QByteArrayView utf8Json)
 {
     dom::element root;
-    if (!parseDom(utf8Json, root) || root.type() != dom::element_type::OBJECT)
+    if (!parseDom(utf8Json, root) || root.type() != dom::element_type::OBJECT || !isFaithful(root))
         return std::nullopt;
-    QJsonObject object;
-    if (!toObject(root.get_object().value_unsafe(), object))
-        return std::nullopt;
-    return object;
+    return toObject(root.get_object().value_unsafe());
 }

@@ -18,7 +18,8 @@ bool parseDom(QByteArrayView utf8Json, simdjson::dom::element &root);
 // since one of them (a number that underflows) makes QJsonDocument reject the entire text.
 bool isFaithful(simdjson::dom::element element);
 
-// The object as QJsonDocument reads it (false on a value isFaithful() rejects).
-bool toObject(simdjson::dom::object object, QJsonObject &out);
+// The object as QJsonDocument reads it, from a DOM isFaithful() accepted (the one place those
+// rules are: this converts and checks nothing).
+QJsonObject toObject(simdjson::dom::object object);
 
 } // namespace JsonFastPath
