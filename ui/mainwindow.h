@@ -39,10 +39,11 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    // Messages read per page of the transcript: a few screens of rows, each laid out when read
-    // (50 cost 6-7 ms of first paint and 25-30 ms scroll stalls per page; bench_firstpaint,
-    // bench_uistall).
-    static constexpr int transcriptPageSize = 20;
+    // Messages read per page of the transcript, each laid out when read. Every page also costs a
+    // relayout of all rows already read (QListView's rowsInserted), so the longest scroll stall
+    // is smallest between the two: median of 8 runs 17.1 ms for 20 rows, 13.4 ms for 10; 6 rows
+    // 14.0-14.7 ms (bench_uistall --only scroll, Release, 2026-12-07; 50 rows cost 25-30 ms).
+    static constexpr int transcriptPageSize = 10;
     // Messages a conversation opens with: about a screen and a half of answers at 720 px, so the
     // first paint lays out 8 rows, not 20 (bench_firstpaint); the view fetches a page more at
     // once if they do not fill it, and the rest as it scrolls.

@@ -50,7 +50,9 @@ private Q_SLOTS:
 void TestMainWindowTranscript::streamingRepaintsAreCoalesced()
 {
     MainWindowFixture f;
-    const qint64 id = f.store.addConversation(u"Streaming"_s, 39);
+    // 25 messages: the first page (8), the page that fills the view (10) and the tester's page (the
+    // last 7) read them all before anything is counted, so no later fetch lays out a row.
+    const qint64 id = f.store.addConversation(u"Streaming"_s, 24);
     Message answer = f.store.repository
                          ->addMessage(message(
                              id, MessageRole::Assistant, u"Revenue"_s, MessageStatus::Streaming))
@@ -127,9 +129,9 @@ void TestMainWindowTranscript::opensWithAScreenOfRows_data()
     QTest::addColumn<int>("expectedRows");
     // Worked by hand for a 1100 x 900 window (a transcript ~700 px tall): a one-line bubble is
     // ~70 px, so the first 8 (~560 px) leave the top empty and one more page is read before the
-    // first paint (8 + 20); a 1,600-character answer wraps to ~20 lines (~340 px), so 8 of them
-    // are almost four screens and nothing more is read.
-    QTest::newRow("one-line messages") << u"Revenue by region"_s << 28;
+    // first paint (8 + 10, ~1,260 px); a 1,600-character answer wraps to ~20 lines (~340 px), so
+    // 8 of them are almost four screens and nothing more is read.
+    QTest::newRow("one-line messages") << u"Revenue by region"_s << 18;
     QString longAnswer;
     while (longAnswer.size() < 1600)
         longAnswer += u"Revenue in EMEA grew by 12 percent against the prior quarter. "_s;
