@@ -2,6 +2,7 @@
 
 #include "app/charts/axisticks.h"
 #include "app/charts/chartsnapshot.h"
+#include "app/charts/isotime.h"
 #include "app/charts/slotschema.h"
 #include "app/charts/vegalitereader.h"
 #include "app/protocol/itemreader.h"
@@ -159,11 +160,10 @@ Expected<ChartData, ChartError> ChartData::fromItem(const QJsonObject &item, con
         }
         double xValue = 0;
         if (hasX && d.xKind == XKind::Datetime) {
-            const QDateTime at
-                = QDateTime::fromString(row.at(0).toString(), Qt::ISODateWithMs).toUTC();
-            if (!at.isValid())
+            const std::optional<qint64> at = IsoTime::utcMsecs(row.at(0).toString());
+            if (!at)
                 continue; // a row without a period cannot be placed
-            xValue = double(at.toMSecsSinceEpoch());
+            xValue = double(*at);
         } else if (hasX && d.xKind == XKind::Numeric) {
             xValue = numberOf(row.at(0));
             if (std::isnan(xValue))
