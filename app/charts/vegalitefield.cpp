@@ -1,5 +1,7 @@
 #include "app/charts/vegalitefield.h"
 
+#include "app/charts/isotime.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -137,9 +139,8 @@ std::optional<qint64> VegaLiteField::time(const QJsonValue &value)
     if (iso.size() > 10 && iso.at(10) == u' ')
         iso[10] = u'T';
     if (zone.match(iso.mid(10)).hasMatch()) {
-        const QDateTime at = QDateTime::fromString(iso, Qt::ISODateWithMs);
-        if (at.isValid())
-            return at.toMSecsSinceEpoch();
+        if (const std::optional<qint64> at = IsoTime::utcMsecs(iso))
+            return at;
     }
     const QDate date = QDate::fromString(iso.left(10), Qt::ISODate);
     if (date.isValid() && iso.size() == 10)

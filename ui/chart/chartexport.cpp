@@ -1,5 +1,6 @@
 #include "ui/chart/chartexport.h"
 
+#include "app/charts/isotime.h"
 #include "ui/chart/chartrenderer.h"
 
 #include <QBuffer>
@@ -43,9 +44,8 @@ QString csvValue(const QJsonValue &v, bool datetime)
     if (v.isBool())
         return v.toBool() ? u"true"_s : u"false"_s;
     if (datetime) {
-        const QDateTime at = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
-        if (at.isValid())
-            return at.toUTC().date().toString(Qt::ISODate);
+        if (const std::optional<qint64> at = IsoTime::utcMsecs(v.toString()))
+            return QDateTime::fromMSecsSinceEpoch(*at, Qt::UTC).date().toString(Qt::ISODate);
     }
     return v.toVariant().toString();
 }

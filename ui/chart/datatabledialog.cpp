@@ -1,5 +1,7 @@
 #include "ui/chart/datatabledialog.h"
 
+#include "app/charts/isotime.h"
+
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -23,8 +25,8 @@ DataTableDialog::DataTableDialog(const ChartData &chart, QWidget *parent)
             const QJsonValue v = row.at(c);
             QString text;
             if (c == 0 && chart.xKind == ChartData::XKind::Datetime) {
-                const QDateTime at = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
-                text = at.isValid() ? chart.xText(double(at.toMSecsSinceEpoch())) : v.toString();
+                const std::optional<qint64> at = IsoTime::utcMsecs(v.toString());
+                text = at ? chart.xText(double(*at)) : v.toString();
             } else if (v.isDouble() && c >= chart.dimensionCount) {
                 text = chart.format.format(v.toDouble());
             } else {
