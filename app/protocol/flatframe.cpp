@@ -54,6 +54,36 @@ bool startsWithBom(std::string_view s)
     return s.size() >= 3 && s[0] == '\xEF' && s[1] == '\xBB' && s[2] == '\xBF';
 }
 
+bool isJsonSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// The content of a string token as simdjson's raw_json_token() gives it: the quotes and any
+// whitespace after the closing one dropped.
+std::string_view unquoted(std::string_view token)
+{
+    while (!token.empty() && isJsonSpace(token.back()))
+        token.remove_suffix(1);
+    return token.size() >= 2 ? token.substr(1, token.size() - 2) : std::string_view();
+}
+
+// A member's key as written, from the start of its raw string to the closing quote before the
+// colon that precedes its value (whitespace may sit on either side of the colon).
+std::string_view keyAsWritten(const char *keyStart, const char *valueStart)
+{
+    const char *end = valueStart;
+    while (end > keyStart && isJsonSpace(end[-1]))
+        --end;
+    if (end > keyStart && end[-1] == ':')
+        --end;
+    while (end > keyStart && isJsonSpace(end[-1]))
+        --end;
+    if (end > keyStart && end[-1] == '"')
+        --end;
+    return std::string_view(keyStart, size_t(end - keyStart));
+}
+
 // Reads one member's value; false for anything this reader does not take.
 bool readValue(ondemand::value &value, FlatFrame::Member &member)
 {
@@ -62,8 +92,16 @@ bool readValue(ondemand::value &value, FlatFrame::Member &member)
         return false;
     switch (type) {
     case ondemand::json_type::string: {
-        std::string_view s;
-        if (value.get_string().get(s) || startsWithBom(s))
+        // A string with no escape is its bytes as written (stage 1 has checked their UTF-8 and
+        // that no control character is among them): a view of the input, with no unescaping copy.
+        std::string_view s = unquoted(value.raw_json_token());
+        if (std::memchr(s.data(), '\\', s.size())) {
+            if (value.get_string().get(s))
+                return false;
+        } else if (ondemand::raw_json_string raw; value.get_raw_json_string().get(raw)) {
+            return false;
+        }
+        if (startsWithBom(s))
             return false;
         member.kind = Kind::String;
         member.string = view(s);
@@ -269,14 +307,24 @@ bool FlatFrame::read(QByteArrayView utf8Json, FlatFrame &frame)
         if (std::move(result).get(field) || frame.memberCount == MaxMembers)
             return false;
         Member &member = frame.members[size_t(frame.memberCount)];
-        std::string_view key;
-        if (field.unescaped_key().get(key) || startsWithBom(key))
-            return false;
-        member.key = view(key);
-        if (!readValue(field.value(), member))
+        // A known key is matched as written: none holds a backslash, so bytes equal to one are
+        // that key unescaped. Any other key (an unknown one, or a known one written with an
+        // escape) is unescaped by simdjson and looked up again.
+        ondemand::value &value = field.value();
+        member.key = view(keyAsWritten(
+            reinterpret_cast<const char *>(field.key().raw()), value.raw_json_token().data()));
+        int slot = slotOf(member.key);
+        if (slot < 0) {
+            std::string_view key;
+            if (field.unescaped_key().get(key) || startsWithBom(key))
+                return false;
+            member.key = view(key);
+            slot = slotOf(member.key);
+        }
+        if (!readValue(value, member))
             return false;
         // A key twice: QJsonDocument keeps the last, and that path tells it.
-        if (const int slot = slotOf(member.key); slot >= 0) {
+        if (slot >= 0) {
             if (slots[size_t(slot)] >= 0)
                 return false;
             slots[size_t(slot)] = qint8(frame.memberCount);

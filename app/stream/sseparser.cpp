@@ -77,29 +77,32 @@ void SseParser::feedRaw(QByteArrayView chunk, decltype(Sink::call) call, void *c
             ++p;
     }
 
-    // The next LF and the next CR, each searched with memchr and only again once passed.
+    // The next LF and the next CR, each searched with memchr and only again once passed (an LF
+    // right where the line starts, the blank line that ends an event, needs no search).
     const char *lf = findByte(p, end, '\n');
     const char *cr = findByte(p, end, '\r');
     while (p != end) {
-        if (lf < p)
-            lf = findByte(p, end, '\n');
         if (cr < p)
             cr = findByte(p, end, '\r');
+        if (*p == '\n')
+            lf = p;
+        else if (lf < p)
+            lf = findByte(p, end, '\n');
         const char *const eol = std::min(lf, cr);
         if (eol == end) {
-            if (m_data.size() + m_line.size() + (end - p) > m_maxEventSize)
+            if (dataSize() + m_line.size() + (end - p) > m_maxEventSize)
                 return fail();
             m_line.append(p, end - p);
-            return;
+            break;
         }
 
-        if (m_data.size() + m_line.size() + (eol - p) > m_maxEventSize)
+        if (dataSize() + m_line.size() + (eol - p) > m_maxEventSize)
             return fail();
         if (m_line.isEmpty()) {
-            processLine(QByteArrayView(p, eol), sink);
+            processLine(QByteArrayView(p, eol), LineStorage::Chunk, sink);
         } else {
             m_line.append(p, eol - p);
-            processLine(m_line, sink);
+            processLine(m_line, LineStorage::Copied, sink);
             m_line.clear();
         }
 
@@ -111,6 +114,17 @@ void SseParser::feedRaw(QByteArrayView chunk, decltype(Sink::call) call, void *c
                 ++p;
         }
     }
+    copyChunkData(); // the chunk's bytes are the caller's only until this returns
+}
+
+void SseParser::copyChunkData()
+{
+    if (!m_chunkDataSet)
+        return;
+    m_data.append(m_chunkData.data(), m_chunkData.size());
+    m_data.append('\n');
+    m_chunkData = {};
+    m_chunkDataSet = false;
 }
 
 bool SseParser::finish()
@@ -118,6 +132,8 @@ bool SseParser::finish()
     const bool trailing = m_eventPending || !m_line.isEmpty();
     m_line.clear();
     m_data.clear();
+    m_chunkData = {};
+    m_chunkDataSet = false;
     m_eventType.clear();
     m_eventPending = false;
     m_skipLf = false;
@@ -128,6 +144,8 @@ void SseParser::reset()
 {
     m_line = QByteArray();
     m_data = QByteArray();
+    m_chunkData = {};
+    m_chunkDataSet = false;
     m_eventType = QByteArray();
     m_lastEventId.clear();
     m_retryMs.reset();
@@ -154,28 +172,36 @@ void SseParser::consumeBom(QByteArrayView &chunk)
     }
 }
 
-void SseParser::processLine(QByteArrayView line, const Sink &sink)
+void SseParser::processLine(QByteArrayView line, LineStorage storage, const Sink &sink)
 {
     if (line.isEmpty())
         return dispatch(sink);
     if (line.front() == ':')
         return; // a comment
+    if (line.startsWith("data: "))
+        return processField(line.first(4), line.sliced(6), storage); // the usual form
 
     const void *colon = std::memchr(line.data(), ':', size_t(line.size()));
     if (!colon)
-        return processField(line, {}); // the whole line is the field name
+        return processField(line, {}, storage); // the whole line is the field name
 
     const qsizetype at = static_cast<const char *>(colon) - line.data();
     QByteArrayView value = line.sliced(at + 1);
     if (value.startsWith(' '))
         value = value.sliced(1);
-    processField(line.first(at), value);
+    processField(line.first(at), value, storage);
 }
 
-void SseParser::processField(QByteArrayView field, QByteArrayView value)
+void SseParser::processField(QByteArrayView field, QByteArrayView value, LineStorage storage)
 {
     m_eventPending = true;
     if (field == QByteArrayView("data")) {
+        if (storage == LineStorage::Chunk && !m_chunkDataSet && m_data.isEmpty()) {
+            m_chunkData = value;
+            m_chunkDataSet = true;
+            return;
+        }
+        copyChunkData();
         m_data.append(value.data(), value.size());
         m_data.append('\n');
     } else if (field == QByteArrayView("event")) {
@@ -194,6 +220,14 @@ void SseParser::processField(QByteArrayView field, QByteArrayView value)
 void SseParser::dispatch(const Sink &sink)
 {
     m_eventPending = false;
+    if (m_chunkDataSet) {
+        m_chunkDataSet = false;
+        sink.call(sink.context, m_eventType.isEmpty() ? QByteArrayView("message") : m_eventType,
+            m_chunkData);
+        if (!m_eventType.isEmpty())
+            m_eventType.resize(0);
+        return;
+    }
     if (m_data.isEmpty()) {
         m_eventType.clear();
         return;
@@ -203,7 +237,8 @@ void SseParser::dispatch(const Sink &sink)
     const QByteArrayView data(m_data.constData(), m_data.size() - 1);
     sink.call(sink.context, m_eventType.isEmpty() ? QByteArrayView("message") : m_eventType, data);
     m_data.resize(0);
-    m_eventType.resize(0);
+    if (!m_eventType.isEmpty())
+        m_eventType.resize(0);
     if (m_data.capacity() > keptCapacity)
         m_data = QByteArray(); // a rare large event does not keep its memory
 }
@@ -213,6 +248,8 @@ void SseParser::fail()
     m_error = SseError::eventTooLarge(m_maxEventSize);
     m_line = QByteArray();
     m_data = QByteArray();
+    m_chunkData = {};
+    m_chunkDataSet = false;
     m_eventType = QByteArray();
     m_eventPending = false;
 }

@@ -80,9 +80,18 @@ private:
         void (*call)(void *context, QByteArrayView type, QByteArrayView data);
         void *context;
     };
+    // Where a line's bytes live: in the chunk being fed (valid until feedRaw() returns) or in
+    // m_line (cleared right after the line).
+    enum class LineStorage { Chunk, Copied };
+
     void feedRaw(QByteArrayView chunk, decltype(Sink::call) call, void *context);
-    void processLine(QByteArrayView line, const Sink &sink);
-    void processField(QByteArrayView field, QByteArrayView value);
+    void processLine(QByteArrayView line, LineStorage storage, const Sink &sink);
+    void processField(QByteArrayView field, QByteArrayView value, LineStorage storage);
+    void copyChunkData();
+    qsizetype dataSize() const
+    {
+        return m_data.size() + (m_chunkDataSet ? m_chunkData.size() + 1 : 0);
+    }
     void dispatch(const Sink &sink);
     void consumeBom(QByteArrayView &chunk);
     void fail();
@@ -90,6 +99,11 @@ private:
     qsizetype m_maxEventSize;
     QByteArray m_line; // the start of a line whose end has not arrived yet
     QByteArray m_data; // the data buffer of the pending event, each line followed by '\n'
+    // The pending event's data while it is one `data` line in the chunk being fed: dispatched
+    // from the chunk with no copy, or copied into m_data (copyChunkData()) when another data
+    // line follows or the chunk ends first. Set only while m_data is empty.
+    QByteArrayView m_chunkData;
+    bool m_chunkDataSet = false;
     QByteArray m_eventType; // the event type buffer of the pending event
     QString m_lastEventId;
     std::optional<int> m_retryMs;

@@ -80,6 +80,12 @@ void TestSseParser::parse_data()
                                   << none << -1 << false;
     QTest::newRow("multi-line data") << QByteArray("data: a\ndata:b\ndata:  c\n\n")
                                      << Events { message(u"a\nb\n c"_s) } << none << -1 << false;
+    // The first data line of an event is dispatched from the chunk, later ones are copied.
+    QTest::newRow("data, other fields, data")
+        << QByteArray("data: a\nid: 7\n: note\ndata: b\n\ndata: c\n\n")
+        << Events { message(u"a\nb"_s, u"7"_s), message(u"c"_s, u"7"_s) } << u"7"_s << -1 << false;
+    QTest::newRow("empty data line") << QByteArray("data:\n\ndata: \n\n")
+                                     << Events { message({}), message({}) } << none << -1 << false;
     QTest::newRow("one space stripped, not two")
         << QByteArray("data:  two\n\n") << Events { message(u" two"_s) } << none << -1 << false;
     QTest::newRow("field with no colon")
