@@ -194,6 +194,38 @@ QString AnswerAssembler::text() const
     return m_text;
 }
 
+template<typename Text>
+void AnswerAssembler::appendToBlock(int index, TextBlock &block, const Text &text)
+{
+    if (!m_blocksOwnText && index < m_lastTextBlock)
+        giveBlocksTheirText();
+    if (m_blocksOwnText) {
+        const qsizetype from = block.text.size();
+        appendText(block.text, text);
+        textAppended(index, block.text, from);
+        return;
+    }
+    if (index > m_lastTextBlock) {
+        if (!m_text.isEmpty())
+            m_text += u"\n\n";
+        block.start = m_text.size();
+        m_lastTextBlock = index;
+    }
+    const qsizetype before = m_text.size();
+    appendText(m_text, text);
+    block.size += m_text.size() - before;
+}
+
+void AnswerAssembler::giveBlocksTheirText()
+{
+    for (auto &[index, block] : m_blocks) {
+        if (block.size > 0)
+            block.text = m_text.mid(block.start, block.size);
+        block.size = 0;
+    }
+    m_blocksOwnText = true;
+}
+
 // Block `index` grew from `from` on: m_text grows with it when that block is the last with text.
 void AnswerAssembler::textAppended(int index, const QString &blockText, qsizetype from)
 {
@@ -267,17 +299,14 @@ Changes AnswerAssembler::applyText(Type type, int eventIndex, const Text &text)
     }
     if (type == Type::TextDelta) {
         if (!isEmptyText(text)) {
-            const qsizetype from = block.text.size();
-            appendText(block.text, text);
-            textAppended(index, block.text, from);
+            appendToBlock(index, block, text);
             changes |= Change::TextChanged;
         }
         return changes;
     }
     // text_end; some servers repeat the whole block text there.
-    if (block.text.isEmpty() && !isEmptyText(text)) {
-        appendText(block.text, text);
-        textAppended(index, block.text, 0);
+    if (block.isEmpty() && !isEmptyText(text)) {
+        appendToBlock(index, block, text);
         changes |= Change::TextChanged;
     }
     block.ended = true;

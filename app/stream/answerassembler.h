@@ -87,11 +87,17 @@ public:
     bool isReconciled() const { return m_reconciled; }
 
 private:
+    // A block's text is a range of m_text while the deltas arrive in block order (the usual
+    // case: each delta is decoded once, straight into the joined text); the first delta for an
+    // earlier block gives every block its own copy (m_blocksOwnText), and text() then joins them.
     struct TextBlock
     {
-        QString text;
+        QString text; // when m_blocksOwnText
+        qsizetype start = 0; // the range in m_text, until then
+        qsizetype size = 0;
         bool started = false;
         bool ended = false;
+        bool isEmpty() const { return size == 0 && text.isEmpty(); }
     };
     // A context id, with its UTF-8 bytes so that a FlatFrame's id compares with no conversion.
     struct Id
@@ -114,6 +120,8 @@ private:
     Changes applyProgress(const QString &message);
     template<typename Text>
     Changes applyText(StreamEvent::Type type, int eventIndex, const Text &text);
+    template<typename Text> void appendToBlock(int index, TextBlock &block, const Text &text);
+    void giveBlocksTheirText();
     void textAppended(int index, const QString &blockText, qsizetype from);
     Changes applyAsset(const StreamEvent &event);
     Changes applyError(const StreamEvent &event);
@@ -136,6 +144,7 @@ private:
     mutable QString m_text;
     mutable int m_lastTextBlock = -1; // the highest index of a block with text in m_text
     mutable bool m_textStale = false;
+    bool m_blocksOwnText = false;
     std::optional<QString> m_reconciledText;
     QList<AnswerAsset> m_assets;
     QString m_progressMessage;

@@ -212,6 +212,14 @@ void TestAnswerAssembler::outcome_data()
         << QStringList { textStart(0), ev(u"\"type\":\"text_end\",\"index\":0,\"text\":\"All\""_s),
                textStart(1), delta(1, u"B"_s), textEnd(1), done() }
         << State::Complete << QString() << u"All\n\nB"_s << 0;
+    QTest::newRow("text_end fills an earlier, empty block")
+        << QStringList { textStart(0), textStart(1), delta(1, u"B"_s),
+               ev(u"\"type\":\"text_end\",\"index\":0,\"text\":\"A\""_s), delta(1, u"b"_s), done() }
+        << State::Complete << QString() << u"A\n\nBb"_s << 0;
+    QTest::newRow("text_end after deltas keeps them") << QStringList { textStart(0),
+        delta(0, u"A"_s), ev(u"\"type\":\"text_end\",\"index\":0,\"text\":\"All\""_s), textStart(1),
+        delta(1, u"B"_s), done() } << State::Complete << QString()
+                                                      << u"A\n\nB"_s << 0;
     QTest::newRow("non-ASCII and escaped deltas")
         << QStringList { textStart(0), delta(0, u"Grüße "_s), delta(0, u"€ 12\u202f400\\n"_s),
                delta(0, u"\\u00e9\\ud83d\\ude00"_s), delta(0, u"x\uFEFFy"_s), textEnd(0), done() }
