@@ -60,9 +60,25 @@ bool faithful(dom::element element, int depth)
     return false;
 }
 
+bool isAscii(std::string_view s)
+{
+    for (const char c : s) {
+        if (uchar(c) >= 0x80)
+            return false;
+    }
+    return true;
+}
+
 QString toString(std::string_view s)
 {
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+// An ASCII key or string is handed to Qt as Latin-1, which its JSON storage keeps as is (a UTF-16
+// QString would be converted back); any other text goes through QString.
+QLatin1StringView latin1(std::string_view s)
+{
+    return QLatin1StringView(s.data(), qsizetype(s.size()));
 }
 
 QJsonValue toValue(dom::element element);
@@ -71,8 +87,12 @@ QJsonValue toValue(dom::element element);
 QJsonObject objectOf(dom::object object)
 {
     QJsonObject out;
-    for (const dom::key_value_pair member : object)
-        out.insert(toString(member.key), toValue(member.value)); // a key twice: the last wins
+    for (const dom::key_value_pair member : object) { // a key twice: the last wins
+        if (isAscii(member.key))
+            out.insert(latin1(member.key), toValue(member.value));
+        else
+            out.insert(toString(member.key), toValue(member.value));
+    }
     return out;
 }
 
@@ -88,8 +108,10 @@ QJsonValue toValue(dom::element element)
             array.append(toValue(item));
         return array;
     }
-    case dom::element_type::STRING:
-        return toString(element.get_string().value_unsafe());
+    case dom::element_type::STRING: {
+        const std::string_view s = element.get_string().value_unsafe();
+        return isAscii(s) ? QJsonValue(latin1(s)) : QJsonValue(toString(s));
+    }
     case dom::element_type::INT64:
         return qint64(element.get_int64().value_unsafe());
     case dom::element_type::DOUBLE: {

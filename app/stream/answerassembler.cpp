@@ -76,8 +76,10 @@ Changes AnswerAssembler::applyFrame(QByteArrayView utf8Data)
         case Type::TextDelta:
         case Type::TextEnd:
             return applyFlat(frame);
-        case Type::AssetEnd: // its raw event may carry the item
-            return apply(AiPromptDecoder::toEvent(frame));
+        case Type::AssetEnd: // its raw event may carry the item of an asset with no fragments
+            return apply(AiPromptDecoder::toEvent(frame,
+                hasFragments(frame.index) ? AiPromptDecoder::Raw::Omit
+                                          : AiPromptDecoder::Raw::Include));
         default:
             return apply(AiPromptDecoder::toEvent(frame, AiPromptDecoder::Raw::Omit));
         }

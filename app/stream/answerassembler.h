@@ -133,6 +133,7 @@ private:
     Changes problem(const QString &what);
     int blockIndexFor(StreamEvent::Type type, int eventIndex) const;
     AnswerAsset *assetFor(const StreamEvent &event);
+    bool hasFragments(int index) const; // asset `index` is streaming and has JSON fragments
     static void readAssetJson(AnswerAsset &asset, const QJsonObject &rawEvent);
 
     State m_state = State::Streaming;

@@ -13,11 +13,6 @@ using Type = StreamEvent::Type;
 using Change = AnswerAssembler::Change;
 using Changes = AnswerAssembler::Changes;
 
-QString compactJson(const QJsonObject &object)
-{
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-
 // An asset JSON may be the item itself ({type: "line-chart", slots, ...}) or a whole asset
 // ({id, type: "item", value: {...}}); returns the item, and the asset id when given.
 QJsonObject itemOf(const QJsonObject &object, QString *assetId)
@@ -32,6 +27,18 @@ QJsonObject itemOf(const QJsonObject &object, QString *assetId)
 }
 
 } // namespace
+
+bool AnswerAssembler::hasFragments(int index) const
+{
+    if (index < 0)
+        return false; // an asset found by id or by being the last: its raw event is kept
+    for (const AnswerAsset &asset : m_assets) {
+        if (asset.index == index)
+            return asset.status == AnswerAsset::Status::Streaming
+                && !asset.json.trimmed().isEmpty();
+    }
+    return false;
+}
 
 AnswerAsset *AnswerAssembler::assetFor(const StreamEvent &event)
 {
@@ -92,7 +99,6 @@ void AnswerAssembler::readAssetJson(AnswerAsset &asset, const QJsonObject &rawEv
         for (const QStringView key : { u"value", u"item" }) {
             if (const QJsonValue value = rawEvent.value(key); value.isObject()) {
                 asset.value = value.toObject();
-                asset.json = compactJson(asset.value);
                 asset.status = AnswerAsset::Status::Complete;
                 return;
             }
@@ -148,7 +154,6 @@ Changes AnswerAssembler::reconcile(const FinishResult &result)
         asset.type = finished.type;
         if (finished.value) {
             asset.value = *finished.value;
-            asset.json = compactJson(asset.value);
             asset.status = AnswerAsset::Status::Complete;
         } else {
             asset.status = AnswerAsset::Status::Invalid;

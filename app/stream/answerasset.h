@@ -15,7 +15,9 @@ struct AnswerAsset
     int index = -1;
     QString id; // the asset's id once known (asset_end, or finish.result)
     QString type; // "item"
-    QString json; // the fragments received so far, concatenated
+    // The fragments received so far, concatenated; empty for an asset that came whole (in
+    // finish.result, or as the item of an asset_end): `value` is what was read.
+    QString json;
     QJsonObject value; // the item: {type: "line-chart", options, slots, filters}
     Status status = Status::Streaming;
     QString problem;

@@ -230,6 +230,11 @@ void TestFlatFrame::jsonFastPath_data()
            "id":"a","message":"Grüße\n€ \ud83d\ude00","agent":null,"aiMessageAssets":[{"id":"x",
            "value":{"type":"line-chart","slots":[{"level":4,"on":true,"off":false}]}}]}}})")
         << true;
+    // ASCII keys and strings reach Qt as Latin-1, the others as UTF-16: both read the same.
+    QTest::newRow("ASCII and other text")
+        << QByteArray(R"({"größe":"Zürich","a":"plain","€":{"k":"ü","\u0000":"\u0041"},)"
+                      R"("b":["x","ß",""],"\u00e9":"\t\u00ff"})")
+        << true;
     QTest::newRow("numbers") << QByteArray(
         R"({"a":1.0,"b":1e2,"c":-1.5e-3,"d":0.1,"e":9223372036854775807,"f":-9223372036854775808,"g":0})")
                              << true;
