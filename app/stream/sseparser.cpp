@@ -1,8 +1,14 @@
 #include "app/stream/sseparser.h"
 
+#include <QtAlgorithms>
+
 #include <algorithm>
 #include <cstring>
 #include <limits>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace {
 
@@ -10,11 +16,26 @@ constexpr char utf8Bom[] = { '\xEF', '\xBB', '\xBF' };
 // The data buffer keeps its capacity from one event to the next, up to this much.
 constexpr qsizetype keptCapacity = 256 * 1024;
 
-// The first `c` in [from, end), or end.
-const char *findByte(const char *from, const char *end, char c)
+// The first LF or CR in [p, end), or end: one pass for both (SSE2, which every x86-64 has, 16
+// bytes a step; a byte at a time elsewhere and for the tail).
+const char *findLineEnd(const char *p, const char *end)
 {
-    const void *hit = std::memchr(from, c, static_cast<size_t>(end - from));
-    return hit ? static_cast<const char *>(hit) : end;
+#if defined(__SSE2__)
+    const __m128i lf = _mm_set1_epi8('\n');
+    const __m128i cr = _mm_set1_epi8('\r');
+    for (; end - p >= 16; p += 16) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const int hits
+            = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(bytes, lf), _mm_cmpeq_epi8(bytes, cr)));
+        if (hits != 0)
+            return p + qCountTrailingZeroBits(uint(hits));
+    }
+#endif
+    for (; p != end; ++p) {
+        if (*p == '\n' || *p == '\r')
+            return p;
+    }
+    return end;
 }
 
 bool containsNul(QByteArrayView bytes)
@@ -77,18 +98,9 @@ void SseParser::feedRaw(QByteArrayView chunk, decltype(Sink::call) call, void *c
             ++p;
     }
 
-    // The next LF and the next CR, each searched with memchr and only again once passed (an LF
-    // right where the line starts, the blank line that ends an event, needs no search).
-    const char *lf = findByte(p, end, '\n');
-    const char *cr = findByte(p, end, '\r');
     while (p != end) {
-        if (cr < p)
-            cr = findByte(p, end, '\r');
-        if (*p == '\n')
-            lf = p;
-        else if (lf < p)
-            lf = findByte(p, end, '\n');
-        const char *const eol = std::min(lf, cr);
+        // An LF right where the line starts (the blank line that ends an event) needs no search.
+        const char *const eol = *p == '\n' ? p : findLineEnd(p, end);
         if (eol == end) {
             if (dataSize() + m_line.size() + (end - p) > m_maxEventSize)
                 return fail();
@@ -178,7 +190,7 @@ void SseParser::processLine(QByteArrayView line, LineStorage storage, const Sink
         return dispatch(sink);
     if (line.front() == ':')
         return; // a comment
-    if (line.startsWith("data: "))
+    if (line.size() >= 6 && std::memcmp(line.data(), "data: ", 6) == 0)
         return processField(line.first(4), line.sliced(6), storage); // the usual form
 
     const void *colon = std::memchr(line.data(), ':', size_t(line.size()));

@@ -84,6 +84,14 @@ void TestSseParser::parse_data()
     QTest::newRow("data, other fields, data")
         << QByteArray("data: a\nid: 7\n: note\ndata: b\n\ndata: c\n\n")
         << Events { message(u"a\nb"_s, u"7"_s), message(u"c"_s, u"7"_s) } << u"7"_s << -1 << false;
+    // Line ends found 16 bytes at a time: lines longer than a step, each kind of line end in
+    // several places of one.
+    QTest::newRow("long lines, CR, CRLF and LF")
+        << QByteArray("data: 0123456789abcdefghijklmnopqrstuvwxyz\rdata: ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                      "\r\n\r\ndata: 0123456789abcdefg\n\n")
+        << Events { message(u"0123456789abcdefghijklmnopqrstuvwxyz\nABCDEFGHIJKLMNOPQRSTUVWXYZ"_s),
+               message(u"0123456789abcdefg"_s) }
+        << none << -1 << false;
     QTest::newRow("empty data line") << QByteArray("data:\n\ndata: \n\n")
                                      << Events { message({}), message({}) } << none << -1 << false;
     QTest::newRow("one space stripped, not two")
