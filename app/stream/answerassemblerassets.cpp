@@ -26,6 +26,12 @@ QJsonObject itemOf(const QJsonObject &object, QString *assetId)
     return object;
 }
 
+// Fragments of the asset's JSON arrived (an asset_end may carry the item of one with none).
+bool receivedFragments(const AnswerAsset &asset)
+{
+    return !asset.json.trimmed().isEmpty();
+}
+
 } // namespace
 
 bool AnswerAssembler::hasFragments(int index) const
@@ -34,8 +40,7 @@ bool AnswerAssembler::hasFragments(int index) const
         return false; // an asset found by id or by being the last: its raw event is kept
     for (const AnswerAsset &asset : m_assets) {
         if (asset.index == index)
-            return asset.status == AnswerAsset::Status::Streaming
-                && !asset.json.trimmed().isEmpty();
+            return asset.status == AnswerAsset::Status::Streaming && receivedFragments(asset);
     }
     return false;
 }
@@ -95,7 +100,7 @@ Changes AnswerAssembler::applyAsset(const StreamEvent &event)
 void AnswerAssembler::readAssetJson(AnswerAsset &asset, const QJsonObject &rawEvent)
 {
     // Tolerance: an asset_end that carries the item itself instead of fragments before it.
-    if (asset.json.trimmed().isEmpty()) {
+    if (!receivedFragments(asset)) {
         for (const QStringView key : { u"value", u"item" }) {
             if (const QJsonValue value = rawEvent.value(key); value.isObject()) {
                 asset.value = value.toObject();

@@ -131,12 +131,11 @@ void SseParser::feedRaw(QByteArrayView chunk, decltype(Sink::call) call, void *c
 
 void SseParser::copyChunkData()
 {
-    if (!m_chunkDataSet)
+    if (!m_chunkData)
         return;
-    m_data.append(m_chunkData.data(), m_chunkData.size());
+    m_data.append(m_chunkData->data(), m_chunkData->size());
     m_data.append('\n');
-    m_chunkData = {};
-    m_chunkDataSet = false;
+    m_chunkData.reset();
 }
 
 bool SseParser::finish()
@@ -144,8 +143,7 @@ bool SseParser::finish()
     const bool trailing = m_eventPending || !m_line.isEmpty();
     m_line.clear();
     m_data.clear();
-    m_chunkData = {};
-    m_chunkDataSet = false;
+    m_chunkData.reset();
     m_eventType.clear();
     m_eventPending = false;
     m_skipLf = false;
@@ -156,8 +154,7 @@ void SseParser::reset()
 {
     m_line = QByteArray();
     m_data = QByteArray();
-    m_chunkData = {};
-    m_chunkDataSet = false;
+    m_chunkData.reset();
     m_eventType = QByteArray();
     m_lastEventId.clear();
     m_retryMs.reset();
@@ -208,9 +205,8 @@ void SseParser::processField(QByteArrayView field, QByteArrayView value, LineSto
 {
     m_eventPending = true;
     if (field == QByteArrayView("data")) {
-        if (storage == LineStorage::Chunk && !m_chunkDataSet && m_data.isEmpty()) {
+        if (storage == LineStorage::Chunk && !m_chunkData && m_data.isEmpty()) {
             m_chunkData = value;
-            m_chunkDataSet = true;
             return;
         }
         copyChunkData();
@@ -232,23 +228,19 @@ void SseParser::processField(QByteArrayView field, QByteArrayView value, LineSto
 void SseParser::dispatch(const Sink &sink)
 {
     m_eventPending = false;
-    if (m_chunkDataSet) {
-        m_chunkDataSet = false;
-        sink.call(sink.context, m_eventType.isEmpty() ? QByteArrayView("message") : m_eventType,
-            m_chunkData);
-        if (!m_eventType.isEmpty())
-            m_eventType.resize(0);
-        return;
-    }
-    if (m_data.isEmpty()) {
+    if (!m_chunkData && m_data.isEmpty()) {
         m_eventType.clear();
         return;
     }
-    // The data without the newline after its last line. The buffers are cleared (keeping their
-    // capacity) only after the call, so the views stay valid during it.
-    const QByteArrayView data(m_data.constData(), m_data.size() - 1);
+    // The data: the line in the chunk, or the buffer without the newline after its last line.
+    // The buffers are cleared (keeping their capacity) only after the call, so the views stay
+    // valid during it.
+    const QByteArrayView data
+        = m_chunkData ? *m_chunkData : QByteArrayView(m_data.constData(), m_data.size() - 1);
     sink.call(sink.context, m_eventType.isEmpty() ? QByteArrayView("message") : m_eventType, data);
-    m_data.resize(0);
+    m_chunkData.reset();
+    if (!m_data.isEmpty())
+        m_data.resize(0);
     if (!m_eventType.isEmpty())
         m_eventType.resize(0);
     if (m_data.capacity() > keptCapacity)
@@ -260,8 +252,7 @@ void SseParser::fail()
     m_error = SseError::eventTooLarge(m_maxEventSize);
     m_line = QByteArray();
     m_data = QByteArray();
-    m_chunkData = {};
-    m_chunkDataSet = false;
+    m_chunkData.reset();
     m_eventType = QByteArray();
     m_eventPending = false;
 }

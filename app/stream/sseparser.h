@@ -90,7 +90,7 @@ private:
     void copyChunkData();
     qsizetype dataSize() const
     {
-        return m_data.size() + (m_chunkDataSet ? m_chunkData.size() + 1 : 0);
+        return m_data.size() + (m_chunkData ? m_chunkData->size() + 1 : 0);
     }
     void dispatch(const Sink &sink);
     void consumeBom(QByteArrayView &chunk);
@@ -102,8 +102,7 @@ private:
     // The pending event's data while it is one `data` line in the chunk being fed: dispatched
     // from the chunk with no copy, or copied into m_data (copyChunkData()) when another data
     // line follows or the chunk ends first. Set only while m_data is empty.
-    QByteArrayView m_chunkData;
-    bool m_chunkDataSet = false;
+    std::optional<QByteArrayView> m_chunkData;
     QByteArray m_eventType; // the event type buffer of the pending event
     QString m_lastEventId;
     std::optional<int> m_retryMs;
