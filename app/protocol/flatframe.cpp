@@ -1,12 +1,12 @@
 #include "app/protocol/flatframe.h"
 
 #include "app/protocol/aipromptkeys.h"
+#include "app/protocol/flatobject.h"
 #include "app/protocol/paddedjson.h"
 
+#include <algorithm>
 #include <cstring>
-#include <simdjson.h>
-
-namespace ondemand = simdjson::ondemand;
+#include <memory>
 
 namespace {
 
@@ -31,108 +31,15 @@ constexpr std::array fastTypes {
     FastType { "asset_end", Type::AssetEnd },
 };
 
-// Larger than any integer QJsonDocument might keep as a double rather than exactly.
-constexpr qint64 maxInteger = 999'999'999'999'999;
-
-// The simdjson parser and a padded copy of the frame, one per thread (the decoder is static).
+// The padded copy of the frame and the room its unescaped strings are written to, one per thread
+// (the decoder is static).
 struct Reader
 {
-    ondemand::parser parser;
     PaddedJson input;
+    std::unique_ptr<char[]> scratch
+        = std::make_unique<char[]>(size_t(FlatFrame::MaxBytes + FlatObject::Padding));
 };
-static_assert(PaddedJson::Padding >= simdjson::SIMDJSON_PADDING);
-
-QByteArrayView view(std::string_view s)
-{
-    return QByteArrayView(s.data(), qsizetype(s.size()));
-}
-
-// QJsonDocument drops a U+FEFF that starts a string as UTF-8 but keeps one written \ufeff (and
-// QString::fromUtf8 drops it either way): such a string is left to QJsonDocument.
-bool startsWithBom(std::string_view s)
-{
-    return s.size() >= 3 && s[0] == '\xEF' && s[1] == '\xBB' && s[2] == '\xBF';
-}
-
-bool isJsonSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-// The content of a string token as simdjson's raw_json_token() gives it: the quotes and any
-// whitespace after the closing one dropped.
-std::string_view unquoted(std::string_view token)
-{
-    while (!token.empty() && isJsonSpace(token.back()))
-        token.remove_suffix(1);
-    return token.size() >= 2 ? token.substr(1, token.size() - 2) : std::string_view();
-}
-
-// A member's key as written, from the start of its raw string to the closing quote before the
-// colon that precedes its value (whitespace may sit on either side of the colon).
-std::string_view keyAsWritten(const char *keyStart, const char *valueStart)
-{
-    const char *end = valueStart;
-    while (end > keyStart && isJsonSpace(end[-1]))
-        --end;
-    if (end > keyStart && end[-1] == ':')
-        --end;
-    while (end > keyStart && isJsonSpace(end[-1]))
-        --end;
-    if (end > keyStart && end[-1] == '"')
-        --end;
-    return std::string_view(keyStart, size_t(end - keyStart));
-}
-
-// Reads one member's value; false for anything this reader does not take.
-bool readValue(ondemand::value &value, FlatFrame::Member &member)
-{
-    ondemand::json_type type;
-    if (value.type().get(type))
-        return false;
-    switch (type) {
-    case ondemand::json_type::string: {
-        // A string with no escape is its bytes as written (stage 1 has checked their UTF-8 and
-        // that no control character is among them): a view of the input, with no unescaping copy.
-        std::string_view s = unquoted(value.raw_json_token());
-        if (std::memchr(s.data(), '\\', s.size())) {
-            if (value.get_string().get(s))
-                return false;
-        } else if (ondemand::raw_json_string raw; value.get_raw_json_string().get(raw)) {
-            return false;
-        }
-        if (startsWithBom(s))
-            return false;
-        member.kind = Kind::String;
-        member.string = view(s);
-        return true;
-    }
-    case ondemand::json_type::number: {
-        int64_t n = 0;
-        if (value.get_int64().get(n) || n > maxInteger || n < -maxInteger)
-            return false;
-        member.kind = Kind::Integer;
-        member.integer = n;
-        return true;
-    }
-    case ondemand::json_type::boolean: {
-        bool b = false;
-        if (value.get_bool().get(b))
-            return false;
-        member.kind = b ? Kind::True : Kind::False;
-        return true;
-    }
-    case ondemand::json_type::null: {
-        bool isNull = false;
-        if (value.is_null().get(isNull) || !isNull)
-            return false;
-        member.kind = Kind::Null;
-        return true;
-    }
-    default: // an object or an array
-        return false;
-    }
-}
+static_assert(PaddedJson::Padding >= size_t(FlatObject::Padding));
 
 namespace K = AiPromptKeys;
 
@@ -181,7 +88,6 @@ int slotOf(QByteArrayView key)
     }
     return -1;
 }
-
 // The member of each known key, -1 when absent.
 using Slots = std::array<qint8, knownKeys.size()>;
 
@@ -259,10 +165,11 @@ bool mapFields(FlatFrame &frame, const Slots &slots)
     return true;
 }
 
-// A member whose key is not a known one: false when an earlier such member had the same key.
-bool isNewUnknownKey(const FlatFrame &frame, QByteArrayView key)
+// Member `at`, whose key is not a known one: false when an earlier such member had the same key.
+bool isNewUnknownKey(const FlatFrame &frame, int at)
 {
-    for (int i = 0; i < frame.memberCount; ++i) {
+    const QByteArrayView key = frame.members[size_t(at)].key;
+    for (int i = 0; i < at; ++i) {
         const FlatFrame::Member &member = frame.members[size_t(i)];
         if (member.key.size() == key.size() && slotOf(member.key) < 0
             && std::memcmp(member.key.data(), key.data(), size_t(key.size())) == 0)
@@ -289,55 +196,23 @@ bool FlatFrame::read(QByteArrayView utf8Json, FlatFrame &frame)
         return false;
     thread_local Reader reader;
     const char *json = reader.input.copy(utf8Json);
-    ondemand::document document;
-    if (reader.parser
-            .iterate(
-                json, size_t(utf8Json.size()), size_t(utf8Json.size()) + simdjson::SIMDJSON_PADDING)
-            .get(document))
-        return false;
-    ondemand::object object;
-    if (document.get_object().get(object))
+    if (!FlatObject::read(QByteArrayView(json, utf8Json.size()), frame, reader.scratch.get()))
         return false;
 
     Slots slots;
     slots.fill(-1);
     bool hasUnknown = false;
-    for (auto result : object) {
-        ondemand::field field;
-        if (std::move(result).get(field) || frame.memberCount == MaxMembers)
-            return false;
-        Member &member = frame.members[size_t(frame.memberCount)];
-        // A known key is matched as written: none holds a backslash, so bytes equal to one are
-        // that key unescaped. Any other key (an unknown one, or a known one written with an
-        // escape) is unescaped by simdjson and looked up again.
-        ondemand::value &value = field.value();
-        member.key = view(keyAsWritten(
-            reinterpret_cast<const char *>(field.key().raw()), value.raw_json_token().data()));
-        int slot = slotOf(member.key);
-        if (slot < 0) {
-            std::string_view key;
-            if (field.unescaped_key().get(key) || startsWithBom(key))
-                return false;
-            member.key = view(key);
-            slot = slotOf(member.key);
-        }
-        if (!readValue(value, member))
-            return false;
+    for (int i = 0; i < frame.memberCount; ++i) {
         // A key twice: QJsonDocument keeps the last, and that path tells it.
-        if (slot >= 0) {
+        if (const int slot = slotOf(frame.members[size_t(i)].key); slot >= 0) {
             if (slots[size_t(slot)] >= 0)
                 return false;
-            slots[size_t(slot)] = qint8(frame.memberCount);
-        } else if (hasUnknown && !isNewUnknownKey(frame, member.key)) {
+            slots[size_t(slot)] = qint8(i);
+        } else if (hasUnknown && !isNewUnknownKey(frame, i)) {
             return false;
         } else {
             hasUnknown = true;
         }
-        ++frame.memberCount;
     }
-    // Nothing may follow the object: once it is read to its end, no token is left (whitespace
-    // is no token); current_location() says OUT_OF_BOUNDS there and points at anything else.
-    if (document.current_location().error() != simdjson::OUT_OF_BOUNDS)
-        return false;
     return mapFields(frame, slots);
 }

@@ -6,9 +6,9 @@
 
 #include <array>
 
-// One frame of an AIPrompt stream read straight from its UTF-8 JSON with simdjson's on-demand
-// API: no QString, no QJsonObject, no allocation. The fast path for the frequent frames (start,
-// progress, text_start, text_delta, text_end, asset_start, asset_delta, asset_end).
+// One frame of an AIPrompt stream read straight from its UTF-8 JSON (FlatObject, one pass over
+// the bytes): no QString, no QJsonObject, no allocation. The fast path for the frequent frames
+// (start, progress, text_start, text_delta, text_end, asset_start, asset_delta, asset_end).
 //
 // read() answers only when it reads the frame exactly as AiPromptDecoder::decodeJson()
 // (QJsonDocument) does: one JSON object of at most MaxMembers members, each a string, an integer

@@ -1,7 +1,7 @@
 // The two ways an answer stream frame is decoded must agree (as tst_flatframe checks for its
-// frames): the simdjson fast paths (FlatFrame, JsonFastPath, behind AiPromptDecoder::decode) and
-// the QJsonDocument path (AiPromptDecoder::decodeJson). Aborts on any difference: the same event
-// (raw included), or the same error; JsonFastPath's object is QJsonDocument's; a finish frame
+// frames): the fast paths (FlatFrame with FlatObject, JsonFastPath, behind AiPromptDecoder::decode)
+// and the QJsonDocument path (AiPromptDecoder::decodeJson). Aborts on any difference: the same
+// event (raw included), or the same error; JsonFastPath's object is QJsonDocument's; a finish frame
 // FinishFrame reads is QJsonDocument's finish event, its result read by FinishResult::fromJson.
 #include "app/protocol/aipromptdecoder.h"
 #include "app/protocol/finishframe.h"

@@ -1,4 +1,4 @@
-// The simdjson fast path of the answer stream decoder (FlatFrame) against the QJsonDocument path
+// The fast path of the answer stream decoder (FlatFrame, FlatObject) against the QJsonDocument path
 // (AiPromptDecoder::decodeJson): every frame gives the same StreamEvent (raw included) through
 // both, the fast path answers exactly for the frames it is meant to, and the values are the
 // hand-worked ones.
@@ -185,6 +185,42 @@ void TestFlatFrame::sameAsQJsonDocument_data()
         << frame(R"("type":"finish","n":1e-400)") << false << false << -1 << none;
     row("finish") << frame(R"("type":"finish","result":{"conversation_id":"c1"})") << false << true
                   << -1 << none;
+    // FlatObject's own edges: whitespace around every token, a string's end, an escape or a
+    // control character at each place of its 16-byte steps, numbers at their limits.
+    row("whitespace around every token")
+        << QByteArray(" {\t\"type\" :\r\n\"text_delta\" , \"index\"\n:\n3 ,\"delta\": \"x\" } ")
+        << true << true << 3 << u"x"_s;
+    row("empty object") << QByteArray("{ }") << false << true << -1 << none;
+    for (const int at : { 0, 14, 15, 16, 17, 31, 32 }) {
+        const QByteArray before(at, 'a');
+        row(qPrintable(u"escape at %1"_s.arg(at)))
+            << frame(R"("type":"text_delta","delta":")" + before + R"(\"b\\")") << true << true
+            << -1 << QString::fromLatin1(before) + u"\"b\\"_s;
+        row(qPrintable(u"control character at %1 after an escape"_s.arg(at)))
+            << frame(R"("type":"text_delta","delta":"\n)" + before + "\x01\"") << false << true
+            << -1 << u"\n"_s + QString::fromLatin1(before) + QChar(1);
+        row(qPrintable(u"UTF-8 at %1"_s.arg(at)))
+            << frame(R"("type":"text_delta","delta":")" + before + "\xC3\xA9\"") << true << true
+            << -1 << QString::fromLatin1(before) + u"é"_s;
+        row(qPrintable(u"invalid UTF-8 at %1"_s.arg(at)))
+            << frame(R"("type":"text_delta","delta":")" + before + "\xA9\"") << false << false << -1
+            << none;
+    }
+    row("escaped key repeats delta") << frame(R"("type":"text_delta","delta":"a","d\u0065lta":"b")")
+                                     << false << true << -1 << u"b"_s;
+    row("15 digits") << frame(R"("type":"text_start","index":0,"n":-999999999999999)") << true
+                     << true << 0 << none;
+    row("16 digits") << frame(R"("type":"text_start","index":0,"n":1000000000000000)") << false
+                     << true << 0 << none;
+    row("leading zero") << QByteArray(R"({"type":"text_start","index":01})") << false << false << -1
+                        << none;
+    row("a lone minus") << QByteArray(R"({"type":"text_start","index":-})") << false << false << -1
+                        << none;
+    row("cut literal") << QByteArray(R"({"type":"text_delta","delta":tr)") << false << false << -1
+                       << none;
+    row("cut escape") << QByteArray(R"({"type":"text_delta","delta":"\u00)") << false << false << -1
+                      << none;
+    row("cut after the colon") << QByteArray(R"({"type":)") << false << false << -1 << none;
 }
 
 void TestFlatFrame::sameAsQJsonDocument()
