@@ -106,6 +106,7 @@ MainWindow::MainWindow(
     connect(m_view, &TranscriptView::chartActivated, this, &MainWindow::openChart);
     m_stack->addWidget(m_empty);
     m_stack->addWidget(m_view);
+    m_view->warmUpAfterFirstPaintOf(m_empty);
 
     auto *chatPane = new QWidget(this);
     chatPane->setObjectName(u"chatPane"_s);

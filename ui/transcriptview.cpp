@@ -314,6 +314,34 @@ void TranscriptView::highlightMessage(qint64 messageId)
     viewport()->update();
 }
 
+void TranscriptView::warmUpAfterFirstPaintOf(QWidget *shown)
+{
+    if (m_warmUpScheduled || !shown)
+        return;
+    m_warmUpWatched = shown;
+    shown->installEventFilter(this);
+}
+
+bool TranscriptView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_warmUpWatched && event->type() == QEvent::Paint)
+        scheduleWarmUp(); // after its paint: the filter sees the event before the widget
+    return QListView::eventFilter(watched, event);
+}
+
+void TranscriptView::scheduleWarmUp()
+{
+    if (m_warmUpWatched) {
+        m_warmUpWatched->removeEventFilter(this);
+        m_warmUpWatched = nullptr;
+    }
+    if (m_warmUpScheduled)
+        return;
+    // Once the window is on screen: the first conversation opened then lays out warm.
+    m_warmUpScheduled = true;
+    QTimer::singleShot(0, this, [this] { warmUp(0); });
+}
+
 void TranscriptView::warmUp(int step)
 {
     // One sample per turn of the event loop: 0.7-4.1 ms each, ~14 ms in all (Release).
@@ -327,11 +355,7 @@ void TranscriptView::warmUp(int step)
 void TranscriptView::paintEvent(QPaintEvent *event)
 {
     QListView::paintEvent(event);
-    if (!m_warmUpScheduled) {
-        // Once the window is on screen: the first conversation opened then lays out warm.
-        m_warmUpScheduled = true;
-        QTimer::singleShot(0, this, [this] { warmUp(0); });
-    }
+    scheduleWarmUp();
     const int row = m_transcript && m_highlighted ? m_transcript->rowOf(m_highlighted) : -1;
     if (row < 0)
         return;

@@ -4,6 +4,7 @@
 
 #include <QElapsedTimer>
 #include <QListView>
+#include <QPointer>
 #include <QSet>
 #include <QTimer>
 
@@ -47,6 +48,11 @@ public:
     void highlightMessage(qint64 messageId);
     qint64 highlightedMessage() const { return m_highlighted; }
 
+    // Warms the delegate up (MessageDelegate::warmUp) after the first paint of `shown` too,
+    // should it paint before this view does: the window's empty state, which start-up shows
+    // when no conversation was open, so the first one opened lays out and paints warm.
+    void warmUpAfterFirstPaintOf(QWidget *shown);
+
     static constexpr int highlightDuration = 3000; // ms
     static constexpr int frameInterval = 16; // ms, about 60 updates a second
     static constexpr int pulseInterval = 400; // ms between animation steps
@@ -64,6 +70,7 @@ Q_SIGNALS:
     void chartActivated(qint64 assetId);
 
 protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
         const QList<int> &roles = QList<int>()) override;
     void rowsInserted(const QModelIndex &parent, int start, int end) override;
@@ -78,6 +85,9 @@ private:
     void flushChanges();
     void maybeFetchOlder();
     void fillViewport();
+    // Once: warmUp(0) a turn after the first paint of this view or the one
+    // warmUpAfterFirstPaintOf() named.
+    void scheduleWarmUp();
     // MessageDelegate::warmUp() with sample `step` of its samples, then the next a turn later.
     void warmUp(int step);
     void scrollToOldest();
@@ -93,6 +103,7 @@ private:
     QTimer m_highlightTimer;
     QElapsedTimer m_highlightClock;
     bool m_warmUpScheduled = false; // MessageDelegate::warmUp() after the first paint
+    QPointer<QWidget> m_warmUpWatched; // whose first paint schedules it too
     qint64 m_highlighted = 0;
     qint64 m_activeAnswer = 0;
     int m_flushCount = 0;

@@ -1,11 +1,13 @@
 // The transcript's warm-up (MessageDelegate::warmUp, run by TranscriptView after its first
-// paint): its samples hold every face and kind of block a message may, each face with every
-// letter and digit (read back through Qt's own markdown parser, not the delegate); the view runs
-// each sample once after it is shown; and a warm-up leaves no trace in the delegate: no layout
-// counted, the real rows' layouts unchanged, nothing of the sample kept.
+// paint, or the main window's empty state's): its samples hold every face and kind of block a
+// message may, each face with every letter and digit (read back through Qt's own markdown parser,
+// not the delegate); the view runs each sample once after it is shown; and a warm-up leaves no
+// trace in the delegate: no layout counted, the real rows' layouts unchanged, nothing of the sample
+// kept.
 #include "app/export/markdownpolicy.h"
 #include "models/transcriptmodel.h"
 #include "tests/support/tempstore.h"
+#include "tests/ui/mainwindowfixture.h"
 #include "ui/messagedelegate.h"
 #include "ui/transcriptview.h"
 
@@ -92,6 +94,7 @@ class TestWarmUp : public QObject
 private Q_SLOTS:
     void samplesHoldEveryFace();
     void viewWarmsUpOnceShown();
+    void windowWarmsUpOnItsEmptyState();
     void warmUpLeavesNoTrace();
 };
 
@@ -124,6 +127,31 @@ void TestWarmUp::viewWarmsUpOnceShown()
     view.viewport()->repaint(); // later paints start no second warm-up
     QTest::qWait(50);
     QCOMPARE(view.messageDelegate()->warmUpCount(), samples);
+}
+
+// Start-up with no conversation open shows the empty state, not the transcript: the warm-up
+// follows its first paint, so the first conversation opened lays out and paints warm.
+void TestWarmUp::windowWarmsUpOnItsEmptyState()
+{
+    MainWindowFixture fixture;
+    auto window = fixture.makeWindow();
+    window->resize(900, 600);
+    const MessageDelegate *delegate = window->transcriptView()->messageDelegate();
+    QCOMPARE(delegate->warmUpCount(), 0);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    QVERIFY(!window->transcriptView()->isVisible());
+    const qsizetype samples = MessageDelegate::warmUpSamples().size();
+    QTRY_COMPARE(delegate->warmUpCount(), samples);
+    QCOMPARE(delegate->layoutCount(), 0); // the transcript itself laid nothing out
+
+    // Opening a conversation paints the transcript: no second warm-up.
+    const qint64 id = fixture.store.addConversation(u"Revenue"_s, 2);
+    window->openConversation(id);
+    QVERIFY(window->transcriptView()->isVisible());
+    window->transcriptView()->viewport()->repaint();
+    QTest::qWait(50);
+    QCOMPARE(delegate->warmUpCount(), samples);
 }
 
 void TestWarmUp::warmUpLeavesNoTrace()
