@@ -63,7 +63,7 @@ void MessageDelegate::invalidate(const QModelIndex &index)
     const qint64 id = index.data(TranscriptModel::IdRole).toLongLong();
     if (Entry *entry = m_cache.object(id))
         entry->stale = true; // kept for its document, which layOut() may reuse
-    m_sizes.remove(id);
+    m_sizes.remove(RowKey { id });
     m_held.remove(id);
     m_seen.insert(id);
     m_unfinished.remove(id);
@@ -110,7 +110,7 @@ const MessageDelegate::Entry &MessageDelegate::entryFor(
 QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const qint64 id = index.data(TranscriptModel::IdRole).toLongLong();
-    const auto known = m_sizes.constFind(id);
+    const auto known = m_sizes.constFind(RowKey { id });
     if (known != m_sizes.constEnd() && known->width == viewWidth(option)
         && (m_held.contains(id)
             || (known->progress == m_progress.value(id)

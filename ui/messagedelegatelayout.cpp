@@ -114,7 +114,7 @@ QSize MessageDelegate::warmUp(const QAbstractItemView *view, const QString &mark
         paint(&painter, option, index);
     }
     m_cache.remove(sampleId);
-    m_sizes.remove(sampleId);
+    m_sizes.remove(RowKey { sampleId });
     m_seen.remove(sampleId);
     m_unfinished.remove(sampleId);
     m_layoutCount = layouts;
@@ -237,7 +237,8 @@ MessageDelegate::Entry *MessageDelegate::layOut(
     entry->layout.emplace(
         width, entry->user ? BubbleLayout::Side::Right : BubbleLayout::Side::Left, content);
     Entry *raw = entry.get();
-    m_sizes.insert(id, { raw->updatedAt, width, raw->progress, raw->layout->sizeHint() });
+    m_sizes.insert(
+        RowKey { id }, { raw->updatedAt, width, raw->progress, raw->layout->sizeHint() });
     m_cache.insert(id, entry.release());
     return raw;
 }
