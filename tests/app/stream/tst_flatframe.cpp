@@ -206,6 +206,15 @@ void TestFlatFrame::sameAsQJsonDocument_data()
             << frame(R"("type":"text_delta","delta":")" + before + "\xA9\"") << false << false << -1
             << none;
     }
+    // Keys next to the known ones (KeyTable::match compares the key with its closing quote).
+    row("keys one byte longer or shorter") << frame(
+        R"("type":"text_delta","deltax":"no","delt":"no","typ":1,"delta":"yes","indexx":4)")
+                                           << true << true << -1 << u"yes"_s;
+    row("20-byte key and one byte longer")
+        << QByteArray(R"({"type":"start","assistant_message_id":"a","assistant_message_idx":"b"})")
+        << true << true << -1 << none;
+    row("key cut at the end") << QByteArray(R"({"type":"text_delta","delta)") << false << false
+                              << -1 << none;
     row("escaped key repeats delta") << frame(R"("type":"text_delta","delta":"a","d\u0065lta":"b")")
                                      << false << true << -1 << u"b"_s;
     row("15 digits") << frame(R"("type":"text_start","index":0,"n":-999999999999999)") << true
