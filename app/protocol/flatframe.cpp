@@ -88,6 +88,7 @@ int slotOf(QByteArrayView key)
     }
     return -1;
 }
+
 // The member of each known key, -1 when absent.
 using Slots = std::array<qint8, knownKeys.size()>;
 

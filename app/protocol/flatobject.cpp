@@ -1,5 +1,7 @@
 #include "app/protocol/flatobject.h"
 
+#include "app/protocol/utf8bom.h"
+
 #include <QtCore/qalgorithms.h>
 
 #include <cstring>
@@ -173,7 +175,7 @@ bool acceptable(QByteArrayView s, bool nonAscii)
 {
     if (!nonAscii)
         return true;
-    if (s.size() >= 3 && s[0] == '\xEF' && s[1] == '\xBB' && s[2] == '\xBF')
+    if (startsWithUtf8Bom(std::string_view(s.data(), size_t(s.size()))))
         return false;
     return simdjson::validate_utf8(s.data(), size_t(s.size()));
 }

@@ -2,6 +2,7 @@
 
 #include "app/protocol/jsonfastpathdom.h"
 #include "app/protocol/paddedjson.h"
+#include "app/protocol/utf8bom.h"
 
 #include <QJsonArray>
 
@@ -13,13 +14,6 @@ namespace {
 
 constexpr int maxDepth = 64;
 
-// The three-byte UTF-8 of U+FEFF: QJsonDocument drops it at the start of a string (or keeps it in
-// a key), and keeps it when written \ufeff; the DOM cannot tell which it was.
-bool startsWithBom(std::string_view s)
-{
-    return s.size() >= 3 && s[0] == '\xEF' && s[1] == '\xBB' && s[2] == '\xBF';
-}
-
 // False for a value QJsonDocument reads otherwise than the DOM (each a reason to leave the whole
 // text to it), anywhere under `element`.
 bool faithful(dom::element element, int depth)
@@ -30,7 +24,7 @@ bool faithful(dom::element element, int depth)
     case dom::element_type::OBJECT: {
         const dom::object members = element.get_object().value_unsafe(); // not a temporary
         for (const dom::key_value_pair member : members) {
-            if (startsWithBom(member.key) || !faithful(member.value, depth + 1))
+            if (startsWithUtf8Bom(member.key) || !faithful(member.value, depth + 1))
                 return false;
         }
         return true;
@@ -44,7 +38,7 @@ bool faithful(dom::element element, int depth)
         return true;
     }
     case dom::element_type::STRING:
-        return !startsWithBom(element.get_string().value_unsafe());
+        return !startsWithUtf8Bom(element.get_string().value_unsafe());
     case dom::element_type::UINT64: // QJsonDocument keeps these as doubles
         return false;
     case dom::element_type::DOUBLE:
